@@ -1,0 +1,67 @@
+"""The ``ringfence`` command line: an argparse front end over :mod:`app.core` (no Qt import).
+
+Each sub-command lives in its own module under :mod:`app.commands` with ``register(subparsers)``.
+Errors are one clear sentence on stderr (a traceback only with ``--debug``); exit codes follow
+clamscan: 0 no threat, 1 threat found, 2 error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.core.errors import RingfenceError
+
+EXIT_OK, EXIT_THREAT, EXIT_ERROR = 0, 1, 2
+
+COMMAND_MODULES: tuple[str, ...] = ()
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ringfence",
+        description="Ringfence: a user-mode security console — scanning, quarantine, safe definition "
+        "updates and crash insights.",
+    )
+    parser.add_argument("--version", action="version", version=f"Ringfence {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and log debug details")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"app.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        # The desktop console arrives with the user-interface work; until then show what is here.
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.func(args))
+    except RingfenceError as exc:
+        log.error("%s%s", exc.message, f" ({exc.detail})" if exc.detail else "")
+        if args.debug:
+            raise
+        print(f"ringfence: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("ringfence: cancelled.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        log.exception("unexpected error")
+        if args.debug:
+            raise
+        print(
+            f"ringfence: an unexpected error stopped the command ({type(exc).__name__}: {exc}); "
+            "run it again with --debug for details.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

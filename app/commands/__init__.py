@@ -1,0 +1,1 @@
+"""Sub-commands of the ``ringfence`` command line, one module each."""

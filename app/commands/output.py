@@ -1,0 +1,19 @@
+"""Shared output helpers for the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+
+def print_json(document: Any) -> None:
+    """One JSON document on stdout. Paths with undecodable bytes survive as escaped surrogates."""
+    sys.stdout.write(json.dumps(document, indent=2, sort_keys=False) + "\n")
+    sys.stdout.flush()
+
+
+def printable(text: str) -> str:
+    """``text`` made safe for a terminal that cannot show every byte of a file name."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    return text.encode(encoding, errors="backslashreplace").decode(encoding, errors="replace")

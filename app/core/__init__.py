@@ -1,0 +1,1 @@
+"""Domain services of Ringfence. Plain Python: never imports Qt or app.ui."""

@@ -1,0 +1,25 @@
+"""Rotating log files under the logs folder."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(log_dir: Path, name: str = "ringfence.log", level: int = logging.INFO) -> Path:
+    """Send the ``app`` loggers to ``log_dir/name`` (1 MB x 5 files). Returns the log file path."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / name
+    logger = logging.getLogger("app")
+    for handler in list(logger.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            logger.removeHandler(handler)
+            handler.close()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    return path

@@ -1,0 +1,79 @@
+"""Where Ringfence keeps its state.
+
+Everything lives in platformdirs locations for the app name ``Ringfence``. When ``RINGFENCE_HOME`` is
+set, every directory (config, data, cache, logs) goes under that one folder instead: tests and scripts
+always set it, so nothing touches the real user's folders.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Ringfence"
+HOME_ENV = "RINGFENCE_HOME"
+
+
+@dataclass(frozen=True)
+class Paths:
+    config_dir: Path
+    data_dir: Path
+    cache_dir: Path
+    log_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def state_db(self) -> Path:
+        return self.data_dir / "state.db"
+
+    @property
+    def definitions_dir(self) -> Path:
+        return self.data_dir / "definitions"
+
+    @property
+    def compiled_dir(self) -> Path:
+        return self.cache_dir / "compiled"
+
+    @property
+    def scan_cache_db(self) -> Path:
+        return self.cache_dir / "scan-cache.db"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.data_dir / "quarantine"
+
+    @property
+    def tuf_dir(self) -> Path:
+        return self.data_dir / "tuf"
+
+    @property
+    def run_dir(self) -> Path:
+        """Scratch files shared with the engine worker (in-flight journal)."""
+        return self.cache_dir / "run"
+
+    def ensure(self) -> Paths:
+        for directory in (self.config_dir, self.data_dir, self.cache_dir, self.log_dir):
+            directory.mkdir(parents=True, exist_ok=True)
+            if os.name == "posix":
+                os.chmod(directory, 0o700)
+        return self
+
+
+def get_paths() -> Paths:
+    """The directories for this run, honouring ``RINGFENCE_HOME``."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        root = Path(home).expanduser().absolute()
+        return Paths(root / "config", root / "data", root / "cache", root / "logs")
+    return Paths(
+        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )

@@ -1,0 +1,28 @@
+"""One function finds the app's resources, from a source checkout, an installed wheel or the frozen
+PyInstaller bundle (``build.spec`` lists the same folder)."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+from app.core.errors import RingfenceError
+
+
+@cache
+def resources_dir() -> Path:
+    candidates = []
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        candidates.append(Path(frozen_root) / "resources")
+    candidates.append(Path(__file__).resolve().parents[2] / "resources")  # source checkout
+    candidates.append(Path(sys.prefix) / "share" / "ringfence" / "resources")  # wheel data files
+    for candidate in candidates:
+        if (candidate / "README.md").is_file():
+            return candidate
+    raise RingfenceError("Ringfence's resources folder is missing; reinstall Ringfence.")
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
