@@ -55,7 +55,9 @@ def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use
             "exclude_paths": s["scan.exclude_paths"],
             "exclude_globs": s["scan.exclude_globs"],
             "exclude_extensions": s["scan.exclude_extensions"],
-            "scan_archives": s["scan.scan_archives"],
+            # A plain folder of rules is the yara-compatible mode (comparisons with the yara CLI):
+            # like yara, it matches files as they are and does not look inside archives.
+            "scan_archives": s["scan.scan_archives"] and defs.definitions.kind == "bundle",
             "archive_max_depth": s["scan.archive_max_depth"],
             "archive_max_members": s["scan.archive_max_members"],
             "archive_max_expanded": s["scan.archive_max_expanded_mb"] * 1024 * 1024,

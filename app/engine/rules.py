@@ -18,7 +18,6 @@ import yara
 
 from app.engine.bundle import BundleError, Definitions
 
-
 # External variables every rule may use (LOKI/THOR-style rules look at the file name); the matcher
 # passes the real values for each file.
 EXTERNALS = {"filename": "", "filepath": "", "extension": "", "filetype": "", "owner": ""}

@@ -26,7 +26,7 @@ from app.engine.journal import Journal
 from app.engine.matcher import ArchiveLimits, FileResult, Matcher
 from app.engine.rules import load_or_compile
 from app.engine.scancache import ScanCache
-from app.engine.walker import WalkItem, Walker, WalkOptions, pseudo_mounts
+from app.engine.walker import Walker, WalkItem, WalkOptions, pseudo_mounts
 
 Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
