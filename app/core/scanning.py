@@ -10,6 +10,8 @@ from typing import Any
 
 from app.core.context import Context
 from app.core.definitions import ActiveDefinitions
+from app.core.errors import RingfenceError
+from app.core.resources import resources_dir
 from app.core.store import Schema
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 
@@ -35,6 +37,21 @@ class ScanReport:
     duration_s: float
 
 
+def db_text(path: str) -> str:
+    """A path as storable text: bytes of a name that are not UTF-8 are kept as backslash escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def own_paths(ctx: Context) -> list[str]:
+    """Ringfence's own folders: never scanned (they hold rule sources and test samples by design)."""
+    paths = [ctx.paths.config_dir, ctx.paths.data_dir, ctx.paths.cache_dir, ctx.paths.log_dir]
+    try:
+        paths.append(resources_dir())
+    except RingfenceError:
+        pass
+    return [str(p) for p in paths]
+
+
 def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool,
                  jobs: int | None, allow: set[str] | None = None,
                  disabled_rules: list[str] | None = None) -> dict[str, Any]:
@@ -52,7 +69,7 @@ def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use
             "jobs": jobs if jobs else s["scan.jobs"],
             "timeout": s["scan.rule_timeout_s"],
             "max_file_size": s["scan.max_file_size_mb"] * 1024 * 1024,
-            "exclude_paths": s["scan.exclude_paths"],
+            "exclude_paths": [*s["scan.exclude_paths"], *own_paths(ctx)],
             "exclude_globs": s["scan.exclude_globs"],
             "exclude_extensions": s["scan.exclude_extensions"],
             # A plain folder of rules is the yara-compatible mode (comparisons with the yara CLI):
@@ -69,7 +86,7 @@ def start_record(ctx: Context, kind: str, roots: list[str], version: str) -> int
     ctx.store.ensure(SCANS_SCHEMA)
     with ctx.store.transaction() as conn:
         cursor = conn.execute("INSERT INTO scans(kind, roots, started, definitions_version) VALUES (?, ?, ?, ?)",
-                              (kind, json.dumps(roots), time.time(), version))
+                              (kind, json.dumps([db_text(r) for r in roots]), time.time(), version))
         return int(cursor.lastrowid or 0)
 
 
@@ -85,7 +102,7 @@ def finish_record(ctx: Context, scan_id: int, outcome: ScanOutcome) -> None:
         conn.executemany(
             "INSERT INTO detections(scan_id, time, path, rule, namespace, engine, sha256, definitions_version, action) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(scan_id, now, d["path"], d["rule"], d.get("namespace"), d["engine"], d.get("sha256"),
+            [(scan_id, now, db_text(d["path"]), d["rule"], d.get("namespace"), d["engine"], d.get("sha256"),
               d.get("definitions_version"), d.get("action", "reported")) for d in outcome.detections])
 
 
