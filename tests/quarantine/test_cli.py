@@ -25,7 +25,7 @@ def test_add_list_show_restore_delete(tmp_path: Path) -> None:
     assert added.returncode == 0, added.stderr
     assert not path.exists()
     items = json.loads(run_cli("quarantine", "list", "--json").stdout)
-    assert len(items) == 1 and LIST_KEYS <= set(items[0])
+    assert len(items) == 1 and set(items[0]) >= LIST_KEYS
     item = items[0]
     assert (item["original_path"], item["size"], item["rule"], item["status"]) == (str(path), 13, "Manual_Test", "quarantined")
     shown = json.loads(run_cli("quarantine", "show", item["id"][:6], "--json").stdout)

@@ -111,6 +111,17 @@ def _damage_and_expect_refusal(ctx: Context, tmp_path: Path, damage: str) -> Non
     assert q.recover_interrupted(ctx).finished == []
 
 
+def test_a_refused_restore_takes_back_the_folders_it_recreated(ctx: Context, tmp_path: Path) -> None:
+    item_id = _quarantined(ctx, tmp_path / "gone" / "deeper" / "file.bin", os.urandom(1000))
+    shutil.rmtree(tmp_path / "gone")
+    blob = Vault(ctx).blob_path(item_id)
+    blob.write_bytes(blob.read_bytes()[:-1])
+    with pytest.raises(RingfenceError, match="damaged"):
+        q.restore(ctx, item_id)
+    assert not (tmp_path / "gone").exists()
+    assert q.get_item(ctx, item_id).status == "quarantined"
+
+
 @pytest.mark.parametrize("damage", ["flip", "truncate", "wrong-key", "missing-key"])
 def test_damaged_blob_or_bad_key_is_refused_without_leftovers(ctx: Context, tmp_path: Path, damage: str,
                                                                secret_service: None) -> None:

@@ -70,6 +70,7 @@ def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = N
     wanted = folder / original.name
     if on_conflict == SKIP and os.path.lexists(wanted):
         return RestoreOutcome(item.id, "skipped", str(wanted))
+    created = [d for d in (folder, *folder.parents) if not d.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -86,8 +87,10 @@ def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = N
         temp.unlink(missing_ok=True)
         with ctx.store.transaction() as conn:
             journal.finish(conn, intent_id)
+        _remove_empty(created)
         raise
     if dest is None:
+        _remove_empty(created)
         return RestoreOutcome(item.id, "skipped", str(wanted))
     finish_restore(ctx, vault, item, dest, intent_id)
     if allow:
@@ -106,6 +109,15 @@ def restore_version(ctx: Context, definitions_version: str, *, to: str | os.Path
         except RingfenceError as exc:
             outcomes.append(RestoreOutcome(item.id, "failed", None, exc.message))
     return outcomes
+
+
+def _remove_empty(created: list[Path]) -> None:
+    """Take back folders a failed restore created (deepest first), as long as they are empty."""
+    for folder in created:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _write_verified(vault: Vault, key: bytes, item: Item, temp: Path) -> None:
