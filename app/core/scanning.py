@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,8 +109,17 @@ def finish_record(ctx: Context, scan_id: int, outcome: ScanOutcome) -> None:
 
 def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool = True,
              jobs: int | None = None, control: ScanControl | None = None, allow: set[str] | None = None,
-             on_batch: Any = None, supervisor: Supervisor | None = None) -> ScanReport:
-    """Run a scan to the end (blocking: call it off the GUI thread) and record it."""
+             on_batch: Any = None, supervisor: Supervisor | None = None,
+             act: Callable[[ScanOutcome, int], None] | None = None) -> ScanReport:
+    """Run a scan to the end (blocking: call it off the GUI thread) and record it.
+
+    ``act(outcome, scan_id)`` runs before the record is written, to take action on the detections
+    (quarantine) and set each one's ``action``.
+    """
+    if allow is None:
+        from app.core.quarantine import allowed_hashes
+
+        allow = allowed_hashes(ctx)
     request = scan_request(ctx, roots, defs, use_cache=use_cache, jobs=jobs, allow=allow)
     scan_id = start_record(ctx, kind, roots, defs.version)
     started = time.monotonic()
@@ -123,6 +133,8 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
     finally:
         if own:
             supervisor.close()
+    if act is not None:
+        act(outcome, scan_id)
     finish_record(ctx, scan_id, outcome)
     return ScanReport(scan_id, kind, outcome, time.monotonic() - started)
 
@@ -131,3 +143,16 @@ def last_scan(ctx: Context) -> dict[str, Any] | None:
     ctx.store.ensure(SCANS_SCHEMA)
     row = ctx.store.conn.execute("SELECT * FROM scans WHERE finished IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
     return dict(row) if row else None
+
+
+def engine_scan_bytes(supervisor: Supervisor, request: dict[str, Any], version: str) -> Callable[[str, bytes], list[str]]:
+    """An in-memory scan through the engine worker (the quarantine re-check uses it)."""
+    import base64
+
+    def scan_bytes(name: str, data: bytes) -> list[str]:
+        reply = supervisor.request({**request, "cmd": "scan_bytes",
+                                    "items": [{"name": name, "data": base64.b64encode(data).decode()}]},
+                                   "matches", version)
+        return [hit["rule"] for result in reply["results"] for hit in result["hits"]]
+
+    return scan_bytes

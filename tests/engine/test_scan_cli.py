@@ -184,8 +184,17 @@ def test_jobs_must_be_sensible(tmp_path: Path) -> None:
     assert result.returncode == 2 and "--jobs" in result.stderr
 
 
-def test_quarantine_action_is_a_clear_error_until_available(tmp_path: Path) -> None:
-    write(tmp_path / "eicar.com", EICAR)
-    result = run_cli("scan", str(tmp_path), "--action", "quarantine")
-    if result.returncode == 2 and "not available yet" in result.stderr:
-        assert (tmp_path / "eicar.com").exists()
+def test_scan_can_quarantine_what_it_finds(tmp_path: Path) -> None:
+    files = tmp_path / "files"
+    write(files / "eicar.com", EICAR)
+    zip_with(files / "bundle.zip", {"inner/eicar.com": EICAR})
+    write(files / "clean.txt", "clean\n")
+    code, report, stderr = scan_json(str(files), "--action", "quarantine")
+    assert code == 1, stderr
+    assert {(Path(d["path"]).name, d["action"]) for d in report["detections"]} == {
+        ("eicar.com", "quarantined")}  # the zip member's name is eicar.com too
+    assert {d["action"] for d in report["detections"]} == {"quarantined"}
+    assert not (files / "eicar.com").exists() and not (files / "bundle.zip").exists()
+    assert (files / "clean.txt").exists()
+    listing = json.loads(run_cli("quarantine", "list", "--json").stdout)
+    assert sorted(Path(item["original_path"]).name for item in listing) == ["bundle.zip", "eicar.com"]
