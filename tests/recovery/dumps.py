@@ -62,7 +62,6 @@ def build_dump(*, bits: int = 64, code: int = 0x1A, params: tuple[int, int, int,
 def _triage_section(start: int, x64: bool, triage: Triage) -> bytes:
     """Triage header at the end of the dump header, then driver list, string pool, call stack, TRGD marker.
     Every *Offset field is an absolute file offset."""
-    word = 8 if x64 else 4
     entry_size = 0x90 if x64 else 0x4C
     driver_list = start + 0x100
     pool = driver_list + entry_size * len(triage.drivers)

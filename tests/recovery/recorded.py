@@ -97,7 +97,7 @@ Information:
     Windows RE Version:        10.0.26100.8235
 
 REAGENTC.EXE: Operation Successful.
-"""
+"""  # noqa: W291 - the blank values keep their trailing spaces, as captured
 
 # Localised labels (Turkish, Russian with a full-width colon); the device path and GUIDs are not localised.
 INFO_TURKISH = """Windows Kurtarma Ortami (Windows RE) ve sistem sifirlama yapilandirmasi

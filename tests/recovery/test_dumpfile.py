@@ -100,14 +100,14 @@ def test_truncated_headers_fail_cleanly(cut: int) -> None:
 def test_truncated_triage_fails_cleanly() -> None:
     data = build_dump(code=0x50, params=(0, 0, CSAGENT.base, 0), triage=Triage(STANDARD_DRIVERS, [1, 2]))
     for cut in (0x2004, 0x2080, 0x2100 + 0x90 * 2, len(data) - 1):
-        with pytest.raises(RingfenceError, match="incomplete|damaged"):
+        with pytest.raises(RingfenceError, match=r"incomplete|damaged"):
             parse_dump(data[:cut], "mini.dmp")
 
 
 def test_triage_with_a_driver_name_out_of_bounds_is_damaged() -> None:
     data = bytearray(build_dump(triage=Triage([CSAGENT])))
     data[0x2100:0x2104] = (len(data) + 0x1000).to_bytes(4, "little")  # DriverNameOffset past the end
-    with pytest.raises(RingfenceError, match="incomplete|damaged"):
+    with pytest.raises(RingfenceError, match=r"incomplete|damaged"):
         parse_dump(bytes(data))
 
 

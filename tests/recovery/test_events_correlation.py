@@ -13,13 +13,14 @@ from app.core.recovery.correlate import correlate
 from app.core.recovery.dumpfile import parse_dump
 from app.core.recovery.explain import explain_code
 from app.core.recovery.findings import DumpFinding, Findings
+from app.core.recovery.model import RecoveryScan
 from tests.recovery import eventxml as x
 from tests.recovery.dumps import CSAGENT, STANDARD_DRIVERS, Triage, build_dump
 
 WER_1A = "0x0000001a (0x0000000000003470, 0xfffffe7f3f9fc000, 0x0a000002d51cd867, 0x0a00000200000021)"
 
 
-def scan_of(*xml: str, dumps: list[DumpFinding] | None = None):  # noqa: ANN201 - test helper
+def scan_of(*xml: str, dumps: list[DumpFinding] | None = None) -> RecoveryScan:
     findings = Findings(platform="windows", events=ev.parse_events(x.wevtutil_stream(*xml)), dumps=dumps or [])
     return correlate(findings)
 

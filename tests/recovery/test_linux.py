@@ -13,7 +13,7 @@ from app.core.recovery.correlate import correlate
 from app.core.recovery.journal import JOURNAL_STOPPED
 from app.core.recovery.linux_live import LinuxLiveProvider
 from app.core.recovery.offline import OfflineFolderProvider
-from app.core.recovery.runner import CommandResult
+from app.core.recovery.runner import CommandResult, Runner
 
 PANIC_PART1 = """Panic#1 Part1
 <6>[  812.113201] sysrq: Trigger a crash
@@ -60,7 +60,7 @@ def journal_json(boot: str, when: datetime, message_id: str | None = None) -> by
     return json.dumps(entry).encode() + b"\n"
 
 
-def recorded_journal(stopped: bytes, last: bytes, stderr: bytes = b"", code: int = 0):  # noqa: ANN201
+def recorded_journal(stopped: bytes, last: bytes, stderr: bytes = b"", code: int = 0) -> Runner:
     calls: list[list[str]] = []
 
     def runner(argv: Sequence[str], to_file: bool = False) -> CommandResult:
@@ -72,11 +72,11 @@ def recorded_journal(stopped: bytes, last: bytes, stderr: bytes = b"", code: int
     return runner
 
 
-def provider(tmp_path: Path, runner) -> LinuxLiveProvider:  # noqa: ANN001
+def provider(tmp_path: Path, runner: Runner) -> LinuxLiveProvider:
     return LinuxLiveProvider((tmp_path / "sys-pstore", tmp_path / "systemd-pstore"), tmp_path / "crash", runner)
 
 
-def no_previous_boot_problem():  # noqa: ANN201
+def no_previous_boot_problem() -> Runner:
     return recorded_journal(journal_json("5433c648", CRASH_AT, JOURNAL_STOPPED), journal_json("5433c648", CRASH_AT))
 
 

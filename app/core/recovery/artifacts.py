@@ -105,7 +105,8 @@ def _add_text(path: Path, text: str, findings: Findings) -> bool:
     if recognised:
         return True
     if "REAGENTC.EXE" in text.upper():
-        line = next(ln.strip() for ln in text.splitlines() if "REAGENTC.EXE" in ln.upper())
+        safe = reagentc.redact_wifi(text)
+        line = next((ln.strip() for ln in safe.splitlines() if "REAGENTC.EXE" in ln.upper()), "")
         findings.note(QT_TRANSLATE_NOOP("Recovery", "A saved reagentc output reports no result: {line}"), line=line[:200])
         return True
     if kernel_log.looks_like_dmesg(text):
