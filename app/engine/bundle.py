@@ -1,0 +1,353 @@
+"""The definitions bundle format (``content_schema`` 1) and its strict loader.
+
+A bundle is a gzip-compressed tar archive holding::
+
+    content.json        version, created, content_schema, min_engine/max_engine, counts, every file
+                        with sha256 and length, changelog
+    rules/*.yar         YARA sources only (compiled rules from outside are never loaded)
+    hashes/sha256.tsv   sha256<TAB>threat name
+    allow/sha256.tsv    sha256<TAB>description — known-good files that must never be flagged
+    golden/*.b64        optional golden positives (base64, decoded in memory only) that must match
+    notes.md            release notes
+
+The loader refuses, with one clear message, anything it does not fully understand: unsafe archive
+members (absolute paths, ``..``, links, devices, too many or too large files), an unknown schema, files
+missing from or not listed in the manifest, a sha256 or length mismatch, malformed hash lines, and
+declared counts that differ from what was parsed (the "21 fields vs 20" lesson). Rule counts are
+checked against the compiled rules in :mod:`app.engine.rules`.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import tarfile
+import tempfile
+import time
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from app import ENGINE_VERSION
+
+CONTENT_SCHEMA = 1
+MANIFEST = "content.json"
+MAX_MEMBERS = 20_000
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+RULE_SUFFIXES = (".yar", ".yara")
+ALLOWED_TOP = {"rules", "hashes", "allow", "golden"}
+ALLOWED_FILES = {MANIFEST, "notes.md"}
+_HASH_LINE = re.compile(r"^([0-9a-f]{64})\t(\S.*)$")
+
+
+class BundleError(Exception):
+    """A bundle or rules folder was refused; the message is one sentence for the user."""
+
+
+@dataclass
+class Definitions:
+    """Definitions ready to compile: where the sources are and what they declare."""
+
+    version: str
+    kind: str  # "bundle" or "folder"
+    root: Path
+    rule_files: dict[str, Path]  # namespace -> source file
+    hashes: dict[str, str] = field(default_factory=dict)  # sha256 -> threat name
+    allow: dict[str, str] = field(default_factory=dict)  # sha256 -> description
+    golden: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # rule -> (file name, sample bytes)
+    manifest: dict[str, Any] = field(default_factory=dict)
+    digest: str = ""  # identifies the exact content (compiled-rules cache key)
+
+    @property
+    def declared_rule_count(self) -> int | None:
+        value = self.manifest.get("rule_count")
+        return value if isinstance(value, int) else None
+
+    def to_request(self) -> dict[str, Any]:
+        """The part of an engine request that names these definitions."""
+        return {"path": str(self.root), "kind": self.kind}
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in str(text).split("."))
+    except ValueError as exc:
+        raise BundleError(f"The definitions declare an engine version {text!r} that is not a version number.") from exc
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading archives safely
+
+
+def _check_member(member: tarfile.TarInfo) -> str:
+    name = member.name
+    pure = PurePosixPath(name)
+    if name.startswith(("/", "\\")) or pure.is_absolute() or re.match(r"^[A-Za-z]:", name) or "\\" in name:
+        raise BundleError(f"The definitions archive contains an absolute path ({name!r}) and was refused.")
+    if any(part == ".." for part in pure.parts):
+        raise BundleError(f"The definitions archive contains a path that leaves its folder ({name!r}) and was refused.")
+    if member.issym() or member.islnk():
+        raise BundleError(f"The definitions archive contains a link ({name!r}) and was refused.")
+    if not (member.isfile() or member.isdir()):
+        raise BundleError(f"The definitions archive contains a special file ({name!r}) and was refused.")
+    if member.size > MAX_MEMBER_BYTES:
+        raise BundleError(f"The definitions archive contains a file that is too large ({name!r}) and was refused.")
+    normal = str(pure)
+    if normal in (".", ""):
+        return ""
+    if member.isfile() and not (normal in ALLOWED_FILES or (len(pure.parts) > 1 and pure.parts[0] in ALLOWED_TOP)):
+        raise BundleError(f"The definitions archive contains an unexpected file ({name!r}) and was refused.")
+    return normal
+
+
+def extract_bundle(archive: Path, dest: Path) -> None:
+    """Extract ``archive`` into the new folder ``dest`` after checking every member."""
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            members, total = [], 0
+            for member in tar:
+                if len(members) >= MAX_MEMBERS:
+                    raise BundleError("The definitions archive holds too many files and was refused.")
+                name = _check_member(member)
+                total += member.size
+                if total > MAX_TOTAL_BYTES:
+                    raise BundleError("The definitions archive is too large when expanded and was refused.")
+                if name:
+                    members.append((name, member))
+            tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f".{dest.name}."))
+            try:
+                for name, member in members:
+                    target = tmp / name
+                    if member.isdir():
+                        target.mkdir(parents=True, exist_ok=True)
+                        continue
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    source = tar.extractfile(member)
+                    assert source is not None
+                    with open(target, "wb") as out:
+                        shutil.copyfileobj(source, out, 1 << 20)
+                os.replace(tmp, dest)
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+        raise BundleError(f"The definitions archive {archive.name} is damaged or unreadable ({exc}).") from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading an extracted bundle or a plain folder of rules
+
+
+def load_bundle_dir(root: Path) -> Definitions:
+    """Load and strictly check an extracted bundle folder (does not compile)."""
+    manifest_path = root / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BundleError("The definitions have no content.json manifest and were refused.") from exc
+    except (OSError, ValueError) as exc:
+        raise BundleError(f"The definitions manifest cannot be read ({exc}).") from exc
+    if not isinstance(manifest, dict):
+        raise BundleError("The definitions manifest is not a JSON object and was refused.")
+    schema = manifest.get("content_schema")
+    if schema != CONTENT_SCHEMA:
+        raise BundleError(
+            f"The definitions use content schema {schema!r}, which this version of Ringfence does not "
+            f"understand (it reads schema {CONTENT_SCHEMA})."
+        )
+    version = manifest.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise BundleError("The definitions manifest has no valid integer version and was refused.")
+    low, high = str(manifest.get("min_engine", "0")), str(manifest.get("max_engine", "999"))
+    if not _version_tuple(low) <= _version_tuple(ENGINE_VERSION) <= _version_tuple(high):
+        raise BundleError(
+            f"The definitions need engine {low} to {high}, but this Ringfence has engine {ENGINE_VERSION}."
+        )
+    _check_files(root, manifest)
+    rule_files = {
+        str(PurePosixPath(p).with_suffix("")).removeprefix("rules/"): root / p
+        for p in sorted(f["path"] for f in manifest["files"])
+        if p.startswith("rules/") and p.endswith(RULE_SUFFIXES)
+    }
+    hashes = _read_hash_list(root / "hashes" / "sha256.tsv")
+    allow = _read_hash_list(root / "allow" / "sha256.tsv")
+    golden = {}
+    for p in sorted(f["path"] for f in manifest["files"] if f["path"].startswith("golden/")):
+        pure = PurePosixPath(p)
+        # golden/<rule>.b64, or golden/<rule>/<file name>.b64 for rules that look at the file name
+        rule, filename = (pure.parts[1], pure.stem) if len(pure.parts) == 3 else (pure.stem, pure.stem)
+        golden[rule] = (filename, _decode_golden(root / p))
+    for key, parsed in (("hash_count", len(hashes)), ("allow_count", len(allow)), ("golden_count", len(golden))):
+        declared = manifest.get(key, 0)
+        if declared != parsed:
+            raise BundleError(
+                f"The definitions declare {declared} entries for {key.removesuffix('_count')} but contain {parsed}; "
+                "they were refused."
+            )
+    if not isinstance(manifest.get("rule_count"), int):
+        raise BundleError("The definitions manifest does not declare its rule count and was refused.")
+    conflicts = sorted(set(hashes) & set(allow))
+    if conflicts:
+        raise BundleError(
+            f"The definitions list {len(conflicts)} known-good file hash(es) as threats (first: {conflicts[0]}); "
+            "they were refused."
+        )
+    digest = hashlib.sha256(manifest_path.read_bytes()).hexdigest()
+    return Definitions(str(version), "bundle", root, rule_files, hashes, allow, golden, manifest, digest)
+
+
+def _check_files(root: Path, manifest: dict[str, Any]) -> None:
+    files = manifest.get("files")
+    if not isinstance(files, list) or not all(
+        isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("sha256"), str)
+        and isinstance(f.get("length"), int) for f in files
+    ):
+        raise BundleError("The definitions manifest has no valid file list and was refused.")
+    listed = {f["path"] for f in files}
+    present = {
+        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name != MANIFEST
+    }
+    if present - listed:
+        raise BundleError(f"The definitions contain files not listed in the manifest ({sorted(present - listed)[0]}).")
+    if listed - present:
+        raise BundleError(f"The definitions are missing a file the manifest lists ({sorted(listed - present)[0]}).")
+    for entry in files:
+        path = root / entry["path"]
+        if path.stat().st_size != entry["length"] or sha256_file(path) != entry["sha256"]:
+            raise BundleError(f"The definitions file {entry['path']} does not match its manifest entry; it was refused.")
+
+
+def _read_hash_list(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    entries: dict[str, str] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BundleError(f"The hash list {path.name} cannot be read ({exc}).") from exc
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = _HASH_LINE.match(line.strip("\r"))
+        if not match:
+            raise BundleError(f"Line {number} of {path.parent.name}/{path.name} is not 'sha256<TAB>name'; the definitions were refused.")
+        entries[match.group(1)] = match.group(2)
+    return entries
+
+
+def _decode_golden(path: Path) -> bytes:
+    try:
+        return base64.b64decode(path.read_bytes().strip(), validate=True)
+    except ValueError as exc:
+        raise BundleError(f"The golden sample {path.name} is not valid base64; the definitions were refused.") from exc
+
+
+def load_rules_folder(folder: Path) -> Definitions:
+    """A plain folder of ``.yar``/``.yara`` files (for comparisons with the yara command line tool)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in RULE_SUFFIXES)
+    if not files:
+        raise BundleError(f"The folder {folder} contains no .yar or .yara rule files.")
+    digest = hashlib.sha256()
+    rule_files: dict[str, Path] = {}
+    for path in files:
+        namespace = path.relative_to(folder).with_suffix("").as_posix()
+        rule_files[namespace] = path
+        digest.update(namespace.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    hexdigest = digest.hexdigest()
+    return Definitions(f"custom-{hexdigest[:12]}", "folder", folder, rule_files, digest=hexdigest)
+
+
+def load_definitions(path: Path) -> Definitions:
+    """An extracted bundle folder (has content.json) or a plain rules folder."""
+    if not path.is_dir():
+        raise BundleError(f"The definitions folder {path} does not exist.")
+    if (path / MANIFEST).exists():
+        return load_bundle_dir(path)
+    return load_rules_folder(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building bundles (the publisher and the baseline build use the same code)
+
+
+def build_bundle(
+    rules_dir: Path,
+    out: Path,
+    version: int,
+    *,
+    rule_count: int,
+    notes: str = "",
+    hashes: dict[str, str] | None = None,
+    allow: dict[str, str] | None = None,
+    golden: dict[str, bytes | tuple[str, bytes]] | None = None,
+    changelog: list[str] | None = None,
+    min_engine: str = "1.0",
+    max_engine: str = "1.999",
+    created: str | None = None,
+    manifest_overrides: dict[str, Any] | None = None,
+) -> Path:
+    """Write a bundle archive to ``out``. ``rule_count`` is what the compiled rules must contain.
+
+    ``manifest_overrides`` exists for tests of the loader (a publisher never needs it).
+    """
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in rules_dir.rglob("*") if p.is_file() and p.suffix.lower() in RULE_SUFFIXES):
+        files["rules/" + path.relative_to(rules_dir).as_posix()] = path.read_bytes()
+    if not files:
+        raise BundleError(f"The folder {rules_dir} contains no .yar or .yara rule files.")
+    if hashes:
+        files["hashes/sha256.tsv"] = "".join(f"{h}\t{n}\n" for h, n in sorted(hashes.items())).encode()
+    if allow:
+        files["allow/sha256.tsv"] = "".join(f"{h}\t{n}\n" for h, n in sorted(allow.items())).encode()
+    for rule, sample in sorted((golden or {}).items()):
+        if isinstance(sample, tuple):
+            files[f"golden/{rule}/{sample[0]}.b64"] = base64.b64encode(sample[1]) + b"\n"
+        else:
+            files[f"golden/{rule}.b64"] = base64.b64encode(sample) + b"\n"
+    files["notes.md"] = notes.encode("utf-8")
+    manifest: dict[str, Any] = {
+        "content_schema": CONTENT_SCHEMA,
+        "version": version,
+        "created": created or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "min_engine": min_engine,
+        "max_engine": max_engine,
+        "rule_count": rule_count,
+        "hash_count": len(hashes or {}),
+        "allow_count": len(allow or {}),
+        "golden_count": len(golden or {}),
+        "changelog": changelog or [],
+        "files": [
+            {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "length": len(data)}
+            for name, data in sorted(files.items())
+        ],
+    }
+    manifest.update(manifest_overrides or {})
+    files[MANIFEST] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    # Reproducible: fixed member times and a gzip header without a time stamp or file name.
+    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz, \
+            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in sorted(files.items()):
+            info = tarfile.TarInfo(name)
+            info.size, info.mode, info.mtime = len(data), 0o644, 0
+            tar.addfile(info, io.BytesIO(data))
+    os.replace(tmp, out)
+    return out
