@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from app.core.errors import RingfenceError
@@ -42,7 +43,7 @@ class LinuxLiveProvider:
         self._previous_boot(findings)
         return findings
 
-    def _add_tree(self, root: Path, findings: Findings, wanted: object) -> None:
+    def _add_tree(self, root: Path, findings: Findings, wanted: Callable[[Path], bool]) -> None:
         if not root.is_dir():
             return
         count = 0
@@ -50,7 +51,7 @@ class LinuxLiveProvider:
             subdirs.sort()
             for name in sorted(names):
                 path = Path(directory, name)
-                if count >= MAX_FILES or not wanted(path) or not path.is_file():  # type: ignore[operator]
+                if count >= MAX_FILES or not wanted(path) or not path.is_file():
                     continue
                 count += 1
                 try:
