@@ -18,7 +18,7 @@ from app.core.errors import RingfenceError
 
 EXIT_OK, EXIT_THREAT, EXIT_ERROR = 0, 1, 2
 
-COMMAND_MODULES: tuple[str, ...] = ("update",)
+COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "update")
 
 log = logging.getLogger(__name__)
 

@@ -20,6 +20,7 @@ checked against the compiled rules in :mod:`app.engine.rules`.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import json
@@ -61,7 +62,7 @@ class Definitions:
     rule_files: dict[str, Path]  # namespace -> source file
     hashes: dict[str, str] = field(default_factory=dict)  # sha256 -> threat name
     allow: dict[str, str] = field(default_factory=dict)  # sha256 -> description
-    golden: dict[str, bytes] = field(default_factory=dict)  # name -> sample bytes
+    golden: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # rule -> (file name, sample bytes)
     manifest: dict[str, Any] = field(default_factory=dict)
     digest: str = ""  # identifies the exact content (compiled-rules cache key)
 
@@ -186,11 +187,12 @@ def load_bundle_dir(root: Path) -> Definitions:
     }
     hashes = _read_hash_list(root / "hashes" / "sha256.tsv")
     allow = _read_hash_list(root / "allow" / "sha256.tsv")
-    golden = {
-        PurePosixPath(p).stem: _decode_golden(root / p)
-        for p in sorted(f["path"] for f in manifest["files"])
-        if p.startswith("golden/")
-    }
+    golden = {}
+    for p in sorted(f["path"] for f in manifest["files"] if f["path"].startswith("golden/")):
+        pure = PurePosixPath(p)
+        # golden/<rule>.b64, or golden/<rule>/<file name>.b64 for rules that look at the file name
+        rule, filename = (pure.parts[1], pure.stem) if len(pure.parts) == 3 else (pure.stem, pure.stem)
+        golden[rule] = (filename, _decode_golden(root / p))
     for key, parsed in (("hash_count", len(hashes)), ("allow_count", len(allow)), ("golden_count", len(golden))):
         declared = manifest.get(key, 0)
         if declared != parsed:
@@ -251,7 +253,7 @@ def _read_hash_list(path: Path) -> dict[str, str]:
 
 def _decode_golden(path: Path) -> bytes:
     try:
-        return base64.b64decode(path.read_bytes(), validate=True)
+        return base64.b64decode(path.read_bytes().strip(), validate=True)
     except ValueError as exc:
         raise BundleError(f"The golden sample {path.name} is not valid base64; the definitions were refused.") from exc
 
@@ -294,7 +296,7 @@ def build_bundle(
     notes: str = "",
     hashes: dict[str, str] | None = None,
     allow: dict[str, str] | None = None,
-    golden: dict[str, bytes] | None = None,
+    golden: dict[str, bytes | tuple[str, bytes]] | None = None,
     changelog: list[str] | None = None,
     min_engine: str = "1.0",
     max_engine: str = "1.999",
@@ -314,8 +316,11 @@ def build_bundle(
         files["hashes/sha256.tsv"] = "".join(f"{h}\t{n}\n" for h, n in sorted(hashes.items())).encode()
     if allow:
         files["allow/sha256.tsv"] = "".join(f"{h}\t{n}\n" for h, n in sorted(allow.items())).encode()
-    for name, data in sorted((golden or {}).items()):
-        files[f"golden/{name}.b64"] = base64.b64encode(data) + b"\n"
+    for rule, sample in sorted((golden or {}).items()):
+        if isinstance(sample, tuple):
+            files[f"golden/{rule}/{sample[0]}.b64"] = base64.b64encode(sample[1]) + b"\n"
+        else:
+            files[f"golden/{rule}.b64"] = base64.b64encode(sample) + b"\n"
     files["notes.md"] = notes.encode("utf-8")
     manifest: dict[str, Any] = {
         "content_schema": CONTENT_SCHEMA,
@@ -337,7 +342,9 @@ def build_bundle(
     files[MANIFEST] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
-    with tarfile.open(tmp, "w:gz", format=tarfile.PAX_FORMAT) as tar:
+    # Reproducible: fixed member times and a gzip header without a time stamp or file name.
+    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz, \
+            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
         for name, data in sorted(files.items()):
             info = tarfile.TarInfo(name)
             info.size, info.mode, info.mtime = len(data), 0o644, 0

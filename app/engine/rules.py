@@ -18,6 +18,10 @@ import yara
 
 from app.engine.bundle import BundleError, Definitions
 
+# External variables every rule may use (LOKI/THOR-style rules look at the file name); the matcher
+# passes the real values for each file.
+EXTERNALS = {"filename": "", "filepath": "", "extension": "", "filetype": "", "owner": ""}
+
 
 def compiled_key(defs: Definitions) -> str:
     material = f"{defs.digest}\0{yara.__version__}\0{yara.YARA_VERSION}".encode()
@@ -34,6 +38,7 @@ def compile_definitions(defs: Definitions) -> yara.Rules:
         rules = yara.compile(
             filepaths={namespace: str(path) for namespace, path in defs.rule_files.items()},
             includes=False,
+            externals=EXTERNALS,
         )
     except yara.SyntaxError as exc:
         raise BundleError(f"The definitions contain a rule that does not compile: {exc}.") from exc

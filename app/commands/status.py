@@ -1,0 +1,36 @@
+"""``ringfence status``: protection at a glance."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.commands.output import print_json
+from app.core.context import Context
+from app.core.status import collect_status
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("status", help="show the protection status",
+                                   description="Show the engine, the definitions and the last scan.")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Context.open() as ctx:
+        status = collect_status(ctx)
+    if args.json:
+        print_json(status)
+        return 0
+    d, scan = status["definitions"], status["last_scan"]
+    print(f"Ringfence {status['app_version']} — engine {status['engine']['version']} "
+          f"(yara {status['engine']['yara_version']}), runs in user mode")
+    print(f"Definitions: version {d['version']} ({d['source']}), {d['age_text']}")
+    if scan:
+        print(f"Last scan: {scan['kind']} scan, {scan['files_scanned']} files, {scan['detections']} threats, "
+              f"finished {scan['finished_at']}")
+    else:
+        print("Last scan: never")
+    for note in status["notes"]:
+        print(f"Note: {note}")
+    return 0

@@ -1,0 +1,119 @@
+"""One engine worker process, seen from the console: start it, talk JSON lines, stop or kill it.
+
+The worker runs in its own process group (session on POSIX), so stopping it never touches the
+console, and its stderr goes to ``logs/engine.log``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+
+from app.core.enginecmd import engine_argv
+from app.core.errors import EngineError
+
+log = logging.getLogger(__name__)
+_EOF = object()
+
+
+class EngineDied(Exception):
+    """The worker process ended without being asked to."""
+
+    def __init__(self, returncode: int | None) -> None:
+        super().__init__(f"engine worker exited with {returncode}")
+        self.returncode = returncode
+
+
+class EngineProcess:
+    def __init__(self, log_dir: Path, start_timeout: float = 60.0) -> None:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        self._stderr = open(log_dir / "engine.log", "ab")  # noqa: SIM115 - closed in close()
+        kwargs: dict[str, Any] = {}
+        if os.name == "posix":
+            kwargs["start_new_session"] = True
+        else:
+            kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | getattr(subprocess, "CREATE_NO_WINDOW", 0)
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        try:
+            self.proc = subprocess.Popen(
+                engine_argv("--engine"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+                env=env, **kwargs,
+            )
+        except OSError as exc:
+            self._stderr.close()
+            raise EngineError(f"The scanner engine could not be started ({exc.strerror}).") from exc
+        self._messages: queue.Queue[Any] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True, name="engine-reader").start()
+        ready = self.get(timeout=start_timeout)
+        if ready is None or ready.get("type") != "ready":
+            self.kill()
+            raise EngineError("The scanner engine did not start; see the engine log for details.")
+        self.pid: int = int(ready["pid"])
+        self.info = ready
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for raw in self.proc.stdout:
+            try:
+                self._messages.put(json.loads(raw))
+            except ValueError:
+                log.warning("engine wrote a line that is not a message: %r", raw[:200])
+        self._messages.put(_EOF)
+
+    def send(self, message: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            pass  # the reader will report the death
+
+    def get(self, timeout: float | None) -> dict[str, Any] | None:
+        """The next message, ``None`` on timeout; raises :class:`EngineDied` when the worker is gone."""
+        try:
+            message = self._messages.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        if message is _EOF:
+            self._messages.put(_EOF)
+            raise EngineDied(self.proc.wait())
+        return message  # type: ignore[no-any-return]
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self._close_streams()
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Ask the worker to stop; kill it if it does not."""
+        if self.proc.poll() is None:
+            self.send({"cmd": "shutdown"})
+            try:
+                if self.proc.stdin:
+                    self.proc.stdin.close()
+                self.proc.wait(timeout=timeout)
+            except (subprocess.TimeoutExpired, OSError):
+                self.proc.kill()
+                self.proc.wait()
+        self._close_streams()
+
+    def _close_streams(self) -> None:
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+        self._stderr.close()
+
+

@@ -1,0 +1,116 @@
+"""Scans as the console sees them: build the engine request from settings, run it under the
+supervisor, and keep the history (scans and every detection) in the state database."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.context import Context
+from app.core.definitions import ActiveDefinitions
+from app.core.store import Schema
+from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+
+SCANS_SCHEMA = Schema("scans", (
+    """CREATE TABLE scans (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, roots TEXT NOT NULL, started REAL NOT NULL,
+        finished REAL, definitions_version TEXT, files_scanned INTEGER DEFAULT 0, bytes_scanned INTEGER DEFAULT 0,
+        skipped INTEGER DEFAULT 0, errors INTEGER DEFAULT 0, detections INTEGER DEFAULT 0,
+        cancelled INTEGER DEFAULT 0, engine_restarts INTEGER DEFAULT 0);
+    CREATE TABLE detections (
+        id INTEGER PRIMARY KEY, scan_id INTEGER REFERENCES scans(id), time REAL NOT NULL, path TEXT NOT NULL,
+        rule TEXT NOT NULL, namespace TEXT, engine TEXT NOT NULL, sha256 TEXT, definitions_version TEXT,
+        action TEXT NOT NULL DEFAULT 'reported');
+    CREATE INDEX detections_version ON detections(definitions_version);""",
+))
+
+
+@dataclass
+class ScanReport:
+    scan_id: int
+    kind: str
+    outcome: ScanOutcome
+    duration_s: float
+
+
+def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool,
+                 jobs: int | None, allow: set[str] | None = None,
+                 disabled_rules: list[str] | None = None) -> dict[str, Any]:
+    s = ctx.settings
+    return {
+        "roots": roots,
+        "definitions": defs.definitions.to_request(),
+        "definitions_version": defs.version,
+        "compiled_dir": str(ctx.paths.compiled_dir),
+        "cache_db": str(ctx.paths.scan_cache_db),
+        "use_cache": use_cache and bool(s["scan.use_cache"]),
+        "allow": sorted(allow or ()),
+        "disabled_rules": list(disabled_rules or ()),
+        "options": {
+            "jobs": jobs if jobs else s["scan.jobs"],
+            "timeout": s["scan.rule_timeout_s"],
+            "max_file_size": s["scan.max_file_size_mb"] * 1024 * 1024,
+            "exclude_paths": s["scan.exclude_paths"],
+            "exclude_globs": s["scan.exclude_globs"],
+            "exclude_extensions": s["scan.exclude_extensions"],
+            # A plain folder of rules is the yara-compatible mode (comparisons with the yara CLI):
+            # like yara, it matches files as they are and does not look inside archives.
+            "scan_archives": s["scan.scan_archives"] and defs.definitions.kind == "bundle",
+            "archive_max_depth": s["scan.archive_max_depth"],
+            "archive_max_members": s["scan.archive_max_members"],
+            "archive_max_expanded": s["scan.archive_max_expanded_mb"] * 1024 * 1024,
+        },
+    }
+
+
+def start_record(ctx: Context, kind: str, roots: list[str], version: str) -> int:
+    ctx.store.ensure(SCANS_SCHEMA)
+    with ctx.store.transaction() as conn:
+        cursor = conn.execute("INSERT INTO scans(kind, roots, started, definitions_version) VALUES (?, ?, ?, ?)",
+                              (kind, json.dumps(roots), time.time(), version))
+        return int(cursor.lastrowid or 0)
+
+
+def finish_record(ctx: Context, scan_id: int, outcome: ScanOutcome) -> None:
+    p = outcome.progress
+    now = time.time()
+    with ctx.store.transaction() as conn:
+        conn.execute(
+            "UPDATE scans SET finished=?, definitions_version=?, files_scanned=?, bytes_scanned=?, skipped=?, errors=?, "
+            "detections=?, cancelled=?, engine_restarts=? WHERE id=?",
+            (now, outcome.definitions_version, p.files_scanned, p.bytes_scanned, p.skipped, len(outcome.errors),
+             len(outcome.detections), int(outcome.cancelled), p.restarts, scan_id))
+        conn.executemany(
+            "INSERT INTO detections(scan_id, time, path, rule, namespace, engine, sha256, definitions_version, action) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(scan_id, now, d["path"], d["rule"], d.get("namespace"), d["engine"], d.get("sha256"),
+              d.get("definitions_version"), d.get("action", "reported")) for d in outcome.detections])
+
+
+def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool = True,
+             jobs: int | None = None, control: ScanControl | None = None, allow: set[str] | None = None,
+             on_batch: Any = None, supervisor: Supervisor | None = None) -> ScanReport:
+    """Run a scan to the end (blocking: call it off the GUI thread) and record it."""
+    request = scan_request(ctx, roots, defs, use_cache=use_cache, jobs=jobs, allow=allow)
+    scan_id = start_record(ctx, kind, roots, defs.version)
+    started = time.monotonic()
+    own = supervisor is None
+    supervisor = supervisor or Supervisor(ctx)
+    try:
+        outcome = supervisor.scan(request, defs.version, control=control, on_batch=on_batch)
+    except BaseException:
+        finish_record(ctx, scan_id, ScanOutcome(ScanProgress(), cancelled=True, definitions_version=defs.version))
+        raise
+    finally:
+        if own:
+            supervisor.close()
+    finish_record(ctx, scan_id, outcome)
+    return ScanReport(scan_id, kind, outcome, time.monotonic() - started)
+
+
+def last_scan(ctx: Context) -> dict[str, Any] | None:
+    ctx.store.ensure(SCANS_SCHEMA)
+    row = ctx.store.conn.execute("SELECT * FROM scans WHERE finished IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
+    return dict(row) if row else None

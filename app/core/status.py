@@ -1,0 +1,60 @@
+"""Protection status, collected from the other services (later issues add their parts)."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from app import ENGINE_VERSION, __version__
+from app.core import definitions
+from app.core.context import Context
+from app.core.scanning import last_scan
+
+
+def _iso(ts: float | None) -> str | None:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if ts else None
+
+
+def definitions_age_days(created: str | None, now: float | None = None) -> float | None:
+    if not created:
+        return None
+    try:
+        stamp = datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+    except ValueError:
+        return None
+    return max(0.0, ((now or time.time()) - stamp) / 86400)
+
+
+def _yara_version() -> str:
+    try:
+        return version("yara-python")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def collect_status(ctx: Context) -> dict[str, Any]:
+    active = definitions.active(ctx)
+    age = definitions_age_days(active.created)
+    age_text = "age unknown" if age is None else (f"{age:.0f} days old" if age >= 1 else f"{age * 24:.0f} hours old")
+    scan = last_scan(ctx)
+    notes: list[str] = []
+    if active.source == "baseline":
+        notes.append("Running on the baseline definitions shipped with Ringfence.")
+    return {
+        "app_version": __version__,
+        "engine": {"version": ENGINE_VERSION, "yara_version": _yara_version(), "mode": "user"},
+        "definitions": {
+            "version": active.version, "source": active.source, "created": active.created,
+            "age_days": None if age is None else round(age, 2), "age_text": age_text,
+            "rule_files": len(active.definitions.rule_files), "hash_count": len(active.definitions.hashes),
+        },
+        "last_scan": None if scan is None else {
+            "id": scan["id"], "kind": scan["kind"], "files_scanned": scan["files_scanned"],
+            "detections": scan["detections"], "errors": scan["errors"], "cancelled": bool(scan["cancelled"]),
+            "started_at": _iso(scan["started"]), "finished_at": _iso(scan["finished"]),
+            "definitions_version": scan["definitions_version"],
+        },
+        "notes": notes,
+    }

@@ -1,0 +1,229 @@
+"""One scan inside the worker: walk, skip what the cache knows, match the rest on a thread pool.
+
+Matching runs on ``jobs`` threads (yara-python releases the GIL during a match, so threads scale across
+cores without loading the rules once per process). Everything else — walking, cache look-ups, ordering
+results, reporting — happens on the coordinating thread.
+
+Results are reported in walk order. Each walk item gets a sequence number, and a batch message carries
+the *watermark*: every item up to it is accounted for, and the batch holds exactly their detections,
+errors and counts. A batch is one line written at once, so if the worker dies the supervisor knows
+precisely what is done, resumes after the watermark, and nothing is reported twice or lost.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.engine.bundle import load_definitions
+from app.engine.journal import Journal
+from app.engine.matcher import ArchiveLimits, FileResult, Matcher
+from app.engine.rules import load_or_compile
+from app.engine.scancache import ScanCache
+from app.engine.walker import Walker, WalkItem, WalkOptions, pseudo_mounts
+
+Emit = Callable[[dict[str, Any]], None]
+FLUSH_SECONDS = 0.2
+MAX_SKIPS_REPORTED = 1000
+
+
+@dataclass
+class Controls:
+    """Pause and cancel, set from the worker's command reader."""
+
+    cancel: threading.Event = field(default_factory=threading.Event)
+    running: threading.Event = field(default_factory=threading.Event)  # cleared = paused
+
+    def __post_init__(self) -> None:
+        self.running.set()
+
+
+def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
+    defs = load_definitions(Path(request["definitions"]["path"]))
+    compiled = request.get("compiled_dir")
+    rules = load_or_compile(defs, Path(compiled) if compiled else None)
+    options = request.get("options", {})
+    matcher = Matcher(
+        rules,
+        defs.hashes,
+        set(defs.allow) | set(request.get("allow", [])),
+        timeout=int(options.get("timeout", 60)),
+        disabled_rules=frozenset(request.get("disabled_rules", [])),
+        archives=ArchiveLimits(
+            enabled=bool(options.get("scan_archives", True)),
+            max_depth=int(options.get("archive_max_depth", 3)),
+            max_members=int(options.get("archive_max_members", 2000)),
+            max_expanded=int(options.get("archive_max_expanded", 512 * 1024 * 1024)),
+        ),
+    )
+    return matcher, defs.version
+
+
+class Scan:
+    def __init__(self, request: dict[str, Any], emit: Emit, controls: Controls) -> None:
+        self.request = request
+        self.emit = emit
+        self.controls = controls
+        options = request.get("options", {})
+        self.jobs = max(1, int(options.get("jobs") or os.cpu_count() or 2))
+        self.walker = Walker(list(request["roots"]), WalkOptions(
+            max_file_size=int(options.get("max_file_size", 256 * 1024 * 1024)),
+            exclude_paths=tuple(options.get("exclude_paths", ())),
+            exclude_globs=tuple(options.get("exclude_globs", ())),
+            exclude_extensions=tuple(options.get("exclude_extensions", ())),
+            pseudo_mounts=pseudo_mounts(),
+        ))
+        self.resume_after = int(request.get("resume_after", -1))
+        self.skip_seqs = set(request.get("skip_seqs", ()))
+        self.matcher: Matcher | None = None
+        self.version = str(request.get("definitions_version", ""))
+        # ordered accounting
+        self.done: dict[int, tuple[WalkItem, FileResult | None, str]] = {}
+        self.watermark = self.resume_after
+        self.counts = {"files_scanned": 0, "bytes_scanned": 0, "cached": 0, "skipped": 0}
+        self.new_detections: list[dict[str, Any]] = []
+        self.new_errors: list[dict[str, str]] = []
+        self.new_skips: list[dict[str, str]] = []
+        self.skips_reported = 0
+        self.current = ""
+        self.last_flush = time.monotonic()
+
+    # -- the coordinating loop -----------------------------------------------------------------
+
+    def run(self) -> dict[str, Any]:
+        cache = None
+        if self.request.get("use_cache") and self.request.get("cache_db"):
+            cache = ScanCache(Path(self.request["cache_db"]), self.version)
+        work: queue.Queue[tuple[int, WalkItem] | None] = queue.Queue(maxsize=self.jobs * 32)
+        results: queue.Queue[tuple[int, WalkItem, FileResult]] = queue.Queue()
+        journal = Journal(Path(self.request["journal"]), self.jobs) if self.request.get("journal") else None
+        threads: list[threading.Thread] = []
+        outstanding = 0
+        seq = -1
+        try:
+            for item in self.walker:
+                seq += 1
+                if self.controls.cancel.is_set():
+                    break
+                self.controls.running.wait()
+                if seq <= self.resume_after:
+                    continue
+                if seq in self.skip_seqs:
+                    self._complete(seq, item, None, "reported")
+                elif item.kind != "file":
+                    self._complete(seq, item, None, item.kind)
+                elif cache is not None and item.stat is not None and cache.is_clean(item.path, item.stat):
+                    self._complete(seq, item, None, "cached")
+                else:
+                    if self.matcher is None:
+                        self.matcher, self.version = build_matcher(self.request)
+                        threads = [threading.Thread(target=self._match_loop, args=(slot, work, results, journal),
+                                                    name=f"match-{slot}", daemon=True) for slot in range(self.jobs)]
+                        for thread in threads:
+                            thread.start()
+                    while True:
+                        try:
+                            work.put((seq, item), timeout=0.05)
+                            break
+                        except queue.Full:
+                            outstanding -= self._drain(results, cache, block=False)
+                    outstanding += 1
+                outstanding -= self._drain(results, cache, block=False)
+            for _ in threads:
+                work.put(None)
+            while outstanding > 0:
+                outstanding -= self._drain(results, cache, block=True)
+            for thread in threads:
+                thread.join()
+        finally:
+            if cache is not None:
+                cache.close()
+            if journal is not None:
+                journal.close()
+        self._flush(force=True)
+        return {"type": "done", "cancelled": self.controls.cancel.is_set(), "watermark": self.watermark,
+                "definitions_version": self.version, **self.counts}
+
+    def _match_loop(self, slot: int, work: queue.Queue, results: queue.Queue, journal: Journal | None) -> None:
+        assert self.matcher is not None
+        while (task := work.get()) is not None:
+            seq, item = task
+            if self.controls.cancel.is_set():
+                results.put((seq, item, FileResult()))
+                continue
+            self.controls.running.wait()
+            if journal is not None:
+                journal.begin(slot, seq, item.path)
+            outcome = self.matcher.match_file(item.path)
+            if journal is not None:
+                journal.end(slot)
+            results.put((seq, item, outcome))
+
+    def _drain(self, results: queue.Queue, cache: ScanCache | None, block: bool) -> int:
+        drained = 0
+        while True:
+            try:
+                seq, item, outcome = results.get(timeout=0.2) if block and drained == 0 else results.get_nowait()
+            except queue.Empty:
+                break
+            drained += 1
+            cancelled = self.controls.cancel.is_set() and not outcome.hits and not outcome.errors and not outcome.bytes_scanned
+            if cache is not None and not cancelled and not outcome.hits and not outcome.errors and item.stat:
+                cache.mark_clean(item.path, item.stat)
+            self._complete(seq, item, outcome, "cancelled" if cancelled else "scanned")
+        self._flush()
+        return drained
+
+    # -- ordered accounting --------------------------------------------------------------------
+
+    def _complete(self, seq: int, item: WalkItem, outcome: FileResult | None, how: str) -> None:
+        self.done[seq] = (item, outcome, how)
+        while self.watermark + 1 in self.done:
+            self.watermark += 1
+            self._account(*self.done.pop(self.watermark))
+        if self.new_detections:
+            self._flush(force=True)
+
+    def _account(self, item: WalkItem, outcome: FileResult | None, how: str) -> None:
+        if how == "skip":
+            self.counts["skipped"] += 1
+            if self.skips_reported < MAX_SKIPS_REPORTED:
+                self.skips_reported += 1
+                self.new_skips.append({"path": item.path, "reason": item.reason})
+        elif how == "error":
+            self.new_errors.append({"path": item.path, "error": item.reason})
+        elif how == "cached":
+            self.counts["files_scanned"] += 1
+            self.counts["cached"] += 1
+            self.current = item.path
+        elif how == "scanned" and outcome is not None:
+            self.current = item.path
+            if outcome.errors and not outcome.bytes_scanned:
+                self.new_errors.extend({"path": p, "error": e} for p, e in outcome.errors)
+                return
+            self.counts["files_scanned"] += 1
+            self.counts["bytes_scanned"] += outcome.bytes_scanned
+            self.new_errors.extend({"path": p, "error": e} for p, e in outcome.errors)
+            for hit in outcome.hits:
+                self.new_detections.append({
+                    "path": hit.path, "rule": hit.rule, "namespace": hit.namespace, "engine": hit.engine,
+                    "sha256": hit.sha256, "definitions_version": self.version,
+                    "file": item.path, "stat": [item.size, item.stat[3] if item.stat else 0, item.stat[1] if item.stat else 0],
+                })
+
+    def _flush(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last_flush < FLUSH_SECONDS:
+            return
+        self.last_flush = now
+        self.emit({
+            "type": "batch", "watermark": self.watermark, **self.counts, "current": self.current,
+            "detections": self.new_detections, "errors": self.new_errors, "skipped_items": self.new_skips,
+        })
+        self.new_detections, self.new_errors, self.new_skips = [], [], []

@@ -1,0 +1,190 @@
+"""Walking the folders to scan.
+
+``os.scandir`` with entries sorted by name, so a walk is deterministic (a scan that resumes after an
+engine restart skips exactly what was done). Directory symlinks are never followed, and a file symlink
+is never followed out of the scanned roots, so there are no loops; FIFOs, sockets and devices are
+skipped without being opened; pseudo filesystems (``/proc``, ``/sys``, ...) are never entered; a
+directory reached twice (bind mounts) is walked once. Unreadable or vanishing entries become error
+items, never exceptions.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+PSEUDO_FS_TYPES = frozenset({
+    "proc", "sysfs", "devtmpfs", "devpts", "tmpfs_dev", "cgroup", "cgroup2", "debugfs", "tracefs",
+    "securityfs", "pstore", "bpf", "fusectl", "configfs", "mqueue", "hugetlbfs", "autofs",
+    "binfmt_misc", "efivarfs", "rpc_pipefs", "nsfs", "selinuxfs", "fuse.gvfsd-fuse", "fuse.portal",
+})
+
+# Skip reasons (stable codes, shown in reports)
+SKIP_SYMLINK = "symlink"
+SKIP_SYMLINK_OUTSIDE = "symlink-outside-roots"
+SKIP_SPECIAL = "not-a-regular-file"
+SKIP_TOO_LARGE = "too-large"
+SKIP_EXCLUDED = "excluded"
+SKIP_PSEUDO_FS = "pseudo-filesystem"
+SKIP_ALREADY_WALKED = "already-walked"
+
+
+@dataclass(frozen=True)
+class WalkOptions:
+    max_file_size: int = 256 * 1024 * 1024
+    exclude_paths: tuple[str, ...] = ()
+    exclude_globs: tuple[str, ...] = ()
+    exclude_extensions: tuple[str, ...] = ()
+    pseudo_mounts: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class WalkItem:
+    """One thing the walk met: a file to scan, something skipped, or an error."""
+
+    kind: str  # "file", "skip" or "error"
+    path: str
+    size: int = 0
+    reason: str = ""
+    stat: tuple[int, int, int, int, int] | None = None  # dev, ino, size, mtime_ns, ctime_ns
+
+
+def pseudo_mounts() -> frozenset[str]:
+    """Mount points of pseudo filesystems on this machine (Linux; empty elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return frozenset()
+    found = {"/proc", "/sys", "/dev"}
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as handle:
+            for line in handle:
+                left, _, right = line.partition(" - ")
+                fields = left.split()
+                fstype = right.split()[0] if right else ""
+                if len(fields) > 4 and (fstype in PSEUDO_FS_TYPES or fstype.startswith("cgroup")):
+                    found.add(fields[4].encode().decode("unicode_escape", errors="ignore"))
+    except OSError:
+        pass
+    return frozenset(found)
+
+
+def _norm(path: str) -> str:
+    return os.path.normcase(os.path.normpath(path))
+
+
+class Walker:
+    def __init__(self, roots: list[str], options: WalkOptions) -> None:
+        self.options = options
+        self.roots = roots
+        self.real_roots = [_norm(os.path.realpath(r)) for r in roots]
+        self._excluded = [_norm(os.path.abspath(p)) for p in options.exclude_paths]
+        self._extensions = tuple("." + e.lower().lstrip(".") for e in options.exclude_extensions if e.strip("."))
+        self._pseudo = {_norm(p) for p in options.pseudo_mounts}
+        self._seen_dirs: set[tuple[int, int]] = set()
+
+    def inside_roots(self, path: str) -> bool:
+        real = _norm(path)
+        return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in self.real_roots)
+
+    def is_excluded(self, path: str, name: str) -> bool:
+        normal = _norm(path)
+        if any(normal == ex or normal.startswith(ex.rstrip(os.sep) + os.sep) for ex in self._excluded):
+            return True
+        if self._extensions and name.lower().endswith(self._extensions):
+            return True
+        return any(fnmatch.fnmatch(name, g) or (os.sep in g and fnmatch.fnmatch(path, g)) for g in self.options.exclude_globs)
+
+    def __iter__(self) -> Iterator[WalkItem]:
+        for root in self.roots:
+            yield from self._walk_root(root)
+
+    def _walk_root(self, root: str) -> Iterator[WalkItem]:
+        try:
+            st = os.lstat(root)
+        except FileNotFoundError:
+            yield WalkItem("error", root, reason="The path does not exist.")
+            return
+        except OSError as exc:
+            yield WalkItem("error", root, reason=_describe(exc))
+            return
+        if stat.S_ISLNK(st.st_mode):
+            # The user named a link explicitly: scan what it points to, once.
+            real = os.path.realpath(root)
+            try:
+                st = os.stat(real)
+            except OSError as exc:
+                yield WalkItem("error", root, reason=_describe(exc))
+                return
+            root = real
+        if stat.S_ISDIR(st.st_mode):
+            yield from self._walk_dir(root, st)
+        else:
+            yield self._file_item(root, os.path.basename(root), st)
+
+    def _file_item(self, path: str, name: str, st: os.stat_result) -> WalkItem:
+        if not stat.S_ISREG(st.st_mode):
+            return WalkItem("skip", path, reason=SKIP_SPECIAL)
+        if self.is_excluded(path, name):
+            return WalkItem("skip", path, reason=SKIP_EXCLUDED)
+        if st.st_size > self.options.max_file_size:
+            return WalkItem("skip", path, st.st_size, reason=SKIP_TOO_LARGE)
+        return WalkItem("file", path, st.st_size,
+                        stat=(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+
+    def _walk_dir(self, top: str, top_stat: os.stat_result) -> Iterator[WalkItem]:
+        stack: list[tuple[str, os.stat_result]] = [(top, top_stat)]
+        while stack:
+            directory, dir_stat = stack.pop()
+            if _norm(directory) in self._pseudo:
+                yield WalkItem("skip", directory, reason=SKIP_PSEUDO_FS)
+                continue
+            key = (dir_stat.st_dev, dir_stat.st_ino)
+            if key in self._seen_dirs:
+                yield WalkItem("skip", directory, reason=SKIP_ALREADY_WALKED)
+                continue
+            self._seen_dirs.add(key)
+            if self.is_excluded(directory, os.path.basename(directory)) and directory != top:
+                yield WalkItem("skip", directory, reason=SKIP_EXCLUDED)
+                continue
+            try:
+                with os.scandir(directory) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                yield WalkItem("error", directory, reason=_describe(exc))
+                continue
+            subdirs: list[tuple[str, os.stat_result]] = []
+            for entry in entries:
+                item, subdir = self._entry(entry)
+                if item is not None:
+                    yield item
+                if subdir is not None:
+                    subdirs.append(subdir)
+            stack.extend(reversed(subdirs))  # depth-first, in name order
+
+    def _entry(self, entry: os.DirEntry[str]) -> tuple[WalkItem | None, tuple[str, os.stat_result] | None]:
+        path = entry.path
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            return WalkItem("error", path, reason="The file disappeared during the scan."), None
+        except OSError as exc:
+            return WalkItem("error", path, reason=_describe(exc)), None
+        if stat.S_ISLNK(st.st_mode):
+            real = os.path.realpath(path)
+            if self.inside_roots(real):
+                return WalkItem("skip", path, reason=SKIP_SYMLINK), None
+            return WalkItem("skip", path, reason=SKIP_SYMLINK_OUTSIDE), None
+        if stat.S_ISDIR(st.st_mode):
+            return None, (path, st)
+        return self._file_item(path, entry.name, st), None
+
+
+def _describe(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "Permission denied."
+    if isinstance(exc, FileNotFoundError):
+        return "The file disappeared during the scan."
+    return f"{exc.strerror or type(exc).__name__}."

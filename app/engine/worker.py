@@ -1,0 +1,142 @@
+"""The engine worker process: ``python -m app --engine``.
+
+Speaks JSON lines: requests on stdin, messages on stdout (the real stdout is kept for the protocol
+and fd 1 is pointed at stderr, so nothing else can corrupt it). One request runs at a time on the main
+thread's command loop; ``pause``, ``resume`` and ``cancel`` act on the running scan at once.
+
+Requests: ``scan``, ``selftest``, ``scan_bytes``, ``shutdown``. Messages: ``ready``, ``batch``,
+``done``, ``selftest``, ``matches``, ``failed`` (a request that could not run, with one sentence).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import platform
+import queue
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+import yara
+
+from app import ENGINE_VERSION, __version__
+from app.engine.bundle import BundleError, load_definitions
+from app.engine.eicar import eicar_bytes
+from app.engine.matcher import Matcher
+from app.engine.rules import count_rules, load_or_compile
+from app.engine.scanner import Controls, Scan, build_matcher
+
+
+class Channel:
+    """Writes whole JSON lines to the protocol stream, one writer at a time."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.lock = threading.Lock()
+
+    def send(self, message: dict[str, Any]) -> None:
+        line = json.dumps(message, separators=(",", ":")) + "\n"
+        with self.lock:
+            self.stream.write(line)
+            self.stream.flush()
+
+
+def selftest(request: dict[str, Any]) -> dict[str, Any]:
+    """Load the definitions, detect EICAR and the golden samples in memory, and stay silent on the
+    clean corpus."""
+    started = time.monotonic()
+    defs = load_definitions(Path(request["definitions"]["path"]))
+    compiled = request.get("compiled_dir")
+    rules = load_or_compile(defs, Path(compiled) if compiled else None)
+    matcher = Matcher(rules, defs.hashes, set(defs.allow), timeout=int(request.get("timeout", 10)))
+    checks = []
+    eicar = matcher.match_bytes("EICAR test string", eicar_bytes())
+    checks.append({"check": "eicar", "ok": bool(eicar.hits), "detail": ", ".join(h.rule for h in eicar.hits)})
+    for rule, (filename, sample) in sorted(defs.golden.items()):
+        hits = {h.rule for h in matcher.match_bytes(filename, sample).hits}
+        checks.append({"check": f"golden:{rule}", "ok": rule in hits, "detail": ", ".join(sorted(hits))})
+    false_alarms = []
+    for folder in request.get("clean_dirs", []):
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                outcome = matcher.match_file(str(path))
+                false_alarms += [f"{path.name}: {h.rule}" for h in outcome.hits]
+                false_alarms += [f"{path.name}: {e}" for _, e in outcome.errors]
+    checks.append({"check": "clean-corpus", "ok": not false_alarms, "detail": "; ".join(false_alarms)})
+    return {
+        "type": "selftest", "ok": all(c["ok"] for c in checks), "checks": checks,
+        "definitions_version": defs.version, "rule_count": count_rules(rules), "hash_count": len(defs.hashes),
+        "engine_version": ENGINE_VERSION, "app_version": __version__, "yara_version": yara.YARA_VERSION,
+        "yara_python_version": yara.__version__, "python": platform.python_version(),
+        "duration_s": round(time.monotonic() - started, 3),
+    }
+
+
+def scan_bytes(request: dict[str, Any]) -> dict[str, Any]:
+    matcher, version = build_matcher(request)
+    results = []
+    for item in request.get("items", []):
+        outcome = matcher.match_bytes(item["name"], base64.b64decode(item["data"]))
+        results.append({
+            "name": item["name"],
+            "hits": [{"path": h.path, "rule": h.rule, "namespace": h.namespace, "engine": h.engine, "sha256": h.sha256}
+                     for h in outcome.hits],
+            "errors": [{"path": p, "error": e} for p, e in outcome.errors],
+        })
+    return {"type": "matches", "definitions_version": version, "results": results}
+
+
+def _reader(commands: queue.Queue[dict[str, Any] | None], controls_ref: list[Controls]) -> None:
+    for line in sys.stdin:
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue
+        cmd = message.get("cmd")
+        controls = controls_ref[0]
+        if cmd == "pause":
+            controls.running.clear()
+        elif cmd == "resume":
+            controls.running.set()
+        elif cmd == "cancel":
+            controls.cancel.set()
+            controls.running.set()
+        else:
+            commands.put(message)
+    commands.put(None)  # stdin closed: the supervisor is gone
+
+
+def main(argv: list[str]) -> int:
+    del argv
+    protocol = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
+    os.dup2(2, 1)  # stray prints (libraries) go to stderr, never into the protocol
+    sys.stdout = sys.stderr
+    channel = Channel(protocol)
+    channel.send({"type": "ready", "pid": os.getpid(), "engine_version": ENGINE_VERSION,
+                  "yara_version": yara.YARA_VERSION})
+    commands: queue.Queue[dict[str, Any] | None] = queue.Queue()
+    controls_ref = [Controls()]
+    threading.Thread(target=_reader, args=(commands, controls_ref), daemon=True, name="commands").start()
+    while (request := commands.get()) is not None:
+        cmd = request.get("cmd")
+        if cmd == "shutdown":
+            break
+        try:
+            if cmd == "scan":
+                controls_ref[0] = Controls()
+                channel.send(Scan(request, channel.send, controls_ref[0]).run())
+            elif cmd == "selftest":
+                channel.send(selftest(request))
+            elif cmd == "scan_bytes":
+                channel.send(scan_bytes(request))
+            else:
+                channel.send({"type": "failed", "message": f"Unknown engine request {cmd!r}."})
+        except BundleError as exc:
+            channel.send({"type": "failed", "message": str(exc), "kind": "definitions"})
+        except (OSError, yara.Error, KeyError, ValueError) as exc:
+            channel.send({"type": "failed", "message": f"The engine could not complete the request ({exc})."})
+    return 0

@@ -1,0 +1,45 @@
+/*
+    Ringfence baseline definitions: scripts that download a file and run it.
+    Written for Ringfence. Script droppers (JScript/VBScript/PowerShell attachments and
+    downloads) fetch the real payload from the web, save it and start it.
+*/
+rule Ringfence_Script_Downloader_Executor
+{
+    meta:
+        description = "A script that downloads a program from the internet, saves it and runs it"
+        severity = "high"
+    strings:
+        $dl1 = "MSXML2.XMLHTTP" nocase
+        $dl2 = "MSXML2.ServerXMLHTTP" nocase
+        $dl3 = "WinHttp.WinHttpRequest" nocase
+        $dl4 = "Net.WebClient" nocase
+        $dl5 = "DownloadFile(" nocase
+        $dl6 = "Invoke-WebRequest" nocase
+        $dl7 = "Start-BitsTransfer" nocase
+        $save1 = "ADODB.Stream" nocase
+        $save2 = "SaveToFile" nocase
+        $save3 = "-OutFile" nocase
+        $save4 = "DownloadFile(" nocase
+        $run1 = "WScript.Shell" nocase
+        $run2 = "Shell.Application" nocase
+        $run3 = "ShellExecute" nocase
+        $run4 = "Start-Process" nocase
+        $run5 = ".Run(" nocase
+        $run6 = "Invoke-Item" nocase
+    condition:
+        filesize < 1MB and uint16(0) != 0x5A4D and
+        any of ($dl*) and any of ($save*) and any of ($run*)
+}
+
+rule Ringfence_Hidden_Encoded_PowerShell
+{
+    meta:
+        description = "A launcher that starts PowerShell hidden with an encoded command"
+        severity = "high"
+    strings:
+        $ps = "powershell" nocase wide ascii
+        $enc = /\s-(e|ec|en|enc|enco|encod|encode|encoded|encodedc|encodedco|encodedcom|encodedcomm|encodedcomma|encodedcomman|encodedcommand)\s+[A-Za-z0-9+\/=]{40,}/ nocase wide ascii
+        $hid = /\s-(w|wi|win|wind|windo|window|windows|windowst|windowsty|windowstyl|windowstyle)\s+(hidden|1)\b/ nocase wide ascii
+    condition:
+        filesize < 2MB and $ps and $enc and $hid
+}

@@ -1,0 +1,2 @@
+@echo off
+powershell.exe -NoProfile -File backup.ps1
