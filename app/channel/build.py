@@ -49,10 +49,17 @@ def build(rules_dir: Path, out: Path, version: int, *, notes: str = "", hashes: 
         rule_count = count_rules(compile_definitions(load_rules_folder(rules_dir)))
     except BundleError as exc:
         raise ChannelError(str(exc)) from exc
-    golden = {}
+    golden: dict[str, bytes | tuple[str, bytes]] = {}
     if golden_dir is not None:
-        golden = {p.stem: base64.b64decode(p.read_bytes()) for p in sorted(golden_dir.glob("*.b64"))}
-        golden.update({p.stem: p.read_bytes() for p in sorted(golden_dir.glob("*.bin"))})
+        # RULE.b64 / RULE.bin: a sample for RULE; RULE/<file name>: a sample whose file name matters
+        for path in sorted(golden_dir.iterdir()):
+            if path.is_file() and path.suffix == ".b64":
+                golden[path.stem] = base64.b64decode(path.read_bytes())
+            elif path.is_file() and path.suffix == ".bin":
+                golden[path.stem] = path.read_bytes()
+            elif path.is_dir():
+                for sample in sorted(p for p in path.iterdir() if p.is_file())[:1]:
+                    golden[path.name] = (sample.name, sample.read_bytes())
     build_bundle(rules_dir, out, version, rule_count=rule_count, notes=notes, hashes=_read_hash_file(hashes),
                  allow=_read_hash_file(allow), golden=golden, changelog=changelog)
     corpus = clean if clean is not None else default_clean_corpus()

@@ -12,7 +12,8 @@ The checks, in order (each failure names the step and gives one sentence for the
 3. ``version``  the bundle's version is the one the signed rollout document announced
 4. ``hashes``   no hash-list entry names one of Ringfence's own files or a clean self-test file
 5. ``compile``  real ``yara.compile`` (includes refused), declared rule count equals compiled
-6. ``eicar``    the 68-byte EICAR test string, built in memory, must match
+6. ``eicar``    the 68-byte EICAR test string, built in memory, must match (steps 6–8 go through the
+                scanner's own :class:`~app.engine.matcher.Matcher`, the code path scans use)
 7. ``golden``   each golden positive must match the rule it is named after
 8. ``clean``    the clean self-test corpus must not match anything; a per-file time limit catches
                 rules that hang
@@ -33,16 +34,9 @@ from typing import Any
 import yara
 
 from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions, sha256_file
+from app.engine.eicar import eicar_bytes
+from app.engine.matcher import Matcher
 from app.engine.rules import compile_definitions, count_rules, load_or_compile
-
-# The EICAR test string, assembled from pieces so that no file of Ringfence itself contains it.
-_EICAR_PARTS = (r"X5O!P%@AP[4\PZX54(P^)7CC)7}$", "EICAR-STANDARD-", "ANTIVIRUS-TEST-", "FILE!$H+H*")
-
-
-def eicar_bytes() -> bytes:
-    data = "".join(_EICAR_PARTS).encode("ascii")
-    assert len(data) == 68
-    return data
 
 
 @dataclass
@@ -106,48 +100,41 @@ def _check_hash_lists(defs: Definitions, protected: list[Path], clean: list[Path
                                          f"({defs.hashes[digest]}); they were refused.")
 
 
-def _match_names(rules: yara.Rules, timeout: int, **target: Any) -> list[str]:
-    return [f"{m.namespace}:{m.rule}" for m in rules.match(timeout=timeout, **target)]
-
-
 def _self_tests(defs: Definitions, rules: yara.Rules, req: ValidationRequest, clean: list[Path],
                 timings: dict[str, float]) -> None:
+    """EICAR, golden positives and the clean corpus through the scanner's own :class:`Matcher`."""
     timeout = max(1, int(req.per_file_timeout))
+    matcher = Matcher(rules, defs.hashes, set(defs.allow), timeout=timeout)
     started = time.monotonic()
-    try:
-        if not _match_names(rules, timeout, data=eicar_bytes()):
-            raise _RefusedError("eicar", "The definitions do not detect the EICAR test string (the EICAR rule is "
-                                    "missing or broken); they were refused.")
-    except yara.TimeoutError as exc:
-        raise _RefusedError("eicar", "The definitions took too long on the EICAR test string; they were refused.") from exc
+    eicar = matcher.match_bytes("eicar.com", eicar_bytes())
+    if not eicar.hits:
+        why = "took too long on it" if eicar.errors else "the EICAR rule is missing or broken"
+        raise _RefusedError("eicar", f"The definitions do not detect the EICAR test string ({why}); they were refused.")
     timings["eicar"] = time.monotonic() - started
-    for name, sample in defs.golden.items():
-        try:
-            fired = {m.split(":", 1)[1] for m in _match_names(rules, timeout, data=sample)}
-        except yara.TimeoutError as exc:
-            raise _RefusedError("golden", f"The definitions took too long on the golden sample {name}; they were refused.") from exc
-        if name not in fired:
-            raise _RefusedError("golden", f"The golden sample {name} is no longer detected by its rule {name}; "
-                                     "the definitions were refused.")
+    for rule, (filename, sample) in sorted(defs.golden.items()):
+        fired = {h.rule for h in matcher.match_bytes(filename, sample).hits}
+        if rule not in fired:
+            raise _RefusedError("golden", f"The golden sample {filename} is no longer detected by its rule {rule}; "
+                                          "the definitions were refused.")
     timings["golden"] = time.monotonic() - started - timings["eicar"]
     if req.require_clean_corpus and not clean:
         raise _RefusedError("clean", "The clean self-test corpus is missing, so the definitions cannot be checked "
-                                "for false positives; reinstall Ringfence.")
+                                     "for false positives; reinstall Ringfence.")
     corpus_started = time.monotonic()
     for path in clean:
-        try:
-            hits = _match_names(rules, timeout, filepath=str(path))
-        except yara.TimeoutError as exc:
+        file_started = time.monotonic()
+        outcome = matcher.match_file(str(path))
+        if outcome.errors and time.monotonic() - file_started >= timeout:
             raise _RefusedError("clean", f"A rule took longer than {timeout} s on the clean self-test file {path.name} "
-                                    "(a rule that hangs); the definitions were refused.") from exc
-        except yara.Error:
-            continue  # an unreadable corpus file is not the definitions' fault
-        if hits:
-            raise _RefusedError("clean", f"The rule {hits[0]} flags the clean self-test file {path.name} "
-                                    "(a false positive); the definitions were refused.")
+                                         "(a rule that hangs); the definitions were refused.")
+        if outcome.hits:
+            hit = outcome.hits[0]
+            name = f"{hit.namespace}:{hit.rule}" if hit.namespace else f"hash entry {hit.rule}"
+            raise _RefusedError("clean", f"The rule {name} flags the clean self-test file {path.name} "
+                                         "(a false positive); the definitions were refused.")
         if time.monotonic() - started > req.budget_seconds:
             raise _RefusedError("budget", f"The definitions needed more than {req.budget_seconds:g} s for the self-test "
-                                     "files (rules that are too slow); they were refused.")
+                                          "files (rules that are too slow); they were refused.")
     timings["clean"] = time.monotonic() - corpus_started
 
 

@@ -57,7 +57,7 @@ def check_root(data: bytes) -> Metadata[Root]:
     """Parse a trusted root and check it is signed by its own threshold of root keys."""
     try:
         md = Metadata[Root].from_bytes(data)
-        md.signed.verify_delegate(Root.type, md)
+        md.verify_delegate(Root.type, md)
     except Exception as exc:
         raise RingfenceError(f"That file is not a valid, self-signed TUF root ({type(exc).__name__}); use the "
                              "channel's metadata/1.root.json.") from exc

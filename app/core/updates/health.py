@@ -15,27 +15,15 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
-from app.core.store import Schema, Store
+from app.core.store import Store
+from app.core.supervisor import ENGINE_SCHEMA
 from app.core.updates.history import SCHEMA as UPDATES_SCHEMA
-
-# The table the engine supervisor writes. Declared here with the supervisor's exact columns so the
-# update client works on its own; the supervisor owns this schema.
-ENGINE_SCHEMA = Schema("engine", (
-    """
-    CREATE TABLE IF NOT EXISTS engine_events (
-        id INTEGER PRIMARY KEY,
-        time REAL NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('start', 'exit', 'crash', 'hang')),
-        definitions_version TEXT,
-        detail TEXT
-    );
-    """,
-))
 
 
 def record_engine_event(store: Store, kind: str, definitions_version: str | int | None, detail: str = "",
                         when: float | None = None) -> None:
-    """Record one engine worker event (what the supervisor does for every start, exit, crash, hang)."""
+    """Record one engine worker event, as the supervisor does for every start, exit, crash and hang
+    (with an explicit time, for tests and for replaying events)."""
     store.ensure(ENGINE_SCHEMA)
     with store.transaction() as conn:
         conn.execute("INSERT INTO engine_events(time, kind, definitions_version, detail) VALUES (?, ?, ?, ?)",
@@ -50,25 +38,30 @@ class EngineCounts:
 
 
 def engine_counts(store: Store, version: int, since: float) -> EngineCounts:
-    """Starts of ``version`` since ``since`` and the current pessimistic crash streak."""
+    """Starts of ``version`` since ``since`` and its pessimistic crash streak.
+
+    A start counts as a crash when a crash or hang was recorded after it, or when another start
+    followed without a clean exit in between (the worker, or the whole app, died unseen). The latest
+    start, still running, counts only once something says it failed. A clean exit resets the streak.
+    """
     store.ensure(ENGINE_SCHEMA)
     rows = store.conn.execute(
         "SELECT kind FROM engine_events WHERE definitions_version = ? AND time >= ? ORDER BY time, id",
         (str(version), since),
     ).fetchall()
     starts = streak = 0
-    open_start = False
+    running = failed = False
     for (kind,) in rows:
         if kind == "start":
+            if running and not failed:
+                streak += 1
             starts += 1
-            streak += 1  # counted as a crash until a clean exit says otherwise
-            open_start = True
+            running, failed = True, False
         elif kind == "exit":
-            if open_start:
-                streak = 0
-            open_start = False
-        elif kind in ("crash", "hang") and not open_start:
-            streak += 1  # a crash recorded without its start still counts
+            streak, running, failed = 0, False, False
+        elif kind in ("crash", "hang") and not failed:
+            streak += 1
+            failed = True
     return EngineCounts(starts, streak)
 
 

@@ -24,10 +24,11 @@ from tuf.api import exceptions as tuf_errors
 
 from app import ENGINE_VERSION
 from app.core.context import Context
-from app.core.definitions import BASELINE_ARCHIVE, unpacked_bundle
+from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes
 from app.core.resources import resource_path
+from app.core.selftest import run_selftest
 from app.core.updates import history
 from app.core.updates.activation import Activator
 from app.core.updates.channelconfig import ChannelConfig, load_channel
@@ -42,7 +43,7 @@ from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
 from app.core.updates.state import load_state, save_state
 from app.core.updates.status import STATE_TEXT, UpdateStatus, build_status
-from app.engine.bundle import sha256_file
+from app.engine.bundle import BundleError, load_definitions, sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class UpdateService:
         self.progress = progress
         self.validation_timeout = validation_timeout
         self.rng = rng or random.Random()
-        self.activator = Activator(ctx, clock, self._save, selftest or self._sandbox_selftest)
+        self.activator = Activator(ctx, clock, self._save, selftest or self._worker_selftest)
         self.state = load_state(ctx.paths.data_dir)
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -83,12 +84,19 @@ class UpdateService:
         return run_validation({**request, "clean_paths": [str(p) for p in self.clean_corpus],
                                "protected_files": [str(p) for p in own_files()]}, timeout=self.validation_timeout)
 
-    def _sandbox_selftest(self, version: int, folder: Path) -> SandboxResult:
-        """Until the supervisor's worker self-test is wired in: a fresh process loads the staged version,
-        compiles it into the compiled-rules cache and runs EICAR, golden positives and the clean corpus."""
-        return run_validation({"mode": "folder", "dest": str(folder), "expected_version": version,
-                               "clean_paths": [str(p) for p in self.clean_corpus],
-                               "compiled_dir": str(self.ctx.paths.compiled_dir)}, timeout=self.validation_timeout)
+    def _worker_selftest(self, version: int, folder: Path) -> SandboxResult:
+        """A new engine worker loads the staged version (compiling it into the compiled-rules cache) and
+        self-tests it: EICAR and golden positives must match, the clean corpus must not."""
+        try:
+            defs = ActiveDefinitions(load_definitions(folder), "channel")
+            reply = run_selftest(self.ctx, defs)
+        except (RingfenceError, BundleError) as exc:
+            return SandboxResult(False, "selftest", f"Version {version} failed to load in the engine ({exc}).")
+        failed = [f"{c['check']}: {c.get('detail') or 'failed'}" for c in reply.get("checks", []) if not c.get("ok")]
+        if not reply.get("ok") or failed:
+            return SandboxResult(False, "selftest", f"Version {version} failed its self-test in the engine "
+                                                    f"({'; '.join(failed) or 'no result'}).")
+        return SandboxResult(True, "selftest", "", version=version, rule_count=int(reply.get("rule_count", 0)))
 
     def ring(self) -> str:
         value = self.ctx.settings["updates.ring"]
