@@ -13,7 +13,7 @@ import os
 import signal
 
 KILL_ENV = "RINGFENCE_FAULT_KILL_AT"
-STEPS = ("downloaded", "extracted", "validated", "sidecar-written", "staged", "selftested", "pointer-written",
+STEPS = ("downloaded", "validated", "sidecar-written", "staged", "selftested", "pointer-written",
          "state-saved")
 
 

@@ -141,10 +141,10 @@ def _state(s: UpdateStatus, st: UpdateState, now: float, choice_why: str) -> tup
         return "halted", (s.halt_message or "-",)
     if st.rolled_back and (st.probation is None or st.probation.kind == "revert"):
         return "rolled_back", (st.rolled_back.get("reason", ""),)
-    if st.probation and s.probation_ends:
-        return "probation", (st.probation.version, max(0, round((s.probation_ends - now) / 3600)))
     if s.freshness != "fresh":
         return s.freshness, (iso(s.out_of_date_since) or "-",)
+    if st.probation and s.probation_ends:
+        return "probation", (st.probation.version, max(0, round((s.probation_ends - now) / 3600)))
     if s.paused_until:
         return "paused", (iso(s.paused_until),)
     if choice_why == "pinned":
