@@ -15,7 +15,7 @@ from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.scan_targets import full_targets, quick_targets
 from app.core.scanning import ScanReport, run_scan
-from app.core.supervisor import ScanControl, ScanProgress
+from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,8 +80,6 @@ def _targets(args: argparse.Namespace) -> tuple[str, list[str]]:
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and not 1 <= args.jobs <= 64:
         raise RingfenceError("--jobs must be between 1 and 64.")
-    if args.action == "quarantine":
-        raise RingfenceError("Quarantine is not available yet in this version; scan with --action report.")
     kind, roots = _targets(args)
     with Context.open() as ctx:
         defs = definitions.choose(ctx, args.definitions)
@@ -89,8 +87,10 @@ def run(args: argparse.Namespace) -> int:
         previous = signal.signal(signal.SIGINT, lambda *_: control.cancel())
         progress = TerminalProgress(enabled=not args.json and sys.stderr.isatty())
         try:
+            act = (lambda outcome, scan_id: quarantine_detections(ctx, outcome, scan_id)) \
+                if args.action == "quarantine" else None
             report = run_scan(ctx, kind, roots, defs, use_cache=not args.no_cache, jobs=args.jobs,
-                              control=control, on_batch=progress)
+                              control=control, on_batch=progress, act=act)
         finally:
             signal.signal(signal.SIGINT, previous)
             progress.clear()
@@ -103,6 +103,33 @@ def run(args: argparse.Namespace) -> int:
     if report.outcome.detections:
         return 1
     return 2 if report.outcome.errors or report.outcome.cancelled else 0
+
+
+def quarantine_detections(ctx: Context, outcome: ScanOutcome, scan_id: int) -> None:
+    """Quarantine each detected file once (an archive is quarantined whole for a hit inside it)."""
+    from app.core.quarantine import quarantine_file
+
+    done: dict[str, tuple[str, str | None]] = {}
+    for detection in outcome.detections:
+        path = detection.get("file") or detection["path"]
+        if path not in done:
+            sha = detection["sha256"] if detection["path"] == path else sha256_file(Path(path))
+            result = quarantine_file(ctx, path, rule=detection["rule"], engine=detection["engine"],
+                                     definitions_version=detection["definitions_version"], sha256=sha,
+                                     scanned_stat=tuple(detection["stat"]), scan_id=scan_id)
+            done[path] = (result.action, result.error)
+            if result.error:
+                outcome.errors.append({"path": path, "error": result.error})
+        detection["action"] = done[path][0]
+
+
+def sha256_file(path: Path) -> str:
+    from app.engine.bundle import sha256_file as digest
+
+    try:
+        return digest(path)
+    except OSError:
+        return ""
 
 
 def report_document(report: ScanReport) -> dict[str, Any]:

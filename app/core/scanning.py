@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from app.core.context import Context
 from app.core.definitions import ActiveDefinitions
+from app.core.errors import RingfenceError
+from app.core.resources import resources_dir
 from app.core.store import Schema
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 
@@ -35,6 +38,21 @@ class ScanReport:
     duration_s: float
 
 
+def db_text(path: str) -> str:
+    """A path as storable text: bytes of a name that are not UTF-8 are kept as backslash escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def own_paths(ctx: Context) -> list[str]:
+    """Ringfence's own folders: never scanned (they hold rule sources and test samples by design)."""
+    paths = [ctx.paths.config_dir, ctx.paths.data_dir, ctx.paths.cache_dir, ctx.paths.log_dir]
+    try:
+        paths.append(resources_dir())
+    except RingfenceError:
+        pass
+    return [str(p) for p in paths]
+
+
 def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool,
                  jobs: int | None, allow: set[str] | None = None,
                  disabled_rules: list[str] | None = None) -> dict[str, Any]:
@@ -52,7 +70,7 @@ def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use
             "jobs": jobs if jobs else s["scan.jobs"],
             "timeout": s["scan.rule_timeout_s"],
             "max_file_size": s["scan.max_file_size_mb"] * 1024 * 1024,
-            "exclude_paths": s["scan.exclude_paths"],
+            "exclude_paths": [*s["scan.exclude_paths"], *own_paths(ctx)],
             "exclude_globs": s["scan.exclude_globs"],
             "exclude_extensions": s["scan.exclude_extensions"],
             # A plain folder of rules is the yara-compatible mode (comparisons with the yara CLI):
@@ -69,7 +87,7 @@ def start_record(ctx: Context, kind: str, roots: list[str], version: str) -> int
     ctx.store.ensure(SCANS_SCHEMA)
     with ctx.store.transaction() as conn:
         cursor = conn.execute("INSERT INTO scans(kind, roots, started, definitions_version) VALUES (?, ?, ?, ?)",
-                              (kind, json.dumps(roots), time.time(), version))
+                              (kind, json.dumps([db_text(r) for r in roots]), time.time(), version))
         return int(cursor.lastrowid or 0)
 
 
@@ -85,14 +103,23 @@ def finish_record(ctx: Context, scan_id: int, outcome: ScanOutcome) -> None:
         conn.executemany(
             "INSERT INTO detections(scan_id, time, path, rule, namespace, engine, sha256, definitions_version, action) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(scan_id, now, d["path"], d["rule"], d.get("namespace"), d["engine"], d.get("sha256"),
+            [(scan_id, now, db_text(d["path"]), d["rule"], d.get("namespace"), d["engine"], d.get("sha256"),
               d.get("definitions_version"), d.get("action", "reported")) for d in outcome.detections])
 
 
 def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool = True,
              jobs: int | None = None, control: ScanControl | None = None, allow: set[str] | None = None,
-             on_batch: Any = None, supervisor: Supervisor | None = None) -> ScanReport:
-    """Run a scan to the end (blocking: call it off the GUI thread) and record it."""
+             on_batch: Any = None, supervisor: Supervisor | None = None,
+             act: Callable[[ScanOutcome, int], None] | None = None) -> ScanReport:
+    """Run a scan to the end (blocking: call it off the GUI thread) and record it.
+
+    ``act(outcome, scan_id)`` runs before the record is written, to take action on the detections
+    (quarantine) and set each one's ``action``.
+    """
+    if allow is None:
+        from app.core.quarantine import allowed_hashes
+
+        allow = allowed_hashes(ctx)
     request = scan_request(ctx, roots, defs, use_cache=use_cache, jobs=jobs, allow=allow)
     scan_id = start_record(ctx, kind, roots, defs.version)
     started = time.monotonic()
@@ -106,6 +133,8 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
     finally:
         if own:
             supervisor.close()
+    if act is not None:
+        act(outcome, scan_id)
     finish_record(ctx, scan_id, outcome)
     return ScanReport(scan_id, kind, outcome, time.monotonic() - started)
 
@@ -114,3 +143,16 @@ def last_scan(ctx: Context) -> dict[str, Any] | None:
     ctx.store.ensure(SCANS_SCHEMA)
     row = ctx.store.conn.execute("SELECT * FROM scans WHERE finished IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
     return dict(row) if row else None
+
+
+def engine_scan_bytes(supervisor: Supervisor, request: dict[str, Any], version: str) -> Callable[[str, bytes], list[str]]:
+    """An in-memory scan through the engine worker (the quarantine re-check uses it)."""
+    import base64
+
+    def scan_bytes(name: str, data: bytes) -> list[str]:
+        reply = supervisor.request({**request, "cmd": "scan_bytes",
+                                    "items": [{"name": name, "data": base64.b64encode(data).decode()}]},
+                                   "matches", version)
+        return [hit["rule"] for result in reply["results"] for hit in result["hits"]]
+
+    return scan_bytes

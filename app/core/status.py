@@ -42,6 +42,12 @@ def collect_status(ctx: Context) -> dict[str, Any]:
     notes: list[str] = []
     if active.source == "baseline":
         notes.append("Running on the baseline definitions shipped with Ringfence.")
+    from app.core.quarantine import summary
+
+    vault = summary(ctx)
+    if vault.key_protection != "keyring":
+        notes.append("The quarantine key is not protected by the system keyring; it is kept in a file "
+                     "readable only by you.")
     return {
         "app_version": __version__,
         "engine": {"version": ENGINE_VERSION, "yara_version": _yara_version(), "mode": "user"},
@@ -56,5 +62,7 @@ def collect_status(ctx: Context) -> dict[str, Any]:
             "started_at": _iso(scan["started"]), "finished_at": _iso(scan["finished"]),
             "definitions_version": scan["definitions_version"],
         },
+        "quarantine": {"items": vault.items, "total_size": vault.total_size,
+                       "no_longer_detected": vault.no_longer_detected, "key_protection": vault.key_protection},
         "notes": notes,
     }

@@ -175,10 +175,9 @@ class Supervisor:
         try:
             while True:
                 proc = self._process(version)
+                control.take()  # the request below carries the current pause state
                 proc.send({**request, "cmd": "scan", "resume_after": watermark, "skip_seqs": sorted(skip_seqs),
-                           "journal": str(journal)})
-                if control.paused.is_set():
-                    proc.send({"cmd": "pause"})
+                           "journal": str(journal), "paused": control.paused.is_set()})
                 run = dict.fromkeys(base, 0)
                 try:
                     while True:

@@ -102,8 +102,9 @@ class Matcher:
     # -- internals -----------------------------------------------------------------------------
 
     def _yara(self, path: str, result: FileResult, **target: object) -> list[tuple[str, str]]:
-        name = path.rsplit("!", 1)[-1].replace("\\", "/").rsplit("/", 1)[-1]
-        externals = {"filename": name, "filepath": path, "extension": os.path.splitext(name)[1].lower()}
+        shown = _text(path)
+        name = shown.rsplit("!", 1)[-1].replace("\\", "/").rsplit("/", 1)[-1]
+        externals = {"filename": name, "filepath": shown, "extension": os.path.splitext(name)[1].lower()}
         try:
             matches = self.rules.match(timeout=self.timeout, externals=externals, **target)
         except yara.TimeoutError:
@@ -136,6 +137,11 @@ class Matcher:
             self._match_zip(path, io.BytesIO(data), result, depth)
 
     def _match_large(self, path: str, fd: int, result: FileResult) -> None:
+        if _text(path) != path:
+            # libyara takes UTF-8 paths only: read a file with an undecodable name through our handle.
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                self._match_data(path, handle.read(), result, depth=0)
+            return
         fired = self._yara(path, result, filepath=path)
         sha = ""
         if fired or self.always_hash:
@@ -175,6 +181,15 @@ class Matcher:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
             # Not a readable zip after all (many formats start with PK): the file itself was checked.
             return
+
+
+def _text(path: str) -> str:
+    """``path`` as text libyara accepts (undecodable bytes of a file name become U+FFFD)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", errors="replace")
 
 
 def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> bytes:

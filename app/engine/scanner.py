@@ -160,7 +160,10 @@ class Scan:
             self.controls.running.wait()
             if journal is not None:
                 journal.begin(slot, seq, item.path)
-            outcome = self.matcher.match_file(item.path)
+            try:
+                outcome = self.matcher.match_file(item.path)
+            except Exception as exc:  # a bug must cost one file, never the scan
+                outcome = FileResult(errors=[(item.path, f"The engine could not check this file ({type(exc).__name__}: {exc}).")])
             if journal is not None:
                 journal.end(slot)
             results.put((seq, item, outcome))

@@ -128,6 +128,8 @@ def main(argv: list[str]) -> int:
         try:
             if cmd == "scan":
                 controls_ref[0] = Controls()
+                if request.get("paused"):
+                    controls_ref[0].running.clear()
                 channel.send(Scan(request, channel.send, controls_ref[0]).run())
             elif cmd == "selftest":
                 channel.send(selftest(request))

@@ -1,0 +1,207 @@
+"""Putting a quarantined file back — verified before it lands, and never over another file by accident.
+
+Order (each step a crash point, see :mod:`.faults`):
+
+1. an intent naming the temporary file is committed (``r.intent``);
+2. the blob is decrypted into that temporary file *beside the destination* (missing folders are
+   recreated first), holes kept for all-zero chunks so sparse files stay sparse (``r.chunk``); its
+   size and SHA-256 must match the index, or the temporary file is removed and restore refuses;
+   mode, ownership (when allowed) and timestamps are applied, and it is fsynced (``r.written``);
+3. the final name is chosen by the conflict policy and recorded in the intent (``r.chosen``);
+4. the file lands atomically: with ``overwrite`` by ``os.replace``; otherwise by a hard link (or a
+   Windows rename), which fails rather than replace a file that appeared meanwhile (``r.landed``);
+5. the row becomes ``restored`` and the intent is cleared in one transaction (``r.recorded``);
+6. the blob is removed (``r.done``).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.context import Context
+from app.core.errors import RingfenceError
+from app.core.fileio import fsync_dir
+from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.quarantine import allowlist, crypto, faults, journal
+from app.core.quarantine.keystore import load_key
+from app.core.quarantine.operations import claim
+from app.core.quarantine.vault import RESTORED, Item, Vault
+
+log = logging.getLogger(__name__)
+
+RENAME, SKIP, OVERWRITE = "rename", "skip", "overwrite"
+CONFLICT_POLICIES = (RENAME, SKIP, OVERWRITE)
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    item_id: str
+    action: str  # "restored" | "skipped" | "failed"
+    path: str | None = None
+    error: str | None = None
+
+
+def restored_name(name: str, attempt: int) -> str:
+    """``report.pdf`` -> ``report (restored).pdf``, then ``report (restored 2).pdf`` ..."""
+    path = Path(name)
+    stem, suffix = (path.stem, path.suffix) if path.stem else (name, "")
+    label = "restored" if attempt == 1 else f"restored {attempt}"
+    return f"{stem} ({label}){suffix}"
+
+
+def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = None, on_conflict: str = RENAME,
+            allow: bool = False) -> RestoreOutcome:
+    """Restore one item to its original path or into folder ``to``. Raises :class:`RingfenceError`."""
+    if on_conflict not in CONFLICT_POLICIES:
+        raise RingfenceError(f"--on-conflict must be one of {', '.join(CONFLICT_POLICIES)}, not {on_conflict!r}.")
+    vault = Vault(ctx)
+    item = claim(ctx, vault, item_id)
+    original = Path(item.original_path)
+    folder = Path(os.path.abspath(to)) if to is not None else original.parent
+    if folder.exists() and not folder.is_dir():
+        raise RingfenceError(f"{folder} is not a folder, so the item cannot be restored into it.")
+    key = load_key(ctx.paths, create=False)
+    wanted = folder / original.name
+    if on_conflict == SKIP and os.path.lexists(wanted):
+        return RestoreOutcome(item.id, "skipped", str(wanted))
+    created = [d for d in (folder, *folder.parents) if not d.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RingfenceError(f"The folder {folder} cannot be created ({exc.strerror}); choose another with --to.") from exc
+    temp = folder / f".{original.name}.ringfence-restore-{item.id}.tmp"
+    detail: dict[str, str | None] = {"temp": str(temp), "dest": None}
+    with ctx.store.transaction() as conn:
+        intent_id = journal.begin(conn, journal.RESTORE, item.id, detail)
+    faults.point("r.intent")
+    try:
+        _write_verified(vault, key, item, temp)
+        dest = _land(ctx, intent_id, detail, temp, wanted, on_conflict=on_conflict)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        with ctx.store.transaction() as conn:
+            journal.finish(conn, intent_id)
+        _remove_empty(created)
+        raise
+    if dest is None:
+        _remove_empty(created)
+        return RestoreOutcome(item.id, "skipped", str(wanted))
+    finish_restore(ctx, vault, item, dest, intent_id)
+    if allow:
+        allowlist.allow(ctx, item.sha256, note=f"restored {item.id} to {dest}")
+    log.info("restored %s to %s", item.id, dest)
+    return RestoreOutcome(item.id, "restored", str(dest))
+
+
+def restore_version(ctx: Context, definitions_version: str, *, to: str | os.PathLike[str] | None = None,
+                    on_conflict: str = RENAME, allow: bool = False) -> list[RestoreOutcome]:
+    """Restore everything a given definitions version quarantined (for a withdrawn version)."""
+    outcomes = []
+    for item in Vault(ctx).items(definitions_version=definitions_version):
+        try:
+            outcomes.append(restore(ctx, item.id, to=to, on_conflict=on_conflict, allow=allow))
+        except RingfenceError as exc:
+            outcomes.append(RestoreOutcome(item.id, "failed", None, exc.message))
+    return outcomes
+
+
+def _remove_empty(created: list[Path]) -> None:
+    """Take back folders a failed restore created (deepest first), as long as they are empty."""
+    for folder in created:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
+def _write_verified(vault: Vault, key: bytes, item: Item, temp: Path) -> None:
+    digest, size = hashlib.sha256(), 0
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as sink, open(vault.blob_path(item.id), "rb") as blob:
+        for chunk in crypto.decrypt_chunks(key, blob):
+            digest.update(chunk)
+            size += len(chunk)
+            if chunk and chunk.count(0) == len(chunk):
+                sink.seek(len(chunk), os.SEEK_CUR)  # leave a hole: sparse stays sparse
+            else:
+                sink.write(chunk)
+            faults.point("r.chunk")
+        sink.truncate(size)
+        if size != item.size or digest.hexdigest() != item.sha256:
+            raise RingfenceError(QT_TRANSLATE_NOOP(
+                "Quarantine", "The quarantined item does not match its recorded fingerprint, so it was not restored."),
+                detail=item.id)
+        if item.mode is not None:
+            os.chmod(sink.fileno() if os.name == "posix" else temp, item.mode)
+        if os.name == "posix" and os.geteuid() == 0 and item.uid is not None and item.gid is not None:
+            os.fchown(sink.fileno(), item.uid, item.gid)
+        sink.flush()
+        os.fsync(sink.fileno())
+    if item.mtime_ns is not None:
+        os.utime(temp, ns=(item.atime_ns or item.mtime_ns, item.mtime_ns))
+    faults.point("r.written")
+
+
+def _land(ctx: Context, intent_id: int, detail: dict[str, str | None], temp: Path, wanted: Path, *,
+          on_conflict: str) -> Path | None:
+    """Move ``temp`` to its final name; None when the policy says skip."""
+    attempt = 0
+    while True:
+        dest = wanted if attempt == 0 else wanted.with_name(restored_name(wanted.name, attempt))
+        if on_conflict != OVERWRITE and os.path.lexists(dest):
+            if on_conflict == SKIP:
+                return None
+            attempt += 1
+            continue
+        detail["dest"] = str(dest)
+        with ctx.store.transaction() as conn:
+            journal.update(conn, intent_id, detail)
+        faults.point("r.chosen")
+        if on_conflict == OVERWRITE:
+            if dest.is_dir():
+                raise RingfenceError(f"{dest} is a folder, so the item cannot overwrite it; restore it with --to.")
+            os.replace(temp, dest)
+        elif not _place_new(temp, dest):
+            continue  # someone created ``dest`` since the check: pick the next name
+        fsync_dir(dest.parent)
+        faults.point("r.landed")
+        return dest
+
+
+def _place_new(temp: Path, dest: Path) -> bool:
+    """Give ``temp`` the name ``dest`` only if nothing has that name; False when something has."""
+    if os.name == "nt":
+        try:
+            os.rename(temp, dest)  # never replaces on Windows
+        except FileExistsError:
+            return False
+        return True
+    try:
+        os.link(temp, dest)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        if os.path.lexists(dest):  # a file system without hard links: best effort
+            return False
+        os.rename(temp, dest)
+        return True
+    temp.unlink()
+    return True
+
+
+def finish_restore(ctx: Context, vault: Vault, item: Item, dest: Path, intent_id: int) -> None:
+    with ctx.store.transaction() as conn:
+        vault.set_status(conn, item.id, RESTORED, time.time(), restored_to=str(dest))
+        journal.finish(conn, intent_id)
+    faults.point("r.recorded")
+    vault.blob_path(item.id).unlink(missing_ok=True)
+    fsync_dir(vault.dir)
+    faults.point("r.done")

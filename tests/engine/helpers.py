@@ -1,0 +1,46 @@
+"""Builders for engine tests: real files, real rules."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from app.engine.eicar import eicar_bytes
+from tests.conftest import ROOT
+
+EICAR = eicar_bytes()
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def zip_with(path: Path, members: dict[str, bytes]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def scan_json(*args: str, env: dict[str, str] | None = None, timeout: float = 120, prefix: tuple[str, ...] = (),
+              **popen: Any) -> tuple[int, dict[str, Any], str]:
+    """``ringfence scan ARGS --json`` as a user runs it: (exit code, report, stderr)."""
+    full_env = dict(os.environ, **(env or {}))
+    result = subprocess.run([*prefix, sys.executable, "-m", "app", "scan", *args, "--json"], capture_output=True,
+                            text=True, timeout=timeout, env=full_env, cwd=ROOT, check=False, **popen)
+    report = json.loads(result.stdout) if result.stdout.strip() else {}
+    return result.returncode, report, result.stderr
+
+
+def pairs(report: dict[str, Any]) -> set[tuple[str, str]]:
+    """(file name, or archive name!member, rule) of every detection."""
+    return {(d["path"].rsplit("!", 1)[0].rsplit(os.sep, 1)[-1] + ("!" + d["path"].rsplit("!", 1)[1] if "!" in d["path"] else ""),
+             d["rule"]) for d in report["detections"]}

@@ -1,0 +1,123 @@
+"""The supervised worker: killed, hung and controlled mid-scan, with real processes and real YARA."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from pathlib import Path
+
+import pytest
+
+from app.core import definitions
+from app.core.context import Context
+from app.core.scanning import run_scan
+from app.core.supervisor import ScanControl, Supervisor
+from tests.conftest import SHARED
+from tests.engine.helpers import EICAR, write
+
+
+@pytest.fixture
+def ctx() -> Context:
+    with Context.open() as context:
+        yield context
+
+
+def corpus(root: Path, count: int, eicar_every: int) -> set[str]:
+    infected = set()
+    for index in range(count):
+        path = root / f"dir{index % 7}" / f"file{index:05d}.txt"
+        if index % eicar_every == 0:
+            write(path, EICAR)
+            infected.add(str(path))
+        else:
+            write(path, f"ordinary file number {index}\n" * 20)
+    return infected
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
+def test_worker_killed_mid_scan_scan_completes_nothing_lost_or_repeated(ctx: Context, tmp_path: Path) -> None:
+    infected = corpus(tmp_path / "c", 3000, 97)
+    supervisor = Supervisor(ctx)
+    kills: list[int] = []
+    pids: list[int] = []
+    supervisor.on_worker_started = pids.append
+
+    def on_batch(progress, message) -> None:
+        # kill the worker twice, each time after some progress was reported
+        if len(kills) < 2 and progress.files_scanned > 400 * (len(kills) + 1):
+            kills.append(pids[-1])
+            os.kill(pids[-1], signal.SIGKILL)
+
+    defs = definitions.active(ctx)
+    try:
+        report = run_scan(ctx, "custom", [str(tmp_path / "c")], defs, use_cache=False, jobs=2,
+                          on_batch=on_batch, supervisor=supervisor)
+    finally:
+        supervisor.close()
+    outcome = report.outcome
+    assert len(kills) == 2 and outcome.progress.restarts == 2
+    crashed = [e["path"] for e in outcome.errors]
+    assert all("engine stopped" in e["error"] for e in outcome.errors)
+    found = [d["path"] for d in outcome.detections]
+    assert len(found) == len(set(found)), "a detection was reported twice"
+    assert set(found) | (set(crashed) & infected) == infected, "a detection was lost"
+    assert outcome.progress.files_scanned + len(crashed) == 3000
+    assert len(outcome.crashes) == 2
+    rows = ctx.store.conn.execute("SELECT kind FROM engine_events ORDER BY id").fetchall()
+    assert [r[0] for r in rows].count("crash") == 2
+
+
+def test_rule_that_hangs_times_out_and_the_scan_goes_on(ctx: Context, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    write(rules / "slow.yar", "rule Slow { condition: for any i in (0..filesize-1) : "
+                              "(for any j in (0..filesize-1) : (uint8(i) == uint8(j) + 1000)) }")
+    write(rules / "eicar.yar", 'rule Eicar { strings: $e = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" condition: $e }')
+    write(tmp_path / "scan" / "aaaa.txt", "a" * 100_000)
+    write(tmp_path / "scan" / "eicar.com", EICAR)
+    ctx.settings.set("scan.rule_timeout_s", 1)
+    defs = definitions.choose(ctx, rules)
+    report = run_scan(ctx, "custom", [str(tmp_path / "scan")], defs, use_cache=False, jobs=2)
+    assert [Path(d["path"]).name for d in report.outcome.detections] == ["eicar.com"]
+    assert len(report.outcome.errors) == 1
+    assert "longer than the 1 s limit" in report.outcome.errors[0]["error"]
+
+
+def test_cancel_and_pause(ctx: Context, tmp_path: Path) -> None:
+    corpus(tmp_path / "c", 1500, 10_000)
+    # a large real rule set, so the scan runs long enough to be cancelled and paused
+    defs = definitions.choose(ctx, SHARED / "bench" / "rules" / "yara")
+    control = ScanControl()
+    seen: list[int] = []
+
+    def cancel_early(progress, message) -> None:
+        seen.append(progress.files_scanned)
+        if progress.files_scanned > 100:
+            control.cancel()
+
+    report = run_scan(ctx, "custom", [str(tmp_path / "c")], defs, use_cache=False, jobs=1, control=control,
+                      on_batch=cancel_early)
+    assert report.outcome.cancelled
+    assert report.outcome.progress.files_scanned < 1500
+
+    control = ScanControl()
+    control.pause()
+    resumed = threading.Timer(0.8, control.resume)
+    resumed.start()
+    report = run_scan(ctx, "custom", [str(tmp_path / "c")], defs, use_cache=False, jobs=2, control=control)
+    assert not report.outcome.cancelled
+    assert report.outcome.progress.files_scanned == 1500
+    assert report.duration_s >= 0.7
+
+
+def test_selftest_and_scan_bytes_through_the_worker(ctx: Context) -> None:
+    from app.core.scanning import engine_scan_bytes, scan_request
+    from app.core.selftest import run_selftest
+
+    defs = definitions.active(ctx)
+    with Supervisor(ctx) as supervisor:
+        result = run_selftest(ctx, defs, supervisor)
+        assert result["ok"] and result["definitions_version"] == "1"
+        scan_bytes = engine_scan_bytes(supervisor, scan_request(ctx, [], defs, use_cache=False, jobs=1), defs.version)
+        assert scan_bytes("sample.com", EICAR) == ["EICAR_Test_File"]
+        assert scan_bytes("letter.txt", b"hello") == []
