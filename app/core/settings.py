@@ -87,6 +87,8 @@ SCHEMA: tuple[Setting, ...] = (
        minimum=1, maximum=3650),
     _s("updates.poll_hours", int, 4, QT_TRANSLATE_NOOP("Settings", "Check for definitions every (hours)"),
        minimum=1, maximum=48),
+    _s("updates.ring", str, "default", QT_TRANSLATE_NOOP("Settings", "Update ring (early, default, delayed 48 hours, pinned)"),
+       choices=("early", "default", "delayed", "pinned")),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
 )
 

@@ -1,0 +1,78 @@
+"""Which update channel this installation follows: URL, trusted TUF root and channel name.
+
+Whoever builds Ringfence sets the default in ``resources/channel/channel.json`` (``{"url": ...,
+"channel": "stable"}``) and ``resources/channel/root.json`` (the channel's ``1.root.json``). A user who
+hosts their own channel sets another with ``ringfence update channel URL --root ROOT_JSON``, stored
+under the config folder. Without either, Ringfence runs on its baseline definitions and says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from tuf.api.metadata import Metadata, Root
+
+from app.core.errors import RingfenceError
+from app.core.fileio import atomic_write_bytes, atomic_write_json
+from app.core.resources import resource_path
+
+
+@dataclass(frozen=True)
+class ChannelConfig:
+    url: str
+    root: bytes
+    channel: str = "stable"
+    source: str = "build"  # "build" (resources/) or "user"
+
+    @property
+    def id(self) -> str:
+        """Identifies the trust domain: a new URL or root starts with fresh metadata and high-water marks."""
+        return hashlib.sha256(self.url.encode() + b"\0" + self.root + b"\0" + self.channel.encode()).hexdigest()[:16]
+
+
+def _user_dir(config_dir: Path) -> Path:
+    return config_dir / "channel"
+
+
+def _read(folder: Path, source: str) -> ChannelConfig | None:
+    settings, root = folder / "channel.json", folder / "root.json"
+    if not settings.is_file() or not root.is_file():
+        return None
+    try:
+        doc = json.loads(settings.read_text(encoding="utf-8"))
+        return ChannelConfig(str(doc["url"]).rstrip("/"), root.read_bytes(), str(doc.get("channel", "stable")), source)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise RingfenceError(f"The update channel settings in {folder} are damaged ({exc}); set the channel again "
+                             "with 'ringfence update channel URL --root ROOT_JSON'.") from exc
+
+
+def load_channel(config_dir: Path) -> ChannelConfig | None:
+    return _read(_user_dir(config_dir), "user") or _read(resource_path("channel"), "build")
+
+
+def check_root(data: bytes) -> Metadata[Root]:
+    """Parse a trusted root and check it is signed by its own threshold of root keys."""
+    try:
+        md = Metadata[Root].from_bytes(data)
+        md.verify_delegate(Root.type, md)
+    except Exception as exc:
+        raise RingfenceError(f"That file is not a valid, self-signed TUF root ({type(exc).__name__}); use the "
+                             "channel's metadata/1.root.json.") from exc
+    return md
+
+
+def set_channel(config_dir: Path, url: str, root_file: Path, channel: str = "stable") -> ChannelConfig:
+    if not url.startswith(("https://", "http://")):
+        raise RingfenceError("The channel URL must start with https:// (or http:// for a channel on this computer).")
+    try:
+        data = root_file.read_bytes()
+    except OSError as exc:
+        raise RingfenceError(f"The root file {root_file} cannot be read ({exc.strerror}).") from exc
+    check_root(data)
+    folder = _user_dir(config_dir)
+    atomic_write_bytes(folder / "root.json", data, mode=0o644)
+    atomic_write_json(folder / "channel.json", {"url": url.rstrip("/"), "channel": channel})
+    return ChannelConfig(url.rstrip("/"), data, channel, "user")

@@ -1,0 +1,75 @@
+"""Update history with reasons (store schema ``updates``), and the probation counters it keeps.
+
+Every activation, refusal, revert and probation result is one row with the version, an event name
+and a sentence saying why, so the Updates page and ``ringfence update status`` can explain what
+happened. The schema also holds the scan statistics and post-activation self-test results that the
+probation triggers of reference §7.8 read (see :mod:`app.core.updates.health`).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from app.core.store import Schema, Store
+
+SCHEMA = Schema("updates", (
+    """
+    CREATE TABLE update_history (
+        id INTEGER PRIMARY KEY,
+        time REAL NOT NULL,
+        version TEXT,
+        event TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX update_history_time ON update_history(time);
+    CREATE TABLE update_scan_stats (
+        id INTEGER PRIMARY KEY,
+        time REAL NOT NULL,
+        definitions_version TEXT NOT NULL,
+        files INTEGER NOT NULL,
+        errors INTEGER NOT NULL,
+        detections INTEGER NOT NULL,
+        seconds REAL NOT NULL,
+        protected_hits TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX update_scan_stats_version ON update_scan_stats(definitions_version, time);
+    CREATE TABLE update_selftests (
+        id INTEGER PRIMARY KEY,
+        time REAL NOT NULL,
+        definitions_version TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    """,
+))
+
+EVENTS = ("activated", "rejected", "reverted", "revoked", "rolled_back", "probation_passed", "refused",
+          "protected_hit", "baseline", "halted")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    version: str | None
+    event: str
+    reason: str
+    time: float
+
+    def to_json(self) -> dict[str, object]:
+        return {"version": self.version, "event": self.event, "reason": self.reason, "time": self.time}
+
+
+def record(store: Store, event: str, version: int | str | None, reason: str = "", when: float | None = None) -> None:
+    assert event in EVENTS, event
+    store.ensure(SCHEMA)
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO update_history(time, version, event, reason) VALUES (?, ?, ?, ?)",
+                     (time.time() if when is None else when, None if version is None else str(version), event, reason))
+
+
+def entries(store: Store, limit: int = 50) -> list[HistoryEntry]:
+    store.ensure(SCHEMA)
+    rows = store.conn.execute(
+        "SELECT version, event, reason, time FROM update_history ORDER BY time DESC, id DESC LIMIT ?", (limit,)
+    ).fetchall()
+    return [HistoryEntry(r["version"], r["event"], r["reason"], r["time"]) for r in rows]

@@ -1,0 +1,78 @@
+"""The probation ("health window") after an activation and its revert triggers (reference §7.8).
+
+| trigger                                                        | action                          |
+|----------------------------------------------------------------|---------------------------------|
+| pessimistic crash streak ≥ 3                                   | last-known-good (or baseline)   |
+| crash streak ≥ 3 again while back on the last-known-good       | baseline, automatic updates stop |
+| a self-test (EICAR, golden positives) failed after activation  | last-known-good                 |
+| scan error rate > 1 % (≥ 200 files) and > 5× the LKG's rate    | last-known-good                 |
+| median time per file > 3× the LKG's (≥ 200 files)              | last-known-good                 |
+| ≥ 1 hit on a protected file                                    | reported (report-only)          |
+| ≥ 3 distinct protected files hit                               | last-known-good                 |
+| detections > 10× the LKG's rate and ≥ 20 detections            | last-known-good                 |
+
+Probation passes after 24 h (4 h for critical releases) with ≥ 2 engine starts and ≥ 500 scanned
+files, or after 7 days without any trigger (a machine that rarely scans must not stay in probation
+for ever). :func:`evaluate` only decides; the service acts on the decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.store import Store
+from app.core.updates import health
+from app.core.updates.state import Probation
+
+CRASH_STREAK = 3
+HOURS = 3600.0
+PASS_AFTER = {"normal": 24 * HOURS, "critical": 4 * HOURS}
+PASS_ANYWAY_AFTER = 7 * 24 * HOURS
+MIN_STARTS = 2
+MIN_FILES = 500
+MIN_FILES_FOR_RATES = 200
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: str  # "none", "pass", "revert", "baseline", "report"
+    reason: str = ""
+
+
+def ends_at(probation: Probation) -> float:
+    return probation.started_at + PASS_AFTER.get(probation.severity, PASS_AFTER["normal"])
+
+
+def evaluate(store: Store, probation: Probation, lkg: int | None, now: float) -> Decision:
+    v, since = probation.version, probation.started_at
+    counts = health.engine_counts(store, v, since)
+    if counts.crash_streak >= CRASH_STREAK:
+        why = f"Version {v} stopped the engine {counts.crash_streak} times in a row"
+        if probation.kind == "revert" or lkg is None:
+            return Decision("baseline", why + "; Ringfence went back to its built-in baseline definitions.")
+        return Decision("revert", why + f"; Ringfence went back to version {lkg}.")
+    failures = health.failed_selftests(store, v, since)
+    if failures:
+        return Decision("revert", f"Version {v} failed its self-test ({failures[0]}).")
+    mine = health.scan_totals(store, v, since)
+    ref = health.scan_totals(store, lkg) if lkg is not None else health.ScanTotals()
+    if mine.files >= MIN_FILES_FOR_RATES:
+        if mine.error_rate > 0.01 and (ref.files < MIN_FILES_FOR_RATES or mine.error_rate > 5 * ref.error_rate):
+            return Decision("revert", f"Version {v} failed on {mine.errors} of {mine.files} scanned files.")
+        if (mine.median_ms_per_file is not None and ref.median_ms_per_file and ref.files >= MIN_FILES_FOR_RATES
+                and mine.median_ms_per_file > 3 * ref.median_ms_per_file):
+            return Decision("revert", f"Version {v} made scanning more than three times slower.")
+        if (mine.detections >= 20 and ref.files >= MIN_FILES_FOR_RATES
+                and mine.detection_rate > 10 * max(ref.detection_rate, 1.0 / max(ref.files, 1))):
+            return Decision("revert", f"Version {v} suddenly found {mine.detections} threats in {mine.files} files "
+                                      "(a likely false alarm).")
+    if len(mine.protected) >= 3:
+        return Decision("revert", f"Version {v} flagged {len(mine.protected)} protected system files (a false alarm).")
+    if mine.protected and not probation.reported_protected:
+        return Decision("report", f"Version {v} flagged the protected file {sorted(mine.protected)[0]}; it was only "
+                                  "reported, not quarantined.")
+    age = now - since
+    if age >= PASS_ANYWAY_AFTER or (age >= ends_at(probation) - since and counts.starts >= MIN_STARTS
+                                    and mine.files >= MIN_FILES):
+        return Decision("pass")
+    return Decision("none")

@@ -1,0 +1,406 @@
+"""The update client pipeline (DESIGN §5, reference §7.6): check → plan → download → validate → stage →
+activate → probation, with revoke / rollback_to / halt honoured at once.
+
+One :class:`UpdateService` per process; every operation holds the update lock (python-tuf's cache is
+single-instance) and persists the state atomically before it acts on it. Offline is a normal
+outcome, not an error: the active definitions stay, and revocations already received still apply.
+Verification failures (every TUF attack class, a replayed rollout document) are refused with a
+history entry and never touch the active definitions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from tuf.api import exceptions as tuf_errors
+
+from app import ENGINE_VERSION
+from app.core.context import Context
+from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
+from app.core.errors import RingfenceError
+from app.core.fileio import atomic_write_bytes
+from app.core.resources import resource_path
+from app.core.selftest import run_selftest
+from app.core.updates import history
+from app.core.updates.activation import Activator
+from app.core.updates.channelconfig import ChannelConfig, load_channel
+from app.core.updates.corpus import default_clean_corpus, own_files
+from app.core.updates.diff import RuleDiff, rule_diff
+from app.core.updates.faults import checkpoint
+from app.core.updates.fetcher import RequestsFetcher
+from app.core.updates.lock import UpdateLock
+from app.core.updates.polling import next_check_at
+from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
+from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
+from app.core.updates.sandbox import SandboxResult, run_validation
+from app.core.updates.state import load_state, save_state
+from app.core.updates.status import STATE_TEXT, UpdateStatus, build_status
+from app.engine.bundle import BundleError, load_definitions, sha256_file
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+Progress = Callable[[str, int, int], None]  # phase, done, total
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    outcome: str  # "updated", a Choice.why, "offline", "refused", "rejected", "deferred", "not_configured", "reverted"
+    message: str
+    version: int | None
+
+
+class UpdateService:
+    def __init__(self, ctx: Context, *, clock: Clock = time.time, clean_corpus: list[Path] | None = None,
+                 selftest: Callable[[int, Path], SandboxResult] | None = None,
+                 fetcher_factory: Callable[[], RequestsFetcher] | None = None, progress: Progress | None = None,
+                 validation_timeout: float = 180.0, rng: random.Random | None = None) -> None:
+        self.ctx, self.clock = ctx, clock
+        self.clean_corpus = clean_corpus if clean_corpus is not None else default_clean_corpus()
+        self.fetcher_factory = fetcher_factory or RequestsFetcher
+        self.progress = progress
+        self.validation_timeout = validation_timeout
+        self.rng = rng or random.Random()
+        self.activator = Activator(ctx, clock, self._save, selftest or self._worker_selftest)
+        self.state = load_state(ctx.paths.data_dir)
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _lock(self) -> UpdateLock:
+        return UpdateLock(self.ctx.paths.tuf_dir / ".update.lock")
+
+    def _save(self) -> None:
+        save_state(self.ctx.paths.data_dir, self.state)
+
+    def _validate(self, request: dict[str, Any]) -> SandboxResult:
+        return run_validation({**request, "clean_paths": [str(p) for p in self.clean_corpus],
+                               "protected_files": [str(p) for p in own_files()]}, timeout=self.validation_timeout)
+
+    def _worker_selftest(self, version: int, folder: Path) -> SandboxResult:
+        """A new engine worker loads the staged version (compiling it into the compiled-rules cache) and
+        self-tests it: EICAR and golden positives must match, the clean corpus must not."""
+        try:
+            defs = ActiveDefinitions(load_definitions(folder), "channel")
+            reply = run_selftest(self.ctx, defs)
+        except (RingfenceError, BundleError) as exc:
+            return SandboxResult(False, "selftest", f"Version {version} failed to load in the engine ({exc}).")
+        failed = [f"{c['check']}: {c.get('detail') or 'failed'}" for c in reply.get("checks", []) if not c.get("ok")]
+        if not reply.get("ok") or failed:
+            return SandboxResult(False, "selftest", f"Version {version} failed its self-test in the engine "
+                                                    f"({'; '.join(failed) or 'no result'}).")
+        return SandboxResult(True, "selftest", "", version=version, rule_count=int(reply.get("rule_count", 0)))
+
+    def ring(self) -> str:
+        value = self.ctx.settings["updates.ring"]
+        return value if value in RINGS else "default"
+
+    def bucket(self) -> int:
+        return bucket(self.state.install_id, self.state.bucket_salt)
+
+    def doc(self) -> RolloutDoc | None:
+        if not self.state.rollout:
+            return None
+        try:
+            return parse_rollout(json.dumps(self.state.rollout).encode())
+        except RolloutError:
+            return None
+
+    def _policy(self, manual: bool) -> Policy:
+        return Policy(self.ring(), self.bucket(), self.clock(), manual, self.state.paused_until, self.state.auto_stopped)
+
+    def _choose(self, doc: RolloutDoc, manual: bool) -> Choice:
+        excluded = {int(v) for v in (*self.state.rejected, *self.state.bad)}
+        return choose(doc, self._policy(manual), active=self.state.active_version, engine_version=ENGINE_VERSION,
+                      excluded=excluded, declined=set(self.state.declined))
+
+    # -- public operations ------------------------------------------------------------------------
+
+    def startup(self) -> UpdateStatus:
+        """At start-up: finish or undo an interrupted run, apply known revocations (offline), check health."""
+        with self._lock():
+            self.state = load_state(self.ctx.paths.data_dir)
+            self.activator.recover(self.state)
+            doc = self.doc()
+            if doc is not None:
+                self.activator.enforce(self.state, doc, None, self._cached_archive_stager(doc))
+            self.activator.probation_step(self.state, doc)
+        return self.status()
+
+    def check(self, *, manual: bool = False) -> CheckResult:
+        config = load_channel(self.ctx.paths.config_dir)
+        if config is None:
+            return CheckResult("not_configured", STATE_TEXT["not_configured"], self.state.active_version)
+        with self._lock():
+            self.state = st = load_state(self.ctx.paths.data_dir)
+            self.activator.recover(st)
+            if st.channel_id != config.id:
+                st.channel_id, st.sequence_hwm, st.rollout, st.targets, st.retry_after_until = config.id, 0, None, {}, None
+            now = self.clock()
+            if not manual and st.retry_after_until and now < st.retry_after_until:
+                return CheckResult("deferred", "The update server asked to wait; Ringfence checks again later.",
+                                   st.active_version)
+            if manual:
+                st.auto_stopped = False
+            st.last_check = now
+            self._save()
+            fetcher = self.fetcher_factory()
+            fetcher.progress = self._download_progress
+            try:
+                client, doc = self._refresh(config, fetcher)
+            except _CheckFailedError as failed:
+                st.last_error = failed.message
+                if failed.outcome == "refused":
+                    history.record(self.ctx.store, "refused", None, failed.message, when=now)
+                if fetcher.retry_after:
+                    st.retry_after_until = now + fetcher.retry_after
+                self._save()
+                doc = self.doc()
+                if doc is not None:  # revocations already received still apply
+                    self.activator.enforce(st, doc, None, self._cached_archive_stager(doc))
+                return CheckResult(failed.outcome, failed.message, st.active_version)
+            st.sequence_hwm, st.rollout, st.bucket_salt = doc.sequence, doc.to_json(), doc.bucket_salt
+            st.last_success, st.last_error, st.retry_after_until = now, None, None
+            for rel in doc.releases:
+                try:
+                    st.targets[rel.target] = client.target_info(rel.target)
+                except RolloutError:
+                    log.warning("release %s names a target the channel does not list", rel.version)
+            self._save()  # high-water marks are durable before anything acts on the document
+            self._fetch_notes(client, doc)
+            return self._act(doc, client, manual)
+
+    def apply(self) -> CheckResult:
+        """``update apply``: check now and install what this device may have, even when paused or pinned."""
+        return self.check(manual=True)
+
+    def rollback(self) -> CheckResult:
+        """The user's "roll back to previous definitions"."""
+        with self._lock():
+            self.state = st = load_state(self.ctx.paths.data_dir)
+            active = st.active_version
+            if active is None:
+                raise RingfenceError("Ringfence already uses its built-in baseline definitions; there is nothing to roll back.")
+            target = self.activator.lkg(st, self.doc(), exclude={active})
+            st.declined = sorted({*st.declined, active})
+            reason = f"You rolled back from version {active}."
+            self.activator.revert(st, target, "rolled_back", reason)
+            return CheckResult("reverted", reason, st.active_version)
+
+    def set_ring(self, ring: str) -> None:
+        if ring not in RINGS:
+            raise RingfenceError(f"Unknown update ring {ring!r}; choose one of {', '.join(RINGS)}.")
+        self.ctx.settings.set("updates.ring", ring)
+        self.ctx.settings.save()
+
+    def pause(self, hours: float) -> float:
+        if not 1 <= hours <= 72:
+            raise RingfenceError("Updates can be paused for 1 to 72 hours.")
+        with self._lock():
+            self.state = load_state(self.ctx.paths.data_dir)
+            self.state.paused_until = self.clock() + hours * 3600
+            self._save()
+            return self.state.paused_until
+
+    def resume(self) -> None:
+        with self._lock():
+            self.state = load_state(self.ctx.paths.data_dir)
+            self.state.paused_until = None
+            self._save()
+
+    def status(self, history_limit: int = 10) -> UpdateStatus:
+        self.state = load_state(self.ctx.paths.data_dir)
+        config = load_channel(self.ctx.paths.config_dir)
+        doc = self.doc()
+        why = self._choose(doc, False).why if doc else "up_to_date"
+        created = self.activator.definitions_created(self.state)
+        return build_status(self.state, doc, now=self.clock(), ring=self.ring(), bucket=self.bucket(),
+                            channel_url=config.url if config else None, definitions_created=created,
+                            choice_why=why, history=history.entries(self.ctx.store, history_limit))
+
+    def next_check_at(self) -> float:
+        doc = self.doc()
+        return next_check_at(self.state, int(self.ctx.settings["updates.poll_hours"]), self.rng,
+                             min_seconds=doc.min_poll_seconds if doc else 3600,
+                             max_seconds=doc.max_poll_seconds if doc else 14400)
+
+    def poll_if_due(self) -> CheckResult | None:
+        """For the scheduler: check when the jittered interval (or a Retry-After) has passed."""
+        if self.clock() < self.next_check_at():
+            return None
+        return self.check()
+
+    def disabled_rules(self) -> list[str]:
+        doc = self.doc()
+        return list(doc.disabled_rules) if doc else []
+
+    def release_notes(self, version: int) -> str | None:
+        for path in (self.activator.staging.folder(version) / "notes.md", self._notes_path(version)):
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+        return None
+
+    def rule_diff(self, old: int | None, new: int) -> RuleDiff:
+        """Added / removed / changed rules from version ``old`` (None: the baseline) to ``new``."""
+        staging = self.activator.staging
+        if not staging.is_staged(new) or (old is not None and not staging.is_staged(old)):
+            raise RingfenceError("Only versions that are on this computer can be compared.")
+        base = unpacked_bundle(self.ctx, resource_path(*BASELINE_ARCHIVE)) if old is None else staging.folder(old)
+        return rule_diff(base, staging.folder(new))
+
+    # -- steps ---------------------------------------------------------------------------------------
+
+    def _refresh(self, config: ChannelConfig, fetcher: RequestsFetcher) -> tuple[Any, RolloutDoc]:
+        from app.core.updates.tufclient import ChannelClient
+
+        try:
+            client = ChannelClient(config, self.ctx.paths.tuf_dir / config.id, fetcher)
+            doc = parse_rollout(client.rollout())
+        except tuf_errors.DownloadLengthMismatchError as exc:
+            raise _CheckFailedError("refused", f"The update server sent more data than the signed metadata allows ({exc}).") from exc
+        except tuf_errors.DownloadHTTPError as exc:
+            raise _CheckFailedError("offline", f"The update server answered HTTP {exc.status_code}; Ringfence keeps its "
+                                          "current definitions and tries again later.") from exc
+        except tuf_errors.DownloadError as exc:
+            raise _CheckFailedError("offline", f"The update server cannot be reached ({exc}); Ringfence keeps its current "
+                                          "definitions and tries again later.") from exc
+        except tuf_errors.RepositoryError as exc:
+            raise _CheckFailedError("refused", f"The update failed verification and was refused ({type(exc).__name__}: "
+                                          f"{exc}).") from exc
+        except RolloutError as exc:
+            raise _CheckFailedError("refused", f"The rollout document was refused: {exc}") from exc
+        except OSError as exc:
+            raise _CheckFailedError("offline", f"The update could not be stored ({exc}).") from exc
+        if doc.channel != config.channel:
+            raise _CheckFailedError("refused", f"The rollout document is for channel {doc.channel!r}, not {config.channel!r}; "
+                                          "it was refused.")
+        if doc.sequence < self.state.sequence_hwm:
+            raise _CheckFailedError("refused", f"The rollout document is older (sequence {doc.sequence}) than one already "
+                                          f"seen ({self.state.sequence_hwm}); a replay was refused.")
+        return client, doc
+
+    def _act(self, doc: RolloutDoc, client: Any, manual: bool) -> CheckResult:
+        st = self.state
+        reverted = self.activator.enforce(st, doc, client, self._cached_archive_stager(doc, client))
+        if doc.halt_active and st.rollout is not None:
+            last = history.entries(self.ctx.store, 1)
+            if not last or last[0].event != "halted":
+                history.record(self.ctx.store, "halted", None, doc.halt_message, when=self.clock())
+        self.activator.probation_step(st, doc)
+        choice = self._choose(doc, manual)
+        if choice.version is None:
+            if reverted:
+                return CheckResult("reverted", reverted, st.active_version)
+            text = doc.halt_message if choice.why == "halted" else STATE_TEXT.get(choice.why, choice.why)
+            return CheckResult(choice.why, text, st.active_version)
+        return self._install(doc, choice.version, client)
+
+    def _install(self, doc: RolloutDoc, version: int, client: Any) -> CheckResult:
+        st = self.state
+        rel = doc.release(version)
+        assert rel is not None
+        staging = self.activator.staging
+        if not staging.is_staged(version):
+            st.operation = {"phase": "downloading", "version": version, "done": 0,
+                            "total": int(st.targets.get(rel.target, {}).get("length") or 0), "since": self.clock()}
+            self._save()
+            try:
+                archive = client.fetch(rel.target)
+            except (tuf_errors.RepositoryError, tuf_errors.DownloadError, RolloutError, OSError) as exc:
+                st.operation = None
+                refused = isinstance(exc, (tuf_errors.RepositoryError, tuf_errors.DownloadLengthMismatchError))
+                message = (f"Version {version} failed verification and was refused ({type(exc).__name__})." if refused
+                           else f"Version {version} could not be downloaded ({exc}); Ringfence tries again later.")
+                st.last_error = message
+                self._save()
+                if refused:
+                    history.record(self.ctx.store, "refused", version, message, when=self.clock())
+                return CheckResult("refused" if refused else "offline", message, st.active_version)
+            checkpoint("downloaded")
+            st.operation = {"phase": "validating", "version": version, "since": self.clock()}
+            self._save()
+            result = staging.stage(version, archive, self._validate, {})
+            if not result.ok:
+                return self._rejected(version, result.reason)
+        reason = f"Version {version} passed validation and its self-test."
+        outcome = self.activator.activate(st, version, reason=reason, severity=rel.severity)
+        if outcome is not None:
+            return self._rejected(version, outcome)
+        return CheckResult("updated", reason, version)
+
+    def _rejected(self, version: int, reason: str) -> CheckResult:
+        st = self.state
+        st.operation = None
+        st.rejected[str(version)] = reason
+        self._save()
+        history.record(self.ctx.store, "rejected", version, reason, when=self.clock())
+        return CheckResult("rejected", reason, st.active_version)
+
+    def _download_progress(self, url: str, done: int) -> None:
+        op = self.state.operation
+        if op and op.get("phase") == "downloading" and "/content/" in url:
+            op["done"] = done
+            if self.progress is not None:
+                self.progress("downloading", done, int(op.get("total") or 0))
+
+    def _notes_path(self, version: int) -> Path:
+        return self.ctx.paths.data_dir / "updates" / "notes" / f"{version}.md"
+
+    def _fetch_notes(self, client: Any, doc: RolloutDoc) -> None:
+        for rel in sorted(doc.releases, key=lambda r: -r.version)[:3]:
+            path = self._notes_path(rel.version)
+            if rel.notes and not path.exists():
+                try:
+                    atomic_write_bytes(path, client.fetch(rel.notes).read_bytes(), mode=0o644)
+                except (tuf_errors.RepositoryError, tuf_errors.DownloadError, RolloutError, OSError) as exc:
+                    log.info("release notes of %s not available (%s)", rel.version, exc)
+
+    def _cached_archive_stager(self, doc: RolloutDoc, client: Any = None) -> Callable[[int], bool]:
+        """Stage a version for a rollback: from an already downloaded archive (works offline), verified
+        against the length and sha256 recorded from signed metadata, else downloaded when online."""
+        def stage(version: int) -> bool:
+            if self._stage_cached(doc, version):
+                return True
+            rel = doc.release(version)
+            if client is None or rel is None:
+                return False
+            try:
+                archive = client.fetch(rel.target)
+            except (tuf_errors.RepositoryError, tuf_errors.DownloadError, RolloutError, OSError) as exc:
+                log.warning("rollback target %s not available (%s)", version, exc)
+                return False
+            result = self.activator.staging.stage(version, archive, self._validate, {})
+            if not result.ok:
+                self._rejected(version, result.reason)
+            return result.ok
+        return stage
+
+    def _stage_cached(self, doc: RolloutDoc, version: int) -> bool:
+        config = load_channel(self.ctx.paths.config_dir)
+        rel = doc.release(version)
+        if config is None or rel is None:
+            return False
+        info = self.state.targets.get(rel.target) or {}
+        path = self.ctx.paths.tuf_dir / config.id / "targets" / quote(rel.target, "")
+        try:
+            if path.stat().st_size != info.get("length") or sha256_file(path) != info.get("sha256"):
+                return False
+        except OSError:
+            return False
+        return self.activator.staging.stage(version, path, self._validate, {}).ok
+
+
+class _CheckFailedError(Exception):
+    def __init__(self, outcome: str, message: str) -> None:
+        super().__init__(message)
+        self.outcome, self.message = outcome, message
+

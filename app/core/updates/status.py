@@ -1,0 +1,154 @@
+"""What the Updates page and ``ringfence update status`` show (reference §7.11).
+
+:func:`build_status` turns the persisted state into one :class:`UpdateStatus`: a state key, its text
+(marked with ``QT_TRANSLATE_NOOP("UpdateState", ...)``; ``%1``-style placeholders are filled by
+:func:`fill` after translation, never by joining translated fragments), the details each state needs
+(progress, probation time left, revert reason, the vendor's halt message, out-of-date since), and the
+history with reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.updates.history import HistoryEntry
+from app.core.updates.probation import ends_at
+from app.core.updates.rollout import RolloutDoc, iso
+from app.core.updates.state import UpdateState
+
+DAY = 86400.0
+OUT_OF_DATE_DAYS = 3
+BADLY_OUT_OF_DATE_DAYS = 7
+
+STATE_TEXT: dict[str, str] = {
+    "not_configured": QT_TRANSLATE_NOOP("UpdateState", "No update channel is configured; Ringfence uses its built-in "
+                                        "baseline definitions. Add one with: ringfence update channel URL --root ROOT_JSON"),
+    "up_to_date": QT_TRANSLATE_NOOP("UpdateState", "Up to date"),
+    "rolling_out": QT_TRANSLATE_NOOP("UpdateState", "An update is rolling out; it has not reached this device yet"),
+    "downloading": QT_TRANSLATE_NOOP("UpdateState", "Downloading version %1 (%2 of %3 bytes)"),
+    "validating": QT_TRANSLATE_NOOP("UpdateState", "Checking version %1 before it is used"),
+    "activating": QT_TRANSLATE_NOOP("UpdateState", "Switching to version %1"),
+    "probation": QT_TRANSLATE_NOOP("UpdateState", "Version %1 is in probation: %2 hours left"),
+    "rolled_back": QT_TRANSLATE_NOOP("UpdateState", "Rolled back: %1"),
+    "halted": QT_TRANSLATE_NOOP("UpdateState", "Updates halted by the vendor: %1"),
+    "paused": QT_TRANSLATE_NOOP("UpdateState", "Updates paused until %1"),
+    "pinned": QT_TRANSLATE_NOOP("UpdateState", "Pinned: new definitions are installed only when you apply them"),
+    "out_of_date": QT_TRANSLATE_NOOP("UpdateState", "Out of date since %1"),
+    "badly_out_of_date": QT_TRANSLATE_NOOP("UpdateState", "Badly out of date since %1"),
+}
+
+EVENT_TEXT: dict[str, str] = {
+    "activated": QT_TRANSLATE_NOOP("UpdateState", "Activated"),
+    "rejected": QT_TRANSLATE_NOOP("UpdateState", "Refused before use"),
+    "reverted": QT_TRANSLATE_NOOP("UpdateState", "Reverted automatically"),
+    "revoked": QT_TRANSLATE_NOOP("UpdateState", "Withdrawn by the vendor"),
+    "rolled_back": QT_TRANSLATE_NOOP("UpdateState", "Rolled back"),
+    "probation_passed": QT_TRANSLATE_NOOP("UpdateState", "Passed probation"),
+    "refused": QT_TRANSLATE_NOOP("UpdateState", "Update refused (verification failed)"),
+    "protected_hit": QT_TRANSLATE_NOOP("UpdateState", "Flagged a protected file (reported only)"),
+    "baseline": QT_TRANSLATE_NOOP("UpdateState", "Back on the baseline definitions"),
+    "halted": QT_TRANSLATE_NOOP("UpdateState", "Halted by the vendor"),
+}
+
+
+def fill(text: str, *args: object) -> str:
+    """Replace ``%1``, ``%2`` ... (Qt's placeholder style) in an already translated text."""
+    for number in range(len(args), 0, -1):
+        text = text.replace(f"%{number}", str(args[number - 1]))
+    return text
+
+
+@dataclass
+class UpdateStatus:
+    state: str
+    text: str
+    current_version: int | None
+    ring: str
+    bucket: int
+    channel_url: str | None
+    channel_configured: bool
+    last_check: float | None
+    last_success: float | None
+    last_error: str | None
+    freshness: str  # "fresh", "out_of_date", "badly_out_of_date"
+    out_of_date_since: float | None
+    paused_until: float | None
+    probation_ends: float | None
+    progress: dict[str, Any] | None
+    halt_message: str | None
+    rolled_back: dict[str, Any] | None
+    latest_available: int | None
+    known_good: list[int]
+    disabled_rules: list[str]
+    history: list[HistoryEntry] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "current_version": self.current_version, "state": self.state, "text": self.text, "ring": self.ring,
+            "bucket": self.bucket, "channel_url": self.channel_url, "channel_configured": self.channel_configured,
+            "last_check": iso(self.last_check), "last_success": iso(self.last_success), "last_error": self.last_error,
+            "freshness": self.freshness, "out_of_date_since": iso(self.out_of_date_since),
+            "paused_until": iso(self.paused_until), "probation_ends": iso(self.probation_ends),
+            "progress": self.progress, "halt_message": self.halt_message, "rolled_back": self.rolled_back,
+            "latest_available": self.latest_available, "known_good": self.known_good,
+            "disabled_rules": self.disabled_rules,
+            "history": [{**h.to_json(), "time": iso(h.time)} for h in self.history],
+        }
+
+
+def freshness(reference: float | None, now: float) -> tuple[str, float | None]:
+    """Out of date when the last verified refresh (or the definitions' date) is 3 days old; badly at 7."""
+    if reference is None:
+        return "badly_out_of_date", None
+    age = now - reference
+    if age > BADLY_OUT_OF_DATE_DAYS * DAY:
+        return "badly_out_of_date", reference
+    if age > OUT_OF_DATE_DAYS * DAY:
+        return "out_of_date", reference
+    return "fresh", None
+
+
+def build_status(st: UpdateState, doc: RolloutDoc | None, *, now: float, ring: str, bucket: int,
+                 channel_url: str | None, definitions_created: float | None, choice_why: str,
+                 history: list[HistoryEntry]) -> UpdateStatus:
+    fresh, since = freshness(st.last_success if st.last_success is not None else definitions_created, now)
+    op = st.operation
+    latest = max((r.version for r in doc.releases), default=None) if doc else None
+    status = UpdateStatus(
+        state="up_to_date", text="", current_version=st.active_version, ring=ring, bucket=bucket,
+        channel_url=channel_url, channel_configured=channel_url is not None, last_check=st.last_check,
+        last_success=st.last_success, last_error=st.last_error, freshness=fresh, out_of_date_since=since,
+        paused_until=st.paused_until if st.paused_until and st.paused_until > now else None,
+        probation_ends=ends_at(st.probation) if st.probation else None, progress=op,
+        halt_message=doc.halt_message if doc and doc.halt_active else None, rolled_back=st.rolled_back,
+        latest_available=latest, known_good=list(st.known_good),
+        disabled_rules=list(doc.disabled_rules) if doc else [], history=history,
+    )
+    key, args = _state(status, st, now, choice_why)
+    status.state, status.text = key, fill(STATE_TEXT[key], *args)
+    return status
+
+
+def _state(s: UpdateStatus, st: UpdateState, now: float, choice_why: str) -> tuple[str, tuple[object, ...]]:
+    if not s.channel_configured:
+        return "not_configured", ()
+    if s.progress:
+        phase = s.progress.get("phase", "downloading")
+        return phase, (s.progress.get("version"), s.progress.get("done", 0), s.progress.get("total", 0))
+    if s.halt_message is not None:
+        return "halted", (s.halt_message or "-",)
+    if st.rolled_back and (st.probation is None or st.probation.kind == "revert"):
+        return "rolled_back", (st.rolled_back.get("reason", ""),)
+    if s.freshness != "fresh":
+        return s.freshness, (iso(s.out_of_date_since) or "-",)
+    if st.probation and s.probation_ends:
+        return "probation", (st.probation.version, max(0, round((s.probation_ends - now) / 3600)))
+    if s.paused_until:
+        return "paused", (iso(s.paused_until),)
+    if choice_why == "pinned":
+        return "pinned", ()
+    if choice_why in ("rolling_out", "delayed"):
+        return "rolling_out", ()
+    return "up_to_date", ()

@@ -1,0 +1,196 @@
+"""The validation sandbox: checks a definitions bundle with the real engine before it may be activated.
+
+Runs as a short-lived child process (``python -m app --engine-validate``) started by
+:mod:`app.core.updates.sandbox` with a wall-clock timeout and a memory cap, so a rule that crashes
+libyara, eats memory or loops forever costs only this process. It reads one JSON request on stdin (or
+from the file named by its first argument) and prints one JSON result line on stdout.
+
+The checks, in order (each failure names the step and gives one sentence for the user):
+
+1. ``archive``  safe extraction (no absolute paths, ``..``, links, devices, too many/too large files)
+2. ``manifest`` schema, engine range, every file's sha256 and length, declared counts, hash∩allow
+3. ``version``  the bundle's version is the one the signed rollout document announced
+4. ``hashes``   no hash-list entry names one of Ringfence's own files or a clean self-test file
+5. ``compile``  real ``yara.compile`` (includes refused), declared rule count equals compiled
+6. ``eicar``    the 68-byte EICAR test string, built in memory, must match (steps 6–8 go through the
+                scanner's own :class:`~app.engine.matcher.Matcher`, the code path scans use)
+7. ``golden``   each golden positive must match the rule it is named after
+8. ``clean``    the clean self-test corpus must not match anything; a per-file time limit catches
+                rules that hang
+9. ``budget``   matching the corpus and the golden samples must fit a total time budget
+
+This module is engine code: it never imports ``app.core`` and never opens a network connection.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yara
+
+from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions, sha256_file
+from app.engine.eicar import eicar_bytes
+from app.engine.matcher import Matcher
+from app.engine.rules import compile_definitions, count_rules, load_or_compile
+
+
+@dataclass
+class ValidationRequest:
+    mode: str = "bundle"  # "bundle": extract ``archive`` into ``dest`` first; "folder": check ``dest``
+    archive: str = ""
+    dest: str = ""
+    expected_version: int | None = None
+    clean_paths: list[str] = field(default_factory=list)
+    protected_files: list[str] = field(default_factory=list)
+    per_file_timeout: int = 2
+    budget_seconds: float = 60.0
+    require_clean_corpus: bool = True
+    compiled_dir: str | None = None  # "folder" mode: leave the compiled rules in this cache
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> ValidationRequest:
+        known = {k: v for k, v in doc.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass
+class ValidationResult:
+    ok: bool
+    step: str
+    reason: str
+    version: int | None = None
+    rule_count: int = 0
+    hash_count: int = 0
+    clean_files: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class _RefusedError(Exception):
+    def __init__(self, step: str, reason: str) -> None:
+        super().__init__(reason)
+        self.step, self.reason = step, reason
+
+
+def _iter_files(paths: list[str]) -> list[Path]:
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+    return found
+
+
+def _check_hash_lists(defs: Definitions, protected: list[Path], clean: list[Path]) -> None:
+    for label, files in (("Ringfence's own file", protected), ("the clean self-test file", clean)):
+        for path in files:
+            try:
+                digest = sha256_file(path)
+            except OSError:
+                continue
+            if digest in defs.hashes:
+                raise _RefusedError("hashes", f"The definitions list {label} {path.name} as a threat "
+                                         f"({defs.hashes[digest]}); they were refused.")
+
+
+def _self_tests(defs: Definitions, rules: yara.Rules, req: ValidationRequest, clean: list[Path],
+                timings: dict[str, float]) -> None:
+    """EICAR, golden positives and the clean corpus through the scanner's own :class:`Matcher`."""
+    timeout = max(1, int(req.per_file_timeout))
+    matcher = Matcher(rules, defs.hashes, set(defs.allow), timeout=timeout)
+    started = time.monotonic()
+    eicar = matcher.match_bytes("eicar.com", eicar_bytes())
+    if not eicar.hits:
+        why = "took too long on it" if eicar.errors else "the EICAR rule is missing or broken"
+        raise _RefusedError("eicar", f"The definitions do not detect the EICAR test string ({why}); they were refused.")
+    timings["eicar"] = time.monotonic() - started
+    for rule, (filename, sample) in sorted(defs.golden.items()):
+        fired = {h.rule for h in matcher.match_bytes(filename, sample).hits}
+        if rule not in fired:
+            raise _RefusedError("golden", f"The golden sample {filename} is no longer detected by its rule {rule}; "
+                                          "the definitions were refused.")
+    timings["golden"] = time.monotonic() - started - timings["eicar"]
+    if req.require_clean_corpus and not clean:
+        raise _RefusedError("clean", "The clean self-test corpus is missing, so the definitions cannot be checked "
+                                     "for false positives; reinstall Ringfence.")
+    corpus_started = time.monotonic()
+    for path in clean:
+        file_started = time.monotonic()
+        outcome = matcher.match_file(str(path))
+        if outcome.errors and time.monotonic() - file_started >= timeout:
+            raise _RefusedError("clean", f"A rule took longer than {timeout} s on the clean self-test file {path.name} "
+                                         "(a rule that hangs); the definitions were refused.")
+        if outcome.hits:
+            hit = outcome.hits[0]
+            name = f"{hit.namespace}:{hit.rule}" if hit.namespace else f"hash entry {hit.rule}"
+            raise _RefusedError("clean", f"The rule {name} flags the clean self-test file {path.name} "
+                                         "(a false positive); the definitions were refused.")
+        if time.monotonic() - started > req.budget_seconds:
+            raise _RefusedError("budget", f"The definitions needed more than {req.budget_seconds:g} s for the self-test "
+                                          "files (rules that are too slow); they were refused.")
+    timings["clean"] = time.monotonic() - corpus_started
+
+
+def validate(req: ValidationRequest) -> ValidationResult:
+    started = time.monotonic()
+    timings: dict[str, float] = {}
+    result = ValidationResult(ok=False, step="", reason="")
+    try:
+        dest = Path(req.dest)
+        if req.mode == "bundle":
+            try:
+                extract_bundle(Path(req.archive), dest)
+            except BundleError as exc:
+                raise _RefusedError("archive", str(exc)) from exc
+        timings["extract"] = time.monotonic() - started
+        try:
+            defs = load_definitions(dest)
+        except BundleError as exc:
+            raise _RefusedError("manifest", str(exc)) from exc
+        if defs.kind != "bundle":
+            raise _RefusedError("manifest", "The definitions have no content.json manifest and were refused.")
+        result.version, result.hash_count = int(defs.version), len(defs.hashes)
+        if req.expected_version is not None and int(defs.version) != req.expected_version:
+            raise _RefusedError("version", f"The bundle holds version {defs.version} but the channel announced version "
+                                      f"{req.expected_version}; it was refused.")
+        clean = _iter_files(req.clean_paths)
+        _check_hash_lists(defs, _iter_files(req.protected_files), clean)
+        mark = time.monotonic()
+        try:
+            rules = load_or_compile(defs, Path(req.compiled_dir)) if req.compiled_dir else compile_definitions(defs)
+        except BundleError as exc:
+            raise _RefusedError("compile", str(exc)) from exc
+        timings["compile"] = time.monotonic() - mark
+        result.rule_count = count_rules(rules)
+        _self_tests(defs, rules, req, clean, timings)
+        result.clean_files = len(clean)
+        result.ok, result.step, result.reason = True, "done", ""
+    except _RefusedError as refused:
+        result.step, result.reason = refused.step, refused.reason
+    result.seconds = time.monotonic() - started
+    result.timings = {k: round(v, 4) for k, v in timings.items()}
+    return result
+
+
+def main(argv: list[str]) -> int:
+    """Entry point of ``python -m app --engine-validate [REQUEST_JSON]``; exit 0 = accepted, 1 = refused."""
+    try:
+        raw = Path(argv[0]).read_text(encoding="utf-8") if argv else sys.stdin.read()
+        doc = json.loads(raw)
+        if not isinstance(doc, dict):
+            raise ValueError("the request is not a JSON object")
+        req = ValidationRequest.from_json(doc)
+    except (OSError, ValueError, TypeError) as exc:
+        print(json.dumps(asdict(ValidationResult(False, "request", f"The validation request is invalid ({exc})."))))
+        return 2
+    result = validate(req)
+    sys.stdout.write(json.dumps(asdict(result)) + "\n")
+    sys.stdout.flush()
+    return 0 if result.ok else 1
