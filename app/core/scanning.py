@@ -120,7 +120,12 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
         from app.core.quarantine import allowed_hashes
 
         allow = allowed_hashes(ctx)
-    request = scan_request(ctx, roots, defs, use_cache=use_cache, jobs=jobs, allow=allow)
+    disabled: list[str] = []
+    if defs.source == "channel":
+        from app.core.updates.service import UpdateService
+
+        disabled = UpdateService(ctx).disabled_rules()  # the vendor's surgical switch-off
+    request = scan_request(ctx, roots, defs, use_cache=use_cache, jobs=jobs, allow=allow, disabled_rules=disabled)
     scan_id = start_record(ctx, kind, roots, defs.version)
     started = time.monotonic()
     own = supervisor is None
@@ -136,7 +141,21 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
     if act is not None:
         act(outcome, scan_id)
     finish_record(ctx, scan_id, outcome)
-    return ScanReport(scan_id, kind, outcome, time.monotonic() - started)
+    duration = time.monotonic() - started
+    if defs.source == "channel" and not outcome.cancelled:
+        record_health(ctx, defs.version, outcome, duration)
+    return ScanReport(scan_id, kind, outcome, duration)
+
+
+def record_health(ctx: Context, version: str, outcome: ScanOutcome, seconds: float) -> None:
+    """Feed the update channel's probation: error rate, speed, detections, hits on protected files."""
+    from app.core.quarantine.protected import protection_reason
+    from app.core.updates.health import record_scan_stats
+
+    protected = [d["path"] for d in outcome.detections if protection_reason(ctx.paths, d.get("file") or d["path"])]
+    record_scan_stats(ctx.store, version, files=outcome.progress.files_scanned - outcome.progress.cached,
+                      errors=len(outcome.errors), detections=len(outcome.detections), seconds=seconds,
+                      protected_hits=protected)
 
 
 def last_scan(ctx: Context) -> dict[str, Any] | None:

@@ -27,6 +27,17 @@ def definitions_age_days(created: str | None, now: float | None = None) -> float
     return max(0.0, ((now or time.time()) - stamp) / 86400)
 
 
+def _age_text(age: float | None) -> str:
+    if age is None:
+        return "age unknown"
+    if age >= 1.5:
+        return f"{age:.0f} days old"
+    if age >= 1:
+        return "1 day old"
+    hours = round(age * 24)
+    return "1 hour old" if hours == 1 else f"{hours} hours old"
+
+
 def _yara_version() -> str:
     try:
         return version("yara-python")
@@ -37,12 +48,17 @@ def _yara_version() -> str:
 def collect_status(ctx: Context) -> dict[str, Any]:
     active = definitions.active(ctx)
     age = definitions_age_days(active.created)
-    age_text = "age unknown" if age is None else (f"{age:.0f} days old" if age >= 1 else f"{age * 24:.0f} hours old")
+    age_text = _age_text(age)
     scan = last_scan(ctx)
     notes: list[str] = []
     if active.source == "baseline":
         notes.append("Running on the baseline definitions shipped with Ringfence.")
     from app.core.quarantine import summary
+    from app.core.updates.service import UpdateService
+
+    updates = UpdateService(ctx).status(history_limit=3)
+    if not updates.channel_configured or updates.state != "up_to_date":
+        notes.append(updates.text)
 
     vault = summary(ctx)
     if vault.key_protection != "keyring":
@@ -62,6 +78,9 @@ def collect_status(ctx: Context) -> dict[str, Any]:
             "started_at": _iso(scan["started"]), "finished_at": _iso(scan["finished"]),
             "definitions_version": scan["definitions_version"],
         },
+        "updates": {"state": updates.state, "text": updates.text, "ring": updates.ring,
+                    "channel_url": updates.channel_url, "freshness": updates.freshness,
+                    "last_success": _iso(updates.last_success)},
         "quarantine": {"items": vault.items, "total_size": vault.total_size,
                        "no_longer_detected": vault.no_longer_detected, "key_protection": vault.key_protection},
         "notes": notes,

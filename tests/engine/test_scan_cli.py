@@ -198,3 +198,18 @@ def test_scan_can_quarantine_what_it_finds(tmp_path: Path) -> None:
     assert (files / "clean.txt").exists()
     listing = json.loads(run_cli("quarantine", "list", "--json").stdout)
     assert sorted(Path(item["original_path"]).name for item in listing) == ["bundle.zip", "eicar.com"]
+
+
+def test_status_reports_engine_definitions_and_last_scan(tmp_path: Path) -> None:
+    before = json.loads(run_cli("status", "--json").stdout)
+    assert before["last_scan"] is None
+    assert before["engine"]["mode"] == "user"
+    assert before["definitions"]["version"] == "1" and before["definitions"]["source"] == "baseline"
+    assert before["definitions"]["age_days"] is not None
+    assert before["updates"]["state"] == "not_configured"
+    write(tmp_path / "files" / "eicar.com", EICAR)
+    scan_json(str(tmp_path / "files"))
+    after = json.loads(run_cli("status", "--json").stdout)
+    assert after["last_scan"]["files_scanned"] == 1 and after["last_scan"]["detections"] == 1
+    text = run_cli("status").stdout
+    assert "Definitions: version 1 (baseline)" in text and "Last scan: custom scan, 1 files, 1 threats" in text

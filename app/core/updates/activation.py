@@ -33,8 +33,10 @@ KEEP_KNOWN_GOOD = 2
 
 class Activator:
     def __init__(self, ctx: Context, clock: Callable[[], float], save: Callable[[], None],
-                 selftest: Callable[[int, Path], SandboxResult]) -> None:
+                 selftest: Callable[[int, Path], SandboxResult],
+                 on_switch: Callable[[], object] | None = None) -> None:
         self.ctx, self.clock, self.save, self.selftest = ctx, clock, save, selftest
+        self.on_switch = on_switch  # runs after every pointer switch (the quarantine re-check)
         self.staging = Staging(ctx.paths.definitions_dir)
 
     def recover(self, st: UpdateState) -> None:
@@ -79,6 +81,8 @@ class Activator:
         st.probation = Probation(version, now, "activation", severity)
         self.save()
         checkpoint("state-saved")
+        if self.on_switch is not None:
+            self.on_switch()
         return None
 
     def revert(self, st: UpdateState, to: int | None, event: str, reason: str) -> None:
@@ -94,6 +98,8 @@ class Activator:
         st.rolled_back = {"from": previous, "to": to, "reason": reason, "time": now}
         history.record(self.ctx.store, event, previous, reason, when=now)
         self.save()
+        if self.on_switch is not None:
+            self.on_switch()
 
     def enforce(self, st: UpdateState, doc: RolloutDoc, client: object, stage: Callable[[int], bool]) -> str | None:
         """Revoked active version → last-known-good at once; ``rollback_to`` below the active version → go there."""

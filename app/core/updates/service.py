@@ -25,6 +25,7 @@ from tuf.api import exceptions as tuf_errors
 from app import ENGINE_VERSION
 from app.core.context import Context
 from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
+from app.core.definitions_changed import recheck_quarantine
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes
 from app.core.resources import resource_path
@@ -69,7 +70,8 @@ class UpdateService:
         self.progress = progress
         self.validation_timeout = validation_timeout
         self.rng = rng or random.Random()
-        self.activator = Activator(ctx, clock, self._save, selftest or self._worker_selftest)
+        self.activator = Activator(ctx, clock, self._save, selftest or self._worker_selftest,
+                                   on_switch=lambda: recheck_quarantine(ctx))
         self.state = load_state(ctx.paths.data_dir)
 
     # -- plumbing -------------------------------------------------------------------------------
