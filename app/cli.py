@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 logging.getLogger("app").addHandler(logging.NullHandler())  # errors before the log file opens stay quiet
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ringfence",
         description="Ringfence: a user-mode security console — scanning, quarantine, safe definition "
@@ -33,13 +33,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Ringfence {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and log debug details")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in commands:
         importlib.import_module(f"app.commands.{name}").register(subparsers)
     return parser
 
 
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line, if any (the first word that is not an option)."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMAND_MODULES else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Only the chosen command's module is imported (start-up time is part of every scan); without
+    # one, all are, so the help lists them all.
+    command = _chosen_command(argv)
+    parser = build_parser((command,) if command else COMMAND_MODULES)
     args = parser.parse_args(argv)
     if args.command is None:
         # The desktop console arrives with the user-interface work; until then show what is here.

@@ -15,7 +15,7 @@ from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.scan_targets import full_targets, quick_targets
 from app.core.scanning import ScanReport, run_scan
-from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress
+from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -81,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and not 1 <= args.jobs <= 64:
         raise RingfenceError("--jobs must be between 1 and 64.")
     kind, roots = _targets(args)
-    with Context.open() as ctx:
+    with Context.open() as ctx, Supervisor(ctx) as supervisor:
+        supervisor.prestart()  # the engine loads while the definitions are checked
         defs = definitions.choose(ctx, args.definitions)
         control = ScanControl()
         previous = signal.signal(signal.SIGINT, lambda *_: control.cancel())
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             act = (lambda outcome, scan_id: quarantine_detections(ctx, outcome, scan_id)) \
                 if args.action == "quarantine" else None
             report = run_scan(ctx, kind, roots, defs, use_cache=not args.no_cache, jobs=args.jobs,
-                              control=control, on_batch=progress, act=act)
+                              control=control, on_batch=progress, act=act, supervisor=supervisor)
         finally:
             signal.signal(signal.SIGINT, previous)
             progress.clear()

@@ -50,11 +50,22 @@ class EngineProcess:
             raise EngineError(f"The scanner engine could not be started ({exc.strerror}).") from exc
         self._messages: queue.Queue[Any] = queue.Queue()
         threading.Thread(target=self._read, daemon=True, name="engine-reader").start()
-        ready = self.get(timeout=start_timeout)
+        self.start_timeout = start_timeout
+        self.pid: int = self.proc.pid
+        self.info: dict[str, Any] | None = None
+
+    def wait_ready(self) -> None:
+        """Wait for the worker's hello (the process starts while the console prepares the request)."""
+        if self.info is not None:
+            return
+        try:
+            ready = self.get(timeout=self.start_timeout)
+        except EngineDied:
+            ready = None
         if ready is None or ready.get("type") != "ready":
             self.kill()
             raise EngineError("The scanner engine did not start; see the engine log for details.")
-        self.pid: int = int(ready["pid"])
+        self.pid = int(ready["pid"])
         self.info = ready
 
     def _read(self) -> None:

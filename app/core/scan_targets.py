@@ -10,9 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-import psutil
-
 LOCAL_FS_TYPES = frozenset({
     "ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "jfs", "reiserfs", "zfs", "vfat", "exfat", "ntfs",
     "ntfs3", "fuseblk", "apfs", "hfs", "hfsplus", "bcachefs", "overlay", "NTFS", "ReFS", "FAT32", "exFAT", "FAT",
@@ -24,6 +21,8 @@ def quick_targets(home: Path | None = None, environ: dict[str, str] | None = Non
     env = dict(os.environ if environ is None else environ)
     home = home or Path.home()
     candidates: list[Path] = []
+    import platformdirs  # imported here: start-up time counts for every scan
+
     if sys.platform == "win32":
         profile = Path(env.get("USERPROFILE", str(home)))
         appdata = Path(env.get("APPDATA", str(profile / "AppData" / "Roaming")))
@@ -60,6 +59,8 @@ def quick_targets(home: Path | None = None, environ: dict[str, str] | None = Non
 
 def process_executables() -> list[str]:
     """Executables of running processes that this user can see."""
+    import psutil
+
     found = set()
     for proc in psutil.process_iter(["exe"]):
         exe = proc.info.get("exe")
@@ -70,6 +71,8 @@ def process_executables() -> list[str]:
 
 def full_targets() -> list[str]:
     """Mount points (or drive roots) of every local, fixed filesystem."""
+    import psutil
+
     roots = []
     for part in psutil.disk_partitions(all=False):
         if sys.platform == "win32":

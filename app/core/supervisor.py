@@ -101,15 +101,26 @@ class Supervisor:
         self.ctx = ctx
         self.hang_grace_s = hang_grace_s
         self.proc: EngineProcess | None = None
+        self._started_recorded = False
         self._version = ""
         self.on_worker_started: Callable[[int], None] | None = None
 
     # -- process lifecycle -------------------------------------------------------------------------
 
+    def prestart(self) -> None:
+        """Start a worker now, so that it loads while the console prepares its first request."""
+        if self.proc is None or not self.proc.alive():
+            self.proc = EngineProcess(self.ctx.paths.log_dir)
+            self._started_recorded = False
+
     def _process(self, version: str) -> EngineProcess:
         if self.proc is None or not self.proc.alive():
             self.proc = EngineProcess(self.ctx.paths.log_dir)
+            self._started_recorded = False
+        if not self._started_recorded:
+            self.proc.wait_ready()
             self._version = version
+            self._started_recorded = True
             record_event(self.ctx, "start", version, f"pid {self.proc.pid}")
             if self.on_worker_started:
                 self.on_worker_started(self.proc.pid)

@@ -263,13 +263,15 @@ def load_rules_folder(folder: Path) -> Definitions:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in RULE_SUFFIXES)
     if not files:
         raise BundleError(f"The folder {folder} contains no .yar or .yara rule files.")
+    # A plain folder is identified by its files' names, sizes and modification times (reading and
+    # hashing a large public rule set at every start would cost more than the scan of a cached tree).
     digest = hashlib.sha256()
     rule_files: dict[str, Path] = {}
     for path in files:
         namespace = path.relative_to(folder).with_suffix("").as_posix()
         rule_files[namespace] = path
-        digest.update(namespace.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+        st = path.stat()
+        digest.update(f"{namespace}\0{st.st_size}\0{st.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
     hexdigest = digest.hexdigest()
     return Definitions(f"custom-{hexdigest[:12]}", "folder", folder, rule_files, digest=hexdigest)
 

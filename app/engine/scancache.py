@@ -37,7 +37,27 @@ class ScanCache:
             self.conn = sqlite3.connect(path, timeout=10, isolation_level=None)
             self.conn.execute(_SCHEMA)
 
+    def prefetch(self, roots: list[str], limit: int = 200_000) -> None:
+        """Load the entries below ``roots`` in one range query each (a walk then needs no queries).
+        Above ``limit`` entries (a full scan of a big disk) it stays with one query per file."""
+        known: dict[bytes, tuple] = {}
+        for root in roots:
+            low = os.fsencode(root.rstrip(os.sep) + os.sep) if os.path.isdir(root) else os.fsencode(root)
+            high = low[:-1] + bytes([low[-1] + 1]) if os.path.isdir(root) else low + b"\0"
+            for row in self.conn.execute(
+                "SELECT path, dev, ino, size, mtime_ns, ctime_ns, version FROM clean WHERE path >= ? AND path < ?",
+                (low, high),
+            ):
+                known[row[0]] = row[1:]
+                if len(known) > limit:
+                    return
+        self._known: dict[bytes, tuple] | None = known
+
     def is_clean(self, path: str, key: tuple[int, int, int, int, int]) -> bool:
+        known = getattr(self, "_known", None)
+        if known is not None:
+            row = known.get(os.fsencode(path))
+            return row is not None and row[:5] == key and row[5] == self.version
         row = self.conn.execute(
             "SELECT dev, ino, size, mtime_ns, ctime_ns, version FROM clean WHERE path = ?", (os.fsencode(path),)
         ).fetchone()

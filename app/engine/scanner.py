@@ -100,6 +100,8 @@ class Scan:
         cache = None
         if self.request.get("use_cache") and self.request.get("cache_db"):
             cache = ScanCache(Path(self.request["cache_db"]), self.version)
+            roots = self.request["roots"]
+            cache.prefetch(sorted({*roots, *(os.path.realpath(r) for r in roots)}))
         work: queue.Queue[tuple[int, WalkItem] | None] = queue.Queue(maxsize=self.jobs * 32)
         results: queue.Queue[tuple[int, WalkItem, FileResult]] = queue.Queue()
         journal = Journal(Path(self.request["journal"]), self.jobs) if self.request.get("journal") else None

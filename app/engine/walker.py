@@ -81,6 +81,7 @@ class Walker:
         self.roots = roots
         self.real_roots = [_norm(os.path.realpath(r)) for r in roots]
         self._excluded = [_norm(os.path.abspath(p)) for p in options.exclude_paths]
+        self._excluded_set = frozenset(self._excluded)
         self._extensions = tuple("." + e.lower().lstrip(".") for e in options.exclude_extensions if e.strip("."))
         self._pseudo = {_norm(p) for p in options.pseudo_mounts}
         self._seen_dirs: set[tuple[int, int]] = set()
@@ -89,10 +90,16 @@ class Walker:
         real = _norm(path)
         return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in self.real_roots)
 
-    def is_excluded(self, path: str, name: str) -> bool:
-        normal = _norm(path)
-        if any(normal == ex or normal.startswith(ex.rstrip(os.sep) + os.sep) for ex in self._excluded):
-            return True
+    def is_excluded(self, path: str, name: str, *, inside_walk: bool = False) -> bool:
+        """Excluded by path, extension or name pattern. Inside a walk, a path below an excluded folder
+        is never reached, so only the exact path needs checking (this runs for every file)."""
+        if inside_walk:
+            if self._excluded_set and os.path.normcase(path) in self._excluded_set:
+                return True
+        else:
+            normal = _norm(path)
+            if any(normal == ex or normal.startswith(ex.rstrip(os.sep) + os.sep) for ex in self._excluded):
+                return True
         if self._extensions and name.lower().endswith(self._extensions):
             return True
         return any(fnmatch.fnmatch(name, g) or (os.sep in g and fnmatch.fnmatch(path, g)) for g in self.options.exclude_globs)
@@ -124,10 +131,10 @@ class Walker:
         else:
             yield self._file_item(root, os.path.basename(root), st)
 
-    def _file_item(self, path: str, name: str, st: os.stat_result) -> WalkItem:
+    def _file_item(self, path: str, name: str, st: os.stat_result, inside_walk: bool = False) -> WalkItem:
         if not stat.S_ISREG(st.st_mode):
             return WalkItem("skip", path, reason=SKIP_SPECIAL)
-        if self.is_excluded(path, name):
+        if self.is_excluded(path, name, inside_walk=inside_walk):
             return WalkItem("skip", path, reason=SKIP_EXCLUDED)
         if st.st_size > self.options.max_file_size:
             return WalkItem("skip", path, st.st_size, reason=SKIP_TOO_LARGE)
@@ -146,7 +153,7 @@ class Walker:
                 yield WalkItem("skip", directory, reason=SKIP_ALREADY_WALKED)
                 continue
             self._seen_dirs.add(key)
-            if self.is_excluded(directory, os.path.basename(directory)) and directory != top:
+            if directory != top and self.is_excluded(directory, os.path.basename(directory), inside_walk=True):
                 yield WalkItem("skip", directory, reason=SKIP_EXCLUDED)
                 continue
             try:
@@ -179,7 +186,7 @@ class Walker:
             return WalkItem("skip", path, reason=SKIP_SYMLINK_OUTSIDE), None
         if stat.S_ISDIR(st.st_mode):
             return None, (path, st)
-        return self._file_item(path, entry.name, st), None
+        return self._file_item(path, entry.name, st, inside_walk=True), None
 
 
 def _describe(exc: OSError) -> str:

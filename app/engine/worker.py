@@ -141,4 +141,6 @@ def main(argv: list[str]) -> int:
             channel.send({"type": "failed", "message": str(exc), "kind": "definitions"})
         except (OSError, yara.Error, KeyError, ValueError) as exc:
             channel.send({"type": "failed", "message": f"The engine could not complete the request ({exc})."})
-    return 0
+    protocol.flush()
+    sys.stderr.flush()
+    os._exit(0)  # nothing left to clean up; skipping interpreter teardown makes the exit immediate

@@ -21,62 +21,49 @@ data) -> list[str]`` is the engine's in-memory scan.
 ``list_items(ctx, all=False)``, ``get_item(ctx, id_or_prefix)``, ``summary(ctx)``.
 """
 
+# The names below are imported on first use, so that a scan which only needs the allow-list does not
+# pay for the cryptography and keyring imports at start-up.
+
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from typing import Any
 
-from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.quarantine import keystore
-from app.core.quarantine.allowlist import allow, allowed_hashes, disallow
-from app.core.quarantine.operations import QuarantineOutcome, delete, purge, quarantine_file
-from app.core.quarantine.recheck import RecheckReport, recheck
-from app.core.quarantine.recovery import RecoveryReport, recover_interrupted, startup
-from app.core.quarantine.restore import CONFLICT_POLICIES, RestoreOutcome, restore, restore_version
-from app.core.quarantine.vault import IN_VAULT, NO_LONGER_DETECTED, Item, Vault
+_EXPORTS = {
+    "allow": "allowlist",
+    "allowed_hashes": "allowlist",
+    "disallow": "allowlist",
+    "QuarantineOutcome": "operations",
+    "delete": "operations",
+    "purge": "operations",
+    "quarantine_file": "operations",
+    "RecheckReport": "recheck",
+    "recheck": "recheck",
+    "RecoveryReport": "recovery",
+    "recover_interrupted": "recovery",
+    "startup": "recovery",
+    "CONFLICT_POLICIES": "restore",
+    "RestoreOutcome": "restore",
+    "restore": "restore",
+    "restore_version": "restore",
+    "IN_VAULT": "vault",
+    "NO_LONGER_DETECTED": "vault",
+    "Item": "vault",
+    "Vault": "vault",
+    "Summary": "inventory",
+    "get_item": "inventory",
+    "key_protection": "inventory",
+    "list_items": "inventory",
+    "summary": "inventory",
+}
 
-__all__ = [
-    "CONFLICT_POLICIES", "Item", "QuarantineOutcome", "RecheckReport", "RecoveryReport", "RestoreOutcome",
-    "Summary", "allow", "allowed_hashes", "delete", "disallow", "get_item", "key_protection", "list_items",
-    "purge", "quarantine_file", "recheck", "recover_interrupted", "restore", "restore_version", "startup", "summary",
-]
-
-
-def key_protection(ctx: Context) -> str:
-    """``"keyring"`` or ``"file"`` (the latter means: not protected by the system keyring)."""
-    return keystore.key_protection(ctx.paths)
-
-
-def list_items(ctx: Context, *, include_gone: bool = False) -> list[Item]:
-    """Items in the vault, newest first (with ``include_gone`` also restored and deleted ones)."""
-    return Vault(ctx).items(statuses=None if include_gone else IN_VAULT)
-
-
-def get_item(ctx: Context, id_or_prefix: str) -> Item:
-    """The item with this id or unambiguous id prefix; a clear error otherwise."""
-    vault = Vault(ctx)
-    ids = vault.resolve_id(id_or_prefix)
-    if not ids:
-        raise RingfenceError(f"There is no quarantined item {id_or_prefix}; run 'ringfence quarantine list' to see the ids.")
-    if len(ids) > 1:
-        raise RingfenceError(f"The id {id_or_prefix} matches several items; give more of it.")
-    item = vault.get(ids[0])
-    assert item is not None
-    return item
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605
 
 
-@dataclass(frozen=True)
-class Summary:
-    items: int
-    total_size: int
-    no_longer_detected: int
-    key_protection: str
-
-
-def summary(ctx: Context) -> Summary:
-    """Figures for the dashboard tile and ``ringfence status``."""
-    vault = Vault(ctx)
-    row = vault.conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(status = ?), 0) FROM quarantine_items "
-        f"WHERE status IN ({', '.join('?' * len(IN_VAULT))})", (NO_LONGER_DETECTED, *IN_VAULT)).fetchone()
-    return Summary(int(row[0]), int(row[1]), int(row[2]), key_protection(ctx))
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
