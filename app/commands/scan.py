@@ -7,15 +7,18 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.commands.output import print_json, printable
-from app.core import definitions
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.scan_targets import full_targets, quick_targets
-from app.core.scanning import ScanReport, run_scan
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+
+if TYPE_CHECKING:
+    from app.core.scanning import ScanReport
+
+# app.core.definitions and app.core.scanning are imported inside run(), after the engine worker has
+# been started: the worker's start-up then overlaps with the console's own.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -68,6 +71,8 @@ class TerminalProgress:
 
 
 def _targets(args: argparse.Namespace) -> tuple[str, list[str]]:
+    from app.core.scan_targets import full_targets, quick_targets
+
     if args.quick:
         return "quick", quick_targets()
     if args.full:
@@ -83,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
     kind, roots = _targets(args)
     with Context.open() as ctx, Supervisor(ctx) as supervisor:
         supervisor.prestart()  # the engine loads while the definitions are checked
+        from app.core import definitions
+        from app.core.scanning import run_scan
+
         defs = definitions.choose(ctx, args.definitions)
         control = ScanControl()
         previous = signal.signal(signal.SIGINT, lambda *_: control.cancel())

@@ -30,6 +30,7 @@ from app.engine.walker import Walker, WalkItem, WalkOptions, pseudo_mounts
 
 Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
+BATCH = 8
 MAX_SKIPS_REPORTED = 1000
 
 
@@ -102,12 +103,28 @@ class Scan:
             cache = ScanCache(Path(self.request["cache_db"]), self.version)
             roots = self.request["roots"]
             cache.prefetch(sorted({*roots, *(os.path.realpath(r) for r in roots)}))
-        work: queue.Queue[tuple[int, WalkItem] | None] = queue.Queue(maxsize=self.jobs * 32)
-        results: queue.Queue[tuple[int, WalkItem, FileResult]] = queue.Queue()
+        # Files go to the matching threads in small batches, and results come back the same way:
+        # one queue operation per batch instead of four per file keeps the coordinating thread
+        # (which competes with the matching threads for the GIL) light.
+        work: queue.Queue[list[tuple[int, WalkItem]] | None] = queue.Queue(maxsize=self.jobs * 4)
+        results: queue.SimpleQueue[list[tuple[int, WalkItem, FileResult]]] = queue.SimpleQueue()
         journal = Journal(Path(self.request["journal"]), self.jobs) if self.request.get("journal") else None
         threads: list[threading.Thread] = []
+        pending: list[tuple[int, WalkItem]] = []
         outstanding = 0
         seq = -1
+
+        def submit() -> None:
+            nonlocal outstanding, pending
+            while True:
+                try:
+                    work.put(pending, timeout=0.05)
+                    break
+                except queue.Full:
+                    outstanding -= self._drain(results, cache, block=False)
+            outstanding += len(pending)
+            pending = []
+
         try:
             for item in self.walker:
                 seq += 1
@@ -129,14 +146,12 @@ class Scan:
                                                     name=f"match-{slot}", daemon=True) for slot in range(self.jobs)]
                         for thread in threads:
                             thread.start()
-                    while True:
-                        try:
-                            work.put((seq, item), timeout=0.05)
-                            break
-                        except queue.Full:
-                            outstanding -= self._drain(results, cache, block=False)
-                    outstanding += 1
-                outstanding -= self._drain(results, cache, block=False)
+                    pending.append((seq, item))
+                    if len(pending) >= BATCH or work.qsize() == 0:
+                        submit()
+                        outstanding -= self._drain(results, cache, block=False)
+            if pending:
+                submit()
             for _ in threads:
                 work.put(None)
             while outstanding > 0:
@@ -152,36 +167,39 @@ class Scan:
         return {"type": "done", "cancelled": self.controls.cancel.is_set(), "watermark": self.watermark,
                 "definitions_version": self.version, **self.counts}
 
-    def _match_loop(self, slot: int, work: queue.Queue, results: queue.Queue, journal: Journal | None) -> None:
+    def _match_loop(self, slot: int, work: queue.Queue, results: queue.SimpleQueue, journal: Journal | None) -> None:
         assert self.matcher is not None
-        while (task := work.get()) is not None:
-            seq, item = task
-            if self.controls.cancel.is_set():
-                results.put((seq, item, FileResult()))
-                continue
-            self.controls.running.wait()
-            if journal is not None:
-                journal.begin(slot, seq, item.path)
-            try:
-                outcome = self.matcher.match_file(item.path)
-            except Exception as exc:  # a bug must cost one file, never the scan
-                outcome = FileResult(errors=[(item.path, f"The engine could not check this file ({type(exc).__name__}: {exc}).")])
-            if journal is not None:
-                journal.end(slot)
-            results.put((seq, item, outcome))
+        while (batch := work.get()) is not None:
+            done = []
+            for seq, item in batch:
+                if self.controls.cancel.is_set():
+                    done.append((seq, item, FileResult()))
+                    continue
+                self.controls.running.wait()
+                if journal is not None:
+                    journal.begin(slot, seq, item.path)
+                try:
+                    outcome = self.matcher.match_file(item.path)
+                except Exception as exc:  # a bug must cost one file, never the scan
+                    outcome = FileResult(errors=[(item.path, f"The engine could not check this file ({type(exc).__name__}: {exc}).")])
+                if journal is not None:
+                    journal.end(slot)
+                done.append((seq, item, outcome))
+            results.put(done)
 
-    def _drain(self, results: queue.Queue, cache: ScanCache | None, block: bool) -> int:
+    def _drain(self, results: queue.SimpleQueue, cache: ScanCache | None, block: bool) -> int:
         drained = 0
         while True:
             try:
-                seq, item, outcome = results.get(timeout=0.2) if block and drained == 0 else results.get_nowait()
+                batch = results.get(timeout=0.2) if block and drained == 0 else results.get_nowait()
             except queue.Empty:
                 break
-            drained += 1
-            cancelled = self.controls.cancel.is_set() and not outcome.hits and not outcome.errors and not outcome.bytes_scanned
-            if cache is not None and not cancelled and not outcome.hits and not outcome.errors and item.stat:
-                cache.mark_clean(item.path, item.stat)
-            self._complete(seq, item, outcome, "cancelled" if cancelled else "scanned")
+            for seq, item, outcome in batch:
+                drained += 1
+                cancelled = self.controls.cancel.is_set() and not outcome.hits and not outcome.errors and not outcome.bytes_scanned
+                if cache is not None and not cancelled and not outcome.hits and not outcome.errors and item.stat:
+                    cache.mark_clean(item.path, item.stat)
+                self._complete(seq, item, outcome, "cancelled" if cancelled else "scanned")
         self._flush()
         return drained
 
