@@ -23,7 +23,7 @@ from app.core.context import Context
 from app.core.fileio import fsync_dir
 from app.core.quarantine import journal
 from app.core.quarantine.operations import purge, settle_quarantine
-from app.core.quarantine.restore import finish_restore
+from app.core.quarantine.restoring import finish_restore
 from app.core.quarantine.vault import BLOB_SUFFIX, DELETED, RESTORED, TEMP_SUFFIX, Vault
 
 log = logging.getLogger(__name__)
