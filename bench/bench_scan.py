@@ -51,13 +51,14 @@ def compiled_rules() -> Path:
     return target
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str, int]:
-    """Wall time of a whole process, its stdout, and the peak RSS of its process tree (bytes)."""
+def timed(cmd: list[str], env: dict[str, str] | None = None, sample: bool = False) -> tuple[float, str, int]:
+    """Wall time of a whole process, its stdout, and (with ``sample``) the peak RSS of its child
+    processes in bytes. Sampling costs CPU, so timed rounds run without it."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     peak = {"worker": 0}
 
-    def sample() -> None:
+    def sample_memory() -> None:
         try:
             parent = psutil.Process(proc.pid)
             while proc.poll() is None:
@@ -70,11 +71,13 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str
         except psutil.Error:
             pass
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    sampler = threading.Thread(target=sample_memory, daemon=True)
+    if sample:
+        sampler.start()
     out, _ = proc.communicate()
     elapsed = time.perf_counter() - started
-    sampler.join()
+    if sample:
+        sampler.join()
     return elapsed, out.decode("utf-8", "surrogateescape"), peak["worker"]
 
 
@@ -97,7 +100,7 @@ def bench_size(size: str, rounds: int, env: dict[str, str]) -> dict[str, object]
     yara_cmd = ["yara", "-r", "-p", "2", "-C", str(yarc), str(path)]
     timed(ringfence_cmd(path, "--no-cache"), env)  # warm-up: compiles and caches the rules once
     timed(yara_cmd)
-    yara_times, rf_times, peaks = [], [], []
+    yara_times, rf_times = [], []
     ours: set[tuple[str, str]] = set()
     members: set[tuple[str, str]] = set()
     theirs: set[tuple[str, str]] = set()
@@ -106,14 +109,14 @@ def bench_size(size: str, rounds: int, env: dict[str, str]) -> dict[str, object]
         elapsed, out, _ = timed(yara_cmd)
         yara_times.append(elapsed)
         theirs = yara_pairs(out)
-        elapsed, out, peak = timed(ringfence_cmd(path, "--no-cache"), env)
+        elapsed, out, _ = timed(ringfence_cmd(path, "--no-cache"), env)
         rf_times.append(elapsed)
-        peaks.append(peak)
         report = json.loads(out)
         files = report["files_scanned"]
         pairs = {(d["path"], d["rule"]) for d in report["detections"] if d["engine"] == "yara"}
         ours = {p for p in pairs if "!" not in p[0]}
         members = pairs - ours
+    peak = timed(ringfence_cmd(path, "--no-cache"), env, sample=True)[2]  # memory, in a round of its own
     # scan cache: a fresh cache, then the same corpus again
     cache_env = dict(env, RINGFENCE_HOME=tempfile.mkdtemp(prefix="rf-bench-cache-"))
     shutil.copytree(Path(env["RINGFENCE_HOME"]) / "cache" / "compiled",
@@ -126,7 +129,7 @@ def bench_size(size: str, rounds: int, env: dict[str, str]) -> dict[str, object]
         "yara_all": yara_times, "ringfence_all": rf_times, "parity": ours == theirs,
         "only_ours": sorted(ours - theirs), "only_yara": sorted(theirs - ours), "archive_members": sorted(members),
         "cache_first_s": first, "cache_second_s": second, "cache_speedup": first / second,
-        "worker_peak_mb": max(peaks) / 1e6,
+        "worker_peak_mb": peak / 1e6,
     }
 
 

@@ -20,22 +20,20 @@ checked against the compiled rules in :mod:`app.engine.rules`.
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
 import io
 import json
 import os
 import re
-import shutil
-import tarfile
-import tempfile
 import time
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import ENGINE_VERSION
+
+if TYPE_CHECKING:
+    import tarfile
 
 CONTENT_SCHEMA = 1
 MANIFEST = "content.json"
@@ -118,6 +116,11 @@ def _check_member(member: tarfile.TarInfo) -> str:
 
 def extract_bundle(archive: Path, dest: Path) -> None:
     """Extract ``archive`` into the new folder ``dest`` after checking every member."""
+    import shutil
+    import tarfile
+    import tempfile
+    import zlib
+
     try:
         with tarfile.open(archive, "r:gz") as tar:
             members, total = [], 0
@@ -309,6 +312,9 @@ def build_bundle(
 
     ``manifest_overrides`` exists for tests of the loader (a publisher never needs it).
     """
+    import gzip
+    import tarfile
+
     files: dict[str, bytes] = {}
     for path in sorted(p for p in rules_dir.rglob("*") if p.is_file() and p.suffix.lower() in RULE_SUFFIXES):
         files["rules/" + path.relative_to(rules_dir).as_posix()] = path.read_bytes()

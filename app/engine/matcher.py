@@ -12,8 +12,8 @@ import hashlib
 import io
 import os
 import stat
-import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 import yara
 
@@ -158,6 +158,8 @@ class Matcher:
                 self._match_zip(path, handle, result, 0)
 
     def _match_zip(self, path: str, source: io.BufferedIOBase | io.BytesIO, result: FileResult, depth: int) -> None:
+        import zipfile  # only archives need it; the engine's start-up stays short
+
         try:
             with zipfile.ZipFile(source) as archive:
                 members = [m for m in archive.infolist() if not m.is_dir()]
@@ -192,7 +194,7 @@ def _text(path: str) -> str:
         return os.fsencode(path).decode("utf-8", errors="replace")
 
 
-def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> bytes:
+def _read_member(archive: Any, member: Any, budget: int) -> bytes:
     """Read a member, never more than ``budget`` bytes (a lying header cannot make it bigger)."""
     with archive.open(member) as handle:
         data = handle.read(budget + 1)

@@ -1,82 +1,111 @@
-"""The scan cache: files found clean need no second look while they and the definitions are unchanged.
+"""The scan cache: a file needs no second look while it and the verdict's inputs are unchanged.
 
-A file is skipped when its (device, inode, size, mtime_ns, ctime_ns) are what they were when it was
-found clean with the same definitions version. The cache is a SQLite file of its own in the cache
-folder (the engine never touches the state database); paths are stored as bytes so that names which
-are not valid UTF-8 work. Used from one thread only: the scan's coordinating thread.
+A file's verdict — clean, or the hits it had — is reused when its (device, inode, size, mtime_ns,
+ctime_ns) are what they were when it was scanned, under the same *policy*: the same definitions
+version, allow-list and disabled rules (anything that could change a verdict). Files with errors are
+never cached. The cache is a SQLite file of its own in the cache folder (the engine never touches the
+state database); paths are stored as bytes so that names which are not valid UTF-8 work. Used from
+one thread only: the scan's coordinating thread.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+SCHEMA_VERSION = 2
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS clean (
+CREATE TABLE IF NOT EXISTS verdicts (
     path BLOB PRIMARY KEY,
     dev INTEGER, ino INTEGER, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
-    version TEXT
+    policy TEXT,
+    hits TEXT  -- NULL when clean, else a JSON list of hits
 ) WITHOUT ROWID
 """
 
+Key = tuple[int, int, int, int, int]
+
+
+def policy_key(definitions_version: str, allow: Iterable[str], disabled_rules: Iterable[str]) -> str:
+    """Everything besides the file itself that decides a verdict."""
+    material = json.dumps([definitions_version, sorted(allow), sorted(disabled_rules)])
+    return f"{definitions_version}:{hashlib.sha256(material.encode()).hexdigest()[:16]}"
+
 
 class ScanCache:
-    def __init__(self, path: Path, version: str) -> None:
+    def __init__(self, path: Path, policy: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.version = version
-        self._pending: list[tuple[bytes, int, int, int, int, int, str]] = []
+        self.policy = policy
+        self._pending: list[tuple[Any, ...]] = []
+        self._known: dict[bytes, tuple[Any, ...]] | None = None
         try:
-            self.conn = sqlite3.connect(path, timeout=10, isolation_level=None)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=OFF")
-            self.conn.execute(_SCHEMA)
+            self.conn = self._open(path)
         except sqlite3.DatabaseError:
             # A damaged cache is only a cache: start a new one.
             path.unlink(missing_ok=True)
-            self.conn = sqlite3.connect(path, timeout=10, isolation_level=None)
-            self.conn.execute(_SCHEMA)
+            self.conn = self._open(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=OFF")
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            conn.execute("DROP TABLE IF EXISTS clean")
+            conn.execute("DROP TABLE IF EXISTS verdicts")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute(_SCHEMA)
+        return conn
 
     def prefetch(self, roots: list[str], limit: int = 200_000) -> None:
         """Load the entries below ``roots`` in one range query each (a walk then needs no queries).
         Above ``limit`` entries (a full scan of a big disk) it stays with one query per file."""
-        known: dict[bytes, tuple] = {}
+        known: dict[bytes, tuple[Any, ...]] = {}
         for root in roots:
-            low = os.fsencode(root.rstrip(os.sep) + os.sep) if os.path.isdir(root) else os.fsencode(root)
-            high = low[:-1] + bytes([low[-1] + 1]) if os.path.isdir(root) else low + b"\0"
+            is_dir = os.path.isdir(root)
+            low = os.fsencode(root.rstrip(os.sep) + os.sep) if is_dir else os.fsencode(root)
+            high = low[:-1] + bytes([low[-1] + 1]) if is_dir else low + b"\0"
             for row in self.conn.execute(
-                "SELECT path, dev, ino, size, mtime_ns, ctime_ns, version FROM clean WHERE path >= ? AND path < ?",
+                "SELECT path, dev, ino, size, mtime_ns, ctime_ns, policy, hits FROM verdicts WHERE path >= ? AND path < ?",
                 (low, high),
             ):
                 known[row[0]] = row[1:]
                 if len(known) > limit:
                     return
-        self._known: dict[bytes, tuple] | None = known
+        self._known = known
 
-    def is_clean(self, path: str, key: tuple[int, int, int, int, int]) -> bool:
-        known = getattr(self, "_known", None)
-        if known is not None:
-            row = known.get(os.fsencode(path))
-            return row is not None and row[:5] == key and row[5] == self.version
-        row = self.conn.execute(
-            "SELECT dev, ino, size, mtime_ns, ctime_ns, version FROM clean WHERE path = ?", (os.fsencode(path),)
-        ).fetchone()
-        return row is not None and tuple(row[:5]) == key and row[5] == self.version
+    def lookup(self, path: str, key: Key) -> list[dict[str, Any]] | None:
+        """The cached hits (``[]`` = clean), or ``None`` when the file must be scanned."""
+        raw = os.fsencode(path)
+        if self._known is not None:
+            row = self._known.get(raw)
+        else:
+            row = self.conn.execute(
+                "SELECT dev, ino, size, mtime_ns, ctime_ns, policy, hits FROM verdicts WHERE path = ?", (raw,)
+            ).fetchone()
+        if row is None or tuple(row[:5]) != key or row[5] != self.policy:
+            return None
+        try:
+            return json.loads(row[6]) if row[6] else []
+        except ValueError:
+            return None
 
-    def mark_clean(self, path: str, key: tuple[int, int, int, int, int]) -> None:
-        self._pending.append((os.fsencode(path), *key, self.version))
+    def remember(self, path: str, key: Key, hits: list[dict[str, Any]]) -> None:
+        self._pending.append((os.fsencode(path), *key, self.policy, json.dumps(hits) if hits else None))
         if len(self._pending) >= 2000:
             self.flush()
-
-    def forget(self, path: str) -> None:
-        self.conn.execute("DELETE FROM clean WHERE path = ?", (os.fsencode(path),))
 
     def flush(self) -> None:
         if not self._pending:
             return
         try:
             self.conn.execute("BEGIN")
-            self.conn.executemany("INSERT OR REPLACE INTO clean VALUES (?, ?, ?, ?, ?, ?, ?)", self._pending)
+            self.conn.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._pending)
             self.conn.execute("COMMIT")
         except sqlite3.Error:
             if self.conn.in_transaction:

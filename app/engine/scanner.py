@@ -17,15 +17,15 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.engine.bundle import load_definitions
 from app.engine.journal import Journal
-from app.engine.matcher import ArchiveLimits, FileResult, Matcher
+from app.engine.matcher import ArchiveLimits, FileResult, Hit, Matcher
 from app.engine.rules import load_or_compile
-from app.engine.scancache import ScanCache
+from app.engine.scancache import ScanCache, policy_key
 from app.engine.walker import Walker, WalkItem, WalkOptions, pseudo_mounts
 
 Emit = Callable[[dict[str, Any]], None]
@@ -100,7 +100,8 @@ class Scan:
     def run(self) -> dict[str, Any]:
         cache = None
         if self.request.get("use_cache") and self.request.get("cache_db"):
-            cache = ScanCache(Path(self.request["cache_db"]), self.version)
+            policy = policy_key(self.version, self.request.get("allow", []), self.request.get("disabled_rules", []))
+            cache = ScanCache(Path(self.request["cache_db"]), policy)
             roots = self.request["roots"]
             cache.prefetch(sorted({*roots, *(os.path.realpath(r) for r in roots)}))
         # Files go to the matching threads in small batches, and results come back the same way:
@@ -137,8 +138,9 @@ class Scan:
                     self._complete(seq, item, None, "reported")
                 elif item.kind != "file":
                     self._complete(seq, item, None, item.kind)
-                elif cache is not None and item.stat is not None and cache.is_clean(item.path, item.stat):
-                    self._complete(seq, item, None, "cached")
+                elif cache is not None and item.stat is not None and (
+                        known := cache.lookup(item.path, item.stat)) is not None:
+                    self._complete(seq, item, FileResult(hits=[Hit(**hit) for hit in known]), "cached")
                 else:
                     if self.matcher is None:
                         self.matcher, self.version = build_matcher(self.request)
@@ -197,8 +199,8 @@ class Scan:
             for seq, item, outcome in batch:
                 drained += 1
                 cancelled = self.controls.cancel.is_set() and not outcome.hits and not outcome.errors and not outcome.bytes_scanned
-                if cache is not None and not cancelled and not outcome.hits and not outcome.errors and item.stat:
-                    cache.mark_clean(item.path, item.stat)
+                if cache is not None and not cancelled and not outcome.errors and item.stat:
+                    cache.remember(item.path, item.stat, [asdict(hit) for hit in outcome.hits])
                 self._complete(seq, item, outcome, "cancelled" if cancelled else "scanned")
         self._flush()
         return drained
@@ -225,6 +227,8 @@ class Scan:
             self.counts["files_scanned"] += 1
             self.counts["cached"] += 1
             self.current = item.path
+            if outcome is not None:
+                self._report_hits(item, outcome)
         elif how == "scanned" and outcome is not None:
             self.current = item.path
             if outcome.errors and not outcome.bytes_scanned:
@@ -233,12 +237,15 @@ class Scan:
             self.counts["files_scanned"] += 1
             self.counts["bytes_scanned"] += outcome.bytes_scanned
             self.new_errors.extend({"path": p, "error": e} for p, e in outcome.errors)
-            for hit in outcome.hits:
-                self.new_detections.append({
-                    "path": hit.path, "rule": hit.rule, "namespace": hit.namespace, "engine": hit.engine,
-                    "sha256": hit.sha256, "definitions_version": self.version,
-                    "file": item.path, "stat": [item.size, item.stat[3] if item.stat else 0, item.stat[1] if item.stat else 0],
-                })
+            self._report_hits(item, outcome)
+
+    def _report_hits(self, item: WalkItem, outcome: FileResult) -> None:
+        for hit in outcome.hits:
+            self.new_detections.append({
+                "path": hit.path, "rule": hit.rule, "namespace": hit.namespace, "engine": hit.engine,
+                "sha256": hit.sha256, "definitions_version": self.version,
+                "file": item.path, "stat": [item.size, item.stat[3] if item.stat else 0, item.stat[1] if item.stat else 0],
+            })
 
     def _flush(self, force: bool = False) -> None:
         now = time.monotonic()

@@ -19,7 +19,7 @@ def test_prefetch_and_fallback_agree(tmp_path: Path) -> None:
     other = write(tmp_path / "tree-other" / "x.txt", "x\n")  # shares the prefix "tree" but is outside
     cache = ScanCache(tmp_path / "cache.db", "v1")
     for path in [*files, other]:
-        cache.mark_clean(str(path), _key(path))
+        cache.remember(str(path), _key(path), [])
     cache.close()
     write(files[5], "changed content\n")
 
@@ -27,14 +27,14 @@ def test_prefetch_and_fallback_agree(tmp_path: Path) -> None:
         cache = ScanCache(tmp_path / "cache.db", "v1")
         cache.prefetch([str(tmp_path / "tree")], limit=limit)
         assert (getattr(cache, "_known", None) is not None) == (limit == 1_000)
-        clean = {p.name for p in files if cache.is_clean(str(p), _key(p))}
+        clean = {p.name for p in files if cache.lookup(str(p), _key(p)) == []}
         assert clean == {p.name for p in files} - {"f5.txt"}
         if limit == 1_000:
             assert os.fsencode(str(other)) not in cache._known
         cache.close()
-    cache = ScanCache(tmp_path / "cache.db", "v2")  # other definitions: nothing is known clean
+    cache = ScanCache(tmp_path / "cache.db", "v2")  # another policy (definitions, allow-list): nothing is known
     cache.prefetch([str(tmp_path / "tree")])
-    assert not any(cache.is_clean(str(p), _key(p)) for p in files)
+    assert all(cache.lookup(str(p), _key(p)) is None for p in files)
     cache.close()
 
 
@@ -42,7 +42,7 @@ def test_damaged_cache_is_replaced(tmp_path: Path) -> None:
     (tmp_path / "cache.db").write_bytes(b"garbage" * 1000)
     cache = ScanCache(tmp_path / "cache.db", "v1")
     path = write(tmp_path / "a.txt", "a")
-    assert not cache.is_clean(str(path), _key(path))
-    cache.mark_clean(str(path), _key(path))
+    assert cache.lookup(str(path), _key(path)) is None
+    cache.remember(str(path), _key(path), [])
     cache.close()
-    assert ScanCache(tmp_path / "cache.db", "v1").is_clean(str(path), _key(path))
+    assert ScanCache(tmp_path / "cache.db", "v1").lookup(str(path), _key(path)) == []

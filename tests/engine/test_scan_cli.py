@@ -162,6 +162,8 @@ def test_scan_cache_skips_unchanged_files_and_rechecks_changed(tmp_path: Path) -
     code, third, _ = scan_json(str(tmp_path))
     assert code == 1 and third["cached"] == 19
     assert pairs(third) == {("f3.txt", "EICAR_Test_File")}
+    code, again, _ = scan_json(str(tmp_path))  # a cached verdict is a detection too
+    assert code == 1 and again["cached"] == 20 and pairs(again) == {("f3.txt", "EICAR_Test_File")}
     code, fourth, _ = scan_json(str(tmp_path), "--no-cache")
     assert fourth["cached"] == 0 and fourth["files_scanned"] == 20
 
@@ -213,3 +215,16 @@ def test_status_reports_engine_definitions_and_last_scan(tmp_path: Path) -> None
     assert after["last_scan"]["files_scanned"] == 1 and after["last_scan"]["detections"] == 1
     text = run_cli("status").stdout
     assert "Definitions: version 1 (baseline)" in text and "Last scan: custom scan, 1 files, 1 threats" in text
+
+
+def test_allowing_a_file_overrides_its_cached_verdict(tmp_path: Path) -> None:
+    from app.core.context import Context
+    from app.core.quarantine import allow
+
+    write(tmp_path / "files" / "eicar.com", EICAR)
+    code, first, _ = scan_json(str(tmp_path / "files"))
+    assert code == 1
+    with Context.open() as ctx:
+        allow(ctx, first["detections"][0]["sha256"], "the user trusts this test file")
+    code, second, _ = scan_json(str(tmp_path / "files"))
+    assert code == 0 and second["detections"] == [] and second["cached"] == 0

@@ -14,7 +14,7 @@ from tests.updates.conftest import MARKER, Setup
 
 
 def _scan(setup: Setup, folder: Path) -> set[str]:
-    report = run_scan(setup.ctx, "custom", [str(folder)], definitions.active(setup.ctx), use_cache=False, jobs=1)
+    report = run_scan(setup.ctx, "custom", [str(folder)], definitions.active(setup.ctx), jobs=1)  # with the cache
     return {d["rule"] for d in report.outcome.detections}
 
 
