@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import psutil
+from report import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "bench"
@@ -180,19 +181,6 @@ def main() -> int:
     if args.write:
         write_section(args.write, text)
     return 0
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace the section with the same heading in ``path`` (or append it)."""
-    heading = section.splitlines()[0]
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
-    if heading in old:
-        before, _, rest = old.partition(heading)
-        after = rest.split("\n## ", 1)
-        old = before + section + ("\n## " + after[1] if len(after) > 1 else "")
-    else:
-        old = old.rstrip("\n") + "\n\n" + section
-    path.write_text(old, encoding="utf-8")
 
 
 if __name__ == "__main__":

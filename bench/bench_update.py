@@ -30,6 +30,7 @@ RULES = ROOT.parent / "shared" / "bench" / "rules" / "yara"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20, help="repeated up-to-date checks (default 20)")
+    parser.add_argument("--write", type=Path, help="replace the update section of this Markdown file")
     args = parser.parse_args()
     if not RULES.is_dir():
         print(f"rule set not found: {RULES}", file=sys.stderr)
@@ -37,12 +38,12 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="ringfence-bench-update-"))
     os.environ["RINGFENCE_HOME"] = str(work / "home")
     try:
-        return run(work, args.rounds)
+        return run(work, args.rounds, args.write)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, rounds: int) -> int:
+def run(work: Path, rounds: int, write: Path | None = None) -> int:
     from app.channel import publisher
     from app.channel.build import build
     from app.channel.repository import ChannelRepo
@@ -111,9 +112,18 @@ def run(work: Path, rounds: int) -> int:
                      f"median {statistics.median(samples):.0f} ms, p95 {p95:.0f} ms (target < 200 ms: {verdict})"))
     server.shutdown()
     server.server_close()
-    print("| Update channel (loopback) | Result |\n| --- | --- |")
-    for name, value in rows:
-        print(f"| {name} | {value} |")
+    lines = ["## Update channel on loopback", "",
+             f"Measured {time.strftime('%Y-%m-%d')} with `python bench/bench_update.py` on {os.cpu_count()} cores: "
+             "a bundle built from the public rule set in `../shared/bench/rules/yara`, published on a fresh "
+             "channel and served over HTTP on 127.0.0.1.", "",
+             "| Update channel (loopback) | Result |", "| --- | --- |"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if write is not None:
+        from report import write_section
+
+        write_section(write, text)
     return 0
 
 

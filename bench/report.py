@@ -1,0 +1,18 @@
+"""Writing benchmark results into docs/PERFORMANCE.md, one section per benchmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace the section with the same ``## `` heading in ``path`` (or append it)."""
+    heading = section.splitlines()[0]
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
+    if heading in old:
+        before, _, rest = old.partition(heading)
+        after = rest.split("\n## ", 1)
+        old = before + section + ("\n## " + after[1] if len(after) > 1 else "")
+    else:
+        old = old.rstrip("\n") + "\n\n" + section
+    path.write_text(old, encoding="utf-8")
