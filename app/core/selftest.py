@@ -31,5 +31,6 @@ def run_selftest(ctx: Context, defs: ActiveDefinitions, supervisor: Supervisor |
     finally:
         if own:
             supervisor.close()
+    result.pop("type", None)  # a protocol field, not part of the report
     result["definitions_source"] = defs.source
     return result
