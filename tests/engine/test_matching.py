@@ -1,0 +1,129 @@
+"""Matching details: hash signatures, allow-lists, archive limits, files vanishing mid-scan, scan targets."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+from app.core.scan_targets import full_targets, quick_targets
+from app.engine.bundle import build_bundle, extract_bundle
+from app.engine.scanner import Controls, Scan
+from tests.engine.helpers import EICAR, pairs, scan_json, write
+
+RULE = 'rule Eicar { strings: $e = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" condition: $e }\n'
+
+
+def test_hash_signatures_and_allow_list(tmp_path: Path) -> None:
+    bad = b"a file known by its hash only\n"
+    good_eicar_copy = EICAR + b"\n# a copy the vendor knows to be harmless\n"
+    write(tmp_path / "src" / "eicar.yar", RULE)
+    bundle = build_bundle(tmp_path / "src", tmp_path / "defs.tar.gz", 9, rule_count=1,
+                          hashes={hashlib.sha256(bad).hexdigest(): "Test.HashOnly"},
+                          allow={hashlib.sha256(good_eicar_copy).hexdigest(): "known good"})
+    write(tmp_path / "scan" / "hashed.bin", bad)
+    write(tmp_path / "scan" / "allowed.txt", good_eicar_copy)
+    write(tmp_path / "scan" / "eicar.com", EICAR)
+    code, report, stderr = scan_json(str(tmp_path / "scan"), "--definitions", str(bundle))
+    assert code == 1, stderr
+    assert pairs(report) == {("hashed.bin", "Test.HashOnly"), ("eicar.com", "Eicar")}
+    engines = {Path(d["path"]).name: d["engine"] for d in report["detections"]}
+    assert engines == {"hashed.bin": "hash", "eicar.com": "yara"}
+    assert {d["definitions_version"] for d in report["detections"]} == {"9"}
+
+
+def _nested_zip(depth: int) -> bytes:
+    data = EICAR
+    name = "eicar.com"
+    for level in range(depth):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(name, data)
+        data, name = buffer.getvalue(), f"level{level}.zip"
+    return data
+
+
+def test_archive_limits_depth_members_and_expanded_size(tmp_path: Path, rf_home: Path) -> None:
+    files = tmp_path / "files"
+    write(files / "deep2.zip", _nested_zip(2))   # EICAR two archives deep: found
+    write(files / "deep5.zip", _nested_zip(5))   # deeper than the limit of 3: not unpacked that far
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("zeros.bin", b"\0" * (3 * 1024 * 1024))  # a small zip that expands a lot
+        archive.writestr("z-eicar.com", EICAR)
+    write(files / "bomb.zip", buffer.getvalue())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for index in range(12):
+            archive.writestr(f"m{index:02d}.txt", b"member")
+    write(files / "many.zip", buffer.getvalue())
+    settings = rf_home / "config" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"scan.archive_max_expanded_mb": 2, "scan.archive_max_members": 10}')
+    code, report, stderr = scan_json(str(files))
+    assert code == 1, stderr
+    assert {d["path"].split(os.sep)[-1] for d in report["detections"]} == {"deep2.zip!level0.zip!eicar.com"}
+    errors = {e["path"].split(os.sep)[-1]: e["error"] for e in report["errors"]}
+    assert "more data than the limit" in errors["bomb.zip!zeros.bin"]
+    assert "more than 10 files" in errors["many.zip"]
+
+
+def test_a_file_deleted_mid_scan_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "scan"
+    first = write(folder / "a-first.txt", "soon gone\n")
+    write(folder / "b-eicar.com", EICAR)
+    write(tmp_path / "rules" / "eicar.yar", RULE)
+    controls = Controls()
+    controls.running.clear()  # paused: the walk has met the first file but nothing is matched yet
+    messages: list[dict] = []
+    request = {"roots": [str(folder)], "definitions": {"path": str(tmp_path / "rules"), "kind": "folder"},
+               "options": {"jobs": 1}}
+    scan = Scan(request, messages.append, controls)
+    walked_first = threading.Event()
+    real_walker = scan.walker
+
+    def walk_and_tell():  # the real walk, telling the test once the first file was met
+        for item in real_walker:
+            walked_first.set()
+            yield item
+
+    scan.walker = walk_and_tell()
+    result: list[dict] = []
+    worker = threading.Thread(target=lambda: result.append(scan.run()))
+    worker.start()
+    assert walked_first.wait(10)  # the walk has met (and stat-ed) the first file; matching is paused
+    first.unlink()
+    controls.running.set()
+    worker.join(30)
+    errors = [e for m in messages for e in m.get("errors", [])]
+    detections = [d for m in messages for d in m.get("detections", [])]
+    assert errors == [{"path": str(first), "error": "The file disappeared during the scan."}]
+    assert [Path(d["path"]).name for d in detections] == ["b-eicar.com"]
+    assert result[0]["files_scanned"] == 1
+
+
+def test_quick_and_full_scan_targets(tmp_path: Path) -> None:
+    for folder in ("Downloads", "Desktop", ".config/autostart"):
+        (tmp_path / folder).mkdir(parents=True)
+    if sys.platform == "win32":
+        targets = quick_targets(tmp_path, {"USERPROFILE": str(tmp_path), "APPDATA": str(tmp_path / "r"),
+                                           "LOCALAPPDATA": str(tmp_path / "l")})
+    else:
+        targets = quick_targets(tmp_path)
+        assert str(tmp_path / ".config" / "autostart") in targets
+    assert str(tmp_path / "Downloads") in targets and str(tmp_path / "Desktop") in targets
+    assert os.path.realpath(sys.executable) in {os.path.realpath(t) for t in targets}  # running programs
+    assert len(targets) == len({os.path.normcase(t) for t in targets})
+    roots = full_targets()
+    assert roots and all(os.path.isdir(r) for r in roots)
+
+
+def test_extracted_bundle_is_not_left_half_written(tmp_path: Path) -> None:
+    write(tmp_path / "src" / "eicar.yar", RULE)
+    bundle = build_bundle(tmp_path / "src", tmp_path / "defs.tar.gz", 3, rule_count=1)
+    extract_bundle(bundle, tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["defs.tar.gz", "out", "src"]
