@@ -37,6 +37,7 @@ from app.engine.bundle import BundleError, Definitions, extract_bundle, load_def
 from app.engine.eicar import eicar_bytes
 from app.engine.matcher import Matcher
 from app.engine.rules import compile_definitions, count_rules, load_or_compile
+from app.engine.validation import ValidationResult
 
 
 @dataclass
@@ -56,19 +57,6 @@ class ValidationRequest:
     def from_json(cls, doc: dict[str, Any]) -> ValidationRequest:
         known = {k: v for k, v in doc.items() if k in cls.__dataclass_fields__}
         return cls(**known)
-
-
-@dataclass
-class ValidationResult:
-    ok: bool
-    step: str
-    reason: str
-    version: int | None = None
-    rule_count: int = 0
-    hash_count: int = 0
-    clean_files: int = 0
-    seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 class _RefusedError(Exception):

@@ -14,31 +14,15 @@ import logging
 import os
 import signal
 import subprocess
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.core.enginecmd import engine_argv
+from app.engine.validation import ValidationResult as SandboxResult
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 180.0
 DEFAULT_MEMORY_MB = 2048
-
-
-@dataclass
-class SandboxResult:
-    ok: bool
-    step: str
-    reason: str
-    version: int | None = None
-    rule_count: int = 0
-    hash_count: int = 0
-    clean_files: int = 0
-    seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def _limit_memory(megabytes: int) -> None:  # pragma: no cover - runs in the child before exec
