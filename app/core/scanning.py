@@ -122,9 +122,9 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
         allow = allowed_hashes(ctx)
     disabled: list[str] = []
     if defs.source == "channel":
-        from app.core.updates.service import UpdateService
+        from app.core.updates.state import disabled_rules
 
-        disabled = UpdateService(ctx).disabled_rules()  # the vendor's surgical switch-off
+        disabled = disabled_rules(ctx.paths.data_dir)  # the vendor's surgical switch-off
     request = scan_request(ctx, roots, defs, use_cache=use_cache, jobs=jobs, allow=allow, disabled_rules=disabled)
     scan_id = start_record(ctx, kind, roots, defs.version)
     started = time.monotonic()

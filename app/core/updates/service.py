@@ -42,7 +42,7 @@ from app.core.updates.polling import next_check_at
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
 from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
-from app.core.updates.state import load_state, save_state
+from app.core.updates.state import disabled_rules, load_state, save_state
 from app.core.updates.status import STATE_TEXT, UpdateStatus, build_status
 from app.engine.bundle import BundleError, load_definitions, sha256_file
 
@@ -240,8 +240,7 @@ class UpdateService:
         return self.check()
 
     def disabled_rules(self) -> list[str]:
-        doc = self.doc()
-        return list(doc.disabled_rules) if doc else []
+        return disabled_rules(self.ctx.paths.data_dir)
 
     def release_notes(self, version: int) -> str | None:
         for path in (self.activator.staging.folder(version) / "notes.md", self._notes_path(version)):

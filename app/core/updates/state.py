@@ -91,3 +91,11 @@ def load_state(data_dir: Path) -> UpdateState:
 
 def save_state(data_dir: Path, state: UpdateState) -> None:
     atomic_write_json(state_path(data_dir), state.to_json())
+
+
+def disabled_rules(data_dir: Path) -> list[str]:
+    """The rules the vendor switched off in the last verified rollout document (for scan requests;
+    reading them needs none of the update machinery)."""
+    rollout = load_state(data_dir).rollout or {}
+    rules = rollout.get("disabled_rules") or []
+    return [rule for rule in rules if isinstance(rule, str)]
