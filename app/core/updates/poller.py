@@ -1,0 +1,82 @@
+"""The update poller: checks at start-up and every few hours, on a thread of its own.
+
+Whatever hosts Ringfence for a long time (the desktop console, a background service) starts one
+poller. After a short random start-up delay it finishes or undoes an interrupted update and applies
+known revocations (:meth:`UpdateService.startup`), checks the channel, and from then on checks again
+whenever the jittered interval — or a server's ``Retry-After`` — has passed. "Check now" wakes it.
+Offline is a normal outcome; no failure ever ends the loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+
+from app.core.errors import RingfenceError
+from app.core.updates.polling import startup_delay
+from app.core.updates.service import CheckResult, UpdateService
+
+log = logging.getLogger(__name__)
+
+MAX_SLEEP_S = 600.0  # re-evaluate at least this often (a changed setting or clock takes effect)
+
+
+class Poller:
+    def __init__(self, make_service: Callable[[], UpdateService], *,
+                 on_result: Callable[[CheckResult], None] | None = None,
+                 first_delay: float | None = None, rng: random.Random | None = None) -> None:
+        self._make_service = make_service
+        self._on_result = on_result
+        self._rng = rng or random.Random()
+        self._first_delay = startup_delay(self._rng) if first_delay is None else first_delay
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="update-poller", daemon=True)
+        self.checks = 0
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def check_now(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def _sleep(self, seconds: float) -> None:
+        self._wake.wait(max(0.0, min(seconds, MAX_SLEEP_S)))
+
+    def _run(self) -> None:
+        self._sleep(self._first_delay)
+        # The service (and its database connection) belongs to this thread alone.
+        service = self._make_service()
+        manual = False
+        try:
+            service.startup()
+        except RingfenceError as exc:
+            log.error("update start-up step failed: %s", exc)
+        while not self._stop.is_set():
+            self._wake.clear()
+            self._check(service, manual)
+            if self._stop.is_set():
+                break
+            self._sleep(service.next_check_at() - service.clock())
+            manual = self._wake.is_set() and not self._stop.is_set()
+
+    def _check(self, service: UpdateService, manual: bool) -> None:
+        try:
+            result = service.check(manual=manual)
+        except RingfenceError as exc:
+            log.error("update check failed: %s", exc)
+            return
+        except Exception:  # the poller must outlive any bug in one check
+            log.exception("update check failed unexpectedly")
+            return
+        self.checks += 1
+        log.info("update check: %s (%s)", result.outcome, result.message)
+        if self._on_result is not None:
+            self._on_result(result)
