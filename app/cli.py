@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", 
 
 log = logging.getLogger(__name__)
 logging.getLogger("app").addHandler(logging.NullHandler())  # errors before the log file opens stay quiet
+logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks at the user
 
 
 def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:

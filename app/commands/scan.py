@@ -105,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
             progress.clear()
     for detection in report.outcome.detections:
         detection.setdefault("action", "reported")
+    for note in report.outcome.notes:
+        print(f"ringfence: note: {note}", file=sys.stderr)
     if args.json:
         print_json(report_document(report))
     else:

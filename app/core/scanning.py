@@ -4,6 +4,8 @@ supervisor, and keep the history (scans and every detection) in the state databa
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +17,8 @@ from app.core.errors import RingfenceError
 from app.core.resources import resources_dir
 from app.core.store import Schema
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+
+log = logging.getLogger(__name__)
 
 SCANS_SCHEMA = Schema("scans", (
     """CREATE TABLE scans (
@@ -116,35 +120,61 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
     ``act(outcome, scan_id)`` runs before the record is written, to take action on the detections
     (quarantine) and set each one's ``action``.
     """
+    notes: list[str] = []
     if allow is None:
         from app.core.quarantine import allowed_hashes
 
-        allow = allowed_hashes(ctx)
+        try:
+            allow = allowed_hashes(ctx)
+        except (RingfenceError, sqlite3.Error) as exc:
+            log.error("allow-list unavailable: %s", exc)
+            notes.append(f"Your allow-list could not be read ({exc}); files on it may be reported.")
+            allow = set()
     disabled: list[str] = []
     if defs.source == "channel":
         from app.core.updates.state import disabled_rules
 
         disabled = disabled_rules(ctx.paths.data_dir)  # the vendor's surgical switch-off
     request = scan_request(ctx, roots, defs, use_cache=use_cache, jobs=jobs, allow=allow, disabled_rules=disabled)
-    scan_id = start_record(ctx, kind, roots, defs.version)
+    try:
+        scan_id = start_record(ctx, kind, roots, defs.version)
+    except (RingfenceError, sqlite3.Error) as exc:
+        # A full disk must not stop a scan: it runs, and only its history entry is lost.
+        log.error("scan history unavailable: %s", exc)
+        notes.append(f"The scan could not be saved in the history ({exc}).")
+        scan_id = 0
     started = time.monotonic()
     own = supervisor is None
     supervisor = supervisor or Supervisor(ctx)
     try:
         outcome = supervisor.scan(request, defs.version, control=control, on_batch=on_batch)
     except BaseException:
-        finish_record(ctx, scan_id, ScanOutcome(ScanProgress(), cancelled=True, definitions_version=defs.version))
+        if scan_id:
+            _try_record(ctx, scan_id, ScanOutcome(ScanProgress(), cancelled=True, definitions_version=defs.version), notes)
         raise
     finally:
         if own:
             supervisor.close()
     if act is not None:
         act(outcome, scan_id)
-    finish_record(ctx, scan_id, outcome)
+    if scan_id:
+        _try_record(ctx, scan_id, outcome, notes)
+    outcome.notes.extend(notes)
     duration = time.monotonic() - started
     if defs.source == "channel" and not outcome.cancelled:
-        record_health(ctx, defs.version, outcome, duration)
+        try:
+            record_health(ctx, defs.version, outcome, duration)
+        except (RingfenceError, sqlite3.Error) as exc:
+            log.error("could not record scan health: %s", exc)
     return ScanReport(scan_id, kind, outcome, duration)
+
+
+def _try_record(ctx: Context, scan_id: int, outcome: ScanOutcome, notes: list[str]) -> None:
+    try:
+        finish_record(ctx, scan_id, outcome)
+    except (RingfenceError, sqlite3.Error) as exc:
+        log.error("could not record scan %s: %s", scan_id, exc)
+        notes.append(f"The scan's results could not be saved in the history ({exc}).")
 
 
 def record_health(ctx: Context, version: str, outcome: ScanOutcome, seconds: float) -> None:

@@ -8,6 +8,7 @@ therefore evolve their tables independently, and an old database is brought up t
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -44,6 +45,10 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS schema_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)"
             )
         except sqlite3.DatabaseError as exc:
+            if disk_is_full(path.parent):
+                raise RingfenceError(
+                    f"There is no free disk space for Ringfence's state in {path.parent}; free some space and try again."
+                ) from exc
             raise RingfenceError(
                 f"The state database {path} cannot be opened ({exc}). Move it aside and start again."
             ) from exc
@@ -96,6 +101,14 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
+
+
+def disk_is_full(folder: Path, margin: int = 1024 * 1024) -> bool:
+    """Whether the disk holding ``folder`` has (almost) no free space left."""
+    try:
+        return shutil.disk_usage(folder).free < margin
+    except OSError:
+        return False
 
 
 def _split_sql(script: str) -> list[str]:

@@ -11,6 +11,7 @@ probation reads the crash streak from there).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from typing import Any
 
 from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
-from app.core.errors import DefinitionsError, EngineError
+from app.core.errors import DefinitionsError, EngineError, RingfenceError
 from app.core.store import Schema
 from app.engine.journal import read_journal
 
@@ -56,6 +57,7 @@ class ScanOutcome:
     definitions_version: str = ""
     cancelled: bool = False
     crashes: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # things the user should know (one sentence each)
 
 
 class ScanControl:
@@ -90,10 +92,14 @@ class ScanControl:
 
 
 def record_event(ctx: Context, kind: str, version: str, detail: str = "") -> None:
-    ctx.store.ensure(ENGINE_SCHEMA)
-    with ctx.store.transaction() as conn:
-        conn.execute("INSERT INTO engine_events(time, kind, definitions_version, detail) VALUES (?, ?, ?, ?)",
-                     (time.time(), kind, version, detail))
+    """Record a worker start, exit, crash or hang (best effort: a full disk must not stop a scan)."""
+    try:
+        ctx.store.ensure(ENGINE_SCHEMA)
+        with ctx.store.transaction() as conn:
+            conn.execute("INSERT INTO engine_events(time, kind, definitions_version, detail) VALUES (?, ?, ?, ?)",
+                         (time.time(), kind, version, detail))
+    except (RingfenceError, sqlite3.Error) as exc:
+        log.error("could not record engine event %s (%s): %s", kind, detail, exc)
 
 
 class Supervisor:

@@ -20,6 +20,7 @@ checked against the compiled rules in :mod:`app.engine.rules`.
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import io
 import json
@@ -116,6 +117,7 @@ def _check_member(member: tarfile.TarInfo) -> str:
 
 def extract_bundle(archive: Path, dest: Path) -> None:
     """Extract ``archive`` into the new folder ``dest`` after checking every member."""
+    import gzip
     import shutil
     import tarfile
     import tempfile
@@ -149,8 +151,13 @@ def extract_bundle(archive: Path, dest: Path) -> None:
             except BaseException:
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
-    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise BundleError(f"The definitions archive {archive.name} is damaged or unreadable ({exc}).") from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise BundleError("There is not enough free disk space to unpack the definitions; free some space "
+                              "and try again.") from exc
+        raise BundleError(f"The definitions archive {archive.name} cannot be read ({exc.strerror or exc}).") from exc
 
 
 # ---------------------------------------------------------------------------------------------

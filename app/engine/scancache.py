@@ -43,12 +43,18 @@ class ScanCache:
         self.policy = policy
         self._pending: list[tuple[Any, ...]] = []
         self._known: dict[bytes, tuple[Any, ...]] | None = None
+        self.conn: sqlite3.Connection | None
         try:
             self.conn = self._open(path)
         except sqlite3.DatabaseError:
-            # A damaged cache is only a cache: start a new one.
-            path.unlink(missing_ok=True)
-            self.conn = self._open(path)
+            # A damaged cache is only a cache: start a new one; if that fails too (a full disk), scan
+            # without it.
+            try:
+                path.unlink(missing_ok=True)
+                self.conn = self._open(path)
+            except (sqlite3.Error, OSError):
+                self.conn = None
+                self._known = {}
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
@@ -65,6 +71,8 @@ class ScanCache:
     def prefetch(self, roots: list[str], limit: int = 200_000) -> None:
         """Load the entries below ``roots`` in one range query each (a walk then needs no queries).
         Above ``limit`` entries (a full scan of a big disk) it stays with one query per file."""
+        if self.conn is None:
+            return
         known: dict[bytes, tuple[Any, ...]] = {}
         for root in roots:
             is_dir = os.path.isdir(root)
@@ -84,6 +92,8 @@ class ScanCache:
         raw = os.fsencode(path)
         if self._known is not None:
             row = self._known.get(raw)
+        elif self.conn is None:
+            return None
         else:
             row = self.conn.execute(
                 "SELECT dev, ino, size, mtime_ns, ctime_ns, policy, hits FROM verdicts WHERE path = ?", (raw,)
@@ -101,7 +111,8 @@ class ScanCache:
             self.flush()
 
     def flush(self) -> None:
-        if not self._pending:
+        if not self._pending or self.conn is None:
+            self._pending.clear()
             return
         try:
             self.conn.execute("BEGIN")
@@ -114,4 +125,5 @@ class ScanCache:
 
     def close(self) -> None:
         self.flush()
-        self.conn.close()
+        if self.conn is not None:
+            self.conn.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -109,7 +110,12 @@ class Scan:
         # (which competes with the matching threads for the GIL) light.
         work: queue.Queue[list[tuple[int, WalkItem]] | None] = queue.Queue(maxsize=self.jobs * 4)
         results: queue.SimpleQueue[list[tuple[int, WalkItem, FileResult]]] = queue.SimpleQueue()
-        journal = Journal(Path(self.request["journal"]), self.jobs) if self.request.get("journal") else None
+        journal = None
+        if self.request.get("journal"):
+            try:
+                journal = Journal(Path(self.request["journal"]), self.jobs)
+            except OSError as exc:  # a full disk: scan on, without naming files in flight after a crash
+                print(f"in-flight journal unavailable: {exc}", file=sys.stderr)
         threads: list[threading.Thread] = []
         pending: list[tuple[int, WalkItem]] = []
         outstanding = 0

@@ -110,11 +110,30 @@ def _reader(commands: queue.Queue[dict[str, Any] | None], controls_ref: list[Con
     commands.put(None)  # stdin closed: the supervisor is gone
 
 
+class _QuietStream:
+    """stderr (the engine log) that never fails: a log on a full disk must not stop a scan."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
 def main(argv: list[str]) -> int:
     del argv
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
     os.dup2(2, 1)  # stray prints (libraries) go to stderr, never into the protocol
-    sys.stdout = sys.stderr
+    sys.stderr = sys.stdout = _QuietStream(sys.stderr)  # type: ignore[assignment]
     channel = Channel(protocol)
     channel.send({"type": "ready", "pid": os.getpid(), "engine_version": ENGINE_VERSION,
                   "yara_version": yara.YARA_VERSION})
