@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Publish Ringfence definitions over a TUF-signed, staged channel.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def add(name: str, func, help_text: str, *, needs_dir: bool = True) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+    def add(name: str, func, help_text: str, *, needs_dir: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
         if needs_dir:
             p.add_argument("dir", help="the channel folder")

@@ -97,8 +97,8 @@ class ChannelRepo:
                 signers[role].append(signer)
         root.roles["root"].threshold = root_threshold
         md = Metadata(root)
-        for signer in signers["root"]:
-            md.sign(signer, append=True)
+        for root_signer in signers["root"]:
+            md.sign(root_signer, append=True)
         repo = cls.__new__(cls)
         repo.dir, repo.keys_dir, repo.clock = root_dir, keys_dir, clock
         repo._write_meta(md, "1.root.json")

@@ -20,7 +20,7 @@ class ChannelHandler(SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         super().end_headers()
 
-    def list_directory(self, path: Any) -> None:  # type: ignore[override]
+    def list_directory(self, path: Any) -> None:
         self.send_error(404, "Not found")
 
     def log_message(self, format: str, *args: Any) -> None:

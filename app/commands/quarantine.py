@@ -17,7 +17,7 @@ from app.core.errors import RingfenceError
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON")
     parser = subparsers.add_parser("quarantine", help="list, restore or delete quarantined files",

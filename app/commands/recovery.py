@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 def _run_dump(path: Path, as_json: bool) -> int:
     info = read_dump_file(path)
     log.info("read crash dump %s: %s", path, hex_code(info.bugcheck_code))
-    doc = {
+    doc: dict[str, Any] = {
         "signature": info.signature,
         "machine": info.machine,
         "build": info.build,

@@ -23,7 +23,7 @@ EXIT_OK, EXIT_ERROR = 0, 2
 FAILED = ("refused", "rejected")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("update", help="definitions updates: status, check, apply, rollback, ring, pause")
     sub = parser.add_subparsers(dest="update_command", metavar="ACTION", required=True)
 

@@ -11,6 +11,7 @@ import logging
 import os
 import queue
 import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ class EngineProcess:
         log_dir.mkdir(parents=True, exist_ok=True)
         self._stderr = open(log_dir / "engine.log", "ab")  # noqa: SIM115 - closed in close()
         kwargs: dict[str, Any] = {}
-        if os.name == "posix":
+        if sys.platform != "win32":
             kwargs["start_new_session"] = True
         else:
             kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | getattr(subprocess, "CREATE_NO_WINDOW", 0)
@@ -94,7 +95,7 @@ class EngineProcess:
         if message is _EOF:
             self._messages.put(_EOF)
             raise EngineDied(self.proc.wait())
-        return message  # type: ignore[no-any-return]
+        return message
 
     def alive(self) -> bool:
         return self.proc.poll() is None

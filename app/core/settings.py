@@ -8,6 +8,7 @@ damaged file can never stop the app.
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 from collections.abc import Iterator
@@ -31,7 +32,7 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[str, ...] = ()
-    item_type: type | None = None  # for lists
+    item_type: builtins.type | None = None  # for lists
 
     def validate(self, value: Any) -> Any:
         """Return ``value`` if it fits this setting, else raise ``ValueError`` saying why."""

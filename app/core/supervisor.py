@@ -186,7 +186,7 @@ class Supervisor:
         outcome = ScanOutcome(ScanProgress(), definitions_version=version)
         journal = self.ctx.paths.run_dir / f"journal-{int(time.time() * 1000)}-{threading.get_ident()}.bin"
         hang_limit = float(request.get("options", {}).get("timeout", 60)) + self.hang_grace_s
-        watermark, skip_seqs = -1, set()
+        watermark, skip_seqs = -1, set[int]()
         base = {"files_scanned": 0, "bytes_scanned": 0, "cached": 0, "skipped": 0}
         no_progress = 0
         try:
@@ -202,9 +202,9 @@ class Supervisor:
                             proc.send({"cmd": command})
                         message = proc.get(timeout=0.25)
                         if message is None:
-                            hung = [f for f in read_journal(journal) if f[1] > hang_limit]
-                            if hung and not control.paused.is_set():
-                                self._lost("hang", "; ".join(p for _, _, p in hung))
+                            stuck = [f for f in read_journal(journal) if f[1] > hang_limit]
+                            if stuck and not control.paused.is_set():
+                                self._lost("hang", "; ".join(p for _, _, p in stuck))
                                 raise EngineDied(None)
                             continue
                         kind = message.get("type")

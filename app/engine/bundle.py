@@ -125,7 +125,8 @@ def extract_bundle(archive: Path, dest: Path) -> None:
 
     try:
         with tarfile.open(archive, "r:gz") as tar:
-            members, total = [], 0
+            members: list[tuple[str, tarfile.TarInfo]] = []
+            total = 0
             for member in tar:
                 if len(members) >= MAX_MEMBERS:
                     raise BundleError("The definitions archive holds too many files and was refused.")

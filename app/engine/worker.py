@@ -133,7 +133,7 @@ def main(argv: list[str]) -> int:
     del argv
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
     os.dup2(2, 1)  # stray prints (libraries) go to stderr, never into the protocol
-    sys.stderr = sys.stdout = _QuietStream(sys.stderr)  # type: ignore[assignment]
+    sys.stderr = sys.stdout = _QuietStream(sys.stderr)
     channel = Channel(protocol)
     channel.send({"type": "ready", "pid": os.getpid(), "engine_version": ENGINE_VERSION,
                   "yara_version": yara.YARA_VERSION})

@@ -170,7 +170,8 @@ class Vault:
     def items(self, *, statuses: tuple[str, ...] | None = IN_VAULT, definitions_version: str | None = None,
               older_than: float | None = None) -> list[Item]:
         """Items, newest first; by default only those still in the vault."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if statuses is not None:
             where.append(f"status IN ({', '.join('?' * len(statuses))})")
             params.extend(statuses)

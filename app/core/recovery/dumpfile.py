@@ -15,6 +15,7 @@ import struct
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PureWindowsPath
+from typing import cast
 
 from app.core.errors import RingfenceError
 from app.core.recovery.bugchecks import normalize_code
@@ -175,7 +176,7 @@ def _dump_string(reader: _Reader, offset: int) -> str:
     length = reader.u32(offset)
     if length > 1024:
         raise RingfenceError(f"The crash dump {reader.name} is damaged: a driver name claims {length} characters.")
-    raw = reader.unpack(f"{length * 2}s", offset + 4)[0]
+    raw = cast(bytes, reader.unpack(f"{length * 2}s", offset + 4)[0])  # an "Ns" field unpacks to bytes
     return raw.decode("utf-16-le", errors="replace")
 
 

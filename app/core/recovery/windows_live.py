@@ -67,7 +67,7 @@ def is_elevated() -> bool:
     import ctypes
 
     try:
-        return bool(ctypes.windll.shell32.IsUserAnAdmin())  # type: ignore[attr-defined]
+        return bool(ctypes.windll.shell32.IsUserAnAdmin())
     except OSError:
         return False
 

@@ -7,6 +7,7 @@ releases when the process dies, so a crash never leaves a stale lock behind.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +22,7 @@ class UpdateLock:
 
     def _try(self, fd: int) -> bool:
         try:
-            if os.name == "posix":
+            if sys.platform != "win32":
                 import fcntl
 
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -47,7 +48,7 @@ class UpdateLock:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self._fd is not None:
-            if os.name != "posix":  # pragma: no cover - Windows
+            if sys.platform == "win32":  # pragma: no cover - Windows
                 import msvcrt
 
                 try:

@@ -164,9 +164,9 @@ class UpdateService:
                 if fetcher.retry_after:
                     st.retry_after_until = now + fetcher.retry_after
                 self._save()
-                doc = self.doc()
-                if doc is not None:  # revocations already received still apply
-                    self.activator.enforce(st, doc, None, self._cached_archive_stager(doc))
+                known = self.doc()
+                if known is not None:  # revocations already received still apply
+                    self.activator.enforce(st, known, None, self._cached_archive_stager(known))
                 return CheckResult(failed.outcome, failed.message, st.active_version)
             st.sequence_hwm, st.rollout, st.bucket_salt = doc.sequence, doc.to_json(), doc.bucket_salt
             st.last_success, st.last_error, st.retry_after_until = now, None, None
