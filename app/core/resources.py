@@ -16,8 +16,12 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         candidates.append(Path(frozen_root) / "resources")
-    candidates.append(Path(__file__).resolve().parents[2] / "resources")  # source checkout
-    candidates.append(Path(sys.prefix) / "share" / "ringfence" / "resources")  # wheel data files
+    package = Path(__file__).resolve().parents[2]
+    candidates.append(package / "resources")  # source checkout
+    # An installed wheel: its data files sit in <prefix>/share/ringfence, with the package in
+    # <prefix>/lib/pythonX.Y/site-packages (POSIX) or <prefix>/Lib/site-packages (Windows).
+    candidates += [parent / "share" / "ringfence" / "resources" for parent in package.parents[:4]]
+    candidates.append(Path(sys.prefix) / "share" / "ringfence" / "resources")
     for candidate in candidates:
         if (candidate / "README.md").is_file():
             return candidate

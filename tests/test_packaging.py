@@ -1,0 +1,68 @@
+"""Ringfence runs the same from an installed wheel and from the frozen one-folder bundle: resources
+are found and the engine worker starts (DESIGN §2)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def test_wheel_data_files_list_every_resources_folder() -> None:
+    table = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["data-files"]
+    listed = {Path(key).relative_to("share/ringfence") for key in table}
+    folders = {p.parent.relative_to(ROOT) for p in (ROOT / "resources").rglob("*") if p.is_file()}
+    assert folders <= listed
+
+
+def _selftest(cmd: list[str], env: dict[str, str], cwd: Path) -> dict:
+    result = subprocess.run([*cmd, "selftest", "--json"], capture_output=True, text=True, env=env, cwd=cwd,
+                            timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_installed_wheel_finds_its_resources_and_starts_the_engine(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
+                    str(wheels), str(ROOT)], check=True, capture_output=True, timeout=300)
+    prefix = tmp_path / "prefix"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--prefix", str(prefix),
+                    *map(str, wheels.glob("ringfence-*.whl"))], check=True, capture_output=True, timeout=300)
+    site = next(prefix.glob("lib/python*/site-packages"))
+    assert (prefix / "share" / "ringfence" / "resources" / "definitions" / "baseline.tar.gz").is_file()
+    env = dict(os.environ, PYTHONPATH=str(site))
+    report = _selftest([sys.executable, "-m", "app"], env, cwd=tmp_path)
+    assert report["ok"] and report["definitions_version"] == "1"
+    probe = subprocess.run([sys.executable, "-c", "import app; print(app.__file__)"], capture_output=True,
+                           text=True, env=env, cwd=tmp_path, check=True)
+    assert Path(probe.stdout.strip()).is_relative_to(site)  # the wheel's copy ran, not the checkout
+
+
+@pytest.mark.skipif(not shutil.which("pyinstaller", path=str(Path(sys.executable).parent)),
+                    reason="PyInstaller is not installed (pip install -e '.[build]')")
+def test_frozen_bundle_scans_with_its_own_engine_worker(tmp_path: Path) -> None:
+    pyinstaller = str(Path(sys.executable).parent / "pyinstaller")
+    subprocess.run([pyinstaller, str(ROOT / "build.spec"), "--noconfirm", "--distpath", str(tmp_path / "dist"),
+                    "--workpath", str(tmp_path / "build")], check=True, capture_output=True, cwd=ROOT, timeout=900)
+    exe = tmp_path / "dist" / "Ringfence" / ("Ringfence.exe" if os.name == "nt" else "Ringfence")
+    env = dict(os.environ)
+    report = _selftest([str(exe)], env, cwd=tmp_path)
+    assert report["ok"]
+    sample = tmp_path / "scan" / "eicar.com"
+    sample.parent.mkdir()
+    from app.engine.eicar import eicar_bytes
+
+    sample.write_bytes(eicar_bytes())
+    result = subprocess.run([str(exe), "scan", str(sample.parent), "--json"], capture_output=True, text=True,
+                            env=env, cwd=tmp_path, timeout=300, check=False)
+    assert result.returncode == 1, result.stderr
+    assert [d["rule"] for d in json.loads(result.stdout)["detections"]] == ["EICAR_Test_File"]
