@@ -218,6 +218,15 @@ class Setup:
         doc.releases.append(rel)
         publisher.publish(self.repo, doc, {rel.target: self.material.bundles[name].read_bytes()})
 
+    def on_v2_after_v1(self) -> None:
+        """Version 1 then version 2 taken, with version 1 known good: where a revert goes back from."""
+        self.release("v1")
+        self.service.check()
+        self.release("v2")
+        self.service.check()
+        self.service.state.known_good = [1]
+        self.service._save()
+
     def new_service(self, **kw: Any) -> UpdateService:
         self.service = make_service(self.ctx, self.clock, self.material, **kw)
         return self.service

@@ -42,6 +42,14 @@ def on_v2(s: Setup) -> None:
     assert s.service.state.probation is not None and s.service.state.probation.version == 2
 
 
+def healthy_run(s: Setup, version: int, errors: int) -> None:
+    """Two clean engine restarts and 500 files scanned on ``version``: the probation's exit condition."""
+    start = s.clock.t
+    for kind in ("start", "exit", "start", "exit"):
+        health.record_engine_event(s.ctx.store, kind, version, when=start + 10)
+    health.record_scan_stats(s.ctx.store, version, files=500, errors=errors, detections=0, seconds=5.0, when=start + 10)
+
+
 class Engine:
     """The real engine worker under the real supervisor, on the active definitions, killed on demand."""
 
@@ -169,10 +177,7 @@ def test_one_protected_hit_is_reported_not_reverted(setup: Setup) -> None:
 
 def test_probation_passes_and_old_versions_are_collected(setup: Setup) -> None:
     on_v2(setup)
-    start = setup.clock.t
-    for kind in ("start", "exit", "start", "exit"):
-        health.record_engine_event(setup.ctx.store, kind, 2, when=start + 10)
-    health.record_scan_stats(setup.ctx.store, 2, files=500, errors=1, detections=0, seconds=5.0, when=start + 10)
+    healthy_run(setup, 2, errors=1)
     setup.clock.advance(23 * HOUR)
     setup.service.startup()
     assert setup.service.status().state == "probation"
@@ -181,10 +186,7 @@ def test_probation_passes_and_old_versions_are_collected(setup: Setup) -> None:
     assert setup.service.state.known_good == [2, 1] and setup.service.state.probation is None
     setup.release("v3")
     setup.service.check()
-    start = setup.clock.t
-    for kind in ("start", "exit", "start", "exit"):
-        health.record_engine_event(setup.ctx.store, kind, 3, when=start + 10)
-    health.record_scan_stats(setup.ctx.store, 3, files=500, errors=0, detections=0, seconds=5.0, when=start + 10)
+    healthy_run(setup, 3, errors=0)
     setup.clock.advance(25 * HOUR)
     setup.service.startup()
     assert setup.service.state.known_good == [3, 2]

@@ -123,23 +123,23 @@ def test_endless_timestamp(on_v1: Setup) -> None:
     _refused(on_v1, "more data than the signed metadata allows")
 
 
+def _serve_old_under_new_name(on_v1: Setup, role: str) -> None:
+    """Release version 2, but serve the role's previous metadata under its new file name."""
+    version = lambda: getattr(on_v1.repo, role)().signed.version  # noqa: E731
+    old = (on_v1.repo.metadata_dir / f"{version()}.{role}.json").read_bytes()
+    on_v1.release("v2")
+    on_v1.server.faults[f"/{version()}.{role}.json"] = ("replace", old)
+
+
 def test_mix_and_match_snapshot(on_v1: Setup) -> None:
     """The current timestamp with a snapshot that never belonged to it."""
-    old_version = on_v1.repo.snapshot().signed.version
-    old = (on_v1.repo.metadata_dir / f"{old_version}.snapshot.json").read_bytes()
-    on_v1.release("v2")
-    new_version = on_v1.repo.snapshot().signed.version
-    on_v1.server.faults[f"/{new_version}.snapshot.json"] = ("replace", old)
+    _serve_old_under_new_name(on_v1, "snapshot")
     _refused(on_v1, "failed verification")
 
 
 def test_mix_and_match_targets(on_v1: Setup) -> None:
     """The current snapshot with an older targets file served under the new name."""
-    old_version = on_v1.repo.targets().signed.version
-    old = (on_v1.repo.metadata_dir / f"{old_version}.targets.json").read_bytes()
-    on_v1.release("v2")
-    new_version = on_v1.repo.targets().signed.version
-    on_v1.server.faults[f"/{new_version}.targets.json"] = ("replace", old)
+    _serve_old_under_new_name(on_v1, "targets")
     _refused(on_v1, "BadVersionNumberError")
 
 

@@ -24,12 +24,7 @@ def test_halt_stops_activations_and_resume_lifts_it(setup: Setup) -> None:
 
 
 def test_revoke_reverts_at_once_and_is_never_taken_again(setup: Setup) -> None:
-    setup.release("v1")
-    setup.service.check()
-    setup.release("v2")
-    setup.service.check()
-    setup.service.state.known_good = [1]
-    setup.service._save()
+    setup.on_v2_after_v1()
     publisher.revoke(setup.repo, 2, "flags a signed printer driver")
     result = setup.service.check()
     assert result.outcome == "reverted" and "flags a signed printer driver" in result.message
@@ -39,12 +34,7 @@ def test_revoke_reverts_at_once_and_is_never_taken_again(setup: Setup) -> None:
 
 
 def test_revocation_applies_offline_from_the_last_verified_document(setup: Setup) -> None:
-    setup.release("v1")
-    setup.service.check()
-    setup.release("v2")
-    setup.service.check()
-    setup.service.state.known_good = [1]
-    setup.service._save()
+    setup.on_v2_after_v1()
     publisher.revoke(setup.repo, 2, "bad rule")
     setup.server.faults["/targets/content/"] = ("status", 404)  # nothing needs downloading to revert
     assert setup.service.check().outcome == "reverted"
@@ -102,12 +92,7 @@ def test_disable_rule_round_trip(setup: Setup) -> None:
 
 
 def test_user_rollback_goes_to_last_known_good_and_declines_the_version(setup: Setup) -> None:
-    setup.release("v1")
-    setup.service.check()
-    setup.release("v2")
-    setup.service.check()
-    setup.service.state.known_good = [1]
-    setup.service._save()
+    setup.on_v2_after_v1()
     result = setup.service.rollback()
     assert result.outcome == "reverted" and setup.service.state.active_version == 1
     assert setup.service.check().outcome == "up_to_date"  # not re-taken automatically
