@@ -107,7 +107,6 @@ class Supervisor:
         self.ctx = ctx
         self.hang_grace_s = hang_grace_s
         self.proc: EngineProcess | None = None
-        self._started_recorded = False
         self._version = ""
         self.on_worker_started: Callable[[int], None] | None = None
 
@@ -117,16 +116,13 @@ class Supervisor:
         """Start a worker now, so that it loads while the console prepares its first request."""
         if self.proc is None or not self.proc.alive():
             self.proc = EngineProcess(self.ctx.paths.log_dir)
-            self._started_recorded = False
 
     def _process(self, version: str) -> EngineProcess:
-        if self.proc is None or not self.proc.alive():
-            self.proc = EngineProcess(self.ctx.paths.log_dir)
-            self._started_recorded = False
-        if not self._started_recorded:
+        self.prestart()
+        assert self.proc is not None
+        if self.proc.info is None:  # first request to this worker: wait for its hello, then record it
             self.proc.wait_ready()
             self._version = version
-            self._started_recorded = True
             record_event(self.ctx, "start", version, f"pid {self.proc.pid}")
             if self.on_worker_started:
                 self.on_worker_started(self.proc.pid)

@@ -44,7 +44,6 @@ class FileResult:
     hits: list[Hit] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     bytes_scanned: int = 0
-    sha256: str | None = None
 
 
 class Matcher:
@@ -130,8 +129,6 @@ class Matcher:
     def _match_data(self, path: str, data: bytes, result: FileResult, depth: int) -> None:
         fired = self._yara(path, result, data=data)
         sha = hashlib.sha256(data).hexdigest() if (fired or self.always_hash) else ""
-        if depth == 0:
-            result.sha256 = sha or None
         self._verdict(path, sha, fired, result)
         if self.archives.enabled and data[:4] == ZIP_MAGIC and depth < self.archives.max_depth:
             self._match_zip(path, io.BytesIO(data), result, depth)
@@ -150,7 +147,6 @@ class Matcher:
             while chunk := os.read(fd, 1 << 20):
                 digest.update(chunk)
             sha = digest.hexdigest()
-        result.sha256 = sha or None
         self._verdict(path, sha, fired, result)
         os.lseek(fd, 0, os.SEEK_SET)
         if self.archives.enabled and os.read(fd, 4) == ZIP_MAGIC and self.archives.max_depth > 0:
