@@ -1,17 +1,23 @@
 """Errors a user can act on.
 
 Every failure a user can meet is raised as a :class:`RingfenceError` whose message is one clear
-sentence saying what happened and what to do. The CLI prints that sentence (never a traceback unless
-``--debug``); the UI shows it. Details go to the log.
+sentence saying what happened and what to do. The message is a :class:`~app.core.messages.Message`
+(or, in code not yet converted, plain English text): the CLI prints it in English (never a traceback
+unless ``--debug``); the console renders it through Qt Linguist. Details go to the log.
 """
+
+from __future__ import annotations
+
+from app.core.messages import Message, render
 
 
 class RingfenceError(Exception):
     """A failure with a message meant for the user."""
 
-    def __init__(self, message: str, *, detail: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message, *, detail: str | None = None) -> None:
+        self.msg: Message | str = message
+        self.message = render(message)  # English, for the CLI and the log
+        super().__init__(self.message)
         self.detail = detail
 
     def __str__(self) -> str:

@@ -90,6 +90,8 @@ SCHEMA: tuple[Setting, ...] = (
        minimum=1, maximum=48),
     _s("updates.ring", str, "default", QT_TRANSLATE_NOOP("Settings", "Update ring (early, default, delayed 48 hours, pinned)"),
        choices=("early", "default", "delayed", "pinned")),
+    _s("history.keep_days", int, 365, QT_TRANSLATE_NOOP("Settings", "Keep the event history for (days)"),
+       minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
 )
 

@@ -1,0 +1,233 @@
+"""The event journal: every state change a user may be told about or look up later.
+
+One row per event in ``state.db`` (id, time, kind, severity, code, args as JSON). The *code* names an
+:class:`EventType` in :data:`CATALOG`, which gives its kind, severity and message template; the row
+keeps only the code and the arguments, so an old event reads in today's language. Any process may
+write (the CLI, the console, the watcher); readers poll :func:`events_since` — SQLite is the bus, so
+an event written by ``ringfence scan`` reaches a running console.
+
+Writing an event never fails the operation it describes: on a full disk or a broken database the
+event is logged and dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.messages import Message, translate
+from app.core.store import Schema, Store
+
+log = logging.getLogger(__name__)
+
+EVENTS_SCHEMA = Schema("events", (
+    """CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, time REAL NOT NULL, kind TEXT NOT NULL,
+        severity TEXT NOT NULL, code TEXT NOT NULL, args TEXT NOT NULL DEFAULT '{}');
+    CREATE INDEX events_time ON events(time);
+    CREATE INDEX events_kind ON events(kind, id);""",
+))
+
+#: The kinds History filters by.
+KINDS: tuple[str, ...] = ("scan", "threat", "quarantine", "updates", "engine", "crash", "protection", "settings")
+SEVERITIES: tuple[str, ...] = ("info", "warning", "critical")
+
+
+@dataclass(frozen=True)
+class EventType:
+    code: str
+    kind: str
+    severity: str
+    text: Message
+    fields: tuple[str, ...] = ()  # the args filling %1, %2, … in this order
+    count: str | None = None  # the arg giving %n
+
+
+def _t(code: str, kind: str, severity: str, text: Message, fields: Sequence[str] = (), *, count: str | None = None) -> EventType:
+    return EventType(code, kind, severity, text, tuple(fields), count)
+
+
+_C = "Events"
+CATALOG: dict[str, EventType] = {t.code: t for t in (
+    # Scans (args: scan_id, scan_kind and the counts)
+    _t("scan.started", "scan", "info", translate(_C, "A %1 scan started."), ["scan_kind"]),
+    _t("scan.finished", "scan", "info",
+       translate(_C, "Scan finished: %n file(s) checked; threats found: %1; not checked: %2.", None, 0),
+       ["threats", "errors"], count="files"),
+    _t("scan.cancelled", "scan", "info", translate(_C, "Scan cancelled after %n file(s).", None, 0), count="files"),
+    _t("scan.abandoned", "scan", "warning", translate(_C, "A scan was abandoned: %1"), ["reason"]),
+    # Threats and the quarantine (args: path, threat, item_id, …)
+    _t("threat.found", "threat", "critical", translate(_C, "%1 was found in %2."), ["threat", "path"]),
+    _t("quarantine.added", "quarantine", "critical", translate(_C, "%1 was moved to the quarantine (%2)."), ["path", "threat"]),
+    _t("quarantine.restored", "quarantine", "info", translate(_C, "%1 was restored from the quarantine."), ["path"]),
+    _t("quarantine.deleted", "quarantine", "info", translate(_C, "%1 was deleted from the quarantine."), ["path"]),
+    _t("quarantine.allowed", "quarantine", "info", translate(_C, "%1 was added to the allow-list."), ["name"]),
+    _t("quarantine.unallowed", "quarantine", "info", translate(_C, "%1 was removed from the allow-list."), ["name"]),
+    _t("quarantine.purged", "quarantine", "info",
+       translate(_C, "%n old item(s) were deleted from the quarantine.", None, 0), count="count"),
+    _t("quarantine.no_longer_detected", "quarantine", "warning",
+       translate(_C, "%1 is no longer detected by definitions %2: you may restore it."), ["path", "version"]),
+    # Definitions updates (each outcome its own code)
+    _t("updates.activated", "updates", "info", translate(_C, "Definitions %1 are now active."), ["version"]),
+    _t("updates.rejected", "updates", "warning",
+       translate(_C, "Definitions %1 were refused at the %2 step: %3"), ["version", "step", "reason"]),
+    _t("updates.rolled_back", "updates", "warning",
+       translate(_C, "Definitions %1 were rolled back to %2 during probation: %3"), ["version", "to_version", "trigger"]),
+    _t("updates.reverted_at_start", "updates", "warning",
+       translate(_C, "Definitions %1 were reverted to %2 at start-up: %3"), ["version", "to_version", "reason"]),
+    _t("updates.withdrawn", "updates", "warning",
+       translate(_C, "The vendor withdrew definitions %1; Ringfence went back to %2."), ["version", "to_version"]),
+    _t("updates.vendor_rollback", "updates", "warning",
+       translate(_C, "The vendor rolled the definitions back to %1."), ["to_version"]),
+    _t("updates.halted", "updates", "warning", translate(_C, "The vendor halted definitions updates: %1"), ["message"]),
+    _t("updates.probation_passed", "updates", "info",
+       translate(_C, "Definitions %1 passed probation and are now known good."), ["version"]),
+    # The engine worker
+    _t("engine.crashed", "engine", "warning",
+       translate(_C, "The scanner engine stopped while checking %1 (definitions %2) and was restarted."), ["file", "version"]),
+    _t("engine.hung", "engine", "warning",
+       translate(_C, "The scanner engine stopped responding while checking %1 (definitions %2) and was restarted."),
+       ["file", "version"]),
+    _t("engine.restarted", "engine", "info", translate(_C, "The scanner engine was restarted (definitions %1)."), ["version"]),
+    # The PC itself
+    _t("crash.found", "crash", "critical",
+       translate(_C, "Your PC restarted unexpectedly on %1: %2 %3"), ["when", "crash_kind", "stop_code"]),
+    # Settings
+    _t("settings.corrupt", "settings", "warning",
+       translate(_C, "The settings file could not be read; it was kept as %1 and the defaults are in use."), ["backup"]),
+)}
+
+
+@dataclass
+class Event:
+    id: int
+    time: float
+    kind: str
+    severity: str
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> Message:
+        """What happened, as a message (an unknown code from a newer Ringfence still reads sensibly)."""
+        etype = CATALOG.get(self.code)
+        if etype is None:
+            return translate(_C, "%1 (%2)").arg(self.code, json.dumps(self.args, ensure_ascii=False, sort_keys=True))
+        values = [_arg(self.args.get(name, "")) for name in etype.fields]
+        count = self.args.get(etype.count) if etype.count else None
+        text = etype.text
+        n = None if etype.count is None else (int(count) if isinstance(count, int | float) else 0)
+        return Message(text.context, text.source, tuple(values), n)
+
+    def to_json(self) -> dict[str, Any]:
+        from app.core.messages import render
+
+        return {"id": self.id, "time": self.time, "kind": self.kind, "severity": self.severity, "code": self.code,
+                "args": self.args, "message": render(self.message)}
+
+
+def _arg(value: Any) -> Any:
+    if isinstance(value, dict) and "source" in value and "context" in value:
+        return Message.from_json(value)
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Message):
+        return value.to_json()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "backslashreplace")
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def record(store: Store, code: str, /, *, when: float | None = None, **args: Any) -> int:
+    """Append one event (``code`` from :data:`CATALOG`) and return its id, or 0 if it could not be written."""
+    etype = CATALOG.get(code)
+    if etype is None:
+        raise ValueError(f"unknown event code {code!r}")  # a programming error, not a user's
+    payload = json.dumps({k: _jsonable(v) for k, v in args.items()}, ensure_ascii=False, sort_keys=True)
+    try:
+        store.ensure(EVENTS_SCHEMA)
+        with store.transaction() as conn:
+            cursor = conn.execute("INSERT INTO events(time, kind, severity, code, args) VALUES (?, ?, ?, ?, ?)",
+                                  (when or time.time(), etype.kind, etype.severity, code, payload))
+            return int(cursor.lastrowid or 0)
+    except (sqlite3.Error, OSError) as exc:
+        log.error("event %s %s not recorded: %s", code, payload, exc)
+        return 0
+
+
+def _row(row: sqlite3.Row) -> Event:
+    try:
+        args = json.loads(row["args"])
+    except ValueError:
+        args = {}
+    return Event(int(row["id"]), float(row["time"]), row["kind"], row["severity"], row["code"],
+                 args if isinstance(args, dict) else {})
+
+
+def latest_id(store: Store) -> int:
+    """The newest event's id (a console starts notifying after it)."""
+    store.ensure(EVENTS_SCHEMA)
+    row = store.conn.execute("SELECT MAX(id) FROM events").fetchone()
+    return int(row[0] or 0)
+
+
+def events_since(store: Store, last_id: int, limit: int = 500) -> list[Event]:
+    """Events newer than ``last_id``, oldest first (written by any process)."""
+    store.ensure(EVENTS_SCHEMA)
+    rows = store.conn.execute("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", (last_id, limit)).fetchall()
+    return [_row(r) for r in rows]
+
+
+def _filters(kinds: Iterable[str] | None, since: float | None, until: float | None,
+             text: str | None) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    kinds = list(kinds or ())
+    if kinds:
+        where.append(f"kind IN ({', '.join('?' * len(kinds))})")
+        params += kinds
+    if since is not None:
+        where.append("time >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("time < ?")
+        params.append(until)
+    if text:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("(code LIKE ? ESCAPE '\\' OR args LIKE ? ESCAPE '\\')")
+        params += [f"%{escaped}%"] * 2
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def query(store: Store, *, kinds: Iterable[str] | None = None, since: float | None = None, until: float | None = None,
+          text: str | None = None, offset: int = 0, limit: int = 100) -> list[Event]:
+    """A page of events, newest first, filtered by kind, time range and text in the code or arguments."""
+    store.ensure(EVENTS_SCHEMA)
+    where, params = _filters(kinds, since, until, text)
+    rows = store.conn.execute(f"SELECT * FROM events{where} ORDER BY id DESC LIMIT ? OFFSET ?",
+                              [*params, limit, offset]).fetchall()
+    return [_row(r) for r in rows]
+
+
+def count(store: Store, *, kinds: Iterable[str] | None = None, since: float | None = None, until: float | None = None,
+          text: str | None = None) -> int:
+    store.ensure(EVENTS_SCHEMA)
+    where, params = _filters(kinds, since, until, text)
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
+
+
+def prune(store: Store, keep_days: int, now: float | None = None) -> int:
+    """Delete events older than ``keep_days``; returns how many went."""
+    store.ensure(EVENTS_SCHEMA)
+    cutoff = (now or time.time()) - keep_days * 86400
+    with store.transaction() as conn:
+        return conn.execute("DELETE FROM events WHERE time < ?", (cutoff,)).rowcount
