@@ -1,0 +1,117 @@
+"""The one way the console runs core calls off the GUI thread.
+
+:class:`Workers` owns a ``QThreadPool``. :meth:`Workers.submit` runs ``fn(ctx, *args)`` on a pool
+thread with that thread's own :class:`~app.core.context.Context` (one context, and so one SQLite
+connection, per thread — see docs/threads.md) and returns a :class:`Job` whose signals bring back the
+result, a failure message or progress. Workers never touch widgets; the GUI thread only reacts to
+signals (they are queued across threads by Qt).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.core.context import Context
+from app.core.errors import RingfenceError
+from app.core.messages import translate
+from app.core.paths import Paths
+
+log = logging.getLogger(__name__)
+
+
+class Job(QObject):
+    """One core call in flight. ``finished(result)``, ``failed(message)`` or ``progress(value)``."""
+
+    finished = Signal(object)
+    failed = Signal(object)  # a Message (or plain text from code not yet converted)
+    progress = Signal(object)
+    done = Signal()  # after finished or failed, whichever came
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.cancel = threading.Event()  # a long call may poll it
+
+    def report(self, value: Any) -> None:
+        """Progress from the worker thread (safe: the signal is queued to the GUI thread)."""
+        self.progress.emit(value)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, workers: Workers, job: Job, call: Callable[[Context], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._workers, self._job, self._call = workers, job, call
+
+    def run(self) -> None:
+        job = self._job
+        try:
+            result = self._call(self._workers.context())
+        except RingfenceError as exc:
+            log.warning("%s failed: %s", job.name, exc.message)
+            job.failed.emit(exc.msg)
+        except Exception as exc:
+            log.exception("%s failed unexpectedly", job.name)
+            job.failed.emit(translate("Console", "Something went wrong (%1). The details are in the log.")
+                            .arg(f"{type(exc).__name__}: {exc}"))
+        else:
+            job.finished.emit(result)
+        job.done.emit()
+
+
+class Workers(QObject):
+    """The console's worker threads, each with its own core context."""
+
+    def __init__(self, paths: Paths, max_threads: int = 4, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._local = threading.local()
+        self._contexts: list[Context] = []
+        self._jobs: set[Job] = set()
+        self._lock = threading.Lock()
+
+    def context(self) -> Context:
+        """This thread's context (opened on first use; never shared between threads)."""
+        ctx = getattr(self._local, "ctx", None)
+        if ctx is None:
+            ctx = Context.open(self.paths)
+            self._local.ctx = ctx
+            with self._lock:
+                self._contexts.append(ctx)
+        return ctx
+
+    def submit(self, name: str, fn: Callable[..., Any], *args: Any, progress: bool = False, **kwargs: Any) -> Job:
+        """Run ``fn(ctx, *args, **kwargs)`` on a worker thread.
+
+        With ``progress=True`` the call also gets ``job=`` (report progress with ``job.report(value)``,
+        poll ``job.cancel``).
+        """
+        job = Job(name)
+        self._jobs.add(job)
+        job.done.connect(lambda: self._jobs.discard(job))
+        if progress:
+            kwargs["job"] = job
+        self.pool.start(_Runnable(self, job, lambda ctx: fn(ctx, *args, **kwargs)))
+        return job
+
+    def busy(self) -> int:
+        return len(self._jobs)
+
+    def shutdown(self, wait_ms: int = 10_000) -> bool:
+        """Ask long calls to stop, wait for the pool, close every context. True if all finished."""
+        for job in list(self._jobs):
+            job.cancel.set()
+        finished = self.pool.waitForDone(wait_ms)
+        with self._lock:
+            for ctx in self._contexts:
+                ctx.close()
+            self._contexts.clear()
+        return finished
+
