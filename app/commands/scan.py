@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app.commands.output import print_json, printable
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+from app.core.supervisor import ScanControl, ScanProgress, Supervisor
 
 if TYPE_CHECKING:
     from app.core.scanning import ScanReport
@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
     with Context.open() as ctx, Supervisor(ctx) as supervisor:
         supervisor.prestart()  # the engine loads while the definitions are checked
         from app.core import definitions
+        from app.core.quarantine.detections import quarantine_detections
         from app.core.scanning import run_scan
 
         defs = definitions.choose(ctx, args.definitions)
@@ -114,33 +115,6 @@ def run(args: argparse.Namespace) -> int:
     if report.outcome.detections:
         return 1
     return 2 if report.outcome.errors or report.outcome.cancelled else 0
-
-
-def quarantine_detections(ctx: Context, outcome: ScanOutcome, scan_id: int) -> None:
-    """Quarantine each detected file once (an archive is quarantined whole for a hit inside it)."""
-    from app.core.quarantine import quarantine_file
-
-    done: dict[str, tuple[str, str | None]] = {}
-    for detection in outcome.detections:
-        path = detection.get("file") or detection["path"]
-        if path not in done:
-            sha = detection["sha256"] if detection["path"] == path else sha256_file(Path(path))
-            result = quarantine_file(ctx, path, rule=detection["rule"], engine=detection["engine"],
-                                     definitions_version=detection["definitions_version"], sha256=sha,
-                                     scanned_stat=tuple(detection["stat"]), scan_id=scan_id)
-            done[path] = (result.action, result.error)
-            if result.error:
-                outcome.errors.append({"path": path, "error": result.error})
-        detection["action"] = done[path][0]
-
-
-def sha256_file(path: Path) -> str:
-    from app.engine.bundle import sha256_file as digest
-
-    try:
-        return digest(path)
-    except OSError:
-        return ""
 
 
 def report_document(report: ScanReport) -> dict[str, Any]:

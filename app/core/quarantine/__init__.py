@@ -33,6 +33,7 @@ _EXPORTS = {
     "allow": "allowlist",
     "allowed_hashes": "allowlist",
     "disallow": "allowlist",
+    "quarantine_detections": "detections",
     "QuarantineOutcome": "operations",
     "delete": "operations",
     "purge": "operations",
