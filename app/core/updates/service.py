@@ -35,15 +35,15 @@ from app.core.updates.activation import Activator
 from app.core.updates.channelconfig import ChannelConfig, load_channel
 from app.core.updates.corpus import default_clean_corpus, own_files
 from app.core.updates.diff import RuleDiff, rule_diff
-from app.core.updates.faults import checkpoint
 from app.core.updates.fetcher import RequestsFetcher
+from app.core.updates.killpoints import checkpoint
 from app.core.updates.lock import UpdateLock
-from app.core.updates.polling import next_check_at
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
 from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
+from app.core.updates.schedule import next_check_at
 from app.core.updates.state import disabled_rules, load_state, save_state
-from app.core.updates.status import STATE_TEXT, UpdateStatus, build_status
+from app.core.updates.update_status import STATE_TEXT, UpdateStatus, build_status
 from app.engine.bundle import BundleError, load_definitions, sha256_file
 
 log = logging.getLogger(__name__)

@@ -37,7 +37,7 @@ from app.engine.bundle import BundleError, Definitions, extract_bundle, load_def
 from app.engine.eicar import eicar_bytes
 from app.engine.matcher import Matcher
 from app.engine.rules import compile_definitions, count_rules, load_or_compile
-from app.engine.validation import ValidationResult
+from app.engine.validation_result import ValidationResult
 
 
 @dataclass
