@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Console</name>
+    <message>
+        <location filename="../app/ui/workers.py" line="60"/>
+        <source>Something went wrong (%1). The details are in the log.</source>
+        <translation>Etwas ist schiefgegangen (%1). Die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+</context>
+<context>
     <name>Quarantine</name>
     <message>
         <location filename="../app/core/quarantine/crypto.py" line="80"/>
@@ -34,67 +42,72 @@
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="103"/>
+        <location filename="../app/core/quarantine/keystore.py" line="44"/>
+        <source>Another Ringfence process is creating the quarantine key and has not finished; try again in a minute.</source>
+        <translation>Ein anderer Ringfence-Prozess erstellt gerade den Quarantäne-Schlüssel und ist noch nicht fertig; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/keystore.py" line="109"/>
         <source>The system keyring that holds the quarantine key is locked or unavailable; unlock it and try again.</source>
         <translation>Der Systemschlüsselbund mit dem Quarantäneschlüssel ist gesperrt oder nicht verfügbar; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="115"/>
+        <location filename="../app/core/quarantine/keystore.py" line="121"/>
         <source>The quarantine key could not be stored in the system keyring; unlock it and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht im Systemschlüsselbund gespeichert werden; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="146"/>
+        <location filename="../app/core/quarantine/keystore.py" line="152"/>
         <source>The quarantine key file cannot be read; check its permissions.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel kann nicht gelesen werden; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="176"/>
+        <location filename="../app/core/quarantine/keystore.py" line="182"/>
         <source>The quarantine&apos;s vault.json is damaged; restore it from a backup to open the quarantine.</source>
         <translation>Die Datei vault.json der Quarantäne ist beschädigt; stellen Sie sie aus einer Sicherung wieder her, um die Quarantäne zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="218"/>
+        <location filename="../app/core/quarantine/keystore.py" line="224"/>
         <source>The quarantine has no key yet, so there is nothing to open.</source>
         <translation>Die Quarantäne hat noch keinen Schlüssel, es gibt also nichts zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="229"/>
+        <location filename="../app/core/quarantine/keystore.py" line="235"/>
         <source>The quarantine key is missing from the system keyring, so quarantined items cannot be opened; restore the keyring from a backup.</source>
         <translation>Der Quarantäneschlüssel fehlt im Systemschlüsselbund, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie den Schlüsselbund aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="232"/>
+        <location filename="../app/core/quarantine/keystore.py" line="238"/>
         <source>The quarantine key file is missing or damaged, so quarantined items cannot be opened; restore it from a backup.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel fehlt oder ist beschädigt, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="244"/>
+        <location filename="../app/core/quarantine/keystore.py" line="250"/>
         <source>The quarantine key could not be stored safely; check the system keyring and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="81"/>
+        <location filename="../app/core/quarantine/operations.py" line="82"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="99"/>
+        <location filename="../app/core/quarantine/operations.py" line="100"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="102"/>
+        <location filename="../app/core/quarantine/operations.py" line="103"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="109"/>
+        <location filename="../app/core/quarantine/operations.py" line="110"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="132"/>
+        <location filename="../app/core/quarantine/operations.py" line="133"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -368,6 +381,11 @@
     </message>
     <message>
         <location filename="../app/core/settings.py" line="93"/>
+        <source>Keep the event history for (days)</source>
+        <translation>Ereignisverlauf aufbewahren (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="95"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -643,119 +661,127 @@
 <context>
     <name>UpdateState</name>
     <message>
-        <location filename="../app/core/updates/status.py" line="26"/>
+        <location filename="../app/core/updates/update_status.py" line="26"/>
         <source>No update channel is configured; Ringfence uses its built-in baseline definitions. Add one with: ringfence update channel URL --root ROOT_JSON</source>
         <translation>Es ist kein Update-Kanal eingerichtet; Ringfence verwendet seine eingebauten Basisdefinitionen. Richten Sie einen ein mit: ringfence update channel URL --root ROOT_JSON</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="28"/>
+        <location filename="../app/core/updates/update_status.py" line="28"/>
         <source>Up to date</source>
         <translation>Auf dem neuesten Stand</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="29"/>
+        <location filename="../app/core/updates/update_status.py" line="29"/>
         <source>An update is rolling out; it has not reached this device yet</source>
         <translation>Ein Update wird verteilt; es hat dieses Gerät noch nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="30"/>
+        <location filename="../app/core/updates/update_status.py" line="30"/>
         <source>Downloading version %1 (%2 of %3 bytes)</source>
         <translation>Version %1 wird heruntergeladen (%2 von %3 Bytes)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="31"/>
+        <location filename="../app/core/updates/update_status.py" line="31"/>
         <source>Checking version %1 before it is used</source>
         <translation>Version %1 wird vor der Verwendung geprüft</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="32"/>
+        <location filename="../app/core/updates/update_status.py" line="32"/>
         <source>Switching to version %1</source>
         <translation>Wechsel zu Version %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="33"/>
+        <location filename="../app/core/updates/update_status.py" line="33"/>
         <source>Version %1 is in probation: %2 hours left</source>
         <translation>Version %1 ist in der Bewährungsphase: noch %2 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="34"/>
+        <location filename="../app/core/updates/update_status.py" line="34"/>
         <source>Rolled back: %1</source>
         <translation>Zurückgesetzt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="35"/>
+        <location filename="../app/core/updates/update_status.py" line="35"/>
         <source>Updates halted by the vendor: %1</source>
         <translation>Updates vom Hersteller angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="36"/>
+        <location filename="../app/core/updates/update_status.py" line="36"/>
         <source>Updates paused until %1</source>
         <translation>Updates pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="37"/>
+        <location filename="../app/core/updates/update_status.py" line="37"/>
         <source>Pinned: new definitions are installed only when you apply them</source>
         <translation>Festgehalten: Neue Definitionen werden nur installiert, wenn Sie sie anwenden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="38"/>
+        <location filename="../app/core/updates/update_status.py" line="38"/>
         <source>Out of date since %1</source>
         <translation>Veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="39"/>
+        <location filename="../app/core/updates/update_status.py" line="39"/>
         <source>Badly out of date since %1</source>
         <translation>Stark veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="43"/>
+        <location filename="../app/core/updates/update_status.py" line="43"/>
         <source>Activated</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="44"/>
+        <location filename="../app/core/updates/update_status.py" line="44"/>
         <source>Refused before use</source>
         <translation>Vor der Verwendung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="45"/>
+        <location filename="../app/core/updates/update_status.py" line="45"/>
         <source>Reverted automatically</source>
         <translation>Automatisch zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="46"/>
+        <location filename="../app/core/updates/update_status.py" line="46"/>
         <source>Withdrawn by the vendor</source>
         <translation>Vom Hersteller zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="47"/>
+        <location filename="../app/core/updates/update_status.py" line="47"/>
         <source>Rolled back</source>
         <translation>Zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="48"/>
+        <location filename="../app/core/updates/update_status.py" line="48"/>
         <source>Passed probation</source>
         <translation>Bewährungsphase bestanden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="49"/>
+        <location filename="../app/core/updates/update_status.py" line="49"/>
         <source>Update refused (verification failed)</source>
         <translation>Update abgelehnt (Überprüfung fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="50"/>
+        <location filename="../app/core/updates/update_status.py" line="50"/>
         <source>Flagged a protected file (reported only)</source>
         <translation>Eine geschützte Datei erkannt (nur gemeldet)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="51"/>
+        <location filename="../app/core/updates/update_status.py" line="51"/>
         <source>Back on the baseline definitions</source>
         <translation>Wieder auf den Basisdefinitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="52"/>
+        <location filename="../app/core/updates/update_status.py" line="52"/>
         <source>Halted by the vendor</source>
         <translation>Vom Hersteller angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>Updates</name>
+    <message>
+        <location filename="../app/core/updates/service.py" line="54"/>
+        <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
+        <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
     </message>
 </context>
 </TS>
