@@ -10,6 +10,149 @@
     </message>
 </context>
 <context>
+    <name>Events</name>
+    <message>
+        <location filename="../app/core/events.py" line="57"/>
+        <source>A scan started: %1.</source>
+        <extracomment>The kinds History filters by.</extracomment>
+        <translation>Eine Prüfung hat begonnen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="59"/>
+        <source>Scan finished: %n file(s) checked; threats found: %1; not checked: %2.</source>
+        <translation>
+            <numerusform>Prüfung beendet: %n Datei geprüft; gefundene Bedrohungen: %1; nicht geprüft: %2.</numerusform>
+            <numerusform>Prüfung beendet: %n Dateien geprüft; gefundene Bedrohungen: %1; nicht geprüft: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="61"/>
+        <source>Scan cancelled after %n file(s).</source>
+        <translation>
+            <numerusform>Prüfung nach %n Datei abgebrochen.</numerusform>
+            <numerusform>Prüfung nach %n Dateien abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="62"/>
+        <source>A scan was abandoned: %1</source>
+        <translation>Eine Prüfung wurde aufgegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="64"/>
+        <source>%1 was found in %2.</source>
+        <translation>%1 wurde in %2 gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="65"/>
+        <source>%1 was moved to the quarantine (%2).</source>
+        <translation>%1 wurde in die Quarantäne verschoben (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="66"/>
+        <source>%1 was restored from the quarantine.</source>
+        <translation>%1 wurde aus der Quarantäne wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="67"/>
+        <source>%1 was deleted from the quarantine.</source>
+        <translation>%1 wurde aus der Quarantäne gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="68"/>
+        <source>%1 was added to the allow-list.</source>
+        <translation>%1 wurde zur Liste der zugelassenen Dateien hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="69"/>
+        <source>%1 was removed from the allow-list.</source>
+        <translation>%1 wurde von der Liste der zugelassenen Dateien entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="71"/>
+        <source>%n old item(s) were deleted from the quarantine.</source>
+        <translation>
+            <numerusform>%n altes Objekt wurde aus der Quarantäne gelöscht.</numerusform>
+            <numerusform>%n alte Objekte wurden aus der Quarantäne gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="73"/>
+        <source>%1 is no longer detected by definitions %2: you may restore it.</source>
+        <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="75"/>
+        <source>Definitions %1 are now active.</source>
+        <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="77"/>
+        <source>Definitions %1 were refused at the %2 step: %3</source>
+        <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="79"/>
+        <source>Definitions %1 were rolled back to %2 during probation: %3</source>
+        <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="81"/>
+        <source>Definitions %1 were reverted to %2 at start-up: %3</source>
+        <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="83"/>
+        <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
+        <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="85"/>
+        <source>The vendor rolled the definitions back to %1.</source>
+        <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="86"/>
+        <source>The vendor halted definitions updates: %1</source>
+        <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="88"/>
+        <source>Definitions %1 passed probation and are now known good.</source>
+        <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="91"/>
+        <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
+        <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="93"/>
+        <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
+        <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="95"/>
+        <source>The scanner engine was restarted (definitions %1).</source>
+        <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="98"/>
+        <source>Your PC restarted unexpectedly on %1: %2 %3</source>
+        <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="101"/>
+        <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
+        <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="119"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Quarantine</name>
     <message>
         <location filename="../app/core/quarantine/crypto.py" line="80"/>
