@@ -15,9 +15,9 @@ from app.core.errors import RingfenceError
 from app.core.supervisor import ScanControl, ScanProgress, Supervisor
 
 if TYPE_CHECKING:
-    from app.core.scanning import ScanReport
+    from app.core.scan_service import ScanReport
 
-# app.core.definitions and app.core.scanning are imported inside run(), after the engine worker has
+# app.core.definitions and app.core.scan_service are imported inside run(), after the engine worker has
 # been started: the worker's start-up then overlaps with the console's own.
 
 
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         supervisor.prestart()  # the engine loads while the definitions are checked
         from app.core import definitions
         from app.core.quarantine.detections import quarantine_detections
-        from app.core.scanning import run_scan
+        from app.core.scan_service import run_scan
 
         defs = definitions.choose(ctx, args.definitions)
         control = ScanControl()

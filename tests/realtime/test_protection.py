@@ -52,7 +52,7 @@ def test_partial_download_is_scanned_after_the_rename(
     final = watched / "setup.exe"
     os.rename(partial, final)
     assert wait_for(gone(final), 2.0)
-    assert service.status().detections == 1
+    assert wait_for(lambda: service.status().detections == 1, 2.0)  # counted once the batch is done
 
 
 def test_a_file_still_being_written_is_not_scanned_half_written(

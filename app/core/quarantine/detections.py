@@ -32,7 +32,7 @@ def quarantine_detections(ctx: Context, outcome: ScanOutcome, scan_id: int) -> N
 
 
 def sha256_file(path: Path) -> str:
-    from app.engine.bundle import sha256_file as digest
+    from app.engine.hashing import sha256_file as digest
 
     try:
         return digest(path)

@@ -24,7 +24,7 @@ from app.core import definitions, events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.realtime.messages import ACTIONS
-from app.core.scanning import db_text, scan_request
+from app.core.scan_service import db_text, scan_request
 from app.core.supervisor import CRASHED_FILE, HUNG_FILE, ScanControl, ScanOutcome, Supervisor
 from app.engine.scancache import policy_key
 
