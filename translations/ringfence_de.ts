@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Console</name>
+    <message>
+        <location filename="../app/ui/workers.py" line="60"/>
+        <source>Something went wrong (%1). The details are in the log.</source>
+        <translation>Etwas ist schiefgegangen (%1). Die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+</context>
+<context>
     <name>Quarantine</name>
     <message>
         <location filename="../app/core/quarantine/crypto.py" line="80"/>
@@ -295,79 +303,192 @@
     </message>
 </context>
 <context>
+    <name>Scan</name>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="33"/>
+        <source>A quick scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Schnellscan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="34"/>
+        <source>A full scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein vollständiger Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="35"/>
+        <source>A scan of chosen files and folders is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Scan ausgewählter Dateien und Ordner läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="38"/>
+        <source>A scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanjob.py" line="110"/>
+        <source>Choose a file or folder to scan.</source>
+        <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning.py" line="141"/>
+        <source>Your allow-list could not be read (%1); files on it may be reported.</source>
+        <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning.py" line="155"/>
+        <source>The scan could not be saved in the history (%1).</source>
+        <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning.py" line="190"/>
+        <source>The scan&apos;s results could not be saved in the history (%1).</source>
+        <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="17"/>
+        <source>The path does not exist.</source>
+        <translation>Der Pfad existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="18"/>
+        <source>The file disappeared during the scan.</source>
+        <translation>Die Datei ist während des Scans verschwunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="19"/>
+        <source>Permission denied.</source>
+        <translation>Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="20"/>
+        <source>The file could not be read (%1).</source>
+        <translation>Die Datei konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="21"/>
+        <source>The file was replaced by something that is not a regular file.</source>
+        <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="22"/>
+        <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
+        <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="23"/>
+        <source>The engine could not check this file (%1).</source>
+        <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="24"/>
+        <source>The archive holds more than %1 files; the rest were not checked.</source>
+        <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="25"/>
+        <source>The archive expands to more data than the limit; the rest was not checked.</source>
+        <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="26"/>
+        <source>This archive member cannot be unpacked (%1).</source>
+        <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="27"/>
+        <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
+        <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="29"/>
+        <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
+        <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../app/core/settings.py" line="69"/>
+        <location filename="../app/core/settings.py" line="72"/>
+        <source>When a scan finds a threat (report, quarantine, ask)</source>
+        <translation>Wenn ein Scan eine Bedrohung findet (melden, in Quarantäne verschieben, nachfragen)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="74"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="71"/>
+        <location filename="../app/core/settings.py" line="76"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="73"/>
+        <location filename="../app/core/settings.py" line="78"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="75"/>
+        <location filename="../app/core/settings.py" line="80"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="76"/>
+        <location filename="../app/core/settings.py" line="81"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="77"/>
+        <location filename="../app/core/settings.py" line="82"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="79"/>
+        <location filename="../app/core/settings.py" line="84"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="81"/>
+        <location filename="../app/core/settings.py" line="86"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="83"/>
+        <location filename="../app/core/settings.py" line="88"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="84"/>
+        <location filename="../app/core/settings.py" line="89"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="86"/>
+        <location filename="../app/core/settings.py" line="91"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="87"/>
+        <location filename="../app/core/settings.py" line="92"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="89"/>
+        <location filename="../app/core/settings.py" line="94"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="91"/>
+        <location filename="../app/core/settings.py" line="96"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="93"/>
+        <location filename="../app/core/settings.py" line="98"/>
+        <source>Keep the event history for (days)</source>
+        <translation>Ereignisverlauf aufbewahren für (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="100"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
