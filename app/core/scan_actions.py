@@ -19,7 +19,7 @@ from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.messages import Message
-from app.core.scanning import SCANS_SCHEMA, db_text
+from app.core.scan_service import SCANS_SCHEMA, db_text
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def detected_file(detection: dict[str, Any]) -> str:
 
 
 def _sha256_of(path: str) -> str:
-    from app.engine.bundle import sha256_file
+    from app.engine.hashing import sha256_file
 
     try:
         return sha256_file(Path(path))

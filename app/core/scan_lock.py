@@ -1,10 +1,10 @@
 """One scan at a time per user, across processes, and a window onto the scan that is running.
 
-The running scan holds an exclusive OS lock on ``scan.lock`` in the data folder (``fcntl.flock`` on
-POSIX, ``msvcrt.locking`` on Windows); the OS drops it when the process ends, so a crashed scan never
-blocks the next one. Beside it, ``scan-progress.json`` holds the latest :class:`JobProgress`, written
-at most twice a second, so a second request (the console while the CLI scans, or the other way round)
-can be told what is running and show its progress with :func:`running_scan`.
+The running scan holds an exclusive OS lock (:mod:`app.core.filelock`) on ``scan.lock`` in the data
+folder; the OS drops it when the process ends, so a crashed scan never blocks the next one. Beside
+it, ``scan-progress.json`` holds the latest :class:`JobProgress`, written at most twice a second, so
+a second request (the console while the CLI scans, or the other way round) can be told what is
+running and show its progress with :func:`running_scan`.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import replace_with_retry
+from app.core.filelock import LockBusy, file_lock
 from app.core.messages import Message, translate
 from app.core.paths import Paths
 from app.core.scan_progress import JobProgress
@@ -47,33 +48,6 @@ class ScanBusy(RingfenceError):
         self.running = running
 
 
-def _try_lock(fd: int) -> bool:
-    try:
-        if sys.platform == "win32":  # pragma: no cover - Windows
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except OSError:
-        return False
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover - Windows
-        import msvcrt
-
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
-    os.close(fd)  # closing also drops a flock
-
-
 def _read_progress(paths: Paths) -> JobProgress | None:
     try:
         data = json.loads((paths.data_dir / PROGRESS_NAME).read_text(encoding="utf-8"))
@@ -87,25 +61,24 @@ class ScanLock:
 
     def __init__(self, paths: Paths) -> None:
         self.paths = paths
-        self._fd: int | None = None
+        self._held = ExitStack()
+        self._locked = False
         self._published = 0.0
 
     def acquire(self) -> None:
         try:
-            self.paths.data_dir.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.paths.data_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+            self._held.enter_context(file_lock(self.paths.data_dir / LOCK_NAME, wait=0, busy=_BUSY_ANY))
+        except LockBusy:
+            raise ScanBusy(_read_progress(self.paths)) from None
         except OSError as exc:  # a full disk must not stop a scan: it runs, unguarded
             log.error("scan lock unavailable, scanning without it: %s", exc)
             return
-        if not _try_lock(fd):
-            os.close(fd)
-            raise ScanBusy(_read_progress(self.paths))
-        self._fd = fd
+        self._locked = True
 
     def publish(self, progress: JobProgress, force: bool = False) -> None:
         """Share the progress with other processes (at most twice a second unless ``force``)."""
         now = time.monotonic()
-        if self._fd is None or (not force and now - self._published < PUBLISH_INTERVAL_S):
+        if not self._locked or (not force and now - self._published < PUBLISH_INTERVAL_S):
             return
         self._published = now
         target = self.paths.data_dir / PROGRESS_NAME
@@ -121,21 +94,18 @@ class ScanLock:
                 Path(tmp).unlink(missing_ok=True)
 
     def release(self) -> None:
-        if self._fd is not None:
+        if self._locked:
             (self.paths.data_dir / PROGRESS_NAME).unlink(missing_ok=True)
-            _unlock(self._fd)
-            self._fd = None
+            self._locked = False
+        self._held.close()
 
 
 def running_scan(ctx: Context) -> JobProgress | None:
     """The progress of the scan running for this user (in any process), or ``None`` when none runs."""
-    paths = ctx.paths
     try:
-        fd = os.open(paths.data_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+        with file_lock(ctx.paths.data_dir / LOCK_NAME, wait=0, busy=_BUSY_ANY):
+            return None
+    except LockBusy:
+        return _read_progress(ctx.paths) or JobProgress(state="starting", kind="")
     except OSError:
         return None
-    if _try_lock(fd):
-        _unlock(fd)
-        return None
-    os.close(fd)
-    return _read_progress(paths) or JobProgress(state="starting", kind="")

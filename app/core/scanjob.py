@@ -33,7 +33,7 @@ from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journa
 from app.core.scan_lock import ScanBusy, ScanLock, running_scan
 from app.core.scan_messages import FileProblem, file_problem
 from app.core.scan_progress import FileCounter, JobProgress, ProgressMeter
-from app.core.scanning import db_text
+from app.core.scan_service import db_text
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 
 __all__ = ["Found", "JobProgress", "ScanBusy", "ScanJob", "ScanRequest", "ScanSummary", "Started", "running_scan"]
@@ -198,7 +198,7 @@ class _Run:
 
     def run(self) -> ScanSummary:
         from app.core import definitions
-        from app.core.scanning import run_scan, scan_options
+        from app.core.scan_service import run_scan, scan_options
         from app.engine.walker import walk_options
 
         job, ctx, request = self.job, self.ctx, self.job.request

@@ -10,7 +10,7 @@ import pytest
 from app.core import definitions
 from app.core.context import Context
 from app.core.engine_process import EngineProcess
-from app.core.scanning import scan_request
+from app.core.scan_service import scan_request
 from app.core.supervisor import ScanControl, Supervisor
 from tests.engine.helpers import write
 
