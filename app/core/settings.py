@@ -105,6 +105,7 @@ class Settings:
     path: Path
     values: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    corrupt: bool = False  # the file exists but could not be read at all (the verdict tells the user)
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -117,6 +118,7 @@ class Settings:
                 raise ValueError("the file does not hold an object")
         except (OSError, ValueError) as exc:
             settings._warn(f"{path} could not be read ({exc}); using the default settings")
+            settings.corrupt = True
             return settings
         for key, value in raw.items():
             setting = BY_KEY.get(key)
