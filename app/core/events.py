@@ -54,7 +54,7 @@ def _t(code: str, kind: str, severity: str, text: Message, fields: Sequence[str]
 
 CATALOG: dict[str, EventType] = {t.code: t for t in (
     # Scans (args: scan_id, scan_kind and the counts)
-    _t("scan.started", "scan", "info", translate("Events", "A %1 scan started."), ["scan_kind"]),
+    _t("scan.started", "scan", "info", translate("Events", "A scan started: %1."), ["scan_kind"]),
     _t("scan.finished", "scan", "info",
        translate("Events", "Scan finished: %n file(s) checked; threats found: %1; not checked: %2.", None, 0),
        ["threats", "errors"], count="files"),
@@ -76,7 +76,7 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("updates.rejected", "updates", "warning",
        translate("Events", "Definitions %1 were refused at the %2 step: %3"), ["version", "step", "reason"]),
     _t("updates.rolled_back", "updates", "warning",
-       translate("Events", "Definitions %1 were rolled back to %2 during probation: %3"), ["version", "to_version", "reason"]),
+       translate("Events", "Definitions %1 were rolled back to %2 during probation: %3"), ["version", "to_version", "trigger"]),
     _t("updates.reverted_at_start", "updates", "warning",
        translate("Events", "Definitions %1 were reverted to %2 at start-up: %3"), ["version", "to_version", "reason"]),
     _t("updates.withdrawn", "updates", "warning",
@@ -158,7 +158,7 @@ def record(store: Store, code: str, /, *, when: float | None = None, **args: Any
         store.ensure(EVENTS_SCHEMA)
         with store.transaction() as conn:
             cursor = conn.execute("INSERT INTO events(time, kind, severity, code, args) VALUES (?, ?, ?, ?, ?)",
-                                  (when or time.time(), etype.kind, etype.severity, code, payload))
+                                  (time.time() if when is None else when, etype.kind, etype.severity, code, payload))
             return int(cursor.lastrowid or 0)
     except (sqlite3.Error, OSError) as exc:
         log.error("event %s %s not recorded: %s", code, payload, exc)

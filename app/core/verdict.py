@@ -201,7 +201,7 @@ def _selftest_failing(ctx: Context, now: float) -> Reason | None:
 
 @condition
 def _scan_overdue(ctx: Context, now: float) -> Reason | None:
-    from app.core.scanning import SCANS_SCHEMA
+    from app.core.scan_service import SCANS_SCHEMA
 
     ctx.store.ensure(SCANS_SCHEMA)
     row = ctx.store.conn.execute(

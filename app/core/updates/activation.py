@@ -21,7 +21,7 @@ from app.core.definitions import baseline
 from app.core.errors import RingfenceError
 from app.core.messages import Message, translate
 from app.core.updates import history
-from app.core.updates.faults import checkpoint
+from app.core.updates.killpoints import checkpoint
 from app.core.updates.probation import evaluate
 from app.core.updates.rollout import RolloutDoc
 from app.core.updates.sandbox import SandboxResult
@@ -101,7 +101,8 @@ class Activator:
         st.probation = Probation(to, now, "revert") if to is not None else None
         st.rolled_back = {"from": previous, "to": to, "reason": reason, "time": now, "code": code}
         history.record(self.ctx.store, event, previous, reason, when=now)
-        events.record(self.ctx.store, code, when=now, version=_label(previous), to_version=_label(to), reason=reason)
+        extra = {"trigger": reason} if code == "updates.rolled_back" else {"reason": reason}
+        events.record(self.ctx.store, code, when=now, version=_label(previous), to_version=_label(to), **extra)
         self.save()
         if self.on_switch is not None:
             self.on_switch()
