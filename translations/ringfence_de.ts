@@ -501,84 +501,154 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/core/settings.py" line="69"/>
+        <location filename="../app/core/settings.py" line="52"/>
+        <source>expected true or false</source>
+        <translation>erwartet wahr oder falsch</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="56"/>
+        <source>expected a whole number</source>
+        <translation>erwartet eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="58"/>
+        <source>must be at least %1</source>
+        <translation>muss mindestens %1 sein</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="60"/>
+        <source>must be at most %1</source>
+        <translation>darf höchstens %1 sein</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="64"/>
+        <source>expected text</source>
+        <translation>erwartet Text</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="66"/>
+        <source>must be one of %1</source>
+        <translation>muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="70"/>
+        <source>expected a list of text</source>
+        <translation>erwartet eine Liste von Texten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="87"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="71"/>
+        <location filename="../app/core/settings.py" line="89"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="73"/>
+        <location filename="../app/core/settings.py" line="91"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="75"/>
+        <location filename="../app/core/settings.py" line="93"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="76"/>
+        <location filename="../app/core/settings.py" line="94"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="77"/>
+        <location filename="../app/core/settings.py" line="95"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="79"/>
+        <location filename="../app/core/settings.py" line="97"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="81"/>
+        <location filename="../app/core/settings.py" line="99"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="83"/>
+        <location filename="../app/core/settings.py" line="101"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="84"/>
+        <location filename="../app/core/settings.py" line="102"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="86"/>
+        <location filename="../app/core/settings.py" line="104"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="87"/>
+        <location filename="../app/core/settings.py" line="105"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="89"/>
+        <location filename="../app/core/settings.py" line="107"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="91"/>
+        <location filename="../app/core/settings.py" line="109"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="93"/>
+        <location filename="../app/core/settings.py" line="111"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="95"/>
+        <location filename="../app/core/settings.py" line="113"/>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="152"/>
+        <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="173"/>
+        <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
+        <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="181"/>
+        <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
+        <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="188"/>
+        <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
+        <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="215"/>
+        <source>There is no setting called %1.</source>
+        <translation>Es gibt keine Einstellung namens %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="219"/>
+        <source>The setting %1 cannot take that value: %2.</source>
+        <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="237"/>
+        <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
+        <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
 </context>
 <context>
@@ -1044,19 +1114,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="224"/>
+        <location filename="../app/core/verdict.py" line="225"/>
         <source>The quarantine key is kept in a private file because the system keyring is not available.</source>
         <translation>Der Quarantäne-Schlüssel liegt in einer privaten Datei, weil der Schlüsselbund des Systems nicht verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="238"/>
+        <location filename="../app/core/verdict.py" line="239"/>
         <source>Your PC restarted unexpectedly (%1) on %2.</source>
         <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
-    </message>
-    <message>
-        <location filename="../app/core/verdict.py" line="248"/>
-        <source>The settings file could not be read, so the default settings are in use.</source>
-        <translation>Die Einstellungsdatei konnte nicht gelesen werden, daher gelten die Standardeinstellungen.</translation>
     </message>
 </context>
 </TS>

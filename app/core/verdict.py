@@ -117,7 +117,7 @@ def _definitions_age(ctx: Context, now: float) -> Reason | None:
     if status.out_of_date_since is None:
         return Reason(code, severity, translate("Verdict", "The age of the definitions is unknown."), fix)
     days = round((now - status.out_of_date_since) / DAY)
-    return Reason(code, severity, translate("Verdict", "The definitions are %n day(s) old.", None, days), fix)
+    return Reason(code, severity, translate("Verdict", "The definitions are %n day(s) old.", None, 0).plural(days), fix)
 
 
 @condition
@@ -210,7 +210,8 @@ def _scan_overdue(ctx: Context, now: float) -> Reason | None:
     if last is not None and now - float(last) <= SCAN_OVERDUE_DAYS * DAY:
         return None
     text = (translate("Verdict", "No scan has been completed yet.") if last is None else
-            translate("Verdict", "No scan has been completed for %n day(s).", None, round((now - float(last)) / DAY)))
+            translate("Verdict", "No scan has been completed for %n day(s).", None, 0)
+            .plural(round((now - float(last)) / DAY)))
     return Reason("scan.overdue", "attention", text, "scan.quick")
 
 
@@ -242,8 +243,10 @@ def _pc_crashed(ctx: Context, now: float) -> Reason | None:
 
 @condition
 def _settings_corrupt(ctx: Context, now: float) -> Reason | None:
-    if not ctx.settings.corrupt:
+    """A damaged settings file was kept aside by this process (told for as long as the process runs)."""
+    from app.core.settings import recovered_message
+
+    backup = ctx.settings.recovered_from
+    if backup is None:
         return None
-    return Reason("settings.corrupt", "attention",
-                  translate("Verdict", "The settings file could not be read, so the default settings are in use."),
-                  "settings.open:general")
+    return Reason("settings.corrupt", "attention", recovered_message(backup), "settings.open:general")

@@ -3,6 +3,7 @@ clears it. Real engine, real SQLite, the real Secret Service keyring (tests run 
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -152,9 +153,13 @@ def test_a_corrupt_settings_file(ctx: Context) -> None:
         result = verdict(broken)
         assert result.level == "attention" and codes(result) == ["settings.corrupt"]
         assert result.reasons[0].fix == "settings.open:general"
-    ctx.paths.settings_file.write_text('{"scan.jobs": 2}', encoding="utf-8")
-    with Context.open() as repaired:
-        assert verdict(repaired).level == "ok"
+        backup = broken.settings.recovered_from
+        assert backup is not None and backup.read_text(encoding="utf-8") == '{"scan.jobs": 2,'
+        assert str(backup) in render(result.reasons[0].message)
+    with Context.open() as again:  # every context of this process keeps telling (the console opens many)
+        assert codes(verdict(again)) == ["settings.corrupt"]
+    done = run_cli("status", "--json")  # a new process: the damaged file is aside, nothing left to tell
+    assert json.loads(done.stdout)["level"] == "ok", done.stdout
 
 
 def test_alerts_come_first_and_decide_the_level(ctx: Context) -> None:
@@ -171,15 +176,16 @@ def test_status_shows_the_verdict(ctx: Context) -> None:
     refreshed(ctx, time.time())
     done = run_cli("status", "--json")
     assert done.returncode == 0, done.stderr
-    import json
-
     doc = json.loads(done.stdout)
     assert doc["level"] == "ok" and doc["reasons"] == []
     assert {"app_version", "engine", "definitions", "last_scan", "updates", "quarantine", "notes"} <= set(doc)
     ctx.paths.settings_file.write_text("not json", encoding="utf-8")
-    doc = json.loads(run_cli("status", "--json").stdout)
+    done = run_cli("status", "--json")
+    doc = json.loads(done.stdout)
     assert doc["level"] == "attention"
-    assert doc["reasons"] == [{"code": "settings.corrupt", "severity": "attention", "fix": "settings.open:general",
-                               "message": "The settings file could not be read, so the default settings are in use."}]
+    assert [(r["code"], r["severity"], r["fix"]) for r in doc["reasons"]] == [
+        ("settings.corrupt", "attention", "settings.open:general")]
+    assert doc["reasons"][0]["message"].startswith("The settings file could not be read; it was kept as ")
+    ctx.paths.settings_file.write_text("still not json", encoding="utf-8")
     text = run_cli("status").stdout
     assert "Protection: needs attention" in text and "settings file could not be read" in text
