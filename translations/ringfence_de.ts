@@ -48,6 +48,149 @@
     </message>
 </context>
 <context>
+    <name>Events</name>
+    <message>
+        <location filename="../app/core/events.py" line="57"/>
+        <source>A scan started: %1.</source>
+        <extracomment>The kinds History filters by.</extracomment>
+        <translation>Eine Prüfung hat begonnen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="59"/>
+        <source>Scan finished: %n file(s) checked; threats found: %1; not checked: %2.</source>
+        <translation>
+            <numerusform>Prüfung beendet: %n Datei geprüft; gefundene Bedrohungen: %1; nicht geprüft: %2.</numerusform>
+            <numerusform>Prüfung beendet: %n Dateien geprüft; gefundene Bedrohungen: %1; nicht geprüft: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="61"/>
+        <source>Scan cancelled after %n file(s).</source>
+        <translation>
+            <numerusform>Prüfung nach %n Datei abgebrochen.</numerusform>
+            <numerusform>Prüfung nach %n Dateien abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="62"/>
+        <source>A scan was abandoned: %1</source>
+        <translation>Eine Prüfung wurde aufgegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="64"/>
+        <source>%1 was found in %2.</source>
+        <translation>%1 wurde in %2 gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="65"/>
+        <source>%1 was moved to the quarantine (%2).</source>
+        <translation>%1 wurde in die Quarantäne verschoben (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="66"/>
+        <source>%1 was restored from the quarantine.</source>
+        <translation>%1 wurde aus der Quarantäne wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="67"/>
+        <source>%1 was deleted from the quarantine.</source>
+        <translation>%1 wurde aus der Quarantäne gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="68"/>
+        <source>%1 was added to the allow-list.</source>
+        <translation>%1 wurde zur Liste der zugelassenen Dateien hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="69"/>
+        <source>%1 was removed from the allow-list.</source>
+        <translation>%1 wurde von der Liste der zugelassenen Dateien entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="71"/>
+        <source>%n old item(s) were deleted from the quarantine.</source>
+        <translation>
+            <numerusform>%n altes Objekt wurde aus der Quarantäne gelöscht.</numerusform>
+            <numerusform>%n alte Objekte wurden aus der Quarantäne gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="73"/>
+        <source>%1 is no longer detected by definitions %2: you may restore it.</source>
+        <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="75"/>
+        <source>Definitions %1 are now active.</source>
+        <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="77"/>
+        <source>Definitions %1 were refused at the %2 step: %3</source>
+        <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="79"/>
+        <source>Definitions %1 were rolled back to %2 during probation: %3</source>
+        <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="81"/>
+        <source>Definitions %1 were reverted to %2 at start-up: %3</source>
+        <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="83"/>
+        <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
+        <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="85"/>
+        <source>The vendor rolled the definitions back to %1.</source>
+        <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="86"/>
+        <source>The vendor halted definitions updates: %1</source>
+        <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="88"/>
+        <source>Definitions %1 passed probation and are now known good.</source>
+        <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="91"/>
+        <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
+        <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="93"/>
+        <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
+        <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="95"/>
+        <source>The scanner engine was restarted (definitions %1).</source>
+        <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="98"/>
+        <source>Your PC restarted unexpectedly on %1: %2 %3</source>
+        <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="101"/>
+        <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
+        <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="119"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <location filename="../app/ui/formatting.py" line="57"/>
@@ -240,67 +383,72 @@
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="103"/>
+        <location filename="../app/core/quarantine/keystore.py" line="44"/>
+        <source>Another Ringfence process is creating the quarantine key and has not finished; try again in a minute.</source>
+        <translation>Ein anderer Ringfence-Prozess erstellt gerade den Quarantäne-Schlüssel und ist noch nicht fertig; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/keystore.py" line="109"/>
         <source>The system keyring that holds the quarantine key is locked or unavailable; unlock it and try again.</source>
         <translation>Der Systemschlüsselbund mit dem Quarantäneschlüssel ist gesperrt oder nicht verfügbar; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="115"/>
+        <location filename="../app/core/quarantine/keystore.py" line="121"/>
         <source>The quarantine key could not be stored in the system keyring; unlock it and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht im Systemschlüsselbund gespeichert werden; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="146"/>
+        <location filename="../app/core/quarantine/keystore.py" line="152"/>
         <source>The quarantine key file cannot be read; check its permissions.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel kann nicht gelesen werden; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="176"/>
+        <location filename="../app/core/quarantine/keystore.py" line="182"/>
         <source>The quarantine&apos;s vault.json is damaged; restore it from a backup to open the quarantine.</source>
         <translation>Die Datei vault.json der Quarantäne ist beschädigt; stellen Sie sie aus einer Sicherung wieder her, um die Quarantäne zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="218"/>
+        <location filename="../app/core/quarantine/keystore.py" line="224"/>
         <source>The quarantine has no key yet, so there is nothing to open.</source>
         <translation>Die Quarantäne hat noch keinen Schlüssel, es gibt also nichts zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="229"/>
+        <location filename="../app/core/quarantine/keystore.py" line="235"/>
         <source>The quarantine key is missing from the system keyring, so quarantined items cannot be opened; restore the keyring from a backup.</source>
         <translation>Der Quarantäneschlüssel fehlt im Systemschlüsselbund, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie den Schlüsselbund aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="232"/>
+        <location filename="../app/core/quarantine/keystore.py" line="238"/>
         <source>The quarantine key file is missing or damaged, so quarantined items cannot be opened; restore it from a backup.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel fehlt oder ist beschädigt, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="244"/>
+        <location filename="../app/core/quarantine/keystore.py" line="250"/>
         <source>The quarantine key could not be stored safely; check the system keyring and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="81"/>
+        <location filename="../app/core/quarantine/operations.py" line="82"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="99"/>
+        <location filename="../app/core/quarantine/operations.py" line="100"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="102"/>
+        <location filename="../app/core/quarantine/operations.py" line="103"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="109"/>
+        <location filename="../app/core/quarantine/operations.py" line="110"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="132"/>
+        <location filename="../app/core/quarantine/operations.py" line="133"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -645,84 +793,154 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/core/settings.py" line="69"/>
+        <location filename="../app/core/settings.py" line="52"/>
+        <source>expected true or false</source>
+        <translation>erwartet wahr oder falsch</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="56"/>
+        <source>expected a whole number</source>
+        <translation>erwartet eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="58"/>
+        <source>must be at least %1</source>
+        <translation>muss mindestens %1 sein</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="60"/>
+        <source>must be at most %1</source>
+        <translation>darf höchstens %1 sein</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="64"/>
+        <source>expected text</source>
+        <translation>erwartet Text</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="66"/>
+        <source>must be one of %1</source>
+        <translation>muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="70"/>
+        <source>expected a list of text</source>
+        <translation>erwartet eine Liste von Texten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="87"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="71"/>
+        <location filename="../app/core/settings.py" line="89"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="73"/>
+        <location filename="../app/core/settings.py" line="91"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="75"/>
+        <location filename="../app/core/settings.py" line="93"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="76"/>
+        <location filename="../app/core/settings.py" line="94"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="77"/>
+        <location filename="../app/core/settings.py" line="95"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="79"/>
+        <location filename="../app/core/settings.py" line="97"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="81"/>
+        <location filename="../app/core/settings.py" line="99"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="83"/>
+        <location filename="../app/core/settings.py" line="101"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="84"/>
+        <location filename="../app/core/settings.py" line="102"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="86"/>
+        <location filename="../app/core/settings.py" line="104"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="87"/>
+        <location filename="../app/core/settings.py" line="105"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="89"/>
+        <location filename="../app/core/settings.py" line="107"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="91"/>
+        <location filename="../app/core/settings.py" line="109"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="93"/>
+        <location filename="../app/core/settings.py" line="111"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="95"/>
+        <location filename="../app/core/settings.py" line="113"/>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="152"/>
+        <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="173"/>
+        <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
+        <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="181"/>
+        <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
+        <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="188"/>
+        <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
+        <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="215"/>
+        <source>There is no setting called %1.</source>
+        <translation>Es gibt keine Einstellung namens %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="219"/>
+        <source>The setting %1 cannot take that value: %2.</source>
+        <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="237"/>
+        <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
+        <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
 </context>
 <context>
@@ -996,119 +1214,127 @@
 <context>
     <name>UpdateState</name>
     <message>
-        <location filename="../app/core/updates/status.py" line="26"/>
+        <location filename="../app/core/updates/update_status.py" line="26"/>
         <source>No update channel is configured; Ringfence uses its built-in baseline definitions. Add one with: ringfence update channel URL --root ROOT_JSON</source>
         <translation>Es ist kein Update-Kanal eingerichtet; Ringfence verwendet seine eingebauten Basisdefinitionen. Richten Sie einen ein mit: ringfence update channel URL --root ROOT_JSON</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="28"/>
+        <location filename="../app/core/updates/update_status.py" line="28"/>
         <source>Up to date</source>
         <translation>Auf dem neuesten Stand</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="29"/>
+        <location filename="../app/core/updates/update_status.py" line="29"/>
         <source>An update is rolling out; it has not reached this device yet</source>
         <translation>Ein Update wird verteilt; es hat dieses Gerät noch nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="30"/>
+        <location filename="../app/core/updates/update_status.py" line="30"/>
         <source>Downloading version %1 (%2 of %3 bytes)</source>
         <translation>Version %1 wird heruntergeladen (%2 von %3 Bytes)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="31"/>
+        <location filename="../app/core/updates/update_status.py" line="31"/>
         <source>Checking version %1 before it is used</source>
         <translation>Version %1 wird vor der Verwendung geprüft</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="32"/>
+        <location filename="../app/core/updates/update_status.py" line="32"/>
         <source>Switching to version %1</source>
         <translation>Wechsel zu Version %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="33"/>
+        <location filename="../app/core/updates/update_status.py" line="33"/>
         <source>Version %1 is in probation: %2 hours left</source>
         <translation>Version %1 ist in der Bewährungsphase: noch %2 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="34"/>
+        <location filename="../app/core/updates/update_status.py" line="34"/>
         <source>Rolled back: %1</source>
         <translation>Zurückgesetzt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="35"/>
+        <location filename="../app/core/updates/update_status.py" line="35"/>
         <source>Updates halted by the vendor: %1</source>
         <translation>Updates vom Hersteller angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="36"/>
+        <location filename="../app/core/updates/update_status.py" line="36"/>
         <source>Updates paused until %1</source>
         <translation>Updates pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="37"/>
+        <location filename="../app/core/updates/update_status.py" line="37"/>
         <source>Pinned: new definitions are installed only when you apply them</source>
         <translation>Festgehalten: Neue Definitionen werden nur installiert, wenn Sie sie anwenden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="38"/>
+        <location filename="../app/core/updates/update_status.py" line="38"/>
         <source>Out of date since %1</source>
         <translation>Veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="39"/>
+        <location filename="../app/core/updates/update_status.py" line="39"/>
         <source>Badly out of date since %1</source>
         <translation>Stark veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="43"/>
+        <location filename="../app/core/updates/update_status.py" line="43"/>
         <source>Activated</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="44"/>
+        <location filename="../app/core/updates/update_status.py" line="44"/>
         <source>Refused before use</source>
         <translation>Vor der Verwendung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="45"/>
+        <location filename="../app/core/updates/update_status.py" line="45"/>
         <source>Reverted automatically</source>
         <translation>Automatisch zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="46"/>
+        <location filename="../app/core/updates/update_status.py" line="46"/>
         <source>Withdrawn by the vendor</source>
         <translation>Vom Hersteller zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="47"/>
+        <location filename="../app/core/updates/update_status.py" line="47"/>
         <source>Rolled back</source>
         <translation>Zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="48"/>
+        <location filename="../app/core/updates/update_status.py" line="48"/>
         <source>Passed probation</source>
         <translation>Bewährungsphase bestanden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="49"/>
+        <location filename="../app/core/updates/update_status.py" line="49"/>
         <source>Update refused (verification failed)</source>
         <translation>Update abgelehnt (Überprüfung fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="50"/>
+        <location filename="../app/core/updates/update_status.py" line="50"/>
         <source>Flagged a protected file (reported only)</source>
         <translation>Eine geschützte Datei erkannt (nur gemeldet)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="51"/>
+        <location filename="../app/core/updates/update_status.py" line="51"/>
         <source>Back on the baseline definitions</source>
         <translation>Wieder auf den Basisdefinitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="52"/>
+        <location filename="../app/core/updates/update_status.py" line="52"/>
         <source>Halted by the vendor</source>
         <translation>Vom Hersteller angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>Updates</name>
+    <message>
+        <location filename="../app/core/updates/service.py" line="54"/>
+        <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
+        <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
     </message>
 </context>
 </TS>

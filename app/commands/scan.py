@@ -15,9 +15,9 @@ from app.core.errors import RingfenceError
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 
 if TYPE_CHECKING:
-    from app.core.scanning import ScanReport
+    from app.core.scan_service import ScanReport
 
-# app.core.definitions and app.core.scanning are imported inside run(), after the engine worker has
+# app.core.definitions and app.core.scan_service are imported inside run(), after the engine worker has
 # been started: the worker's start-up then overlaps with the console's own.
 
 
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     with Context.open() as ctx, Supervisor(ctx) as supervisor:
         supervisor.prestart()  # the engine loads while the definitions are checked
         from app.core import definitions
-        from app.core.scanning import run_scan
+        from app.core.scan_service import run_scan
 
         defs = definitions.choose(ctx, args.definitions)
         control = ScanControl()
@@ -135,7 +135,7 @@ def quarantine_detections(ctx: Context, outcome: ScanOutcome, scan_id: int) -> N
 
 
 def sha256_file(path: Path) -> str:
-    from app.engine.bundle import sha256_file as digest
+    from app.engine.hashing import sha256_file as digest
 
     try:
         return digest(path)

@@ -6,7 +6,7 @@ import argparse
 
 from app.commands.output import print_json
 from app.core.context import Context
-from app.core.status import collect_status
+from app.core.protection_status import collect_status
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -22,7 +22,7 @@ from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
 from app.core.errors import DefinitionsError, EngineError, RingfenceError
 from app.core.store import Schema
-from app.engine.journal import read_journal
+from app.engine.inflight import read_journal
 
 log = logging.getLogger(__name__)
 

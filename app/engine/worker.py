@@ -28,7 +28,7 @@ from app.engine.bundle import BundleError, load_definitions
 from app.engine.eicar import eicar_bytes
 from app.engine.matcher import Matcher
 from app.engine.rules import count_rules, load_or_compile
-from app.engine.scanner import Controls, Scan, build_matcher
+from app.engine.worker_scan import Controls, Scan, build_matcher
 
 
 class Channel:

@@ -19,7 +19,7 @@ from app.core.context import Context
 from app.core.definitions import baseline
 from app.core.errors import RingfenceError
 from app.core.updates import history
-from app.core.updates.faults import checkpoint
+from app.core.updates.killpoints import checkpoint
 from app.core.updates.probation import evaluate
 from app.core.updates.rollout import RolloutDoc
 from app.core.updates.sandbox import SandboxResult

@@ -15,6 +15,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_b
 from app.core.definitions_changed import recheck_quarantine
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes
+from app.core.filelock import file_lock
+from app.core.messages import translate
 from app.core.resources import resource_path
 from app.core.selftest import run_selftest
 from app.core.updates import history
@@ -35,18 +38,20 @@ from app.core.updates.activation import Activator
 from app.core.updates.channelconfig import ChannelConfig, load_channel
 from app.core.updates.corpus import default_clean_corpus, own_files
 from app.core.updates.diff import RuleDiff, rule_diff
-from app.core.updates.faults import checkpoint
 from app.core.updates.fetcher import RequestsFetcher
-from app.core.updates.lock import UpdateLock
-from app.core.updates.polling import next_check_at
+from app.core.updates.killpoints import checkpoint
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
 from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
+from app.core.updates.schedule import next_check_at
 from app.core.updates.state import disabled_rules, load_state, save_state
-from app.core.updates.status import STATE_TEXT, UpdateStatus, build_status
-from app.engine.bundle import BundleError, load_definitions, sha256_file
+from app.core.updates.update_status import STATE_TEXT, UpdateStatus, build_status
+from app.engine.bundle import BundleError, load_definitions
+from app.engine.hashing import sha256_file
 
 log = logging.getLogger(__name__)
+
+UPDATE_BUSY = translate("Updates", "Another Ringfence process is updating the definitions right now; try again in a minute.")
 
 Clock = Callable[[], float]
 Progress = Callable[[str, int, int], None]  # phase, done, total
@@ -76,8 +81,9 @@ class UpdateService:
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    def _lock(self) -> UpdateLock:
-        return UpdateLock(self.ctx.paths.tuf_dir / ".update.lock")
+    def _lock(self) -> AbstractContextManager[None]:
+        """One updater at a time: python-tuf's metadata cache is single-instance (reference §2.3)."""
+        return file_lock(self.ctx.paths.tuf_dir / ".update.lock", wait=10.0, busy=UPDATE_BUSY)
 
     def _save(self) -> None:
         save_state(self.ctx.paths.data_dir, self.state)

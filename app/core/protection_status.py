@@ -10,7 +10,7 @@ from typing import Any
 from app import ENGINE_VERSION, __version__
 from app.core import definitions
 from app.core.context import Context
-from app.core.scanning import last_scan
+from app.core.scan_service import last_scan
 
 
 def _iso(ts: float | None) -> str | None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.engine.bundle import load_definitions
-from app.engine.journal import Journal
+from app.engine.inflight import Journal
 from app.engine.matcher import ArchiveLimits, FileResult, Hit, Matcher
 from app.engine.rules import load_or_compile
 from app.engine.scancache import ScanCache, policy_key
