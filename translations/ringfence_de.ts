@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AllowListView</name>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="21"/>
+        <source>Files on the allow-list are never reported as threats, whatever the definitions say. Remove a file to have it checked again.</source>
+        <translation>Dateien auf der Zulassungsliste werden nie als Bedrohung gemeldet, was auch immer die Definitionen sagen. Entfernen Sie eine Datei, damit sie wieder geprüft wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="26"/>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <source>(no name recorded)</source>
+        <translation>(kein Name gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="31"/>
+        <source>Allow-list</source>
+        <translation>Zulassungsliste</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="34"/>
+        <source>Re&amp;move from the allow-list</source>
+        <translation>Von der Zulassungsliste &amp;entfernen</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../app/ui/workers.py" line="60"/>
@@ -201,6 +239,166 @@
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../app/ui/formatting.py" line="57"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="59"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="60"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="66"/>
+        <source>age unknown</source>
+        <translation>Alter unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="40"/>
+        <source>Scans</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="40"/>
+        <source>Threats</source>
+        <translation>Bedrohungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="40"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="41"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="41"/>
+        <source>Engine</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="41"/>
+        <source>Crashes</source>
+        <translation>Abstürze</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="42"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="42"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="44"/>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="44"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="45"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="47"/>
+        <source>&lt;h2&gt;History&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="60"/>
+        <location filename="../app/ui/pages/history.py" line="61"/>
+        <source>Search the history</source>
+        <translation>Verlauf durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="68"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="69"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="70"/>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="72"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="75"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="79"/>
+        <source>Newer</source>
+        <translation>Neuere</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="80"/>
+        <source>Older</source>
+        <translation>Ältere</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="92"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="114"/>
+        <source>Events %1–%2 of %3</source>
+        <translation>Ereignisse %1–%2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="117"/>
+        <source>No events match these filters.</source>
+        <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <location filename="../app/ui/widgets/notice.py" line="12"/>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/notice.py" line="20"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/notice.py" line="21"/>
+        <source>Close the notice</source>
+        <translation>Hinweis schließen</translation>
+    </message>
+</context>
+<context>
     <name>Quarantine</name>
     <message>
         <location filename="../app/core/quarantine/crypto.py" line="80"/>
@@ -316,6 +514,148 @@
         <location filename="../app/core/quarantine/restoring.py" line="137"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePage</name>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="35"/>
+        <source>&lt;h2&gt;Quarantine&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Quarantäne&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="36"/>
+        <source>Files found to be threats are kept here, encrypted, where they cannot do harm. You can put a file back if you trust it.</source>
+        <translation>Als Bedrohung erkannte Dateien werden hier verschlüsselt aufbewahrt, wo sie keinen Schaden anrichten können. Wenn Sie einer Datei vertrauen, können Sie sie zurücklegen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="41"/>
+        <location filename="../app/ui/pages/quarantine.py" line="70"/>
+        <source>Quarantined files</source>
+        <translation>Dateien in Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="43"/>
+        <source>Allow-list</source>
+        <translation>Zulassungsliste</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="49"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="55"/>
+        <source>Search by name, location or threat</source>
+        <translation>Nach Name, Ort oder Bedrohung suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="56"/>
+        <source>Search the quarantine</source>
+        <translation>Quarantäne durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="60"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="61"/>
+        <source>Original location</source>
+        <translation>Ursprünglicher Ort</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="62"/>
+        <source>Threat</source>
+        <translation>Bedrohung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="63"/>
+        <location filename="../app/ui/pages/quarantine.py" line="95"/>
+        <source>Quarantined</source>
+        <translation>In Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="65"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="66"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="74"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="75"/>
+        <source>Restore &amp;to…</source>
+        <translation>Wiederherstellen &amp;nach …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="76"/>
+        <source>Restore and &amp;allow</source>
+        <translation>Wiederherstellen und &amp;zulassen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="77"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="93"/>
+        <source>No longer detected (definitions %1): you may restore it</source>
+        <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="139"/>
+        <source>Keep both</source>
+        <translation>Beide behalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="139"/>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="140"/>
+        <location filename="../app/ui/pages/quarantine.py" line="166"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="141"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="153"/>
+        <source>Restore to folder</source>
+        <translation>In Ordner wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="166"/>
+        <location filename="../app/ui/pages/quarantine.py" line="167"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="186"/>
+        <source>The file was restored to %1.</source>
+        <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
     </message>
 </context>
 <context>
