@@ -33,7 +33,6 @@ _EXPORTS = {
     "allow": "allowlist",
     "allowed_hashes": "allowlist",
     "disallow": "allowlist",
-    "quarantine_detections": "detections",
     "QuarantineOutcome": "operations",
     "delete": "operations",
     "purge": "operations",

@@ -113,17 +113,16 @@ class EngineLink:
         return result
 
     def _act(self, outcome: ScanOutcome) -> None:
-        action = str(self.ctx.settings.values.get("scan.action", "quarantine"))
-        if action == "quarantine":
-            from app.core.quarantine.detections import quarantine_detections
+        """The on-detection action (the ``scan.action`` setting), as scans apply it; ``ask`` leaves
+        the file in place for the console to ask about."""
+        from app.core.scan_actions import DetectionActor
 
-            quarantine_detections(self.ctx, outcome, 0)
+        actor = DetectionActor(self.ctx, str(self.ctx.settings["scan.action"]))
         for detection in outcome.detections:
-            detection.setdefault("action", "reported")
+            result, _ = actor.act(detection)
             events.record(self.ctx.store, "realtime.detected", path=db_text(detection["path"]),
-                          threat=detection["rule"], action=ACTIONS.get(detection["action"], detection["action"]))
-            log.warning("real-time protection: %s in %s (%s)", detection["rule"], detection["path"],
-                        detection["action"])
+                          threat=detection["rule"], action=ACTIONS.get(result.action, result.action))
+            log.warning("real-time protection: %s in %s (%s)", detection["rule"], detection["path"], result.action)
 
     def close(self) -> None:
         self.supervisor.close()

@@ -18,6 +18,7 @@ OVERFLOW_REASONS: dict[str, Message] = {
 ACTIONS: dict[str, Message] = {
     "quarantined": translate("Realtime", "moved to the quarantine"),
     "reported": translate("Realtime", "left in place"),
+    "ask": translate("Realtime", "left in place until you decide what to do with it"),
     "skipped-protected": translate("Realtime", "left in place because it is a protected system or Ringfence file"),
     "failed": translate("Realtime", "could not be moved to the quarantine"),
 }
