@@ -125,7 +125,7 @@ class ScanJob:
         self.control = ScanControl()
         self._meter = ProgressMeter(request.kind, os.getpid())
         self._state = "starting"
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entrant: Ctrl+C's handler may cancel while the main thread holds it
 
     # -- control from any thread -------------------------------------------------------------------
 
