@@ -59,6 +59,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
+        return _run(args)
+    finally:
+        _tell_about_recovered_settings()
+
+
+def _tell_about_recovered_settings() -> None:
+    from app.core.settings import recovered_in_this_process, recovered_message
+
+    for backup in recovered_in_this_process():
+        print(f"ringfence: warning: {recovered_message(backup).english()}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         return int(args.func(args))
     except RingfenceError as exc:
         log.error("%s%s", exc.message, f" ({exc.detail})" if exc.detail else "")

@@ -83,6 +83,8 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
        translate("Events", "The vendor withdrew definitions %1; Ringfence went back to %2."), ["version", "to_version"]),
     _t("updates.vendor_rollback", "updates", "warning",
        translate("Events", "The vendor rolled the definitions back to %1."), ["to_version"]),
+    _t("updates.user_rollback", "updates", "info",
+       translate("Events", "You rolled the definitions back from %1 to %2."), ["version", "to_version"]),
     _t("updates.halted", "updates", "warning", translate("Events", "The vendor halted definitions updates: %1"), ["message"]),
     _t("updates.probation_passed", "updates", "info",
        translate("Events", "Definitions %1 passed probation and are now known good."), ["version"]),
@@ -98,7 +100,7 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("engine.restarted", "engine", "info", translate("Events", "The scanner engine was restarted (definitions %1)."), ["version"]),
     # The PC itself
     _t("crash.found", "crash", "critical",
-       translate("Events", "Your PC restarted unexpectedly on %1: %2 %3"), ["when", "crash_kind", "stop_code"]),
+       translate("Events", "Your PC restarted unexpectedly on %1: %2 %3"), ["crash_time", "crash_kind", "stop_code"]),
     # Settings
     _t("settings.corrupt", "settings", "warning",
        translate("Events", "The settings file could not be read; it was kept as %1 and the defaults are in use."), ["backup"]),

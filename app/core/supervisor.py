@@ -25,6 +25,7 @@ from app.core import events
 from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
 from app.core.errors import DefinitionsError, EngineError, RingfenceError
+from app.core.messages import Message
 from app.core.store import Schema
 from app.engine.inflight import read_journal
 
@@ -63,7 +64,7 @@ class ScanOutcome:
     definitions_version: str = ""
     cancelled: bool = False
     crashes: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # things the user should know (one sentence each)
+    notes: list[Message] = field(default_factory=list)  # things the user should know (one sentence each)
 
 
 class _Hung(Exception):
@@ -216,7 +217,12 @@ class Supervisor:
                 proc = self._process(version)
                 if outcome.progress.restarts:
                     events.record(self.ctx.store, "engine.restarted", version=version)
-                control.take()  # the request below carries the current pause state
+                control.take()  # the request below carries the current pause and cancel state
+                if control.cancelled.is_set():
+                    # Cancelled while the worker was starting (or restarting): a cancel taken above
+                    # must not be lost, so the scan stops here instead of being sent.
+                    outcome.cancelled = True
+                    return outcome
                 proc.send({**request, "cmd": "scan", "resume_after": run_state.position,
                            "skip_paths": sorted(run_state.skip_paths), "journal": str(journal),
                            "paused": control.paused.is_set()})

@@ -32,6 +32,7 @@ from app.engine.archives import (
     unpack,
 )
 from app.engine.filetypes import HEAD, file_type, owner_of
+from app.engine.hashing import sha256_fd
 
 SMALL_FILE = 4 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -119,7 +120,7 @@ class Matcher:
                 result.bytes_scanned = st.st_size
                 self._match_large(path, name, fd, path, result, target=target, depth=0)
             if result.incomplete:
-                self._limit_hit(path, result, target, lambda: _hash_fd(fd))
+                self._limit_hit(path, result, target, lambda: sha256_fd(fd))
         except OSError as exc:
             result.errors.append((path, _os_error(exc)))
         finally:
@@ -192,7 +193,7 @@ class Matcher:
             return
         head = os.pread(fd, HEAD, 0) if hasattr(os, "pread") else _read_head(fd)
         fired = self._yara(path, name, head, target, result, filepath=disk_path)
-        sha = _hash_fd(fd) if (fired or self.always_hash) else ""
+        sha = sha256_fd(fd) if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         if depth == 0:
             target.sha256 = sha
@@ -254,14 +255,6 @@ class Matcher:
                             os.close(spool_fd)
                 finally:
                     content.close()
-
-
-def _hash_fd(fd: int) -> str:
-    digest = hashlib.sha256()
-    os.lseek(fd, 0, os.SEEK_SET)
-    while chunk := os.read(fd, 1 << 20):
-        digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _read_head(fd: int) -> bytes:  # pragma: no cover - Windows has no pread

@@ -31,7 +31,7 @@ from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
 from app.engine.rules import load_or_compile
 from app.engine.scancache import ScanCache, policy_key
-from app.engine.walker import Walker, WalkItem, WalkOptions, place_from_json, pseudo_mounts
+from app.engine.walker import Walker, WalkItem, place_from_json, walk_options
 
 Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
@@ -83,13 +83,8 @@ class Scan:
         self.controls = controls
         options = request.get("options", {})
         self.jobs = max(1, int(options.get("jobs") or os.cpu_count() or 2))
-        self.walker = Walker(list(request["roots"]), WalkOptions(
-            max_file_size=int(options.get("max_file_size", 256 * 1024 * 1024)),
-            exclude_paths=tuple(options.get("exclude_paths", ())),
-            exclude_globs=tuple(options.get("exclude_globs", ())),
-            exclude_extensions=tuple(options.get("exclude_extensions", ())),
-            pseudo_mounts=pseudo_mounts(),
-        ), resume_after=place_from_json(request.get("resume_after")))
+        self.walker = Walker(list(request["roots"]), walk_options(options),
+                             resume_after=place_from_json(request.get("resume_after")))
         self.skip_paths = set(request.get("skip_paths", ()))
         self.matcher: Matcher | None = None
         self.version = str(request.get("definitions_version", ""))

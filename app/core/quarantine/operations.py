@@ -38,6 +38,7 @@ from app.core.quarantine import crashpoints, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.protected import protection_reason
 from app.core.quarantine.vault import DELETED, IN_VAULT, QUARANTINED, Item, Vault, new_item_id
+from app.engine.hashing import sha256_chunks
 
 log = logging.getLogger(__name__)
 
@@ -175,11 +176,8 @@ def _seal(vault: Vault, key: bytes, path: str, item_id: str, *, sha256: str, sca
 
 def verify_blob(vault: Vault, key: bytes, item_id: str) -> str:
     """Decrypt the blob in constant memory and return the SHA-256 of its content."""
-    digest = hashlib.sha256()
     with open(vault.blob_path(item_id), "rb") as blob:
-        for chunk in crypto.decrypt_chunks(key, blob):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return sha256_chunks(crypto.decrypt_chunks(key, blob))
 
 
 def _unlink(path: str) -> None:

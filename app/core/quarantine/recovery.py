@@ -14,7 +14,6 @@ starting during a scan never interferes with it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from app.core.quarantine import intents
 from app.core.quarantine.operations import purge, settle_quarantine
 from app.core.quarantine.restoring import finish_restore
 from app.core.quarantine.vault import BLOB_SUFFIX, DELETED, RESTORED, TEMP_SUFFIX, Vault
+from app.engine.hashing import sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +39,10 @@ class RecoveryReport:
 
 
 def _sha256_of(path: Path) -> str | None:
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
-            while block := handle.read(1 << 20):
-                digest.update(block)
+        return sha256_file(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def _settle_restore(ctx: Context, vault: Vault, intent: intents.Intent) -> str:
