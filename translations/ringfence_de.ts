@@ -229,11 +229,59 @@
     </message>
     <message>
         <location filename="../app/core/events.py" line="106"/>
+        <source>Real-time protection found %1 in %2: %3.</source>
+        <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="108"/>
+        <source>Real-time protection is on and watches %n folder(s).</source>
+        <translation>
+            <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
+            <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="109"/>
+        <source>Real-time protection was turned off.</source>
+        <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="111"/>
+        <source>Real-time protection is paused until %1.</source>
+        <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="113"/>
+        <source>Real-time protection is paused until Ringfence restarts.</source>
+        <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="115"/>
+        <source>Real-time protection resumed; files changed during the pause are being checked.</source>
+        <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="117"/>
+        <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
+        <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="120"/>
+        <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
+        <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="122"/>
+        <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
+        <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="125"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="124"/>
+        <location filename="../app/core/events.py" line="143"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -664,6 +712,63 @@
     </message>
 </context>
 <context>
+    <name>Realtime</name>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="11"/>
+        <source>the system&apos;s queue of file changes overflowed</source>
+        <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <source>more files changed at once than Ringfence could queue</source>
+        <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="13"/>
+        <source>the folder watcher stopped and was restarted</source>
+        <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="14"/>
+        <source>the PC woke from sleep</source>
+        <translation>der PC ist aus dem Ruhezustand erwacht</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="19"/>
+        <source>moved to the quarantine</source>
+        <extracomment>What real-time protection did with a detected file.</extracomment>
+        <translation>in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <source>left in place</source>
+        <translation>an Ort und Stelle belassen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <source>left in place until you decide what to do with it</source>
+        <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <source>left in place because it is a protected system or Ringfence file</source>
+        <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <source>could not be moved to the quarantine</source>
+        <translation>konnte nicht in die Quarantäne verschoben werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/realtime/messages.py" line="26"/>
+        <source>Catching up: %n file(s) to check.</source>
+        <translation>
+            <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>
+            <numerusform>Aufholen: %n Dateien werden geprüft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <location filename="../app/core/recovery/artifacts.py" line="110"/>
@@ -1070,46 +1175,61 @@
     </message>
     <message>
         <location filename="../app/core/settings.py" line="120"/>
+        <source>Real-time protection: check new and changed files</source>
+        <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="121"/>
+        <source>Real-time protection: folders to watch (empty = the usual ones)</source>
+        <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="124"/>
+        <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
+        <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="126"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="122"/>
+        <location filename="../app/core/settings.py" line="128"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="161"/>
+        <location filename="../app/core/settings.py" line="167"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="182"/>
+        <location filename="../app/core/settings.py" line="188"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="190"/>
+        <location filename="../app/core/settings.py" line="196"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="197"/>
+        <location filename="../app/core/settings.py" line="203"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="224"/>
+        <location filename="../app/core/settings.py" line="230"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="228"/>
+        <location filename="../app/core/settings.py" line="234"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="246"/>
+        <location filename="../app/core/settings.py" line="252"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>

@@ -76,7 +76,9 @@ def quarantine_detection(ctx: Context, detection: dict[str, Any], scan_id: int =
     error = Message("Quarantine", outcome.error) if outcome.error else None
     if outcome.item_id:
         journal(ctx, "quarantine.added", path=db_text(path), threat=detection["rule"],
-                      item_id=outcome.item_id, scan_id=scan_id)
+                item_id=outcome.item_id, scan_id=scan_id)
+    detection["action"], detection["item_id"] = outcome.action, outcome.item_id
+    set_recorded_action(ctx, scan_id, detection, outcome.action)  # a no-op while the scan still runs
     return ActionResult(outcome.action, outcome.item_id, error)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,9 +13,11 @@ import pytest
 
 from app.core import events
 from app.core.context import Context
+from app.core.errors import RingfenceError
 from app.core.quarantine import list_items
+from app.core.scan_actions import quarantine_detection
 from app.core.scanjob import Found, JobProgress, ScanBusy, ScanJob, ScanRequest, ScanSummary, Started, running_scan
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 from tests.engine.helpers import EICAR, write
 
 
@@ -120,6 +125,22 @@ def test_report_and_ask_leave_the_file_and_say_so(ctx: Context, tmp_path: Path) 
         summary = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], action=action, use_cache=False)).run()
         assert [(f.path, f.action, f.item_id) for f in summary.found] == [(str(files[1]), expected, None)]
         assert files[1].exists()
+    row = ctx.store.conn.execute("SELECT action FROM detections WHERE scan_id=?", (summary.scan_id,)).fetchone()
+    assert row[0] == "ask"
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_ask_then_the_user_quarantines(ctx: Context, tmp_path: Path) -> None:
+    files = corpus(tmp_path / "c", 3, infected=(2,))
+    ctx.settings.set("scan.action", "ask")  # the console's setting decides when the request does not
+    summary = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], use_cache=False)).run()
+    assert summary.action == "ask" and [f.action for f in summary.found] == ["ask"]
+    result = quarantine_detection(ctx, summary.found[0].detection, summary.scan_id)
+    assert result.action == "quarantined" and result.item_id and not files[2].exists()
+    assert [i.id for i in list_items(ctx)] == [result.item_id]
+    row = ctx.store.conn.execute("SELECT action FROM detections WHERE scan_id=?", (summary.scan_id,)).fetchone()
+    assert row[0] == "quarantined"
+    assert events.query(ctx.store, kinds=["quarantine"])[0].args["item_id"] == result.item_id
 
 
 def test_cancel_before_the_engine_is_ready_stops_the_scan(ctx: Context, tmp_path: Path) -> None:
@@ -207,3 +228,37 @@ def test_progress_counts_reach_100_percent_with_a_sane_estimate(ctx: Context, tm
     assert 0.3 * middle.elapsed_s <= middle.remaining_s <= 3 * middle.elapsed_s
     assert all(s.remaining_s is None or s.remaining_s >= 0 for s in snapshots)
     assert summary.outcome.progress.files_scanned == 200
+
+
+def test_a_job_is_refused_while_the_cli_scans(ctx: Context, tmp_path: Path) -> None:
+    for index in range(300):
+        write(tmp_path / "c" / f"f{index:04d}.txt", f"ordinary file {index}\n" * 25)
+    cli = subprocess.Popen([sys.executable, "-m", "app", "scan", str(tmp_path / "c"), "--no-cache", "--jobs", "1",
+                            "--definitions", str(slow_rules(tmp_path / "rules")), "--json"],
+                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: (shown := running_scan(ctx)) is not None and shown.files_done > 0, timeout=60)
+        with pytest.raises(ScanBusy) as refused:
+            ScanJob(ctx, ScanRequest("quick")).run()
+        running = refused.value.running
+        assert running is not None and running.pid == cli.pid and running.kind == "custom"
+        assert running.state == "running" and running.files_total == 300
+    finally:
+        out, err = cli.communicate(timeout=120)
+    assert cli.returncode == 0, err
+    assert json.loads(out)["files_scanned"] == 300
+    assert running_scan(ctx) is None
+
+
+def test_a_scan_that_cannot_start_says_why_and_frees_the_lock(ctx: Context, tmp_path: Path) -> None:
+    corpus(tmp_path / "c", 2)
+    seen: list[object] = []
+    job = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], definitions=tmp_path / "no-such-rules"))
+    with pytest.raises(RingfenceError, match="do not exist"):
+        job.run(seen.append)
+    assert isinstance(seen[-1], JobProgress) and seen[-1].state == "failed"
+    assert running_scan(ctx) is None
+    with pytest.raises(RingfenceError) as nothing:
+        ScanJob(ctx, ScanRequest("custom", [])).run()
+    assert nothing.value.msg.source == "Choose a file or folder to scan."
+    assert ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")])).run().outcome.progress.files_scanned == 2
