@@ -49,11 +49,15 @@ class ScanBusy(RingfenceError):
 
 
 def _read_progress(paths: Paths) -> JobProgress | None:
-    try:
-        data = json.loads((paths.data_dir / PROGRESS_NAME).read_text(encoding="utf-8"))
-        return JobProgress.from_json(data) if isinstance(data, dict) else None
-    except (OSError, ValueError, TypeError):
-        return None
+    for attempt in range(3):  # Windows refuses a read for a moment while the file is being replaced
+        try:
+            data = json.loads((paths.data_dir / PROGRESS_NAME).read_text(encoding="utf-8"))
+            return JobProgress.from_json(data) if isinstance(data, dict) else None
+        except PermissionError:
+            time.sleep(0.02 * (attempt + 1))
+        except (OSError, ValueError, TypeError):
+            return None
+    return None
 
 
 class ScanLock:

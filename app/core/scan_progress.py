@@ -106,6 +106,11 @@ class ProgressMeter:
             while len(self._samples) > 2 and now - self._samples[0][0] > RATE_WINDOW_S:
                 self._samples.popleft()
 
+    def restart_rate(self) -> None:
+        """Forget the speed measured so far (after a pause, the time paused is not the scan's speed)."""
+        with self._lock:
+            self._samples.clear()
+
     def _rate(self, now: float) -> float:
         if len(self._samples) >= 2 and self._samples[-1][0] - self._samples[0][0] >= 0.5:
             (t0, f0), (t1, f1) = self._samples[0], self._samples[-1]
@@ -128,7 +133,7 @@ class ProgressMeter:
             elif final:
                 percent = 100.0 * min(self.files_done, total) / total if total else 100.0
                 left = max(0, total - self.files_done)
-                remaining = left / rate if rate > 0 else None
+                remaining = left / rate if rate > 0 and state == "running" else None
             return JobProgress(
                 state=state, kind=self.kind, scan_id=self.scan_id, started_at=self.started_at,
                 elapsed_s=round(now - self._start, 3), files_done=self.files_done, files_total=total,

@@ -140,6 +140,7 @@ class ScanJob:
     def resume(self) -> None:
         with self._lock:
             if self._state == "paused":
+                self._meter.restart_rate()
                 self.control.resume()
                 self._state = "running"
 
@@ -165,8 +166,13 @@ class ScanJob:
         ctx = ctx or self.ctx
         lock = ScanLock(ctx.paths)
         lock.acquire()
+        emit = on_event or (lambda _event: None)
         try:
-            return _Run(self, ctx, lock, on_event or (lambda _event: None)).run()
+            return _Run(self, ctx, lock, emit).run()
+        except BaseException:
+            self._set_state("failed")
+            emit(self.progress)
+            raise
         finally:
             if self._meter.counter is not None:
                 self._meter.counter.stop()
@@ -227,10 +233,9 @@ class _Run:
                                   control=job.control, on_batch=self.batch, supervisor=supervisor,
                                   on_start=started, before_record=self.before_record)
             except RingfenceError as exc:
-                job._set_state("failed")
-                self.progress(force=True)
                 journal(ctx, "scan.abandoned", scan_id=job._meter.scan_id, reason=exc.msg)
                 raise
+
         outcome = report.outcome
         job._set_state("cancelled" if outcome.cancelled else "finished")
         self.progress(force=True)

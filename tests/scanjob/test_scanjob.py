@@ -13,6 +13,7 @@ import pytest
 
 from app.core import events
 from app.core.context import Context
+from app.core.errors import RingfenceError
 from app.core.quarantine import list_items
 from app.core.scan_actions import quarantine_detection
 from app.core.scanjob import Found, JobProgress, ScanBusy, ScanJob, ScanRequest, ScanSummary, Started, running_scan
@@ -247,3 +248,17 @@ def test_a_job_is_refused_while_the_cli_scans(ctx: Context, tmp_path: Path) -> N
     assert cli.returncode == 0, err
     assert json.loads(out)["files_scanned"] == 300
     assert running_scan(ctx) is None
+
+
+def test_a_scan_that_cannot_start_says_why_and_frees_the_lock(ctx: Context, tmp_path: Path) -> None:
+    corpus(tmp_path / "c", 2)
+    seen: list[object] = []
+    job = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], definitions=tmp_path / "no-such-rules"))
+    with pytest.raises(RingfenceError, match="do not exist"):
+        job.run(seen.append)
+    assert isinstance(seen[-1], JobProgress) and seen[-1].state == "failed"
+    assert running_scan(ctx) is None
+    with pytest.raises(RingfenceError) as nothing:
+        ScanJob(ctx, ScanRequest("custom", [])).run()
+    assert nothing.value.msg.source == "Choose a file or folder to scan."
+    assert ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")])).run().outcome.progress.files_scanned == 2
