@@ -221,22 +221,27 @@
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="100"/>
+        <location filename="../app/core/events.py" line="101"/>
+        <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
+        <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="103"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="103"/>
+        <location filename="../app/core/events.py" line="106"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="106"/>
+        <location filename="../app/core/events.py" line="109"/>
         <source>Real-time protection found %1 in %2: %3.</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="108"/>
+        <location filename="../app/core/events.py" line="111"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -244,52 +249,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="109"/>
+        <location filename="../app/core/events.py" line="112"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="111"/>
+        <location filename="../app/core/events.py" line="114"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="113"/>
+        <location filename="../app/core/events.py" line="116"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="115"/>
+        <location filename="../app/core/events.py" line="118"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="117"/>
+        <location filename="../app/core/events.py" line="120"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="120"/>
+        <location filename="../app/core/events.py" line="123"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="122"/>
+        <location filename="../app/core/events.py" line="125"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="125"/>
+        <location filename="../app/core/events.py" line="128"/>
         <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
         <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="129"/>
+        <location filename="../app/core/events.py" line="132"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="147"/>
+        <location filename="../app/core/events.py" line="150"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1063,17 +1068,17 @@
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="141"/>
+        <location filename="../app/core/scan_service.py" line="143"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="155"/>
+        <location filename="../app/core/scan_service.py" line="157"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="190"/>
+        <location filename="../app/core/scan_service.py" line="192"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
@@ -1167,91 +1172,101 @@
     </message>
     <message>
         <location filename="../app/core/settings.py" line="106"/>
+        <source>Archives: most time to spend on one archive (seconds)</source>
+        <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="109"/>
+        <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
+        <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="110"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="107"/>
+        <location filename="../app/core/settings.py" line="111"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="109"/>
+        <location filename="../app/core/settings.py" line="113"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="110"/>
+        <location filename="../app/core/settings.py" line="114"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="112"/>
+        <location filename="../app/core/settings.py" line="116"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="114"/>
+        <location filename="../app/core/settings.py" line="118"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="116"/>
+        <location filename="../app/core/settings.py" line="120"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="117"/>
+        <location filename="../app/core/settings.py" line="121"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="120"/>
+        <location filename="../app/core/settings.py" line="124"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="122"/>
+        <location filename="../app/core/settings.py" line="126"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="124"/>
+        <location filename="../app/core/settings.py" line="128"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="163"/>
+        <location filename="../app/core/settings.py" line="167"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="184"/>
+        <location filename="../app/core/settings.py" line="188"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="192"/>
+        <location filename="../app/core/settings.py" line="196"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="199"/>
+        <location filename="../app/core/settings.py" line="203"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="226"/>
+        <location filename="../app/core/settings.py" line="230"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="230"/>
+        <location filename="../app/core/settings.py" line="234"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="248"/>
+        <location filename="../app/core/settings.py" line="252"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>

@@ -97,6 +97,9 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("engine.hung", "engine", "warning",
        translate("Events", "The scanner engine stopped responding while checking %1 (definitions %2) and was restarted."),
        ["file", "version"]),
+    _t("engine.stopped", "engine", "warning",
+       translate("Events", "The scanner engine stopped unexpectedly between files (definitions %1) and was restarted."),
+       ["version"]),
     _t("engine.restarted", "engine", "info", translate("Events", "The scanner engine was restarted (definitions %1)."), ["version"]),
     # The PC itself
     _t("crash.found", "crash", "critical",
