@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Beacon</name>
+    <message>
+        <location filename="../app/core/beacon/reporter.py" line="27"/>
+        <source>Help stop bad definitions updates before they reach everyone? Ringfence can send the vendor a short, anonymous health report after each definitions update (installed, refused, rolled back, or passed its health check) and once a day a few counts (engine crashes and hangs, scan errors, protected system files flagged, detections per hour). Each report carries a random number that identifies this installation and nothing else, its update ring and the versions of Ringfence and its definitions. It never contains file names, folders, file contents or anything about your files. The vendor uses these reports to halt a release that makes computers crash or flags system files while only a few installations have it. You can turn this off at any time in the settings.</source>
+        <translation>Helfen, fehlerhafte Definitions-Updates zu stoppen, bevor sie alle erreichen? Ringfence kann dem Hersteller nach jedem Definitions-Update einen kurzen, anonymen Zustandsbericht senden (installiert, abgelehnt, zurückgenommen oder Gesundheitsprüfung bestanden) und einmal am Tag einige Zahlen (Abstürze und Hänger der Scan-Engine, Scanfehler, markierte geschützte Systemdateien, Funde pro Stunde). Jeder Bericht enthält eine Zufallszahl, die nur diese Installation kennzeichnet und sonst nichts, ihren Update-Ring und die Versionen von Ringfence und seinen Definitionen. Er enthält nie Dateinamen, Ordner, Dateiinhalte oder sonst etwas über Ihre Dateien. Der Hersteller nutzt diese Berichte, um eine Version anzuhalten, die Computer abstürzen lässt oder Systemdateien markiert, solange sie erst wenige Installationen haben. Sie können das jederzeit in den Einstellungen abschalten.</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../app/ui/workers.py" line="60"/>
@@ -558,47 +566,57 @@
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="111"/>
+        <location filename="../app/core/settings.py" line="112"/>
+        <source>Send anonymous health reports about definitions updates to the vendor</source>
+        <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="113"/>
+        <source>Asked whether to send health reports</source>
+        <translation>Gefragt, ob Zustandsberichte gesendet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="114"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="113"/>
+        <location filename="../app/core/settings.py" line="116"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="152"/>
+        <location filename="../app/core/settings.py" line="155"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="173"/>
+        <location filename="../app/core/settings.py" line="176"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="181"/>
+        <location filename="../app/core/settings.py" line="184"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="188"/>
+        <location filename="../app/core/settings.py" line="191"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="215"/>
+        <location filename="../app/core/settings.py" line="218"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="219"/>
+        <location filename="../app/core/settings.py" line="222"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="237"/>
+        <location filename="../app/core/settings.py" line="240"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>

@@ -85,7 +85,7 @@ class Activator:
             self.on_switch()
         return None
 
-    def revert(self, st: UpdateState, to: int | None, event: str, reason: str) -> None:
+    def revert(self, st: UpdateState, to: int | None, event: str, reason: str, code: str = "") -> None:
         """Switch back to ``to`` (a staged, previously validated version) or the baseline (``None``)."""
         previous, now = st.active_version, self.clock()
         switch_pointer(self.ctx, to)
@@ -96,7 +96,7 @@ class Activator:
         st.active_version, st.activated_at, st.operation = to, now, None
         st.probation = Probation(to, now, "revert") if to is not None else None
         st.rolled_back = {"from": previous, "to": to, "reason": reason, "time": now}
-        history.record(self.ctx.store, event, previous, reason, when=now)
+        history.record(self.ctx.store, event, previous, reason, when=now, code=code)
         self.save()
         if self.on_switch is not None:
             self.on_switch()
@@ -110,13 +110,13 @@ class Activator:
                     self.staging.is_staged(doc.rollback_to) or stage(doc.rollback_to)):
                 target = doc.rollback_to
             reason = f"The vendor withdrew version {active}: {doc.revoked[active]}"
-            self.revert(st, target, "revoked", reason)
+            self.revert(st, target, "revoked", reason, code="revoked")
             return reason
         target = doc.rollback_to
         if active is not None and target is not None and target < active and target not in doc.revoked:
             if self.staging.is_staged(target) or stage(target):
                 reason = f"The vendor rolled the definitions back from version {active} to version {target}."
-                self.revert(st, target, "rolled_back", reason)
+                self.revert(st, target, "rolled_back", reason, code="rollback_to")
                 return reason
             log.warning("rollback to %s pending: the version is not on disk and cannot be downloaded now", target)
         return None
@@ -132,12 +132,13 @@ class Activator:
         lkg = self.lkg(st, doc, exclude={p.version})
         decision = evaluate(self.ctx.store, p, lkg, self.clock())
         if decision.action == "revert" and lkg is not None:
-            self.revert(st, lkg, "reverted", decision.reason)
+            self.revert(st, lkg, "reverted", decision.reason, code=decision.trigger)
         elif decision.action in ("revert", "baseline"):
-            self.revert(st, None, "baseline", decision.reason)
+            self.revert(st, None, "baseline", decision.reason, code=decision.trigger)
         elif decision.action == "report":
             p.reported_protected = True
-            history.record(self.ctx.store, "protected_hit", p.version, decision.reason, when=self.clock())
+            history.record(self.ctx.store, "protected_hit", p.version, decision.reason, when=self.clock(),
+                           code="protected_file")
             self.save()
         elif decision.action == "pass":
             st.known_good = [p.version, *[v for v in st.known_good if v != p.version]][:KEEP_KNOWN_GOOD]

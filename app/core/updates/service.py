@@ -166,7 +166,7 @@ class UpdateService:
             except _CheckFailedError as failed:
                 st.last_error = failed.message
                 if failed.outcome == "refused":
-                    history.record(self.ctx.store, "refused", None, failed.message, when=now)
+                    history.record(self.ctx.store, "refused", None, failed.message, when=now, code="verification")
                 if fetcher.retry_after:
                     st.retry_after_until = now + fetcher.retry_after
                 self._save()
@@ -199,7 +199,7 @@ class UpdateService:
             target = self.activator.lkg(st, self.doc(), exclude={active})
             st.declined = sorted({*st.declined, active})
             reason = f"You rolled back from version {active}."
-            self.activator.revert(st, target, "rolled_back", reason)
+            self.activator.revert(st, target, "rolled_back", reason, code="user")
             return CheckResult("reverted", reason, st.active_version)
 
     def set_ring(self, ring: str) -> None:
@@ -330,26 +330,26 @@ class UpdateService:
                 st.last_error = message
                 self._save()
                 if refused:
-                    history.record(self.ctx.store, "refused", version, message, when=self.clock())
+                    history.record(self.ctx.store, "refused", version, message, when=self.clock(), code="verification")
                 return CheckResult("refused" if refused else "offline", message, st.active_version)
             checkpoint("downloaded")
             st.operation = {"phase": "validating", "version": version, "since": self.clock()}
             self._save()
             result = staging.stage(version, archive, self._validate, {})
             if not result.ok:
-                return self._rejected(version, result.reason)
+                return self._rejected(version, result.reason, result.step)
         reason = f"Version {version} passed validation and its self-test."
         outcome = self.activator.activate(st, version, reason=reason, severity=rel.severity)
         if outcome is not None:
-            return self._rejected(version, outcome)
+            return self._rejected(version, outcome, "selftest")
         return CheckResult("updated", reason, version)
 
-    def _rejected(self, version: int, reason: str) -> CheckResult:
+    def _rejected(self, version: int, reason: str, step: str) -> CheckResult:
         st = self.state
         st.operation = None
         st.rejected[str(version)] = reason
         self._save()
-        history.record(self.ctx.store, "rejected", version, reason, when=self.clock())
+        history.record(self.ctx.store, "rejected", version, reason, when=self.clock(), code=step)
         return CheckResult("rejected", reason, st.active_version)
 
     def _download_progress(self, url: str, done: int) -> None:
@@ -387,7 +387,7 @@ class UpdateService:
                 return False
             result = self.activator.staging.stage(version, archive, self._validate, {})
             if not result.ok:
-                self._rejected(version, result.reason)
+                self._rejected(version, result.reason, result.step)
             return result.ok
         return stage
 
