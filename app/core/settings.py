@@ -84,6 +84,11 @@ def _s(key: str, type_: type, default: Any, label: str, **kw: Any) -> Setting:
 
 
 SCHEMA: tuple[Setting, ...] = (
+    # Quarantine by default: the vault is encrypted and every item comes back byte for byte, so acting
+    # at once is safe, and a home user should not have to decide about each threat while it can run.
+    # (Files the OS needs are never quarantined; `ringfence scan` reports unless told otherwise.)
+    _s("scan.action", str, "quarantine", QT_TRANSLATE_NOOP("Settings", "When a scan finds a threat (report, quarantine, ask)"),
+       choices=("report", "quarantine", "ask")),
     _s("scan.max_file_size_mb", int, 256, QT_TRANSLATE_NOOP("Settings", "Largest file to scan (MB)"),
        minimum=1, maximum=1024 * 1024),
     _s("scan.jobs", int, 0, QT_TRANSLATE_NOOP("Settings", "Scanner threads (0 = one per processor core)"),
@@ -111,6 +116,12 @@ SCHEMA: tuple[Setting, ...] = (
     _s("beacon.enabled", bool, False,
        QT_TRANSLATE_NOOP("Settings", "Send anonymous health reports about definitions updates to the vendor")),
     _s("beacon.asked", bool, False, QT_TRANSLATE_NOOP("Settings", "Asked whether to send health reports")),
+    _s("realtime.enabled", bool, True, QT_TRANSLATE_NOOP("Settings", "Real-time protection: check new and changed files")),
+    _s("realtime.roots", list, [], QT_TRANSLATE_NOOP("Settings", "Real-time protection: folders to watch (empty = the usual ones)"),
+       item_type=str),
+    _s("schedule.min_battery_percent", int, 50,
+       QT_TRANSLATE_NOOP("Settings", "Scheduled scans: skip on battery below (percent; 0 = never skip)"),
+       minimum=0, maximum=100),
     _s("history.keep_days", int, 365, QT_TRANSLATE_NOOP("Settings", "Keep the event history for (days)"),
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),

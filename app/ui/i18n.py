@@ -8,7 +8,10 @@ from app.core.messages import Message, render
 
 
 def _lookup(context: str, source: str, disambiguation: str | None, n: int) -> str:
-    return QCoreApplication.translate(context, source, disambiguation, n)
+    found = QCoreApplication.translate(context, source, disambiguation, n)
+    if n >= 0 and found == source.replace("%n", str(n)):
+        return source  # untranslated: Qt only filled in %n; render() makes the English plural
+    return found
 
 
 def text(message: Message | str) -> str:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
@@ -91,14 +91,16 @@ class Workers(QObject):
         """Run ``fn(ctx, *args, **kwargs)`` on a worker thread.
 
         With ``progress=True`` the call also gets ``job=`` (report progress with ``job.report(value)``,
-        poll ``job.cancel``).
+        poll ``job.cancel``). The call starts when control returns to the event loop, so signals connected
+        right after ``submit`` never miss a result that comes back quickly.
         """
         job = Job(name)
         self._jobs.add(job)
         job.done.connect(lambda: self._jobs.discard(job))
         if progress:
             kwargs["job"] = job
-        self.pool.start(_Runnable(self, job, lambda ctx: fn(ctx, *args, **kwargs)))
+        runnable = _Runnable(self, job, lambda ctx: fn(ctx, *args, **kwargs))
+        QTimer.singleShot(0, self, lambda: self.pool.start(runnable))
         return job
 
     def busy(self) -> int:
