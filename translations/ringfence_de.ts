@@ -96,6 +96,44 @@
     </message>
 </context>
 <context>
+    <name>CrashKinds</name>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="74"/>
+        <source>Stop error</source>
+        <translation>Stoppfehler</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="75"/>
+        <source>Power loss or hard freeze</source>
+        <translation>Stromausfall oder völliges Einfrieren</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="76"/>
+        <source>Forced power-off</source>
+        <translation>Erzwungenes Ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="77"/>
+        <source>Kernel panic</source>
+        <translation>Kernel-Panik</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="78"/>
+        <source>Kernel oops</source>
+        <translation>Kernel-Oops</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="79"/>
+        <source>Unclean shutdown</source>
+        <translation>Unsauberes Herunterfahren</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="85"/>
+        <source>Unexpected restart</source>
+        <translation>Unerwarteter Neustart</translation>
+    </message>
+</context>
+<context>
     <name>Events</name>
     <message>
         <location filename="../app/core/events.py" line="57"/>
@@ -162,80 +200,156 @@
             <numerusform>%n alte Objekte wurden aus der Quarantäne gelöscht.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/core/events.py" line="73"/>
+        <source>%n quarantined item(s) were added back to the index from their encrypted copies.</source>
+        <translation>
+            <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
+            <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="76"/>
         <source>%1 is no longer detected by definitions %2: you may restore it.</source>
         <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="75"/>
+        <location filename="../app/core/events.py" line="78"/>
         <source>Definitions %1 are now active.</source>
         <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="77"/>
+        <location filename="../app/core/events.py" line="80"/>
         <source>Definitions %1 were refused at the %2 step: %3</source>
         <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="79"/>
+        <location filename="../app/core/events.py" line="82"/>
         <source>Definitions %1 were rolled back to %2 during probation: %3</source>
         <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="81"/>
+        <location filename="../app/core/events.py" line="84"/>
         <source>Definitions %1 were reverted to %2 at start-up: %3</source>
         <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="83"/>
+        <location filename="../app/core/events.py" line="86"/>
         <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="85"/>
+        <location filename="../app/core/events.py" line="88"/>
         <source>The vendor rolled the definitions back to %1.</source>
         <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="86"/>
+        <location filename="../app/core/events.py" line="90"/>
+        <source>You rolled the definitions back from %1 to %2.</source>
+        <translation>Sie haben die Definitionen von %1 auf %2 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="91"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="88"/>
+        <location filename="../app/core/events.py" line="93"/>
         <source>Definitions %1 passed probation and are now known good.</source>
         <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="91"/>
+        <location filename="../app/core/events.py" line="96"/>
         <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="93"/>
+        <location filename="../app/core/events.py" line="98"/>
         <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="95"/>
+        <location filename="../app/core/events.py" line="101"/>
+        <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
+        <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="103"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="98"/>
+        <location filename="../app/core/events.py" line="106"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="101"/>
+        <location filename="../app/core/events.py" line="109"/>
+        <source>Real-time protection found %1 in %2: %3.</source>
+        <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="111"/>
+        <source>Real-time protection is on and watches %n folder(s).</source>
+        <translation>
+            <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
+            <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="112"/>
+        <source>Real-time protection was turned off.</source>
+        <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="114"/>
+        <source>Real-time protection is paused until %1.</source>
+        <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="116"/>
+        <source>Real-time protection is paused until Ringfence restarts.</source>
+        <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="118"/>
+        <source>Real-time protection resumed; files changed during the pause are being checked.</source>
+        <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="120"/>
+        <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
+        <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="123"/>
+        <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
+        <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="125"/>
+        <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
+        <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="128"/>
+        <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
+        <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="132"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="119"/>
+        <location filename="../app/core/events.py" line="150"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="185"/>
+        <source>the built-in baseline definitions</source>
+        <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
 </context>
 <context>
@@ -401,32 +515,33 @@
 <context>
     <name>Quarantine</name>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="80"/>
+        <location filename="../app/core/quarantine/crypto.py" line="90"/>
         <source>The quarantined item is damaged (its header is cut short).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Kopf ist abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="83"/>
+        <location filename="../app/core/quarantine/crypto.py" line="93"/>
         <source>The quarantined item is damaged (it is not a Ringfence quarantine file).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (es ist keine Ringfence-Quarantänedatei).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="85"/>
+        <location filename="../app/core/quarantine/crypto.py" line="95"/>
         <source>The quarantined item was written by a newer Ringfence; update Ringfence to restore it.</source>
         <translation>Das Quarantäne-Objekt wurde von einer neueren Ringfence-Version geschrieben; aktualisieren Sie Ringfence, um es wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="140"/>
+        <location filename="../app/core/quarantine/crypto.py" line="162"/>
         <source>The quarantined item was sealed with a different quarantine key, so it cannot be opened.</source>
         <translation>Das Quarantäne-Objekt wurde mit einem anderen Quarantäneschlüssel versiegelt und lässt sich deshalb nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="150"/>
+        <location filename="../app/core/quarantine/crypto.py" line="169"/>
+        <location filename="../app/core/quarantine/crypto.py" line="197"/>
         <source>The quarantined item is damaged (it is cut short).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (es ist abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="155"/>
+        <location filename="../app/core/quarantine/crypto.py" line="154"/>
         <source>The quarantined item is damaged (its content does not authenticate).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
@@ -491,7 +606,7 @@
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="110"/>
+        <location filename="../app/core/quarantine/operations.py" line="119"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -514,6 +629,29 @@
         <location filename="../app/core/quarantine/restoring.py" line="137"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/quarantine/index_rebuild.py" line="45"/>
+        <source>%n quarantined item(s) were added back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
+        <translation>
+            <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
+            <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="108"/>
+        <source>it cannot be read (%1)</source>
+        <translation>sie kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="117"/>
+        <source>its record is incomplete</source>
+        <translation>ihre Angaben sind unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="120"/>
+        <source>it records a different item id (%1)</source>
+        <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
 </context>
 <context>
@@ -656,6 +794,63 @@
         <location filename="../app/ui/pages/quarantine.py" line="186"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>Realtime</name>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="11"/>
+        <source>the system&apos;s queue of file changes overflowed</source>
+        <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <source>more files changed at once than Ringfence could queue</source>
+        <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="13"/>
+        <source>the folder watcher stopped and was restarted</source>
+        <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="14"/>
+        <source>the PC woke from sleep</source>
+        <translation>der PC ist aus dem Ruhezustand erwacht</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="19"/>
+        <source>moved to the quarantine</source>
+        <extracomment>What real-time protection did with a detected file.</extracomment>
+        <translation>in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <source>left in place</source>
+        <translation>an Ort und Stelle belassen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <source>left in place until you decide what to do with it</source>
+        <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <source>left in place because it is a protected system or Ringfence file</source>
+        <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <source>could not be moved to the quarantine</source>
+        <translation>konnte nicht in die Quarantäne verschoben werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/realtime/messages.py" line="26"/>
+        <source>Catching up: %n file(s) to check.</source>
+        <translation>
+            <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>
+            <numerusform>Aufholen: %n Dateien werden geprüft.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -839,6 +1034,109 @@
     </message>
 </context>
 <context>
+    <name>Scan</name>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="34"/>
+        <source>A quick scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Schnellscan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="35"/>
+        <source>A full scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein vollständiger Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="36"/>
+        <source>A scan of chosen files and folders is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Scan ausgewählter Dateien und Ordner läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="39"/>
+        <source>A scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="17"/>
+        <source>The path does not exist.</source>
+        <translation>Der Pfad existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="18"/>
+        <source>The file disappeared during the scan.</source>
+        <translation>Die Datei ist während des Scans verschwunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="19"/>
+        <source>Permission denied.</source>
+        <translation>Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="20"/>
+        <source>The file could not be read (%1).</source>
+        <translation>Die Datei konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="21"/>
+        <source>The file was replaced by something that is not a regular file.</source>
+        <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="22"/>
+        <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
+        <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="23"/>
+        <source>The engine could not check this file (%1).</source>
+        <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="24"/>
+        <source>The archive holds more than %1 files; the rest were not checked.</source>
+        <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="25"/>
+        <source>The archive expands to more data than the limit; the rest was not checked.</source>
+        <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="26"/>
+        <source>This archive member cannot be unpacked (%1).</source>
+        <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="27"/>
+        <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
+        <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="29"/>
+        <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
+        <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="143"/>
+        <source>Your allow-list could not be read (%1); files on it may be reported.</source>
+        <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="157"/>
+        <source>The scan could not be saved in the history (%1).</source>
+        <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="192"/>
+        <source>The scan&apos;s results could not be saved in the history (%1).</source>
+        <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanjob.py" line="110"/>
+        <source>Choose a file or folder to scan.</source>
+        <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../app/core/settings.py" line="52"/>
@@ -876,117 +1174,147 @@
         <translation>erwartet eine Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="87"/>
+        <location filename="../app/core/settings.py" line="90"/>
+        <source>When a scan finds a threat (report, quarantine, ask)</source>
+        <translation>Wenn ein Scan eine Bedrohung findet (melden, in Quarantäne verschieben, nachfragen)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="92"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="89"/>
+        <location filename="../app/core/settings.py" line="94"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="91"/>
+        <location filename="../app/core/settings.py" line="96"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="93"/>
+        <location filename="../app/core/settings.py" line="98"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="94"/>
+        <location filename="../app/core/settings.py" line="99"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="95"/>
+        <location filename="../app/core/settings.py" line="100"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="97"/>
+        <location filename="../app/core/settings.py" line="102"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="99"/>
+        <location filename="../app/core/settings.py" line="104"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="101"/>
+        <location filename="../app/core/settings.py" line="106"/>
+        <source>Archives: most time to spend on one archive (seconds)</source>
+        <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="109"/>
+        <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
+        <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="110"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="102"/>
+        <location filename="../app/core/settings.py" line="111"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="104"/>
+        <location filename="../app/core/settings.py" line="113"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="105"/>
+        <location filename="../app/core/settings.py" line="114"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="107"/>
+        <location filename="../app/core/settings.py" line="116"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="109"/>
+        <location filename="../app/core/settings.py" line="118"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="111"/>
+        <location filename="../app/core/settings.py" line="120"/>
+        <source>Real-time protection: check new and changed files</source>
+        <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="121"/>
+        <source>Real-time protection: folders to watch (empty = the usual ones)</source>
+        <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="124"/>
+        <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
+        <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="126"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="113"/>
+        <location filename="../app/core/settings.py" line="128"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="152"/>
+        <location filename="../app/core/settings.py" line="167"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="173"/>
+        <location filename="../app/core/settings.py" line="188"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="181"/>
+        <location filename="../app/core/settings.py" line="196"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="188"/>
+        <location filename="../app/core/settings.py" line="203"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="215"/>
+        <location filename="../app/core/settings.py" line="230"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="219"/>
+        <location filename="../app/core/settings.py" line="234"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="237"/>
+        <location filename="../app/core/settings.py" line="252"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -994,269 +1322,297 @@
 <context>
     <name>StopCodes</name>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="16"/>
+        <location filename="../app/core/recovery/explain.py" line="17"/>
         <source>Ringfence runs in user mode and installs no kernel driver, so it cannot have caused a stop code.</source>
         <translation>Ringfence läuft im Benutzermodus und installiert keinen Kernel-Treiber; es kann daher keinen Stoppcode verursacht haben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="17"/>
+        <location filename="../app/core/recovery/explain.py" line="18"/>
         <source>This stop code is rarely seen. Look it up in Microsoft&apos;s bug check code reference; if it comes back, note the driver named here and update or remove it.</source>
         <translation>Dieser Stoppcode kommt selten vor. Schlagen Sie ihn in Microsofts Referenz der Fehlerprüfungscodes nach; tritt er erneut auf, notieren Sie den hier genannten Treiber und aktualisieren oder entfernen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="18"/>
+        <location filename="../app/core/recovery/explain.py" line="19"/>
         <source>Update or roll back the driver named as probable cause (or the software that installed it); if the crash returns, uninstall it.</source>
         <translation>Aktualisieren Sie den als vermutliche Ursache genannten Treiber (oder die Software, die ihn installiert hat) oder setzen Sie ihn zurück; kehrt der Absturz wieder, deinstallieren Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="19"/>
+        <location filename="../app/core/recovery/explain.py" line="20"/>
         <source>Run Windows Memory Diagnostic, undo any overclocking or memory (XMP/EXPO) profile, and install pending Windows and driver updates.</source>
         <translation>Führen Sie die Windows-Speicherdiagnose aus, machen Sie Übertaktungen und Speicherprofile (XMP/EXPO) rückgängig und installieren Sie ausstehende Windows- und Treiberupdates.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="20"/>
+        <location filename="../app/core/recovery/explain.py" line="21"/>
         <source>Back up your files, then check the drive: run chkdsk, look at its health in the maker&apos;s tool, and reseat or replace the cable if it is a desktop.</source>
         <translation>Sichern Sie Ihre Dateien und prüfen Sie dann das Laufwerk: Führen Sie chkdsk aus, sehen Sie sich seinen Zustand im Werkzeug des Herstellers an und stecken Sie bei einem Desktop-PC das Kabel neu ein oder ersetzen Sie es.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="30"/>
+        <location filename="../app/core/recovery/explain.py" line="31"/>
         <source>A driver touched memory it was not allowed to at that moment (IRQL_NOT_LESS_OR_EQUAL).</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (IRQL_NOT_LESS_OR_EQUAL).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="31"/>
+        <location filename="../app/core/recovery/explain.py" line="32"/>
         <source>A driver damaged shared kernel memory (the pool).</source>
         <translation>Ein Treiber hat gemeinsam genutzten Kernel-Speicher (den Pool) beschädigt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="32"/>
+        <location filename="../app/core/recovery/explain.py" line="33"/>
         <source>Windows found its memory bookkeeping damaged; faulty RAM or a faulty driver are the usual causes.</source>
         <translation>Windows hat seine Speicherverwaltung beschädigt vorgefunden; die üblichen Ursachen sind fehlerhafter Arbeitsspeicher oder ein fehlerhafter Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="33"/>
+        <location filename="../app/core/recovery/explain.py" line="34"/>
         <source>Kernel code (usually a driver) raised an error nobody handled.</source>
         <translation>Kernel-Code (meist ein Treiber) hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="34"/>
+        <location filename="../app/core/recovery/explain.py" line="35"/>
         <source>The NTFS file system hit a problem, often damage on the drive.</source>
         <translation>Das Dateisystem NTFS ist auf ein Problem gestoßen, oft einen Schaden auf dem Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="35"/>
+        <location filename="../app/core/recovery/explain.py" line="36"/>
         <source>A driver failed while doing work for a program; graphics and antivirus drivers are common culprits.</source>
         <translation>Ein Treiber ist bei der Arbeit für ein Programm gescheitert; häufig sind Grafik- und Antivirentreiber schuld.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="36"/>
+        <location filename="../app/core/recovery/explain.py" line="37"/>
         <source>The list Windows keeps of physical memory pages is corrupt; usually faulty RAM or a driver.</source>
         <translation>Die Liste der physischen Speicherseiten, die Windows führt, ist beschädigt; meist durch fehlerhaften Arbeitsspeicher oder einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="37"/>
+        <location filename="../app/core/recovery/explain.py" line="38"/>
         <source>Code read memory that does not exist; usually a faulty driver, sometimes faulty RAM.</source>
         <translation>Code hat Speicher gelesen, den es nicht gibt; meist ein fehlerhafter Treiber, manchmal fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="38"/>
+        <location filename="../app/core/recovery/explain.py" line="39"/>
         <source>Windows could not read back part of itself from the drive.</source>
         <translation>Windows konnte einen Teil von sich selbst nicht vom Laufwerk zurücklesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="39"/>
+        <location filename="../app/core/recovery/explain.py" line="40"/>
         <source>Windows lost access to the drive it starts from, often after a storage driver or BIOS/UEFI setting changed.</source>
         <translation>Windows hat den Zugriff auf das Startlaufwerk verloren, oft nachdem sich ein Speichertreiber oder eine BIOS/UEFI-Einstellung geändert hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="39"/>
+        <location filename="../app/core/recovery/explain.py" line="40"/>
         <source>Undo recent changes to storage settings in the BIOS/UEFI (such as AHCI/RAID mode) and let Startup Repair run.</source>
         <translation>Machen Sie kürzliche Änderungen an Speichereinstellungen im BIOS/UEFI (etwa AHCI/RAID-Modus) rückgängig und lassen Sie die Starthilfe laufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="41"/>
         <source>A system thread, usually in a driver, raised an error nobody handled.</source>
         <translation>Ein System-Thread, meist in einem Treiber, hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="41"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>The processor hit a trap the kernel could not handle; often hardware, overheating or overclocking.</source>
         <translation>Der Prozessor ist auf eine Ausnahme gestoßen, die der Kernel nicht behandeln konnte; oft Hardware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="41"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>Remove any overclocking, make sure the PC is not overheating, and test the memory.</source>
         <translation>Entfernen Sie jede Übertaktung, stellen Sie sicher, dass der PC nicht überhitzt, und testen Sie den Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>Kernel code raised an error nobody handled; a driver or faulty RAM.</source>
         <translation>Kernel-Code hat einen Fehler ausgelöst, den niemand behandelt hat; ein Treiber oder fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>A driver did not finish a power change (sleep, wake, shutdown) in time.</source>
         <translation>Ein Treiber hat einen Energiewechsel (Ruhezustand, Aufwachen, Herunterfahren) nicht rechtzeitig abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>Update chipset, graphics, Wi-Fi and USB drivers from the PC maker; until then avoid sleep if the crash follows it.</source>
         <translation>Aktualisieren Sie Chipsatz-, Grafik-, WLAN- und USB-Treiber vom PC-Hersteller; meiden Sie bis dahin den Ruhezustand, wenn der Absturz auf ihn folgt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>A driver asked for kernel memory in a wrong way.</source>
         <translation>Ein Treiber hat auf falsche Weise Kernel-Speicher angefordert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>Driver Verifier caught a driver breaking the rules; Verifier is a testing tool that is normally off.</source>
         <translation>Die Treiberüberprüfung hat einen Treiber bei einem Regelverstoß ertappt; sie ist ein Testwerkzeug, das normalerweise ausgeschaltet ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>If you did not turn on Driver Verifier on purpose, turn it off (run &quot;verifier /reset&quot; as administrator) and update the named driver.</source>
         <translation>Wenn Sie die Treiberüberprüfung nicht absichtlich eingeschaltet haben, schalten Sie sie aus (führen Sie „verifier /reset“ als Administrator aus) und aktualisieren Sie den genannten Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>A driver damaged kernel memory and Windows noticed too late.</source>
         <translation>Ein Treiber hat Kernel-Speicher beschädigt, und Windows hat es zu spät bemerkt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="47"/>
+        <location filename="../app/core/recovery/explain.py" line="48"/>
         <source>A driver accessed memory it was not allowed to at that moment (DRIVER_IRQL_NOT_LESS_OR_EQUAL); very often network, Wi-Fi or antivirus drivers.</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (DRIVER_IRQL_NOT_LESS_OR_EQUAL); sehr oft Netzwerk-, WLAN- oder Antivirentreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="48"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>A process Windows cannot run without stopped unexpectedly.</source>
         <translation>Ein Prozess, ohne den Windows nicht laufen kann, wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="48"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>Install pending updates and run &quot;sfc /scannow&quot; and &quot;DISM /Online /Cleanup-Image /RestoreHealth&quot; as administrator to repair system files.</source>
         <translation>Installieren Sie ausstehende Updates und führen Sie „sfc /scannow“ und „DISM /Online /Cleanup-Image /RestoreHealth“ als Administrator aus, um Systemdateien zu reparieren.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="50"/>
         <source>A process Windows depends on ended, often because the drive stopped responding.</source>
         <translation>Ein Prozess, auf den Windows angewiesen ist, wurde beendet, oft weil das Laufwerk nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="50"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>One processor core stopped responding; often firmware, overheating or overclocking.</source>
         <translation>Ein Prozessorkern reagierte nicht mehr; oft Firmware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="50"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>Update the BIOS/UEFI and chipset drivers, remove overclocking and check cooling.</source>
         <translation>Aktualisieren Sie BIOS/UEFI und Chipsatztreiber, entfernen Sie Übertaktungen und prüfen Sie die Kühlung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>Windows detected that core kernel code or data was modified, by a driver, faulty RAM or malicious software.</source>
         <translation>Windows hat festgestellt, dass zentraler Kernel-Code oder Kernel-Daten verändert wurden, durch einen Treiber, fehlerhaften Arbeitsspeicher oder Schadsoftware.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>Remove drivers that patch the kernel (old cheat, tuning or security tools), test the memory and run a full scan.</source>
         <translation>Entfernen Sie Treiber, die den Kernel verändern (alte Cheat-, Tuning- oder Sicherheitswerkzeuge), testen Sie den Arbeitsspeicher und führen Sie eine vollständige Prüfung durch.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>The graphics driver stopped responding and could not be restarted.</source>
         <translation>Der Grafiktreiber reagierte nicht mehr und konnte nicht neu gestartet werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>Install the latest graphics driver from the card or PC maker, remove graphics overclocking and check the card is not overheating.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs, entfernen Sie Grafik-Übertaktungen und prüfen Sie, ob die Karte überhitzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>The graphics scheduler found the graphics driver misbehaving.</source>
         <translation>Der Grafik-Scheduler hat ein Fehlverhalten des Grafiktreibers festgestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>Install the latest graphics driver from the card or PC maker.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>The hardware itself reported an error it could not correct (processor, memory, or bus).</source>
         <translation>Die Hardware selbst hat einen Fehler gemeldet, den sie nicht korrigieren konnte (Prozessor, Arbeitsspeicher oder Bus).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Remove overclocking, check temperatures and power supply, update the BIOS/UEFI; if it repeats, have the hardware checked.</source>
         <translation>Entfernen Sie Übertaktungen, prüfen Sie Temperaturen und Netzteil und aktualisieren Sie BIOS/UEFI; wiederholt es sich, lassen Sie die Hardware prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>A driver kept the processor busy for too long; storage (SSD firmware) and graphics drivers are common causes.</source>
         <translation>Ein Treiber hat den Prozessor zu lange beschäftigt; häufige Ursachen sind Speicher- (SSD-Firmware) und Grafiktreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>Update the SSD firmware, storage and graphics drivers from their makers.</source>
         <translation>Aktualisieren Sie die SSD-Firmware sowie Speicher- und Grafiktreiber von ihren Herstellern.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>Kernel code detected corrupted data structures and stopped to stay safe.</source>
         <translation>Kernel-Code hat beschädigte Datenstrukturen entdeckt und angehalten, um sicher zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="57"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>The kernel memory manager found its heap damaged, usually by a driver.</source>
         <translation>Die Speicherverwaltung des Kernels hat ihren Heap beschädigt vorgefunden, meist durch einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="58"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>Windows&apos; compressed memory store hit an error; often the drive or RAM.</source>
         <translation>Der komprimierte Speicher von Windows ist auf einen Fehler gestoßen; oft das Laufwerk oder der Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="60"/>
         <source>The power button was held down, and Windows recorded the hang it was in at that moment.</source>
         <translation>Der Netzschalter wurde gedrückt gehalten, und Windows hat den Hänger aufgezeichnet, in dem es sich gerade befand.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="60"/>
         <source>If the PC had frozen, note what it was doing; update graphics and storage drivers if freezes repeat.</source>
         <translation>Falls der PC eingefroren war, notieren Sie, was er gerade tat; aktualisieren Sie Grafik- und Speichertreiber, wenn sich das Einfrieren wiederholt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="63"/>
+        <location filename="../app/core/recovery/explain.py" line="64"/>
         <source>Windows stopped with a stop code (the black or blue crash screen) and restarted.</source>
         <translation>Windows hat mit einem Stoppcode angehalten (der schwarze oder blaue Absturzbildschirm) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="64"/>
+        <location filename="../app/core/recovery/explain.py" line="65"/>
         <source>The PC turned off without shutting down: the power was cut, or it froze so hard that no stop code could be written.</source>
         <translation>Der PC wurde ausgeschaltet, ohne herunterzufahren: Der Strom fiel aus, oder er fror so stark ein, dass kein Stoppcode geschrieben werden konnte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="65"/>
+        <location filename="../app/core/recovery/explain.py" line="66"/>
         <source>The PC was switched off by holding the power button, usually because it had stopped responding.</source>
         <translation>Der PC wurde durch Gedrückthalten des Netzschalters ausgeschaltet, meist weil er nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="66"/>
+        <location filename="../app/core/recovery/explain.py" line="67"/>
         <source>The Linux kernel stopped with a kernel panic.</source>
         <translation>Der Linux-Kernel hat mit einer Kernel-Panik angehalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="67"/>
+        <location filename="../app/core/recovery/explain.py" line="68"/>
         <source>The Linux kernel hit an error (an oops); the system may have kept running or locked up afterwards.</source>
         <translation>Der Linux-Kernel ist auf einen Fehler gestoßen (ein „Oops“); das System lief danach womöglich weiter oder blieb hängen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="68"/>
+        <location filename="../app/core/recovery/explain.py" line="69"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../app/core/store.py" line="53"/>
+        <source>There is no free disk space for Ringfence&apos;s state in %1; free some space and try again.</source>
+        <translation>In %1 ist kein freier Speicherplatz für den Zustand von Ringfence; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="58"/>
+        <source>The state database %1 cannot be opened (%2); check that the folder can be written to.</source>
+        <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden (%2); prüfen Sie, ob in den Ordner geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="95"/>
+        <source>The state database was written by a newer Ringfence (%1 schema %2); update Ringfence to use it.</source>
+        <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="140"/>
+        <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
+        <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="160"/>
+        <source>The damaged state database %1 could not be set aside.</source>
+        <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -1380,7 +1736,7 @@
 <context>
     <name>Updates</name>
     <message>
-        <location filename="../app/core/updates/service.py" line="54"/>
+        <location filename="../app/core/updates/service.py" line="55"/>
         <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
     </message>
@@ -1605,16 +1961,6 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="41"/>
-        <source>version %1</source>
-        <translation>Version %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="47"/>
-        <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
-        <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
-    </message>
-    <message>
         <location filename="../app/ui/pages/updates_badge.py" line="18"/>
         <source>No update channel</source>
         <translation>Kein Update-Kanal</translation>
@@ -1724,6 +2070,95 @@
         <location filename="../app/ui/pages/updates_badge.py" line="53"/>
         <source>A newer version is being rolled out step by step; it reaches this computer soon.</source>
         <translation>Eine neuere Version wird schrittweise verteilt; sie erreicht diesen Computer bald.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="41"/>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="47"/>
+        <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
+        <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../app/core/verdict.py" line="118"/>
+        <source>The age of the definitions is unknown.</source>
+        <translation>Das Alter der Definitionen ist unbekannt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/verdict.py" line="120"/>
+        <source>The definitions are %n day(s) old.</source>
+        <translation>
+            <numerusform>Die Definitionen sind %n Tag alt.</numerusform>
+            <numerusform>Die Definitionen sind %n Tage alt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="137"/>
+        <source>The vendor withdrew definitions %1; the previous definitions are in use.</source>
+        <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; die vorherigen Definitionen sind in Gebrauch.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="139"/>
+        <source>The vendor rolled the definitions back from %1.</source>
+        <translation>Der Hersteller hat die Definitionen %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="141"/>
+        <source>Definitions %1 caused problems and were rolled back.</source>
+        <translation>Die Definitionen %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="150"/>
+        <source>The vendor halted definitions updates: %1</source>
+        <translation>Der Hersteller hat die Aktualisierung der Definitionen angehalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="162"/>
+        <source>The update server has not been reachable for more than a day.</source>
+        <translation>Der Update-Server ist seit mehr als einem Tag nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="184"/>
+        <source>The scanner engine stopped responding in the last 24 hours.</source>
+        <translation>Der Scanner hat in den letzten 24 Stunden nicht mehr reagiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="186"/>
+        <source>The scanner engine crashed in the last 24 hours.</source>
+        <translation>Der Scanner ist in den letzten 24 Stunden abgestürzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="197"/>
+        <source>The scanner engine failed its last self-test.</source>
+        <translation>Der Scanner hat seinen letzten Selbsttest nicht bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="212"/>
+        <source>No scan has been completed yet.</source>
+        <translation>Es wurde noch keine Prüfung abgeschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/verdict.py" line="213"/>
+        <source>No scan has been completed for %n day(s).</source>
+        <translation>
+            <numerusform>Seit %n Tag wurde keine Prüfung abgeschlossen.</numerusform>
+            <numerusform>Seit %n Tagen wurde keine Prüfung abgeschlossen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="225"/>
+        <source>The quarantine key is kept in a private file because the system keyring is not available.</source>
+        <translation>Der Quarantäne-Schlüssel liegt in einer privaten Datei, weil der Schlüsselbund des Systems nicht verfügbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="239"/>
+        <source>Your PC restarted unexpectedly (%1) on %2.</source>
+        <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
     </message>
 </context>
 </TS>
