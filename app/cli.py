@@ -18,7 +18,8 @@ from app.core.errors import RingfenceError
 
 EXIT_OK, EXIT_THREAT, EXIT_ERROR = 0, 1, 2
 
-COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery", "history")
+COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery", "watch",
+                                   "history")
 
 log = logging.getLogger(__name__)
 logging.getLogger("app").addHandler(logging.NullHandler())  # errors before the log file opens stay quiet

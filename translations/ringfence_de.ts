@@ -213,22 +213,75 @@
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="97"/>
+        <location filename="../app/core/events.py" line="98"/>
+        <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
+        <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="100"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="100"/>
+        <location filename="../app/core/events.py" line="103"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="103"/>
+        <location filename="../app/core/events.py" line="106"/>
+        <source>Real-time protection found %1 in %2: %3.</source>
+        <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="108"/>
+        <source>Real-time protection is on and watches %n folder(s).</source>
+        <translation>
+            <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
+            <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="109"/>
+        <source>Real-time protection was turned off.</source>
+        <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="111"/>
+        <source>Real-time protection is paused until %1.</source>
+        <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="113"/>
+        <source>Real-time protection is paused until Ringfence restarts.</source>
+        <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="115"/>
+        <source>Real-time protection resumed; files changed during the pause are being checked.</source>
+        <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="117"/>
+        <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
+        <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="120"/>
+        <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
+        <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="122"/>
+        <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
+        <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="125"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="121"/>
+        <location filename="../app/core/events.py" line="143"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -676,6 +729,63 @@
     </message>
 </context>
 <context>
+    <name>Realtime</name>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="11"/>
+        <source>the system&apos;s queue of file changes overflowed</source>
+        <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <source>more files changed at once than Ringfence could queue</source>
+        <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="13"/>
+        <source>the folder watcher stopped and was restarted</source>
+        <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="14"/>
+        <source>the PC woke from sleep</source>
+        <translation>der PC ist aus dem Ruhezustand erwacht</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="19"/>
+        <source>moved to the quarantine</source>
+        <extracomment>What real-time protection did with a detected file.</extracomment>
+        <translation>in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <source>left in place</source>
+        <translation>an Ort und Stelle belassen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <source>left in place until you decide what to do with it</source>
+        <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <source>left in place because it is a protected system or Ringfence file</source>
+        <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <source>could not be moved to the quarantine</source>
+        <translation>konnte nicht in die Quarantäne verschoben werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/realtime/messages.py" line="26"/>
+        <source>Catching up: %n file(s) to check.</source>
+        <translation>
+            <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>
+            <numerusform>Aufholen: %n Dateien werden geprüft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <location filename="../app/core/recovery/artifacts.py" line="110"/>
@@ -856,6 +966,109 @@
     </message>
 </context>
 <context>
+    <name>Scan</name>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="34"/>
+        <source>A quick scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Schnellscan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="35"/>
+        <source>A full scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein vollständiger Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="36"/>
+        <source>A scan of chosen files and folders is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Scan ausgewählter Dateien und Ordner läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="39"/>
+        <source>A scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="17"/>
+        <source>The path does not exist.</source>
+        <translation>Der Pfad existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="18"/>
+        <source>The file disappeared during the scan.</source>
+        <translation>Die Datei ist während des Scans verschwunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="19"/>
+        <source>Permission denied.</source>
+        <translation>Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="20"/>
+        <source>The file could not be read (%1).</source>
+        <translation>Die Datei konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="21"/>
+        <source>The file was replaced by something that is not a regular file.</source>
+        <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="22"/>
+        <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
+        <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="23"/>
+        <source>The engine could not check this file (%1).</source>
+        <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="24"/>
+        <source>The archive holds more than %1 files; the rest were not checked.</source>
+        <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="25"/>
+        <source>The archive expands to more data than the limit; the rest was not checked.</source>
+        <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="26"/>
+        <source>This archive member cannot be unpacked (%1).</source>
+        <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="27"/>
+        <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
+        <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="29"/>
+        <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
+        <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="143"/>
+        <source>Your allow-list could not be read (%1); files on it may be reported.</source>
+        <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="157"/>
+        <source>The scan could not be saved in the history (%1).</source>
+        <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="192"/>
+        <source>The scan&apos;s results could not be saved in the history (%1).</source>
+        <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanjob.py" line="110"/>
+        <source>Choose a file or folder to scan.</source>
+        <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../app/core/settings.py" line="52"/>
@@ -893,117 +1106,147 @@
         <translation>erwartet eine Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="87"/>
+        <location filename="../app/core/settings.py" line="90"/>
+        <source>When a scan finds a threat (report, quarantine, ask)</source>
+        <translation>Wenn ein Scan eine Bedrohung findet (melden, in Quarantäne verschieben, nachfragen)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="92"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="89"/>
+        <location filename="../app/core/settings.py" line="94"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="91"/>
+        <location filename="../app/core/settings.py" line="96"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="93"/>
+        <location filename="../app/core/settings.py" line="98"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="94"/>
+        <location filename="../app/core/settings.py" line="99"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="95"/>
+        <location filename="../app/core/settings.py" line="100"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="97"/>
+        <location filename="../app/core/settings.py" line="102"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="99"/>
+        <location filename="../app/core/settings.py" line="104"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="101"/>
+        <location filename="../app/core/settings.py" line="106"/>
+        <source>Archives: most time to spend on one archive (seconds)</source>
+        <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="109"/>
+        <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
+        <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="110"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="102"/>
+        <location filename="../app/core/settings.py" line="111"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="104"/>
+        <location filename="../app/core/settings.py" line="113"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="105"/>
+        <location filename="../app/core/settings.py" line="114"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="107"/>
+        <location filename="../app/core/settings.py" line="116"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="109"/>
+        <location filename="../app/core/settings.py" line="118"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="111"/>
+        <location filename="../app/core/settings.py" line="120"/>
+        <source>Real-time protection: check new and changed files</source>
+        <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="121"/>
+        <source>Real-time protection: folders to watch (empty = the usual ones)</source>
+        <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="124"/>
+        <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
+        <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="126"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="113"/>
+        <location filename="../app/core/settings.py" line="128"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="152"/>
+        <location filename="../app/core/settings.py" line="167"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="173"/>
+        <location filename="../app/core/settings.py" line="188"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="181"/>
+        <location filename="../app/core/settings.py" line="196"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="188"/>
+        <location filename="../app/core/settings.py" line="203"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="215"/>
+        <location filename="../app/core/settings.py" line="230"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="219"/>
+        <location filename="../app/core/settings.py" line="234"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="237"/>
+        <location filename="../app/core/settings.py" line="252"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>

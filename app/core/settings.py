@@ -84,6 +84,11 @@ def _s(key: str, type_: type, default: Any, label: str, **kw: Any) -> Setting:
 
 
 SCHEMA: tuple[Setting, ...] = (
+    # Quarantine by default: the vault is encrypted and every item comes back byte for byte, so acting
+    # at once is safe, and a home user should not have to decide about each threat while it can run.
+    # (Files the OS needs are never quarantined; `ringfence scan` reports unless told otherwise.)
+    _s("scan.action", str, "quarantine", QT_TRANSLATE_NOOP("Settings", "When a scan finds a threat (report, quarantine, ask)"),
+       choices=("report", "quarantine", "ask")),
     _s("scan.max_file_size_mb", int, 256, QT_TRANSLATE_NOOP("Settings", "Largest file to scan (MB)"),
        minimum=1, maximum=1024 * 1024),
     _s("scan.jobs", int, 0, QT_TRANSLATE_NOOP("Settings", "Scanner threads (0 = one per processor core)"),
@@ -98,6 +103,10 @@ SCHEMA: tuple[Setting, ...] = (
        minimum=1, maximum=100000),
     _s("scan.archive_max_expanded_mb", int, 512, QT_TRANSLATE_NOOP("Settings", "Archives: most data to unpack from one archive (MB)"),
        minimum=1, maximum=16384),
+    _s("scan.archive_max_seconds", int, 120, QT_TRANSLATE_NOOP("Settings", "Archives: most time to spend on one archive (seconds)"),
+       minimum=1, maximum=3600),
+    _s("scan.archive_limit_is_finding", bool, True,
+       QT_TRANSLATE_NOOP("Settings", "Report an archive that could not be fully checked (a limit was reached) as a threat")),
     _s("scan.exclude_paths", list, [], QT_TRANSLATE_NOOP("Settings", "Folders and files never scanned"), item_type=str),
     _s("scan.exclude_globs", list, [], QT_TRANSLATE_NOOP("Settings", "Name patterns never scanned (for example *.iso)"),
        item_type=str),
@@ -108,6 +117,12 @@ SCHEMA: tuple[Setting, ...] = (
        minimum=1, maximum=48),
     _s("updates.ring", str, "default", QT_TRANSLATE_NOOP("Settings", "Update ring (early, default, delayed 48 hours, pinned)"),
        choices=("early", "default", "delayed", "pinned")),
+    _s("realtime.enabled", bool, True, QT_TRANSLATE_NOOP("Settings", "Real-time protection: check new and changed files")),
+    _s("realtime.roots", list, [], QT_TRANSLATE_NOOP("Settings", "Real-time protection: folders to watch (empty = the usual ones)"),
+       item_type=str),
+    _s("schedule.min_battery_percent", int, 50,
+       QT_TRANSLATE_NOOP("Settings", "Scheduled scans: skip on battery below (percent; 0 = never skip)"),
+       minimum=0, maximum=100),
     _s("history.keep_days", int, 365, QT_TRANSLATE_NOOP("Settings", "Keep the event history for (days)"),
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
