@@ -152,88 +152,96 @@
             <numerusform>%n alte Objekte wurden aus der Quarantäne gelöscht.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/core/events.py" line="73"/>
+        <source>%n quarantined item(s) were added back to the index from their encrypted copies.</source>
+        <translation>
+            <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
+            <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="76"/>
         <source>%1 is no longer detected by definitions %2: you may restore it.</source>
         <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="75"/>
+        <location filename="../app/core/events.py" line="78"/>
         <source>Definitions %1 are now active.</source>
         <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="77"/>
+        <location filename="../app/core/events.py" line="80"/>
         <source>Definitions %1 were refused at the %2 step: %3</source>
         <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="79"/>
+        <location filename="../app/core/events.py" line="82"/>
         <source>Definitions %1 were rolled back to %2 during probation: %3</source>
         <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="81"/>
+        <location filename="../app/core/events.py" line="84"/>
         <source>Definitions %1 were reverted to %2 at start-up: %3</source>
         <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="83"/>
+        <location filename="../app/core/events.py" line="86"/>
         <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="85"/>
+        <location filename="../app/core/events.py" line="88"/>
         <source>The vendor rolled the definitions back to %1.</source>
         <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="87"/>
+        <location filename="../app/core/events.py" line="90"/>
         <source>You rolled the definitions back from %1 to %2.</source>
         <translation>Sie haben die Definitionen von %1 auf %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="88"/>
+        <location filename="../app/core/events.py" line="91"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="90"/>
+        <location filename="../app/core/events.py" line="93"/>
         <source>Definitions %1 passed probation and are now known good.</source>
         <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="93"/>
+        <location filename="../app/core/events.py" line="96"/>
         <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="95"/>
+        <location filename="../app/core/events.py" line="98"/>
         <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="98"/>
+        <location filename="../app/core/events.py" line="101"/>
         <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
         <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="100"/>
+        <location filename="../app/core/events.py" line="103"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="103"/>
+        <location filename="../app/core/events.py" line="106"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="106"/>
+        <location filename="../app/core/events.py" line="109"/>
         <source>Real-time protection found %1 in %2: %3.</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="108"/>
+        <location filename="../app/core/events.py" line="111"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -241,47 +249,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="109"/>
+        <location filename="../app/core/events.py" line="112"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="111"/>
+        <location filename="../app/core/events.py" line="114"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="113"/>
+        <location filename="../app/core/events.py" line="116"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="115"/>
+        <location filename="../app/core/events.py" line="118"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="117"/>
+        <location filename="../app/core/events.py" line="120"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="120"/>
+        <location filename="../app/core/events.py" line="123"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="122"/>
+        <location filename="../app/core/events.py" line="125"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="125"/>
+        <location filename="../app/core/events.py" line="128"/>
+        <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
+        <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="132"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="143"/>
+        <location filename="../app/core/events.py" line="150"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -454,32 +467,33 @@
 <context>
     <name>Quarantine</name>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="80"/>
+        <location filename="../app/core/quarantine/crypto.py" line="90"/>
         <source>The quarantined item is damaged (its header is cut short).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Kopf ist abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="83"/>
+        <location filename="../app/core/quarantine/crypto.py" line="93"/>
         <source>The quarantined item is damaged (it is not a Ringfence quarantine file).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (es ist keine Ringfence-Quarantänedatei).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="85"/>
+        <location filename="../app/core/quarantine/crypto.py" line="95"/>
         <source>The quarantined item was written by a newer Ringfence; update Ringfence to restore it.</source>
         <translation>Das Quarantäne-Objekt wurde von einer neueren Ringfence-Version geschrieben; aktualisieren Sie Ringfence, um es wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="140"/>
+        <location filename="../app/core/quarantine/crypto.py" line="162"/>
         <source>The quarantined item was sealed with a different quarantine key, so it cannot be opened.</source>
         <translation>Das Quarantäne-Objekt wurde mit einem anderen Quarantäneschlüssel versiegelt und lässt sich deshalb nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="150"/>
+        <location filename="../app/core/quarantine/crypto.py" line="169"/>
+        <location filename="../app/core/quarantine/crypto.py" line="197"/>
         <source>The quarantined item is damaged (it is cut short).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (es ist abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="155"/>
+        <location filename="../app/core/quarantine/crypto.py" line="154"/>
         <source>The quarantined item is damaged (its content does not authenticate).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
@@ -545,7 +559,7 @@
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="119"/>
+        <location filename="../app/core/quarantine/operations.py" line="128"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -568,6 +582,29 @@
         <location filename="../app/core/quarantine/restoring.py" line="139"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/quarantine/index_rebuild.py" line="45"/>
+        <source>%n quarantined item(s) were added back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
+        <translation>
+            <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
+            <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="108"/>
+        <source>it cannot be read (%1)</source>
+        <translation>sie kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="117"/>
+        <source>its record is incomplete</source>
+        <translation>ihre Angaben sind unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="120"/>
+        <source>it records a different item id (%1)</source>
+        <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
     <message>
         <location filename="../app/core/quarantine/manual.py" line="36"/>
@@ -1517,6 +1554,34 @@
         <location filename="../app/core/recovery/explain.py" line="69"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../app/core/store.py" line="53"/>
+        <source>There is no free disk space for Ringfence&apos;s state in %1; free some space and try again.</source>
+        <translation>In %1 ist kein freier Speicherplatz für den Zustand von Ringfence; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="58"/>
+        <source>The state database %1 cannot be opened (%2); check that the folder can be written to.</source>
+        <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden (%2); prüfen Sie, ob in den Ordner geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="95"/>
+        <source>The state database was written by a newer Ringfence (%1 schema %2); update Ringfence to use it.</source>
+        <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="140"/>
+        <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
+        <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="160"/>
+        <source>The damaged state database %1 could not be set aside.</source>
+        <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
 </context>
 <context>
