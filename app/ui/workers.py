@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
@@ -72,19 +72,22 @@ class Workers(QObject):
         self.paths = paths
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
-        self._local = threading.local()
-        self._contexts: list[Context] = []
+        # Pool threads live as long as the pool, so a thread's id names its context for good. (A
+        # threading.local would not do: Python forgets it between two runs on a thread Qt started.)
+        self.pool.setExpiryTimeout(-1)
+        self._contexts: dict[int, Context] = {}
         self._jobs: set[Job] = set()
         self._lock = threading.Lock()
 
     def context(self) -> Context:
         """This thread's context (opened on first use; never shared between threads)."""
-        ctx = getattr(self._local, "ctx", None)
+        thread = threading.get_ident()
+        with self._lock:
+            ctx = self._contexts.get(thread)
         if ctx is None:
             ctx = Context.open(self.paths)
-            self._local.ctx = ctx
             with self._lock:
-                self._contexts.append(ctx)
+                self._contexts[thread] = ctx
         return ctx
 
     def submit(self, name: str, fn: Callable[..., Any], *args: Any, progress: bool = False, **kwargs: Any) -> Job:
@@ -98,7 +101,10 @@ class Workers(QObject):
         job.done.connect(lambda: self._jobs.discard(job))
         if progress:
             kwargs["job"] = job
-        self.pool.start(_Runnable(self, job, lambda ctx: fn(ctx, *args, **kwargs)))
+        runnable = _Runnable(self, job, lambda ctx: fn(ctx, *args, **kwargs))
+        # Start on the next turn of the event loop: the caller connects the job's signals first, so even
+        # a call that ends at once cannot emit into a job nobody listens to yet.
+        QTimer.singleShot(0, self, lambda: self.pool.start(runnable))
         return job
 
     def busy(self) -> int:
@@ -110,7 +116,7 @@ class Workers(QObject):
             job.cancel.set()
         finished = self.pool.waitForDone(wait_ms)
         with self._lock:
-            for ctx in self._contexts:
+            for ctx in self._contexts.values():
                 ctx.close()
             self._contexts.clear()
         return finished
