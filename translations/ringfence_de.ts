@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Console</name>
+    <message>
+        <location filename="../app/ui/workers.py" line="60"/>
+        <source>Something went wrong (%1). The details are in the log.</source>
+        <translation>Etwas ist schiefgegangen (%1). Die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../app/ui/application.py" line="120"/>
+        <source>Ringfence keeps running</source>
+        <translation>Ringfence läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="121"/>
+        <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
+        <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="146"/>
+        <source>This action is not available in this version.</source>
+        <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="228"/>
+        <source>Scanning…</source>
+        <translation>Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="231"/>
+        <source>Your PC is protected.</source>
+        <translation>Ihr PC ist geschützt.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="23"/>
+        <source>Something went wrong inside Ringfence. It keeps running; the details are in the log:
+%1</source>
+        <translation>In Ringfence ist etwas schiefgegangen. Ringfence läuft weiter; die Einzelheiten stehen im Protokoll:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="37"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="183"/>
+        <source>Ringfence</source>
+        <extracomment>(name, module, class) of every page, in sidebar order.</extracomment>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="184"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="185"/>
+        <source>Open the settings (Ctrl+,)</source>
+        <translation>Einstellungen öffnen (Strg+,)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="186"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="191"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat moved to the quarantine</source>
+        <translation>Bedrohung in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat found</source>
+        <translation>Bedrohung gefunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="71"/>
+        <source>Your PC recovered from a crash</source>
+        <translation>Ihr PC hat sich von einem Absturz erholt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions updated</source>
+        <translation>Definitionen aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions update undone</source>
+        <translation>Definitionsupdate rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="74"/>
+        <source>Scan finished</source>
+        <translation>Prüfung beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="82"/>
+        <source>Threats moved to the quarantine</source>
+        <translation>Bedrohungen in die Quarantäne verschoben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="83"/>
+        <source>%n threat(s) were moved to the quarantine.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde in die Quarantäne verschoben.</numerusform>
+            <numerusform>%n Bedrohungen wurden in die Quarantäne verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>Threats found</source>
+        <translation>Bedrohungen gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>%n threat(s) were found.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde gefunden.</numerusform>
+            <numerusform>%n Bedrohungen wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="86"/>
+        <source>%n unexpected restart(s) of your PC were found.</source>
+        <translation>
+            <numerusform>%n unerwarteter Neustart Ihres PCs wurde gefunden.</numerusform>
+            <numerusform>%n unerwartete Neustarts Ihres PCs wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="89"/>
+        <source>%n scan(s) finished.</source>
+        <translation>
+            <numerusform>%n Prüfung wurde beendet.</numerusform>
+            <numerusform>%n Prüfungen wurden beendet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Quarantine</name>
     <message>
         <location filename="../app/core/quarantine/crypto.py" line="80"/>
@@ -368,8 +523,116 @@
     </message>
     <message>
         <location filename="../app/core/settings.py" line="93"/>
+        <source>Keep the event history for (days)</source>
+        <translation>Verlauf aufbewahren für (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="95"/>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="96"/>
+        <source>Start Ringfence when I log in</source>
+        <translation>Ringfence bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="98"/>
+        <source>Do not disturb: show only threat and crash notifications</source>
+        <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <source>Scanning</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <source>Console</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="49"/>
+        <source>Early</source>
+        <translation>Früh</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="50"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <source>Delayed (48 hours)</source>
+        <translation>Verzögert (48 Stunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <source>Pinned (no updates)</source>
+        <translation>Festgehalten (keine Updates)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <source>Choose a number from %1 to %2.</source>
+        <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="65"/>
+        <source>Write the full path of the folder or file: %1</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <source>Not a file extension: %1 (write it like .iso)</source>
+        <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="145"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="146"/>
+        <source>Back to the default value</source>
+        <translation>Zurück zum Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="147"/>
+        <source>Reset %1 to its default</source>
+        <translation>%1 auf den Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="153"/>
+        <source>One entry per line</source>
+        <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="244"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -638,6 +901,34 @@
         <location filename="../app/core/recovery/explain.py" line="68"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../app/ui/tray.py" line="74"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="80"/>
+        <source>Open Ringfence</source>
+        <translation>Ringfence öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="81"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="82"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="83"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>

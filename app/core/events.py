@@ -96,7 +96,7 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("engine.restarted", "engine", "info", translate(_C, "The scanner engine was restarted (definitions %1)."), ["version"]),
     # The PC itself
     _t("crash.found", "crash", "critical",
-       translate(_C, "Your PC restarted unexpectedly on %1: %2 %3"), ["when", "crash_kind", "stop_code"]),
+       translate(_C, "Your PC restarted unexpectedly on %1: %2 %3"), ["crash_time", "crash_kind", "stop_code"]),
     # Settings
     _t("settings.corrupt", "settings", "warning",
        translate(_C, "The settings file could not be read; it was kept as %1 and the defaults are in use."), ["backup"]),
