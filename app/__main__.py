@@ -15,7 +15,7 @@ def _main() -> int:
 
         return engine_main(sys.argv[2:])
     if mode == "--engine-validate":
-        from app.engine.validate import main as validate_main
+        from app.engine.sandbox_checks import main as validate_main
 
         return validate_main(sys.argv[2:])
     from app.cli import main

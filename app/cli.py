@@ -19,7 +19,7 @@ from app.core.errors import RingfenceError
 
 EXIT_OK, EXIT_THREAT, EXIT_ERROR = 0, 1, 2
 
-COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery")
+COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery", "watch")
 
 log = logging.getLogger(__name__)
 logging.getLogger("app").addHandler(logging.NullHandler())  # errors before the log file opens stay quiet
@@ -74,6 +74,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()  # no display for the console: show what the command line offers
         return EXIT_OK
+    try:
+        return _run(args)
+    finally:
+        _tell_about_recovered_settings()
+
+
+def _tell_about_recovered_settings() -> None:
+    from app.core.settings import recovered_in_this_process, recovered_message
+
+    for backup in recovered_in_this_process():
+        print(f"ringfence: warning: {recovered_message(backup).english()}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except RingfenceError as exc:

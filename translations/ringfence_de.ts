@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AllowListView</name>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="21"/>
+        <source>Files on the allow-list are never reported as threats, whatever the definitions say. Remove a file to have it checked again.</source>
+        <translation>Dateien auf der Zulassungsliste werden nie als Bedrohung gemeldet, was auch immer die Definitionen sagen. Entfernen Sie eine Datei, damit sie wieder geprüft wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="26"/>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <source>(no name recorded)</source>
+        <translation>(kein Name gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="31"/>
+        <source>Allow-list</source>
+        <translation>Zulassungsliste</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="34"/>
+        <source>Re&amp;move from the allow-list</source>
+        <translation>Von der Zulassungsliste &amp;entfernen</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../app/ui/workers.py" line="60"/>
@@ -38,6 +76,44 @@
     </message>
 </context>
 <context>
+    <name>CrashKinds</name>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="74"/>
+        <source>Stop error</source>
+        <translation>Stoppfehler</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="75"/>
+        <source>Power loss or hard freeze</source>
+        <translation>Stromausfall oder völliges Einfrieren</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="76"/>
+        <source>Forced power-off</source>
+        <translation>Erzwungenes Ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="77"/>
+        <source>Kernel panic</source>
+        <translation>Kernel-Panik</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="78"/>
+        <source>Kernel oops</source>
+        <translation>Kernel-Oops</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="79"/>
+        <source>Unclean shutdown</source>
+        <translation>Unsauberes Herunterfahren</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="85"/>
+        <source>Unexpected restart</source>
+        <translation>Unerwarteter Neustart</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../app/ui/error_dialog.py" line="23"/>
@@ -53,32 +129,393 @@
     </message>
 </context>
 <context>
+    <name>Events</name>
+    <message>
+        <location filename="../app/core/events.py" line="57"/>
+        <source>A scan started: %1.</source>
+        <extracomment>The kinds History filters by.</extracomment>
+        <translation>Eine Prüfung hat begonnen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="59"/>
+        <source>Scan finished: %n file(s) checked; threats found: %1; not checked: %2.</source>
+        <translation>
+            <numerusform>Prüfung beendet: %n Datei geprüft; gefundene Bedrohungen: %1; nicht geprüft: %2.</numerusform>
+            <numerusform>Prüfung beendet: %n Dateien geprüft; gefundene Bedrohungen: %1; nicht geprüft: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="61"/>
+        <source>Scan cancelled after %n file(s).</source>
+        <translation>
+            <numerusform>Prüfung nach %n Datei abgebrochen.</numerusform>
+            <numerusform>Prüfung nach %n Dateien abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="62"/>
+        <source>A scan was abandoned: %1</source>
+        <translation>Eine Prüfung wurde aufgegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="64"/>
+        <source>%1 was found in %2.</source>
+        <translation>%1 wurde in %2 gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="65"/>
+        <source>%1 was moved to the quarantine (%2).</source>
+        <translation>%1 wurde in die Quarantäne verschoben (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="66"/>
+        <source>%1 was restored from the quarantine.</source>
+        <translation>%1 wurde aus der Quarantäne wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="67"/>
+        <source>%1 was deleted from the quarantine.</source>
+        <translation>%1 wurde aus der Quarantäne gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="68"/>
+        <source>%1 was added to the allow-list.</source>
+        <translation>%1 wurde zur Liste der zugelassenen Dateien hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="69"/>
+        <source>%1 was removed from the allow-list.</source>
+        <translation>%1 wurde von der Liste der zugelassenen Dateien entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="71"/>
+        <source>%n old item(s) were deleted from the quarantine.</source>
+        <translation>
+            <numerusform>%n altes Objekt wurde aus der Quarantäne gelöscht.</numerusform>
+            <numerusform>%n alte Objekte wurden aus der Quarantäne gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="73"/>
+        <source>%1 is no longer detected by definitions %2: you may restore it.</source>
+        <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="75"/>
+        <source>Definitions %1 are now active.</source>
+        <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="77"/>
+        <source>Definitions %1 were refused at the %2 step: %3</source>
+        <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="79"/>
+        <source>Definitions %1 were rolled back to %2 during probation: %3</source>
+        <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="81"/>
+        <source>Definitions %1 were reverted to %2 at start-up: %3</source>
+        <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="83"/>
+        <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
+        <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="85"/>
+        <source>The vendor rolled the definitions back to %1.</source>
+        <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="87"/>
+        <source>You rolled the definitions back from %1 to %2.</source>
+        <translation>Sie haben die Definitionen von %1 auf %2 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="88"/>
+        <source>The vendor halted definitions updates: %1</source>
+        <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="90"/>
+        <source>Definitions %1 passed probation and are now known good.</source>
+        <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="93"/>
+        <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
+        <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="95"/>
+        <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
+        <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="97"/>
+        <source>The scanner engine was restarted (definitions %1).</source>
+        <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="100"/>
+        <source>Your PC restarted unexpectedly on %1: %2 %3</source>
+        <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="103"/>
+        <source>Real-time protection found %1 in %2: %3.</source>
+        <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="105"/>
+        <source>Real-time protection is on and watches %n folder(s).</source>
+        <translation>
+            <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
+            <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="106"/>
+        <source>Real-time protection was turned off.</source>
+        <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="108"/>
+        <source>Real-time protection is paused until %1.</source>
+        <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="110"/>
+        <source>Real-time protection is paused until Ringfence restarts.</source>
+        <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="112"/>
+        <source>Real-time protection resumed; files changed during the pause are being checked.</source>
+        <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="114"/>
+        <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
+        <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="117"/>
+        <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
+        <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="119"/>
+        <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
+        <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="122"/>
+        <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
+        <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="140"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="185"/>
+        <source>the built-in baseline definitions</source>
+        <translation>die mitgelieferten Basis-Definitionen</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../app/ui/formatting.py" line="57"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="59"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="60"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="66"/>
+        <source>age unknown</source>
+        <translation>Alter unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="40"/>
+        <source>Scans</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="40"/>
+        <source>Threats</source>
+        <translation>Bedrohungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="40"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="41"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="41"/>
+        <source>Engine</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="41"/>
+        <source>Crashes</source>
+        <translation>Abstürze</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="42"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="42"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="44"/>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="44"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="45"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="47"/>
+        <source>&lt;h2&gt;History&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="60"/>
+        <location filename="../app/ui/pages/history.py" line="61"/>
+        <source>Search the history</source>
+        <translation>Verlauf durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="68"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="69"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="70"/>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="72"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="75"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="79"/>
+        <source>Newer</source>
+        <translation>Neuere</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="80"/>
+        <source>Older</source>
+        <translation>Ältere</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="92"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="114"/>
+        <source>Events %1–%2 of %3</source>
+        <translation>Ereignisse %1–%2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="117"/>
+        <source>No events match these filters.</source>
+        <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="183"/>
+        <location filename="../app/ui/main_window.py" line="185"/>
         <source>Ringfence</source>
         <extracomment>(name, module, class) of every page, in sidebar order.</extracomment>
         <translation>Ringfence</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="184"/>
+        <location filename="../app/ui/main_window.py" line="186"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="185"/>
+        <location filename="../app/ui/main_window.py" line="187"/>
         <source>Open the settings (Ctrl+,)</source>
         <translation>Einstellungen öffnen (Strg+,)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="186"/>
+        <location filename="../app/ui/main_window.py" line="188"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="191"/>
+        <location filename="../app/ui/main_window.py" line="193"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Strg+%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <location filename="../app/ui/widgets/notice.py" line="12"/>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/notice.py" line="20"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/notice.py" line="21"/>
+        <source>Close the notice</source>
+        <translation>Hinweis schließen</translation>
     </message>
 </context>
 <context>
@@ -189,67 +626,72 @@
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="103"/>
+        <location filename="../app/core/quarantine/keystore.py" line="44"/>
+        <source>Another Ringfence process is creating the quarantine key and has not finished; try again in a minute.</source>
+        <translation>Ein anderer Ringfence-Prozess erstellt gerade den Quarantäne-Schlüssel und ist noch nicht fertig; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/keystore.py" line="109"/>
         <source>The system keyring that holds the quarantine key is locked or unavailable; unlock it and try again.</source>
         <translation>Der Systemschlüsselbund mit dem Quarantäneschlüssel ist gesperrt oder nicht verfügbar; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="115"/>
+        <location filename="../app/core/quarantine/keystore.py" line="121"/>
         <source>The quarantine key could not be stored in the system keyring; unlock it and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht im Systemschlüsselbund gespeichert werden; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="146"/>
+        <location filename="../app/core/quarantine/keystore.py" line="152"/>
         <source>The quarantine key file cannot be read; check its permissions.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel kann nicht gelesen werden; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="176"/>
+        <location filename="../app/core/quarantine/keystore.py" line="182"/>
         <source>The quarantine&apos;s vault.json is damaged; restore it from a backup to open the quarantine.</source>
         <translation>Die Datei vault.json der Quarantäne ist beschädigt; stellen Sie sie aus einer Sicherung wieder her, um die Quarantäne zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="218"/>
+        <location filename="../app/core/quarantine/keystore.py" line="224"/>
         <source>The quarantine has no key yet, so there is nothing to open.</source>
         <translation>Die Quarantäne hat noch keinen Schlüssel, es gibt also nichts zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="229"/>
+        <location filename="../app/core/quarantine/keystore.py" line="235"/>
         <source>The quarantine key is missing from the system keyring, so quarantined items cannot be opened; restore the keyring from a backup.</source>
         <translation>Der Quarantäneschlüssel fehlt im Systemschlüsselbund, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie den Schlüsselbund aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="232"/>
+        <location filename="../app/core/quarantine/keystore.py" line="238"/>
         <source>The quarantine key file is missing or damaged, so quarantined items cannot be opened; restore it from a backup.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel fehlt oder ist beschädigt, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="244"/>
+        <location filename="../app/core/quarantine/keystore.py" line="250"/>
         <source>The quarantine key could not be stored safely; check the system keyring and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="81"/>
+        <location filename="../app/core/quarantine/operations.py" line="82"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="99"/>
+        <location filename="../app/core/quarantine/operations.py" line="100"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="102"/>
+        <location filename="../app/core/quarantine/operations.py" line="103"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="109"/>
+        <location filename="../app/core/quarantine/operations.py" line="110"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="132"/>
+        <location filename="../app/core/quarantine/operations.py" line="133"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -267,6 +709,205 @@
         <location filename="../app/core/quarantine/restoring.py" line="137"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePage</name>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="35"/>
+        <source>&lt;h2&gt;Quarantine&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Quarantäne&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="36"/>
+        <source>Files found to be threats are kept here, encrypted, where they cannot do harm. You can put a file back if you trust it.</source>
+        <translation>Als Bedrohung erkannte Dateien werden hier verschlüsselt aufbewahrt, wo sie keinen Schaden anrichten können. Wenn Sie einer Datei vertrauen, können Sie sie zurücklegen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="41"/>
+        <location filename="../app/ui/pages/quarantine.py" line="70"/>
+        <source>Quarantined files</source>
+        <translation>Dateien in Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="43"/>
+        <source>Allow-list</source>
+        <translation>Zulassungsliste</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="49"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="55"/>
+        <source>Search by name, location or threat</source>
+        <translation>Nach Name, Ort oder Bedrohung suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="56"/>
+        <source>Search the quarantine</source>
+        <translation>Quarantäne durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="60"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="61"/>
+        <source>Original location</source>
+        <translation>Ursprünglicher Ort</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="62"/>
+        <source>Threat</source>
+        <translation>Bedrohung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="63"/>
+        <location filename="../app/ui/pages/quarantine.py" line="95"/>
+        <source>Quarantined</source>
+        <translation>In Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="65"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="66"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="74"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="75"/>
+        <source>Restore &amp;to…</source>
+        <translation>Wiederherstellen &amp;nach …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="76"/>
+        <source>Restore and &amp;allow</source>
+        <translation>Wiederherstellen und &amp;zulassen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="77"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="93"/>
+        <source>No longer detected (definitions %1): you may restore it</source>
+        <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="139"/>
+        <source>Keep both</source>
+        <translation>Beide behalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="139"/>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="140"/>
+        <location filename="../app/ui/pages/quarantine.py" line="166"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="141"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="153"/>
+        <source>Restore to folder</source>
+        <translation>In Ordner wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="166"/>
+        <location filename="../app/ui/pages/quarantine.py" line="167"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="186"/>
+        <source>The file was restored to %1.</source>
+        <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>Realtime</name>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="11"/>
+        <source>the system&apos;s queue of file changes overflowed</source>
+        <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <source>more files changed at once than Ringfence could queue</source>
+        <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="13"/>
+        <source>the folder watcher stopped and was restarted</source>
+        <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="14"/>
+        <source>the PC woke from sleep</source>
+        <translation>der PC ist aus dem Ruhezustand erwacht</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="19"/>
+        <source>moved to the quarantine</source>
+        <extracomment>What real-time protection did with a detected file.</extracomment>
+        <translation>in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <source>left in place</source>
+        <translation>an Ort und Stelle belassen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <source>left in place until you decide what to do with it</source>
+        <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <source>left in place because it is a protected system or Ringfence file</source>
+        <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <source>could not be moved to the quarantine</source>
+        <translation>konnte nicht in die Quarantäne verschoben werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/realtime/messages.py" line="26"/>
+        <source>Catching up: %n file(s) to check.</source>
+        <translation>
+            <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>
+            <numerusform>Aufholen: %n Dateien werden geprüft.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -450,96 +1091,289 @@
     </message>
 </context>
 <context>
+    <name>Scan</name>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="34"/>
+        <source>A quick scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Schnellscan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="35"/>
+        <source>A full scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein vollständiger Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="36"/>
+        <source>A scan of chosen files and folders is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Scan ausgewählter Dateien und Ordner läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_lock.py" line="39"/>
+        <source>A scan is already running. Wait for it to finish, or cancel it where it was started.</source>
+        <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="17"/>
+        <source>The path does not exist.</source>
+        <translation>Der Pfad existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="18"/>
+        <source>The file disappeared during the scan.</source>
+        <translation>Die Datei ist während des Scans verschwunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="19"/>
+        <source>Permission denied.</source>
+        <translation>Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="20"/>
+        <source>The file could not be read (%1).</source>
+        <translation>Die Datei konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="21"/>
+        <source>The file was replaced by something that is not a regular file.</source>
+        <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="22"/>
+        <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
+        <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="23"/>
+        <source>The engine could not check this file (%1).</source>
+        <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="24"/>
+        <source>The archive holds more than %1 files; the rest were not checked.</source>
+        <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="25"/>
+        <source>The archive expands to more data than the limit; the rest was not checked.</source>
+        <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="26"/>
+        <source>This archive member cannot be unpacked (%1).</source>
+        <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="27"/>
+        <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
+        <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="29"/>
+        <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
+        <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="141"/>
+        <source>Your allow-list could not be read (%1); files on it may be reported.</source>
+        <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="155"/>
+        <source>The scan could not be saved in the history (%1).</source>
+        <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_service.py" line="190"/>
+        <source>The scan&apos;s results could not be saved in the history (%1).</source>
+        <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanjob.py" line="110"/>
+        <source>Choose a file or folder to scan.</source>
+        <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../app/core/settings.py" line="69"/>
+        <location filename="../app/core/settings.py" line="52"/>
+        <source>expected true or false</source>
+        <translation>erwartet wahr oder falsch</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="56"/>
+        <source>expected a whole number</source>
+        <translation>erwartet eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="58"/>
+        <source>must be at least %1</source>
+        <translation>muss mindestens %1 sein</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="60"/>
+        <source>must be at most %1</source>
+        <translation>darf höchstens %1 sein</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="64"/>
+        <source>expected text</source>
+        <translation>erwartet Text</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="66"/>
+        <source>must be one of %1</source>
+        <translation>muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="70"/>
+        <source>expected a list of text</source>
+        <translation>erwartet eine Liste von Texten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="90"/>
+        <source>When a scan finds a threat (report, quarantine, ask)</source>
+        <translation>Wenn ein Scan eine Bedrohung findet (melden, in Quarantäne verschieben, nachfragen)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="92"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="71"/>
+        <location filename="../app/core/settings.py" line="94"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="73"/>
+        <location filename="../app/core/settings.py" line="96"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="75"/>
+        <location filename="../app/core/settings.py" line="98"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="76"/>
+        <location filename="../app/core/settings.py" line="99"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="77"/>
+        <location filename="../app/core/settings.py" line="100"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="79"/>
+        <location filename="../app/core/settings.py" line="102"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="81"/>
+        <location filename="../app/core/settings.py" line="104"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="83"/>
+        <location filename="../app/core/settings.py" line="106"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="84"/>
+        <location filename="../app/core/settings.py" line="107"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="86"/>
+        <location filename="../app/core/settings.py" line="109"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="87"/>
+        <location filename="../app/core/settings.py" line="110"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="89"/>
+        <location filename="../app/core/settings.py" line="112"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="91"/>
+        <location filename="../app/core/settings.py" line="114"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="93"/>
-        <source>Keep the event history for (days)</source>
-        <translation>Verlauf aufbewahren für (Tage)</translation>
+        <location filename="../app/core/settings.py" line="116"/>
+        <source>Real-time protection: check new and changed files</source>
+        <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="95"/>
+        <location filename="../app/core/settings.py" line="117"/>
+        <source>Real-time protection: folders to watch (empty = the usual ones)</source>
+        <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="120"/>
+        <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
+        <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="122"/>
+        <source>Keep the event history for (days)</source>
+        <translation>Ereignisverlauf aufbewahren (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="124"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="96"/>
+        <location filename="../app/core/settings.py" line="125"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="98"/>
+        <location filename="../app/core/settings.py" line="127"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="166"/>
+        <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="187"/>
+        <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
+        <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="195"/>
+        <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
+        <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="202"/>
+        <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
+        <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="229"/>
+        <source>There is no setting called %1.</source>
+        <translation>Es gibt keine Einstellung namens %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="233"/>
+        <source>The setting %1 cannot take that value: %2.</source>
+        <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="251"/>
+        <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
+        <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
 </context>
 <context>
@@ -551,86 +1385,96 @@
     </message>
     <message>
         <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="49"/>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="50"/>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="65"/>
+        <location filename="../app/ui/dialogs/settings.py" line="67"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="145"/>
+        <location filename="../app/ui/dialogs/settings.py" line="147"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="146"/>
+        <location filename="../app/ui/dialogs/settings.py" line="148"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="147"/>
+        <location filename="../app/ui/dialogs/settings.py" line="149"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="153"/>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="244"/>
+        <location filename="../app/ui/dialogs/settings.py" line="246"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -638,267 +1482,267 @@
 <context>
     <name>StopCodes</name>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="16"/>
+        <location filename="../app/core/recovery/explain.py" line="17"/>
         <source>Ringfence runs in user mode and installs no kernel driver, so it cannot have caused a stop code.</source>
         <translation>Ringfence läuft im Benutzermodus und installiert keinen Kernel-Treiber; es kann daher keinen Stoppcode verursacht haben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="17"/>
+        <location filename="../app/core/recovery/explain.py" line="18"/>
         <source>This stop code is rarely seen. Look it up in Microsoft&apos;s bug check code reference; if it comes back, note the driver named here and update or remove it.</source>
         <translation>Dieser Stoppcode kommt selten vor. Schlagen Sie ihn in Microsofts Referenz der Fehlerprüfungscodes nach; tritt er erneut auf, notieren Sie den hier genannten Treiber und aktualisieren oder entfernen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="18"/>
+        <location filename="../app/core/recovery/explain.py" line="19"/>
         <source>Update or roll back the driver named as probable cause (or the software that installed it); if the crash returns, uninstall it.</source>
         <translation>Aktualisieren Sie den als vermutliche Ursache genannten Treiber (oder die Software, die ihn installiert hat) oder setzen Sie ihn zurück; kehrt der Absturz wieder, deinstallieren Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="19"/>
+        <location filename="../app/core/recovery/explain.py" line="20"/>
         <source>Run Windows Memory Diagnostic, undo any overclocking or memory (XMP/EXPO) profile, and install pending Windows and driver updates.</source>
         <translation>Führen Sie die Windows-Speicherdiagnose aus, machen Sie Übertaktungen und Speicherprofile (XMP/EXPO) rückgängig und installieren Sie ausstehende Windows- und Treiberupdates.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="20"/>
+        <location filename="../app/core/recovery/explain.py" line="21"/>
         <source>Back up your files, then check the drive: run chkdsk, look at its health in the maker&apos;s tool, and reseat or replace the cable if it is a desktop.</source>
         <translation>Sichern Sie Ihre Dateien und prüfen Sie dann das Laufwerk: Führen Sie chkdsk aus, sehen Sie sich seinen Zustand im Werkzeug des Herstellers an und stecken Sie bei einem Desktop-PC das Kabel neu ein oder ersetzen Sie es.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="30"/>
+        <location filename="../app/core/recovery/explain.py" line="31"/>
         <source>A driver touched memory it was not allowed to at that moment (IRQL_NOT_LESS_OR_EQUAL).</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (IRQL_NOT_LESS_OR_EQUAL).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="31"/>
+        <location filename="../app/core/recovery/explain.py" line="32"/>
         <source>A driver damaged shared kernel memory (the pool).</source>
         <translation>Ein Treiber hat gemeinsam genutzten Kernel-Speicher (den Pool) beschädigt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="32"/>
+        <location filename="../app/core/recovery/explain.py" line="33"/>
         <source>Windows found its memory bookkeeping damaged; faulty RAM or a faulty driver are the usual causes.</source>
         <translation>Windows hat seine Speicherverwaltung beschädigt vorgefunden; die üblichen Ursachen sind fehlerhafter Arbeitsspeicher oder ein fehlerhafter Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="33"/>
+        <location filename="../app/core/recovery/explain.py" line="34"/>
         <source>Kernel code (usually a driver) raised an error nobody handled.</source>
         <translation>Kernel-Code (meist ein Treiber) hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="34"/>
+        <location filename="../app/core/recovery/explain.py" line="35"/>
         <source>The NTFS file system hit a problem, often damage on the drive.</source>
         <translation>Das Dateisystem NTFS ist auf ein Problem gestoßen, oft einen Schaden auf dem Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="35"/>
+        <location filename="../app/core/recovery/explain.py" line="36"/>
         <source>A driver failed while doing work for a program; graphics and antivirus drivers are common culprits.</source>
         <translation>Ein Treiber ist bei der Arbeit für ein Programm gescheitert; häufig sind Grafik- und Antivirentreiber schuld.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="36"/>
+        <location filename="../app/core/recovery/explain.py" line="37"/>
         <source>The list Windows keeps of physical memory pages is corrupt; usually faulty RAM or a driver.</source>
         <translation>Die Liste der physischen Speicherseiten, die Windows führt, ist beschädigt; meist durch fehlerhaften Arbeitsspeicher oder einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="37"/>
+        <location filename="../app/core/recovery/explain.py" line="38"/>
         <source>Code read memory that does not exist; usually a faulty driver, sometimes faulty RAM.</source>
         <translation>Code hat Speicher gelesen, den es nicht gibt; meist ein fehlerhafter Treiber, manchmal fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="38"/>
+        <location filename="../app/core/recovery/explain.py" line="39"/>
         <source>Windows could not read back part of itself from the drive.</source>
         <translation>Windows konnte einen Teil von sich selbst nicht vom Laufwerk zurücklesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="39"/>
+        <location filename="../app/core/recovery/explain.py" line="40"/>
         <source>Windows lost access to the drive it starts from, often after a storage driver or BIOS/UEFI setting changed.</source>
         <translation>Windows hat den Zugriff auf das Startlaufwerk verloren, oft nachdem sich ein Speichertreiber oder eine BIOS/UEFI-Einstellung geändert hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="39"/>
+        <location filename="../app/core/recovery/explain.py" line="40"/>
         <source>Undo recent changes to storage settings in the BIOS/UEFI (such as AHCI/RAID mode) and let Startup Repair run.</source>
         <translation>Machen Sie kürzliche Änderungen an Speichereinstellungen im BIOS/UEFI (etwa AHCI/RAID-Modus) rückgängig und lassen Sie die Starthilfe laufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="41"/>
         <source>A system thread, usually in a driver, raised an error nobody handled.</source>
         <translation>Ein System-Thread, meist in einem Treiber, hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="41"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>The processor hit a trap the kernel could not handle; often hardware, overheating or overclocking.</source>
         <translation>Der Prozessor ist auf eine Ausnahme gestoßen, die der Kernel nicht behandeln konnte; oft Hardware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="41"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>Remove any overclocking, make sure the PC is not overheating, and test the memory.</source>
         <translation>Entfernen Sie jede Übertaktung, stellen Sie sicher, dass der PC nicht überhitzt, und testen Sie den Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>Kernel code raised an error nobody handled; a driver or faulty RAM.</source>
         <translation>Kernel-Code hat einen Fehler ausgelöst, den niemand behandelt hat; ein Treiber oder fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>A driver did not finish a power change (sleep, wake, shutdown) in time.</source>
         <translation>Ein Treiber hat einen Energiewechsel (Ruhezustand, Aufwachen, Herunterfahren) nicht rechtzeitig abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>Update chipset, graphics, Wi-Fi and USB drivers from the PC maker; until then avoid sleep if the crash follows it.</source>
         <translation>Aktualisieren Sie Chipsatz-, Grafik-, WLAN- und USB-Treiber vom PC-Hersteller; meiden Sie bis dahin den Ruhezustand, wenn der Absturz auf ihn folgt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>A driver asked for kernel memory in a wrong way.</source>
         <translation>Ein Treiber hat auf falsche Weise Kernel-Speicher angefordert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>Driver Verifier caught a driver breaking the rules; Verifier is a testing tool that is normally off.</source>
         <translation>Die Treiberüberprüfung hat einen Treiber bei einem Regelverstoß ertappt; sie ist ein Testwerkzeug, das normalerweise ausgeschaltet ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>If you did not turn on Driver Verifier on purpose, turn it off (run &quot;verifier /reset&quot; as administrator) and update the named driver.</source>
         <translation>Wenn Sie die Treiberüberprüfung nicht absichtlich eingeschaltet haben, schalten Sie sie aus (führen Sie „verifier /reset“ als Administrator aus) und aktualisieren Sie den genannten Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>A driver damaged kernel memory and Windows noticed too late.</source>
         <translation>Ein Treiber hat Kernel-Speicher beschädigt, und Windows hat es zu spät bemerkt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="47"/>
+        <location filename="../app/core/recovery/explain.py" line="48"/>
         <source>A driver accessed memory it was not allowed to at that moment (DRIVER_IRQL_NOT_LESS_OR_EQUAL); very often network, Wi-Fi or antivirus drivers.</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (DRIVER_IRQL_NOT_LESS_OR_EQUAL); sehr oft Netzwerk-, WLAN- oder Antivirentreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="48"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>A process Windows cannot run without stopped unexpectedly.</source>
         <translation>Ein Prozess, ohne den Windows nicht laufen kann, wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="48"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>Install pending updates and run &quot;sfc /scannow&quot; and &quot;DISM /Online /Cleanup-Image /RestoreHealth&quot; as administrator to repair system files.</source>
         <translation>Installieren Sie ausstehende Updates und führen Sie „sfc /scannow“ und „DISM /Online /Cleanup-Image /RestoreHealth“ als Administrator aus, um Systemdateien zu reparieren.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="50"/>
         <source>A process Windows depends on ended, often because the drive stopped responding.</source>
         <translation>Ein Prozess, auf den Windows angewiesen ist, wurde beendet, oft weil das Laufwerk nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="50"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>One processor core stopped responding; often firmware, overheating or overclocking.</source>
         <translation>Ein Prozessorkern reagierte nicht mehr; oft Firmware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="50"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>Update the BIOS/UEFI and chipset drivers, remove overclocking and check cooling.</source>
         <translation>Aktualisieren Sie BIOS/UEFI und Chipsatztreiber, entfernen Sie Übertaktungen und prüfen Sie die Kühlung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>Windows detected that core kernel code or data was modified, by a driver, faulty RAM or malicious software.</source>
         <translation>Windows hat festgestellt, dass zentraler Kernel-Code oder Kernel-Daten verändert wurden, durch einen Treiber, fehlerhaften Arbeitsspeicher oder Schadsoftware.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>Remove drivers that patch the kernel (old cheat, tuning or security tools), test the memory and run a full scan.</source>
         <translation>Entfernen Sie Treiber, die den Kernel verändern (alte Cheat-, Tuning- oder Sicherheitswerkzeuge), testen Sie den Arbeitsspeicher und führen Sie eine vollständige Prüfung durch.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>The graphics driver stopped responding and could not be restarted.</source>
         <translation>Der Grafiktreiber reagierte nicht mehr und konnte nicht neu gestartet werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>Install the latest graphics driver from the card or PC maker, remove graphics overclocking and check the card is not overheating.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs, entfernen Sie Grafik-Übertaktungen und prüfen Sie, ob die Karte überhitzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>The graphics scheduler found the graphics driver misbehaving.</source>
         <translation>Der Grafik-Scheduler hat ein Fehlverhalten des Grafiktreibers festgestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>Install the latest graphics driver from the card or PC maker.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>The hardware itself reported an error it could not correct (processor, memory, or bus).</source>
         <translation>Die Hardware selbst hat einen Fehler gemeldet, den sie nicht korrigieren konnte (Prozessor, Arbeitsspeicher oder Bus).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Remove overclocking, check temperatures and power supply, update the BIOS/UEFI; if it repeats, have the hardware checked.</source>
         <translation>Entfernen Sie Übertaktungen, prüfen Sie Temperaturen und Netzteil und aktualisieren Sie BIOS/UEFI; wiederholt es sich, lassen Sie die Hardware prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>A driver kept the processor busy for too long; storage (SSD firmware) and graphics drivers are common causes.</source>
         <translation>Ein Treiber hat den Prozessor zu lange beschäftigt; häufige Ursachen sind Speicher- (SSD-Firmware) und Grafiktreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>Update the SSD firmware, storage and graphics drivers from their makers.</source>
         <translation>Aktualisieren Sie die SSD-Firmware sowie Speicher- und Grafiktreiber von ihren Herstellern.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>Kernel code detected corrupted data structures and stopped to stay safe.</source>
         <translation>Kernel-Code hat beschädigte Datenstrukturen entdeckt und angehalten, um sicher zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="57"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>The kernel memory manager found its heap damaged, usually by a driver.</source>
         <translation>Die Speicherverwaltung des Kernels hat ihren Heap beschädigt vorgefunden, meist durch einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="58"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>Windows&apos; compressed memory store hit an error; often the drive or RAM.</source>
         <translation>Der komprimierte Speicher von Windows ist auf einen Fehler gestoßen; oft das Laufwerk oder der Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="60"/>
         <source>The power button was held down, and Windows recorded the hang it was in at that moment.</source>
         <translation>Der Netzschalter wurde gedrückt gehalten, und Windows hat den Hänger aufgezeichnet, in dem es sich gerade befand.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="60"/>
         <source>If the PC had frozen, note what it was doing; update graphics and storage drivers if freezes repeat.</source>
         <translation>Falls der PC eingefroren war, notieren Sie, was er gerade tat; aktualisieren Sie Grafik- und Speichertreiber, wenn sich das Einfrieren wiederholt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="63"/>
+        <location filename="../app/core/recovery/explain.py" line="64"/>
         <source>Windows stopped with a stop code (the black or blue crash screen) and restarted.</source>
         <translation>Windows hat mit einem Stoppcode angehalten (der schwarze oder blaue Absturzbildschirm) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="64"/>
+        <location filename="../app/core/recovery/explain.py" line="65"/>
         <source>The PC turned off without shutting down: the power was cut, or it froze so hard that no stop code could be written.</source>
         <translation>Der PC wurde ausgeschaltet, ohne herunterzufahren: Der Strom fiel aus, oder er fror so stark ein, dass kein Stoppcode geschrieben werden konnte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="65"/>
+        <location filename="../app/core/recovery/explain.py" line="66"/>
         <source>The PC was switched off by holding the power button, usually because it had stopped responding.</source>
         <translation>Der PC wurde durch Gedrückthalten des Netzschalters ausgeschaltet, meist weil er nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="66"/>
+        <location filename="../app/core/recovery/explain.py" line="67"/>
         <source>The Linux kernel stopped with a kernel panic.</source>
         <translation>Der Linux-Kernel hat mit einer Kernel-Panik angehalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="67"/>
+        <location filename="../app/core/recovery/explain.py" line="68"/>
         <source>The Linux kernel hit an error (an oops); the system may have kept running or locked up afterwards.</source>
         <translation>Der Linux-Kernel ist auf einen Fehler gestoßen (ein „Oops“); das System lief danach womöglich weiter oder blieb hängen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="68"/>
+        <location filename="../app/core/recovery/explain.py" line="69"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
     </message>
@@ -934,119 +1778,206 @@
 <context>
     <name>UpdateState</name>
     <message>
-        <location filename="../app/core/updates/status.py" line="26"/>
+        <location filename="../app/core/updates/update_status.py" line="26"/>
         <source>No update channel is configured; Ringfence uses its built-in baseline definitions. Add one with: ringfence update channel URL --root ROOT_JSON</source>
         <translation>Es ist kein Update-Kanal eingerichtet; Ringfence verwendet seine eingebauten Basisdefinitionen. Richten Sie einen ein mit: ringfence update channel URL --root ROOT_JSON</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="28"/>
+        <location filename="../app/core/updates/update_status.py" line="28"/>
         <source>Up to date</source>
         <translation>Auf dem neuesten Stand</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="29"/>
+        <location filename="../app/core/updates/update_status.py" line="29"/>
         <source>An update is rolling out; it has not reached this device yet</source>
         <translation>Ein Update wird verteilt; es hat dieses Gerät noch nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="30"/>
+        <location filename="../app/core/updates/update_status.py" line="30"/>
         <source>Downloading version %1 (%2 of %3 bytes)</source>
         <translation>Version %1 wird heruntergeladen (%2 von %3 Bytes)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="31"/>
+        <location filename="../app/core/updates/update_status.py" line="31"/>
         <source>Checking version %1 before it is used</source>
         <translation>Version %1 wird vor der Verwendung geprüft</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="32"/>
+        <location filename="../app/core/updates/update_status.py" line="32"/>
         <source>Switching to version %1</source>
         <translation>Wechsel zu Version %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="33"/>
+        <location filename="../app/core/updates/update_status.py" line="33"/>
         <source>Version %1 is in probation: %2 hours left</source>
         <translation>Version %1 ist in der Bewährungsphase: noch %2 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="34"/>
+        <location filename="../app/core/updates/update_status.py" line="34"/>
         <source>Rolled back: %1</source>
         <translation>Zurückgesetzt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="35"/>
+        <location filename="../app/core/updates/update_status.py" line="35"/>
         <source>Updates halted by the vendor: %1</source>
         <translation>Updates vom Hersteller angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="36"/>
+        <location filename="../app/core/updates/update_status.py" line="36"/>
         <source>Updates paused until %1</source>
         <translation>Updates pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="37"/>
+        <location filename="../app/core/updates/update_status.py" line="37"/>
         <source>Pinned: new definitions are installed only when you apply them</source>
         <translation>Festgehalten: Neue Definitionen werden nur installiert, wenn Sie sie anwenden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="38"/>
+        <location filename="../app/core/updates/update_status.py" line="38"/>
         <source>Out of date since %1</source>
         <translation>Veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="39"/>
+        <location filename="../app/core/updates/update_status.py" line="39"/>
         <source>Badly out of date since %1</source>
         <translation>Stark veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="43"/>
+        <location filename="../app/core/updates/update_status.py" line="43"/>
         <source>Activated</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="44"/>
+        <location filename="../app/core/updates/update_status.py" line="44"/>
         <source>Refused before use</source>
         <translation>Vor der Verwendung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="45"/>
+        <location filename="../app/core/updates/update_status.py" line="45"/>
         <source>Reverted automatically</source>
         <translation>Automatisch zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="46"/>
+        <location filename="../app/core/updates/update_status.py" line="46"/>
         <source>Withdrawn by the vendor</source>
         <translation>Vom Hersteller zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="47"/>
+        <location filename="../app/core/updates/update_status.py" line="47"/>
         <source>Rolled back</source>
         <translation>Zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="48"/>
+        <location filename="../app/core/updates/update_status.py" line="48"/>
         <source>Passed probation</source>
         <translation>Bewährungsphase bestanden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="49"/>
+        <location filename="../app/core/updates/update_status.py" line="49"/>
         <source>Update refused (verification failed)</source>
         <translation>Update abgelehnt (Überprüfung fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="50"/>
+        <location filename="../app/core/updates/update_status.py" line="50"/>
         <source>Flagged a protected file (reported only)</source>
         <translation>Eine geschützte Datei erkannt (nur gemeldet)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="51"/>
+        <location filename="../app/core/updates/update_status.py" line="51"/>
         <source>Back on the baseline definitions</source>
         <translation>Wieder auf den Basisdefinitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/status.py" line="52"/>
+        <location filename="../app/core/updates/update_status.py" line="52"/>
         <source>Halted by the vendor</source>
         <translation>Vom Hersteller angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>Updates</name>
+    <message>
+        <location filename="../app/core/updates/service.py" line="55"/>
+        <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
+        <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../app/core/verdict.py" line="118"/>
+        <source>The age of the definitions is unknown.</source>
+        <translation>Das Alter der Definitionen ist unbekannt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/verdict.py" line="120"/>
+        <source>The definitions are %n day(s) old.</source>
+        <translation>
+            <numerusform>Die Definitionen sind %n Tag alt.</numerusform>
+            <numerusform>Die Definitionen sind %n Tage alt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="137"/>
+        <source>The vendor withdrew definitions %1; the previous definitions are in use.</source>
+        <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; die vorherigen Definitionen sind in Gebrauch.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="139"/>
+        <source>The vendor rolled the definitions back from %1.</source>
+        <translation>Der Hersteller hat die Definitionen %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="141"/>
+        <source>Definitions %1 caused problems and were rolled back.</source>
+        <translation>Die Definitionen %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="150"/>
+        <source>The vendor halted definitions updates: %1</source>
+        <translation>Der Hersteller hat die Aktualisierung der Definitionen angehalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="162"/>
+        <source>The update server has not been reachable for more than a day.</source>
+        <translation>Der Update-Server ist seit mehr als einem Tag nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="184"/>
+        <source>The scanner engine stopped responding in the last 24 hours.</source>
+        <translation>Der Scanner hat in den letzten 24 Stunden nicht mehr reagiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="186"/>
+        <source>The scanner engine crashed in the last 24 hours.</source>
+        <translation>Der Scanner ist in den letzten 24 Stunden abgestürzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="197"/>
+        <source>The scanner engine failed its last self-test.</source>
+        <translation>Der Scanner hat seinen letzten Selbsttest nicht bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="212"/>
+        <source>No scan has been completed yet.</source>
+        <translation>Es wurde noch keine Prüfung abgeschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/verdict.py" line="213"/>
+        <source>No scan has been completed for %n day(s).</source>
+        <translation>
+            <numerusform>Seit %n Tag wurde keine Prüfung abgeschlossen.</numerusform>
+            <numerusform>Seit %n Tagen wurde keine Prüfung abgeschlossen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="225"/>
+        <source>The quarantine key is kept in a private file because the system keyring is not available.</source>
+        <translation>Der Quarantäne-Schlüssel liegt in einer privaten Datei, weil der Schlüsselbund des Systems nicht verfügbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="239"/>
+        <source>Your PC restarted unexpectedly (%1) on %2.</source>
+        <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
     </message>
 </context>
 </TS>

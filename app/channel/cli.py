@@ -99,6 +99,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_collect(args: argparse.Namespace) -> int:
+    from app.channel.collector.server import serve
+
+    def ready(url: str) -> None:
+        print(f"Collecting beacons at {url}/v1/beacons into {args.db.split('@')[-1]} (Ctrl+C to stop)", flush=True)
+
+    serve(args.db, args.host, args.port, args.workers, per_install_per_hour=args.rate, ready=ready)
+    return 0
+
+
+PROMOTE_EXIT = {"pause": 3, "halt": 4}
+
+
+def cmd_promote(args: argparse.Namespace) -> int:
+    from app.channel import promote
+    from app.channel.collector.storage import open_store
+
+    repo, store = _repo(args), open_store(args.db)
+    log = Path(args.log) if args.log else None
+    try:
+        if args.loop:
+            promote.loop(repo, store, interval=args.interval, log_path=log,
+                         report=lambda d: print(json.dumps(d.to_json()), flush=True))
+            return 0
+        decision = promote.run_once(repo, store, auto=args.auto, log_path=log)
+    finally:
+        store.close()
+    print(json.dumps(decision.to_json(), indent=2) if args.json else decision.reason)
+    if not args.auto and decision.action in ("promote", "halt"):
+        print("(dry run: add --auto to act on it)")
+    return PROMOTE_EXIT.get(decision.action, 0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ringfence-channel",
                                      description="Publish Ringfence definitions over a TUF-signed, staged channel.")
@@ -149,6 +182,20 @@ def build_parser() -> argparse.ArgumentParser:
     add("status", cmd_status, "show the channel state")
     p = add("serve", cmd_serve, "serve the channel on 127.0.0.1 for development")
     p.add_argument("--port", type=int, default=8765)
+    p = add("collect", cmd_collect, "run the health beacon collector (HTTP)", needs_dir=False)
+    p.add_argument("--db", default="sqlite:///collector.db",
+                   help="sqlite:///PATH (default sqlite:///collector.db) or postgresql://USER@HOST:PORT/DB")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8770)
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--rate", type=int, default=120, help="beacons one install may send per hour (default 120)")
+    p = add("promote", cmd_promote, "run the promotion gates on the newest rolling release")
+    p.add_argument("--db", required=True, help="the collector's database (as for collect)")
+    p.add_argument("--auto", action="store_true", help="act: raise the exposure or halt (default: only show)")
+    p.add_argument("--loop", action="store_true", help="run every --interval seconds (implies --auto)")
+    p.add_argument("--interval", type=float, default=300.0)
+    p.add_argument("--log", help="decision log (default: <DIR>-promotions.jsonl beside the channel)")
+    p.add_argument("--json", action="store_true", help="print the decision with its numbers as JSON")
     return parser
 
 
@@ -160,6 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except (ChannelError, BundleError, RolloutError) as exc:
+        print(f"ringfence-channel: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
         print(f"ringfence-channel: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

@@ -69,7 +69,8 @@ def release(repo: ChannelRepo, bundle: Path, exposure: int, severity: str = "nor
                   state="complete" if exposure == BUCKETS else "rolling",
                   completed_at=now if exposure == BUCKETS else None, released_at=now, severity=severity,
                   notes=f"notes/notes-{version:06d}.md",
-                  min_engine=str(manifest.get("min_engine", "1.0")), max_engine=str(manifest.get("max_engine", "1.999")))
+                  min_engine=str(manifest.get("min_engine", "1.0")), max_engine=str(manifest.get("max_engine", "1.999")),
+                  exposed_at=now)
     doc.releases.append(rel)
     publish(repo, doc, {rel.target: data, rel.notes or "": notes})
     return rel
@@ -101,7 +102,8 @@ def expose(repo: ChannelRepo, version: int, exposure: int) -> Release:
     rel = _release_of(doc, version)
     if not rel.exposure <= exposure <= BUCKETS:
         raise ChannelError(f"Exposure only goes up (now {rel.exposure}); to stop a release use 'halt' or 'revoke'.")
-    rel.exposure = exposure
+    if exposure != rel.exposure:
+        rel.exposure, rel.exposed_at = exposure, repo.clock()
     if exposure == BUCKETS and rel.state != "complete":
         rel.state, rel.completed_at = "complete", repo.clock()
     publish(repo, doc)

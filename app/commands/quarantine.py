@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 from datetime import UTC, datetime
@@ -13,6 +12,7 @@ from app.commands.output import print_json, printable
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
+from app.engine.hashing import sha256_file
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -174,10 +174,7 @@ def _add(ctx: Context, args: argparse.Namespace) -> int:
     path = os.path.abspath(args.path)
     try:
         st = os.lstat(path)
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            while block := handle.read(1 << 20):
-                digest.update(block)
+        digest = sha256_file(path)
     except FileNotFoundError:
         raise RingfenceError(f"{path} does not exist.") from None
     except IsADirectoryError:
@@ -185,7 +182,7 @@ def _add(ctx: Context, args: argparse.Namespace) -> int:
     except OSError as exc:
         raise RingfenceError(f"{path} cannot be read ({exc.strerror}).") from exc
     outcome = q.quarantine_file(ctx, path, rule=args.rule, engine="manual", definitions_version=None,
-                                sha256=digest.hexdigest(), scanned_stat=(st.st_size, st.st_mtime_ns, st.st_ino),
+                                sha256=digest, scanned_stat=(st.st_size, st.st_mtime_ns, st.st_ino),
                                 force=args.force)
     if args.json:
         print_json({"path": path, "action": outcome.action, "id": outcome.item_id, "error": outcome.error,

@@ -17,7 +17,7 @@ from typing import Any
 from app.commands.output import print_json, printable
 from app.core.context import Context
 from app.core.recovery.dumpfile import read_dump_file
-from app.core.recovery.explain import KIND_TEXT, USER_MODE_STATEMENT, explain_code
+from app.core.recovery.explain import USER_MODE_STATEMENT, explain_code, kind_text, kind_title
 from app.core.recovery.model import CrashReport, RecoveryScan, RecoveryState, hex_code, hex_parameter, iso_utc
 from app.core.recovery.providers import scan
 
@@ -109,9 +109,7 @@ def _scan_lines(result: RecoveryScan, source: Path | None) -> list[str]:
 
 def _crash_lines(crash: CrashReport) -> list[str]:
     data = crash.to_json()
-    title = {"bugcheck": "Stop error", "power_loss": "Power loss or hard freeze", "forced_power_off": "Forced power-off",
-             "kernel_panic": "Kernel panic", "oops": "Kernel oops", "unclean_shutdown": "Unclean shutdown"}[crash.kind]
-    lines = [f"* {_when(data['time'])}: {title}", f"  {KIND_TEXT[crash.kind]}"]
+    lines = [f"* {_when(data['time'])}: {kind_title(crash.kind)}", f"  {kind_text(crash.kind)}"]
     if crash.bugcheck_code is not None or crash.probable_module:
         lines += _stop_code_lines(crash.bugcheck_code, data["parameters"], crash.probable_module, None)
     if crash.dump_path:

@@ -5,20 +5,16 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.commands.output import print_json, printable
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+from app.core.scan_progress import JobProgress
 
 if TYPE_CHECKING:
-    from app.core.scanning import ScanReport
-
-# app.core.definitions and app.core.scanning are imported inside run(), after the engine worker has
-# been started: the worker's start-up then overlaps with the console's own.
+    from app.core.scanjob import ScanRequest, ScanSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,30 +35,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 class TerminalProgress:
-    """A live line on stderr: files per second and the current file (only on a terminal)."""
+    """A live line on stderr: percentage, files per second, time left and the current file (only on a terminal)."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.started = time.monotonic()
-        self.last = 0.0
 
-    def __call__(self, progress: ScanProgress, message: dict[str, Any]) -> None:
+    def __call__(self, event: object) -> None:
+        from app.core.scanjob import Found
+
         if not self.enabled:
             return
-        for detection in message.get("detections", []):
+        if isinstance(event, Found):
             self.clear()
-            print(f"FOUND  {detection['rule']}  {printable(detection['path'])}", file=sys.stderr)
-        now = time.monotonic()
-        if now - self.last < 0.2:
-            return
-        self.last = now
-        rate = progress.files_scanned / max(0.001, now - self.started)
-        current = printable(progress.current)
-        width = 50
-        if len(current) > width:
-            current = "…" + current[-width + 1:]
-        sys.stderr.write(f"\r\x1b[K{progress.files_scanned} files, {rate:.0f} files/s  {current}")
-        sys.stderr.flush()
+            print(f"FOUND  {event.rule}  {printable(event.path)}", file=sys.stderr)
+        elif isinstance(event, JobProgress) and event.state in ("running", "paused", "cancelling"):
+            done = f"{event.percent:.0f} %, " if event.percent is not None else ""
+            left = f", {_duration(event.remaining_s)} left" if event.remaining_s is not None else ""
+            current = printable(event.current)
+            width = 40
+            if len(current) > width:
+                current = "…" + current[-width + 1:]
+            sys.stderr.write(f"\r\x1b[K{done}{event.files_done} files, {event.files_per_s:.0f} files/s{left}  {current}")
+            sys.stderr.flush()
 
     def clear(self) -> None:
         if self.enabled:
@@ -70,92 +64,74 @@ class TerminalProgress:
             sys.stderr.flush()
 
 
-def _targets(args: argparse.Namespace) -> tuple[str, list[str]]:
-    from app.core.scan_targets import full_targets, quick_targets
+def _duration(seconds: float | None) -> str:
+    seconds = int(seconds or 0)
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
 
-    if args.quick:
-        return "quick", quick_targets()
-    if args.full:
-        return "full", full_targets()
-    if not args.paths:
+
+def _request(args: argparse.Namespace) -> ScanRequest:
+    from app.core.scanjob import ScanRequest
+
+    if args.quick or args.full:
+        kind = "quick" if args.quick else "full"
+    elif not args.paths:
         raise RingfenceError("Name a file or folder to scan, or use --quick or --full.")
-    return "custom", [str(Path(p).absolute()) for p in args.paths]
+    else:
+        kind = "custom"
+    return ScanRequest(kind, [str(Path(p).absolute()) for p in args.paths], action=args.action,
+                       definitions=args.definitions, use_cache=not args.no_cache, jobs=args.jobs)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and not 1 <= args.jobs <= 64:
         raise RingfenceError("--jobs must be between 1 and 64.")
-    kind, roots = _targets(args)
-    with Context.open() as ctx, Supervisor(ctx) as supervisor:
-        supervisor.prestart()  # the engine loads while the definitions are checked
-        from app.core import definitions
-        from app.core.scanning import run_scan
+    from app.core.scanjob import ScanBusy, ScanJob
 
-        defs = definitions.choose(ctx, args.definitions)
-        control = ScanControl()
-        previous = signal.signal(signal.SIGINT, lambda *_: control.cancel())
+    with Context.open() as ctx:
+        job = ScanJob(ctx, _request(args))
+        previous = signal.signal(signal.SIGINT, lambda *_: job.cancel())
         progress = TerminalProgress(enabled=not args.json and sys.stderr.isatty())
         try:
-            act = (lambda outcome, scan_id: quarantine_detections(ctx, outcome, scan_id)) \
-                if args.action == "quarantine" else None
-            report = run_scan(ctx, kind, roots, defs, use_cache=not args.no_cache, jobs=args.jobs,
-                              control=control, on_batch=progress, act=act, supervisor=supervisor)
+            summary = job.run(progress)
+        except ScanBusy as busy:
+            raise RingfenceError(busy.msg, detail=_busy_detail(busy.running)) from busy
         finally:
             signal.signal(signal.SIGINT, previous)
             progress.clear()
-    for detection in report.outcome.detections:
-        detection.setdefault("action", "reported")
-    for note in report.outcome.notes:
+    for note in summary.notes:
         print(f"ringfence: note: {note}", file=sys.stderr)
     if args.json:
-        print_json(report_document(report))
+        print_json(report_document(summary))
     else:
-        print_summary(report)
-    if report.outcome.detections:
+        print_summary(summary)
+    outcome = summary.outcome
+    if outcome.detections:
         return 1
-    return 2 if report.outcome.errors or report.outcome.cancelled else 0
+    return 2 if outcome.errors or outcome.cancelled else 0
 
 
-def quarantine_detections(ctx: Context, outcome: ScanOutcome, scan_id: int) -> None:
-    """Quarantine each detected file once (an archive is quarantined whole for a hit inside it)."""
-    from app.core.quarantine import quarantine_file
-
-    done: dict[str, tuple[str, str | None]] = {}
-    for detection in outcome.detections:
-        path = detection.get("file") or detection["path"]
-        if path not in done:
-            sha = detection["sha256"] if detection["path"] == path else sha256_file(Path(path))
-            result = quarantine_file(ctx, path, rule=detection["rule"], engine=detection["engine"],
-                                     definitions_version=detection["definitions_version"], sha256=sha,
-                                     scanned_stat=tuple(detection["stat"]), scan_id=scan_id)
-            done[path] = (result.action, result.error)
-            if result.error:
-                outcome.errors.append({"path": path, "error": result.error})
-        detection["action"] = done[path][0]
+def _busy_detail(running: JobProgress | None) -> str | None:
+    if running is None:
+        return None
+    percent = f"{running.percent:.0f} % done, " if running.percent is not None else ""
+    return f"process {running.pid}: {percent}{running.files_done} files checked"
 
 
-def sha256_file(path: Path) -> str:
-    from app.engine.bundle import sha256_file as digest
-
-    try:
-        return digest(path)
-    except OSError:
-        return ""
-
-
-def report_document(report: ScanReport) -> dict[str, Any]:
+def report_document(report: ScanSummary) -> dict[str, Any]:
     outcome = report.outcome
     p = outcome.progress
     return {
         "scan_id": report.scan_id,
         "kind": report.kind,
+        "action": report.action,
         "files_scanned": p.files_scanned,
         "bytes_scanned": p.bytes_scanned,
         "cached": p.cached,
         "skipped": p.skipped,
         "skipped_items": outcome.skipped_items,
         "detections": [
-            {k: d.get(k) for k in ("path", "rule", "namespace", "engine", "sha256", "definitions_version", "action")}
+            {k: d.get(k) for k in ("path", "rule", "namespace", "engine", "sha256", "definitions_version", "action",
+                                   "item_id")}
             for d in outcome.detections
         ],
         "errors": outcome.errors,
@@ -166,7 +142,7 @@ def report_document(report: ScanReport) -> dict[str, Any]:
     }
 
 
-def print_summary(report: ScanReport) -> None:
+def print_summary(report: ScanSummary) -> None:
     outcome = report.outcome
     p = outcome.progress
     lines = []

@@ -6,12 +6,23 @@ import argparse
 
 from app.commands.output import print_json
 from app.core.context import Context
-from app.core.status import collect_status
+from app.core.protection_status import collect_status
+
+LEVEL_TEXT = {"ok": "OK", "attention": "needs attention", "alert": "at risk"}
+#: What the console's fix buttons do, as the commands a CLI user can type.
+FIX_HINT = {
+    "update.check": "ringfence update check",
+    "scan.quick": "ringfence scan --quick",
+    "engine.selftest": "ringfence selftest",
+    "settings.open:updates": "ringfence update channel URL --root ROOT_JSON",
+    "recovery.open": "ringfence recovery",
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("status", help="show the protection status",
-                                   description="Show the engine, the definitions and the last scan.")
+                                   description="Show the protection verdict and its reasons, the engine, the definitions "
+                                               "and the last scan.")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.set_defaults(func=run)
 
@@ -23,6 +34,10 @@ def run(args: argparse.Namespace) -> int:
         print_json(status)
         return 0
     d, scan = status["definitions"], status["last_scan"]
+    print(f"Protection: {LEVEL_TEXT[status['level']]}")
+    for reason in status["reasons"]:
+        hint = FIX_HINT.get(reason["fix"] or "")
+        print(f"  [{reason['severity']}] {reason['message']}" + (f" (fix: {hint})" if hint else ""))
     print(f"Ringfence {status['app_version']} — engine {status['engine']['version']} "
           f"(yara {status['engine']['yara_version']}), runs in user mode")
     print(f"Definitions: version {d['version']} ({d['source']}), {d['age_text']}")

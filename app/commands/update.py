@@ -17,7 +17,7 @@ from app.core.updates.channelconfig import set_channel
 from app.core.updates.rings import RINGS
 from app.core.updates.rollout import iso
 from app.core.updates.service import CheckResult, UpdateService
-from app.core.updates.status import EVENT_TEXT, UpdateStatus
+from app.core.updates.update_status import EVENT_TEXT, UpdateStatus
 
 EXIT_OK, EXIT_ERROR = 0, 2
 FAILED = ("refused", "rejected")

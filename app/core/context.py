@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.errors import RingfenceError
 from app.core.logs import setup_logging
 from app.core.paths import Paths, get_paths
 from app.core.settings import Settings
@@ -25,7 +26,18 @@ class Context:
         log_file = setup_logging(paths.log_dir, log_name)
         settings = Settings.load(paths.settings_file)
         logging.getLogger(__name__).debug("context opened at %s", paths.data_dir)
-        return cls(paths, settings, log_file)
+        ctx = cls(paths, settings, log_file)
+        if settings.moved_aside:
+            ctx._record_recovery()
+        return ctx
+
+    def _record_recovery(self) -> None:
+        from app.core import events
+
+        try:
+            events.record(self.store, "settings.corrupt", backup=str(self.settings.recovered_from))
+        except RingfenceError as exc:  # the state database itself cannot be opened: the command says so
+            logging.getLogger(__name__).warning("settings.corrupt not recorded: %s", exc.message)
 
     @property
     def store(self) -> Store:

@@ -22,7 +22,8 @@ from app.core.context import Context
 from app.core.errors import DefinitionsError
 from app.core.fileio import atomic_write_json
 from app.core.resources import resource_path
-from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions, sha256_file
+from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions
+from app.engine.hashing import sha256_file
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from app.core import definitions
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.quarantine import RecheckReport, list_items, recheck
-from app.core.scanning import engine_scan_bytes, scan_request
+from app.core.scan_service import engine_scan_bytes, scan_request
 from app.core.supervisor import Supervisor
 
 log = logging.getLogger(__name__)

@@ -52,54 +52,74 @@ def _t(code: str, kind: str, severity: str, text: Message, fields: Sequence[str]
     return EventType(code, kind, severity, text, tuple(fields), count)
 
 
-_C = "Events"
 CATALOG: dict[str, EventType] = {t.code: t for t in (
     # Scans (args: scan_id, scan_kind and the counts)
-    _t("scan.started", "scan", "info", translate(_C, "A %1 scan started."), ["scan_kind"]),
+    _t("scan.started", "scan", "info", translate("Events", "A scan started: %1."), ["scan_kind"]),
     _t("scan.finished", "scan", "info",
-       translate(_C, "Scan finished: %n file(s) checked; threats found: %1; not checked: %2.", None, 0),
+       translate("Events", "Scan finished: %n file(s) checked; threats found: %1; not checked: %2.", None, 0),
        ["threats", "errors"], count="files"),
-    _t("scan.cancelled", "scan", "info", translate(_C, "Scan cancelled after %n file(s).", None, 0), count="files"),
-    _t("scan.abandoned", "scan", "warning", translate(_C, "A scan was abandoned: %1"), ["reason"]),
+    _t("scan.cancelled", "scan", "info", translate("Events", "Scan cancelled after %n file(s).", None, 0), count="files"),
+    _t("scan.abandoned", "scan", "warning", translate("Events", "A scan was abandoned: %1"), ["reason"]),
     # Threats and the quarantine (args: path, threat, item_id, …)
-    _t("threat.found", "threat", "critical", translate(_C, "%1 was found in %2."), ["threat", "path"]),
-    _t("quarantine.added", "quarantine", "critical", translate(_C, "%1 was moved to the quarantine (%2)."), ["path", "threat"]),
-    _t("quarantine.restored", "quarantine", "info", translate(_C, "%1 was restored from the quarantine."), ["path"]),
-    _t("quarantine.deleted", "quarantine", "info", translate(_C, "%1 was deleted from the quarantine."), ["path"]),
-    _t("quarantine.allowed", "quarantine", "info", translate(_C, "%1 was added to the allow-list."), ["name"]),
-    _t("quarantine.unallowed", "quarantine", "info", translate(_C, "%1 was removed from the allow-list."), ["name"]),
+    _t("threat.found", "threat", "critical", translate("Events", "%1 was found in %2."), ["threat", "path"]),
+    _t("quarantine.added", "quarantine", "critical", translate("Events", "%1 was moved to the quarantine (%2)."), ["path", "threat"]),
+    _t("quarantine.restored", "quarantine", "info", translate("Events", "%1 was restored from the quarantine."), ["path"]),
+    _t("quarantine.deleted", "quarantine", "info", translate("Events", "%1 was deleted from the quarantine."), ["path"]),
+    _t("quarantine.allowed", "quarantine", "info", translate("Events", "%1 was added to the allow-list."), ["name"]),
+    _t("quarantine.unallowed", "quarantine", "info", translate("Events", "%1 was removed from the allow-list."), ["name"]),
     _t("quarantine.purged", "quarantine", "info",
-       translate(_C, "%n old item(s) were deleted from the quarantine.", None, 0), count="count"),
+       translate("Events", "%n old item(s) were deleted from the quarantine.", None, 0), count="count"),
     _t("quarantine.no_longer_detected", "quarantine", "warning",
-       translate(_C, "%1 is no longer detected by definitions %2: you may restore it."), ["path", "version"]),
+       translate("Events", "%1 is no longer detected by definitions %2: you may restore it."), ["path", "version"]),
     # Definitions updates (each outcome its own code)
-    _t("updates.activated", "updates", "info", translate(_C, "Definitions %1 are now active."), ["version"]),
+    _t("updates.activated", "updates", "info", translate("Events", "Definitions %1 are now active."), ["version"]),
     _t("updates.rejected", "updates", "warning",
-       translate(_C, "Definitions %1 were refused at the %2 step: %3"), ["version", "step", "reason"]),
+       translate("Events", "Definitions %1 were refused at the %2 step: %3"), ["version", "step", "reason"]),
     _t("updates.rolled_back", "updates", "warning",
-       translate(_C, "Definitions %1 were rolled back to %2 during probation: %3"), ["version", "to_version", "trigger"]),
+       translate("Events", "Definitions %1 were rolled back to %2 during probation: %3"), ["version", "to_version", "trigger"]),
     _t("updates.reverted_at_start", "updates", "warning",
-       translate(_C, "Definitions %1 were reverted to %2 at start-up: %3"), ["version", "to_version", "reason"]),
+       translate("Events", "Definitions %1 were reverted to %2 at start-up: %3"), ["version", "to_version", "reason"]),
     _t("updates.withdrawn", "updates", "warning",
-       translate(_C, "The vendor withdrew definitions %1; Ringfence went back to %2."), ["version", "to_version"]),
+       translate("Events", "The vendor withdrew definitions %1; Ringfence went back to %2."), ["version", "to_version"]),
     _t("updates.vendor_rollback", "updates", "warning",
-       translate(_C, "The vendor rolled the definitions back to %1."), ["to_version"]),
-    _t("updates.halted", "updates", "warning", translate(_C, "The vendor halted definitions updates: %1"), ["message"]),
+       translate("Events", "The vendor rolled the definitions back to %1."), ["to_version"]),
+    _t("updates.user_rollback", "updates", "info",
+       translate("Events", "You rolled the definitions back from %1 to %2."), ["version", "to_version"]),
+    _t("updates.halted", "updates", "warning", translate("Events", "The vendor halted definitions updates: %1"), ["message"]),
     _t("updates.probation_passed", "updates", "info",
-       translate(_C, "Definitions %1 passed probation and are now known good."), ["version"]),
+       translate("Events", "Definitions %1 passed probation and are now known good."), ["version"]),
     # The engine worker
     _t("engine.crashed", "engine", "warning",
-       translate(_C, "The scanner engine stopped while checking %1 (definitions %2) and was restarted."), ["file", "version"]),
+       translate("Events", "The scanner engine stopped while checking %1 (definitions %2) and was restarted."), ["file", "version"]),
     _t("engine.hung", "engine", "warning",
-       translate(_C, "The scanner engine stopped responding while checking %1 (definitions %2) and was restarted."),
+       translate("Events", "The scanner engine stopped responding while checking %1 (definitions %2) and was restarted."),
        ["file", "version"]),
-    _t("engine.restarted", "engine", "info", translate(_C, "The scanner engine was restarted (definitions %1)."), ["version"]),
+    _t("engine.restarted", "engine", "info", translate("Events", "The scanner engine was restarted (definitions %1)."), ["version"]),
     # The PC itself
     _t("crash.found", "crash", "critical",
-       translate(_C, "Your PC restarted unexpectedly on %1: %2 %3"), ["crash_time", "crash_kind", "stop_code"]),
+       translate("Events", "Your PC restarted unexpectedly on %1: %2 %3"), ["crash_time", "crash_kind", "stop_code"]),
+    # Real-time protection and scheduled scans
+    _t("realtime.detected", "threat", "critical",
+       translate("Events", "Real-time protection found %1 in %2: %3."), ["threat", "path", "action"]),
+    _t("realtime.started", "protection", "info",
+       translate("Events", "Real-time protection is on and watches %n folder(s).", None, 0), count="folders"),
+    _t("realtime.stopped", "protection", "warning", translate("Events", "Real-time protection was turned off.")),
+    _t("realtime.paused", "protection", "warning",
+       translate("Events", "Real-time protection is paused until %1."), ["until"]),
+    _t("realtime.paused_restart", "protection", "warning",
+       translate("Events", "Real-time protection is paused until Ringfence restarts.")),
+    _t("realtime.resumed", "protection", "info",
+       translate("Events", "Real-time protection resumed; files changed during the pause are being checked.")),
+    _t("realtime.overflow", "protection", "warning",
+       translate("Events", "File changes may have been missed (%1); the protected folders are being checked again."),
+       ["reason"]),
+    _t("realtime.watch_failed", "protection", "warning",
+       translate("Events", "%1 cannot be watched (%2); it is checked every 15 minutes instead."), ["folder", "reason"]),
+    _t("schedule.skipped_battery", "scan", "info",
+       translate("Events", "A scheduled scan was skipped: the battery is at %1 percent."), ["percent"]),
     # Settings
     _t("settings.corrupt", "settings", "warning",
-       translate(_C, "The settings file could not be read; it was kept as %1 and the defaults are in use."), ["backup"]),
+       translate("Events", "The settings file could not be read; it was kept as %1 and the defaults are in use."), ["backup"]),
 )}
 
 
@@ -117,7 +137,7 @@ class Event:
         """What happened, as a message (an unknown code from a newer Ringfence still reads sensibly)."""
         etype = CATALOG.get(self.code)
         if etype is None:
-            return translate(_C, "%1 (%2)").arg(self.code, json.dumps(self.args, ensure_ascii=False, sort_keys=True))
+            return translate("Events", "%1 (%2)").arg(self.code, json.dumps(self.args, ensure_ascii=False, sort_keys=True))
         values = [_arg(self.args.get(name, "")) for name in etype.fields]
         count = self.args.get(etype.count) if etype.count else None
         text = etype.text
@@ -157,7 +177,7 @@ def record(store: Store, code: str, /, *, when: float | None = None, **args: Any
         store.ensure(EVENTS_SCHEMA)
         with store.transaction() as conn:
             cursor = conn.execute("INSERT INTO events(time, kind, severity, code, args) VALUES (?, ?, ?, ?, ?)",
-                                  (when or time.time(), etype.kind, etype.severity, code, payload))
+                                  (time.time() if when is None else when, etype.kind, etype.severity, code, payload))
             return int(cursor.lastrowid or 0)
     except (sqlite3.Error, OSError) as exc:
         log.error("event %s %s not recorded: %s", code, payload, exc)

@@ -9,7 +9,7 @@ Make a message with :func:`translate` (the name ``pyside6-lupdate`` looks for, s
 ``translations/*.ts``; with a count the entry becomes a plural one) and fill it with
 :meth:`Message.arg`, as with ``QString.arg``::
 
-    translate("Scan", "%n file(s) could not be read in %1.", None, count).arg(folder)
+    translate("Scan", "%n file(s) could not be read in %1.", None, 0).plural(count).arg(folder)
 
 Arguments may be messages themselves (rendered in the same language). Stored data keeps codes and
 arguments (see :mod:`app.core.events`), never rendered text, so an old event reads in today's language.
@@ -41,6 +41,11 @@ class Message:
     def arg(self, *values: Any) -> Message:
         """This message with more arguments (``%1``, ``%2``, … in the order given)."""
         return Message(self.context, self.source, self.args + values, self.n, self.disambiguation)
+
+    def plural(self, n: int) -> Message:
+        """This plural message for the count ``n``. ``pyside6-lupdate`` marks an entry plural only when
+        ``translate`` gets a literal count, so write ``translate(ctx, "%n file(s)", None, 0).plural(count)``."""
+        return Message(self.context, self.source, self.args, n, self.disambiguation)
 
     def english(self) -> str:
         return render(self)

@@ -2,8 +2,8 @@
 
 :data:`SCHEMA` lists each key with its type, default, bounds and translatable label. Persistence,
 validation and (later) the settings dialog are all derived from it. ``settings.json`` is written
-atomically; an unknown key or an invalid value falls back to the default with a logged warning, so a
-damaged file can never stop the app.
+atomically. A damaged file can never stop the app, and never costs the user what they set: see
+:class:`Settings`.
 """
 
 from __future__ import annotations
@@ -11,16 +11,27 @@ from __future__ import annotations
 import builtins
 import json
 import logging
+import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import RingfenceError
-from app.core.fileio import atomic_write_json
+from app.core.fileio import atomic_write_json, fsync_dir
 from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import Message, translate
 
 log = logging.getLogger(__name__)
+
+
+class InvalidValue(ValueError):
+    """A value that does not fit its setting; ``problem`` says why (a translatable phrase)."""
+
+    def __init__(self, problem: Message) -> None:
+        super().__init__(problem.english())
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -35,30 +46,37 @@ class Setting:
     item_type: builtins.type | None = None  # for lists
 
     def validate(self, value: Any) -> Any:
-        """Return ``value`` if it fits this setting, else raise ``ValueError`` saying why."""
+        """Return ``value`` if it fits this setting, else raise :class:`InvalidValue` saying why."""
         if self.type is bool:
             if not isinstance(value, bool):
-                raise ValueError("expected true or false")
+                raise InvalidValue(translate("Settings", "expected true or false"))
             return value
         if self.type is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError("expected a whole number")
+                raise InvalidValue(translate("Settings", "expected a whole number"))
             if self.minimum is not None and value < self.minimum:
-                raise ValueError(f"must be at least {self.minimum}")
+                raise InvalidValue(translate("Settings", "must be at least %1").arg(self.minimum))
             if self.maximum is not None and value > self.maximum:
-                raise ValueError(f"must be at most {self.maximum}")
+                raise InvalidValue(translate("Settings", "must be at most %1").arg(self.maximum))
             return value
         if self.type is str:
             if not isinstance(value, str):
-                raise ValueError("expected text")
+                raise InvalidValue(translate("Settings", "expected text"))
             if self.choices and value not in self.choices:
-                raise ValueError(f"must be one of {', '.join(self.choices)}")
+                raise InvalidValue(translate("Settings", "must be one of %1").arg(", ".join(self.choices)))
             return value
         if self.type is list:
             if not isinstance(value, list) or not all(isinstance(v, self.item_type or str) for v in value):
-                raise ValueError("expected a list of text")
+                raise InvalidValue(translate("Settings", "expected a list of text"))
             return list(value)
         raise ValueError(f"unsupported setting type {self.type!r}")  # pragma: no cover - schema bug
+
+    def usable(self, value: Any) -> Any:
+        """What to use in place of an invalid ``value``: a number clamped into range, else the default."""
+        if self.type is int and isinstance(value, int) and not isinstance(value, bool):
+            low = value if self.minimum is None else max(self.minimum, value)
+            return low if self.maximum is None else min(self.maximum, low)
+        return self.default
 
 
 def _s(key: str, type_: type, default: Any, label: str, **kw: Any) -> Setting:
@@ -66,6 +84,11 @@ def _s(key: str, type_: type, default: Any, label: str, **kw: Any) -> Setting:
 
 
 SCHEMA: tuple[Setting, ...] = (
+    # Quarantine by default: the vault is encrypted and every item comes back byte for byte, so acting
+    # at once is safe, and a home user should not have to decide about each threat while it can run.
+    # (Files the OS needs are never quarantined; `ringfence scan` reports unless told otherwise.)
+    _s("scan.action", str, "quarantine", QT_TRANSLATE_NOOP("Settings", "When a scan finds a threat (report, quarantine, ask)"),
+       choices=("report", "quarantine", "ask")),
     _s("scan.max_file_size_mb", int, 256, QT_TRANSLATE_NOOP("Settings", "Largest file to scan (MB)"),
        minimum=1, maximum=1024 * 1024),
     _s("scan.jobs", int, 0, QT_TRANSLATE_NOOP("Settings", "Scanner threads (0 = one per processor core)"),
@@ -90,6 +113,12 @@ SCHEMA: tuple[Setting, ...] = (
        minimum=1, maximum=48),
     _s("updates.ring", str, "default", QT_TRANSLATE_NOOP("Settings", "Update ring (early, default, delayed 48 hours, pinned)"),
        choices=("early", "default", "delayed", "pinned")),
+    _s("realtime.enabled", bool, True, QT_TRANSLATE_NOOP("Settings", "Real-time protection: check new and changed files")),
+    _s("realtime.roots", list, [], QT_TRANSLATE_NOOP("Settings", "Real-time protection: folders to watch (empty = the usual ones)"),
+       item_type=str),
+    _s("schedule.min_battery_percent", int, 50,
+       QT_TRANSLATE_NOOP("Settings", "Scheduled scans: skip on battery below (percent; 0 = never skip)"),
+       minimum=0, maximum=100),
     _s("history.keep_days", int, 365, QT_TRANSLATE_NOOP("Settings", "Keep the event history for (days)"),
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
@@ -101,39 +130,91 @@ SCHEMA: tuple[Setting, ...] = (
 BY_KEY: dict[str, Setting] = {s.key: s for s in SCHEMA}
 
 
+# Settings files this process found damaged and kept aside (the file's path -> the copy), so every
+# context of the process — the console opens one per worker thread — can tell the user.
+_RECOVERED: dict[Path, Path] = {}
+
+
 @dataclass
 class Settings:
-    """The user's settings, always valid. Load with :meth:`load`, change with :meth:`set`."""
+    """The user's settings, always valid in memory. Load with :meth:`load`, change with :meth:`set`.
+
+    Nothing the user wrote is lost: a file that is not valid JSON is kept aside under a time-stamped
+    name (:attr:`recovered_from`) before the defaults are used; unknown keys and unusable values stay
+    in the file on :meth:`save` (in memory an unusable value is clamped or defaulted, with a warning);
+    a file that can be neither read nor kept aside is never written over.
+    """
 
     path: Path
     values: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
+    # The copy of a damaged settings file kept aside (in this process), or ``None``.
+    recovered_from: Path | None = None
+    # Whether this very load moved the damaged file aside (so the event is recorded once).
+    moved_aside: bool = False
+    _kept: dict[str, Any] = field(default_factory=dict, repr=False)
+    _frozen: Message | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path) -> Settings:
-        settings = cls(path, {s.key: s.default for s in SCHEMA})
-        if not path.exists():
+        settings = cls(path, {s.key: s.default for s in SCHEMA}, recovered_from=_RECOVERED.get(path))
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return settings
+        except OSError as exc:
+            settings._frozen = translate(
+                "Settings", "The settings file %1 cannot be read (%2), so Ringfence uses the default settings "
+                "and leaves the file as it is; check its permissions.").arg(str(path), exc.strerror or str(exc))
+            settings._warn(settings._frozen)
             return settings
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = json.loads(data.decode("utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("the file does not hold an object")
-        except (OSError, ValueError) as exc:
-            settings._warn(f"{path} could not be read ({exc}); using the default settings")
+        except ValueError as exc:
+            log.warning("%s is not valid settings JSON: %s", path, exc)
+            settings._keep_aside(data)
             return settings
         for key, value in raw.items():
-            setting = BY_KEY.get(key)
-            if setting is None:
-                settings._warn(f"unknown setting {key!r} in {path} ignored")
-                continue
-            try:
-                settings.values[key] = setting.validate(value)
-            except ValueError as exc:
-                settings._warn(f"setting {key!r} {exc}; using the default {setting.default!r}")
+            settings._take(key, value)
         return settings
 
-    def _warn(self, message: str) -> None:
-        log.warning(message)
+    def _take(self, key: str, value: Any) -> None:
+        setting = BY_KEY.get(key)
+        if setting is None:
+            self._kept[key] = value
+            self._warn(translate("Settings", "The settings file has a setting %1 that this version does not know; "
+                                 "it is kept in the file.").arg(key))
+            return
+        try:
+            self.values[key] = setting.validate(value)
+        except InvalidValue as exc:
+            self._kept[key] = value
+            self.values[key] = setting.usable(value)
+            self._warn(translate("Settings", "The setting %1 in the settings file cannot be used (%2); %3 is used "
+                                 "instead, and the file keeps its value until the setting is changed.")
+                       .arg(key, exc.problem, json.dumps(self.values[key])))
+
+    def _keep_aside(self, data: bytes) -> None:
+        backup = _write_backup(self.path, data)
+        if backup is None:
+            self._frozen = translate(
+                "Settings", "The settings file %1 is damaged and could not be copied aside, so Ringfence uses the "
+                "default settings and leaves the file as it is; repair or remove it.").arg(str(self.path))
+            self._warn(self._frozen)
+            return
+        try:
+            self.path.unlink()
+            fsync_dir(self.path.parent)
+        except OSError as exc:  # the copy is safe; the damaged file is written over on the next save
+            log.warning("could not remove the damaged %s: %s", self.path, exc)
+        _RECOVERED[self.path] = backup
+        self.recovered_from, self.moved_aside = backup, True
+        self._warn(recovered_message(backup))
+
+    def _warn(self, message: Message) -> None:
+        log.warning("%s", message.english())
         self.warnings.append(message)
 
     def __getitem__(self, key: str) -> Any:
@@ -145,11 +226,47 @@ class Settings:
     def set(self, key: str, value: Any) -> None:
         setting = BY_KEY.get(key)
         if setting is None:
-            raise RingfenceError(f"There is no setting called {key!r}.")
+            raise RingfenceError(translate("Settings", "There is no setting called %1.").arg(key))
         try:
             self.values[key] = setting.validate(value)
-        except ValueError as exc:
-            raise RingfenceError(f"The setting {key!r} {exc}.") from exc
+        except InvalidValue as exc:
+            raise RingfenceError(translate("Settings", "The setting %1 cannot take that value: %2.")
+                                 .arg(key, exc.problem)) from exc
+        self._kept.pop(key, None)
 
     def save(self) -> None:
-        atomic_write_json(self.path, self.values)
+        """Write the settings; unknown keys and values this version could not use are written back as found."""
+        if self._frozen is not None:
+            raise RingfenceError(self._frozen)
+        atomic_write_json(self.path, {**self.values, **self._kept})
+
+
+def recovered_in_this_process() -> list[Path]:
+    """The copies of damaged settings files this process kept aside (the CLI names them on stderr)."""
+    return list(_RECOVERED.values())
+
+
+def recovered_message(backup: Path) -> Message:
+    """What to tell the user when a damaged settings file was kept aside as ``backup``."""
+    return translate("Settings", "The settings file could not be read; it was kept as %1 and the default "
+                     "settings are in use.").arg(str(backup))
+
+
+def _write_backup(path: Path, data: bytes) -> Path | None:
+    """Copy ``data`` next to ``path`` under a new time-stamped name (never over an existing file)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    for attempt in range(100):
+        suffix = f"-{attempt}" if attempt else ""
+        target = path.with_name(f"{path.stem}.damaged-{stamp}{suffix}{path.suffix}")
+        try:
+            with open(target, "xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            log.error("could not keep the damaged %s as %s: %s", path, target, exc)
+            return None
+        return target
+    return None

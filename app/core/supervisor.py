@@ -21,8 +21,9 @@ from typing import Any
 from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
 from app.core.errors import DefinitionsError, EngineError, RingfenceError
+from app.core.messages import Message
 from app.core.store import Schema
-from app.engine.journal import read_journal
+from app.engine.inflight import read_journal
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class ScanOutcome:
     definitions_version: str = ""
     cancelled: bool = False
     crashes: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # things the user should know (one sentence each)
+    notes: list[Message] = field(default_factory=list)  # things the user should know (one sentence each)
 
 
 class ScanControl:
@@ -188,7 +189,12 @@ class Supervisor:
         try:
             while True:
                 proc = self._process(version)
-                control.take()  # the request below carries the current pause state
+                control.take()  # the request below carries the current pause and cancel state
+                if control.cancelled.is_set():
+                    # Cancelled while the worker was starting (or restarting): a cancel taken above
+                    # must not be lost, so the scan stops here instead of being sent.
+                    outcome.cancelled = True
+                    return outcome
                 proc.send({**request, "cmd": "scan", "resume_after": watermark, "skip_seqs": sorted(skip_seqs),
                            "journal": str(journal), "paused": control.paused.is_set()})
                 run = dict.fromkeys(base, 0)

@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app import ENGINE_VERSION
+from app.engine.hashing import sha256_file
 
 if TYPE_CHECKING:
     import tarfile
@@ -80,14 +81,6 @@ def _version_tuple(text: str) -> tuple[int, ...]:
         return tuple(int(part) for part in str(text).split("."))
     except ValueError as exc:
         raise BundleError(f"The definitions declare an engine version {text!r} that is not a version number.") from exc
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------

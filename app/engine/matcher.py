@@ -17,6 +17,8 @@ from typing import Any
 
 import yara
 
+from app.engine.hashing import sha256_fd
+
 SMALL_FILE = 4 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -140,13 +142,7 @@ class Matcher:
                 self._match_data(path, handle.read(), result, depth=0)
             return
         fired = self._yara(path, result, filepath=path)
-        sha = ""
-        if fired or self.always_hash:
-            digest = hashlib.sha256()
-            os.lseek(fd, 0, os.SEEK_SET)
-            while chunk := os.read(fd, 1 << 20):
-                digest.update(chunk)
-            sha = digest.hexdigest()
+        sha = sha256_fd(fd) if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         os.lseek(fd, 0, os.SEEK_SET)
         if self.archives.enabled and os.read(fd, 4) == ZIP_MAGIC and self.archives.max_depth > 0:

@@ -16,6 +16,7 @@ import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 PSEUDO_FS_TYPES = frozenset({
     "proc", "sysfs", "devtmpfs", "devpts", "tmpfs_dev", "cgroup", "cgroup2", "debugfs", "tracefs",
@@ -51,6 +52,17 @@ class WalkItem:
     size: int = 0
     reason: str = ""
     stat: tuple[int, int, int, int, int] | None = None  # dev, ino, size, mtime_ns, ctime_ns
+
+
+def walk_options(options: dict[str, Any]) -> WalkOptions:
+    """The walk a scan request's ``options`` ask for (the scan and the console's file count share it)."""
+    return WalkOptions(
+        max_file_size=int(options.get("max_file_size", 256 * 1024 * 1024)),
+        exclude_paths=tuple(options.get("exclude_paths", ())),
+        exclude_globs=tuple(options.get("exclude_globs", ())),
+        exclude_extensions=tuple(options.get("exclude_extensions", ())),
+        pseudo_mounts=pseudo_mounts(),
+    )
 
 
 def pseudo_mounts() -> frozenset[str]:

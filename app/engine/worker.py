@@ -28,7 +28,7 @@ from app.engine.bundle import BundleError, load_definitions
 from app.engine.eicar import eicar_bytes
 from app.engine.matcher import Matcher
 from app.engine.rules import count_rules, load_or_compile
-from app.engine.scanner import Controls, Scan, build_matcher
+from app.engine.worker_scan import Controls, Scan, build_matcher
 
 
 class Channel:
@@ -97,6 +97,13 @@ def _reader(commands: queue.Queue[dict[str, Any] | None], controls_ref: list[Con
         except ValueError:
             continue
         cmd = message.get("cmd")
+        if cmd == "scan":
+            # The scan's controls exist as soon as its request is read, so a pause or cancel that
+            # arrives right behind it (before the main loop starts the scan) acts on this scan.
+            controls_ref[0] = Controls()
+            if message.get("paused"):
+                controls_ref[0].running.clear()
+            message = {**message, "_controls": controls_ref[0]}
         controls = controls_ref[0]
         if cmd == "pause":
             controls.running.clear()
@@ -146,10 +153,7 @@ def main(argv: list[str]) -> int:
             break
         try:
             if cmd == "scan":
-                controls_ref[0] = Controls()
-                if request.get("paused"):
-                    controls_ref[0].running.clear()
-                channel.send(Scan(request, channel.send, controls_ref[0]).run())
+                channel.send(Scan(request, channel.send, request.pop("_controls")).run())
             elif cmd == "selftest":
                 channel.send(selftest(request))
             elif cmd == "scan_bytes":

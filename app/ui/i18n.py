@@ -12,7 +12,7 @@ from app.core.messages import Message, render
 def _lookup(context: str, source: str, disambiguation: str | None, n: int) -> str:
     found = QCoreApplication.translate(context, source, disambiguation, n)
     if n >= 0 and found == source.replace("%n", str(n)):
-        return source  # no translation: render() makes the English plural from the (s) markers
+        return source  # untranslated: Qt only filled in %n; render() makes the English plural
     return found
 
 

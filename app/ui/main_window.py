@@ -7,8 +7,9 @@ The page contract (every module in ``app/ui/pages/`` follows it):
   reads and changes core state only through ``app.workers.submit(...)`` (never on the GUI thread) and
   listens to the application's signals: ``events(list[Event])`` (new journal events, from any process),
   ``verdict_changed(Verdict)``, ``settings_changed()``, ``scanning_changed(bool)``.
-* ``title() -> str``: the sidebar label, translated with ``self.tr()`` (called again after a language
-  change). ``icon() -> QIcon``: the sidebar icon (``app.ui.icons.icon("page-<name>")``).
+* ``title`` (a property): the sidebar label, translated with ``self.tr()`` (read again after a language
+  change). ``icon``: the name of its sidebar icon in ``resources/icons/`` (``"page-<name>"``).
+  :class:`app.ui.pages.base.Page` gives both, and loading through the workers.
 * Optional ``handle_action(action_id: str) -> bool``: a page that owns a fix action (``scan.quick`` for
   the Scan page, ``recovery.open`` for the Recovery page, …) runs it and returns True; the window then
   shows that page. ``app.run_action(action_id)`` asks the application first, then the pages.
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -55,10 +56,11 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class Page(Protocol):
+class PageLike(Protocol):
+    @property
     def title(self) -> str: ...
 
-    def icon(self) -> QIcon: ...
+    icon: str
 
 
 def available_pages() -> list[tuple[str, Callable[..., QWidget]]]:
@@ -186,12 +188,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Pages"))
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
-            page = cast(Page, self.stack.widget(row))
-            item.setText(page.title())
-            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", page.title()).replace("%2", str(row + 1)))
+            page = cast(PageLike, self.stack.widget(row))
+            item.setText(page.title)
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", page.title).replace("%2", str(row + 1)))
         self._reicon()
 
     def _reicon(self) -> None:
         for row in range(self.sidebar.count()):
-            self.sidebar.item(row).setIcon(cast(Page, self.stack.widget(row)).icon())
+            self.sidebar.item(row).setIcon(icon(cast(PageLike, self.stack.widget(row)).icon))
         self.settings_button.setIcon(icon("page-settings"))

@@ -94,7 +94,8 @@ class Workers(QObject):
         """Run ``fn(ctx, *args, **kwargs)`` on a worker thread.
 
         With ``progress=True`` the call also gets ``job=`` (report progress with ``job.report(value)``,
-        poll ``job.cancel``).
+        poll ``job.cancel``). The call starts when control returns to the event loop, so signals connected
+        right after ``submit`` never miss a result that comes back quickly.
         """
         job = Job(name)
         self._jobs.add(job)
@@ -102,8 +103,6 @@ class Workers(QObject):
         if progress:
             kwargs["job"] = job
         runnable = _Runnable(self, job, lambda ctx: fn(ctx, *args, **kwargs))
-        # Start on the next turn of the event loop: the caller connects the job's signals first, so even
-        # a call that ends at once cannot emit into a job nobody listens to yet.
         QTimer.singleShot(0, self, lambda: self.pool.start(runnable))
         return job
 

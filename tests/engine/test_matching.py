@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.core.scan_targets import full_targets, quick_targets
 from app.engine.bundle import build_bundle, extract_bundle
-from app.engine.scanner import Controls, Scan
+from app.engine.worker_scan import Controls, Scan
 from tests.engine.helpers import EICAR, pairs, scan_json, write
 
 RULE = 'rule Eicar { strings: $e = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" condition: $e }\n'

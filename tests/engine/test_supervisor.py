@@ -11,7 +11,7 @@ import pytest
 
 from app.core import definitions
 from app.core.context import Context
-from app.core.scanning import run_scan
+from app.core.scan_service import run_scan
 from app.core.supervisor import ScanControl, Supervisor
 from tests.conftest import SHARED
 from tests.engine.helpers import EICAR, write
@@ -111,7 +111,7 @@ def test_cancel_and_pause(ctx: Context, tmp_path: Path) -> None:
 
 
 def test_selftest_and_scan_bytes_through_the_worker(ctx: Context) -> None:
-    from app.core.scanning import engine_scan_bytes, scan_request
+    from app.core.scan_service import engine_scan_bytes, scan_request
     from app.core.selftest import run_selftest
 
     defs = definitions.active(ctx)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.quarantine.keystore import KeyringBackend
+from app.engine.hashing import sha256_file
 
 
 @pytest.fixture
@@ -29,11 +29,7 @@ def secret_service() -> None:
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
+    return sha256_file(path)
 
 
 def scanned(path: Path) -> tuple[str, tuple[int, int, int]]:

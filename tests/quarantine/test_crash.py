@@ -23,7 +23,7 @@ import pytest
 
 from app.core import quarantine as q
 from app.core.context import Context
-from app.core.quarantine import crypto, faults, journal
+from app.core.quarantine import crashpoints, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import verify_blob
 from app.core.quarantine.vault import Vault
@@ -69,8 +69,8 @@ def _in_child(fault: str, work: Callable[[Context], None]) -> bool:
     if pid == 0:
         code = 0
         try:
-            os.environ[faults.FAULT_ENV] = fault
-            faults.reset()
+            os.environ[crashpoints.FAULT_ENV] = fault
+            crashpoints.reset()
             with Context.open() as ctx:
                 work(ctx)
         except BaseException:
@@ -97,7 +97,7 @@ def _quarantine_all(files: list[Original]) -> Callable[[Context], None]:
 
 def _check_vault_tidy(ctx: Context) -> None:
     vault = Vault(ctx)
-    assert journal.pending(ctx.store.conn) == []
+    assert intents.pending(ctx.store.conn) == []
     blobs = {p.name for p in vault.dir.iterdir() if p.name.endswith((".rfq", ".tmp"))}
     assert blobs == {f"{i.id}.rfq" for i in vault.items()}
 
@@ -219,7 +219,7 @@ def test_hundreds_of_injected_crashes_lose_nothing(tmp_path: Path) -> None:
 def test_the_command_line_survives_a_kill_and_the_next_start_recovers(tmp_path: Path, step: str) -> None:
     data = os.urandom(3 * C)
     path = make_file(tmp_path / "files" / "payload.bin", data)
-    result = run_cli("quarantine", "add", str(path), env={faults.FAULT_ENV: f"{step}:1"})
+    result = run_cli("quarantine", "add", str(path), env={crashpoints.FAULT_ENV: f"{step}:1"})
     assert result.returncode == -signal.SIGKILL
     listing = run_cli("quarantine", "list", "--json")  # every command starts with recovery
     assert listing.returncode == 0, listing.stderr

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from app.core.definitions import active, read_pointer
-from app.core.updates.faults import KILL_ENV, STEPS
+from app.core.updates.killpoints import KILL_ENV, STEPS
 from app.engine.bundle import load_definitions
 from tests.conftest import ROOT
 from tests.updates.conftest import Setup

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from app.core.updates.status import freshness
+from app.core.updates.update_status import freshness
 from tests.conftest import run_cli
 from tests.updates.conftest import Setup
 

@@ -31,12 +31,18 @@ from typing import Protocol
 
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes, atomic_write_json
+from app.core.filelock import file_lock
 from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import translate
 from app.core.paths import Paths
 from app.core.quarantine.crypto import KEY_SIZE
-from app.core.quarantine.locking import exclusive_lock
 
 log = logging.getLogger(__name__)
+
+# Creating the key may wait for the user to unlock the keyring in another process.
+KEY_LOCK_WAIT = 120.0
+KEY_BUSY = translate("Quarantine", "Another Ringfence process is creating the quarantine key and has not finished; "
+                     "try again in a minute.")
 
 SERVICE = "Ringfence"
 USER_PREFIX = "quarantine-key"
@@ -216,7 +222,7 @@ def load_key(paths: Paths, *, create: bool = True) -> bytes:
     if record.key_location is None:
         if not create:
             raise KeyUnavailableError(QT_TRANSLATE_NOOP("Quarantine", "The quarantine has no key yet, so there is nothing to open."))
-        with exclusive_lock(paths.quarantine_dir / ".key.lock"):
+        with file_lock(paths.quarantine_dir / ".key.lock", wait=KEY_LOCK_WAIT, busy=KEY_BUSY):
             record = read_vault_record(paths)  # another process may have created it meanwhile
             if record.key_location is None:
                 return _create_key(paths, record)

@@ -1,7 +1,7 @@
 """Moving a detected file into the vault without ever losing it; deleting and purging items.
 
 Quarantine follows one order, and every step is a point where a crash must be survivable
-(``faults.point``):
+(``crashpoints.point``):
 
 1. an intent is committed (``q.intent``);
 2. the original is encrypted into a temporary blob while its SHA-256 is computed; the hash must equal
@@ -34,10 +34,11 @@ from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.quarantine import crypto, faults, journal
+from app.core.quarantine import crashpoints, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.protected import protection_reason
 from app.core.quarantine.vault import DELETED, IN_VAULT, QUARANTINED, Item, Vault, new_item_id
+from app.engine.hashing import sha256_chunks
 
 log = logging.getLogger(__name__)
 
@@ -119,31 +120,31 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
         definitions_version=definitions_version, scan_id=scan_id, quarantined_at=now, status=QUARANTINED, status_at=now,
     )
     with ctx.store.transaction() as conn:
-        intent_id = journal.begin(conn, journal.QUARANTINE, item_id,
+        intent_id = intents.begin(conn, intents.QUARANTINE, item_id,
                                   {"path": path, "stat": list(scanned_stat), "item": asdict(item)})
-    faults.point("q.intent")
+    crashpoints.point("q.intent")
     removed = False
     try:
         _seal(vault, key, path, item_id, sha256=sha256, scanned_stat=scanned_stat)
         with ctx.store.transaction() as conn:
             vault.insert(conn, item)
-        faults.point("q.recorded")
+        crashpoints.point("q.recorded")
         if verify_blob(vault, key, item_id) != sha256:
             raise RingfenceError(QT_TRANSLATE_NOOP(
                 "Quarantine", "The quarantine copy could not be read back correctly, so the file was left in place."), detail=path)
-        faults.point("q.verified")
+        crashpoints.point("q.verified")
         if not original_in_place(path, scanned_stat):
             raise _changed(path)
         _unlink(path)
         removed = True
         fsync_dir(Path(path).parent)
-        faults.point("q.removed")
+        crashpoints.point("q.removed")
     except BaseException:
-        settle_quarantine(ctx, vault, journal.get(ctx.store.conn, intent_id), original_removed=removed)
+        settle_quarantine(ctx, vault, intents.get(ctx.store.conn, intent_id), original_removed=removed)
         raise
     with ctx.store.transaction() as conn:
-        journal.finish(conn, intent_id)
-    faults.point("q.done")
+        intents.finish(conn, intent_id)
+    crashpoints.point("q.done")
     log.info("quarantined %s as %s (%s)", path, item_id, rule)
     return item_id
 
@@ -155,7 +156,7 @@ def _seal(vault: Vault, key: bytes, path: str, item_id: str, *, sha256: str, sca
 
     def on_chunk(index: int, data: bytes) -> None:
         digest.update(data)
-        faults.point("q.chunk")
+        crashpoints.point("q.chunk")
 
     with _open_original(path) as source:
         if _stat_key(os.fstat(source.fileno())) != tuple(scanned_stat):
@@ -165,21 +166,18 @@ def _seal(vault: Vault, key: bytes, path: str, item_id: str, *, sha256: str, sca
             crypto.encrypt_stream(key, source, sink, on_chunk)
             sink.flush()
             os.fsync(sink.fileno())
-    faults.point("q.fsynced")
+    crashpoints.point("q.fsynced")
     if digest.hexdigest() != sha256:
         raise _changed(path)
     os.replace(temp, vault.blob_path(item_id))
     fsync_dir(vault.dir)
-    faults.point("q.renamed")
+    crashpoints.point("q.renamed")
 
 
 def verify_blob(vault: Vault, key: bytes, item_id: str) -> str:
     """Decrypt the blob in constant memory and return the SHA-256 of its content."""
-    digest = hashlib.sha256()
     with open(vault.blob_path(item_id), "rb") as blob:
-        for chunk in crypto.decrypt_chunks(key, blob):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return sha256_chunks(crypto.decrypt_chunks(key, blob))
 
 
 def _unlink(path: str) -> None:
@@ -200,7 +198,7 @@ def original_in_place(path: str, scanned_stat: tuple[int, int, int] | list[int])
         return False
 
 
-def settle_quarantine(ctx: Context, vault: Vault, intent: journal.Intent | None,
+def settle_quarantine(ctx: Context, vault: Vault, intent: intents.Intent | None,
                       original_removed: bool | None = None) -> str:
     """Finish or undo an interrupted quarantine; returns ``"undone"`` or ``"finished"``.
 
@@ -224,12 +222,12 @@ def settle_quarantine(ctx: Context, vault: Vault, intent: journal.Intent | None,
         fsync_dir(vault.dir)
         with ctx.store.transaction() as conn:
             conn.execute("DELETE FROM quarantine_items WHERE id = ?", (item_id,))
-            journal.finish(conn, intent.id)
+            intents.finish(conn, intent.id)
         return "undone"
     with ctx.store.transaction() as conn:
         if vault.get(item_id) is None:
             vault.insert(conn, Item(**detail["item"]))
-        journal.finish(conn, intent.id)
+        intents.finish(conn, intent.id)
     return "finished"
 
 
@@ -240,7 +238,7 @@ def claim(ctx: Context, vault: Vault, item_id: str) -> Item:
         raise RingfenceError(f"There is no quarantined item {item_id}; run 'ringfence quarantine list' to see the ids.")
     if not item.in_vault:
         raise RingfenceError(f"Item {item_id} is no longer in the quarantine (it was {item.status}).")
-    for intent in journal.pending(ctx.store.conn):
+    for intent in intents.pending(ctx.store.conn):
         if intent.item_id == item_id and intent.owner_alive():
             raise RingfenceError(f"Item {item_id} is being worked on by another Ringfence process; try again shortly.")
     return item
@@ -253,7 +251,7 @@ def delete(ctx: Context, item_id: str) -> Item:
     item = claim(ctx, vault, item_id)
     with ctx.store.transaction() as conn:
         vault.set_status(conn, item_id, DELETED, time.time())
-    faults.point("d.marked")
+    crashpoints.point("d.marked")
     vault.blob_path(item_id).unlink(missing_ok=True)
     fsync_dir(vault.dir)
     log.info("deleted quarantined item %s (%s)", item_id, item.original_path)

@@ -14,17 +14,17 @@ starting during a scan never interferes with it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.context import Context
 from app.core.fileio import fsync_dir
-from app.core.quarantine import journal
+from app.core.quarantine import intents
 from app.core.quarantine.operations import purge, settle_quarantine
 from app.core.quarantine.restoring import finish_restore
 from app.core.quarantine.vault import BLOB_SUFFIX, DELETED, RESTORED, TEMP_SUFFIX, Vault
+from app.engine.hashing import sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +39,13 @@ class RecoveryReport:
 
 
 def _sha256_of(path: Path) -> str | None:
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
-            while block := handle.read(1 << 20):
-                digest.update(block)
+        return sha256_file(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
-def _settle_restore(ctx: Context, vault: Vault, intent: journal.Intent) -> str:
+def _settle_restore(ctx: Context, vault: Vault, intent: intents.Intent) -> str:
     temp = Path(intent.detail["temp"])
     dest = intent.detail.get("dest")
     item = vault.get(intent.item_id)
@@ -60,7 +56,7 @@ def _settle_restore(ctx: Context, vault: Vault, intent: journal.Intent) -> str:
         return "finished"
     temp.unlink(missing_ok=True)
     with ctx.store.transaction() as conn:
-        journal.finish(conn, intent.id)
+        intents.finish(conn, intent.id)
     return "undone"
 
 
@@ -69,18 +65,18 @@ def recover_interrupted(ctx: Context) -> RecoveryReport:
     vault = Vault(ctx)
     report = RecoveryReport()
     live: set[str] = set()
-    for intent in journal.pending(ctx.store.conn):
+    for intent in intents.pending(ctx.store.conn):
         if intent.owner_alive():
             live.add(intent.item_id)
             continue
-        if intent.op == journal.QUARANTINE:
+        if intent.op == intents.QUARANTINE:
             result = settle_quarantine(ctx, vault, intent)
-        elif intent.op == journal.RESTORE:
+        elif intent.op == intents.RESTORE:
             result = _settle_restore(ctx, vault, intent)
         else:
             log.warning("unknown quarantine intent %r dropped", intent.op)
             with ctx.store.transaction() as conn:
-                journal.finish(conn, intent.id)
+                intents.finish(conn, intent.id)
             continue
         (report.finished if result == "finished" else report.undone).append(intent.item_id)
         log.info("interrupted %s of %s %s", intent.op, intent.item_id, result)

@@ -1,6 +1,6 @@
 """Putting a quarantined file back — verified before it lands, and never over another file by accident.
 
-Order (each step a crash point, see :mod:`.faults`):
+Order (each step a crash point, see :mod:`.crashpoints`):
 
 1. an intent naming the temporary file is committed (``r.intent``);
 2. the blob is decrypted into that temporary file *beside the destination* (missing folders are
@@ -28,7 +28,7 @@ from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.quarantine import allowlist, crypto, faults, journal
+from app.core.quarantine import allowlist, crashpoints, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import claim
 from app.core.quarantine.vault import RESTORED, Item, Vault
@@ -78,15 +78,15 @@ def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = N
     temp = folder / f".{original.name}.ringfence-restore-{item.id}.tmp"
     detail: dict[str, str | None] = {"temp": str(temp), "dest": None}
     with ctx.store.transaction() as conn:
-        intent_id = journal.begin(conn, journal.RESTORE, item.id, detail)
-    faults.point("r.intent")
+        intent_id = intents.begin(conn, intents.RESTORE, item.id, detail)
+    crashpoints.point("r.intent")
     try:
         _write_verified(vault, key, item, temp)
         dest = _land(ctx, intent_id, detail, temp, wanted, on_conflict=on_conflict)
     except BaseException:
         temp.unlink(missing_ok=True)
         with ctx.store.transaction() as conn:
-            journal.finish(conn, intent_id)
+            intents.finish(conn, intent_id)
         _remove_empty(created)
         raise
     if dest is None:
@@ -131,7 +131,7 @@ def _write_verified(vault: Vault, key: bytes, item: Item, temp: Path) -> None:
                 sink.seek(len(chunk), os.SEEK_CUR)  # leave a hole: sparse stays sparse
             else:
                 sink.write(chunk)
-            faults.point("r.chunk")
+            crashpoints.point("r.chunk")
         sink.truncate(size)
         if size != item.size or digest.hexdigest() != item.sha256:
             raise RingfenceError(QT_TRANSLATE_NOOP(
@@ -145,7 +145,7 @@ def _write_verified(vault: Vault, key: bytes, item: Item, temp: Path) -> None:
         os.fsync(sink.fileno())
     if item.mtime_ns is not None:
         os.utime(temp, ns=(item.atime_ns or item.mtime_ns, item.mtime_ns))
-    faults.point("r.written")
+    crashpoints.point("r.written")
 
 
 def _land(ctx: Context, intent_id: int, detail: dict[str, str | None], temp: Path, wanted: Path, *,
@@ -161,8 +161,8 @@ def _land(ctx: Context, intent_id: int, detail: dict[str, str | None], temp: Pat
             continue
         detail["dest"] = str(dest)
         with ctx.store.transaction() as conn:
-            journal.update(conn, intent_id, detail)
-        faults.point("r.chosen")
+            intents.update(conn, intent_id, detail)
+        crashpoints.point("r.chosen")
         if on_conflict == OVERWRITE:
             if dest.is_dir():
                 raise RingfenceError(f"{dest} is a folder, so the item cannot overwrite it; restore it with --to.")
@@ -170,7 +170,7 @@ def _land(ctx: Context, intent_id: int, detail: dict[str, str | None], temp: Pat
         elif not _place_new(temp, dest):
             continue  # someone created ``dest`` since the check: pick the next name
         fsync_dir(dest.parent)
-        faults.point("r.landed")
+        crashpoints.point("r.landed")
         return dest
 
 
@@ -200,8 +200,8 @@ def _place_new(temp: Path, dest: Path) -> bool:
 def finish_restore(ctx: Context, vault: Vault, item: Item, dest: Path, intent_id: int) -> None:
     with ctx.store.transaction() as conn:
         vault.set_status(conn, item.id, RESTORED, time.time(), restored_to=str(dest))
-        journal.finish(conn, intent_id)
-    faults.point("r.recorded")
+        intents.finish(conn, intent_id)
+    crashpoints.point("r.recorded")
     vault.blob_path(item.id).unlink(missing_ok=True)
     fsync_dir(vault.dir)
-    faults.point("r.done")
+    crashpoints.point("r.done")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import Message, translate
 from app.core.recovery.bugchecks import normalize_code
 
 USER_MODE_STATEMENT = QT_TRANSLATE_NOOP("StopCodes", "Ringfence runs in user mode and installs no kernel driver, so it cannot have caused a stop code.")
@@ -67,6 +68,26 @@ KIND_TEXT: dict[str, str] = {
     "oops": QT_TRANSLATE_NOOP("StopCodes", "The Linux kernel hit an error (an oops); the system may have kept running or locked up afterwards."),
     "unclean_shutdown": QT_TRANSLATE_NOOP("StopCodes", "The system did not shut down cleanly; the log ends without a normal shutdown."),
 }
+
+
+KIND_TITLE: dict[str, Message] = {
+    "bugcheck": translate("CrashKinds", "Stop error"),
+    "power_loss": translate("CrashKinds", "Power loss or hard freeze"),
+    "forced_power_off": translate("CrashKinds", "Forced power-off"),
+    "kernel_panic": translate("CrashKinds", "Kernel panic"),
+    "oops": translate("CrashKinds", "Kernel oops"),
+    "unclean_shutdown": translate("CrashKinds", "Unclean shutdown"),
+}
+
+
+def kind_title(kind: str) -> Message:
+    """The short title of a crash of ``kind`` (the crash card's heading)."""
+    return KIND_TITLE.get(kind) or translate("CrashKinds", "Unexpected restart")
+
+
+def kind_text(kind: str) -> Message:
+    """What a crash of ``kind`` is, in one or two sentences (a message in the "StopCodes" context)."""
+    return translate("StopCodes", KIND_TEXT[kind]) if kind in KIND_TEXT else kind_title(kind)
 
 
 def explain_code(code: int | None) -> StopCodeText | None:

@@ -12,10 +12,10 @@ from datetime import datetime
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.recovery.dumpfile import DumpInfo
 from app.core.recovery.events import SystemEvent
-from app.core.recovery.journal import JournalBoot
 from app.core.recovery.kernel_log import KernelCrash
 from app.core.recovery.model import Message
 from app.core.recovery.reagentc import QmrSettings, WinreInfo
+from app.core.recovery.systemd_journal import JournalBoot
 
 
 @dataclass(frozen=True)

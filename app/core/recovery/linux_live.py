@@ -18,8 +18,8 @@ from app.core.errors import RingfenceError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.recovery.artifacts import add_file
 from app.core.recovery.findings import Findings, SourcedBoot
-from app.core.recovery.journal import JOURNAL_STOPPED, read_journal
 from app.core.recovery.runner import Runner, run_command
+from app.core.recovery.systemd_journal import JOURNAL_STOPPED, read_journal
 
 log = logging.getLogger(__name__)
 PSTORE_ROOTS = (Path("/sys/fs/pstore"), Path("/var/lib/systemd/pstore"))

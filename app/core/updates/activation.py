@@ -15,11 +15,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.core import events
 from app.core.context import Context
 from app.core.definitions import baseline
 from app.core.errors import RingfenceError
+from app.core.messages import Message, translate
 from app.core.updates import history
-from app.core.updates.faults import checkpoint
+from app.core.updates.killpoints import checkpoint
 from app.core.updates.probation import evaluate
 from app.core.updates.rollout import RolloutDoc
 from app.core.updates.sandbox import SandboxResult
@@ -76,6 +78,7 @@ class Activator:
         checkpoint("pointer-written")
         now = self.clock()
         history.record(self.ctx.store, "activated", version, reason, when=now)
+        events.record(self.ctx.store, "updates.activated", when=now, version=str(version))
         st.active_version, st.activated_at, st.operation, st.rolled_back = version, now, None, None
         st.version_hwm = max(st.version_hwm, version)
         st.probation = Probation(version, now, "activation", severity)
@@ -85,8 +88,9 @@ class Activator:
             self.on_switch()
         return None
 
-    def revert(self, st: UpdateState, to: int | None, event: str, reason: str) -> None:
-        """Switch back to ``to`` (a staged, previously validated version) or the baseline (``None``)."""
+    def revert(self, st: UpdateState, to: int | None, event: str, reason: str, *, code: str) -> None:
+        """Switch back to ``to`` (a staged, previously validated version) or the baseline (``None``);
+        ``code`` is the journal's event code saying who decided (see :data:`app.core.events.CATALOG`)."""
         previous, now = st.active_version, self.clock()
         switch_pointer(self.ctx, to)
         if event in ("reverted", "baseline") and previous is not None:
@@ -95,8 +99,10 @@ class Activator:
             st.auto_stopped = True
         st.active_version, st.activated_at, st.operation = to, now, None
         st.probation = Probation(to, now, "revert") if to is not None else None
-        st.rolled_back = {"from": previous, "to": to, "reason": reason, "time": now}
+        st.rolled_back = {"from": previous, "to": to, "reason": reason, "time": now, "code": code}
         history.record(self.ctx.store, event, previous, reason, when=now)
+        extra = {"trigger": reason} if code == "updates.rolled_back" else {"reason": reason}
+        events.record(self.ctx.store, code, when=now, version=_label(previous), to_version=_label(to), **extra)
         self.save()
         if self.on_switch is not None:
             self.on_switch()
@@ -110,18 +116,19 @@ class Activator:
                     self.staging.is_staged(doc.rollback_to) or stage(doc.rollback_to)):
                 target = doc.rollback_to
             reason = f"The vendor withdrew version {active}: {doc.revoked[active]}"
-            self.revert(st, target, "revoked", reason)
+            self.revert(st, target, "revoked", reason, code="updates.withdrawn")
             return reason
         target = doc.rollback_to
         if active is not None and target is not None and target < active and target not in doc.revoked:
             if self.staging.is_staged(target) or stage(target):
                 reason = f"The vendor rolled the definitions back from version {active} to version {target}."
-                self.revert(st, target, "rolled_back", reason)
+                self.revert(st, target, "rolled_back", reason, code="updates.vendor_rollback")
                 return reason
             log.warning("rollback to %s pending: the version is not on disk and cannot be downloaded now", target)
         return None
 
-    def probation_step(self, st: UpdateState, doc: RolloutDoc | None) -> None:
+    def probation_step(self, st: UpdateState, doc: RolloutDoc | None, *, at_start: bool = False) -> None:
+        """Decide on the probation of the active version (``at_start``: run by the start-up step)."""
         p = st.probation
         if p is None:
             return
@@ -131,10 +138,11 @@ class Activator:
             return
         lkg = self.lkg(st, doc, exclude={p.version})
         decision = evaluate(self.ctx.store, p, lkg, self.clock())
+        code = "updates.reverted_at_start" if at_start else "updates.rolled_back"
         if decision.action == "revert" and lkg is not None:
-            self.revert(st, lkg, "reverted", decision.reason)
+            self.revert(st, lkg, "reverted", decision.reason, code=code)
         elif decision.action in ("revert", "baseline"):
-            self.revert(st, None, "baseline", decision.reason)
+            self.revert(st, None, "baseline", decision.reason, code=code)
         elif decision.action == "report":
             p.reported_protected = True
             history.record(self.ctx.store, "protected_hit", p.version, decision.reason, when=self.clock())
@@ -144,6 +152,7 @@ class Activator:
             st.probation = None
             history.record(self.ctx.store, "probation_passed", p.version,
                            f"Version {p.version} ran without problems through its probation.", when=self.clock())
+            events.record(self.ctx.store, "updates.probation_passed", when=self.clock(), version=str(p.version))
             self.save()
             self.collect_garbage(st, doc)
 
@@ -169,3 +178,8 @@ class Activator:
             return float(calendar.timegm(time.strptime(str(manifest.get("created")), "%Y-%m-%dT%H:%M:%SZ")))
         except (OSError, ValueError, TypeError, RingfenceError):
             return None
+
+
+def _label(version: int | None) -> str | Message:
+    """A version for an event's arguments: its number, or the baseline as a message."""
+    return translate("Events", "the built-in baseline definitions") if version is None else str(version)

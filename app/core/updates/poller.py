@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 
 from app.core.errors import RingfenceError
-from app.core.updates.polling import startup_delay
+from app.core.updates.schedule import startup_delay
 from app.core.updates.service import CheckResult, UpdateService
 
 log = logging.getLogger(__name__)

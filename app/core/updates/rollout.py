@@ -51,13 +51,14 @@ class Release:
     notes: str | None = None  # target path of the release notes
     min_engine: str = "1.0"
     max_engine: str = "1.999"
+    exposed_at: float | None = None  # when the exposure last changed (the promotion gates' bake time)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "version": self.version, "target": self.target, "exposure": self.exposure, "state": self.state,
             "completed_at": iso(self.completed_at), "released_at": iso(self.released_at),
             "severity": self.severity, "notes": self.notes,
-            "min_engine": self.min_engine, "max_engine": self.max_engine,
+            "min_engine": self.min_engine, "max_engine": self.max_engine, "exposed_at": iso(self.exposed_at),
         }
 
 
@@ -126,6 +127,7 @@ def _release(doc: Any) -> Release:
         notes=None if notes is None else _str(notes, "notes path"),
         min_engine=_str(doc.get("min_engine", "1.0"), "min_engine"),
         max_engine=_str(doc.get("max_engine", "1.999"), "max_engine"),
+        exposed_at=parse_iso(doc.get("exposed_at"), "exposed_at"),
     )
 
 

@@ -1,4 +1,4 @@
-"""Runs the validation sandbox (:mod:`app.engine.validate`) in its own short-lived process.
+"""Runs the validation sandbox (:mod:`app.engine.sandbox_checks`) in its own short-lived process.
 
 The child gets its own process group (so a timeout kills everything it started), a wall-clock
 timeout and, on POSIX, an address-space cap (``RLIMIT_AS``). On Windows a job object would be needed
@@ -17,7 +17,7 @@ import subprocess
 from typing import Any
 
 from app.core.enginecmd import engine_argv
-from app.engine.validation import ValidationResult as SandboxResult
+from app.engine.validation_result import ValidationResult as SandboxResult
 
 log = logging.getLogger(__name__)
 

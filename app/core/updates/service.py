@@ -15,6 +15,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,14 @@ from urllib.parse import quote
 from tuf.api import exceptions as tuf_errors
 
 from app import ENGINE_VERSION
+from app.core import events
 from app.core.context import Context
 from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
 from app.core.definitions_changed import recheck_quarantine
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes
+from app.core.filelock import file_lock
+from app.core.messages import translate
 from app.core.resources import resource_path
 from app.core.selftest import run_selftest
 from app.core.updates import history
@@ -35,18 +39,20 @@ from app.core.updates.activation import Activator
 from app.core.updates.channelconfig import ChannelConfig, load_channel
 from app.core.updates.corpus import default_clean_corpus, own_files
 from app.core.updates.diff import RuleDiff, rule_diff
-from app.core.updates.faults import checkpoint
 from app.core.updates.fetcher import RequestsFetcher
-from app.core.updates.lock import UpdateLock
-from app.core.updates.polling import next_check_at
+from app.core.updates.killpoints import checkpoint
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
 from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
+from app.core.updates.schedule import next_check_at
 from app.core.updates.state import disabled_rules, load_state, save_state
-from app.core.updates.status import STATE_TEXT, UpdateStatus, build_status
-from app.engine.bundle import BundleError, load_definitions, sha256_file
+from app.core.updates.update_status import STATE_TEXT, UpdateStatus, build_status
+from app.engine.bundle import BundleError, load_definitions
+from app.engine.hashing import sha256_file
 
 log = logging.getLogger(__name__)
+
+UPDATE_BUSY = translate("Updates", "Another Ringfence process is updating the definitions right now; try again in a minute.")
 
 Clock = Callable[[], float]
 Progress = Callable[[str, int, int], None]  # phase, done, total
@@ -76,8 +82,9 @@ class UpdateService:
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    def _lock(self) -> UpdateLock:
-        return UpdateLock(self.ctx.paths.tuf_dir / ".update.lock")
+    def _lock(self) -> AbstractContextManager[None]:
+        """One updater at a time: python-tuf's metadata cache is single-instance (reference §2.3)."""
+        return file_lock(self.ctx.paths.tuf_dir / ".update.lock", wait=10.0, busy=UPDATE_BUSY)
 
     def _save(self) -> None:
         save_state(self.ctx.paths.data_dir, self.state)
@@ -133,7 +140,7 @@ class UpdateService:
             doc = self.doc()
             if doc is not None:
                 self.activator.enforce(self.state, doc, None, self._cached_archive_stager(doc))
-            self.activator.probation_step(self.state, doc)
+            self.activator.probation_step(self.state, doc, at_start=True)
         return self.status()
 
     def check(self, *, manual: bool = False) -> CheckResult:
@@ -159,6 +166,8 @@ class UpdateService:
                 client, doc = self._refresh(config, fetcher)
             except _CheckFailedError as failed:
                 st.last_error = failed.message
+                if failed.outcome == "offline" and st.unreachable_since is None:
+                    st.unreachable_since = now
                 if failed.outcome == "refused":
                     history.record(self.ctx.store, "refused", None, failed.message, when=now)
                 if fetcher.retry_after:
@@ -169,7 +178,7 @@ class UpdateService:
                     self.activator.enforce(st, known, None, self._cached_archive_stager(known))
                 return CheckResult(failed.outcome, failed.message, st.active_version)
             st.sequence_hwm, st.rollout, st.bucket_salt = doc.sequence, doc.to_json(), doc.bucket_salt
-            st.last_success, st.last_error, st.retry_after_until = now, None, None
+            st.last_success, st.last_error, st.retry_after_until, st.unreachable_since = now, None, None, None
             for rel in doc.releases:
                 try:
                     st.targets[rel.target] = client.target_info(rel.target)
@@ -193,7 +202,7 @@ class UpdateService:
             target = self.activator.lkg(st, self.doc(), exclude={active})
             st.declined = sorted({*st.declined, active})
             reason = f"You rolled back from version {active}."
-            self.activator.revert(st, target, "rolled_back", reason)
+            self.activator.revert(st, target, "rolled_back", reason, code="updates.user_rollback")
             return CheckResult("reverted", reason, st.active_version)
 
     def set_ring(self, ring: str) -> None:
@@ -296,6 +305,7 @@ class UpdateService:
             last = history.entries(self.ctx.store, 1)
             if not last or last[0].event != "halted":
                 history.record(self.ctx.store, "halted", None, doc.halt_message, when=self.clock())
+                events.record(self.ctx.store, "updates.halted", when=self.clock(), message=doc.halt_message or "")
         self.activator.probation_step(st, doc)
         choice = self._choose(doc, manual)
         if choice.version is None:
@@ -331,19 +341,20 @@ class UpdateService:
             self._save()
             result = staging.stage(version, archive, self._validate, {})
             if not result.ok:
-                return self._rejected(version, result.reason)
+                return self._rejected(version, result.reason, result.step)
         reason = f"Version {version} passed validation and its self-test."
         outcome = self.activator.activate(st, version, reason=reason, severity=rel.severity)
         if outcome is not None:
-            return self._rejected(version, outcome)
+            return self._rejected(version, outcome, "selftest")
         return CheckResult("updated", reason, version)
 
-    def _rejected(self, version: int, reason: str) -> CheckResult:
+    def _rejected(self, version: int, reason: str, step: str) -> CheckResult:
         st = self.state
         st.operation = None
         st.rejected[str(version)] = reason
         self._save()
         history.record(self.ctx.store, "rejected", version, reason, when=self.clock())
+        events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version), step=step, reason=reason)
         return CheckResult("rejected", reason, st.active_version)
 
     def _download_progress(self, url: str, done: int) -> None:
@@ -381,7 +392,7 @@ class UpdateService:
                 return False
             result = self.activator.staging.stage(version, archive, self._validate, {})
             if not result.ok:
-                self._rejected(version, result.reason)
+                self._rejected(version, result.reason, result.step)
             return result.ok
         return stage
 

@@ -23,7 +23,7 @@ from typing import Any
 from app.core.context import Context
 from app.core.definitions import POINTER, read_pointer, write_pointer
 from app.core.fileio import atomic_write_json, fsync_dir
-from app.core.updates.faults import checkpoint
+from app.core.updates.killpoints import checkpoint
 from app.core.updates.sandbox import SandboxResult
 
 log = logging.getLogger(__name__)

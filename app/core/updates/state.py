@@ -43,6 +43,7 @@ class UpdateState:
     last_check: float | None = None
     last_success: float | None = None
     last_error: str | None = None
+    unreachable_since: float | None = None  # first failed contact since the last successful one
     retry_after_until: float | None = None
     paused_until: float | None = None
     active_version: int | None = None  # None: the baseline bundle

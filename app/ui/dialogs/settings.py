@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 TABS: dict[str, str] = {
     "scan": QT_TRANSLATE_NOOP("SettingsDialog", "Scanning"),
+    "realtime": QT_TRANSLATE_NOOP("SettingsDialog", "Real-time protection"),
+    "schedule": QT_TRANSLATE_NOOP("SettingsDialog", "Schedules"),
     "quarantine": QT_TRANSLATE_NOOP("SettingsDialog", "Quarantine"),
     "updates": QT_TRANSLATE_NOOP("SettingsDialog", "Updates"),
     "history": QT_TRANSLATE_NOOP("SettingsDialog", "History"),
@@ -61,7 +63,7 @@ def problem(setting: Setting, value: Any) -> str | None:
         return message.replace("%1", str(setting.minimum)).replace("%2", str(setting.maximum))
     if setting.type is list:
         for item in value:
-            if setting.key == "scan.exclude_paths" and not os.path.isabs(item):
+            if setting.key in ("scan.exclude_paths", "realtime.roots") and not os.path.isabs(item):
                 return QCoreApplication.translate("SettingsDialog", "Write the full path of the folder or file: %1").replace("%1", item)
             if setting.key == "scan.exclude_extensions" and any(c in item for c in "/\\*? "):
                 return QCoreApplication.translate("SettingsDialog", "Not a file extension: %1 (write it like .iso)").replace("%1", item)

@@ -33,11 +33,12 @@ from typing import Any
 
 import yara
 
-from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions, sha256_file
+from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions
 from app.engine.eicar import eicar_bytes
+from app.engine.hashing import sha256_file
 from app.engine.matcher import Matcher
 from app.engine.rules import compile_definitions, count_rules, load_or_compile
-from app.engine.validation import ValidationResult
+from app.engine.validation_result import ValidationResult
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any
 from app.core.context import Context
 from app.core.definitions import ActiveDefinitions
 from app.core.errors import RingfenceError
+from app.core.messages import Message, translate
 from app.core.resources import resources_dir
 from app.core.store import Schema
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
@@ -60,30 +61,35 @@ def own_paths(ctx: Context) -> list[str]:
 def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool,
                  jobs: int | None, allow: set[str] | None = None,
                  disabled_rules: list[str] | None = None) -> dict[str, Any]:
-    s = ctx.settings
     return {
         "roots": roots,
         "definitions": defs.definitions.to_request(),
         "definitions_version": defs.version,
         "compiled_dir": str(ctx.paths.compiled_dir),
         "cache_db": str(ctx.paths.scan_cache_db),
-        "use_cache": use_cache and bool(s["scan.use_cache"]),
+        "use_cache": use_cache and bool(ctx.settings["scan.use_cache"]),
         "allow": sorted(allow or ()),
         "disabled_rules": list(disabled_rules or ()),
-        "options": {
-            "jobs": jobs if jobs else s["scan.jobs"],
-            "timeout": s["scan.rule_timeout_s"],
-            "max_file_size": s["scan.max_file_size_mb"] * 1024 * 1024,
-            "exclude_paths": [*s["scan.exclude_paths"], *own_paths(ctx)],
-            "exclude_globs": s["scan.exclude_globs"],
-            "exclude_extensions": s["scan.exclude_extensions"],
-            # A plain folder of rules is the yara-compatible mode (comparisons with the yara CLI):
-            # like yara, it matches files as they are and does not look inside archives.
-            "scan_archives": s["scan.scan_archives"] and defs.definitions.kind == "bundle",
-            "archive_max_depth": s["scan.archive_max_depth"],
-            "archive_max_members": s["scan.archive_max_members"],
-            "archive_max_expanded": s["scan.archive_max_expanded_mb"] * 1024 * 1024,
-        },
+        "options": scan_options(ctx, defs, jobs),
+    }
+
+
+def scan_options(ctx: Context, defs: ActiveDefinitions, jobs: int | None) -> dict[str, Any]:
+    """The engine options of a scan, from the settings (the walk and the file count both use them)."""
+    s = ctx.settings
+    return {
+        "jobs": jobs if jobs else s["scan.jobs"],
+        "timeout": s["scan.rule_timeout_s"],
+        "max_file_size": s["scan.max_file_size_mb"] * 1024 * 1024,
+        "exclude_paths": [*s["scan.exclude_paths"], *own_paths(ctx)],
+        "exclude_globs": s["scan.exclude_globs"],
+        "exclude_extensions": s["scan.exclude_extensions"],
+        # A plain folder of rules is the yara-compatible mode (comparisons with the yara CLI):
+        # like yara, it matches files as they are and does not look inside archives.
+        "scan_archives": s["scan.scan_archives"] and defs.definitions.kind == "bundle",
+        "archive_max_depth": s["scan.archive_max_depth"],
+        "archive_max_members": s["scan.archive_max_members"],
+        "archive_max_expanded": s["scan.archive_max_expanded_mb"] * 1024 * 1024,
     }
 
 
@@ -113,14 +119,18 @@ def finish_record(ctx: Context, scan_id: int, outcome: ScanOutcome) -> None:
 
 def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool = True,
              jobs: int | None = None, control: ScanControl | None = None, allow: set[str] | None = None,
-             on_batch: Any = None, supervisor: Supervisor | None = None,
-             act: Callable[[ScanOutcome, int], None] | None = None) -> ScanReport:
-    """Run a scan to the end (blocking: call it off the GUI thread) and record it.
+             on_batch: Callable[[ScanProgress, dict[str, Any]], None] | None = None,
+             supervisor: Supervisor | None = None, on_start: Callable[[int], None] | None = None,
+             before_record: Callable[[ScanOutcome], None] | None = None) -> ScanReport:
+    """Run a scan to the end and record it (blocking, seconds to hours: call it off the GUI thread).
 
-    ``act(outcome, scan_id)`` runs before the record is written, to take action on the detections
-    (quarantine) and set each one's ``action``.
+    ``on_start(scan_id)`` runs once the history row exists (0 when the history is unavailable), before
+    the engine gets the request; ``on_batch(progress, batch)`` runs on this thread for every batch the
+    engine reports, so a detection can be acted on as it is found: setting a detection's ``action``
+    there is what the history records. ``before_record(outcome)`` runs when the engine is done,
+    before the history row is completed.
     """
-    notes: list[str] = []
+    notes: list[Message] = []
     if allow is None:
         from app.core.quarantine import allowed_hashes
 
@@ -128,7 +138,8 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
             allow = allowed_hashes(ctx)
         except (RingfenceError, sqlite3.Error) as exc:
             log.error("allow-list unavailable: %s", exc)
-            notes.append(f"Your allow-list could not be read ({exc}); files on it may be reported.")
+            notes.append(translate("Scan", "Your allow-list could not be read (%1); files on it may be reported.")
+                         .arg(str(exc)))
             allow = set()
     disabled: list[str] = []
     if defs.source == "channel":
@@ -141,8 +152,10 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
     except (RingfenceError, sqlite3.Error) as exc:
         # A full disk must not stop a scan: it runs, and only its history entry is lost.
         log.error("scan history unavailable: %s", exc)
-        notes.append(f"The scan could not be saved in the history ({exc}).")
+        notes.append(translate("Scan", "The scan could not be saved in the history (%1).").arg(str(exc)))
         scan_id = 0
+    if on_start is not None:
+        on_start(scan_id)
     started = time.monotonic()
     own = supervisor is None
     supervisor = supervisor or Supervisor(ctx)
@@ -155,8 +168,8 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
     finally:
         if own:
             supervisor.close()
-    if act is not None:
-        act(outcome, scan_id)
+    if before_record is not None:
+        before_record(outcome)
     if scan_id:
         _try_record(ctx, scan_id, outcome, notes)
     outcome.notes.extend(notes)
@@ -169,12 +182,12 @@ def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions,
     return ScanReport(scan_id, kind, outcome, duration)
 
 
-def _try_record(ctx: Context, scan_id: int, outcome: ScanOutcome, notes: list[str]) -> None:
+def _try_record(ctx: Context, scan_id: int, outcome: ScanOutcome, notes: list[Message]) -> None:
     try:
         finish_record(ctx, scan_id, outcome)
     except (RingfenceError, sqlite3.Error) as exc:
         log.error("could not record scan %s: %s", scan_id, exc)
-        notes.append(f"The scan's results could not be saved in the history ({exc}).")
+        notes.append(translate("Scan", "The scan's results could not be saved in the history (%1).").arg(str(exc)))
 
 
 def record_health(ctx: Context, version: str, outcome: ScanOutcome, seconds: float) -> None:

@@ -1,4 +1,5 @@
-"""Protection status, collected from the other services (later issues add their parts)."""
+"""Protection status, collected from the other services: the verdict (:mod:`app.core.verdict`)
+with its reasons, and the engine, definitions, last scan, updates and quarantine details."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 from app import ENGINE_VERSION, __version__
 from app.core import definitions
 from app.core.context import Context
-from app.core.scanning import last_scan
+from app.core.scan_service import last_scan
+from app.core.verdict import compute_verdict
 
 
 def _iso(ts: float | None) -> str | None:
@@ -46,6 +48,7 @@ def _yara_version() -> str:
 
 
 def collect_status(ctx: Context) -> dict[str, Any]:
+    """Everything ``ringfence status`` shows. Slow (> 50 ms): reads the update state and probes the keyring."""
     active = definitions.active(ctx)
     age = definitions_age_days(active.created)
     age_text = _age_text(age)
@@ -64,7 +67,10 @@ def collect_status(ctx: Context) -> dict[str, Any]:
     if vault.key_protection != "keyring":
         notes.append("The quarantine key is not protected by the system keyring; it is kept in a file "
                      "readable only by you.")
+    verdict = compute_verdict(ctx).to_json()
     return {
+        "level": verdict["level"],
+        "reasons": verdict["reasons"],
         "app_version": __version__,
         "engine": {"version": ENGINE_VERSION, "yara_version": _yara_version(), "mode": "user"},
         "definitions": {

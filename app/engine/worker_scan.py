@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from app.engine.bundle import load_definitions
-from app.engine.journal import Journal
+from app.engine.inflight import Journal
 from app.engine.matcher import ArchiveLimits, FileResult, Hit, Matcher
 from app.engine.rules import load_or_compile
 from app.engine.scancache import ScanCache, policy_key
-from app.engine.walker import Walker, WalkItem, WalkOptions, pseudo_mounts
+from app.engine.walker import Walker, WalkItem, walk_options
 
 Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
@@ -74,13 +74,7 @@ class Scan:
         self.controls = controls
         options = request.get("options", {})
         self.jobs = max(1, int(options.get("jobs") or os.cpu_count() or 2))
-        self.walker = Walker(list(request["roots"]), WalkOptions(
-            max_file_size=int(options.get("max_file_size", 256 * 1024 * 1024)),
-            exclude_paths=tuple(options.get("exclude_paths", ())),
-            exclude_globs=tuple(options.get("exclude_globs", ())),
-            exclude_extensions=tuple(options.get("exclude_extensions", ())),
-            pseudo_mounts=pseudo_mounts(),
-        ))
+        self.walker = Walker(list(request["roots"]), walk_options(options))
         self.resume_after = int(request.get("resume_after", -1))
         self.skip_seqs = set(request.get("skip_seqs", ()))
         self.matcher: Matcher | None = None

@@ -1,0 +1,31 @@
+"""Translatable texts real-time protection hands to the journal and the console."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.core.messages import Message, translate
+
+#: Why a sweep of the protected folders ran because changes may have been missed.
+OVERFLOW_REASONS: dict[str, Message] = {
+    "kernel": translate("Realtime", "the system's queue of file changes overflowed"),
+    "queue": translate("Realtime", "more files changed at once than Ringfence could queue"),
+    "watcher": translate("Realtime", "the folder watcher stopped and was restarted"),
+    "sleep": translate("Realtime", "the PC woke from sleep"),
+}
+
+#: What real-time protection did with a detected file.
+ACTIONS: dict[str, Message] = {
+    "quarantined": translate("Realtime", "moved to the quarantine"),
+    "reported": translate("Realtime", "left in place"),
+    "ask": translate("Realtime", "left in place until you decide what to do with it"),
+    "skipped-protected": translate("Realtime", "left in place because it is a protected system or Ringfence file"),
+    "failed": translate("Realtime", "could not be moved to the quarantine"),
+}
+
+_CATCHING_UP = translate("Realtime", "Catching up: %n file(s) to check.", None, 0)
+
+
+def catching_up(count: int) -> Message:
+    """The console's status line while files wait for the engine."""
+    return replace(_CATCHING_UP, n=count)

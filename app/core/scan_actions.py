@@ -1,0 +1,122 @@
+"""What a scan does with a detection, the moment it is found: report it, quarantine it, or ask.
+
+A detection is a dict from the engine (``path``, ``rule``, ``engine``, ``sha256``, ``file``, ``stat``,
+…). :class:`DetectionActor` sets its ``action`` — the value the history and the reports show — and
+quarantines each detected *file* once: a hit inside an archive quarantines the whole archive.
+For ``ask`` the detection is left in place with the action ``ask``; the console asks the user and
+calls :func:`quarantine_detection` for the ones they choose.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core import events
+from app.core.context import Context
+from app.core.errors import RingfenceError
+from app.core.messages import Message
+from app.core.scan_service import SCANS_SCHEMA, db_text
+
+log = logging.getLogger(__name__)
+
+ACTIONS = ("report", "quarantine", "ask")
+REPORTED, ASK = "reported", "ask"
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """What happened to one detected file: ``action`` as recorded, the vault item, a failure."""
+
+    action: str  # "reported" | "ask" | "quarantined" | "skipped-protected" | "failed"
+    item_id: str | None = None
+    error: Message | None = None
+
+
+def journal(ctx: Context, code: str, **args: Any) -> None:
+    """Record an event of a scan; a state database that cannot be opened (full disk) never stops the scan."""
+    try:
+        store = ctx.store
+    except RingfenceError as exc:
+        log.error("event %s not recorded: %s", code, exc.message)
+        return
+    events.record(store, code, **args)
+
+
+def detected_file(detection: dict[str, Any]) -> str:
+    """The file on disk a detection is in (the archive, for a hit inside one)."""
+    return str(detection.get("file") or detection["path"])
+
+
+def _sha256_of(path: str) -> str:
+    from app.engine.hashing import sha256_file
+
+    try:
+        return sha256_file(Path(path))
+    except OSError:
+        return ""
+
+
+def quarantine_detection(ctx: Context, detection: dict[str, Any], scan_id: int = 0) -> ActionResult:
+    """Quarantine the file of one detection now (blocking: encrypts the file; seconds for a big one).
+
+    Records ``quarantine.added`` in the event journal and, for a finished scan, the detection's new
+    action in the history. Never raises for a problem with the file: the result says what happened.
+    """
+    from app.core.quarantine import quarantine_file
+
+    path = detected_file(detection)
+    sha = detection.get("sha256") if detection["path"] == path else _sha256_of(path)
+    outcome = quarantine_file(ctx, path, rule=detection["rule"], engine=detection["engine"],
+                              definitions_version=detection.get("definitions_version"), sha256=sha or "",
+                              scanned_stat=tuple(detection["stat"]), scan_id=str(scan_id) if scan_id else None)
+    error = Message("Quarantine", outcome.error) if outcome.error else None
+    if outcome.item_id:
+        journal(ctx, "quarantine.added", path=db_text(path), threat=detection["rule"],
+                item_id=outcome.item_id, scan_id=scan_id)
+    detection["action"], detection["item_id"] = outcome.action, outcome.item_id
+    set_recorded_action(ctx, scan_id, detection, outcome.action)  # a no-op while the scan still runs
+    return ActionResult(outcome.action, outcome.item_id, error)
+
+
+def set_recorded_action(ctx: Context, scan_id: int, detection: dict[str, Any], action: str) -> None:
+    """Change the action of a detection already in the history (after the user answered ``ask``)."""
+    if not scan_id:
+        return
+    try:
+        ctx.store.ensure(SCANS_SCHEMA)
+        with ctx.store.transaction() as conn:
+            conn.execute("UPDATE detections SET action=? WHERE scan_id=? AND path=? AND rule=?",
+                         (action, scan_id, db_text(detection["path"]), detection["rule"]))
+    except (RingfenceError, sqlite3.Error) as exc:
+        log.error("could not record the action on %s: %s", detection["path"], exc)
+
+
+class DetectionActor:
+    """Applies the scan's on-detection action to each detection as it arrives (one scan's worth)."""
+
+    def __init__(self, ctx: Context, action: str) -> None:
+        if action not in ACTIONS:
+            raise ValueError(f"unknown scan action {action!r}")
+        self.ctx, self.action = ctx, action
+        self.scan_id = 0
+        self._done: dict[str, ActionResult] = {}
+
+    def act(self, detection: dict[str, Any]) -> tuple[ActionResult, bool]:
+        """Act on one detection and set its ``action``; a file already handled is not handled twice
+        (the flag says whether this call handled it)."""
+        path = detected_file(detection)
+        result = self._done.get(path)
+        fresh = result is None
+        if result is None:
+            if self.action == "quarantine":
+                result = quarantine_detection(self.ctx, detection, self.scan_id)
+            else:
+                result = ActionResult(ASK if self.action == "ask" else REPORTED)
+            self._done[path] = result
+        detection["action"] = result.action
+        detection["item_id"] = result.item_id
+        return result, fresh

@@ -1,0 +1,279 @@
+"""A scan as a job: the one way the CLI and the console run a scan.
+
+``ScanJob(ctx, ScanRequest(kind="quick"))`` resolves the targets, starts the engine, applies the
+on-detection action to each detection *as it is found* (``quarantine`` moves the file into the vault
+before the scan goes on), keeps the history and the event journal, and reports to ``on_event`` on the
+thread that called :meth:`ScanJob.run`:
+
+* :class:`Started` once the scan has its history id and targets;
+* :class:`~app.core.scan_progress.JobProgress` at most five times a second and on every state change;
+* :class:`Found` for each detection, with the action already taken;
+* :class:`~app.core.scan_messages.FileProblem` for each file that could not be checked fully.
+
+:meth:`pause`, :meth:`resume` and :meth:`cancel` are safe from any thread; :attr:`progress` is a
+snapshot. Only one scan runs per user: :meth:`run` raises :class:`ScanBusy` while another process
+(or thread) scans, and :func:`running_scan` shows that scan's progress.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.context import Context
+from app.core.errors import RingfenceError
+from app.core.messages import Message, translate
+from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journal
+from app.core.scan_lock import ScanBusy, ScanLock, running_scan
+from app.core.scan_messages import FileProblem, file_problem
+from app.core.scan_progress import FileCounter, JobProgress, ProgressMeter
+from app.core.scan_service import db_text
+from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+
+__all__ = ["Found", "JobProgress", "ScanBusy", "ScanJob", "ScanRequest", "ScanSummary", "Started", "running_scan"]
+
+log = logging.getLogger(__name__)
+KINDS = ("quick", "full", "custom")
+EVENT_INTERVAL_S = 0.2
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    """What to scan and what to do with a threat (``action=None``: the ``scan.action`` setting)."""
+
+    kind: str = "quick"
+    paths: tuple[str, ...] | list[str] = ()
+    action: str | None = None
+    definitions: Path | None = None  # a bundle or rules folder instead of the active definitions
+    use_cache: bool = True
+    jobs: int | None = None
+
+
+@dataclass(frozen=True)
+class Started:
+    scan_id: int
+    kind: str
+    roots: tuple[str, ...]
+    definitions_version: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """One detection, after the action: ``action`` is reported / ask / quarantined / skipped-protected / failed."""
+
+    path: str  # the file, or ``archive!member``
+    rule: str
+    engine: str
+    action: str
+    file: str  # the file on disk (the archive for a hit inside one)
+    namespace: str | None = None
+    sha256: str | None = None
+    definitions_version: str | None = None
+    item_id: str | None = None  # the vault item, when quarantined
+    error: Message | None = None  # why quarantining failed
+    detection: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # the engine's record
+
+
+@dataclass
+class ScanSummary:
+    scan_id: int
+    kind: str
+    roots: list[str]
+    action: str
+    outcome: ScanOutcome  # the engine's full record (detections and errors as the CLI's JSON shows them)
+    found: list[Found]
+    problems: list[FileProblem]
+    notes: list[Message]
+    duration_s: float
+
+    @property
+    def cancelled(self) -> bool:
+        return self.outcome.cancelled
+
+
+def resolve_targets(request: ScanRequest) -> list[str]:
+    """The roots of the scan (seconds for a quick scan: it lists running processes)."""
+    from app.core.scan_targets import full_targets, quick_targets
+
+    if request.kind == "quick":
+        return quick_targets()
+    if request.kind == "full":
+        return full_targets()
+    if not request.paths:
+        raise RingfenceError(translate("Scan", "Choose a file or folder to scan."))
+    return [os.path.abspath(str(p)) for p in request.paths]
+
+
+class ScanJob:
+    """One scan; :meth:`run` blocks for its whole length (call it off the GUI thread)."""
+
+    def __init__(self, ctx: Context, request: ScanRequest) -> None:
+        if request.kind not in KINDS:
+            raise ValueError(f"unknown scan kind {request.kind!r}")
+        self.ctx = ctx
+        self.request = request
+        self.action = request.action or str(ctx.settings["scan.action"])
+        if self.action not in ACTIONS:
+            raise ValueError(f"unknown scan action {self.action!r}")
+        self.control = ScanControl()
+        self._meter = ProgressMeter(request.kind, os.getpid())
+        self._state = "starting"
+        self._lock = threading.RLock()  # re-entrant: Ctrl+C's handler may cancel while the main thread holds it
+
+    # -- control from any thread -------------------------------------------------------------------
+
+    def pause(self) -> None:
+        with self._lock:
+            if self._state in ("starting", "running"):
+                self.control.pause()
+                self._state = "paused"
+
+    def resume(self) -> None:
+        with self._lock:
+            if self._state == "paused":
+                self._meter.restart_rate()
+                self.control.resume()
+                self._state = "running"
+
+    def cancel(self) -> None:
+        """Stop the scan soon (also before the engine is ready); :meth:`run` returns a cancelled summary."""
+        with self._lock:
+            if self._state in ("starting", "running", "paused"):
+                self.control.cancel()
+                self._state = "cancelling"
+            counter = self._meter.counter
+        if counter is not None:
+            counter.stop()
+
+    @property
+    def progress(self) -> JobProgress:
+        return self._meter.snapshot(self._state)
+
+    # -- the run -----------------------------------------------------------------------------------
+
+    def run(self, on_event: Callable[[object], None] | None = None, *, ctx: Context | None = None) -> ScanSummary:
+        """Run the scan to the end (blocking, seconds to hours). ``ctx`` is the calling thread's context
+        when the job was made on another thread. Raises :class:`ScanBusy` if a scan is running already."""
+        ctx = ctx or self.ctx
+        lock = ScanLock(ctx.paths)
+        lock.acquire()
+        emit = on_event or (lambda _event: None)
+        try:
+            return _Run(self, ctx, lock, emit).run()
+        except BaseException:
+            self._set_state("failed")
+            emit(self.progress)
+            raise
+        finally:
+            if self._meter.counter is not None:
+                self._meter.counter.stop()
+            lock.release()
+
+    def _set_state(self, state: str) -> None:
+        with self._lock:
+            if self._state not in ("cancelling",) or state in ("cancelled", "failed", "finished"):
+                self._state = state
+
+
+class _Run:
+    """The body of :meth:`ScanJob.run`, with the state of one run."""
+
+    def __init__(self, job: ScanJob, ctx: Context, lock: ScanLock, emit: Callable[[object], None]) -> None:
+        self.job, self.ctx, self.lock, self.emit = job, ctx, lock, emit
+        self.actor = DetectionActor(ctx, job.action)
+        self.found: list[Found] = []
+        self.problems: list[FileProblem] = []
+        self.action_errors: list[dict[str, str]] = []
+        self.roots: list[str] = []
+        self.last_event = 0.0
+
+    def progress(self, force: bool = False) -> None:
+        snapshot = self.job.progress
+        self.lock.publish(snapshot, force=force)
+        now = time.monotonic()
+        if force or now - self.last_event >= EVENT_INTERVAL_S:
+            self.last_event = now
+            self.emit(snapshot)
+
+    def run(self) -> ScanSummary:
+        from app.core import definitions
+        from app.core.scan_service import run_scan, scan_options
+        from app.engine.walker import walk_options
+
+        job, ctx, request = self.job, self.ctx, self.job.request
+        self.progress(force=True)
+        with Supervisor(ctx) as supervisor:
+            supervisor.prestart()  # the engine loads while targets and definitions are resolved
+            self.roots = resolve_targets(request)
+            defs = definitions.choose(ctx, request.definitions)
+            options = scan_options(ctx, defs, request.jobs)
+            job._meter.counter = FileCounter(self.roots, walk_options(options)).start()
+            if job.control.cancelled.is_set():
+                job._meter.counter.stop()
+            job._set_state("running" if not job.control.paused.is_set() else "paused")
+
+            def started(scan_id: int) -> None:
+                job._meter.scan_id = self.actor.scan_id = scan_id
+                journal(ctx, "scan.started", scan_id=scan_id, scan_kind=request.kind)
+                self.progress(force=True)
+                self.emit(Started(scan_id, request.kind, tuple(self.roots), defs.version, job.action))
+
+            try:
+                report = run_scan(ctx, request.kind, self.roots, defs, use_cache=request.use_cache, jobs=request.jobs,
+                                  control=job.control, on_batch=self.batch, supervisor=supervisor,
+                                  on_start=started, before_record=self.before_record)
+            except RingfenceError as exc:
+                journal(ctx, "scan.abandoned", scan_id=job._meter.scan_id, reason=exc.msg)
+                raise
+
+        outcome = report.outcome
+        job._set_state("cancelled" if outcome.cancelled else "finished")
+        self.progress(force=True)
+        p = outcome.progress
+        if outcome.cancelled:
+            journal(ctx, "scan.cancelled", scan_id=report.scan_id, files=p.files_scanned)
+        else:
+            journal(ctx, "scan.finished", scan_id=report.scan_id, scan_kind=request.kind,
+                          files=p.files_scanned, threats=len(outcome.detections), errors=len(outcome.errors))
+        return ScanSummary(report.scan_id, request.kind, self.roots, job.action, outcome, self.found, self.problems,
+                           list(outcome.notes), report.duration_s)
+
+    def batch(self, progress: ScanProgress, message: dict[str, Any]) -> None:
+        """One batch from the engine: act on its detections now, then report them and the progress."""
+        for detection in message.get("detections", []):
+            self.detection(detection)
+        for error in message.get("errors", []):
+            problem = file_problem(error)
+            self.problems.append(problem)
+            self.emit(problem)
+        self.job._meter.update(progress.files_scanned, progress.bytes_scanned, progress.current,
+                               len(self.found), len(self.problems))
+        self.progress()
+
+    def detection(self, detection: dict[str, Any]) -> None:
+        journal(self.ctx, "threat.found", scan_id=self.actor.scan_id, threat=detection["rule"],
+                      path=db_text(detection["path"]))
+        result, fresh = self.actor.act(detection)
+        if fresh and result.error is not None:
+            error = {"path": detected_file(detection), "error": str(result.error)}
+            self.action_errors.append(error)
+            problem = FileProblem(error["path"], result.error, "quarantine-failed")
+            self.problems.append(problem)
+            self.emit(problem)
+        found = Found(path=detection["path"], rule=detection["rule"], engine=detection["engine"], action=result.action,
+                      file=detected_file(detection), namespace=detection.get("namespace"),
+                      sha256=detection.get("sha256"), definitions_version=detection.get("definitions_version"),
+                      item_id=result.item_id, error=result.error, detection=detection)
+        self.found.append(found)
+        self.emit(found)
+
+    def before_record(self, outcome: ScanOutcome) -> None:
+        outcome.errors.extend(self.action_errors)  # quarantine failures count as the scan's errors
+

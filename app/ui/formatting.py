@@ -1,0 +1,69 @@
+"""Dates, sizes and durations in the console's language (QLocale), and core labels through Qt Linguist."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from app.core.messages import translate
+from app.ui.i18n import text
+
+NONE = "—"
+
+
+def core_label(context: str, label: str) -> str:
+    """A label marked in core with ``QT_TRANSLATE_NOOP(context, label)``, in the console's language."""
+    return QCoreApplication.translate(context, label)
+
+
+def when(timestamp: float | None) -> str:
+    """A moment as the user's locale writes a short date and time (a dash when unknown)."""
+    if not timestamp:
+        return NONE
+    moment = QDateTime.fromMSecsSinceEpoch(int(timestamp * 1000))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def when_iso(text: str | None) -> str:
+    """An ISO 8601 time from core (``2026-11-30T21:15:00Z``) in the user's locale."""
+    if not text:
+        return NONE
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return when(moment.timestamp())
+
+
+def size(count: int | None) -> str:
+    return NONE if count is None else QLocale().formattedDataSize(count)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    return QLocale().toString(float(value), "f", decimals) if decimals else QLocale().toString(round(value))
+
+
+def duration(seconds: float | None) -> str:
+    """A remaining or elapsed time, roughly: "3 min 20 s", "2 h 5 min", "45 s"."""
+    if seconds is None or seconds < 0:
+        return NONE
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return text(translate("Formatting", "%1 h %2 min").arg(hours, minutes))
+    if minutes:
+        return text(translate("Formatting", "%1 min %2 s").arg(minutes, secs))
+    return text(translate("Formatting", "%1 s").arg(secs))
+
+
+def age_days(days: float | None) -> str:
+    """How old something is, in whole days or hours."""
+    if days is None:
+        return text(translate("Formatting", "age unknown"))
+    if days >= 1:
+        return text(translate("Formatting", "%n day(s) old", None, round(days)))
+    return text(translate("Formatting", "%n hour(s) old", None, round(days * 24)))

@@ -1,0 +1,117 @@
+"""What every page shares: the application it belongs to, core calls through the workers, a notice
+line for failures, and a reload when the event journal reports something the page shows.
+
+A page subclass sets :attr:`Page.name`, :attr:`Page.icon` and :attr:`Page.kinds`, implements
+:attr:`title`, a static ``load(ctx)`` that runs on a worker thread and returns everything the page
+shows, and :meth:`show_data` that puts that result on screen (on the GUI thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, Protocol
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from app.core.context import Context
+from app.core.messages import Message
+from app.core.paths import Paths
+from app.ui.i18n import text
+from app.ui.widgets.notice import Notice
+from app.ui.workers import Job, Workers
+
+
+class ConsoleLike(Protocol):
+    """What a page needs from the application object (``app.ui.application.ConsoleApp``)."""
+
+    workers: Workers
+    paths: Paths
+    events: SignalInstance
+    settings_changed: SignalInstance
+    verdict_changed: SignalInstance
+
+    def run_action(self, action_id: str) -> None: ...
+
+    def show_page(self, name: str) -> None: ...
+
+
+class Page(QWidget):
+    name: ClassVar[str] = ""
+    icon: ClassVar[str] = ""
+    kinds: ClassVar[tuple[str, ...]] = ()  # event kinds that make this page reload
+
+    def __init__(self, app: ConsoleLike, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.setObjectName(f"page-{self.name}")
+        self._loading = False
+        self._stale = False
+        self.loads = 0  # completed loads (tests wait on it)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.notice = Notice(self)
+        outer.addWidget(self.notice)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body = QWidget(scroll)
+        scroll.setWidget(self.body)
+        outer.addWidget(scroll, 1)
+        app.events.connect(self._on_events)
+
+    @property
+    def title(self) -> str:
+        raise NotImplementedError
+
+    # -- loading ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def load(ctx: Context, *args: Any) -> Any:
+        """Everything the page shows, read from core on a worker thread (``args`` from :meth:`load_args`)."""
+        raise NotImplementedError
+
+    def load_args(self) -> tuple[Any, ...]:
+        """What :meth:`load` needs from the page's controls (read on the GUI thread)."""
+        return ()
+
+    def show_data(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Reload from core (a reload asked for while one runs happens right after it)."""
+        if self._loading:
+            self._stale = True
+            return
+        self._loading = True
+        job = self.call(f"{self.name}.load", type(self).load, *self.load_args(), done=self.show_data)
+        job.done.connect(self._load_done)
+
+    def _load_done(self) -> None:
+        self._loading = False
+        self.loads += 1
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _on_events(self, events: object) -> None:
+        batch = events if isinstance(events, list | tuple) else [events]
+        if any(getattr(event, "kind", None) in self.kinds for event in batch):
+            self.refresh()
+
+    # -- core calls ---------------------------------------------------------------------------------
+
+    def call(self, name: str, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
+             progress: bool = False) -> Job:
+        """Run ``fn(ctx, *args)`` on a worker; a failure shows in the page's notice line."""
+        job = self.app.workers.submit(name, fn, *args, progress=progress)
+        if done is not None:
+            job.finished.connect(done)
+        job.failed.connect(self.show_failure)
+        return job
+
+    def show_failure(self, message: Message | str) -> None:
+        self.notice.show_text(text(message))
+
+    def say(self, message: str) -> None:
+        self.notice.show_text(message, problem=False)

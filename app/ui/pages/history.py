@@ -1,0 +1,127 @@
+"""History: the event journal, filtered by kind and text, a page of events at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from app.core import events
+from app.core.context import Context
+from app.core.events import Event
+from app.core.messages import translate
+from app.ui.formatting import when
+from app.ui.i18n import text
+from app.ui.models.rows import Column, RowsModel, sorted_filtered
+from app.ui.pages.base import ConsoleLike, Page
+from app.ui.widgets.table import table_view
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class EventsShown:
+    events: list[Event]
+    total: int
+    offset: int
+
+
+class HistoryPage(Page):
+    name = "history"
+    icon = "page-history"
+    kinds: ClassVar[tuple[str, ...]] = events.KINDS
+
+    def __init__(self, app: ConsoleLike) -> None:
+        super().__init__(app)
+        self.offset = 0
+        self.kind_labels = {
+            "scan": self.tr("Scans"), "threat": self.tr("Threats"), "quarantine": self.tr("Quarantine"),
+            "updates": self.tr("Updates"), "engine": self.tr("Engine"), "crash": self.tr("Crashes"),
+            "protection": self.tr("Real-time protection"), "settings": self.tr("Settings"),
+        }
+        self.severity_labels = {"info": self.tr("Information"), "warning": self.tr("Warning"),
+                                "critical": self.tr("Critical")}
+        layout = QVBoxLayout(self.body)
+        heading = QLabel(self.tr("<h2>History</h2>"), self.body)
+        layout.addWidget(heading)
+        filters = QHBoxLayout()
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        for kind in ("scan", "threat", "quarantine", "updates", "engine", "crash"):
+            box = QCheckBox(self.kind_labels[kind], self.body)
+            box.setChecked(True)
+            box.toggled.connect(self._filters_changed)
+            self.kind_boxes[kind] = box
+            filters.addWidget(box)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.search = QLineEdit(self.body)
+        self.search.setPlaceholderText(self.tr("Search the history"))
+        self.search.setAccessibleName(self.tr("Search the history"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self._filters_changed)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        layout.addWidget(self.search)
+        self.model: RowsModel[Event] = RowsModel([
+            Column(self.tr("Time"), lambda e: when(e.time), sort=lambda e: e.time),
+            Column(self.tr("Kind"), lambda e: self.kind_labels.get(e.kind, e.kind)),
+            Column(self.tr("Severity"), lambda e: self.severity_labels.get(e.severity, e.severity),
+                   sort=lambda e: events.SEVERITIES.index(e.severity) if e.severity in events.SEVERITIES else -1),
+            Column(self.tr("What happened"), lambda e: text(e.message)),
+        ], stands_out=lambda e: e.severity == "critical", parent=self)
+        self.proxy = sorted_filtered(self.model, self)
+        self.table = table_view(self.proxy, self.tr("Events"), self.body)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        paging = QHBoxLayout()
+        self.newer = QPushButton(self.tr("Newer"), self.body)
+        self.older = QPushButton(self.tr("Older"), self.body)
+        self.newer.clicked.connect(lambda: self._page(-PAGE_SIZE))
+        self.older.clicked.connect(lambda: self._page(PAGE_SIZE))
+        self.position = QLabel(self.body)
+        paging.addWidget(self.newer)
+        paging.addWidget(self.position, 1)
+        paging.addWidget(self.older)
+        layout.addLayout(paging)
+        self.refresh()
+
+    @property
+    def title(self) -> str:
+        return self.tr("History")
+
+    def selected_kinds(self) -> list[str]:
+        return [kind for kind, box in self.kind_boxes.items() if box.isChecked()]
+
+    def load_args(self) -> tuple[Any, ...]:
+        return self.selected_kinds(), self.search.text().strip(), self.offset
+
+    @staticmethod
+    def load(ctx: Context, *args: Any) -> EventsShown:
+        kinds, search, offset = args
+        if not kinds:
+            return EventsShown([], 0, 0)
+        total = events.count(ctx.store, kinds=kinds, text=search or None)
+        offset = max(0, min(offset, (max(total, 1) - 1) // PAGE_SIZE * PAGE_SIZE))
+        found = events.query(ctx.store, kinds=kinds, text=search or None, offset=offset, limit=PAGE_SIZE)
+        return EventsShown(found, total, offset)
+
+    def show_data(self, data: EventsShown) -> None:
+        self.offset = data.offset
+        self.model.set_rows(data.events)
+        if data.total:
+            self.position.setText(text(translate("HistoryPage", "Events %1–%2 of %3").arg(
+                data.offset + 1, data.offset + len(data.events), data.total)))
+        else:
+            self.position.setText(self.tr("No events match these filters."))
+        self.newer.setEnabled(data.offset > 0)
+        self.older.setEnabled(data.offset + len(data.events) < data.total)
+
+    def _filters_changed(self) -> None:
+        self.offset = 0
+        self.refresh()
+
+    def _page(self, step: int) -> None:
+        self.offset = max(0, self.offset + step)
+        self.refresh()

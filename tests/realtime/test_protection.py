@@ -1,0 +1,103 @@
+"""Real-time protection end to end: files written into a watched folder reach the engine."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app.core import events
+from app.core.context import Context
+from app.core.quarantine import list_items
+from app.core.realtime.service import RealtimeService
+from tests.engine.helpers import EICAR
+from tests.realtime.conftest import gone, wait_for
+
+
+def test_eicar_is_quarantined_within_two_seconds_twenty_times(
+        start_service: Callable[..., RealtimeService], watched: Path, ctx: Context) -> None:
+    service = start_service()
+    for i in range(20):
+        target = watched / f"sample-{i}.exe"
+        target.write_bytes(EICAR)
+        assert wait_for(gone(target), 2.0), f"run {i}: still there after 2 s ({service.status()})"
+    assert len(list_items(ctx)) == 20
+    assert wait_for(lambda: events.count(ctx.store, kinds=["threat"]) == 20, 2.0)  # the journal follows the move
+    detected = events.query(ctx.store, kinds=["threat"], limit=100)
+    assert {e.code for e in detected} == {"realtime.detected"}
+    assert "moved to the quarantine" in detected[0].message.english()
+
+
+def test_benign_files_are_checked_and_left_alone(start_service: Callable[..., RealtimeService], watched: Path) -> None:
+    service = start_service()
+    files = [watched / f"note-{i}.txt" for i in range(30)] + [watched / "sub" / "deep" / "tool.exe"]
+    for path in files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"harmless content " + path.name.encode())
+    assert service.wait_idle(20)
+    assert all(path.read_bytes().startswith(b"harmless") for path in files)
+    assert service.status().scanned >= len(files)
+    assert service.status().detections == 0
+
+
+def test_partial_download_is_scanned_after_the_rename(
+        start_service: Callable[..., RealtimeService], watched: Path) -> None:
+    service = start_service()
+    partial = watched / "setup.exe.part"
+    partial.write_bytes(EICAR)
+    assert service.wait_idle(10)
+    time.sleep(0.3)
+    assert partial.exists() and service.status().scanned == 0  # a partial download is not checked
+    final = watched / "setup.exe"
+    os.rename(partial, final)
+    assert wait_for(gone(final), 2.0)
+    assert wait_for(lambda: service.status().detections == 1, 2.0)  # counted once the batch is done
+
+
+def test_a_file_still_being_written_is_not_scanned_half_written(
+        start_service: Callable[..., RealtimeService], watched: Path) -> None:
+    service = start_service()
+    target = watched / "download.bin"
+    with open(target, "wb") as handle:
+        handle.write(EICAR[:30])
+        handle.flush()
+        os.fsync(handle.fileno())
+        time.sleep(0.5)
+        assert service.status().scanned == 0
+        handle.write(EICAR[30:])
+    assert wait_for(gone(target), 2.0)  # checked once complete, and found
+
+
+def test_non_ascii_names_and_nested_new_folders(start_service: Callable[..., RealtimeService], watched: Path) -> None:
+    service = start_service()
+    nested = watched / "Überweisung" / "März 2026" / "日本"
+    nested.mkdir(parents=True)
+    target = nested / "rechnung-ä.pdf.exe"
+    target.write_bytes(EICAR)
+    assert wait_for(gone(target), 3.0), service.status()
+
+
+def test_own_folders_are_never_watched(start_service: Callable[..., RealtimeService], ctx: Context,
+                                       watched: Path) -> None:
+    from app.core.realtime.roots import protected_roots
+
+    assert protected_roots(ctx, [str(ctx.paths.data_dir), str(watched)]) == [str(watched.resolve())]
+    service = start_service()
+    assert str(ctx.paths.data_dir) not in service.roots
+
+
+def test_excluded_folders_and_extensions_are_left_alone(
+        ctx: Context, watched: Path, start_service: Callable[..., RealtimeService]) -> None:
+    ctx.settings.set("scan.exclude_paths", [str(watched / "builds")])
+    ctx.settings.set("scan.exclude_extensions", ["iso"])
+    service = start_service()
+    (watched / "builds").mkdir()
+    kept = [watched / "builds" / "out.exe", watched / "image.iso"]
+    for path in kept:
+        path.write_bytes(EICAR)
+    caught = watched / "caught.exe"
+    caught.write_bytes(EICAR)
+    assert wait_for(gone(caught), 2.0)
+    assert service.wait_idle(10)
+    assert all(path.exists() for path in kept)
