@@ -738,27 +738,28 @@
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="82"/>
+        <location filename="../app/core/quarantine/operations.py" line="90"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
+        <extracomment>``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.</extracomment>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="100"/>
+        <location filename="../app/core/quarantine/operations.py" line="109"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="103"/>
+        <location filename="../app/core/quarantine/operations.py" line="112"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="119"/>
+        <location filename="../app/core/quarantine/operations.py" line="128"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="133"/>
+        <location filename="../app/core/quarantine/operations.py" line="142"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -773,7 +774,7 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="137"/>
+        <location filename="../app/core/quarantine/restoring.py" line="139"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
@@ -799,6 +800,22 @@
         <location filename="../app/core/quarantine/index_rebuild.py" line="120"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="36"/>
+        <source>%1 does not exist.</source>
+        <extracomment>``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.</extracomment>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="38"/>
+        <source>%1 is a folder; only files can be quarantined.</source>
+        <translation>%1 ist ein Ordner; nur Dateien können in die Quarantäne verschoben werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="40"/>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kann nicht gelesen werden (%2).</translation>
     </message>
 </context>
 <context>
