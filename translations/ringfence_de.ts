@@ -104,6 +104,34 @@
     </message>
 </context>
 <context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../app/ui/application.py" line="120"/>
+        <source>Ringfence keeps running</source>
+        <translation>Ringfence läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="121"/>
+        <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
+        <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="146"/>
+        <source>This action is not available in this version.</source>
+        <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="228"/>
+        <source>Scanning…</source>
+        <translation>Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="231"/>
+        <source>Your PC is protected.</source>
+        <translation>Ihr PC ist geschützt.</translation>
+    </message>
+</context>
+<context>
     <name>CrashKinds</name>
     <message>
         <location filename="../app/core/recovery/explain.py" line="74"/>
@@ -139,6 +167,21 @@
         <location filename="../app/core/recovery/explain.py" line="85"/>
         <source>Unexpected restart</source>
         <translation>Unerwarteter Neustart</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="23"/>
+        <source>Something went wrong inside Ringfence. It keeps running; the details are in the log:
+%1</source>
+        <translation>In Ringfence ist etwas schiefgegangen. Ringfence läuft weiter; die Einzelheiten stehen im Protokoll:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="37"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
     </message>
 </context>
 <context>
@@ -503,6 +546,35 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="185"/>
+        <source>Ringfence</source>
+        <extracomment>(name, module, class) of every page, in sidebar order.</extracomment>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="186"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="187"/>
+        <source>Open the settings (Ctrl+,)</source>
+        <translation>Einstellungen öffnen (Strg+,)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="188"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="193"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <location filename="../app/ui/widgets/notice.py" line="12"/>
@@ -518,6 +590,81 @@
         <location filename="../app/ui/widgets/notice.py" line="21"/>
         <source>Close the notice</source>
         <translation>Hinweis schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat moved to the quarantine</source>
+        <translation>Bedrohung in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat found</source>
+        <translation>Bedrohung gefunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="71"/>
+        <source>Your PC recovered from a crash</source>
+        <translation>Ihr PC hat sich von einem Absturz erholt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions updated</source>
+        <translation>Definitionen aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions update undone</source>
+        <translation>Definitionsupdate rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="74"/>
+        <source>Scan finished</source>
+        <translation>Prüfung beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="82"/>
+        <source>Threats moved to the quarantine</source>
+        <translation>Bedrohungen in die Quarantäne verschoben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="83"/>
+        <source>%n threat(s) were moved to the quarantine.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde in die Quarantäne verschoben.</numerusform>
+            <numerusform>%n Bedrohungen wurden in die Quarantäne verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>Threats found</source>
+        <translation>Bedrohungen gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>%n threat(s) were found.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde gefunden.</numerusform>
+            <numerusform>%n Bedrohungen wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="86"/>
+        <source>%n unexpected restart(s) of your PC were found.</source>
+        <translation>
+            <numerusform>%n unerwarteter Neustart Ihres PCs wurde gefunden.</numerusform>
+            <numerusform>%n unerwartete Neustarts Ihres PCs wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="89"/>
+        <source>%n scan(s) finished.</source>
+        <translation>
+            <numerusform>%n Prüfung wurde beendet.</numerusform>
+            <numerusform>%n Prüfungen wurden beendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1319,39 +1466,152 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="170"/>
+        <location filename="../app/core/settings.py" line="132"/>
+        <source>Start Ringfence when I log in</source>
+        <translation>Ringfence bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="134"/>
+        <source>Do not disturb: show only threat and crash notifications</source>
+        <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="173"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="191"/>
+        <location filename="../app/core/settings.py" line="194"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="199"/>
+        <location filename="../app/core/settings.py" line="202"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="206"/>
+        <location filename="../app/core/settings.py" line="209"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="233"/>
+        <location filename="../app/core/settings.py" line="236"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="237"/>
+        <location filename="../app/core/settings.py" line="240"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="255"/>
+        <location filename="../app/core/settings.py" line="258"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <source>Scanning</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <source>Console</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <source>Early</source>
+        <translation>Früh</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <source>Delayed (48 hours)</source>
+        <translation>Verzögert (48 Stunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <source>Pinned (no updates)</source>
+        <translation>Festgehalten (keine Updates)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <source>Choose a number from %1 to %2.</source>
+        <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <source>Write the full path of the folder or file: %1</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <source>Not a file extension: %1 (write it like .iso)</source>
+        <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="147"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <source>Back to the default value</source>
+        <translation>Zurück zum Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <source>Reset %1 to its default</source>
+        <translation>%1 auf den Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <source>One entry per line</source>
+        <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="246"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1908,34 @@
         <location filename="../app/core/store.py" line="160"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../app/ui/tray.py" line="74"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="80"/>
+        <source>Open Ringfence</source>
+        <translation>Ringfence öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="81"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="82"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="83"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
