@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +18,9 @@ from app import __version__
 from app.core.errors import RingfenceError
 
 EXIT_OK, EXIT_THREAT, EXIT_ERROR = 0, 1, 2
+
+# The command that carries out a fix an error names (RingfenceError.fix; the console maps it to a button).
+FIX_COMMANDS = {"state.rebuild": "ringfence quarantine reindex"}
 
 COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery", "watch")
 
@@ -75,21 +79,38 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except RingfenceError as exc:
-        log.error("%s%s", exc.message, f" ({exc.detail})" if exc.detail else "")
-        if args.debug:
-            raise
-        print(f"ringfence: {exc.message}", file=sys.stderr)
-        return EXIT_ERROR
+        return _report(exc, args.debug)
+    except sqlite3.DatabaseError as exc:
+        from app.core.paths import get_paths
+        from app.core.store import damaged, is_damage
+
+        if not is_damage(exc):
+            return _unexpected(exc, args.debug)
+        return _report(damaged(get_paths().state_db, exc), args.debug, cause=exc)
     except KeyboardInterrupt:
         print("ringfence: cancelled.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
-        log.exception("unexpected error")
-        if args.debug:
-            raise
-        print(
-            f"ringfence: an unexpected error stopped the command ({type(exc).__name__}: {exc}); "
-            "run it again with --debug for details.",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
+        return _unexpected(exc, args.debug)
+
+
+def _report(exc: RingfenceError, debug: bool, cause: BaseException | None = None) -> int:
+    log.error("%s%s", exc.message, f" ({exc.detail})" if exc.detail else "")
+    if debug:
+        raise cause or exc
+    print(f"ringfence: {exc.message}", file=sys.stderr)
+    if exc.fix in FIX_COMMANDS:
+        print(f"ringfence: to do that, run: {FIX_COMMANDS[exc.fix]}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _unexpected(exc: Exception, debug: bool) -> int:
+    log.exception("unexpected error")
+    if debug:
+        raise exc
+    print(
+        f"ringfence: an unexpected error stopped the command ({type(exc).__name__}: {exc}); "
+        "run it again with --debug for details.",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR

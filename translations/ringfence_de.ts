@@ -152,83 +152,96 @@
             <numerusform>%n alte Objekte wurden aus der Quarantäne gelöscht.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/core/events.py" line="73"/>
+        <source>%n quarantined item(s) were added back to the index from their encrypted copies.</source>
+        <translation>
+            <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
+            <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="76"/>
         <source>%1 is no longer detected by definitions %2: you may restore it.</source>
         <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="75"/>
+        <location filename="../app/core/events.py" line="78"/>
         <source>Definitions %1 are now active.</source>
         <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="77"/>
+        <location filename="../app/core/events.py" line="80"/>
         <source>Definitions %1 were refused at the %2 step: %3</source>
         <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="79"/>
+        <location filename="../app/core/events.py" line="82"/>
         <source>Definitions %1 were rolled back to %2 during probation: %3</source>
         <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="81"/>
+        <location filename="../app/core/events.py" line="84"/>
         <source>Definitions %1 were reverted to %2 at start-up: %3</source>
         <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="83"/>
+        <location filename="../app/core/events.py" line="86"/>
         <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="85"/>
+        <location filename="../app/core/events.py" line="88"/>
         <source>The vendor rolled the definitions back to %1.</source>
         <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="87"/>
+        <location filename="../app/core/events.py" line="90"/>
         <source>You rolled the definitions back from %1 to %2.</source>
         <translation>Sie haben die Definitionen von %1 auf %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="88"/>
+        <location filename="../app/core/events.py" line="91"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="90"/>
+        <location filename="../app/core/events.py" line="93"/>
         <source>Definitions %1 passed probation and are now known good.</source>
         <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="93"/>
+        <location filename="../app/core/events.py" line="96"/>
         <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="95"/>
+        <location filename="../app/core/events.py" line="98"/>
         <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="97"/>
+        <location filename="../app/core/events.py" line="101"/>
+        <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
+        <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="103"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="100"/>
+        <location filename="../app/core/events.py" line="106"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="103"/>
+        <location filename="../app/core/events.py" line="109"/>
         <source>Real-time protection found %1 in %2: %3.</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="105"/>
+        <location filename="../app/core/events.py" line="111"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -236,47 +249,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="106"/>
+        <location filename="../app/core/events.py" line="112"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="108"/>
+        <location filename="../app/core/events.py" line="114"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="110"/>
+        <location filename="../app/core/events.py" line="116"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="112"/>
+        <location filename="../app/core/events.py" line="118"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="114"/>
+        <location filename="../app/core/events.py" line="120"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="117"/>
+        <location filename="../app/core/events.py" line="123"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="119"/>
+        <location filename="../app/core/events.py" line="125"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="122"/>
+        <location filename="../app/core/events.py" line="128"/>
+        <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
+        <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="132"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="140"/>
+        <location filename="../app/core/events.py" line="150"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -449,32 +467,33 @@
 <context>
     <name>Quarantine</name>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="80"/>
+        <location filename="../app/core/quarantine/crypto.py" line="90"/>
         <source>The quarantined item is damaged (its header is cut short).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Kopf ist abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="83"/>
+        <location filename="../app/core/quarantine/crypto.py" line="93"/>
         <source>The quarantined item is damaged (it is not a Ringfence quarantine file).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (es ist keine Ringfence-Quarantänedatei).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="85"/>
+        <location filename="../app/core/quarantine/crypto.py" line="95"/>
         <source>The quarantined item was written by a newer Ringfence; update Ringfence to restore it.</source>
         <translation>Das Quarantäne-Objekt wurde von einer neueren Ringfence-Version geschrieben; aktualisieren Sie Ringfence, um es wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="140"/>
+        <location filename="../app/core/quarantine/crypto.py" line="162"/>
         <source>The quarantined item was sealed with a different quarantine key, so it cannot be opened.</source>
         <translation>Das Quarantäne-Objekt wurde mit einem anderen Quarantäneschlüssel versiegelt und lässt sich deshalb nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="150"/>
+        <location filename="../app/core/quarantine/crypto.py" line="169"/>
+        <location filename="../app/core/quarantine/crypto.py" line="197"/>
         <source>The quarantined item is damaged (it is cut short).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (es ist abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="155"/>
+        <location filename="../app/core/quarantine/crypto.py" line="154"/>
         <source>The quarantined item is damaged (its content does not authenticate).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
@@ -539,7 +558,7 @@
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="110"/>
+        <location filename="../app/core/quarantine/operations.py" line="119"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -562,6 +581,29 @@
         <location filename="../app/core/quarantine/restoring.py" line="137"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/quarantine/index_rebuild.py" line="45"/>
+        <source>%n quarantined item(s) were added back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
+        <translation>
+            <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
+            <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="108"/>
+        <source>it cannot be read (%1)</source>
+        <translation>sie kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="117"/>
+        <source>its record is incomplete</source>
+        <translation>ihre Angaben sind unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="120"/>
+        <source>it records a different item id (%1)</source>
+        <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
 </context>
 <context>
@@ -1031,17 +1073,17 @@
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="141"/>
+        <location filename="../app/core/scan_service.py" line="143"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="155"/>
+        <location filename="../app/core/scan_service.py" line="157"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="190"/>
+        <location filename="../app/core/scan_service.py" line="192"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
@@ -1135,91 +1177,101 @@
     </message>
     <message>
         <location filename="../app/core/settings.py" line="106"/>
+        <source>Archives: most time to spend on one archive (seconds)</source>
+        <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="109"/>
+        <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
+        <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="110"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="107"/>
+        <location filename="../app/core/settings.py" line="111"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="109"/>
+        <location filename="../app/core/settings.py" line="113"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="110"/>
+        <location filename="../app/core/settings.py" line="114"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="112"/>
+        <location filename="../app/core/settings.py" line="116"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="114"/>
+        <location filename="../app/core/settings.py" line="118"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="116"/>
+        <location filename="../app/core/settings.py" line="120"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="117"/>
+        <location filename="../app/core/settings.py" line="121"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="120"/>
+        <location filename="../app/core/settings.py" line="124"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="122"/>
+        <location filename="../app/core/settings.py" line="126"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="124"/>
+        <location filename="../app/core/settings.py" line="128"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="163"/>
+        <location filename="../app/core/settings.py" line="167"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="184"/>
+        <location filename="../app/core/settings.py" line="188"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="192"/>
+        <location filename="../app/core/settings.py" line="196"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="199"/>
+        <location filename="../app/core/settings.py" line="203"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="226"/>
+        <location filename="../app/core/settings.py" line="230"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="230"/>
+        <location filename="../app/core/settings.py" line="234"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="248"/>
+        <location filename="../app/core/settings.py" line="252"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -1490,6 +1542,34 @@
         <location filename="../app/core/recovery/explain.py" line="69"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../app/core/store.py" line="53"/>
+        <source>There is no free disk space for Ringfence&apos;s state in %1; free some space and try again.</source>
+        <translation>In %1 ist kein freier Speicherplatz für den Zustand von Ringfence; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="58"/>
+        <source>The state database %1 cannot be opened (%2); check that the folder can be written to.</source>
+        <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden (%2); prüfen Sie, ob in den Ordner geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="95"/>
+        <source>The state database was written by a newer Ringfence (%1 schema %2); update Ringfence to use it.</source>
+        <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="140"/>
+        <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
+        <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="160"/>
+        <source>The damaged state database %1 could not be set aside.</source>
+        <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
 </context>
 <context>

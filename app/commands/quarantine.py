@@ -44,6 +44,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = actions.add_parser("purge", parents=[common], help="delete items older than N days")
     p.add_argument("--days", type=int, metavar="N", help="age limit (default: the quarantine.purge_days setting)")
 
+    actions.add_parser("reindex", parents=[common], help="rebuild the quarantine index from the encrypted files",
+                       description="Rebuild the quarantine index in state.db from the items' own encrypted records "
+                       "(after state.db was lost or damaged; a damaged one is kept aside).")
+
     p = actions.add_parser("add", parents=[common], help="quarantine a file you choose")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--force", action="store_true", help="quarantine it even if it is an operating-system or Ringfence file")
@@ -79,6 +83,8 @@ def _iso(timestamp: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     with Context.open() as ctx:
+        if args.quarantine_action == "reindex":
+            return _reindex(ctx, args)
         q.recover_interrupted(ctx)
         handler = {"list": _list, "show": _show, "restore": _restore, "delete": _delete, "purge": _purge,
                    "add": _add}[args.quarantine_action]
@@ -167,6 +173,26 @@ def _purge(ctx: Context, args: argparse.Namespace) -> int:
         print_json([item.id for item in purged])
     else:
         print(f"Deleted {len(purged)} item(s) from the quarantine.")
+    return EXIT_OK
+
+
+def _reindex(ctx: Context, args: argparse.Namespace) -> int:
+    report = q.reindex(ctx)
+    q.recover_interrupted(ctx)
+    if args.json:
+        print_json({"added": report.added, "already_listed": report.already_listed,
+                    "unreadable": [{"id": i, "reason": why.english()} for i, why in report.unreadable],
+                    "without_metadata": report.without_metadata,
+                    "database_set_aside": str(report.database_set_aside) if report.database_set_aside else None})
+        return EXIT_OK
+    if report.database_set_aside:
+        print(f"The damaged state database was kept as {printable(str(report.database_set_aside))}; a new one was started.")
+    print(report.message().english())
+    for item_id, why in report.unreadable:
+        print(f"{item_id}: kept in the vault but not listed: {why.english()}")
+    for item_id in report.without_metadata:
+        print(f"{item_id}: kept in the vault but not listed: it was quarantined by an older Ringfence that did not "
+              "record where it came from")
     return EXIT_OK
 
 

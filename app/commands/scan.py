@@ -128,6 +128,7 @@ def report_document(report: ScanSummary) -> dict[str, Any]:
         "bytes_scanned": p.bytes_scanned,
         "cached": p.cached,
         "skipped": p.skipped,
+        "not_fully_checked": p.incomplete,
         "skipped_items": outcome.skipped_items,
         "detections": [
             {k: d.get(k) for k in ("path", "rule", "namespace", "engine", "sha256", "definitions_version", "action",
@@ -151,6 +152,9 @@ def print_summary(report: ScanSummary) -> None:
         lines.append(f"{printable(d['path'])}: {d['rule']} FOUND ({d['engine']}, {d.get('action', 'reported')})")
     for e in outcome.errors:
         lines.append(f"{printable(e['path'])}: ERROR {e['error']}")
+    for item in outcome.skipped_items:
+        if item.get("limit"):
+            lines.append(f"{printable(item['path'])}: NOT FULLY CHECKED (limit: {item['limit']})")
     status = "cancelled" if outcome.cancelled else "finished"
     lines += [
         "",
@@ -159,6 +163,7 @@ def print_summary(report: ScanSummary) -> None:
         f"Files scanned: {p.files_scanned} ({p.cached} unchanged since the last clean scan)",
         f"Data scanned: {p.bytes_scanned / 1e6:.2f} MB",
         f"Skipped: {p.skipped}",
+        f"Not fully checked (a limit was reached): {p.incomplete}",
         f"Threats found: {len(outcome.detections)}",
         f"Errors: {len(outcome.errors)}",
         f"Time: {report.duration_s:.2f} s",

@@ -90,6 +90,8 @@ def scan_options(ctx: Context, defs: ActiveDefinitions, jobs: int | None) -> dic
         "archive_max_depth": s["scan.archive_max_depth"],
         "archive_max_members": s["scan.archive_max_members"],
         "archive_max_expanded": s["scan.archive_max_expanded_mb"] * 1024 * 1024,
+        "archive_max_seconds": s["scan.archive_max_seconds"],
+        "archive_limit_is_finding": s["scan.archive_limit_is_finding"],
     }
 
 

@@ -2,10 +2,12 @@
 
 If the worker crashes or hangs mid-scan, the supervisor reads the in-flight journal to learn which
 file(s) were being matched, records a crash event with the definitions version, restarts the worker
-with back-off, and resumes the scan after the last fully reported item. The file(s) in flight are
-reported as errors and not retried, so a file that kills the engine cannot stall the scan. Every
-worker start, clean exit, crash and hang is recorded in ``engine_events`` (the update channel's
-probation reads the crash streak from there).
+with back-off, and resumes the scan after the place in the walk of the last fully reported item. The
+file(s) in flight are reported as errors and skipped by path, never retried, so a file that kills the
+engine cannot stall the scan; giving up is only for a worker that keeps stopping without getting
+anywhere (or cannot start at all). Every worker start, clean exit, crash and hang is recorded in
+``engine_events`` (the update channel's probation reads the crash streak from there), and crashes,
+hangs and restarts also in the event journal, with the file and the definitions version.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from app.core import events
 from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
 from app.core.errors import DefinitionsError, EngineError, RingfenceError
@@ -35,6 +39,7 @@ ENGINE_SCHEMA = Schema("engine", (
 ))
 
 MAX_RESTARTS_WITHOUT_PROGRESS = 4
+COUNTS = ("files_scanned", "bytes_scanned", "cached", "skipped", "incomplete")
 CRASHED_FILE = "The engine stopped while checking this file, so it was not scanned; the scan went on without it."
 HUNG_FILE = "The engine stopped responding while checking this file, so it was restarted and the file was not scanned."
 
@@ -45,6 +50,7 @@ class ScanProgress:
     bytes_scanned: int = 0
     cached: int = 0
     skipped: int = 0
+    incomplete: int = 0  # files an archive limit kept from being fully checked
     current: str = ""
     restarts: int = 0
 
@@ -59,6 +65,22 @@ class ScanOutcome:
     cancelled: bool = False
     crashes: list[dict[str, Any]] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)  # things the user should know (one sentence each)
+
+
+class _Hung(Exception):
+    """The worker stopped making progress: a file is stuck, or it fell silent."""
+
+    def __init__(self, stuck: list[tuple[int, float, str]]) -> None:
+        super().__init__("engine worker hung")
+        self.stuck = stuck
+
+
+@dataclass
+class _Resume:
+    """Where a restarted worker goes on: after ``position`` in the walk, without ``skip_paths``."""
+
+    position: list[Any] = field(default_factory=list)
+    skip_paths: set[str] = field(default_factory=set)
 
 
 class ScanControl:
@@ -181,42 +203,38 @@ class Supervisor:
              on_batch: Callable[[ScanProgress, dict[str, Any]], None] | None = None) -> ScanOutcome:
         control = control or ScanControl()
         outcome = ScanOutcome(ScanProgress(), definitions_version=version)
-        journal = self.ctx.paths.run_dir / f"journal-{int(time.time() * 1000)}-{threading.get_ident()}.bin"
+        stem = f"journal-{int(time.time() * 1000)}-{threading.get_ident()}"
         hang_limit = float(request.get("options", {}).get("timeout", 60)) + self.hang_grace_s
-        watermark, skip_seqs = -1, set[int]()
-        base = {"files_scanned": 0, "bytes_scanned": 0, "cached": 0, "skipped": 0}
-        no_progress = 0
+        run_state = _Resume()
+        base = dict.fromkeys(COUNTS, 0)
+        idle_restarts = 0  # restarts in a row that neither skipped a file nor saw progress
+        slow_down = 0  # restarts since the last progress: the back-off grows with it
+        journal = self.ctx.paths.run_dir / f"{stem}-0.bin"
         try:
             while True:
+                # Each worker gets a journal of its own: a dead worker's records are never the new one's.
+                journal = self.ctx.paths.run_dir / f"{stem}-{outcome.progress.restarts}.bin"
                 proc = self._process(version)
+                if outcome.progress.restarts:
+                    events.record(self.ctx.store, "engine.restarted", version=version)
                 control.take()  # the request below carries the current pause and cancel state
                 if control.cancelled.is_set():
                     # Cancelled while the worker was starting (or restarting): a cancel taken above
                     # must not be lost, so the scan stops here instead of being sent.
                     outcome.cancelled = True
                     return outcome
-                proc.send({**request, "cmd": "scan", "resume_after": watermark, "skip_seqs": sorted(skip_seqs),
-                           "journal": str(journal), "paused": control.paused.is_set()})
+                proc.send({**request, "cmd": "scan", "resume_after": run_state.position,
+                           "skip_paths": sorted(run_state.skip_paths), "journal": str(journal),
+                           "paused": control.paused.is_set()})
                 run = dict.fromkeys(base, 0)
+                progressed = False
                 try:
-                    while True:
-                        for command in control.take():
-                            proc.send({"cmd": command})
-                        message = proc.get(timeout=0.25)
-                        if message is None:
-                            stuck = [f for f in read_journal(journal) if f[1] > hang_limit]
-                            if stuck and not control.paused.is_set():
-                                self._lost("hang", "; ".join(p for _, _, p in stuck))
-                                raise EngineDied(None)
-                            continue
+                    for message in self._messages(proc, control, journal, hang_limit):
                         kind = message.get("type")
-                        if kind == "failed":
-                            _raise_failed(message)
                         if kind == "batch":
-                            if message["watermark"] > watermark:
-                                no_progress = 0
-                            watermark = message["watermark"]
-                            run = {k: message[k] for k in base}
+                            progressed = progressed or message["watermark"] >= 0
+                            run_state.position = message.get("position") or run_state.position
+                            run = {k: message.get(k, 0) for k in base}
                             self._merge(outcome, base, run, message)
                             if on_batch:
                                 on_batch(outcome.progress, message)
@@ -224,28 +242,65 @@ class Supervisor:
                             outcome.cancelled = bool(message.get("cancelled"))
                             outcome.definitions_version = str(message.get("definitions_version") or version)
                             return outcome
-                except EngineDied as died:
-                    in_flight = [f for f in read_journal(journal) if f[0] > watermark]
-                    hung = died.returncode is None
-                    if not hung:
-                        self._lost("crash", f"exit {died.returncode}; in flight: " + "; ".join(p for _, _, p in in_flight))
-                    for seq, _, path in in_flight:
-                        skip_seqs.add(seq)
-                        outcome.errors.append({"path": path, "error": HUNG_FILE if hung else CRASHED_FILE})
-                    outcome.crashes.append({"time": time.time(), "files": [p for _, _, p in in_flight],
-                                            "definitions_version": version, "returncode": died.returncode})
+                except (EngineDied, _Hung) as stop:
+                    skipped = self._after_stop(stop, journal, version, outcome, run_state)
                     base = {k: base[k] + run[k] for k in base}
                     outcome.progress.restarts += 1
-                    no_progress = 0 if in_flight else no_progress + 1
-                    if no_progress >= MAX_RESTARTS_WITHOUT_PROGRESS or outcome.progress.restarts > 50:
+                    idle_restarts = 0 if (skipped or progressed) else idle_restarts + 1
+                    slow_down = 0 if progressed else slow_down + 1
+                    if idle_restarts >= MAX_RESTARTS_WITHOUT_PROGRESS:
                         raise EngineError("The scanner engine keeps stopping; the scan was abandoned. "
-                                          "See the engine log for details.") from died
+                                          "See the engine log for details.") from stop
                     if control.cancelled.is_set():
                         outcome.cancelled = True
                         return outcome
-                    time.sleep(min(5.0, 0.2 * 2 ** min(no_progress, 5)))
+                    time.sleep(min(5.0, 0.2 * 2 ** slow_down))
         finally:
             journal.unlink(missing_ok=True)
+
+    def _messages(self, proc: EngineProcess, control: ScanControl, journal: Path, hang_limit: float
+                  ) -> Iterator[dict[str, Any]]:
+        """The worker's messages; raises :class:`_Hung` when a file is stuck or the worker fell silent."""
+        heard = time.monotonic()
+        while True:
+            for command in control.take():
+                proc.send({"cmd": command})
+            message = proc.get(timeout=0.25)
+            now = time.monotonic()
+            if message is not None:
+                heard = now
+                if message.get("type") == "failed":
+                    _raise_failed(message)
+                yield message
+            if control.paused.is_set():
+                heard = now
+                continue
+            in_flight = read_journal(journal)
+            stuck = [f for f in in_flight if f[1] > hang_limit]
+            if stuck or (not in_flight and now - heard > hang_limit):
+                raise _Hung(stuck)
+
+    def _after_stop(self, stop: BaseException, journal: Path, version: str, outcome: ScanOutcome,
+                    run_state: _Resume) -> bool:
+        """Record a dead or hung worker, skip the file(s) it was checking; True if any was skipped."""
+        hung = isinstance(stop, _Hung)
+        files = [path for _, _, path in read_journal(journal)]
+        if hung:
+            self._lost("hang", "; ".join(files) or "no answer")
+        else:
+            returncode = stop.returncode if isinstance(stop, EngineDied) else None
+            self._lost("crash", f"exit {returncode}; in flight: " + "; ".join(files))
+        journal.unlink(missing_ok=True)
+        for path in files:
+            events.record(self.ctx.store, "engine.hung" if hung else "engine.crashed", file=path, version=version)
+            if path not in run_state.skip_paths:
+                run_state.skip_paths.add(path)
+                outcome.errors.append({"path": path, "error": HUNG_FILE if hung else CRASHED_FILE})
+        if not files:
+            events.record(self.ctx.store, "engine.stopped", version=version)
+        outcome.crashes.append({"time": time.time(), "files": files, "definitions_version": version,
+                                "returncode": None if hung else getattr(stop, "returncode", None)})
+        return bool(files)
 
     @staticmethod
     def _merge(outcome: ScanOutcome, base: dict[str, int], run: dict[str, int], message: dict[str, Any]) -> None:
@@ -254,6 +309,7 @@ class Supervisor:
         progress.bytes_scanned = base["bytes_scanned"] + run["bytes_scanned"]
         progress.cached = base["cached"] + run["cached"]
         progress.skipped = base["skipped"] + run["skipped"]
+        progress.incomplete = base["incomplete"] + run["incomplete"]
         progress.current = message.get("current") or progress.current
         outcome.detections.extend(message.get("detections", []))
         outcome.errors.extend(message.get("errors", []))

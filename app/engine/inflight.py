@@ -3,7 +3,10 @@
 A small memory-mapped file with one slot per matching thread. A thread writes the file's sequence
 number, start time and path into its slot before matching and clears it after. The slots survive the
 worker being killed, so the supervisor can name the file(s) in flight when the engine died or hung,
-at the cost of a memory write per file (no message crosses the IPC boundary for a clean file).
+at the cost of a memory write per file (no message crosses the IPC boundary for a clean file). A file
+that takes long but makes progress (an archive, member after member) restarts its clock with
+:meth:`Journal.beat`, so only a file that is really stuck counts as hung. Each worker gets a journal
+file of its own, so records left by a dead worker are never read as the new one's.
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ class Journal:
         offset = slot * SLOT_SIZE
         self._map[offset + _HEADER.size: offset + _HEADER.size + len(raw)] = raw
         self._map[offset: offset + _HEADER.size] = _HEADER.pack(seq, time.monotonic_ns(), len(raw))
+
+    def beat(self, slot: int) -> None:
+        """The file in ``slot`` is making progress (an archive moved on to its next member): restart its clock."""
+        offset = slot * SLOT_SIZE
+        seq, _, length = _HEADER.unpack_from(self._map, offset)
+        self._map[offset: offset + _HEADER.size] = _HEADER.pack(seq, time.monotonic_ns(), length)
 
     def end(self, slot: int) -> None:
         offset = slot * SLOT_SIZE

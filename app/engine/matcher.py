@@ -3,7 +3,9 @@
 Small files are read once and matched from memory (one read serves hashing and YARA); large files are
 matched by path (libyara maps them) and hashed in a stream. A file is opened with ``O_NOFOLLOW`` and
 ``O_NONBLOCK`` and checked with ``fstat`` first, so a file swapped for a FIFO or a link between the
-walk and the match is refused instead of hanging the scan.
+walk and the match is refused instead of hanging the scan. Archives are opened within one budget for
+the file's whole archive tree (:mod:`app.engine.archives`); a limit reached is reported, and by
+default a finding.
 """
 
 from __future__ import annotations
@@ -12,32 +14,46 @@ import hashlib
 import io
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO
 
 import yara
 
+from app.engine.archives import (
+    LIMIT_DEPTH,
+    LIMIT_MEMBER_SIZE,
+    LIMIT_MEMBERS,
+    ArchiveLimits,
+    Budget,
+    LimitReached,
+    central_directory_too_large,
+    member_path,
+    unpack,
+)
+from app.engine.filetypes import HEAD, file_type, owner_of
 from app.engine.hashing import sha256_fd
 
 SMALL_FILE = 4 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+LIMIT_RULES = {"depth": "Depth", "members": "Members", "expanded": "Expanded", "member-size": "MemberSize",
+               "time": "Time"}
+LIMIT_NAMESPACE = "limits"
+DEFAULT_ARCHIVES = ArchiveLimits()
 
 
-@dataclass(frozen=True)
-class ArchiveLimits:
-    enabled: bool = True
-    max_depth: int = 3
-    max_members: int = 2000
-    max_expanded: int = 512 * 1024 * 1024
+def limit_rule(limit: str) -> str:
+    """The detection name of a file not fully checked (named like ClamAV's heuristic alerts)."""
+    return f"Heuristics.Limits.Exceeded.{LIMIT_RULES.get(limit, limit)}"
 
 
 @dataclass(frozen=True)
 class Hit:
-    path: str  # for archive members: "outer.zip!inner/name"
+    path: str  # for archive members: "outer.zip!inner/name" (see archives.member_path)
     rule: str
     namespace: str
-    engine: str  # "yara" or "hash"
+    engine: str  # "yara", "hash" or "limit"
     sha256: str
 
 
@@ -45,7 +61,18 @@ class Hit:
 class FileResult:
     hits: list[Hit] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    incomplete: list[tuple[str, str]] = field(default_factory=list)  # (path, limit reached)
     bytes_scanned: int = 0
+
+
+@dataclass
+class _Target:
+    """What the matching of one file on disk (or one buffer) shares across its archive tree."""
+
+    owner: str = ""
+    beat: Callable[[], None] | None = None
+    budget: Budget | None = None
+    sha256: str = ""
 
 
 class Matcher:
@@ -57,7 +84,7 @@ class Matcher:
         *,
         timeout: int = 60,
         disabled_rules: frozenset[str] = frozenset(),
-        archives: ArchiveLimits = ArchiveLimits(),
+        archives: ArchiveLimits = DEFAULT_ARCHIVES,
     ) -> None:
         self.rules = rules
         self.hashes = hashes
@@ -69,7 +96,8 @@ class Matcher:
 
     # -- public --------------------------------------------------------------------------------
 
-    def match_file(self, path: str) -> FileResult:
+    def match_file(self, path: str, beat: Callable[[], None] | None = None) -> FileResult:
+        """Match one file on disk; ``beat`` is called before each archive member (a watchdog's pulse)."""
         result = FileResult()
         try:
             fd = os.open(path, _OPEN_FLAGS)
@@ -81,14 +109,18 @@ class Matcher:
             if not stat.S_ISREG(st.st_mode):
                 result.errors.append((path, "The file was replaced by something that is not a regular file."))
                 return result
+            target = _Target(owner=owner_of(path, st.st_uid), beat=beat)
+            name = os.path.basename(path)
             if st.st_size <= SMALL_FILE:
                 with os.fdopen(fd, "rb", closefd=False) as handle:
                     data = handle.read()
                 result.bytes_scanned = len(data)
-                self._match_data(path, data, result, depth=0)
+                self._match_data(path, name, data, result, target=target, depth=0)
             else:
                 result.bytes_scanned = st.st_size
-                self._match_large(path, fd, result)
+                self._match_large(path, name, fd, path, result, target=target, depth=0)
+            if result.incomplete:
+                self._limit_hit(path, result, target, lambda: sha256_fd(fd))
         except OSError as exc:
             result.errors.append((path, _os_error(exc)))
         finally:
@@ -97,17 +129,22 @@ class Matcher:
 
     def match_bytes(self, name: str, data: bytes) -> FileResult:
         result = FileResult(bytes_scanned=len(data))
-        self._match_data(name, data, result, depth=0)
+        target = _Target()
+        self._match_data(name, name, data, result, target=target, depth=0)
+        if result.incomplete:
+            self._limit_hit(name, result, target, lambda: hashlib.sha256(data).hexdigest())
         return result
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _yara(self, path: str, result: FileResult, **target: object) -> list[tuple[str, str]]:
+    def _yara(self, path: str, name: str, head: bytes, target: _Target, result: FileResult,
+              **source: object) -> list[tuple[str, str]]:
         shown = _text(path)
-        name = shown.rsplit("!", 1)[-1].replace("\\", "/").rsplit("/", 1)[-1]
-        externals = {"filename": name, "filepath": shown, "extension": os.path.splitext(name)[1].lower()}
+        name = _text(name).replace("\\", "/").rsplit("/", 1)[-1]
+        externals = {"filename": name, "filepath": shown, "extension": os.path.splitext(name)[1].lower(),
+                     "filetype": file_type(head), "owner": target.owner}
         try:
-            matches = self.rules.match(timeout=self.timeout, externals=externals, **target)
+            matches = self.rules.match(timeout=self.timeout, externals=externals, **source)
         except yara.TimeoutError:
             result.errors.append((path, f"Matching took longer than the {self.timeout} s limit; the file was not fully checked."))
             return []
@@ -128,53 +165,101 @@ class Matcher:
         if threat is not None:
             result.hits.append(Hit(path, threat, "", "hash", sha))
 
-    def _match_data(self, path: str, data: bytes, result: FileResult, depth: int) -> None:
-        fired = self._yara(path, result, data=data)
+    def _limit_hit(self, path: str, result: FileResult, target: _Target, digest: Callable[[], str]) -> None:
+        """A file whose archive tree hit a limit is a finding, unless the setting says otherwise."""
+        rule = limit_rule(result.incomplete[0][1])
+        if not self.archives.limit_is_finding or rule in self.disabled or f"{LIMIT_NAMESPACE}:{rule}" in self.disabled:
+            return
+        sha = target.sha256 or digest()
+        if sha not in self.allow:
+            result.hits.append(Hit(path, rule, LIMIT_NAMESPACE, "limit", sha))
+
+    def _match_data(self, path: str, name: str, data: bytes, result: FileResult, *, target: _Target, depth: int) -> None:
+        fired = self._yara(path, name, data[:HEAD], target, result, data=data)
         sha = hashlib.sha256(data).hexdigest() if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
-        if self.archives.enabled and data[:4] == ZIP_MAGIC and depth < self.archives.max_depth:
-            self._match_zip(path, io.BytesIO(data), result, depth)
+        if depth == 0:
+            target.sha256 = sha
+        if self.archives.enabled and data[:4] == ZIP_MAGIC:
+            self._open_zip(path, io.BytesIO(data), result, target, depth)
 
-    def _match_large(self, path: str, fd: int, result: FileResult) -> None:
-        if _text(path) != path:
+    def _match_large(self, path: str, name: str, fd: int, disk_path: str, result: FileResult, *, target: _Target,
+                     depth: int) -> None:
+        """Match by path what is too large to hold in memory: a file on disk or a spooled member."""
+        if _text(disk_path) != disk_path:
             # libyara takes UTF-8 paths only: read a file with an undecodable name through our handle.
             with os.fdopen(os.dup(fd), "rb") as handle:
-                self._match_data(path, handle.read(), result, depth=0)
+                self._match_data(path, name, handle.read(), result, target=target, depth=depth)
             return
-        fired = self._yara(path, result, filepath=path)
+        head = os.pread(fd, HEAD, 0) if hasattr(os, "pread") else _read_head(fd)
+        fired = self._yara(path, name, head, target, result, filepath=disk_path)
         sha = sha256_fd(fd) if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
-        os.lseek(fd, 0, os.SEEK_SET)
-        if self.archives.enabled and os.read(fd, 4) == ZIP_MAGIC and self.archives.max_depth > 0:
+        if depth == 0:
+            target.sha256 = sha
+        if self.archives.enabled and head[:4] == ZIP_MAGIC:
+            os.lseek(fd, 0, os.SEEK_SET)
             with os.fdopen(os.dup(fd), "rb") as handle:
-                self._match_zip(path, handle, result, 0)
+                self._open_zip(path, handle, result, target, depth)
 
-    def _match_zip(self, path: str, source: io.BufferedIOBase | io.BytesIO, result: FileResult, depth: int) -> None:
-        import zipfile  # only archives need it; the engine's start-up stays short
-
-        try:
-            with zipfile.ZipFile(source) as archive:
-                members = [m for m in archive.infolist() if not m.is_dir()]
-                if len(members) > self.archives.max_members:
-                    result.errors.append((path, f"The archive holds more than {self.archives.max_members} files; "
-                                                "only the first ones were checked."))
-                    members = members[: self.archives.max_members]
-                budget = self.archives.max_expanded
-                for member in members:
-                    inner = f"{path}!{member.filename}"
-                    if member.file_size > budget:
-                        result.errors.append((inner, "The archive expands to more data than the limit; the rest was not checked."))
-                        return
-                    try:
-                        data = _read_member(archive, member, budget)
-                    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError, ValueError) as exc:
-                        result.errors.append((inner, f"This archive member cannot be unpacked ({exc})."))
-                        continue
-                    budget -= len(data)
-                    self._match_data(inner, data, result, depth + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-            # Not a readable zip after all (many formats start with PK): the file itself was checked.
+    def _open_zip(self, path: str, source: IO[bytes], result: FileResult, target: _Target, depth: int) -> None:
+        if depth >= self.archives.max_depth:
+            result.incomplete.append((path, LIMIT_DEPTH))
             return
+        if target.budget is None:
+            target.budget = Budget(self.archives, target.beat)
+        try:
+            self._match_zip(path, source, result, target, depth)
+        except LimitReached as reached:
+            if depth > 0:
+                raise  # the whole tree stops; the file on disk records where
+            result.incomplete.append((reached.path or path, reached.limit))
+
+    def _match_zip(self, path: str, source: IO[bytes], result: FileResult, target: _Target, depth: int) -> None:
+        import zipfile  # only archives need it; the engine's start-up stays short
+        import zlib
+
+        assert target.budget is not None
+        if central_directory_too_large(source):
+            raise LimitReached(LIMIT_MEMBERS, path)
+        try:
+            archive = zipfile.ZipFile(source)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            return  # not a readable zip after all (many formats start with PK): the file itself was checked
+        with archive:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                inner = member_path(path, info.filename)
+                target.budget.member(inner)
+                try:
+                    content = unpack(archive, info, target.budget, inner)
+                except LimitReached as reached:
+                    if reached.limit != LIMIT_MEMBER_SIZE:
+                        raise
+                    result.incomplete.append((inner, reached.limit))  # this member only; the others go on
+                    continue
+                except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError, EOFError,
+                        ValueError) as exc:
+                    result.errors.append((inner, f"This archive member cannot be unpacked ({exc})."))
+                    continue
+                try:
+                    if content.data is not None:
+                        self._match_data(inner, info.filename, content.data, result, target=target, depth=depth + 1)
+                    elif content.spool is not None:
+                        spool_fd = os.open(content.spool, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+                        try:
+                            self._match_large(inner, info.filename, spool_fd, content.spool, result, target=target,
+                                              depth=depth + 1)
+                        finally:
+                            os.close(spool_fd)
+                finally:
+                    content.close()
+
+
+def _read_head(fd: int) -> bytes:  # pragma: no cover - Windows has no pread
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.read(fd, HEAD)
 
 
 def _text(path: str) -> str:
@@ -186,15 +271,6 @@ def _text(path: str) -> str:
         return os.fsencode(path).decode("utf-8", errors="replace")
 
 
-def _read_member(archive: Any, member: Any, budget: int) -> bytes:
-    """Read a member, never more than ``budget`` bytes (a lying header cannot make it bigger)."""
-    with archive.open(member) as handle:
-        data = handle.read(budget + 1)
-    if len(data) > budget:
-        raise ValueError("it expands beyond the size limit")
-    return data
-
-
 def _os_error(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return "Permission denied."
@@ -203,3 +279,6 @@ def _os_error(exc: OSError) -> str:
     if getattr(exc, "errno", None) == getattr(os, "ELOOP", -1):
         return "The file was replaced by a link during the scan."
     return f"The file cannot be read ({exc.strerror or exc})."
+
+
+__all__ = ["ArchiveLimits", "FileResult", "Hit", "Matcher", "limit_rule"]

@@ -1,7 +1,9 @@
 """Walking the folders to scan.
 
-``os.scandir`` with entries sorted by name, so a walk is deterministic (a scan that resumes after an
-engine restart skips exactly what was done). Directory symlinks are never followed, and a file symlink
+``os.scandir`` with entries sorted by name, so a walk is deterministic. Every item carries its place
+in the walk (:attr:`WalkItem.at`, comparable across walks of a changing tree), so a scan that resumes
+after an engine restart starts right after the last item reported, whatever appeared or vanished
+before it in the meantime. Directory symlinks are never followed, and a file symlink
 is never followed out of the scanned roots, so there are no loops; FIFOs, sockets and devices are
 skipped without being opened; pseudo filesystems (``/proc``, ``/sys``, ...) are never entered; a
 directory reached twice (bind mounts) is walked once. Unreadable or vanishing entries become error
@@ -43,6 +45,12 @@ class WalkOptions:
     pseudo_mounts: frozenset[str] = field(default_factory=frozenset)
 
 
+# An item's place in the walk: (root index, ""), then per folder level (0, file name) for an entry or
+# (1, folder name) for a folder. Tuples compare in walk order: a folder's files come before its
+# subfolders, both in name order, and a folder before everything inside it.
+Place = tuple[tuple[int, str], ...]
+
+
 @dataclass(frozen=True)
 class WalkItem:
     """One thing the walk met: a file to scan, something skipped, or an error."""
@@ -52,6 +60,14 @@ class WalkItem:
     size: int = 0
     reason: str = ""
     stat: tuple[int, int, int, int, int] | None = None  # dev, ino, size, mtime_ns, ctime_ns
+    at: Place = ()
+
+
+def place_from_json(value: object) -> Place | None:
+    """A place sent back by the supervisor (JSON turns tuples into lists)."""
+    if not isinstance(value, list) or not value:
+        return None
+    return tuple((int(kind), str(name)) for kind, name in value)
 
 
 def walk_options(options: dict[str, Any]) -> WalkOptions:
@@ -88,8 +104,9 @@ def _norm(path: str) -> str:
 
 
 class Walker:
-    def __init__(self, roots: list[str], options: WalkOptions) -> None:
+    def __init__(self, roots: list[str], options: WalkOptions, resume_after: Place | None = None) -> None:
         self.options = options
+        self.resume_after = resume_after
         self.roots = roots
         self.real_roots = [_norm(os.path.realpath(r)) for r in roots]
         self._excluded = [_norm(os.path.abspath(p)) for p in options.exclude_paths]
@@ -117,17 +134,23 @@ class Walker:
         return any(fnmatch.fnmatch(name, g) or (os.sep in g and fnmatch.fnmatch(path, g)) for g in self.options.exclude_globs)
 
     def __iter__(self) -> Iterator[WalkItem]:
-        for root in self.roots:
-            yield from self._walk_root(root)
+        resume = self.resume_after
+        for index, root in enumerate(self.roots):
+            for item in self._walk_root(root, ((index, ""),)):
+                if resume is not None:
+                    if item.at <= resume:
+                        continue  # reported by an earlier worker
+                    resume = None
+                yield item
 
-    def _walk_root(self, root: str) -> Iterator[WalkItem]:
+    def _walk_root(self, root: str, at: Place) -> Iterator[WalkItem]:
         try:
             st = os.lstat(root)
         except FileNotFoundError:
-            yield WalkItem("error", root, reason="The path does not exist.")
+            yield WalkItem("error", root, reason="The path does not exist.", at=at)
             return
         except OSError as exc:
-            yield WalkItem("error", root, reason=_describe(exc))
+            yield WalkItem("error", root, reason=_describe(exc), at=at)
             return
         if stat.S_ISLNK(st.st_mode):
             # The user named a link explicitly: scan what it points to, once.
@@ -135,70 +158,72 @@ class Walker:
             try:
                 st = os.stat(real)
             except OSError as exc:
-                yield WalkItem("error", root, reason=_describe(exc))
+                yield WalkItem("error", root, reason=_describe(exc), at=at)
                 return
             root = real
         if stat.S_ISDIR(st.st_mode):
-            yield from self._walk_dir(root, st)
+            yield from self._walk_dir(root, st, at)
         else:
-            yield self._file_item(root, os.path.basename(root), st)
+            yield self._file_item(root, os.path.basename(root), st, at)
 
-    def _file_item(self, path: str, name: str, st: os.stat_result, inside_walk: bool = False) -> WalkItem:
+    def _file_item(self, path: str, name: str, st: os.stat_result, at: Place, inside_walk: bool = False) -> WalkItem:
         if not stat.S_ISREG(st.st_mode):
-            return WalkItem("skip", path, reason=SKIP_SPECIAL)
+            return WalkItem("skip", path, reason=SKIP_SPECIAL, at=at)
         if self.is_excluded(path, name, inside_walk=inside_walk):
-            return WalkItem("skip", path, reason=SKIP_EXCLUDED)
+            return WalkItem("skip", path, reason=SKIP_EXCLUDED, at=at)
         if st.st_size > self.options.max_file_size:
-            return WalkItem("skip", path, st.st_size, reason=SKIP_TOO_LARGE)
+            return WalkItem("skip", path, st.st_size, reason=SKIP_TOO_LARGE, at=at)
         return WalkItem("file", path, st.st_size,
-                        stat=(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+                        stat=(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns), at=at)
 
-    def _walk_dir(self, top: str, top_stat: os.stat_result) -> Iterator[WalkItem]:
-        stack: list[tuple[str, os.stat_result]] = [(top, top_stat)]
+    def _walk_dir(self, top: str, top_stat: os.stat_result, top_at: Place) -> Iterator[WalkItem]:
+        stack: list[tuple[str, os.stat_result, Place]] = [(top, top_stat, top_at)]
         while stack:
-            directory, dir_stat = stack.pop()
+            directory, dir_stat, at = stack.pop()
             if _norm(directory) in self._pseudo:
-                yield WalkItem("skip", directory, reason=SKIP_PSEUDO_FS)
+                yield WalkItem("skip", directory, reason=SKIP_PSEUDO_FS, at=at)
                 continue
             key = (dir_stat.st_dev, dir_stat.st_ino)
             if key in self._seen_dirs:
-                yield WalkItem("skip", directory, reason=SKIP_ALREADY_WALKED)
+                yield WalkItem("skip", directory, reason=SKIP_ALREADY_WALKED, at=at)
                 continue
             self._seen_dirs.add(key)
             if directory != top and self.is_excluded(directory, os.path.basename(directory), inside_walk=True):
-                yield WalkItem("skip", directory, reason=SKIP_EXCLUDED)
+                yield WalkItem("skip", directory, reason=SKIP_EXCLUDED, at=at)
                 continue
             try:
                 with os.scandir(directory) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
-                yield WalkItem("error", directory, reason=_describe(exc))
+                yield WalkItem("error", directory, reason=_describe(exc), at=at)
                 continue
-            subdirs: list[tuple[str, os.stat_result]] = []
+            subdirs: list[tuple[str, os.stat_result, Place]] = []
             for entry in entries:
-                item, subdir = self._entry(entry)
+                item, subdir = self._entry(entry, at)
                 if item is not None:
                     yield item
                 if subdir is not None:
                     subdirs.append(subdir)
             stack.extend(reversed(subdirs))  # depth-first, in name order
 
-    def _entry(self, entry: os.DirEntry[str]) -> tuple[WalkItem | None, tuple[str, os.stat_result] | None]:
+    def _entry(self, entry: os.DirEntry[str], parent: Place
+               ) -> tuple[WalkItem | None, tuple[str, os.stat_result, Place] | None]:
         path = entry.path
+        at = (*parent, (0, entry.name))
         try:
             st = entry.stat(follow_symlinks=False)
         except FileNotFoundError:
-            return WalkItem("error", path, reason="The file disappeared during the scan."), None
+            return WalkItem("error", path, reason="The file disappeared during the scan.", at=at), None
         except OSError as exc:
-            return WalkItem("error", path, reason=_describe(exc)), None
+            return WalkItem("error", path, reason=_describe(exc), at=at), None
         if stat.S_ISLNK(st.st_mode):
             real = os.path.realpath(path)
             if self.inside_roots(real):
-                return WalkItem("skip", path, reason=SKIP_SYMLINK), None
-            return WalkItem("skip", path, reason=SKIP_SYMLINK_OUTSIDE), None
+                return WalkItem("skip", path, reason=SKIP_SYMLINK, at=at), None
+            return WalkItem("skip", path, reason=SKIP_SYMLINK_OUTSIDE, at=at), None
         if stat.S_ISDIR(st.st_mode):
-            return None, (path, st)
-        return self._file_item(path, entry.name, st, inside_walk=True), None
+            return None, (path, st, (*parent, (1, entry.name)))
+        return self._file_item(path, entry.name, st, at, inside_walk=True), None
 
 
 def _describe(exc: OSError) -> str:

@@ -6,12 +6,15 @@ results, reporting — happens on the coordinating thread.
 
 Results are reported in walk order. Each walk item gets a sequence number, and a batch message carries
 the *watermark*: every item up to it is accounted for, and the batch holds exactly their detections,
-errors and counts. A batch is one line written at once, so if the worker dies the supervisor knows
-precisely what is done, resumes after the watermark, and nothing is reported twice or lost.
+errors and counts. The batch also carries the watermark item's place in the walk (``position``), which
+the supervisor hands to the next worker if this one dies: it resumes right after that place, skips the
+files that were in flight by path, and so nothing is reported twice or lost, even on a tree that
+changes in between.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import queue
 import sys
@@ -22,17 +25,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.engine.archives import ArchiveLimits
 from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
-from app.engine.matcher import ArchiveLimits, FileResult, Hit, Matcher
+from app.engine.matcher import FileResult, Hit, Matcher
 from app.engine.rules import load_or_compile
 from app.engine.scancache import ScanCache, policy_key
-from app.engine.walker import Walker, WalkItem, walk_options
+from app.engine.walker import Walker, WalkItem, place_from_json, walk_options
 
 Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
+ALIVE_SECONDS = 2.0  # a scan says it is alive this often, even while every thread is busy with one file
 BATCH = 8
 MAX_SKIPS_REPORTED = 1000
+NOT_FULLY_CHECKED = "not-fully-checked"  # a skip reason: an archive limit was reached (the item names it)
 
 
 @dataclass
@@ -62,6 +68,9 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
             max_depth=int(options.get("archive_max_depth", 3)),
             max_members=int(options.get("archive_max_members", 2000)),
             max_expanded=int(options.get("archive_max_expanded", 512 * 1024 * 1024)),
+            max_member=int(options.get("max_file_size", 256 * 1024 * 1024)),
+            max_seconds=float(options.get("archive_max_seconds", 120)),
+            limit_is_finding=bool(options.get("archive_limit_is_finding", True)),
         ),
     )
     return matcher, defs.version
@@ -74,15 +83,16 @@ class Scan:
         self.controls = controls
         options = request.get("options", {})
         self.jobs = max(1, int(options.get("jobs") or os.cpu_count() or 2))
-        self.walker = Walker(list(request["roots"]), walk_options(options))
-        self.resume_after = int(request.get("resume_after", -1))
-        self.skip_seqs = set(request.get("skip_seqs", ()))
+        self.walker = Walker(list(request["roots"]), walk_options(options),
+                             resume_after=place_from_json(request.get("resume_after")))
+        self.skip_paths = set(request.get("skip_paths", ()))
         self.matcher: Matcher | None = None
         self.version = str(request.get("definitions_version", ""))
         # ordered accounting
         self.done: dict[int, tuple[WalkItem, FileResult | None, str]] = {}
-        self.watermark = self.resume_after
-        self.counts = {"files_scanned": 0, "bytes_scanned": 0, "cached": 0, "skipped": 0}
+        self.watermark = -1
+        self.position: list[tuple[int, str]] = []  # the watermark item's place in the walk
+        self.counts = {"files_scanned": 0, "bytes_scanned": 0, "cached": 0, "skipped": 0, "incomplete": 0}
         self.new_detections: list[dict[str, Any]] = []
         self.new_errors: list[dict[str, str]] = []
         self.new_skips: list[dict[str, str]] = []
@@ -111,6 +121,8 @@ class Scan:
             except OSError as exc:  # a full disk: scan on, without naming files in flight after a crash
                 print(f"in-flight journal unavailable: {exc}", file=sys.stderr)
         threads: list[threading.Thread] = []
+        finished = threading.Event()
+        threading.Thread(target=self._alive, args=(finished,), name="alive", daemon=True).start()
         pending: list[tuple[int, WalkItem]] = []
         outstanding = 0
         seq = -1
@@ -132,9 +144,7 @@ class Scan:
                 if self.controls.cancel.is_set():
                     break
                 self.controls.running.wait()
-                if seq <= self.resume_after:
-                    continue
-                if seq in self.skip_seqs:
+                if item.path in self.skip_paths:
                     self._complete(seq, item, None, "reported")
                 elif item.kind != "file":
                     self._complete(seq, item, None, item.kind)
@@ -161,6 +171,7 @@ class Scan:
             for thread in threads:
                 thread.join()
         finally:
+            finished.set()
             if cache is not None:
                 cache.close()
             if journal is not None:
@@ -168,6 +179,10 @@ class Scan:
         self._flush(force=True)
         return {"type": "done", "cancelled": self.controls.cancel.is_set(), "watermark": self.watermark,
                 "definitions_version": self.version, **self.counts}
+
+    def _alive(self, finished: threading.Event) -> None:
+        while not finished.wait(ALIVE_SECONDS):
+            self.emit({"type": "alive"})
 
     def _match_loop(self, slot: int, work: queue.Queue, results: queue.SimpleQueue, journal: Journal | None) -> None:
         assert self.matcher is not None
@@ -178,10 +193,12 @@ class Scan:
                     done.append((seq, item, FileResult()))
                     continue
                 self.controls.running.wait()
+                beat = None
                 if journal is not None:
                     journal.begin(slot, seq, item.path)
+                    beat = functools.partial(journal.beat, slot)
                 try:
-                    outcome = self.matcher.match_file(item.path)
+                    outcome = self.matcher.match_file(item.path, beat)
                 except Exception as exc:  # a bug must cost one file, never the scan
                     outcome = FileResult(errors=[(item.path, f"The engine could not check this file ({type(exc).__name__}: {exc}).")])
                 if journal is not None:
@@ -199,7 +216,7 @@ class Scan:
             for seq, item, outcome in batch:
                 drained += 1
                 cancelled = self.controls.cancel.is_set() and not outcome.hits and not outcome.errors and not outcome.bytes_scanned
-                if cache is not None and not cancelled and not outcome.errors and item.stat:
+                if cache is not None and not cancelled and not outcome.errors and not outcome.incomplete and item.stat:
                     cache.remember(item.path, item.stat, [asdict(hit) for hit in outcome.hits])
                 self._complete(seq, item, outcome, "cancelled" if cancelled else "scanned")
         self._flush()
@@ -211,7 +228,9 @@ class Scan:
         self.done[seq] = (item, outcome, how)
         while self.watermark + 1 in self.done:
             self.watermark += 1
-            self._account(*self.done.pop(self.watermark))
+            item, outcome, how = self.done.pop(self.watermark)
+            self.position = list(item.at)
+            self._account(item, outcome, how)
         if self.new_detections:
             self._flush(force=True)
 
@@ -237,6 +256,10 @@ class Scan:
             self.counts["files_scanned"] += 1
             self.counts["bytes_scanned"] += outcome.bytes_scanned
             self.new_errors.extend({"path": p, "error": e} for p, e in outcome.errors)
+            if outcome.incomplete:
+                self.counts["incomplete"] += 1
+                self.new_skips.extend({"path": p, "reason": NOT_FULLY_CHECKED, "limit": limit}
+                                      for p, limit in outcome.incomplete)
             self._report_hits(item, outcome)
 
     def _report_hits(self, item: WalkItem, outcome: FileResult) -> None:
@@ -253,7 +276,8 @@ class Scan:
             return
         self.last_flush = now
         self.emit({
-            "type": "batch", "watermark": self.watermark, **self.counts, "current": self.current,
+            "type": "batch", "watermark": self.watermark, "position": self.position, **self.counts,
+            "current": self.current,
             "detections": self.new_detections, "errors": self.new_errors, "skipped_items": self.new_skips,
         })
         self.new_detections, self.new_errors, self.new_skips = [], [], []

@@ -1,13 +1,11 @@
-"""Matching details: hash signatures, allow-lists, archive limits, files vanishing mid-scan, scan targets."""
+"""Matching details: hash signatures, allow-lists, files vanishing mid-scan, scan targets (archives: test_archives)."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import sys
 import threading
-import zipfile
 from pathlib import Path
 
 from app.core.scan_targets import full_targets, quick_targets
@@ -34,42 +32,6 @@ def test_hash_signatures_and_allow_list(tmp_path: Path) -> None:
     engines = {Path(d["path"]).name: d["engine"] for d in report["detections"]}
     assert engines == {"hashed.bin": "hash", "eicar.com": "yara"}
     assert {d["definitions_version"] for d in report["detections"]} == {"9"}
-
-
-def _nested_zip(depth: int) -> bytes:
-    data = EICAR
-    name = "eicar.com"
-    for level in range(depth):
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(name, data)
-        data, name = buffer.getvalue(), f"level{level}.zip"
-    return data
-
-
-def test_archive_limits_depth_members_and_expanded_size(tmp_path: Path, rf_home: Path) -> None:
-    files = tmp_path / "files"
-    write(files / "deep2.zip", _nested_zip(2))   # EICAR two archives deep: found
-    write(files / "deep5.zip", _nested_zip(5))   # deeper than the limit of 3: not unpacked that far
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("zeros.bin", b"\0" * (3 * 1024 * 1024))  # a small zip that expands a lot
-        archive.writestr("z-eicar.com", EICAR)
-    write(files / "bomb.zip", buffer.getvalue())
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for index in range(12):
-            archive.writestr(f"m{index:02d}.txt", b"member")
-    write(files / "many.zip", buffer.getvalue())
-    settings = rf_home / "config" / "settings.json"
-    settings.parent.mkdir(parents=True)
-    settings.write_text('{"scan.archive_max_expanded_mb": 2, "scan.archive_max_members": 10}')
-    code, report, stderr = scan_json(str(files))
-    assert code == 1, stderr
-    assert {d["path"].split(os.sep)[-1] for d in report["detections"]} == {"deep2.zip!level0.zip!eicar.com"}
-    errors = {e["path"].split(os.sep)[-1]: e["error"] for e in report["errors"]}
-    assert "more data than the limit" in errors["bomb.zip!zeros.bin"]
-    assert "more than 10 files" in errors["many.zip"]
 
 
 def test_a_file_deleted_mid_scan_is_an_error(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ Public API (everything takes the run's :class:`~app.core.context.Context`):
 ``restore_version(ctx, definitions_version, ...)`` restores everything one definitions version quarantined.
 ``delete(ctx, item_id)``, ``purge(ctx, days=None)``.
 ``recover_interrupted(ctx)`` / ``startup(ctx)`` (recovery plus purge) — run once when the app starts.
+``ensure_index(ctx)`` — also at start: rebuilds the index from the blobs' own metadata when ``state.db``
+is missing or damaged (``reindex(ctx)`` does it unconditionally; ``ringfence quarantine reindex``).
 ``recheck(ctx, scan_bytes, definitions_version)`` — after every definitions change; ``scan_bytes(name,
 data) -> list[str]`` is the engine's in-memory scan.
 ``allowed_hashes(ctx) -> set[str]`` — the user's allow-list, for the engine request.
@@ -39,6 +41,9 @@ _EXPORTS = {
     "quarantine_file": "operations",
     "RecheckReport": "rechecking",
     "recheck": "rechecking",
+    "ReindexReport": "index_rebuild",
+    "ensure_index": "index_rebuild",
+    "reindex": "index_rebuild",
     "RecoveryReport": "recovery",
     "recover_interrupted": "recovery",
     "startup": "recovery",

@@ -106,10 +106,6 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
         raise _changed(path)
     vault = Vault(ctx)
     key = load_key(ctx.paths)
-    if shutil.disk_usage(vault.dir).free < crypto.sealed_size(st.st_size) + FREE_SPACE_MARGIN:
-        raise RingfenceError(QT_TRANSLATE_NOOP(
-            "Quarantine", "There is not enough free disk space for the quarantine copy, so the file was left in place."),
-            detail=path)
     item_id = new_item_id()
     now = time.time()
     item = Item(
@@ -119,13 +115,17 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
         atime_ns=st.st_atime_ns, mtime_ns=st.st_mtime_ns, rule=rule, engine=engine,
         definitions_version=definitions_version, scan_id=scan_id, quarantined_at=now, status=QUARANTINED, status_at=now,
     )
+    if shutil.disk_usage(vault.dir).free < crypto.sealed_size(st.st_size, item.metadata()) + FREE_SPACE_MARGIN:
+        raise RingfenceError(QT_TRANSLATE_NOOP(
+            "Quarantine", "There is not enough free disk space for the quarantine copy, so the file was left in place."),
+            detail=path)
     with ctx.store.transaction() as conn:
         intent_id = intents.begin(conn, intents.QUARANTINE, item_id,
                                   {"path": path, "stat": list(scanned_stat), "item": asdict(item)})
     crashpoints.point("q.intent")
     removed = False
     try:
-        _seal(vault, key, path, item_id, sha256=sha256, scanned_stat=scanned_stat)
+        _seal(vault, key, path, item, scanned_stat=scanned_stat)
         with ctx.store.transaction() as conn:
             vault.insert(conn, item)
         crashpoints.point("q.recorded")
@@ -149,8 +149,9 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
     return item_id
 
 
-def _seal(vault: Vault, key: bytes, path: str, item_id: str, *, sha256: str, scanned_stat: tuple[int, int, int]) -> None:
-    """Encrypt the original into the blob (steps 2 and 3)."""
+def _seal(vault: Vault, key: bytes, path: str, item: Item, *, scanned_stat: tuple[int, int, int]) -> None:
+    """Encrypt the original and the item's metadata into the blob (steps 2 and 3)."""
+    item_id, sha256 = item.id, item.sha256
     temp = vault.temp_blob_path(item_id)
     digest = hashlib.sha256()
 
@@ -163,7 +164,7 @@ def _seal(vault: Vault, key: bytes, path: str, item_id: str, *, sha256: str, sca
             raise _changed(path)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as sink:
-            crypto.encrypt_stream(key, source, sink, on_chunk)
+            crypto.encrypt_stream(key, source, sink, on_chunk, metadata=item.metadata())
             sink.flush()
             os.fsync(sink.fileno())
     crashpoints.point("q.fsynced")
