@@ -22,7 +22,8 @@ EXIT_OK, EXIT_THREAT, EXIT_ERROR = 0, 1, 2
 # The command that carries out a fix an error names (RingfenceError.fix; the console maps it to a button).
 FIX_COMMANDS = {"state.rebuild": "ringfence quarantine reindex"}
 
-COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery", "watch")
+COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery", "watch",
+                                   "history")
 
 log = logging.getLogger(__name__)
 logging.getLogger("app").addHandler(logging.NullHandler())  # errors before the log file opens stay quiet

@@ -13,6 +13,7 @@ from app.core import events
 from app.core.context import Context
 from app.core.paths import Paths, get_paths
 from app.ui.workers import Workers
+from tests.updates.conftest import material, setup  # noqa: F401 - the real update channel, for the Updates page
 
 
 class Console(QObject):
