@@ -40,11 +40,87 @@
     </message>
 </context>
 <context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="17"/>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="23"/>
+        <source>Rules added, removed and changed</source>
+        <translation>Hinzugefügte, entfernte und geänderte Regeln</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="27"/>
+        <source>Release notes</source>
+        <translation>Versionshinweise</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="35"/>
+        <source>Ringfence uses its built-in definitions; no update has been installed.</source>
+        <translation>Ringfence verwendet seine eingebauten Definitionen; es wurde noch kein Update installiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="42"/>
+        <source>the built-in definitions</source>
+        <translation>den eingebauten Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <source>Added: %1</source>
+        <translation>Hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <source>Removed: %1</source>
+        <translation>Entfernt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="51"/>
+        <source>Changed: %1</source>
+        <translation>Geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="57"/>
+        <source>This version came without release notes.</source>
+        <translation>Zu dieser Version gibt es keine Versionshinweise.</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../app/ui/workers.py" line="60"/>
         <source>Something went wrong (%1). The details are in the log.</source>
         <translation>Etwas ist schiefgegangen (%1). Die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../app/ui/application.py" line="120"/>
+        <source>Ringfence keeps running</source>
+        <translation>Ringfence läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="121"/>
+        <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
+        <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="146"/>
+        <source>This action is not available in this version.</source>
+        <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="228"/>
+        <source>Scanning…</source>
+        <translation>Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="231"/>
+        <source>Your PC is protected.</source>
+        <translation>Ihr PC ist geschützt.</translation>
     </message>
 </context>
 <context>
@@ -83,6 +159,21 @@
         <location filename="../app/core/recovery/explain.py" line="88"/>
         <source>Unexpected restart</source>
         <translation>Unerwarteter Neustart</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="23"/>
+        <source>Something went wrong inside Ringfence. It keeps running; the details are in the log:
+%1</source>
+        <translation>In Ringfence ist etwas schiefgegangen. Ringfence läuft weiter; die Einzelheiten stehen im Protokoll:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="37"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
     </message>
 </context>
 <context>
@@ -447,6 +538,35 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="185"/>
+        <source>Ringfence</source>
+        <extracomment>(name, module, class) of every page, in sidebar order.</extracomment>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="186"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="187"/>
+        <source>Open the settings (Ctrl+,)</source>
+        <translation>Einstellungen öffnen (Strg+,)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="188"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="193"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <location filename="../app/ui/widgets/notice.py" line="12"/>
@@ -462,6 +582,81 @@
         <location filename="../app/ui/widgets/notice.py" line="21"/>
         <source>Close the notice</source>
         <translation>Hinweis schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat moved to the quarantine</source>
+        <translation>Bedrohung in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat found</source>
+        <translation>Bedrohung gefunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="71"/>
+        <source>Your PC recovered from a crash</source>
+        <translation>Ihr PC hat sich von einem Absturz erholt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions updated</source>
+        <translation>Definitionen aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions update undone</source>
+        <translation>Definitionsupdate rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="74"/>
+        <source>Scan finished</source>
+        <translation>Prüfung beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="82"/>
+        <source>Threats moved to the quarantine</source>
+        <translation>Bedrohungen in die Quarantäne verschoben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="83"/>
+        <source>%n threat(s) were moved to the quarantine.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde in die Quarantäne verschoben.</numerusform>
+            <numerusform>%n Bedrohungen wurden in die Quarantäne verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>Threats found</source>
+        <translation>Bedrohungen gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>%n threat(s) were found.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde gefunden.</numerusform>
+            <numerusform>%n Bedrohungen wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="86"/>
+        <source>%n unexpected restart(s) of your PC were found.</source>
+        <translation>
+            <numerusform>%n unerwarteter Neustart Ihres PCs wurde gefunden.</numerusform>
+            <numerusform>%n unerwartete Neustarts Ihres PCs wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="89"/>
+        <source>%n scan(s) finished.</source>
+        <translation>
+            <numerusform>%n Prüfung wurde beendet.</numerusform>
+            <numerusform>%n Prüfungen wurden beendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -543,27 +738,28 @@
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="82"/>
+        <location filename="../app/core/quarantine/operations.py" line="90"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
+        <extracomment>``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.</extracomment>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="100"/>
+        <location filename="../app/core/quarantine/operations.py" line="109"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="103"/>
+        <location filename="../app/core/quarantine/operations.py" line="112"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="119"/>
+        <location filename="../app/core/quarantine/operations.py" line="128"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="133"/>
+        <location filename="../app/core/quarantine/operations.py" line="142"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -578,7 +774,7 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="137"/>
+        <location filename="../app/core/quarantine/restoring.py" line="139"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
@@ -604,6 +800,22 @@
         <location filename="../app/core/quarantine/index_rebuild.py" line="120"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="36"/>
+        <source>%1 does not exist.</source>
+        <extracomment>``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.</extracomment>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="38"/>
+        <source>%1 is a folder; only files can be quarantined.</source>
+        <translation>%1 ist ein Ordner; nur Dateien können in die Quarantäne verschoben werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="40"/>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kann nicht gelesen werden (%2).</translation>
     </message>
 </context>
 <context>
@@ -1271,39 +1483,152 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="167"/>
+        <location filename="../app/core/settings.py" line="129"/>
+        <source>Start Ringfence when I log in</source>
+        <translation>Ringfence bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="131"/>
+        <source>Do not disturb: show only threat and crash notifications</source>
+        <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="170"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="188"/>
+        <location filename="../app/core/settings.py" line="191"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="196"/>
+        <location filename="../app/core/settings.py" line="199"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="203"/>
+        <location filename="../app/core/settings.py" line="206"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="230"/>
+        <location filename="../app/core/settings.py" line="233"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="234"/>
+        <location filename="../app/core/settings.py" line="237"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="252"/>
+        <location filename="../app/core/settings.py" line="255"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <source>Scanning</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <source>Console</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <source>Early</source>
+        <translation>Früh</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <source>Delayed (48 hours)</source>
+        <translation>Verzögert (48 Stunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <source>Pinned (no updates)</source>
+        <translation>Festgehalten (keine Updates)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <source>Choose a number from %1 to %2.</source>
+        <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <source>Write the full path of the folder or file: %1</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <source>Not a file extension: %1 (write it like .iso)</source>
+        <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="147"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <source>Back to the default value</source>
+        <translation>Zurück zum Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <source>Reset %1 to its default</source>
+        <translation>%1 auf den Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <source>One entry per line</source>
+        <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="246"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1938,34 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <location filename="../app/ui/tray.py" line="74"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="80"/>
+        <source>Open Ringfence</source>
+        <translation>Ringfence öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="81"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="82"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="83"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
     <name>UpdateState</name>
     <message>
         <location filename="../app/core/updates/update_status.py" line="26"/>
@@ -1736,6 +2089,347 @@
         <location filename="../app/core/updates/service.py" line="55"/>
         <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesPage</name>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="52"/>
+        <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="56"/>
+        <source>Update progress</source>
+        <translation>Update-Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="60"/>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <source>Version in use</source>
+        <translation>Verwendete Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <source>Built</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="64"/>
+        <location filename="../app/ui/pages/updates.py" line="114"/>
+        <source>Update ring</source>
+        <translation>Update-Ring</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="64"/>
+        <source>Automatic updates</source>
+        <translation>Automatische Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="65"/>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="66"/>
+        <source>Last check</source>
+        <translation>Letzte Suche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="66"/>
+        <source>Newest on the channel</source>
+        <translation>Neueste im Kanal</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="79"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="79"/>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="81"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="82"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="84"/>
+        <source>Update history</source>
+        <translation>Update-Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="97"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="101"/>
+        <source>&amp;Check now</source>
+        <translation>&amp;Jetzt suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="103"/>
+        <source>&amp;Roll back</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="105"/>
+        <source>&amp;Pause updates</source>
+        <translation>Updates &amp;pausieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="107"/>
+        <source>For 24 hours</source>
+        <translation>Für 24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <source>For 72 hours</source>
+        <translation>Für 72 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="110"/>
+        <source>R&amp;esume updates</source>
+        <translation>Updates &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="112"/>
+        <source>R&amp;ing:</source>
+        <translation>&amp;Ring:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <source>Early (first to get new definitions)</source>
+        <translation>Früh (bekommt neue Definitionen zuerst)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
+        <source>Delayed (48 hours after everyone else)</source>
+        <translation>Verzögert (48 Stunden nach allen anderen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="118"/>
+        <source>Pinned (only when you check now)</source>
+        <translation>Festgehalten (nur wenn Sie „Jetzt suchen“ wählen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="146"/>
+        <source>Built-in definitions</source>
+        <translation>Eingebaute Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <source>Paused until %1</source>
+        <translation>Pausiert bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <source>Only when you choose Check now</source>
+        <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="165"/>
+        <source>No update channel is set up.</source>
+        <translation>Es ist kein Update-Kanal eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="167"/>
+        <source>The last check failed: %1</source>
+        <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <source>Signed and verified on %1</source>
+        <translation>Signiert und geprüft am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <source>Downloading: %1 of %2</source>
+        <translation>Herunterladen: %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="186"/>
+        <source>Checking the new definitions…</source>
+        <translation>Die neuen Definitionen werden geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="195"/>
+        <source>Checking for updates…</source>
+        <translation>Suche nach Updates …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="212"/>
+        <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
+        <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
+        <location filename="../app/ui/pages/updates.py" line="216"/>
+        <source>Roll back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="18"/>
+        <source>No update channel</source>
+        <translation>Kein Update-Kanal</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="19"/>
+        <source>Ringfence uses the definitions built into it and receives no updates.</source>
+        <translation>Ringfence verwendet seine eingebauten Definitionen und erhält keine Updates.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="21"/>
+        <source>Downloading version %1</source>
+        <translation>Version %1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="23"/>
+        <source>Checking version %1 before it is used</source>
+        <translation>Version %1 wird vor der Verwendung geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="24"/>
+        <source>New definitions are tested in a separate process first; your protection stays as it is.</source>
+        <translation>Neue Definitionen werden zuerst in einem eigenen Prozess getestet; Ihr Schutz bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="26"/>
+        <source>Switching to version %1</source>
+        <translation>Wechsel zu Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="28"/>
+        <source>The vendor halted updates</source>
+        <translation>Der Hersteller hat die Updates angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="29"/>
+        <source>The vendor&apos;s message: %1</source>
+        <translation>Nachricht des Herstellers: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="33"/>
+        <source>Now using version %1.</source>
+        <translation>Jetzt wird Version %1 verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="34"/>
+        <source>Now using the built-in definitions.</source>
+        <translation>Jetzt werden die eingebauten Definitionen verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="35"/>
+        <source>Version %1 was rolled back</source>
+        <translation>Version %1 wurde zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="36"/>
+        <source>Why: %1 %2</source>
+        <translation>Grund: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="39"/>
+        <source>Out of date since %1</source>
+        <translation>Veraltet seit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="40"/>
+        <source>Check for updates now, or make sure this computer can reach the update server.</source>
+        <translation>Suchen Sie jetzt nach Updates oder sorgen Sie dafür, dass dieser Computer den Update-Server erreicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="42"/>
+        <source>Version %1 is on probation</source>
+        <translation>Version %1 ist in der Bewährungszeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="43"/>
+        <source>It is watched for problems for %1 more; if it misbehaves, Ringfence goes back to the previous definitions by itself.</source>
+        <translation>Sie wird noch %1 auf Probleme beobachtet; verhält sie sich falsch, kehrt Ringfence von selbst zu den vorherigen Definitionen zurück.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="46"/>
+        <source>Updates paused until %1</source>
+        <translation>Updates pausiert bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="47"/>
+        <source>Withdrawals by the vendor still apply while updates are paused.</source>
+        <translation>Rückzüge durch den Hersteller gelten auch während der Pause.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="49"/>
+        <source>Pinned</source>
+        <translation>Festgehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="50"/>
+        <source>New definitions are installed only when you choose Check now.</source>
+        <translation>Neue Definitionen werden nur installiert, wenn Sie „Jetzt suchen“ wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="52"/>
+        <location filename="../app/ui/pages/updates_badge.py" line="54"/>
+        <source>Up to date</source>
+        <translation>Auf dem neuesten Stand</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="53"/>
+        <source>A newer version is being rolled out step by step; it reaches this computer soon.</source>
+        <translation>Eine neuere Version wird schrittweise verteilt; sie erreicht diesen Computer bald.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="41"/>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="47"/>
+        <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
+        <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,8 @@ class ScanJob:
         if self.action not in ACTIONS:
             raise ValueError(f"unknown scan action {self.action!r}")
         self.control = ScanControl()
+        #: Called with the pid of each engine worker this scan starts (a scheduled scan lowers its priority).
+        self.on_worker_started: Callable[[int], None] | None = None
         self._meter = ProgressMeter(request.kind, os.getpid())
         self._state = "starting"
         self._lock = threading.RLock()  # re-entrant: Ctrl+C's handler may cancel while the main thread holds it
@@ -210,6 +212,7 @@ class _Run:
         job, ctx, request = self.job, self.ctx, self.job.request
         self.progress(force=True)
         with Supervisor(ctx) as supervisor:
+            supervisor.on_worker_started = job.on_worker_started
             supervisor.prestart()  # the engine loads while targets and definitions are resolved
             self.roots = resolve_targets(request)
             defs = definitions.choose(ctx, request.definitions)

@@ -170,6 +170,8 @@ class UpdateService:
                     st.unreachable_since = now
                 if failed.outcome == "refused":
                     history.record(self.ctx.store, "refused", None, failed.message, when=now)
+                    events.record(self.ctx.store, "updates.rejected", when=now, version="-", step="verification",
+                                  reason=failed.message)
                 if fetcher.retry_after:
                     st.retry_after_until = now + fetcher.retry_after
                 self._save()
@@ -335,6 +337,8 @@ class UpdateService:
                 self._save()
                 if refused:
                     history.record(self.ctx.store, "refused", version, message, when=self.clock())
+                    events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version),
+                                  step="verification", reason=message)
                 return CheckResult("refused" if refused else "offline", message, st.active_version)
             checkpoint("downloaded")
             st.operation = {"phase": "validating", "version": version, "since": self.clock()}
