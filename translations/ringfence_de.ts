@@ -96,41 +96,84 @@
     </message>
 </context>
 <context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../app/ui/application.py" line="120"/>
+        <source>Ringfence keeps running</source>
+        <translation>Ringfence läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="121"/>
+        <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
+        <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="146"/>
+        <source>This action is not available in this version.</source>
+        <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="228"/>
+        <source>Scanning…</source>
+        <translation>Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="231"/>
+        <source>Your PC is protected.</source>
+        <translation>Ihr PC ist geschützt.</translation>
+    </message>
+</context>
+<context>
     <name>CrashKinds</name>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="74"/>
+        <location filename="../app/core/recovery/explain.py" line="77"/>
         <source>Stop error</source>
         <translation>Stoppfehler</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="75"/>
+        <location filename="../app/core/recovery/explain.py" line="78"/>
         <source>Power loss or hard freeze</source>
         <translation>Stromausfall oder völliges Einfrieren</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="76"/>
+        <location filename="../app/core/recovery/explain.py" line="79"/>
         <source>Forced power-off</source>
         <translation>Erzwungenes Ausschalten</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="77"/>
+        <location filename="../app/core/recovery/explain.py" line="80"/>
         <source>Kernel panic</source>
         <translation>Kernel-Panik</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="78"/>
+        <location filename="../app/core/recovery/explain.py" line="81"/>
         <source>Kernel oops</source>
         <translation>Kernel-Oops</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="79"/>
+        <location filename="../app/core/recovery/explain.py" line="82"/>
         <source>Unclean shutdown</source>
         <translation>Unsauberes Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="85"/>
+        <location filename="../app/core/recovery/explain.py" line="88"/>
         <source>Unexpected restart</source>
         <translation>Unerwarteter Neustart</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="23"/>
+        <source>Something went wrong inside Ringfence. It keeps running; the details are in the log:
+%1</source>
+        <translation>In Ringfence ist etwas schiefgegangen. Ringfence läuft weiter; die Einzelheiten stehen im Protokoll:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="37"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
     </message>
 </context>
 <context>
@@ -495,6 +538,35 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="185"/>
+        <source>Ringfence</source>
+        <extracomment>(name, module, class) of every page, in sidebar order.</extracomment>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="186"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="187"/>
+        <source>Open the settings (Ctrl+,)</source>
+        <translation>Einstellungen öffnen (Strg+,)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="188"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="193"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <location filename="../app/ui/widgets/notice.py" line="12"/>
@@ -510,6 +582,81 @@
         <location filename="../app/ui/widgets/notice.py" line="21"/>
         <source>Close the notice</source>
         <translation>Hinweis schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat moved to the quarantine</source>
+        <translation>Bedrohung in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat found</source>
+        <translation>Bedrohung gefunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="71"/>
+        <source>Your PC recovered from a crash</source>
+        <translation>Ihr PC hat sich von einem Absturz erholt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions updated</source>
+        <translation>Definitionen aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions update undone</source>
+        <translation>Definitionsupdate rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="74"/>
+        <source>Scan finished</source>
+        <translation>Prüfung beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="82"/>
+        <source>Threats moved to the quarantine</source>
+        <translation>Bedrohungen in die Quarantäne verschoben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="83"/>
+        <source>%n threat(s) were moved to the quarantine.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde in die Quarantäne verschoben.</numerusform>
+            <numerusform>%n Bedrohungen wurden in die Quarantäne verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>Threats found</source>
+        <translation>Bedrohungen gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>%n threat(s) were found.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde gefunden.</numerusform>
+            <numerusform>%n Bedrohungen wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="86"/>
+        <source>%n unexpected restart(s) of your PC were found.</source>
+        <translation>
+            <numerusform>%n unerwarteter Neustart Ihres PCs wurde gefunden.</numerusform>
+            <numerusform>%n unerwartete Neustarts Ihres PCs wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="89"/>
+        <source>%n scan(s) finished.</source>
+        <translation>
+            <numerusform>%n Prüfung wurde beendet.</numerusform>
+            <numerusform>%n Prüfungen wurden beendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1196,41 @@
         <source>Reading the Windows Recovery Environment and Quick Machine Recovery settings needs administrator rights.</source>
         <translation>Zum Lesen der Einstellungen der Windows-Wiederherstellungsumgebung und der Schnellen Computerwiederherstellung sind Administratorrechte nötig.</translation>
     </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="163"/>
+        <source>The file %1 is not a readable Windows crash dump: %2.</source>
+        <translation>Die Datei %1 ist kein lesbares Windows-Speicherabbild: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="170"/>
+        <source>its header has an unknown major version (0x%1)</source>
+        <translation>ihr Kopf hat eine unbekannte Hauptversion (0x%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="172"/>
+        <source>its header names no plausible Windows build (%1)</source>
+        <translation>ihr Kopf nennt keine plausible Windows-Buildnummer (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="174"/>
+        <source>its header names an unknown processor type (0x%1)</source>
+        <translation>ihr Kopf nennt einen unbekannten Prozessortyp (0x%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="178"/>
+        <source>its header claims %1 processors</source>
+        <translation>ihr Kopf gibt %1 Prozessoren an</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="180"/>
+        <source>its header has an unknown dump type (%1)</source>
+        <translation>ihr Kopf hat einen unbekannten Abbildtyp (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="193"/>
+        <source>its triage section points outside the file</source>
+        <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
+    </message>
 </context>
 <context>
     <name>Scan</name>
@@ -1306,39 +1488,152 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="167"/>
+        <location filename="../app/core/settings.py" line="129"/>
+        <source>Start Ringfence when I log in</source>
+        <translation>Ringfence bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="131"/>
+        <source>Do not disturb: show only threat and crash notifications</source>
+        <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="170"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="188"/>
+        <location filename="../app/core/settings.py" line="191"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="196"/>
+        <location filename="../app/core/settings.py" line="199"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="203"/>
+        <location filename="../app/core/settings.py" line="206"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="230"/>
+        <location filename="../app/core/settings.py" line="233"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="234"/>
+        <location filename="../app/core/settings.py" line="237"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="252"/>
+        <location filename="../app/core/settings.py" line="255"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <source>Scanning</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <source>Console</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <source>Early</source>
+        <translation>Früh</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <source>Delayed (48 hours)</source>
+        <translation>Verzögert (48 Stunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <source>Pinned (no updates)</source>
+        <translation>Festgehalten (keine Updates)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <source>Choose a number from %1 to %2.</source>
+        <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <source>Write the full path of the folder or file: %1</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <source>Not a file extension: %1 (write it like .iso)</source>
+        <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="147"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <source>Back to the default value</source>
+        <translation>Zurück zum Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <source>Reset %1 to its default</source>
+        <translation>%1 auf den Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <source>One entry per line</source>
+        <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="246"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -1355,256 +1650,266 @@
     </message>
     <message>
         <location filename="../app/core/recovery/explain.py" line="19"/>
+        <source>This stop code is rarely seen. Look it up in Microsoft&apos;s bug check code reference; if it comes back, think of drivers or software installed shortly before the crashes began.</source>
+        <translation>Dieser Stoppcode kommt selten vor. Schlagen Sie ihn in Microsofts Referenz der Fehlerprüfcodes nach; tritt er wieder auf, denken Sie an Treiber oder Software, die kurz vor Beginn der Abstürze installiert wurden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="20"/>
         <source>Update or roll back the driver named as probable cause (or the software that installed it); if the crash returns, uninstall it.</source>
         <translation>Aktualisieren Sie den als vermutliche Ursache genannten Treiber (oder die Software, die ihn installiert hat) oder setzen Sie ihn zurück; kehrt der Absturz wieder, deinstallieren Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="20"/>
+        <location filename="../app/core/recovery/explain.py" line="22"/>
+        <source>Install pending Windows and driver updates; if the crash returns, update or remove drivers and software installed shortly before the crashes began.</source>
+        <translation>Installieren Sie ausstehende Windows- und Treiberupdates; kehrt der Absturz zurück, aktualisieren oder entfernen Sie Treiber und Software, die kurz vor Beginn der Abstürze installiert wurden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="23"/>
         <source>Run Windows Memory Diagnostic, undo any overclocking or memory (XMP/EXPO) profile, and install pending Windows and driver updates.</source>
         <translation>Führen Sie die Windows-Speicherdiagnose aus, machen Sie Übertaktungen und Speicherprofile (XMP/EXPO) rückgängig und installieren Sie ausstehende Windows- und Treiberupdates.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="21"/>
+        <location filename="../app/core/recovery/explain.py" line="24"/>
         <source>Back up your files, then check the drive: run chkdsk, look at its health in the maker&apos;s tool, and reseat or replace the cable if it is a desktop.</source>
         <translation>Sichern Sie Ihre Dateien und prüfen Sie dann das Laufwerk: Führen Sie chkdsk aus, sehen Sie sich seinen Zustand im Werkzeug des Herstellers an und stecken Sie bei einem Desktop-PC das Kabel neu ein oder ersetzen Sie es.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="31"/>
+        <location filename="../app/core/recovery/explain.py" line="34"/>
         <source>A driver touched memory it was not allowed to at that moment (IRQL_NOT_LESS_OR_EQUAL).</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (IRQL_NOT_LESS_OR_EQUAL).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="32"/>
+        <location filename="../app/core/recovery/explain.py" line="35"/>
         <source>A driver damaged shared kernel memory (the pool).</source>
         <translation>Ein Treiber hat gemeinsam genutzten Kernel-Speicher (den Pool) beschädigt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="33"/>
+        <location filename="../app/core/recovery/explain.py" line="36"/>
         <source>Windows found its memory bookkeeping damaged; faulty RAM or a faulty driver are the usual causes.</source>
         <translation>Windows hat seine Speicherverwaltung beschädigt vorgefunden; die üblichen Ursachen sind fehlerhafter Arbeitsspeicher oder ein fehlerhafter Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="34"/>
+        <location filename="../app/core/recovery/explain.py" line="37"/>
         <source>Kernel code (usually a driver) raised an error nobody handled.</source>
         <translation>Kernel-Code (meist ein Treiber) hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="35"/>
+        <location filename="../app/core/recovery/explain.py" line="38"/>
         <source>The NTFS file system hit a problem, often damage on the drive.</source>
         <translation>Das Dateisystem NTFS ist auf ein Problem gestoßen, oft einen Schaden auf dem Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="36"/>
+        <location filename="../app/core/recovery/explain.py" line="39"/>
         <source>A driver failed while doing work for a program; graphics and antivirus drivers are common culprits.</source>
         <translation>Ein Treiber ist bei der Arbeit für ein Programm gescheitert; häufig sind Grafik- und Antivirentreiber schuld.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="37"/>
+        <location filename="../app/core/recovery/explain.py" line="40"/>
         <source>The list Windows keeps of physical memory pages is corrupt; usually faulty RAM or a driver.</source>
         <translation>Die Liste der physischen Speicherseiten, die Windows führt, ist beschädigt; meist durch fehlerhaften Arbeitsspeicher oder einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="38"/>
+        <location filename="../app/core/recovery/explain.py" line="41"/>
         <source>Code read memory that does not exist; usually a faulty driver, sometimes faulty RAM.</source>
         <translation>Code hat Speicher gelesen, den es nicht gibt; meist ein fehlerhafter Treiber, manchmal fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="39"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>Windows could not read back part of itself from the drive.</source>
         <translation>Windows konnte einen Teil von sich selbst nicht vom Laufwerk zurücklesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>Windows lost access to the drive it starts from, often after a storage driver or BIOS/UEFI setting changed.</source>
         <translation>Windows hat den Zugriff auf das Startlaufwerk verloren, oft nachdem sich ein Speichertreiber oder eine BIOS/UEFI-Einstellung geändert hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>Undo recent changes to storage settings in the BIOS/UEFI (such as AHCI/RAID mode) and let Startup Repair run.</source>
         <translation>Machen Sie kürzliche Änderungen an Speichereinstellungen im BIOS/UEFI (etwa AHCI/RAID-Modus) rückgängig und lassen Sie die Starthilfe laufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="41"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>A system thread, usually in a driver, raised an error nobody handled.</source>
         <translation>Ein System-Thread, meist in einem Treiber, hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>The processor hit a trap the kernel could not handle; often hardware, overheating or overclocking.</source>
         <translation>Der Prozessor ist auf eine Ausnahme gestoßen, die der Kernel nicht behandeln konnte; oft Hardware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>Remove any overclocking, make sure the PC is not overheating, and test the memory.</source>
         <translation>Entfernen Sie jede Übertaktung, stellen Sie sicher, dass der PC nicht überhitzt, und testen Sie den Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>Kernel code raised an error nobody handled; a driver or faulty RAM.</source>
         <translation>Kernel-Code hat einen Fehler ausgelöst, den niemand behandelt hat; ein Treiber oder fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>A driver did not finish a power change (sleep, wake, shutdown) in time.</source>
         <translation>Ein Treiber hat einen Energiewechsel (Ruhezustand, Aufwachen, Herunterfahren) nicht rechtzeitig abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>Update chipset, graphics, Wi-Fi and USB drivers from the PC maker; until then avoid sleep if the crash follows it.</source>
         <translation>Aktualisieren Sie Chipsatz-, Grafik-, WLAN- und USB-Treiber vom PC-Hersteller; meiden Sie bis dahin den Ruhezustand, wenn der Absturz auf ihn folgt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="48"/>
         <source>A driver asked for kernel memory in a wrong way.</source>
         <translation>Ein Treiber hat auf falsche Weise Kernel-Speicher angefordert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>Driver Verifier caught a driver breaking the rules; Verifier is a testing tool that is normally off.</source>
         <translation>Die Treiberüberprüfung hat einen Treiber bei einem Regelverstoß ertappt; sie ist ein Testwerkzeug, das normalerweise ausgeschaltet ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>If you did not turn on Driver Verifier on purpose, turn it off (run &quot;verifier /reset&quot; as administrator) and update the named driver.</source>
         <translation>Wenn Sie die Treiberüberprüfung nicht absichtlich eingeschaltet haben, schalten Sie sie aus (führen Sie „verifier /reset“ als Administrator aus) und aktualisieren Sie den genannten Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="47"/>
+        <location filename="../app/core/recovery/explain.py" line="50"/>
         <source>A driver damaged kernel memory and Windows noticed too late.</source>
         <translation>Ein Treiber hat Kernel-Speicher beschädigt, und Windows hat es zu spät bemerkt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="48"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>A driver accessed memory it was not allowed to at that moment (DRIVER_IRQL_NOT_LESS_OR_EQUAL); very often network, Wi-Fi or antivirus drivers.</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (DRIVER_IRQL_NOT_LESS_OR_EQUAL); sehr oft Netzwerk-, WLAN- oder Antivirentreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>A process Windows cannot run without stopped unexpectedly.</source>
         <translation>Ein Prozess, ohne den Windows nicht laufen kann, wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>Install pending updates and run &quot;sfc /scannow&quot; and &quot;DISM /Online /Cleanup-Image /RestoreHealth&quot; as administrator to repair system files.</source>
         <translation>Installieren Sie ausstehende Updates und führen Sie „sfc /scannow“ und „DISM /Online /Cleanup-Image /RestoreHealth“ als Administrator aus, um Systemdateien zu reparieren.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="50"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>A process Windows depends on ended, often because the drive stopped responding.</source>
         <translation>Ein Prozess, auf den Windows angewiesen ist, wurde beendet, oft weil das Laufwerk nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>One processor core stopped responding; often firmware, overheating or overclocking.</source>
         <translation>Ein Prozessorkern reagierte nicht mehr; oft Firmware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>Update the BIOS/UEFI and chipset drivers, remove overclocking and check cooling.</source>
         <translation>Aktualisieren Sie BIOS/UEFI und Chipsatztreiber, entfernen Sie Übertaktungen und prüfen Sie die Kühlung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Windows detected that core kernel code or data was modified, by a driver, faulty RAM or malicious software.</source>
         <translation>Windows hat festgestellt, dass zentraler Kernel-Code oder Kernel-Daten verändert wurden, durch einen Treiber, fehlerhaften Arbeitsspeicher oder Schadsoftware.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Remove drivers that patch the kernel (old cheat, tuning or security tools), test the memory and run a full scan.</source>
         <translation>Entfernen Sie Treiber, die den Kernel verändern (alte Cheat-, Tuning- oder Sicherheitswerkzeuge), testen Sie den Arbeitsspeicher und führen Sie eine vollständige Prüfung durch.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>The graphics driver stopped responding and could not be restarted.</source>
         <translation>Der Grafiktreiber reagierte nicht mehr und konnte nicht neu gestartet werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>Install the latest graphics driver from the card or PC maker, remove graphics overclocking and check the card is not overheating.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs, entfernen Sie Grafik-Übertaktungen und prüfen Sie, ob die Karte überhitzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>The graphics scheduler found the graphics driver misbehaving.</source>
         <translation>Der Grafik-Scheduler hat ein Fehlverhalten des Grafiktreibers festgestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>Install the latest graphics driver from the card or PC maker.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>The hardware itself reported an error it could not correct (processor, memory, or bus).</source>
         <translation>Die Hardware selbst hat einen Fehler gemeldet, den sie nicht korrigieren konnte (Prozessor, Arbeitsspeicher oder Bus).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>Remove overclocking, check temperatures and power supply, update the BIOS/UEFI; if it repeats, have the hardware checked.</source>
         <translation>Entfernen Sie Übertaktungen, prüfen Sie Temperaturen und Netzteil und aktualisieren Sie BIOS/UEFI; wiederholt es sich, lassen Sie die Hardware prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>A driver kept the processor busy for too long; storage (SSD firmware) and graphics drivers are common causes.</source>
         <translation>Ein Treiber hat den Prozessor zu lange beschäftigt; häufige Ursachen sind Speicher- (SSD-Firmware) und Grafiktreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>Update the SSD firmware, storage and graphics drivers from their makers.</source>
         <translation>Aktualisieren Sie die SSD-Firmware sowie Speicher- und Grafiktreiber von ihren Herstellern.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="57"/>
+        <location filename="../app/core/recovery/explain.py" line="60"/>
         <source>Kernel code detected corrupted data structures and stopped to stay safe.</source>
         <translation>Kernel-Code hat beschädigte Datenstrukturen entdeckt und angehalten, um sicher zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="58"/>
+        <location filename="../app/core/recovery/explain.py" line="61"/>
         <source>The kernel memory manager found its heap damaged, usually by a driver.</source>
         <translation>Die Speicherverwaltung des Kernels hat ihren Heap beschädigt vorgefunden, meist durch einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="62"/>
         <source>Windows&apos; compressed memory store hit an error; often the drive or RAM.</source>
         <translation>Der komprimierte Speicher von Windows ist auf einen Fehler gestoßen; oft das Laufwerk oder der Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="60"/>
+        <location filename="../app/core/recovery/explain.py" line="63"/>
         <source>The power button was held down, and Windows recorded the hang it was in at that moment.</source>
         <translation>Der Netzschalter wurde gedrückt gehalten, und Windows hat den Hänger aufgezeichnet, in dem es sich gerade befand.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="60"/>
+        <location filename="../app/core/recovery/explain.py" line="63"/>
         <source>If the PC had frozen, note what it was doing; update graphics and storage drivers if freezes repeat.</source>
         <translation>Falls der PC eingefroren war, notieren Sie, was er gerade tat; aktualisieren Sie Grafik- und Speichertreiber, wenn sich das Einfrieren wiederholt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="64"/>
+        <location filename="../app/core/recovery/explain.py" line="67"/>
         <source>Windows stopped with a stop code (the black or blue crash screen) and restarted.</source>
         <translation>Windows hat mit einem Stoppcode angehalten (der schwarze oder blaue Absturzbildschirm) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="65"/>
+        <location filename="../app/core/recovery/explain.py" line="68"/>
         <source>The PC turned off without shutting down: the power was cut, or it froze so hard that no stop code could be written.</source>
         <translation>Der PC wurde ausgeschaltet, ohne herunterzufahren: Der Strom fiel aus, oder er fror so stark ein, dass kein Stoppcode geschrieben werden konnte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="66"/>
+        <location filename="../app/core/recovery/explain.py" line="69"/>
         <source>The PC was switched off by holding the power button, usually because it had stopped responding.</source>
         <translation>Der PC wurde durch Gedrückthalten des Netzschalters ausgeschaltet, meist weil er nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="67"/>
+        <location filename="../app/core/recovery/explain.py" line="70"/>
         <source>The Linux kernel stopped with a kernel panic.</source>
         <translation>Der Linux-Kernel hat mit einer Kernel-Panik angehalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="68"/>
+        <location filename="../app/core/recovery/explain.py" line="71"/>
         <source>The Linux kernel hit an error (an oops); the system may have kept running or locked up afterwards.</source>
         <translation>Der Linux-Kernel ist auf einen Fehler gestoßen (ein „Oops“); das System lief danach womöglich weiter oder blieb hängen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="69"/>
+        <location filename="../app/core/recovery/explain.py" line="72"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
     </message>
@@ -1635,6 +1940,34 @@
         <location filename="../app/core/store.py" line="160"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../app/ui/tray.py" line="74"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="80"/>
+        <source>Open Ringfence</source>
+        <translation>Ringfence öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="81"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="82"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="83"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>

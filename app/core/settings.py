@@ -126,6 +126,9 @@ SCHEMA: tuple[Setting, ...] = (
     _s("history.keep_days", int, 365, QT_TRANSLATE_NOOP("Settings", "Keep the event history for (days)"),
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
+    _s("ui.autostart", bool, False, QT_TRANSLATE_NOOP("Settings", "Start Ringfence when I log in")),
+    _s("ui.do_not_disturb", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Do not disturb: show only threat and crash notifications")),
 )
 
 BY_KEY: dict[str, Setting] = {s.key: s for s in SCHEMA}
