@@ -40,6 +40,62 @@
     </message>
 </context>
 <context>
+    <name>Beacon</name>
+    <message>
+        <location filename="../app/core/beacon/reporter.py" line="27"/>
+        <source>Help stop bad definitions updates before they reach everyone? Ringfence can send the vendor a short, anonymous health report after each definitions update (installed, refused, rolled back, or passed its health check) and once a day a few counts (engine crashes and hangs, scan errors, protected system files flagged, detections per hour). Each report carries a random number that identifies this installation and nothing else, its update ring and the versions of Ringfence and its definitions. It never contains file names, folders, file contents or anything about your files. The vendor uses these reports to halt a release that makes computers crash or flags system files while only a few installations have it. You can turn this off at any time in the settings.</source>
+        <translation>Helfen, fehlerhafte Definitions-Updates zu stoppen, bevor sie alle erreichen? Ringfence kann dem Hersteller nach jedem Definitions-Update einen kurzen, anonymen Zustandsbericht senden (installiert, abgelehnt, zurückgenommen oder Gesundheitsprüfung bestanden) und einmal am Tag einige Zahlen (Abstürze und Hänger der Scan-Engine, Scanfehler, markierte geschützte Systemdateien, Funde pro Stunde). Jeder Bericht enthält eine Zufallszahl, die nur diese Installation kennzeichnet und sonst nichts, ihren Update-Ring und die Versionen von Ringfence und seinen Definitionen. Er enthält nie Dateinamen, Ordner, Dateiinhalte oder sonst etwas über Ihre Dateien. Der Hersteller nutzt diese Berichte, um eine Version anzuhalten, die Computer abstürzen lässt oder Systemdateien markiert, solange sie erst wenige Installationen haben. Sie können das jederzeit in den Einstellungen abschalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="17"/>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="23"/>
+        <source>Rules added, removed and changed</source>
+        <translation>Hinzugefügte, entfernte und geänderte Regeln</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="27"/>
+        <source>Release notes</source>
+        <translation>Versionshinweise</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="35"/>
+        <source>Ringfence uses its built-in definitions; no update has been installed.</source>
+        <translation>Ringfence verwendet seine eingebauten Definitionen; es wurde noch kein Update installiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="42"/>
+        <source>the built-in definitions</source>
+        <translation>den eingebauten Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <source>Added: %1</source>
+        <translation>Hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <source>Removed: %1</source>
+        <translation>Entfernt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="51"/>
+        <source>Changed: %1</source>
+        <translation>Geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="57"/>
+        <source>This version came without release notes.</source>
+        <translation>Zu dieser Version gibt es keine Versionshinweise.</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../app/ui/workers.py" line="60"/>
@@ -48,41 +104,84 @@
     </message>
 </context>
 <context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../app/ui/application.py" line="120"/>
+        <source>Ringfence keeps running</source>
+        <translation>Ringfence läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="121"/>
+        <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
+        <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="146"/>
+        <source>This action is not available in this version.</source>
+        <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="228"/>
+        <source>Scanning…</source>
+        <translation>Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="231"/>
+        <source>Your PC is protected.</source>
+        <translation>Ihr PC ist geschützt.</translation>
+    </message>
+</context>
+<context>
     <name>CrashKinds</name>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="74"/>
+        <location filename="../app/core/recovery/explain.py" line="77"/>
         <source>Stop error</source>
         <translation>Stoppfehler</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="75"/>
+        <location filename="../app/core/recovery/explain.py" line="78"/>
         <source>Power loss or hard freeze</source>
         <translation>Stromausfall oder völliges Einfrieren</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="76"/>
+        <location filename="../app/core/recovery/explain.py" line="79"/>
         <source>Forced power-off</source>
         <translation>Erzwungenes Ausschalten</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="77"/>
+        <location filename="../app/core/recovery/explain.py" line="80"/>
         <source>Kernel panic</source>
         <translation>Kernel-Panik</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="78"/>
+        <location filename="../app/core/recovery/explain.py" line="81"/>
         <source>Kernel oops</source>
         <translation>Kernel-Oops</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="79"/>
+        <location filename="../app/core/recovery/explain.py" line="82"/>
         <source>Unclean shutdown</source>
         <translation>Unsauberes Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="85"/>
+        <location filename="../app/core/recovery/explain.py" line="88"/>
         <source>Unexpected restart</source>
         <translation>Unerwarteter Neustart</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="23"/>
+        <source>Something went wrong inside Ringfence. It keeps running; the details are in the log:
+%1</source>
+        <translation>In Ringfence ist etwas schiefgegangen. Ringfence läuft weiter; die Einzelheiten stehen im Protokoll:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="37"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
     </message>
 </context>
 <context>
@@ -299,7 +398,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="185"/>
+        <location filename="../app/core/updates/activation.py" line="187"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
@@ -447,6 +546,35 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="185"/>
+        <source>Ringfence</source>
+        <extracomment>(name, module, class) of every page, in sidebar order.</extracomment>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="186"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="187"/>
+        <source>Open the settings (Ctrl+,)</source>
+        <translation>Einstellungen öffnen (Strg+,)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="188"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="193"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <location filename="../app/ui/widgets/notice.py" line="12"/>
@@ -462,6 +590,81 @@
         <location filename="../app/ui/widgets/notice.py" line="21"/>
         <source>Close the notice</source>
         <translation>Hinweis schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat moved to the quarantine</source>
+        <translation>Bedrohung in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat found</source>
+        <translation>Bedrohung gefunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="71"/>
+        <source>Your PC recovered from a crash</source>
+        <translation>Ihr PC hat sich von einem Absturz erholt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions updated</source>
+        <translation>Definitionen aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions update undone</source>
+        <translation>Definitionsupdate rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="74"/>
+        <source>Scan finished</source>
+        <translation>Prüfung beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="82"/>
+        <source>Threats moved to the quarantine</source>
+        <translation>Bedrohungen in die Quarantäne verschoben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="83"/>
+        <source>%n threat(s) were moved to the quarantine.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde in die Quarantäne verschoben.</numerusform>
+            <numerusform>%n Bedrohungen wurden in die Quarantäne verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>Threats found</source>
+        <translation>Bedrohungen gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>%n threat(s) were found.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde gefunden.</numerusform>
+            <numerusform>%n Bedrohungen wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="86"/>
+        <source>%n unexpected restart(s) of your PC were found.</source>
+        <translation>
+            <numerusform>%n unerwarteter Neustart Ihres PCs wurde gefunden.</numerusform>
+            <numerusform>%n unerwartete Neustarts Ihres PCs wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="89"/>
+        <source>%n scan(s) finished.</source>
+        <translation>
+            <numerusform>%n Prüfung wurde beendet.</numerusform>
+            <numerusform>%n Prüfungen wurden beendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -543,27 +746,28 @@
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="82"/>
+        <location filename="../app/core/quarantine/operations.py" line="90"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
+        <extracomment>``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.</extracomment>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="100"/>
+        <location filename="../app/core/quarantine/operations.py" line="109"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="103"/>
+        <location filename="../app/core/quarantine/operations.py" line="112"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="119"/>
+        <location filename="../app/core/quarantine/operations.py" line="128"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="133"/>
+        <location filename="../app/core/quarantine/operations.py" line="142"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -578,7 +782,7 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="137"/>
+        <location filename="../app/core/quarantine/restoring.py" line="139"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
@@ -604,6 +808,22 @@
         <location filename="../app/core/quarantine/index_rebuild.py" line="120"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="36"/>
+        <source>%1 does not exist.</source>
+        <extracomment>``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.</extracomment>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="38"/>
+        <source>%1 is a folder; only files can be quarantined.</source>
+        <translation>%1 ist ein Ordner; nur Dateien können in die Quarantäne verschoben werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="40"/>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kann nicht gelesen werden (%2).</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1204,41 @@
         <source>Reading the Windows Recovery Environment and Quick Machine Recovery settings needs administrator rights.</source>
         <translation>Zum Lesen der Einstellungen der Windows-Wiederherstellungsumgebung und der Schnellen Computerwiederherstellung sind Administratorrechte nötig.</translation>
     </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="163"/>
+        <source>The file %1 is not a readable Windows crash dump: %2.</source>
+        <translation>Die Datei %1 ist kein lesbares Windows-Speicherabbild: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="170"/>
+        <source>its header has an unknown major version (0x%1)</source>
+        <translation>ihr Kopf hat eine unbekannte Hauptversion (0x%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="172"/>
+        <source>its header names no plausible Windows build (%1)</source>
+        <translation>ihr Kopf nennt keine plausible Windows-Buildnummer (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="174"/>
+        <source>its header names an unknown processor type (0x%1)</source>
+        <translation>ihr Kopf nennt einen unbekannten Prozessortyp (0x%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="178"/>
+        <source>its header claims %1 processors</source>
+        <translation>ihr Kopf gibt %1 Prozessoren an</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="180"/>
+        <source>its header has an unknown dump type (%1)</source>
+        <translation>ihr Kopf hat einen unbekannten Abbildtyp (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="193"/>
+        <source>its triage section points outside the file</source>
+        <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
+    </message>
 </context>
 <context>
     <name>Scan</name>
@@ -1008,62 +1263,67 @@
         <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="17"/>
+        <location filename="../app/core/scan_messages.py" line="20"/>
         <source>The path does not exist.</source>
         <translation>Der Pfad existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="18"/>
+        <location filename="../app/core/scan_messages.py" line="21"/>
         <source>The file disappeared during the scan.</source>
         <translation>Die Datei ist während des Scans verschwunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="19"/>
+        <location filename="../app/core/scan_messages.py" line="22"/>
         <source>Permission denied.</source>
         <translation>Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="20"/>
-        <source>The file could not be read (%1).</source>
-        <translation>Die Datei konnte nicht gelesen werden (%1).</translation>
+        <location filename="../app/core/scan_messages.py" line="23"/>
+        <source>The file cannot be read (%1).</source>
+        <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="21"/>
+        <location filename="../app/core/scan_messages.py" line="24"/>
         <source>The file was replaced by something that is not a regular file.</source>
         <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="22"/>
+        <location filename="../app/core/scan_messages.py" line="25"/>
+        <source>The file was replaced by a link during the scan.</source>
+        <translation>Die Datei wurde während des Scans durch einen Link ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="26"/>
         <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
         <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="23"/>
+        <location filename="../app/core/scan_messages.py" line="27"/>
         <source>The engine could not check this file (%1).</source>
         <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="24"/>
+        <location filename="../app/core/scan_messages.py" line="28"/>
         <source>The archive holds more than %1 files; the rest were not checked.</source>
         <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="25"/>
+        <location filename="../app/core/scan_messages.py" line="29"/>
         <source>The archive expands to more data than the limit; the rest was not checked.</source>
         <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="26"/>
+        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>This archive member cannot be unpacked (%1).</source>
         <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="27"/>
+        <location filename="../app/core/scan_messages.py" line="31"/>
         <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
         <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="29"/>
+        <location filename="../app/core/scan_messages.py" line="33"/>
         <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
@@ -1211,64 +1471,187 @@
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="120"/>
+        <location filename="../app/core/settings.py" line="121"/>
+        <source>Send anonymous health reports about definitions updates to the vendor</source>
+        <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="122"/>
+        <source>Asked whether to send health reports</source>
+        <translation>Gefragt, ob Zustandsberichte gesendet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="123"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="121"/>
+        <location filename="../app/core/settings.py" line="124"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="124"/>
+        <location filename="../app/core/settings.py" line="127"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="126"/>
+        <location filename="../app/core/settings.py" line="129"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="128"/>
+        <location filename="../app/core/settings.py" line="131"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="167"/>
+        <location filename="../app/core/settings.py" line="132"/>
+        <source>Start Ringfence when I log in</source>
+        <translation>Ringfence bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="134"/>
+        <source>Do not disturb: show only threat and crash notifications</source>
+        <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="173"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="188"/>
+        <location filename="../app/core/settings.py" line="194"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="196"/>
+        <location filename="../app/core/settings.py" line="202"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="203"/>
+        <location filename="../app/core/settings.py" line="209"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="230"/>
+        <location filename="../app/core/settings.py" line="236"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="234"/>
+        <location filename="../app/core/settings.py" line="240"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="252"/>
+        <location filename="../app/core/settings.py" line="258"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <source>Scanning</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <source>Console</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <source>Early</source>
+        <translation>Früh</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <source>Delayed (48 hours)</source>
+        <translation>Verzögert (48 Stunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <source>Pinned (no updates)</source>
+        <translation>Festgehalten (keine Updates)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <source>Choose a number from %1 to %2.</source>
+        <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <source>Write the full path of the folder or file: %1</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <source>Not a file extension: %1 (write it like .iso)</source>
+        <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="147"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <source>Back to the default value</source>
+        <translation>Zurück zum Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <source>Reset %1 to its default</source>
+        <translation>%1 auf den Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <source>One entry per line</source>
+        <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="246"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -1285,256 +1668,266 @@
     </message>
     <message>
         <location filename="../app/core/recovery/explain.py" line="19"/>
+        <source>This stop code is rarely seen. Look it up in Microsoft&apos;s bug check code reference; if it comes back, think of drivers or software installed shortly before the crashes began.</source>
+        <translation>Dieser Stoppcode kommt selten vor. Schlagen Sie ihn in Microsofts Referenz der Fehlerprüfcodes nach; tritt er wieder auf, denken Sie an Treiber oder Software, die kurz vor Beginn der Abstürze installiert wurden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="20"/>
         <source>Update or roll back the driver named as probable cause (or the software that installed it); if the crash returns, uninstall it.</source>
         <translation>Aktualisieren Sie den als vermutliche Ursache genannten Treiber (oder die Software, die ihn installiert hat) oder setzen Sie ihn zurück; kehrt der Absturz wieder, deinstallieren Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="20"/>
+        <location filename="../app/core/recovery/explain.py" line="22"/>
+        <source>Install pending Windows and driver updates; if the crash returns, update or remove drivers and software installed shortly before the crashes began.</source>
+        <translation>Installieren Sie ausstehende Windows- und Treiberupdates; kehrt der Absturz zurück, aktualisieren oder entfernen Sie Treiber und Software, die kurz vor Beginn der Abstürze installiert wurden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="23"/>
         <source>Run Windows Memory Diagnostic, undo any overclocking or memory (XMP/EXPO) profile, and install pending Windows and driver updates.</source>
         <translation>Führen Sie die Windows-Speicherdiagnose aus, machen Sie Übertaktungen und Speicherprofile (XMP/EXPO) rückgängig und installieren Sie ausstehende Windows- und Treiberupdates.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="21"/>
+        <location filename="../app/core/recovery/explain.py" line="24"/>
         <source>Back up your files, then check the drive: run chkdsk, look at its health in the maker&apos;s tool, and reseat or replace the cable if it is a desktop.</source>
         <translation>Sichern Sie Ihre Dateien und prüfen Sie dann das Laufwerk: Führen Sie chkdsk aus, sehen Sie sich seinen Zustand im Werkzeug des Herstellers an und stecken Sie bei einem Desktop-PC das Kabel neu ein oder ersetzen Sie es.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="31"/>
+        <location filename="../app/core/recovery/explain.py" line="34"/>
         <source>A driver touched memory it was not allowed to at that moment (IRQL_NOT_LESS_OR_EQUAL).</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (IRQL_NOT_LESS_OR_EQUAL).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="32"/>
+        <location filename="../app/core/recovery/explain.py" line="35"/>
         <source>A driver damaged shared kernel memory (the pool).</source>
         <translation>Ein Treiber hat gemeinsam genutzten Kernel-Speicher (den Pool) beschädigt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="33"/>
+        <location filename="../app/core/recovery/explain.py" line="36"/>
         <source>Windows found its memory bookkeeping damaged; faulty RAM or a faulty driver are the usual causes.</source>
         <translation>Windows hat seine Speicherverwaltung beschädigt vorgefunden; die üblichen Ursachen sind fehlerhafter Arbeitsspeicher oder ein fehlerhafter Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="34"/>
+        <location filename="../app/core/recovery/explain.py" line="37"/>
         <source>Kernel code (usually a driver) raised an error nobody handled.</source>
         <translation>Kernel-Code (meist ein Treiber) hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="35"/>
+        <location filename="../app/core/recovery/explain.py" line="38"/>
         <source>The NTFS file system hit a problem, often damage on the drive.</source>
         <translation>Das Dateisystem NTFS ist auf ein Problem gestoßen, oft einen Schaden auf dem Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="36"/>
+        <location filename="../app/core/recovery/explain.py" line="39"/>
         <source>A driver failed while doing work for a program; graphics and antivirus drivers are common culprits.</source>
         <translation>Ein Treiber ist bei der Arbeit für ein Programm gescheitert; häufig sind Grafik- und Antivirentreiber schuld.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="37"/>
+        <location filename="../app/core/recovery/explain.py" line="40"/>
         <source>The list Windows keeps of physical memory pages is corrupt; usually faulty RAM or a driver.</source>
         <translation>Die Liste der physischen Speicherseiten, die Windows führt, ist beschädigt; meist durch fehlerhaften Arbeitsspeicher oder einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="38"/>
+        <location filename="../app/core/recovery/explain.py" line="41"/>
         <source>Code read memory that does not exist; usually a faulty driver, sometimes faulty RAM.</source>
         <translation>Code hat Speicher gelesen, den es nicht gibt; meist ein fehlerhafter Treiber, manchmal fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="39"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>Windows could not read back part of itself from the drive.</source>
         <translation>Windows konnte einen Teil von sich selbst nicht vom Laufwerk zurücklesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>Windows lost access to the drive it starts from, often after a storage driver or BIOS/UEFI setting changed.</source>
         <translation>Windows hat den Zugriff auf das Startlaufwerk verloren, oft nachdem sich ein Speichertreiber oder eine BIOS/UEFI-Einstellung geändert hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>Undo recent changes to storage settings in the BIOS/UEFI (such as AHCI/RAID mode) and let Startup Repair run.</source>
         <translation>Machen Sie kürzliche Änderungen an Speichereinstellungen im BIOS/UEFI (etwa AHCI/RAID-Modus) rückgängig und lassen Sie die Starthilfe laufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="41"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>A system thread, usually in a driver, raised an error nobody handled.</source>
         <translation>Ein System-Thread, meist in einem Treiber, hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>The processor hit a trap the kernel could not handle; often hardware, overheating or overclocking.</source>
         <translation>Der Prozessor ist auf eine Ausnahme gestoßen, die der Kernel nicht behandeln konnte; oft Hardware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>Remove any overclocking, make sure the PC is not overheating, and test the memory.</source>
         <translation>Entfernen Sie jede Übertaktung, stellen Sie sicher, dass der PC nicht überhitzt, und testen Sie den Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>Kernel code raised an error nobody handled; a driver or faulty RAM.</source>
         <translation>Kernel-Code hat einen Fehler ausgelöst, den niemand behandelt hat; ein Treiber oder fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>A driver did not finish a power change (sleep, wake, shutdown) in time.</source>
         <translation>Ein Treiber hat einen Energiewechsel (Ruhezustand, Aufwachen, Herunterfahren) nicht rechtzeitig abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>Update chipset, graphics, Wi-Fi and USB drivers from the PC maker; until then avoid sleep if the crash follows it.</source>
         <translation>Aktualisieren Sie Chipsatz-, Grafik-, WLAN- und USB-Treiber vom PC-Hersteller; meiden Sie bis dahin den Ruhezustand, wenn der Absturz auf ihn folgt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="48"/>
         <source>A driver asked for kernel memory in a wrong way.</source>
         <translation>Ein Treiber hat auf falsche Weise Kernel-Speicher angefordert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>Driver Verifier caught a driver breaking the rules; Verifier is a testing tool that is normally off.</source>
         <translation>Die Treiberüberprüfung hat einen Treiber bei einem Regelverstoß ertappt; sie ist ein Testwerkzeug, das normalerweise ausgeschaltet ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>If you did not turn on Driver Verifier on purpose, turn it off (run &quot;verifier /reset&quot; as administrator) and update the named driver.</source>
         <translation>Wenn Sie die Treiberüberprüfung nicht absichtlich eingeschaltet haben, schalten Sie sie aus (führen Sie „verifier /reset“ als Administrator aus) und aktualisieren Sie den genannten Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="47"/>
+        <location filename="../app/core/recovery/explain.py" line="50"/>
         <source>A driver damaged kernel memory and Windows noticed too late.</source>
         <translation>Ein Treiber hat Kernel-Speicher beschädigt, und Windows hat es zu spät bemerkt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="48"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>A driver accessed memory it was not allowed to at that moment (DRIVER_IRQL_NOT_LESS_OR_EQUAL); very often network, Wi-Fi or antivirus drivers.</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (DRIVER_IRQL_NOT_LESS_OR_EQUAL); sehr oft Netzwerk-, WLAN- oder Antivirentreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>A process Windows cannot run without stopped unexpectedly.</source>
         <translation>Ein Prozess, ohne den Windows nicht laufen kann, wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>Install pending updates and run &quot;sfc /scannow&quot; and &quot;DISM /Online /Cleanup-Image /RestoreHealth&quot; as administrator to repair system files.</source>
         <translation>Installieren Sie ausstehende Updates und führen Sie „sfc /scannow“ und „DISM /Online /Cleanup-Image /RestoreHealth“ als Administrator aus, um Systemdateien zu reparieren.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="50"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>A process Windows depends on ended, often because the drive stopped responding.</source>
         <translation>Ein Prozess, auf den Windows angewiesen ist, wurde beendet, oft weil das Laufwerk nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>One processor core stopped responding; often firmware, overheating or overclocking.</source>
         <translation>Ein Prozessorkern reagierte nicht mehr; oft Firmware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>Update the BIOS/UEFI and chipset drivers, remove overclocking and check cooling.</source>
         <translation>Aktualisieren Sie BIOS/UEFI und Chipsatztreiber, entfernen Sie Übertaktungen und prüfen Sie die Kühlung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Windows detected that core kernel code or data was modified, by a driver, faulty RAM or malicious software.</source>
         <translation>Windows hat festgestellt, dass zentraler Kernel-Code oder Kernel-Daten verändert wurden, durch einen Treiber, fehlerhaften Arbeitsspeicher oder Schadsoftware.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Remove drivers that patch the kernel (old cheat, tuning or security tools), test the memory and run a full scan.</source>
         <translation>Entfernen Sie Treiber, die den Kernel verändern (alte Cheat-, Tuning- oder Sicherheitswerkzeuge), testen Sie den Arbeitsspeicher und führen Sie eine vollständige Prüfung durch.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>The graphics driver stopped responding and could not be restarted.</source>
         <translation>Der Grafiktreiber reagierte nicht mehr und konnte nicht neu gestartet werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>Install the latest graphics driver from the card or PC maker, remove graphics overclocking and check the card is not overheating.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs, entfernen Sie Grafik-Übertaktungen und prüfen Sie, ob die Karte überhitzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>The graphics scheduler found the graphics driver misbehaving.</source>
         <translation>Der Grafik-Scheduler hat ein Fehlverhalten des Grafiktreibers festgestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>Install the latest graphics driver from the card or PC maker.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>The hardware itself reported an error it could not correct (processor, memory, or bus).</source>
         <translation>Die Hardware selbst hat einen Fehler gemeldet, den sie nicht korrigieren konnte (Prozessor, Arbeitsspeicher oder Bus).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>Remove overclocking, check temperatures and power supply, update the BIOS/UEFI; if it repeats, have the hardware checked.</source>
         <translation>Entfernen Sie Übertaktungen, prüfen Sie Temperaturen und Netzteil und aktualisieren Sie BIOS/UEFI; wiederholt es sich, lassen Sie die Hardware prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>A driver kept the processor busy for too long; storage (SSD firmware) and graphics drivers are common causes.</source>
         <translation>Ein Treiber hat den Prozessor zu lange beschäftigt; häufige Ursachen sind Speicher- (SSD-Firmware) und Grafiktreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>Update the SSD firmware, storage and graphics drivers from their makers.</source>
         <translation>Aktualisieren Sie die SSD-Firmware sowie Speicher- und Grafiktreiber von ihren Herstellern.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="57"/>
+        <location filename="../app/core/recovery/explain.py" line="60"/>
         <source>Kernel code detected corrupted data structures and stopped to stay safe.</source>
         <translation>Kernel-Code hat beschädigte Datenstrukturen entdeckt und angehalten, um sicher zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="58"/>
+        <location filename="../app/core/recovery/explain.py" line="61"/>
         <source>The kernel memory manager found its heap damaged, usually by a driver.</source>
         <translation>Die Speicherverwaltung des Kernels hat ihren Heap beschädigt vorgefunden, meist durch einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="62"/>
         <source>Windows&apos; compressed memory store hit an error; often the drive or RAM.</source>
         <translation>Der komprimierte Speicher von Windows ist auf einen Fehler gestoßen; oft das Laufwerk oder der Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="60"/>
+        <location filename="../app/core/recovery/explain.py" line="63"/>
         <source>The power button was held down, and Windows recorded the hang it was in at that moment.</source>
         <translation>Der Netzschalter wurde gedrückt gehalten, und Windows hat den Hänger aufgezeichnet, in dem es sich gerade befand.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="60"/>
+        <location filename="../app/core/recovery/explain.py" line="63"/>
         <source>If the PC had frozen, note what it was doing; update graphics and storage drivers if freezes repeat.</source>
         <translation>Falls der PC eingefroren war, notieren Sie, was er gerade tat; aktualisieren Sie Grafik- und Speichertreiber, wenn sich das Einfrieren wiederholt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="64"/>
+        <location filename="../app/core/recovery/explain.py" line="67"/>
         <source>Windows stopped with a stop code (the black or blue crash screen) and restarted.</source>
         <translation>Windows hat mit einem Stoppcode angehalten (der schwarze oder blaue Absturzbildschirm) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="65"/>
+        <location filename="../app/core/recovery/explain.py" line="68"/>
         <source>The PC turned off without shutting down: the power was cut, or it froze so hard that no stop code could be written.</source>
         <translation>Der PC wurde ausgeschaltet, ohne herunterzufahren: Der Strom fiel aus, oder er fror so stark ein, dass kein Stoppcode geschrieben werden konnte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="66"/>
+        <location filename="../app/core/recovery/explain.py" line="69"/>
         <source>The PC was switched off by holding the power button, usually because it had stopped responding.</source>
         <translation>Der PC wurde durch Gedrückthalten des Netzschalters ausgeschaltet, meist weil er nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="67"/>
+        <location filename="../app/core/recovery/explain.py" line="70"/>
         <source>The Linux kernel stopped with a kernel panic.</source>
         <translation>Der Linux-Kernel hat mit einer Kernel-Panik angehalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="68"/>
+        <location filename="../app/core/recovery/explain.py" line="71"/>
         <source>The Linux kernel hit an error (an oops); the system may have kept running or locked up afterwards.</source>
         <translation>Der Linux-Kernel ist auf einen Fehler gestoßen (ein „Oops“); das System lief danach womöglich weiter oder blieb hängen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="69"/>
+        <location filename="../app/core/recovery/explain.py" line="72"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
     </message>
@@ -1565,6 +1958,34 @@
         <location filename="../app/core/store.py" line="160"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../app/ui/tray.py" line="74"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="80"/>
+        <source>Open Ringfence</source>
+        <translation>Ringfence öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="81"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="82"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="83"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +2112,347 @@
         <location filename="../app/core/updates/service.py" line="55"/>
         <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesPage</name>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="52"/>
+        <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="56"/>
+        <source>Update progress</source>
+        <translation>Update-Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="60"/>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <source>Version in use</source>
+        <translation>Verwendete Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <source>Built</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="64"/>
+        <location filename="../app/ui/pages/updates.py" line="114"/>
+        <source>Update ring</source>
+        <translation>Update-Ring</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="64"/>
+        <source>Automatic updates</source>
+        <translation>Automatische Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="65"/>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="66"/>
+        <source>Last check</source>
+        <translation>Letzte Suche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="66"/>
+        <source>Newest on the channel</source>
+        <translation>Neueste im Kanal</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="79"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="79"/>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="81"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="82"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="84"/>
+        <source>Update history</source>
+        <translation>Update-Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="97"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="101"/>
+        <source>&amp;Check now</source>
+        <translation>&amp;Jetzt suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="103"/>
+        <source>&amp;Roll back</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="105"/>
+        <source>&amp;Pause updates</source>
+        <translation>Updates &amp;pausieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="107"/>
+        <source>For 24 hours</source>
+        <translation>Für 24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <source>For 72 hours</source>
+        <translation>Für 72 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="110"/>
+        <source>R&amp;esume updates</source>
+        <translation>Updates &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="112"/>
+        <source>R&amp;ing:</source>
+        <translation>&amp;Ring:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <source>Early (first to get new definitions)</source>
+        <translation>Früh (bekommt neue Definitionen zuerst)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
+        <source>Delayed (48 hours after everyone else)</source>
+        <translation>Verzögert (48 Stunden nach allen anderen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="118"/>
+        <source>Pinned (only when you check now)</source>
+        <translation>Festgehalten (nur wenn Sie „Jetzt suchen“ wählen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="146"/>
+        <source>Built-in definitions</source>
+        <translation>Eingebaute Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <source>Paused until %1</source>
+        <translation>Pausiert bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <source>Only when you choose Check now</source>
+        <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="165"/>
+        <source>No update channel is set up.</source>
+        <translation>Es ist kein Update-Kanal eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="167"/>
+        <source>The last check failed: %1</source>
+        <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <source>Signed and verified on %1</source>
+        <translation>Signiert und geprüft am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <source>Downloading: %1 of %2</source>
+        <translation>Herunterladen: %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="186"/>
+        <source>Checking the new definitions…</source>
+        <translation>Die neuen Definitionen werden geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="195"/>
+        <source>Checking for updates…</source>
+        <translation>Suche nach Updates …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="212"/>
+        <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
+        <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
+        <location filename="../app/ui/pages/updates.py" line="216"/>
+        <source>Roll back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="18"/>
+        <source>No update channel</source>
+        <translation>Kein Update-Kanal</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="19"/>
+        <source>Ringfence uses the definitions built into it and receives no updates.</source>
+        <translation>Ringfence verwendet seine eingebauten Definitionen und erhält keine Updates.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="21"/>
+        <source>Downloading version %1</source>
+        <translation>Version %1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="23"/>
+        <source>Checking version %1 before it is used</source>
+        <translation>Version %1 wird vor der Verwendung geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="24"/>
+        <source>New definitions are tested in a separate process first; your protection stays as it is.</source>
+        <translation>Neue Definitionen werden zuerst in einem eigenen Prozess getestet; Ihr Schutz bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="26"/>
+        <source>Switching to version %1</source>
+        <translation>Wechsel zu Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="28"/>
+        <source>The vendor halted updates</source>
+        <translation>Der Hersteller hat die Updates angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="29"/>
+        <source>The vendor&apos;s message: %1</source>
+        <translation>Nachricht des Herstellers: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="33"/>
+        <source>Now using version %1.</source>
+        <translation>Jetzt wird Version %1 verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="34"/>
+        <source>Now using the built-in definitions.</source>
+        <translation>Jetzt werden die eingebauten Definitionen verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="35"/>
+        <source>Version %1 was rolled back</source>
+        <translation>Version %1 wurde zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="36"/>
+        <source>Why: %1 %2</source>
+        <translation>Grund: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="39"/>
+        <source>Out of date since %1</source>
+        <translation>Veraltet seit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="40"/>
+        <source>Check for updates now, or make sure this computer can reach the update server.</source>
+        <translation>Suchen Sie jetzt nach Updates oder sorgen Sie dafür, dass dieser Computer den Update-Server erreicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="42"/>
+        <source>Version %1 is on probation</source>
+        <translation>Version %1 ist in der Bewährungszeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="43"/>
+        <source>It is watched for problems for %1 more; if it misbehaves, Ringfence goes back to the previous definitions by itself.</source>
+        <translation>Sie wird noch %1 auf Probleme beobachtet; verhält sie sich falsch, kehrt Ringfence von selbst zu den vorherigen Definitionen zurück.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="46"/>
+        <source>Updates paused until %1</source>
+        <translation>Updates pausiert bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="47"/>
+        <source>Withdrawals by the vendor still apply while updates are paused.</source>
+        <translation>Rückzüge durch den Hersteller gelten auch während der Pause.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="49"/>
+        <source>Pinned</source>
+        <translation>Festgehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="50"/>
+        <source>New definitions are installed only when you choose Check now.</source>
+        <translation>Neue Definitionen werden nur installiert, wenn Sie „Jetzt suchen“ wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="52"/>
+        <location filename="../app/ui/pages/updates_badge.py" line="54"/>
+        <source>Up to date</source>
+        <translation>Auf dem neuesten Stand</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="53"/>
+        <source>A newer version is being rolled out step by step; it reaches this computer soon.</source>
+        <translation>Eine neuere Version wird schrittweise verteilt; sie erreicht diesen Computer bald.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="41"/>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="47"/>
+        <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
+        <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
     </message>
 </context>
 <context>

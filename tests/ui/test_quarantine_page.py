@@ -142,8 +142,8 @@ def test_restore_and_allow_puts_the_file_on_the_allow_list_and_delete_asks_first
     row = next(r for r in range(2) if cell(page, r, 0) == "trusted.exe")
     page.table.selectRow(row)
     page.restore_allow_button.click()
-    qtbot.waitUntil(keep.exists, timeout=10_000)
-    assert digest in q.allowed_hashes(ctx)
+    qtbot.waitUntil(lambda: digest in q.allowed_hashes(ctx), timeout=10_000)
+    assert keep.read_bytes() == b"trusted tool"
     qtbot.waitUntil(lambda: page.allowed.model.rowCount() == 1, timeout=10_000)
     assert page.allowed.model.rows[0].sha256 == digest
 
