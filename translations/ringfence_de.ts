@@ -2090,6 +2090,41 @@
         <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
     </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="80"/>
+        <source>The channel URL %1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
+        <translation>Die Kanal-URL %1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="92"/>
+        <source>The channel URL must not contain spaces or control characters.</source>
+        <translation>Die Kanal-URL darf keine Leerzeichen oder Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="100"/>
+        <source>The channel URL must start with https:// (or http:// for a channel on this computer).</source>
+        <translation>Die Kanal-URL muss mit https:// beginnen (oder mit http:// für einen Kanal auf diesem Computer).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="103"/>
+        <source>The channel URL must not contain a user name or password; an update channel is public.</source>
+        <translation>Die Kanal-URL darf keinen Benutzernamen und kein Passwort enthalten; ein Update-Kanal ist öffentlich.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="107"/>
+        <source>The channel URL %1 names no server.</source>
+        <translation>Die Kanal-URL %1 nennt keinen Server.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="111"/>
+        <source>The channel URL %1 must not contain a query (?) or a fragment (#).</source>
+        <translation>Die Kanal-URL %1 darf keine Abfrage (?) und keinen Anker (#) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="114"/>
+        <source>Plain http:// is only allowed for a channel on this computer (localhost, 127.0.0.1 or ::1); use https:// for %1.</source>
+        <translation>Unverschlüsseltes http:// ist nur für einen Kanal auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
+    </message>
 </context>
 <context>
     <name>UpdatesPage</name>
