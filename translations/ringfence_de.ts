@@ -40,6 +40,14 @@
     </message>
 </context>
 <context>
+    <name>Beacon</name>
+    <message>
+        <location filename="../app/core/beacon/reporter.py" line="27"/>
+        <source>Help stop bad definitions updates before they reach everyone? Ringfence can send the vendor a short, anonymous health report after each definitions update (installed, refused, rolled back, or passed its health check) and once a day a few counts (engine crashes and hangs, scan errors, protected system files flagged, detections per hour). Each report carries a random number that identifies this installation and nothing else, its update ring and the versions of Ringfence and its definitions. It never contains file names, folders, file contents or anything about your files. The vendor uses these reports to halt a release that makes computers crash or flags system files while only a few installations have it. You can turn this off at any time in the settings.</source>
+        <translation>Helfen, fehlerhafte Definitions-Updates zu stoppen, bevor sie alle erreichen? Ringfence kann dem Hersteller nach jedem Definitions-Update einen kurzen, anonymen Zustandsbericht senden (installiert, abgelehnt, zurückgenommen oder Gesundheitsprüfung bestanden) und einmal am Tag einige Zahlen (Abstürze und Hänger der Scan-Engine, Scanfehler, markierte geschützte Systemdateien, Funde pro Stunde). Jeder Bericht enthält eine Zufallszahl, die nur diese Installation kennzeichnet und sonst nichts, ihren Update-Ring und die Versionen von Ringfence und seinen Definitionen. Er enthält nie Dateinamen, Ordner, Dateiinhalte oder sonst etwas über Ihre Dateien. Der Hersteller nutzt diese Berichte, um eine Version anzuhalten, die Computer abstürzen lässt oder Systemdateien markiert, solange sie erst wenige Installationen haben. Sie können das jederzeit in den Einstellungen abschalten.</translation>
+    </message>
+</context>
+<context>
     <name>ChangesView</name>
     <message>
         <location filename="../app/ui/pages/updates_changes.py" line="17"/>
@@ -390,7 +398,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="185"/>
+        <location filename="../app/core/updates/activation.py" line="187"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
@@ -1255,62 +1263,67 @@
         <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="17"/>
+        <location filename="../app/core/scan_messages.py" line="20"/>
         <source>The path does not exist.</source>
         <translation>Der Pfad existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="18"/>
+        <location filename="../app/core/scan_messages.py" line="21"/>
         <source>The file disappeared during the scan.</source>
         <translation>Die Datei ist während des Scans verschwunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="19"/>
+        <location filename="../app/core/scan_messages.py" line="22"/>
         <source>Permission denied.</source>
         <translation>Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="20"/>
-        <source>The file could not be read (%1).</source>
-        <translation>Die Datei konnte nicht gelesen werden (%1).</translation>
+        <location filename="../app/core/scan_messages.py" line="23"/>
+        <source>The file cannot be read (%1).</source>
+        <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="21"/>
+        <location filename="../app/core/scan_messages.py" line="24"/>
         <source>The file was replaced by something that is not a regular file.</source>
         <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="22"/>
+        <location filename="../app/core/scan_messages.py" line="25"/>
+        <source>The file was replaced by a link during the scan.</source>
+        <translation>Die Datei wurde während des Scans durch einen Link ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="26"/>
         <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
         <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="23"/>
+        <location filename="../app/core/scan_messages.py" line="27"/>
         <source>The engine could not check this file (%1).</source>
         <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="24"/>
+        <location filename="../app/core/scan_messages.py" line="28"/>
         <source>The archive holds more than %1 files; the rest were not checked.</source>
         <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="25"/>
+        <location filename="../app/core/scan_messages.py" line="29"/>
         <source>The archive expands to more data than the limit; the rest was not checked.</source>
         <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="26"/>
+        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>This archive member cannot be unpacked (%1).</source>
         <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="27"/>
+        <location filename="../app/core/scan_messages.py" line="31"/>
         <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
         <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="29"/>
+        <location filename="../app/core/scan_messages.py" line="33"/>
         <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
@@ -1458,72 +1471,82 @@
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="120"/>
+        <location filename="../app/core/settings.py" line="121"/>
+        <source>Send anonymous health reports about definitions updates to the vendor</source>
+        <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="122"/>
+        <source>Asked whether to send health reports</source>
+        <translation>Gefragt, ob Zustandsberichte gesendet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="123"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="121"/>
+        <location filename="../app/core/settings.py" line="124"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="124"/>
+        <location filename="../app/core/settings.py" line="127"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="126"/>
+        <location filename="../app/core/settings.py" line="129"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="128"/>
+        <location filename="../app/core/settings.py" line="131"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="129"/>
+        <location filename="../app/core/settings.py" line="132"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="131"/>
+        <location filename="../app/core/settings.py" line="134"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="170"/>
+        <location filename="../app/core/settings.py" line="173"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="191"/>
+        <location filename="../app/core/settings.py" line="194"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="199"/>
+        <location filename="../app/core/settings.py" line="202"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="206"/>
+        <location filename="../app/core/settings.py" line="209"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="233"/>
+        <location filename="../app/core/settings.py" line="236"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="237"/>
+        <location filename="../app/core/settings.py" line="240"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="255"/>
+        <location filename="../app/core/settings.py" line="258"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -2091,39 +2114,39 @@
         <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/channelconfig.py" line="80"/>
-        <source>The channel URL %1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
-        <translation>Die Kanal-URL %1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
+        <location filename="../app/core/updates/channelconfig.py" line="83"/>
+        <source>%1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
+        <translation>%1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/channelconfig.py" line="92"/>
-        <source>The channel URL must not contain spaces or control characters.</source>
-        <translation>Die Kanal-URL darf keine Leerzeichen oder Steuerzeichen enthalten.</translation>
+        <location filename="../app/core/updates/channelconfig.py" line="96"/>
+        <source>An update address must not contain spaces or control characters.</source>
+        <translation>Eine Update-Adresse darf keine Leerzeichen oder Steuerzeichen enthalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/channelconfig.py" line="100"/>
-        <source>The channel URL must start with https:// (or http:// for a channel on this computer).</source>
-        <translation>Die Kanal-URL muss mit https:// beginnen (oder mit http:// für einen Kanal auf diesem Computer).</translation>
-    </message>
-    <message>
-        <location filename="../app/core/updates/channelconfig.py" line="103"/>
-        <source>The channel URL must not contain a user name or password; an update channel is public.</source>
-        <translation>Die Kanal-URL darf keinen Benutzernamen und kein Passwort enthalten; ein Update-Kanal ist öffentlich.</translation>
+        <location filename="../app/core/updates/channelconfig.py" line="104"/>
+        <source>An update address must start with https:// (or http:// for a server on this computer).</source>
+        <translation>Eine Update-Adresse muss mit https:// beginnen (oder mit http:// für einen Server auf diesem Computer).</translation>
     </message>
     <message>
         <location filename="../app/core/updates/channelconfig.py" line="107"/>
-        <source>The channel URL %1 names no server.</source>
-        <translation>Die Kanal-URL %1 nennt keinen Server.</translation>
+        <source>An update address must not contain a user name or password; update servers are public.</source>
+        <translation>Eine Update-Adresse darf keinen Benutzernamen und kein Passwort enthalten; Update-Server sind öffentlich.</translation>
     </message>
     <message>
         <location filename="../app/core/updates/channelconfig.py" line="111"/>
-        <source>The channel URL %1 must not contain a query (?) or a fragment (#).</source>
-        <translation>Die Kanal-URL %1 darf keine Abfrage (?) und keinen Anker (#) enthalten.</translation>
+        <source>The address %1 names no server.</source>
+        <translation>Die Adresse %1 nennt keinen Server.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/channelconfig.py" line="114"/>
-        <source>Plain http:// is only allowed for a channel on this computer (localhost, 127.0.0.1 or ::1); use https:// for %1.</source>
-        <translation>Unverschlüsseltes http:// ist nur für einen Kanal auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
+        <location filename="../app/core/updates/channelconfig.py" line="115"/>
+        <source>The address %1 must not contain a query (?) or a fragment (#).</source>
+        <translation>Die Adresse %1 darf keine Abfrage (?) und keinen Anker (#) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="118"/>
+        <source>Plain http:// is only allowed for a server on this computer (localhost, 127.0.0.1 or ::1); use https:// for %1.</source>
+        <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import RingfenceError
-from app.core.updates.channelconfig import channel_url, set_channel
+from app.core.updates.channelconfig import server_url, set_channel
 from tests.conftest import run_cli
 
 
@@ -23,7 +23,7 @@ from tests.conftest import run_cli
     ("https://[2001:db8::1]/c", "https://[2001:db8::1]/c"),
 ])
 def test_good_addresses_are_accepted_and_normalised(url: str, expected: str) -> None:
-    assert channel_url(url) == expected
+    assert server_url(url) == expected
 
 
 @pytest.mark.parametrize(("url", "message"), [
@@ -35,9 +35,9 @@ def test_good_addresses_are_accepted_and_normalised(url: str, expected: str) -> 
     ("https://updates.example.com:http/", "not a valid web address"),
     ("https://user:secret@updates.example.com/", "must not contain a user name or password"),
     ("https://token@updates.example.com/", "must not contain a user name or password"),
-    ("http://updates.example.com/", "only allowed for a channel on this computer"),
-    ("http://192.168.1.10:8080/", "only allowed for a channel on this computer"),
-    ("http://127.0.0.1.evil.example/", "only allowed for a channel on this computer"),
+    ("http://updates.example.com/", "only allowed for a server on this computer"),
+    ("http://192.168.1.10:8080/", "only allowed for a server on this computer"),
+    ("http://127.0.0.1.evil.example/", "only allowed for a server on this computer"),
     ("ftp://updates.example.com/", "must start with https://"),
     ("updates.example.com", "must start with https://"),
     ("https://updates.example.com/c?x=1", "must not contain a query"),
@@ -51,9 +51,15 @@ def test_bad_addresses_are_refused_with_a_clear_sentence(url: str, message: str,
     assert not (tmp_path / "config").exists()  # nothing was written
 
 
+def test_a_collector_address_gets_the_same_checks(tmp_path: Path) -> None:
+    with pytest.raises(RingfenceError, match="only allowed for a server on this computer"):
+        set_channel(tmp_path / "config", "https://updates.example.com", tmp_path / "root.json",
+                    collector="http://collector.example.com")
+
+
 def test_the_cli_refuses_a_remote_plain_http_channel(tmp_path: Path) -> None:
     root = tmp_path / "root.json"
     root.write_text("{}")
     done = run_cli("update", "channel", "http://updates.example.com/", "--root", str(root))
     assert done.returncode == 2 and done.stderr.count("\n") == 1
-    assert "only allowed for a channel on this computer" in done.stderr and "Traceback" not in done.stderr
+    assert "only allowed for a server on this computer" in done.stderr and "Traceback" not in done.stderr
