@@ -971,48 +971,48 @@
 <context>
     <name>Realtime</name>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="11"/>
+        <location filename="../app/core/realtime/messages.py" line="9"/>
         <source>the system&apos;s queue of file changes overflowed</source>
         <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <location filename="../app/core/realtime/messages.py" line="10"/>
         <source>more files changed at once than Ringfence could queue</source>
         <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="13"/>
+        <location filename="../app/core/realtime/messages.py" line="11"/>
         <source>the folder watcher stopped and was restarted</source>
         <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="14"/>
+        <location filename="../app/core/realtime/messages.py" line="12"/>
         <source>the PC woke from sleep</source>
         <translation>der PC ist aus dem Ruhezustand erwacht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="19"/>
+        <location filename="../app/core/realtime/messages.py" line="17"/>
         <source>moved to the quarantine</source>
         <extracomment>What real-time protection did with a detected file.</extracomment>
         <translation>in die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <location filename="../app/core/realtime/messages.py" line="18"/>
         <source>left in place</source>
         <translation>an Ort und Stelle belassen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <location filename="../app/core/realtime/messages.py" line="19"/>
         <source>left in place until you decide what to do with it</source>
         <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <location filename="../app/core/realtime/messages.py" line="20"/>
         <source>left in place because it is a protected system or Ringfence file</source>
         <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
         <source>could not be moved to the quarantine</source>
         <translation>konnte nicht in die Quarantäne verschoben werden</translation>
     </message>
@@ -2546,12 +2546,27 @@
         <translation>Der Scanner hat seinen letzten Selbsttest nicht bestanden.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="212"/>
+        <location filename="../app/core/verdict.py" line="206"/>
+        <source>Real-time protection is off.</source>
+        <translation>Der Echtzeitschutz ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="213"/>
+        <source>Real-time protection is paused until Ringfence restarts.</source>
+        <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="214"/>
+        <source>Real-time protection is paused until %1.</source>
+        <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="231"/>
         <source>No scan has been completed yet.</source>
         <translation>Es wurde noch keine Prüfung abgeschlossen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/verdict.py" line="213"/>
+        <location filename="../app/core/verdict.py" line="232"/>
         <source>No scan has been completed for %n day(s).</source>
         <translation>
             <numerusform>Seit %n Tag wurde keine Prüfung abgeschlossen.</numerusform>
@@ -2559,12 +2574,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="225"/>
+        <location filename="../app/core/verdict.py" line="244"/>
         <source>The quarantine key is kept in a private file because the system keyring is not available.</source>
         <translation>Der Quarantäne-Schlüssel liegt in einer privaten Datei, weil der Schlüsselbund des Systems nicht verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="239"/>
+        <location filename="../app/core/verdict.py" line="258"/>
         <source>Your PC restarted unexpectedly (%1) on %2.</source>
         <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
     </message>
