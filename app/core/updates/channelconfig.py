@@ -26,6 +26,7 @@ class ChannelConfig:
     root: bytes
     channel: str = "stable"
     source: str = "build"  # "build" (resources/) or "user"
+    collector: str | None = None  # the vendor's health beacon collector (base URL), if it runs one
 
     @property
     def id(self) -> str:
@@ -43,7 +44,9 @@ def _read(folder: Path, source: str) -> ChannelConfig | None:
         return None
     try:
         doc = json.loads(settings.read_text(encoding="utf-8"))
-        return ChannelConfig(str(doc["url"]).rstrip("/"), root.read_bytes(), str(doc.get("channel", "stable")), source)
+        collector = doc.get("collector")
+        return ChannelConfig(str(doc["url"]).rstrip("/"), root.read_bytes(), str(doc.get("channel", "stable")), source,
+                             str(collector).rstrip("/") if collector else None)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RingfenceError(f"The update channel settings in {folder} are damaged ({exc}); set the channel again "
                              "with 'ringfence update channel URL --root ROOT_JSON'.") from exc
@@ -64,9 +67,12 @@ def check_root(data: bytes) -> Metadata[Root]:
     return md
 
 
-def set_channel(config_dir: Path, url: str, root_file: Path, channel: str = "stable") -> ChannelConfig:
+def set_channel(config_dir: Path, url: str, root_file: Path, channel: str = "stable",
+                collector: str | None = None) -> ChannelConfig:
     if not url.startswith(("https://", "http://")):
         raise RingfenceError("The channel URL must start with https:// (or http:// for a channel on this computer).")
+    if collector is not None and not collector.startswith(("https://", "http://")):
+        raise RingfenceError("The collector URL must start with https:// (or http:// for a collector on this computer).")
     try:
         data = root_file.read_bytes()
     except OSError as exc:
@@ -74,5 +80,6 @@ def set_channel(config_dir: Path, url: str, root_file: Path, channel: str = "sta
     check_root(data)
     folder = _user_dir(config_dir)
     atomic_write_bytes(folder / "root.json", data, mode=0o644)
-    atomic_write_json(folder / "channel.json", {"url": url.rstrip("/"), "channel": channel})
-    return ChannelConfig(url.rstrip("/"), data, channel, "user")
+    doc = {"url": url.rstrip("/"), "channel": channel, **({"collector": collector.rstrip("/")} if collector else {})}
+    atomic_write_json(folder / "channel.json", doc)
+    return ChannelConfig(url.rstrip("/"), data, channel, "user", collector.rstrip("/") if collector else None)
