@@ -106,27 +106,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="120"/>
+        <location filename="../app/ui/application.py" line="123"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="121"/>
+        <location filename="../app/ui/application.py" line="124"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="146"/>
+        <location filename="../app/ui/application.py" line="149"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="228"/>
+        <location filename="../app/ui/application.py" line="231"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="231"/>
+        <location filename="../app/ui/application.py" line="234"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -1589,67 +1589,67 @@
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <location filename="../app/ui/dialogs/settings.py" line="49"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <location filename="../app/ui/dialogs/settings.py" line="63"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <location filename="../app/ui/dialogs/settings.py" line="68"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="147"/>
+        <location filename="../app/ui/dialogs/settings.py" line="148"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <location filename="../app/ui/dialogs/settings.py" line="149"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <location filename="../app/ui/dialogs/settings.py" line="150"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <location filename="../app/ui/dialogs/settings.py" line="156"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="246"/>
+        <location filename="../app/ui/dialogs/settings.py" line="248"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1950,12 +1950,12 @@
         <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="140"/>
+        <location filename="../app/core/store.py" line="144"/>
         <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
         <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="160"/>
+        <location filename="../app/core/store.py" line="164"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
