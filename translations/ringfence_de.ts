@@ -668,6 +668,34 @@
     </message>
 </context>
 <context>
+    <name>Paths</name>
+    <message>
+        <location filename="../app/core/paths.py" line="91"/>
+        <source>%1 (set in RINGFENCE_HOME) is a file, not a folder; point RINGFENCE_HOME to a folder.</source>
+        <translation>%1 (in RINGFENCE_HOME angegeben) ist eine Datei, kein Ordner; lassen Sie RINGFENCE_HOME auf einen Ordner zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="94"/>
+        <source>Ringfence cannot keep its data in %1: %2 is a file, not a folder.</source>
+        <translation>Ringfence kann seine Daten nicht in %1 ablegen: %2 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="97"/>
+        <source>Ringfence has no permission to use the folder %1; give your user access to it or point RINGFENCE_HOME to a folder you own.</source>
+        <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf oder lassen Sie RINGFENCE_HOME auf einen Ordner zeigen, der Ihnen gehört.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="101"/>
+        <source>Ringfence has no permission to use the folder %1; give your user access to it.</source>
+        <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="103"/>
+        <source>Ringfence cannot create the folder %1 (%2).</source>
+        <translation>Ringfence kann den Ordner %1 nicht anlegen (%2).</translation>
+    </message>
+</context>
+<context>
     <name>Quarantine</name>
     <message>
         <location filename="../app/core/quarantine/crypto.py" line="90"/>
