@@ -12,7 +12,6 @@ from app.commands.output import print_json, printable
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.engine.hashing import sha256_file
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -198,18 +197,7 @@ def _reindex(ctx: Context, args: argparse.Namespace) -> int:
 
 def _add(ctx: Context, args: argparse.Namespace) -> int:
     path = os.path.abspath(args.path)
-    try:
-        st = os.lstat(path)
-        digest = sha256_file(path)
-    except FileNotFoundError:
-        raise RingfenceError(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise RingfenceError(f"{path} is a folder; only files can be quarantined.") from None
-    except OSError as exc:
-        raise RingfenceError(f"{path} cannot be read ({exc.strerror}).") from exc
-    outcome = q.quarantine_file(ctx, path, rule=args.rule, engine="manual", definitions_version=None,
-                                sha256=digest, scanned_stat=(st.st_size, st.st_mtime_ns, st.st_ino),
-                                force=args.force)
+    outcome = q.quarantine_by_hand(ctx, path, rule=args.rule, force=args.force)
     if args.json:
         print_json({"path": path, "action": outcome.action, "id": outcome.item_id, "error": outcome.error,
                     "reason": outcome.reason})

@@ -172,6 +172,8 @@ def _jsonable(value: Any) -> Any:
         return value.to_json()
     if isinstance(value, bytes):
         return value.decode("utf-8", "backslashreplace")
+    if isinstance(value, str):  # a file name that is not valid UTF-8 keeps its bytes visible, escaped
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
     return value

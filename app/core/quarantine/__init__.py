@@ -10,6 +10,10 @@ Public API (everything takes the run's :class:`~app.core.context.Context`):
     (``item_id`` set), ``"skipped-protected"`` (an OS-critical or Ringfence file; ``reason`` set;
     ``force=True`` overrides) or ``"failed"`` (``error`` is one sentence for the report's
     ``errors``). It never raises for a problem with one file.
+``quarantine_by_hand(ctx, path, *, rule="manual", force=False, progress=None)``
+    The user's "quarantine this file": hashes and seals it (``progress(phase, done, total)``), records
+    ``quarantine.added`` in the journal; raises :class:`RingfenceError` when the path cannot be taken.
+``allowed_entries(ctx)`` — the allow-list with names and dates.
 ``restore(ctx, item_id, *, to=None, on_conflict="rename", allow=False)`` -> :class:`RestoreOutcome`;
 ``restore_version(ctx, definitions_version, ...)`` restores everything one definitions version quarantined.
 ``delete(ctx, item_id)``, ``purge(ctx, days=None)``.
@@ -32,9 +36,12 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
+    "AllowEntry": "allowlist",
     "allow": "allowlist",
+    "allowed_entries": "allowlist",
     "allowed_hashes": "allowlist",
     "disallow": "allowlist",
+    "quarantine_by_hand": "manual",
     "QuarantineOutcome": "operations",
     "delete": "operations",
     "purge": "operations",

@@ -24,6 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
@@ -93,8 +94,9 @@ def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = N
         _remove_empty(created)
         return RestoreOutcome(item.id, "skipped", str(wanted))
     finish_restore(ctx, vault, item, dest, intent_id)
+    events.record(ctx.store, "quarantine.restored", path=str(dest), item_id=item.id, threat=item.rule)
     if allow:
-        allowlist.allow(ctx, item.sha256, note=f"restored {item.id} to {dest}")
+        allowlist.allow(ctx, item.sha256, note=f"restored {item.id} to {dest}", name=original.name)
     log.info("restored %s to %s", item.id, dest)
     return RestoreOutcome(item.id, "restored", str(dest))
 
