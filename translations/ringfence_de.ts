@@ -106,27 +106,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="120"/>
+        <location filename="../app/ui/application.py" line="123"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="121"/>
+        <location filename="../app/ui/application.py" line="124"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="146"/>
+        <location filename="../app/ui/application.py" line="149"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="228"/>
+        <location filename="../app/ui/application.py" line="231"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="231"/>
+        <location filename="../app/ui/application.py" line="234"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -971,48 +971,48 @@
 <context>
     <name>Realtime</name>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="11"/>
+        <location filename="../app/core/realtime/messages.py" line="9"/>
         <source>the system&apos;s queue of file changes overflowed</source>
         <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <location filename="../app/core/realtime/messages.py" line="10"/>
         <source>more files changed at once than Ringfence could queue</source>
         <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="13"/>
+        <location filename="../app/core/realtime/messages.py" line="11"/>
         <source>the folder watcher stopped and was restarted</source>
         <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="14"/>
+        <location filename="../app/core/realtime/messages.py" line="12"/>
         <source>the PC woke from sleep</source>
         <translation>der PC ist aus dem Ruhezustand erwacht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="19"/>
+        <location filename="../app/core/realtime/messages.py" line="17"/>
         <source>moved to the quarantine</source>
         <extracomment>What real-time protection did with a detected file.</extracomment>
         <translation>in die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <location filename="../app/core/realtime/messages.py" line="18"/>
         <source>left in place</source>
         <translation>an Ort und Stelle belassen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <location filename="../app/core/realtime/messages.py" line="19"/>
         <source>left in place until you decide what to do with it</source>
         <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <location filename="../app/core/realtime/messages.py" line="20"/>
         <source>left in place because it is a protected system or Ringfence file</source>
         <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
         <source>could not be moved to the quarantine</source>
         <translation>konnte nicht in die Quarantäne verschoben werden</translation>
     </message>
@@ -1579,67 +1579,67 @@
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <location filename="../app/ui/dialogs/settings.py" line="49"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <location filename="../app/ui/dialogs/settings.py" line="63"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <location filename="../app/ui/dialogs/settings.py" line="68"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="147"/>
+        <location filename="../app/ui/dialogs/settings.py" line="148"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <location filename="../app/ui/dialogs/settings.py" line="149"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <location filename="../app/ui/dialogs/settings.py" line="150"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <location filename="../app/ui/dialogs/settings.py" line="156"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="246"/>
+        <location filename="../app/ui/dialogs/settings.py" line="248"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1940,12 +1940,12 @@
         <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="140"/>
+        <location filename="../app/core/store.py" line="144"/>
         <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
         <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="160"/>
+        <location filename="../app/core/store.py" line="164"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
@@ -2102,6 +2102,41 @@
         <location filename="../app/core/updates/service.py" line="55"/>
         <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="83"/>
+        <source>%1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
+        <translation>%1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="96"/>
+        <source>An update address must not contain spaces or control characters.</source>
+        <translation>Eine Update-Adresse darf keine Leerzeichen oder Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="104"/>
+        <source>An update address must start with https:// (or http:// for a server on this computer).</source>
+        <translation>Eine Update-Adresse muss mit https:// beginnen (oder mit http:// für einen Server auf diesem Computer).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="107"/>
+        <source>An update address must not contain a user name or password; update servers are public.</source>
+        <translation>Eine Update-Adresse darf keinen Benutzernamen und kein Passwort enthalten; Update-Server sind öffentlich.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="111"/>
+        <source>The address %1 names no server.</source>
+        <translation>Die Adresse %1 nennt keinen Server.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="115"/>
+        <source>The address %1 must not contain a query (?) or a fragment (#).</source>
+        <translation>Die Adresse %1 darf keine Abfrage (?) und keinen Anker (#) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="118"/>
+        <source>Plain http:// is only allowed for a server on this computer (localhost, 127.0.0.1 or ::1); use https:// for %1.</source>
+        <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
     </message>
 </context>
 <context>
@@ -2501,12 +2536,27 @@
         <translation>Der Scanner hat seinen letzten Selbsttest nicht bestanden.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="212"/>
+        <location filename="../app/core/verdict.py" line="206"/>
+        <source>Real-time protection is off.</source>
+        <translation>Der Echtzeitschutz ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="213"/>
+        <source>Real-time protection is paused until Ringfence restarts.</source>
+        <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="214"/>
+        <source>Real-time protection is paused until %1.</source>
+        <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="231"/>
         <source>No scan has been completed yet.</source>
         <translation>Es wurde noch keine Prüfung abgeschlossen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/verdict.py" line="213"/>
+        <location filename="../app/core/verdict.py" line="232"/>
         <source>No scan has been completed for %n day(s).</source>
         <translation>
             <numerusform>Seit %n Tag wurde keine Prüfung abgeschlossen.</numerusform>
@@ -2514,12 +2564,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="225"/>
+        <location filename="../app/core/verdict.py" line="244"/>
         <source>The quarantine key is kept in a private file because the system keyring is not available.</source>
         <translation>Der Quarantäne-Schlüssel liegt in einer privaten Datei, weil der Schlüsselbund des Systems nicht verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="239"/>
+        <location filename="../app/core/verdict.py" line="258"/>
         <source>Your PC restarted unexpectedly (%1) on %2.</source>
         <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
     </message>

@@ -44,6 +44,7 @@ TABS: dict[str, str] = {
     "history": QT_TRANSLATE_NOOP("SettingsDialog", "History"),
     "ui": QT_TRANSLATE_NOOP("SettingsDialog", "Console"),
 }
+TAB_ALIASES = {"general": "ui"}  # settings.open:general (a verdict fix) opens the console's own tab
 CHOICES: dict[str, str] = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"),
     "en": "English",  # each language is named in itself
@@ -199,6 +200,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        tab = TAB_ALIASES.get(tab or "", tab)
         if tab in self._tab_index:
             self.tabs.setCurrentIndex(self._tab_index[tab])
         self.resize(640, 480)
