@@ -33,11 +33,8 @@ from app.engine.archives import (
 )
 from app.engine.filetypes import HEAD, file_type, owner_of
 from app.engine.hashing import sha256_fd
-<<<<<<< HEAD
 from app.engine.problems import Problem, os_problem
-=======
 from app.engine.shared_open import open_for_scan
->>>>>>> main
 
 SMALL_FILE = 4 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
