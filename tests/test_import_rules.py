@@ -38,6 +38,13 @@ def test_core_never_imports_qt_or_ui() -> None:
     assert _violations("core", ("PySide6", "app.ui")) == []
 
 
+def test_the_cli_never_imports_qt_or_ui() -> None:
+    found = _violations("commands", ("PySide6", "app.ui"))
+    found += [f"app/cli.py imports {n}" for n in _imports(ROOT / "app" / "cli.py")
+              if n == "PySide6" or n.startswith(("PySide6.", "app.ui"))]
+    assert found == []
+
+
 def test_engine_never_imports_qt_ui_or_core() -> None:
     assert _violations("engine", ("PySide6", "app.ui", "app.core")) == []
 

@@ -627,7 +627,7 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="139"/>
+        <location filename="../app/core/quarantine/restoring.py" line="140"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
@@ -1754,8 +1754,8 @@
     <name>Updates</name>
     <message>
         <location filename="../app/core/updates/service.py" line="55"/>
-        <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
-        <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
+        <source>The definitions are being updated right now; try again in a minute.</source>
+        <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
     </message>
 </context>
 <context>
