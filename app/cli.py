@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -52,16 +53,31 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+#: Options the desktop console understands when ``ringfence`` starts it (no command given).
+GUI_OPTIONS: tuple[str, ...] = ("--minimized",)
+
+
+def has_display(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """Whether a desktop session can show the console (Windows and macOS always can)."""
+    env = os.environ if environ is None else environ
+    if platform.startswith(("win", "darwin")):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if all(word in GUI_OPTIONS for word in argv) and has_display():
+        from app.ui.gui import main as gui_main
+
+        return gui_main(argv)
     # Only the chosen command's module is imported (start-up time is part of every scan); without
     # one, all are, so the help lists them all.
     command = _chosen_command(argv)
     parser = build_parser((command,) if command else COMMAND_MODULES)
     args = parser.parse_args(argv)
     if args.command is None:
-        # The desktop console arrives with the user-interface work; until then show what is here.
-        parser.print_help()
+        parser.print_help()  # no display for the console: show what the command line offers
         return EXIT_OK
     try:
         return _run(args)

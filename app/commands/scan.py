@@ -135,7 +135,8 @@ def report_document(report: ScanSummary) -> dict[str, Any]:
                                    "item_id")}
             for d in outcome.detections
         ],
-        "errors": outcome.errors,
+        "errors": [{"path": e["path"], "error": e["error"], "code": problem.code}
+                   for e, problem in zip(outcome.errors, report.problems, strict=True)],
         "definitions_version": outcome.definitions_version,
         "duration_s": round(report.duration_s, 3),
         "cancelled": outcome.cancelled,

@@ -31,7 +31,7 @@ from app.core.errors import RingfenceError
 from app.core.messages import Message, translate
 from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journal
 from app.core.scan_lock import ScanBusy, ScanLock, running_scan
-from app.core.scan_messages import FileProblem, file_problem
+from app.core.scan_messages import QUARANTINE_FAILED, FileProblem, file_problem
 from app.core.scan_progress import FileCounter, JobProgress, ProgressMeter
 from app.core.scan_service import db_text
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
@@ -191,7 +191,7 @@ class _Run:
         self.job, self.ctx, self.lock, self.emit = job, ctx, lock, emit
         self.actor = DetectionActor(ctx, job.action)
         self.found: list[Found] = []
-        self.problems: list[FileProblem] = []
+        self.problems: dict[int, FileProblem] = {}  # by id() of the error record in the outcome
         self.action_errors: list[dict[str, str]] = []
         self.roots: list[str] = []
         self.last_event = 0.0
@@ -245,7 +245,8 @@ class _Run:
         else:
             journal(ctx, "scan.finished", scan_id=report.scan_id, scan_kind=request.kind,
                           files=p.files_scanned, threats=len(outcome.detections), errors=len(outcome.errors))
-        return ScanSummary(report.scan_id, request.kind, self.roots, job.action, outcome, self.found, self.problems,
+        problems = [self.problems[id(error)] for error in outcome.errors]  # in the order of the report's errors
+        return ScanSummary(report.scan_id, request.kind, self.roots, job.action, outcome, self.found, problems,
                            list(outcome.notes), report.duration_s)
 
     def batch(self, progress: ScanProgress, message: dict[str, Any]) -> None:
@@ -253,9 +254,7 @@ class _Run:
         for detection in message.get("detections", []):
             self.detection(detection)
         for error in message.get("errors", []):
-            problem = file_problem(error)
-            self.problems.append(problem)
-            self.emit(problem)
+            self.problem(error, file_problem(error))
         self.job._meter.update(progress.files_scanned, progress.bytes_scanned, progress.current,
                                len(self.found), len(self.problems))
         self.progress()
@@ -265,11 +264,9 @@ class _Run:
                       path=db_text(detection["path"]))
         result, fresh = self.actor.act(detection)
         if fresh and result.error is not None:
-            error = {"path": detected_file(detection), "error": str(result.error)}
+            error = {"path": detected_file(detection), "error": str(result.error), "code": QUARANTINE_FAILED}
             self.action_errors.append(error)
-            problem = FileProblem(error["path"], result.error, "quarantine-failed")
-            self.problems.append(problem)
-            self.emit(problem)
+            self.problem(error, FileProblem(error["path"], result.error, QUARANTINE_FAILED))
         found = Found(path=detection["path"], rule=detection["rule"], engine=detection["engine"], action=result.action,
                       file=detected_file(detection), namespace=detection.get("namespace"),
                       sha256=detection.get("sha256"), definitions_version=detection.get("definitions_version"),
@@ -277,6 +274,13 @@ class _Run:
         self.found.append(found)
         self.emit(found)
 
+    def problem(self, error: dict[str, Any], problem: FileProblem) -> None:
+        self.problems[id(error)] = problem
+        self.emit(problem)
+
     def before_record(self, outcome: ScanOutcome) -> None:
         outcome.errors.extend(self.action_errors)  # quarantine failures count as the scan's errors
+        for error in outcome.errors:  # files the engine stopped on: recorded by the supervisor, not in a batch
+            if id(error) not in self.problems:
+                self.problem(error, file_problem(error))
 

@@ -97,6 +97,10 @@ class Store:
                     "to use it.").arg(schema.name, current))
             for number in range(current, schema.version):
                 with self.transaction() as conn:
+                    # Another connection (a second thread, the CLI) may have migrated since the read above;
+                    # inside BEGIN IMMEDIATE the version is settled.
+                    if self.schema_version(schema.name) > number:
+                        continue
                     for statement in _split_sql(schema.migrations[number]):
                         conn.execute(statement)
                     conn.execute(

@@ -33,10 +33,10 @@ from app.engine.archives import (
 )
 from app.engine.filetypes import HEAD, file_type, owner_of
 from app.engine.hashing import sha256_fd
+from app.engine.shared_open import open_for_scan
 
 SMALL_FILE = 4 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 LIMIT_RULES = {"depth": "Depth", "members": "Members", "expanded": "Expanded", "member-size": "MemberSize",
                "time": "Time"}
 LIMIT_NAMESPACE = "limits"
@@ -100,7 +100,7 @@ class Matcher:
         """Match one file on disk; ``beat`` is called before each archive member (a watchdog's pulse)."""
         result = FileResult()
         try:
-            fd = os.open(path, _OPEN_FLAGS)
+            fd = open_for_scan(path)  # on Windows others may still rename or delete the file
         except OSError as exc:
             result.errors.append((path, _os_error(exc)))
             return result

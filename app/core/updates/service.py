@@ -180,7 +180,7 @@ class UpdateService:
                 if failed.outcome == "offline" and st.unreachable_since is None:
                     st.unreachable_since = now
                 if failed.outcome == "refused":
-                    history.record(self.ctx.store, "refused", None, failed.message, when=now)
+                    history.record(self.ctx.store, "refused", None, failed.message, when=now, code="verification")
                     events.record(self.ctx.store, "updates.rejected", when=now, version="-", step="verification",
                                   reason=failed.message)
                 if fetcher.retry_after:
@@ -217,7 +217,7 @@ class UpdateService:
             target = self.activator.lkg(st, self.doc(), exclude={active})
             st.declined = sorted({*st.declined, active})
             reason = f"You rolled back from version {active}."
-            self.activator.revert(st, target, "rolled_back", reason, code="updates.user_rollback")
+            self.activator.revert(st, target, "rolled_back", reason, code="updates.user_rollback", trigger="user")
             return CheckResult("reverted", reason, st.active_version)
 
     def set_ring(self, ring: str) -> None:
@@ -349,7 +349,7 @@ class UpdateService:
                 st.last_error = message
                 self._save()
                 if refused:
-                    history.record(self.ctx.store, "refused", version, message, when=self.clock())
+                    history.record(self.ctx.store, "refused", version, message, when=self.clock(), code="verification")
                     events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version),
                                   step="verification", reason=message)
                 return CheckResult("refused" if refused else "offline", message, st.active_version)
@@ -374,7 +374,7 @@ class UpdateService:
         st.operation = None
         st.rejected[str(version)] = reason
         self._save()
-        history.record(self.ctx.store, "rejected", version, reason, when=self.clock())
+        history.record(self.ctx.store, "rejected", version, reason, when=self.clock(), code=step)
         events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version), step=step, reason=reason)
         return CheckResult("rejected", reason, st.active_version)
 
