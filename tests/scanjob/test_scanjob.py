@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 import threading
@@ -18,7 +20,7 @@ from app.core.quarantine import list_items
 from app.core.scan_actions import quarantine_detection
 from app.core.scanjob import Found, JobProgress, ScanBusy, ScanJob, ScanRequest, ScanSummary, Started, running_scan
 from tests.conftest import ROOT, run_cli
-from tests.engine.helpers import EICAR, write
+from tests.engine.helpers import EICAR, slow_rules, write
 
 
 @pytest.fixture
@@ -173,18 +175,15 @@ def test_a_second_scan_is_refused_while_one_runs_also_from_the_cli(ctx: Context,
     assert shown is not None and shown.state == "paused" and shown.scan_id == first.progress.scan_id
     cli = run_cli("scan", str(tmp_path / "c"), "--json")
     assert cli.returncode == 2 and cli.stdout == ""
-    assert cli.stderr.startswith("ringfence: A scan of chosen files and folders is already running"), cli.stderr
+    shown_line, refused_line = cli.stderr.splitlines()
+    assert re.fullmatch(rf"ringfence: the running scan: (0 % done, )?0 files checked, paused \(process {os.getpid()}\)",
+                        shown_line), shown_line
+    assert refused_line == ("ringfence: A scan of chosen files and folders is already running. Wait for it to finish, "
+                            "or cancel it where it was started.")
     first.resume()
     assert runner.join().outcome.progress.files_scanned == 50
     assert running_scan(ctx) is None
     assert ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")])).run().outcome.progress.files_scanned == 50
-
-
-def slow_rules(folder: Path) -> Path:
-    """A rule that takes about 10 ms on a 450-byte file, so a scan of a few hundred files lasts seconds."""
-    write(folder / "slow.yar", "rule Slow { condition: for any i in (0..filesize-1) : "
-                               "(for any j in (0..filesize-1) : (uint8(i) == uint8(j) + 1000)) }")
-    return folder
 
 
 def test_pause_holds_the_scan_and_resume_finishes_it(ctx: Context, tmp_path: Path) -> None:
