@@ -132,6 +132,24 @@
     </message>
 </context>
 <context>
+    <name>CrashCard</name>
+    <message>
+        <location filename="../app/ui/widgets/crash_card.py" line="44"/>
+        <source>Your device ran into a problem and needed to restart.</source>
+        <translation>Auf Ihrem Gerät ist ein Problem aufgetreten, und es musste neu gestartet werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/crash_card.py" line="58"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/crash_card.py" line="59"/>
+        <source>Dismiss the crash report</source>
+        <translation>Absturzbericht ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>CrashKinds</name>
     <message>
         <location filename="../app/core/recovery/explain.py" line="77"/>
@@ -167,6 +185,223 @@
         <location filename="../app/core/recovery/explain.py" line="88"/>
         <source>Unexpected restart</source>
         <translation>Unerwarteter Neustart</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="35"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="36"/>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="37"/>
+        <source>Last scan</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="38"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="39"/>
+        <source>Scanner engine</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="40"/>
+        <source>Crashes and recovery</source>
+        <translation>Abstürze und Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="51"/>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="73"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="82"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="82"/>
+        <source>New and changed files are checked as soon as they are written.</source>
+        <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="85"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="85"/>
+        <source>Until %1</source>
+        <translation>Bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="86"/>
+        <source>Until Ringfence restarts</source>
+        <translation>Bis Ringfence neu startet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="86"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="88"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="88"/>
+        <source>Files are checked only when you scan them.</source>
+        <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="89"/>
+        <source>Turn on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="92"/>
+        <source>Built-in definitions</source>
+        <translation>Eingebaute Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="93"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="94"/>
+        <source>%1; update ring: %2</source>
+        <translation>%1; Update-Ring: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="96"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="101"/>
+        <source>No scan yet</source>
+        <translation>Noch keine Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="101"/>
+        <location filename="../app/ui/pages/dashboard.py" line="108"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="103"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/dashboard.py" line="104"/>
+        <source>%n file(s) checked, threats found: %1</source>
+        <translation>
+            <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
+            <numerusform>%n Dateien geprüft, gefundene Bedrohungen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
+        <source>%1; no longer detected: %2</source>
+        <translation>%1; nicht mehr erkannt: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="116"/>
+        <source>The key is kept in a private file, not in the system keyring.</source>
+        <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="122"/>
+        <source>Self-test failed</source>
+        <translation>Selbsttest fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="122"/>
+        <location filename="../app/ui/pages/dashboard.py" line="140"/>
+        <source>On %1</source>
+        <translation>Am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <source>Stopped responding recently</source>
+        <translation>Hat kürzlich nicht mehr reagiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="125"/>
+        <location filename="../app/ui/pages/dashboard.py" line="128"/>
+        <source>On %1; it was restarted.</source>
+        <translation>Am %1; er wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="127"/>
+        <source>Crashed recently</source>
+        <translation>Kürzlich abgestürzt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="130"/>
+        <source>Working</source>
+        <translation>Funktioniert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="131"/>
+        <source>Last self-test passed on %1</source>
+        <translation>Letzter Selbsttest bestanden am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="132"/>
+        <source>Runs in its own process, in user mode.</source>
+        <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="133"/>
+        <source>Run the self-test</source>
+        <translation>Selbsttest ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="139"/>
+        <source>Your PC restarted unexpectedly</source>
+        <translation>Ihr PC wurde unerwartet neu gestartet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="141"/>
+        <source>Show what happened</source>
+        <translation>Zeigen, was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="143"/>
+        <source>No new unexpected restarts</source>
+        <translation>Keine neuen unerwarteten Neustarts</translation>
     </message>
 </context>
 <context>
@@ -425,6 +660,22 @@
         <source>age unknown</source>
         <translation>Alter unbekannt</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/formatting.py" line="68"/>
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n Tag alt</numerusform>
+            <numerusform>%n Tage alt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/formatting.py" line="69"/>
+        <source>%n hour(s) old</source>
+        <translation>
+            <numerusform>%n Stunde alt</numerusform>
+            <numerusform>%n Stunden alt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryPage</name>
@@ -543,6 +794,44 @@
         <location filename="../app/ui/pages/history.py" line="117"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../app/ui/labels.py" line="13"/>
+        <source>Early (first to get new definitions)</source>
+        <translation>Früh (bekommt neue Definitionen zuerst)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="14"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="15"/>
+        <source>Delayed (48 hours after everyone else)</source>
+        <translation>Verzögert (48 Stunden nach allen anderen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="16"/>
+        <source>Pinned (only when you check now)</source>
+        <translation>Festgehalten (nur wenn Sie „Jetzt suchen“ wählen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="22"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="22"/>
+        <source>Full scan</source>
+        <translation>Vollständige Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="23"/>
+        <source>Custom scan</source>
+        <translation>Benutzerdefinierte Prüfung</translation>
     </message>
 </context>
 <context>
@@ -665,6 +954,34 @@
             <numerusform>%n Prüfung wurde beendet.</numerusform>
             <numerusform>%n Prüfungen wurden beendet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <location filename="../app/core/paths.py" line="91"/>
+        <source>%1 (set in RINGFENCE_HOME) is a file, not a folder; point RINGFENCE_HOME to a folder.</source>
+        <translation>%1 (in RINGFENCE_HOME angegeben) ist eine Datei, kein Ordner; lassen Sie RINGFENCE_HOME auf einen Ordner zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="94"/>
+        <source>Ringfence cannot keep its data in %1: %2 is a file, not a folder.</source>
+        <translation>Ringfence kann seine Daten nicht in %1 ablegen: %2 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="97"/>
+        <source>Ringfence has no permission to use the folder %1; give your user access to it or point RINGFENCE_HOME to a folder you own.</source>
+        <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf oder lassen Sie RINGFENCE_HOME auf einen Ordner zeigen, der Ihnen gehört.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="101"/>
+        <source>Ringfence has no permission to use the folder %1; give your user access to it.</source>
+        <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="103"/>
+        <source>Ringfence cannot create the folder %1 (%2).</source>
+        <translation>Ringfence kann den Ordner %1 nicht anlegen (%2).</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1247,22 @@
         <source>No longer detected (definitions %1): you may restore it</source>
         <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="105"/>
+        <source>%n item(s), %1</source>
+        <translation>
+            <numerusform>%n Eintrag, %1</numerusform>
+            <numerusform>%n Einträge, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="136"/>
+        <source>%n file(s) with the same name already exist.</source>
+        <translation>
+            <numerusform>%n Datei mit demselben Namen ist bereits vorhanden.</numerusform>
+            <numerusform>%n Dateien mit demselben Namen sind bereits vorhanden.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../app/ui/pages/quarantine.py" line="139"/>
         <source>Keep both</source>
@@ -956,6 +1289,14 @@
         <source>Restore to folder</source>
         <translation>In Ordner wiederherstellen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="164"/>
+        <source>Delete %n item(s) permanently? They cannot be restored afterwards.</source>
+        <translation>
+            <numerusform>%n Eintrag endgültig löschen? Er kann danach nicht mehr wiederhergestellt werden.</numerusform>
+            <numerusform>%n Einträge endgültig löschen? Sie können danach nicht mehr wiederhergestellt werden.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../app/ui/pages/quarantine.py" line="166"/>
         <location filename="../app/ui/pages/quarantine.py" line="167"/>
@@ -966,6 +1307,30 @@
         <location filename="../app/ui/pages/quarantine.py" line="186"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="188"/>
+        <source>%n file(s) restored.</source>
+        <translation>
+            <numerusform>%n Datei wiederhergestellt.</numerusform>
+            <numerusform>%n Dateien wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="190"/>
+        <source>%n item(s) deleted.</source>
+        <translation>
+            <numerusform>%n Eintrag gelöscht.</numerusform>
+            <numerusform>%n Einträge gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="50"/>
+        <source>%n file(s) allowed</source>
+        <translation>
+            <numerusform>%n Datei zugelassen</numerusform>
+            <numerusform>%n Dateien zugelassen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1603,173 @@
         <location filename="../app/core/recovery/dumpfile.py" line="193"/>
         <source>its triage section points outside the file</source>
         <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="36"/>
+        <source>&lt;h2&gt;Crashes and recovery&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Abstürze und Wiederherstellung&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="44"/>
+        <location filename="../app/ui/pages/recovery.py" line="54"/>
+        <source>Unexpected restarts</source>
+        <translation>Unerwartete Neustarts</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="47"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="49"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="50"/>
+        <source>Stop code</source>
+        <translation>Stoppcode</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="52"/>
+        <source>Probable cause</source>
+        <translation>Wahrscheinliche Ursache</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="59"/>
+        <source>Evidence for the selected restart</source>
+        <translation>Belege für den ausgewählten Neustart</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="63"/>
+        <location filename="../app/ui/pages/recovery.py" line="115"/>
+        <source>Windows recovery features</source>
+        <translation>Wiederherstellungsfunktionen von Windows</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="73"/>
+        <source>Recovery</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/recovery.py" line="95"/>
+        <source>%n unexpected restart(s) found.</source>
+        <translation>
+            <numerusform>%n unerwarteter Neustart gefunden.</numerusform>
+            <numerusform>%n unerwartete Neustarts gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="96"/>
+        <source>No unexpected restarts were found.</source>
+        <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="110"/>
+        <source>Recovery features</source>
+        <translation>Wiederherstellungsfunktionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="111"/>
+        <source>Windows Recovery Environment and Quick Machine Recovery are Windows features; on this system the evidence above comes from the kernel&apos;s logs.</source>
+        <translation>Windows-Wiederherstellungsumgebung und Schnelle Computerwiederherstellung sind Funktionen von Windows; auf diesem System stammen die Belege oben aus den Protokollen des Kernels.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="117"/>
+        <source>Windows Recovery Environment</source>
+        <translation>Windows-Wiederherstellungsumgebung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="118"/>
+        <source>WinRE version</source>
+        <translation>WinRE-Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="119"/>
+        <source>Quick Machine Recovery (cloud remediation)</source>
+        <translation>Schnelle Computerwiederherstellung (Behebung über die Cloud)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="120"/>
+        <source>Automatic remediation</source>
+        <translation>Automatische Behebung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="121"/>
+        <source>Keeps trying for</source>
+        <translation>Versucht es insgesamt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="122"/>
+        <source>Tries again every</source>
+        <translation>Neuer Versuch alle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="141"/>
+        <source>Crash dump: %1</source>
+        <translation>Absturzabbild: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="36"/>
+        <source>Stop code: %1 (%2)</source>
+        <translation>Stoppcode: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="38"/>
+        <source>What happened: %1</source>
+        <translation>Was geschah: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="40"/>
+        <source>What failed: %1</source>
+        <translation>Fehlerquelle: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="46"/>
+        <source>When: %1</source>
+        <translation>Wann: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="47"/>
+        <source>What it means: %1</source>
+        <translation>Was das bedeutet: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="48"/>
+        <source>What you can do: %1</source>
+        <translation>Was Sie tun können: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="50"/>
+        <source>Crash %1 of %2</source>
+        <translation>Absturz %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="56"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="62"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="57"/>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="57"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/recovery_text.py" line="63"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2113,223 +2645,238 @@
         <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
     </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="83"/>
+        <source>%1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
+        <translation>%1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="96"/>
+        <source>An update address must not contain spaces or control characters.</source>
+        <translation>Eine Update-Adresse darf keine Leerzeichen oder Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="104"/>
+        <source>An update address must start with https:// (or http:// for a server on this computer).</source>
+        <translation>Eine Update-Adresse muss mit https:// beginnen (oder mit http:// für einen Server auf diesem Computer).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="107"/>
+        <source>An update address must not contain a user name or password; update servers are public.</source>
+        <translation>Eine Update-Adresse darf keinen Benutzernamen und kein Passwort enthalten; Update-Server sind öffentlich.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="111"/>
+        <source>The address %1 names no server.</source>
+        <translation>Die Adresse %1 nennt keinen Server.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="115"/>
+        <source>The address %1 must not contain a query (?) or a fragment (#).</source>
+        <translation>Die Adresse %1 darf keine Abfrage (?) und keinen Anker (#) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="118"/>
+        <source>Plain http:// is only allowed for a server on this computer (localhost, 127.0.0.1 or ::1); use https:// for %1.</source>
+        <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
+    </message>
 </context>
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="52"/>
+        <location filename="../app/ui/pages/updates.py" line="51"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="56"/>
+        <location filename="../app/ui/pages/updates.py" line="55"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="60"/>
+        <location filename="../app/ui/pages/updates.py" line="59"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <location filename="../app/ui/pages/updates.py" line="62"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <location filename="../app/ui/pages/updates.py" line="62"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="64"/>
-        <location filename="../app/ui/pages/updates.py" line="114"/>
+        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="64"/>
+        <location filename="../app/ui/pages/updates.py" line="63"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="65"/>
+        <location filename="../app/ui/pages/updates.py" line="64"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="66"/>
+        <location filename="../app/ui/pages/updates.py" line="65"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="66"/>
+        <location filename="../app/ui/pages/updates.py" line="65"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <location filename="../app/ui/pages/updates.py" line="74"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="78"/>
+        <location filename="../app/ui/pages/updates.py" line="77"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="79"/>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="79"/>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="81"/>
+        <location filename="../app/ui/pages/updates.py" line="80"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="82"/>
+        <location filename="../app/ui/pages/updates.py" line="81"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="84"/>
+        <location filename="../app/ui/pages/updates.py" line="83"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="97"/>
+        <location filename="../app/ui/pages/updates.py" line="96"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="101"/>
+        <location filename="../app/ui/pages/updates.py" line="100"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="103"/>
+        <location filename="../app/ui/pages/updates.py" line="102"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="105"/>
+        <location filename="../app/ui/pages/updates.py" line="104"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="107"/>
+        <location filename="../app/ui/pages/updates.py" line="106"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <location filename="../app/ui/pages/updates.py" line="107"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="110"/>
+        <location filename="../app/ui/pages/updates.py" line="109"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="112"/>
+        <location filename="../app/ui/pages/updates.py" line="111"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="116"/>
-        <source>Early (first to get new definitions)</source>
-        <translation>Früh (bekommt neue Definitionen zuerst)</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/pages/updates.py" line="116"/>
-        <source>Default</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/pages/updates.py" line="117"/>
-        <source>Delayed (48 hours after everyone else)</source>
-        <translation>Verzögert (48 Stunden nach allen anderen)</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/pages/updates.py" line="118"/>
-        <source>Pinned (only when you check now)</source>
-        <translation>Festgehalten (nur wenn Sie „Jetzt suchen“ wählen)</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/pages/updates.py" line="146"/>
+        <location filename="../app/ui/pages/updates.py" line="143"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <location filename="../app/ui/pages/updates.py" line="147"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <location filename="../app/ui/pages/updates.py" line="148"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <location filename="../app/ui/pages/updates.py" line="148"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="165"/>
+        <location filename="../app/ui/pages/updates.py" line="162"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="167"/>
+        <location filename="../app/ui/pages/updates.py" line="164"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <location filename="../app/ui/pages/updates.py" line="166"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="170"/>
+        <location filename="../app/ui/pages/updates.py" line="167"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <location filename="../app/ui/pages/updates.py" line="180"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="186"/>
+        <location filename="../app/ui/pages/updates.py" line="183"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="195"/>
+        <location filename="../app/ui/pages/updates.py" line="192"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="212"/>
+        <location filename="../app/ui/pages/updates.py" line="209"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="214"/>
-        <location filename="../app/ui/pages/updates.py" line="216"/>
+        <location filename="../app/ui/pages/updates.py" line="211"/>
+        <location filename="../app/ui/pages/updates.py" line="213"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <location filename="../app/ui/pages/updates.py" line="212"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2547,6 +3094,59 @@
         <location filename="../app/core/verdict.py" line="258"/>
         <source>Your PC restarted unexpectedly (%1) on %2.</source>
         <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
+        <source>Open settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
+        <source>Run a quick scan</source>
+        <translation>Schnellprüfung starten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
+        <source>Run the self-test</source>
+        <translation>Selbsttest ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
+        <source>Show what happened</source>
+        <translation>Zeigen, was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="42"/>
+        <source>Turn protection on</source>
+        <translation>Schutz einschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="43"/>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="50"/>
+        <source>You are protected</source>
+        <translation>Sie sind geschützt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="50"/>
+        <source>Ringfence needs your attention</source>
+        <translation>Ringfence braucht Ihre Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="51"/>
+        <source>Your protection is at risk</source>
+        <translation>Ihr Schutz ist gefährdet</translation>
     </message>
 </context>
 </TS>

@@ -47,7 +47,7 @@ class AllowListView(QWidget):
 
     def _show(self, entries: list[calls.Allowed]) -> None:
         self.model.set_rows(entries)
-        self.summary.setText(text(translate("QuarantinePage", "%n file(s) allowed", None, len(entries))))
+        self.summary.setText(text(translate("QuarantinePage", "%n file(s) allowed", None, 0).plural(len(entries))))
         self.remove_button.setEnabled(False)
 
     def _remove(self) -> None:
