@@ -1112,7 +1112,7 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="139"/>
+        <location filename="../app/core/quarantine/restoring.py" line="140"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
@@ -2664,11 +2664,6 @@
 <context>
     <name>Updates</name>
     <message>
-        <location filename="../app/core/updates/service.py" line="55"/>
-        <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
-        <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
-    </message>
-    <message>
         <location filename="../app/core/updates/channelconfig.py" line="83"/>
         <source>%1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
         <translation>%1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
@@ -2702,6 +2697,11 @@
         <location filename="../app/core/updates/channelconfig.py" line="118"/>
         <source>Plain http:// is only allowed for a server on this computer (localhost, 127.0.0.1 or ::1); use https:// for %1.</source>
         <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="55"/>
+        <source>The definitions are being updated right now; try again in a minute.</source>
+        <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@ def _settle_restore(ctx: Context, vault: Vault, intent: intents.Intent) -> str:
 
 
 def recover_interrupted(ctx: Context) -> RecoveryReport:
-    """Settle every operation whose process died; then tidy the vault folder."""
+    """Settle every operation whose process died; then tidy the vault folder. Slow (> 50 ms)."""
     vault = Vault(ctx)
     report = RecoveryReport()
     live: set[str] = set()
@@ -107,7 +107,7 @@ def _sweep(vault: Vault, live: set[str], report: RecoveryReport) -> None:
 
 
 def startup(ctx: Context) -> RecoveryReport:
-    """What the app runs at start: recovery, then the purge of items older than the setting."""
+    """What the app runs at start: recovery, then the purge of items older than the setting. Slow (> 50 ms)."""
     report = recover_interrupted(ctx)
     report.purged = [item.id for item in purge(ctx)]
     return report
