@@ -1808,67 +1808,57 @@
         <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="20"/>
+        <location filename="../app/core/scan_messages.py" line="21"/>
         <source>The path does not exist.</source>
         <translation>Der Pfad existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="21"/>
+        <location filename="../app/core/scan_messages.py" line="22"/>
         <source>The file disappeared during the scan.</source>
         <translation>Die Datei ist während des Scans verschwunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="22"/>
+        <location filename="../app/core/scan_messages.py" line="23"/>
         <source>Permission denied.</source>
         <translation>Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="23"/>
+        <location filename="../app/core/scan_messages.py" line="24"/>
         <source>The file cannot be read (%1).</source>
         <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="24"/>
+        <location filename="../app/core/scan_messages.py" line="25"/>
         <source>The file was replaced by something that is not a regular file.</source>
         <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="25"/>
+        <location filename="../app/core/scan_messages.py" line="26"/>
         <source>The file was replaced by a link during the scan.</source>
         <translation>Die Datei wurde während des Scans durch einen Link ersetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="26"/>
+        <location filename="../app/core/scan_messages.py" line="27"/>
         <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
         <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="27"/>
+        <location filename="../app/core/scan_messages.py" line="28"/>
         <source>The engine could not check this file (%1).</source>
         <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="28"/>
-        <source>The archive holds more than %1 files; the rest were not checked.</source>
-        <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
-    </message>
-    <message>
         <location filename="../app/core/scan_messages.py" line="29"/>
-        <source>The archive expands to more data than the limit; the rest was not checked.</source>
-        <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>This archive member cannot be unpacked (%1).</source>
         <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="31"/>
+        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
         <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="33"/>
+        <location filename="../app/core/scan_messages.py" line="32"/>
         <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
