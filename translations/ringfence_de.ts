@@ -40,6 +40,19 @@
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../app/core/autostart.py" line="36"/>
+        <source>Starting Ringfence at log-in could not be changed: %1</source>
+        <translation>Der Start von Ringfence bei der Anmeldung ließ sich nicht ändern: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/autostart.py" line="58"/>
+        <source>%1 exists and was not made by Ringfence; it was left as it is.</source>
+        <translation>%1 gibt es schon, und es stammt nicht von Ringfence; es bleibt, wie es ist.</translation>
+    </message>
+</context>
+<context>
     <name>Beacon</name>
     <message>
         <location filename="../app/core/beacon/reporter.py" line="27"/>
@@ -2111,67 +2124,77 @@
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="49"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <source>Health reports</source>
+        <translation>Zustandsberichte</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>More</source>
+        <translation>Weiteres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="63"/>
+        <location filename="../app/ui/dialogs/settings.py" line="65"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="68"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../app/ui/dialogs/settings.py" line="72"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <location filename="../app/ui/dialogs/settings.py" line="150"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <location filename="../app/ui/dialogs/settings.py" line="151"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="150"/>
+        <location filename="../app/ui/dialogs/settings.py" line="152"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="156"/>
+        <location filename="../app/ui/dialogs/settings.py" line="158"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="248"/>
+        <location filename="../app/ui/dialogs/settings.py" line="259"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
