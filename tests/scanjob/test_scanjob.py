@@ -102,6 +102,8 @@ def test_quarantined_as_found_seen_from_another_thread(ctx: Context, tmp_path: P
             assert not files[0].exists() and files[399].exists()
             unfinished = observer.store.conn.execute("SELECT finished FROM scans").fetchall()
             assert [tuple(r) for r in unfinished] == [(None,)]
+            recorded = observer.store.conn.execute("SELECT path, action FROM detections").fetchall()
+            assert [tuple(r) for r in recorded] == [(str(files[0]), "quarantined")]  # the history has it already
             shown = running_scan(observer)
             assert shown is not None and shown.kind == "custom" and shown.detections <= 1
         assert runner.thread.is_alive()
@@ -129,6 +131,27 @@ def test_report_and_ask_leave_the_file_and_say_so(ctx: Context, tmp_path: Path) 
         assert files[1].exists()
     row = ctx.store.conn.execute("SELECT action FROM detections WHERE scan_id=?", (summary.scan_id,)).fetchone()
     assert row[0] == "ask"
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_ask_and_the_user_quarantines_while_the_scan_runs(ctx: Context, tmp_path: Path) -> None:
+    files = corpus(tmp_path / "c", 50, infected=(0,))
+    job = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], action="ask", use_cache=False))
+    answered: list[object] = []
+
+    def answer(event: object) -> None:  # the user answers before the scan is over (on another context)
+        if isinstance(event, Found):
+            with Context.open() as console:
+                answered.append(quarantine_detection(console, dict(event.detection), event_scan_id[0]))
+
+    event_scan_id = [0]
+    runner = Runner(job, on_event=lambda e: (event_scan_id.__setitem__(0, e.scan_id) if isinstance(e, Started)
+                                             else answer(e)))
+    summary = runner.start().join()
+    assert [getattr(a, "action", None) for a in answered] == ["quarantined"] and not files[0].exists()
+    assert [f.action for f in summary.found] == ["ask"]  # what the scan did; the user did the rest
+    row = ctx.store.conn.execute("SELECT action FROM detections WHERE scan_id=?", (summary.scan_id,)).fetchall()
+    assert [tuple(r) for r in row] == [("quarantined",)]
 
 
 @pytest.mark.usefixtures("secret_service")
