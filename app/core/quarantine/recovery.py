@@ -63,7 +63,7 @@ def _settle_restore(ctx: Context, vault: Vault, intent: intents.Intent) -> str:
 
 
 def recover_interrupted(ctx: Context) -> RecoveryReport:
-    """Settle every operation whose process died; then tidy the vault folder."""
+    """Settle every operation whose process died; then tidy the vault folder. Slow (> 50 ms)."""
     vault = Vault(ctx)
     report = RecoveryReport()
     live: set[str] = set()
@@ -109,9 +109,13 @@ def _sweep(vault: Vault, live: set[str], report: RecoveryReport) -> None:
 
 
 def startup(ctx: Context) -> RecoveryReport:
+<<<<<<< HEAD
     """What the app runs at start: the index rebuilt from the blobs if it is missing or damaged, then
     recovery, then the purge of items older than the setting."""
     reindexed = ensure_index(ctx)
+=======
+    """What the app runs at start: recovery, then the purge of items older than the setting. Slow (> 50 ms)."""
+>>>>>>> main
     report = recover_interrupted(ctx)
     report.reindexed = reindexed
     report.purged = [item.id for item in purge(ctx)]
