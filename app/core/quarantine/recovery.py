@@ -109,13 +109,9 @@ def _sweep(vault: Vault, live: set[str], report: RecoveryReport) -> None:
 
 
 def startup(ctx: Context) -> RecoveryReport:
-<<<<<<< HEAD
     """What the app runs at start: the index rebuilt from the blobs if it is missing or damaged, then
-    recovery, then the purge of items older than the setting."""
+    recovery, then the purge of items older than the setting. Slow (> 50 ms)."""
     reindexed = ensure_index(ctx)
-=======
-    """What the app runs at start: recovery, then the purge of items older than the setting. Slow (> 50 ms)."""
->>>>>>> main
     report = recover_interrupted(ctx)
     report.reindexed = reindexed
     report.purged = [item.id for item in purge(ctx)]
