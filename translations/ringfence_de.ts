@@ -40,6 +40,19 @@
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../app/core/autostart.py" line="36"/>
+        <source>Starting Ringfence at log-in could not be changed: %1</source>
+        <translation>Der Start von Ringfence bei der Anmeldung ließ sich nicht ändern: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/autostart.py" line="58"/>
+        <source>%1 exists and was not made by Ringfence; it was left as it is.</source>
+        <translation>%1 gibt es schon, und es stammt nicht von Ringfence; es bleibt, wie es ist.</translation>
+    </message>
+</context>
+<context>
     <name>Beacon</name>
     <message>
         <location filename="../app/core/beacon/reporter.py" line="27"/>
@@ -134,7 +147,7 @@
 <context>
     <name>CrashCard</name>
     <message>
-        <location filename="../app/ui/widgets/crash_card.py" line="44"/>
+        <location filename="../app/ui/widgets/crash_card.py" line="46"/>
         <source>Your device ran into a problem and needed to restart.</source>
         <translation>Auf Ihrem Gerät ist ein Problem aufgetreten, und es musste neu gestartet werden.</translation>
     </message>
@@ -633,7 +646,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="187"/>
+        <location filename="../app/core/updates/activation.py" line="186"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
@@ -957,6 +970,34 @@
     </message>
 </context>
 <context>
+    <name>Paths</name>
+    <message>
+        <location filename="../app/core/paths.py" line="91"/>
+        <source>%1 (set in RINGFENCE_HOME) is a file, not a folder; point RINGFENCE_HOME to a folder.</source>
+        <translation>%1 (in RINGFENCE_HOME angegeben) ist eine Datei, kein Ordner; lassen Sie RINGFENCE_HOME auf einen Ordner zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="94"/>
+        <source>Ringfence cannot keep its data in %1: %2 is a file, not a folder.</source>
+        <translation>Ringfence kann seine Daten nicht in %1 ablegen: %2 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="97"/>
+        <source>Ringfence has no permission to use the folder %1; give your user access to it or point RINGFENCE_HOME to a folder you own.</source>
+        <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf oder lassen Sie RINGFENCE_HOME auf einen Ordner zeigen, der Ihnen gehört.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="101"/>
+        <source>Ringfence has no permission to use the folder %1; give your user access to it.</source>
+        <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="103"/>
+        <source>Ringfence cannot create the folder %1 (%2).</source>
+        <translation>Ringfence kann den Ordner %1 nicht anlegen (%2).</translation>
+    </message>
+</context>
+<context>
     <name>Quarantine</name>
     <message>
         <location filename="../app/core/quarantine/crypto.py" line="90"/>
@@ -1071,12 +1112,12 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="139"/>
+        <location filename="../app/core/quarantine/restoring.py" line="140"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/quarantine/index_rebuild.py" line="45"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="44"/>
         <source>%n quarantined item(s) were added back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
@@ -1084,17 +1125,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="108"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="107"/>
         <source>it cannot be read (%1)</source>
         <translation>sie kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="117"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="116"/>
         <source>its record is incomplete</source>
         <translation>ihre Angaben sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="120"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="119"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
@@ -1847,82 +1888,72 @@
         <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="20"/>
+        <location filename="../app/core/scan_messages.py" line="21"/>
         <source>The path does not exist.</source>
         <translation>Der Pfad existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="21"/>
+        <location filename="../app/core/scan_messages.py" line="22"/>
         <source>The file disappeared during the scan.</source>
         <translation>Die Datei ist während des Scans verschwunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="22"/>
+        <location filename="../app/core/scan_messages.py" line="23"/>
         <source>Permission denied.</source>
         <translation>Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="23"/>
+        <location filename="../app/core/scan_messages.py" line="24"/>
         <source>The file cannot be read (%1).</source>
         <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="24"/>
+        <location filename="../app/core/scan_messages.py" line="25"/>
         <source>The file was replaced by something that is not a regular file.</source>
         <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="25"/>
+        <location filename="../app/core/scan_messages.py" line="26"/>
         <source>The file was replaced by a link during the scan.</source>
         <translation>Die Datei wurde während des Scans durch einen Link ersetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="26"/>
+        <location filename="../app/core/scan_messages.py" line="27"/>
         <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
         <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="27"/>
+        <location filename="../app/core/scan_messages.py" line="28"/>
         <source>The engine could not check this file (%1).</source>
         <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="28"/>
-        <source>The archive holds more than %1 files; the rest were not checked.</source>
-        <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
-    </message>
-    <message>
         <location filename="../app/core/scan_messages.py" line="29"/>
-        <source>The archive expands to more data than the limit; the rest was not checked.</source>
-        <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>This archive member cannot be unpacked (%1).</source>
         <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="31"/>
+        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
         <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="33"/>
+        <location filename="../app/core/scan_messages.py" line="32"/>
         <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="143"/>
+        <location filename="../app/core/scan_service.py" line="161"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="157"/>
+        <location filename="../app/core/scan_service.py" line="175"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="192"/>
+        <location filename="../app/core/scan_service.py" line="210"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
@@ -2387,67 +2418,77 @@
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="49"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <source>Health reports</source>
+        <translation>Zustandsberichte</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>More</source>
+        <translation>Weiteres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="63"/>
+        <location filename="../app/ui/dialogs/settings.py" line="65"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="68"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../app/ui/dialogs/settings.py" line="72"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <location filename="../app/ui/dialogs/settings.py" line="150"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <location filename="../app/ui/dialogs/settings.py" line="151"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="150"/>
+        <location filename="../app/ui/dialogs/settings.py" line="152"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="156"/>
+        <location filename="../app/ui/dialogs/settings.py" line="158"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="248"/>
+        <location filename="../app/ui/dialogs/settings.py" line="259"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2907,11 +2948,6 @@
 <context>
     <name>Updates</name>
     <message>
-        <location filename="../app/core/updates/service.py" line="55"/>
-        <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
-        <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
-    </message>
-    <message>
         <location filename="../app/core/updates/channelconfig.py" line="83"/>
         <source>%1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
         <translation>%1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
@@ -2945,6 +2981,11 @@
         <location filename="../app/core/updates/channelconfig.py" line="118"/>
         <source>Plain http:// is only allowed for a server on this computer (localhost, 127.0.0.1 or ::1); use https:// for %1.</source>
         <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="54"/>
+        <source>The definitions are being updated right now; try again in a minute.</source>
+        <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -3365,52 +3406,52 @@
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="37"/>
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="38"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="38"/>
         <source>Run a quick scan</source>
         <translation>Schnellprüfung starten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="42"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
         <source>Turn protection on</source>
         <translation>Schutz einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="43"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="50"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
         <source>You are protected</source>
         <translation>Sie sind geschützt</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="50"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
         <source>Ringfence needs your attention</source>
         <translation>Ringfence braucht Ihre Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="51"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="49"/>
         <source>Your protection is at risk</source>
         <translation>Ihr Schutz ist gefährdet</translation>
     </message>

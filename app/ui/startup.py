@@ -54,9 +54,13 @@ def compute_verdict(ctx: Context) -> Any:
 
 def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
     """Apply ``values`` to the settings on disk; all or nothing (a bad value raises with its reason)."""
+    from app.core import autostart
+
     settings = Settings.load(ctx.paths.settings_file)
     for key, value in values.items():
         settings.set(key, value)
+    if "ui.autostart" in values:
+        autostart.apply(bool(settings["ui.autostart"]))  # first: if it cannot be done, nothing is saved
     settings.save()
     ctx.settings = settings
     return settings
