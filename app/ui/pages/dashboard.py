@@ -27,8 +27,12 @@ class DashboardPage(Page):
 
     def __init__(self, app: ConsoleLike) -> None:
         super().__init__(app)
+        app.verdict_changed.connect(self.show_verdict)
+        self.start()
+
+    def build(self) -> None:
         layout = QVBoxLayout(self.body)
-        self.banner = VerdictBanner(app.run_action, self.body)
+        self.banner = VerdictBanner(self.app.run_action, self.body)
         layout.addWidget(self.banner)
         grid = QGridLayout()
         self.tiles = {
@@ -43,8 +47,6 @@ class DashboardPage(Page):
             grid.addWidget(tile, index // 3, index % 3)
         layout.addLayout(grid)
         layout.addStretch(1)
-        app.verdict_changed.connect(self.banner.show_verdict)
-        self.refresh()
 
     @property
     def title(self) -> str:

@@ -30,8 +30,12 @@ class RecoveryPage(Page):
 
     def __init__(self, app: ConsoleLike, source: Path | None = None) -> None:
         super().__init__(app)
-        self.source = source  # a folder of logs copied from a PC; None reads this system
+        # a folder of crash evidence copied from a PC instead of this one (the application's choice)
+        self.source = source if source is not None else getattr(app, "crash_source", None)
         self.view: calls.RecoveryView | None = None
+        self.start()
+
+    def build(self) -> None:
         layout = QVBoxLayout(self.body)
         layout.addWidget(QLabel(self.tr("<h2>Crashes and recovery</h2>"), self.body))
         self.card = CrashCard(self.body)
@@ -66,7 +70,6 @@ class RecoveryPage(Page):
         self.notes = QLabel(self.body)
         self.notes.setWordWrap(True)
         layout.addWidget(self.notes)
-        self.refresh()
 
     @property
     def title(self) -> str:
