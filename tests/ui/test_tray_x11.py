@@ -28,7 +28,7 @@ def test_with_a_tray_host_the_console_lives_in_the_tray() -> None:
     with xvfb() as display, trayer(display):
         report = _probe(display, "tray")
     assert report["tray_available"] and report["has_tray"] and report["tray_visible"]
-    x, y, width, height = report["tray_geometry"]
+    _x, _y, width, height = report["tray_geometry"]
     assert width > 0 and height > 0  # embedded in trayer's panel
     assert report["actions"] == ["scan.quick"] and report["state"] == "alert"
     assert report["window_visible"] and not report["after_close_visible"] and not report["quitting_after_close"]
