@@ -80,7 +80,7 @@ def test_the_console_start_up_rebuilds_only_when_something_is_missing(ctx: Conte
     ctx.close()
     _drop_state_db(rf_home)
     with Context.open() as fresh:
-        report = q.ensure_index(fresh)
+        report = q.startup(fresh).reindexed  # what the console runs at start
         assert report is not None and report.added == [item_id] and report.database_set_aside is None
         assert q.get_item(fresh, item_id).original_path == str(tmp_path / "x.bin")
         assert [e.code for e in events.query(fresh.store, kinds=["quarantine"])] == ["quarantine.reindexed"]
