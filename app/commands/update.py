@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
         elif command in ("check", "apply"):
             service.startup()
-            result = service.apply() if command == "apply" else service.check()
+            result = service.apply() if command == "apply" else service.check(manual=True)
         elif command == "rollback":
             result = service.rollback()
         elif command == "ring":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -41,7 +42,8 @@ class ConsoleApp(QObject):
     about_to_quit = Signal()  # long-running page work stops here (the workers' jobs are cancelled next)
 
     def __init__(self, qapp: QApplication, paths: Paths, *, use_tray: bool | None = None,
-                 poll_updates: bool = True, first_poll_delay: float | None = None) -> None:
+                 poll_updates: bool = True, first_poll_delay: float | None = None,
+                 crash_source: Path | None = None) -> None:
         super().__init__()
         self.qapp = qapp
         self.paths = paths.ensure()
@@ -52,6 +54,7 @@ class ConsoleApp(QObject):
         self.verdict: Any = None
         self.scanning = False
         self.quitting = False
+        self.crash_source = crash_source  # a folder of recorded crash evidence instead of this PC's
         self._actions: dict[str, Callable[[str], None]] = {}
         self._register_actions()
 
@@ -87,7 +90,7 @@ class ConsoleApp(QObject):
         self.refresh_verdict()
         self._verdict_timer.start()
         self.workers.submit("quarantine start-up", startup.quarantine_startup).done.connect(self.refresh_verdict)
-        self.workers.submit("crash look-up", startup.announce_crashes).done.connect(self.refresh_verdict)
+        self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
         if self.poller is not None:
             self.poller.start()
 

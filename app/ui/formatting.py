@@ -65,8 +65,8 @@ def age_days(days: float | None) -> str:
     if days is None:
         return text(translate("Formatting", "age unknown"))
     if days >= 1:
-        return text(translate("Formatting", "%n day(s) old", None, round(days)))
-    return text(translate("Formatting", "%n hour(s) old", None, round(days * 24)))
+        return text(translate("Formatting", "%n day(s) old", None, 0).plural(round(days)))
+    return text(translate("Formatting", "%n hour(s) old", None, 0).plural(round(days * 24)))
 
 
 def reason(value: object) -> str:

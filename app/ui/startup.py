@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from app.core import events as journal
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.paths import Paths
-from app.core.recovery.model import hex_code, iso_utc
 from app.core.settings import Settings
 from app.core.updates.poller import Poller
 
@@ -38,17 +37,13 @@ def quarantine_startup(ctx: Context) -> Any:
     return quarantine.startup(ctx)
 
 
-def announce_crashes(ctx: Context) -> int:
-    """Look up the PC's crashes; record each new one in the journal once. Returns how many were new."""
+def announce_crashes(ctx: Context, source: Path | None = None) -> int:
+    """Look up the PC's crashes (or those recorded in ``source``); each new one is journalled once
+    (``crash.found``) and stays pending until dismissed. Returns how many were new."""
     from app.core.recovery.providers import scan
     from app.core.recovery.seen import SeenCrashes
 
-    fresh = SeenCrashes(ctx.store).announce(scan().crashes)
-    for report in reversed(fresh):  # oldest first, like the journal
-        journal.record(ctx.store, "crash.found", when=report.time.timestamp() if report.time else None,
-                       crash_time=iso_utc(report.time) or "", crash_kind=report.bugcheck_name or report.kind,
-                       stop_code=hex_code(report.bugcheck_code) or "", crash_key=report.key)
-    return len(fresh)
+    return len(SeenCrashes(ctx.store).announce(scan(source).crashes))
 
 
 def compute_verdict(ctx: Context) -> Any:
@@ -59,9 +54,13 @@ def compute_verdict(ctx: Context) -> Any:
 
 def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
     """Apply ``values`` to the settings on disk; all or nothing (a bad value raises with its reason)."""
+    from app.core import autostart
+
     settings = Settings.load(ctx.paths.settings_file)
     for key, value in values.items():
         settings.set(key, value)
+    if "ui.autostart" in values:
+        autostart.apply(bool(settings["ui.autostart"]))  # first: if it cannot be done, nothing is saved
     settings.save()
     ctx.settings = settings
     return settings

@@ -208,4 +208,4 @@ def test_cli_beacon_on_off_status_and_the_collector_with_the_channel(setup: Setu
     assert ringfence(["update", "beacon", "off"]) == 0
     assert "Health reports: off" in capsys.readouterr().out
     assert ringfence(["update", "channel", setup.server.url, "--root", str(root), "--collector", "ftp://x"]) == 2
-    assert "collector URL must start with https://" in capsys.readouterr().err
+    assert "must start with https://" in capsys.readouterr().err

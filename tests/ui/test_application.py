@@ -11,6 +11,7 @@ from app.core import events as journal
 from app.core.context import Context
 from app.ui import startup
 from app.ui.application import ConsoleApp
+from app.ui.i18n import text
 from app.ui.main_window import PAGES, available_pages
 from tests.ui.conftest import make_console
 
@@ -114,3 +115,28 @@ def test_quit_stops_the_workers(qtbot: QtBot, qapp: QApplication, rf_home: Path)
     qtbot.waitUntil(lambda: app.watcher.last_id is not None)
     app.quit()
     assert app.workers.pool.activeThreadCount() == 0
+
+
+def test_the_tray_icon_follows_the_verdict(qtbot: QtBot, tray_app: ConsoleApp, ctx: Context) -> None:
+    from app.core.verdict import Verdict
+
+    tray_app.start()
+    tray = tray_app.tray
+    assert tray is not None
+    qtbot.waitUntil(lambda: tray_app.verdict is not None, timeout=20_000)
+    verdict = tray_app.verdict
+    assert tray.state == verdict.level
+    assert text(verdict.reasons[0].message) in tray.tray.toolTip()
+    alert_icon = tray.icon().pixmap(32, 32).toImage()
+    with qtbot.waitSignal(tray_app.scanning_changed, timeout=5000):
+        journal.record(ctx.store, "scan.started", scan_kind="full", scan_id="s2")
+    assert tray.state == "scanning" and tray.icon().pixmap(32, 32).toImage() != alert_icon
+    with qtbot.waitSignal(tray_app.scanning_changed, timeout=5000):
+        journal.record(ctx.store, "scan.cancelled", scan_id="s2", files=4)
+    assert tray.state == verdict.level
+    # Whatever core decides next, the icon and tooltip show it.
+    for level in ("ok", "attention", "alert"):
+        with qtbot.waitSignal(tray_app.verdict_changed):
+            tray_app._verdict_arrived(Verdict(level, ()))  # type: ignore[arg-type]
+        assert tray.state == level
+    assert "Your PC is protected." in tray.tray.toolTip() or tray.state != "ok"

@@ -9,14 +9,17 @@ under the config folder. Without either, Ringfence runs on its baseline definiti
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from tuf.api.metadata import Metadata, Root
 
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes, atomic_write_json
+from app.core.messages import translate
 from app.core.resources import resource_path
 
 
@@ -67,12 +70,61 @@ def check_root(data: bytes) -> Metadata[Root]:
     return md
 
 
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _not_an_address(url: str) -> RingfenceError:
+    return RingfenceError(translate(
+        "Updates", "%1 is not a valid web address (check the brackets around an IPv6 address "
+        "and the port: a number from 1 to 65535).").arg(url))
+
+
+def server_url(url: str) -> str:
+    """``url`` checked as the address of an update channel or collector and normalised (no trailing slash).
+
+    https:// anywhere; plain http:// only for a server on this computer (localhost, 127.0.0.0/8, ::1),
+    which is how a self-hosted test channel is served. No credentials, query or fragment. Each refusal
+    is one clear sentence.
+    """
+    if any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+        raise RingfenceError(translate("Updates", "An update address must not contain spaces or control characters."))
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise _not_an_address(url) from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("https", "http"):
+        raise RingfenceError(translate(
+            "Updates", "An update address must start with https:// (or http:// for a server on this computer)."))
+    if parts.username is not None or parts.password is not None:
+        raise RingfenceError(translate(
+            "Updates", "An update address must not contain a user name or password; update servers are public."))
+    host = parts.hostname or ""
+    if not host:
+        raise RingfenceError(translate("Updates", "The address %1 names no server.").arg(url))
+    if port == 0:
+        raise _not_an_address(url)
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        raise RingfenceError(translate("Updates", "The address %1 must not contain a query (?) or a fragment (#).")
+                             .arg(url))
+    if scheme == "http" and not _is_loopback(host):
+        raise RingfenceError(translate(
+            "Updates", "Plain http:// is only allowed for a server on this computer (localhost, 127.0.0.1 or ::1); "
+            "use https:// for %1.").arg(host))
+    return urlunsplit((scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
 def set_channel(config_dir: Path, url: str, root_file: Path, channel: str = "stable",
                 collector: str | None = None) -> ChannelConfig:
-    if not url.startswith(("https://", "http://")):
-        raise RingfenceError("The channel URL must start with https:// (or http:// for a channel on this computer).")
-    if collector is not None and not collector.startswith(("https://", "http://")):
-        raise RingfenceError("The collector URL must start with https:// (or http:// for a collector on this computer).")
+    url = server_url(url)
+    collector = server_url(collector) if collector is not None else None
     try:
         data = root_file.read_bytes()
     except OSError as exc:
@@ -80,6 +132,6 @@ def set_channel(config_dir: Path, url: str, root_file: Path, channel: str = "sta
     check_root(data)
     folder = _user_dir(config_dir)
     atomic_write_bytes(folder / "root.json", data, mode=0o644)
-    doc = {"url": url.rstrip("/"), "channel": channel, **({"collector": collector.rstrip("/")} if collector else {})}
+    doc = {"url": url, "channel": channel, **({"collector": collector} if collector else {})}
     atomic_write_json(folder / "channel.json", doc)
-    return ChannelConfig(url.rstrip("/"), data, channel, "user", collector.rstrip("/") if collector else None)
+    return ChannelConfig(url, data, channel, "user", collector)

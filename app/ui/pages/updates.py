@@ -26,6 +26,7 @@ from app.core.updates.history import HistoryEntry
 from app.core.updates.update_status import EVENT_TEXT
 from app.ui.formatting import NONE, core_label, reason, size, when
 from app.ui.i18n import text
+from app.ui.labels import RINGS, ring_name
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.pages import updates_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
@@ -34,8 +35,6 @@ from app.ui.pages.updates_changes import ChangesView
 from app.ui.widgets.ask import ask
 from app.ui.widgets.state_badge import StateBadge
 from app.ui.widgets.table import table_view
-
-RINGS = ("early", "default", "delayed", "pinned")
 
 
 class UpdatesPage(Page):
@@ -48,6 +47,14 @@ class UpdatesPage(Page):
         self.view: calls.UpdatesView | None = None
         self.question: QMessageBox | None = None
         self.checking = False
+        self.countdown = QTimer(self, interval=60_000)
+        self.countdown.timeout.connect(self._show_badge)
+        self.countdown.start()
+        self.watch = QTimer(self, interval=1000)  # follows a download or validation another process runs
+        self.watch.timeout.connect(self.refresh)
+        self.start()
+
+    def build(self) -> None:
         layout = QVBoxLayout(self.body)
         layout.addWidget(QLabel(self.tr("<h2>Updates</h2>"), self.body))
         self.badge = StateBadge(self.body)
@@ -85,12 +92,6 @@ class UpdatesPage(Page):
         self.history_table.setMinimumHeight(160)
         history_layout.addWidget(self.history_table)
         layout.addWidget(history, 1)
-        self.countdown = QTimer(self, interval=60_000)
-        self.countdown.timeout.connect(self._show_badge)
-        self.countdown.start()
-        self.watch = QTimer(self, interval=1000)  # follows a download or validation another process runs
-        self.watch.timeout.connect(self.refresh)
-        self.refresh()
 
     @property
     def title(self) -> str:
@@ -113,10 +114,8 @@ class UpdatesPage(Page):
         self.ring = QComboBox(self.body)
         self.ring.setAccessibleName(self.tr("Update ring"))
         ring_label.setBuddy(self.ring)
-        for key, label in zip(RINGS, (self.tr("Early (first to get new definitions)"), self.tr("Default"),
-                                      self.tr("Delayed (48 hours after everyone else)"),
-                                      self.tr("Pinned (only when you check now)")), strict=True):
-            self.ring.addItem(label, key)
+        for key in RINGS:
+            self.ring.addItem(ring_name(key), key)
         self.ring.activated.connect(self._ring_chosen)
         for widget in (self.check_button, self.rollback_button, self.pause_button, self.resume_button):
             row.addWidget(widget)
@@ -145,7 +144,7 @@ class UpdatesPage(Page):
         self.facts["version"].setText(str(st.current_version) if st.current_version is not None
                                       else self.tr("Built-in definitions"))
         self.facts["age"].setText(when(data.created))
-        self.facts["ring"].setText(self.ring.itemText(max(0, self.ring.findData(st.ring))))
+        self.facts["ring"].setText(ring_name(st.ring))
         self.facts["automatic"].setText(
             text(translate("UpdatesPage", "Paused until %1").arg(when(st.paused_until))) if st.paused_until
             else self.tr("Only when you choose Check now") if st.ring == "pinned" else self.tr("On"))

@@ -61,7 +61,7 @@ def load(ctx: Context) -> UpdatesView:
 
 
 def check(ctx: Context, job: Job) -> CheckResult:
-    """Check now (a manual check: installs what this device may have, even when paused or pinned)."""
+    """Check now (a manual check: pause and Pinned still hold; installing anyway is ``UpdateService.apply``)."""
     def progress(phase: str, done: int, total: int) -> None:
         job.report((phase, done, total))
 
