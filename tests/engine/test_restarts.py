@@ -39,8 +39,8 @@ def test_restarts_resume_by_path_while_the_tree_changes(ctx: Context, tmp_path: 
     root = tmp_path / "disk"
     for index in range(5):
         write(root / "a-early" / f"old{index}.txt", "an early file\n")
-    infected = corpus(root / "b-late", 3000, 97)
-    original = 5 + 3000
+    infected = corpus(root / "b-late", 6000, 97)
+    original = 5 + 6000
     ctx.settings.set("scan.rule_timeout_s", 1)
     supervisor = Supervisor(ctx, hang_grace_s=2.0)
     pids: list[int] = []
@@ -60,12 +60,12 @@ def test_restarts_resume_by_path_while_the_tree_changes(ctx: Context, tmp_path: 
             index += 40
 
     def on_batch(progress, message) -> None:
-        if not stops and progress.files_scanned > 500:
+        if not stops and progress.files_scanned > 400:
             stops.append("kill")
             create_early_files(0)
             threading.Thread(target=keep_creating, daemon=True).start()
             os.kill(pids[-1], signal.SIGKILL)
-        elif len(stops) == 1 and progress.files_scanned > 1500:
+        elif len(stops) == 1 and len(pids) == 2 and progress.files_scanned > 1200:  # the new worker
             stops.append("stop")
             create_early_files(40)
             os.kill(pids[-1], signal.SIGSTOP)  # hung: the supervisor must notice, kill and go on
