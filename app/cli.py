@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -18,7 +20,11 @@ from app.core.errors import RingfenceError
 
 EXIT_OK, EXIT_THREAT, EXIT_ERROR = 0, 1, 2
 
-COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery", "watch")
+# The command that carries out a fix an error names (RingfenceError.fix; the console maps it to a button).
+FIX_COMMANDS = {"state.rebuild": "ringfence quarantine reindex"}
+
+COMMAND_MODULES: tuple[str, ...] = ("scan", "selftest", "status", "quarantine", "update", "recovery", "watch",
+                                   "history")
 
 log = logging.getLogger(__name__)
 logging.getLogger("app").addHandler(logging.NullHandler())  # errors before the log file opens stay quiet
@@ -47,16 +53,31 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+#: Options the desktop console understands when ``ringfence`` starts it (no command given).
+GUI_OPTIONS: tuple[str, ...] = ("--minimized",)
+
+
+def has_display(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """Whether a desktop session can show the console (Windows and macOS always can)."""
+    env = os.environ if environ is None else environ
+    if platform.startswith(("win", "darwin")):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if all(word in GUI_OPTIONS for word in argv) and has_display():
+        from app.ui.gui import main as gui_main
+
+        return gui_main(argv)
     # Only the chosen command's module is imported (start-up time is part of every scan); without
     # one, all are, so the help lists them all.
     command = _chosen_command(argv)
     parser = build_parser((command,) if command else COMMAND_MODULES)
     args = parser.parse_args(argv)
     if args.command is None:
-        # The desktop console arrives with the user-interface work; until then show what is here.
-        parser.print_help()
+        parser.print_help()  # no display for the console: show what the command line offers
         return EXIT_OK
     try:
         return _run(args)
@@ -75,21 +96,38 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except RingfenceError as exc:
-        log.error("%s%s", exc.message, f" ({exc.detail})" if exc.detail else "")
-        if args.debug:
-            raise
-        print(f"ringfence: {exc.message}", file=sys.stderr)
-        return EXIT_ERROR
+        return _report(exc, args.debug)
+    except sqlite3.DatabaseError as exc:
+        from app.core.paths import get_paths
+        from app.core.store import damaged, is_damage
+
+        if not is_damage(exc):
+            return _unexpected(exc, args.debug)
+        return _report(damaged(get_paths().state_db, exc), args.debug, cause=exc)
     except KeyboardInterrupt:
         print("ringfence: cancelled.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
-        log.exception("unexpected error")
-        if args.debug:
-            raise
-        print(
-            f"ringfence: an unexpected error stopped the command ({type(exc).__name__}: {exc}); "
-            "run it again with --debug for details.",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
+        return _unexpected(exc, args.debug)
+
+
+def _report(exc: RingfenceError, debug: bool, cause: BaseException | None = None) -> int:
+    log.error("%s%s", exc.message, f" ({exc.detail})" if exc.detail else "")
+    if debug:
+        raise cause or exc
+    print(f"ringfence: {exc.message}", file=sys.stderr)
+    if exc.fix in FIX_COMMANDS:
+        print(f"ringfence: to do that, run: {FIX_COMMANDS[exc.fix]}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _unexpected(exc: Exception, debug: bool) -> int:
+    log.exception("unexpected error")
+    if debug:
+        raise exc
+    print(
+        f"ringfence: an unexpected error stopped the command ({type(exc).__name__}: {exc}); "
+        "run it again with --debug for details.",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR

@@ -14,7 +14,7 @@ from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.paths import get_paths
 from app.core.settings import SCHEMA, Settings
-from app.core.store import Schema, Store
+from app.core.store import Schema, StateDamaged, Store
 from tests.conftest import run_cli
 
 
@@ -97,8 +97,9 @@ def test_newer_database_is_refused_clearly(tmp_path: Path) -> None:
 
 def test_corrupt_database_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "state.db").write_bytes(b"this is not a database" * 100)
-    with pytest.raises(RingfenceError, match="cannot be opened"):
+    with pytest.raises(StateDamaged, match="is damaged") as caught:
         Store(tmp_path / "state.db").ensure(Schema("demo", ("CREATE TABLE a (x);",)))
+    assert caught.value.fix == "state.rebuild"
 
 
 def test_context_writes_a_log_file(rf_home: Path) -> None:

@@ -52,7 +52,8 @@ def test_quarantine_on_a_full_disk_keeps_the_file(tmp_path: Path, small_disk: Pa
     assert code == 1, stderr
     assert [d["action"] for d in report["detections"]] == ["failed"]
     assert report["errors"] == [{"path": str(victim), "error": "There is not enough free disk space for the "
-                                                            "quarantine copy, so the file was left in place."}]
+                                                            "quarantine copy, so the file was left in place.",
+                                 "code": "quarantine-failed"}]
     assert victim.read_bytes() == before
     vault = small_disk / "home" / "data" / "quarantine"
     leftovers = [p.name for p in vault.rglob("*") if p.is_file()] if vault.exists() else []

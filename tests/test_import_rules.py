@@ -38,6 +38,27 @@ def test_core_never_imports_qt_or_ui() -> None:
     assert _violations("core", ("PySide6", "app.ui")) == []
 
 
+def _top_level_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_the_cli_never_imports_qt_or_ui() -> None:
+    """The commands never touch Qt; ``app/cli.py`` imports no Qt itself and reaches the console only
+    through a function-local import when it is started without a command on a desktop."""
+    found = _violations("commands", ("PySide6", "app.ui"))
+    cli = ROOT / "app" / "cli.py"
+    found += [f"app/cli.py imports {n}" for n in _imports(cli) if n == "PySide6" or n.startswith("PySide6.")]
+    found += [f"app/cli.py imports {n} at start" for n in _top_level_imports(cli) if n.startswith("app.ui")]
+    assert found == []
+
+
 def test_engine_never_imports_qt_ui_or_core() -> None:
     assert _violations("engine", ("PySide6", "app.ui", "app.core")) == []
 

@@ -4,39 +4,108 @@
 <context>
     <name>AllowListView</name>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="21"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="22"/>
         <source>Files on the allow-list are never reported as threats, whatever the definitions say. Remove a file to have it checked again.</source>
         <translation>Dateien auf der Zulassungsliste werden nie als Bedrohung gemeldet, was auch immer die Definitionen sagen. Entfernen Sie eine Datei, damit sie wieder geprüft wird.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="26"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
         <source>(no name recorded)</source>
         <translation>(kein Name gespeichert)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="29"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="31"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="32"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="34"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="35"/>
         <source>Re&amp;move from the allow-list</source>
         <translation>Von der Zulassungsliste &amp;entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../app/core/autostart.py" line="36"/>
+        <source>Starting Ringfence at log-in could not be changed: %1</source>
+        <translation>Der Start von Ringfence bei der Anmeldung ließ sich nicht ändern: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/autostart.py" line="58"/>
+        <source>%1 exists and was not made by Ringfence; it was left as it is.</source>
+        <translation>%1 gibt es schon, und es stammt nicht von Ringfence; es bleibt, wie es ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Beacon</name>
+    <message>
+        <location filename="../app/core/beacon/reporter.py" line="27"/>
+        <source>Help stop bad definitions updates before they reach everyone? Ringfence can send the vendor a short, anonymous health report after each definitions update (installed, refused, rolled back, or passed its health check) and once a day a few counts (engine crashes and hangs, scan errors, protected system files flagged, detections per hour). Each report carries a random number that identifies this installation and nothing else, its update ring and the versions of Ringfence and its definitions. It never contains file names, folders, file contents or anything about your files. The vendor uses these reports to halt a release that makes computers crash or flags system files while only a few installations have it. You can turn this off at any time in the settings.</source>
+        <translation>Helfen, fehlerhafte Definitions-Updates zu stoppen, bevor sie alle erreichen? Ringfence kann dem Hersteller nach jedem Definitions-Update einen kurzen, anonymen Zustandsbericht senden (installiert, abgelehnt, zurückgenommen oder Gesundheitsprüfung bestanden) und einmal am Tag einige Zahlen (Abstürze und Hänger der Scan-Engine, Scanfehler, markierte geschützte Systemdateien, Funde pro Stunde). Jeder Bericht enthält eine Zufallszahl, die nur diese Installation kennzeichnet und sonst nichts, ihren Update-Ring und die Versionen von Ringfence und seinen Definitionen. Er enthält nie Dateinamen, Ordner, Dateiinhalte oder sonst etwas über Ihre Dateien. Der Hersteller nutzt diese Berichte, um eine Version anzuhalten, die Computer abstürzen lässt oder Systemdateien markiert, solange sie erst wenige Installationen haben. Sie können das jederzeit in den Einstellungen abschalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="17"/>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="23"/>
+        <source>Rules added, removed and changed</source>
+        <translation>Hinzugefügte, entfernte und geänderte Regeln</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="27"/>
+        <source>Release notes</source>
+        <translation>Versionshinweise</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="35"/>
+        <source>Ringfence uses its built-in definitions; no update has been installed.</source>
+        <translation>Ringfence verwendet seine eingebauten Definitionen; es wurde noch kein Update installiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="42"/>
+        <source>the built-in definitions</source>
+        <translation>den eingebauten Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <source>Added: %1</source>
+        <translation>Hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <source>Removed: %1</source>
+        <translation>Entfernt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="51"/>
+        <source>Changed: %1</source>
+        <translation>Geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="57"/>
+        <source>This version came without release notes.</source>
+        <translation>Zu dieser Version gibt es keine Versionshinweise.</translation>
     </message>
 </context>
 <context>
@@ -48,41 +117,319 @@
     </message>
 </context>
 <context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../app/ui/application.py" line="123"/>
+        <source>Ringfence keeps running</source>
+        <translation>Ringfence läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="124"/>
+        <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
+        <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="149"/>
+        <source>This action is not available in this version.</source>
+        <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="231"/>
+        <source>Scanning…</source>
+        <translation>Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="234"/>
+        <source>Your PC is protected.</source>
+        <translation>Ihr PC ist geschützt.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashCard</name>
+    <message>
+        <location filename="../app/ui/widgets/crash_card.py" line="46"/>
+        <source>Your device ran into a problem and needed to restart.</source>
+        <translation>Auf Ihrem Gerät ist ein Problem aufgetreten, und es musste neu gestartet werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/crash_card.py" line="58"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/crash_card.py" line="59"/>
+        <source>Dismiss the crash report</source>
+        <translation>Absturzbericht ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>CrashKinds</name>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="74"/>
+        <location filename="../app/core/recovery/explain.py" line="77"/>
         <source>Stop error</source>
         <translation>Stoppfehler</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="75"/>
+        <location filename="../app/core/recovery/explain.py" line="78"/>
         <source>Power loss or hard freeze</source>
         <translation>Stromausfall oder völliges Einfrieren</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="76"/>
+        <location filename="../app/core/recovery/explain.py" line="79"/>
         <source>Forced power-off</source>
         <translation>Erzwungenes Ausschalten</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="77"/>
+        <location filename="../app/core/recovery/explain.py" line="80"/>
         <source>Kernel panic</source>
         <translation>Kernel-Panik</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="78"/>
+        <location filename="../app/core/recovery/explain.py" line="81"/>
         <source>Kernel oops</source>
         <translation>Kernel-Oops</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="79"/>
+        <location filename="../app/core/recovery/explain.py" line="82"/>
         <source>Unclean shutdown</source>
         <translation>Unsauberes Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="85"/>
+        <location filename="../app/core/recovery/explain.py" line="88"/>
         <source>Unexpected restart</source>
         <translation>Unerwarteter Neustart</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="39"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="40"/>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="41"/>
+        <source>Last scan</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="42"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="43"/>
+        <source>Scanner engine</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="44"/>
+        <source>Crashes and recovery</source>
+        <translation>Abstürze und Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="53"/>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="75"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <source>New and changed files are checked as soon as they are written.</source>
+        <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="87"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="87"/>
+        <source>Until %1</source>
+        <translation>Bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="88"/>
+        <source>Until Ringfence restarts</source>
+        <translation>Bis Ringfence neu startet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="88"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="90"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="90"/>
+        <source>Files are checked only when you scan them.</source>
+        <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="91"/>
+        <source>Turn on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="94"/>
+        <source>Built-in definitions</source>
+        <translation>Eingebaute Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="95"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="96"/>
+        <source>%1; update ring: %2</source>
+        <translation>%1; Update-Ring: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="98"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="103"/>
+        <source>No scan yet</source>
+        <translation>Noch keine Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="103"/>
+        <location filename="../app/ui/pages/dashboard.py" line="110"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="105"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/dashboard.py" line="106"/>
+        <source>%n file(s) checked, threats found: %1</source>
+        <translation>
+            <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
+            <numerusform>%n Dateien geprüft, gefundene Bedrohungen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="116"/>
+        <source>%1; no longer detected: %2</source>
+        <translation>%1; nicht mehr erkannt: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="118"/>
+        <source>The key is kept in a private file, not in the system keyring.</source>
+        <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <source>Self-test failed</source>
+        <translation>Selbsttest fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <location filename="../app/ui/pages/dashboard.py" line="142"/>
+        <source>On %1</source>
+        <translation>Am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="126"/>
+        <source>Stopped responding recently</source>
+        <translation>Hat kürzlich nicht mehr reagiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="127"/>
+        <location filename="../app/ui/pages/dashboard.py" line="130"/>
+        <source>On %1; it was restarted.</source>
+        <translation>Am %1; er wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="129"/>
+        <source>Crashed recently</source>
+        <translation>Kürzlich abgestürzt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="132"/>
+        <source>Working</source>
+        <translation>Funktioniert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="133"/>
+        <source>Last self-test passed on %1</source>
+        <translation>Letzter Selbsttest bestanden am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="134"/>
+        <source>Runs in its own process, in user mode.</source>
+        <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="135"/>
+        <source>Run the self-test</source>
+        <translation>Selbsttest ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="141"/>
+        <source>Your PC restarted unexpectedly</source>
+        <translation>Ihr PC wurde unerwartet neu gestartet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="143"/>
+        <source>Show what happened</source>
+        <translation>Zeigen, was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="145"/>
+        <source>No new unexpected restarts</source>
+        <translation>Keine neuen unerwarteten Neustarts</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="23"/>
+        <source>Something went wrong inside Ringfence. It keeps running; the details are in the log:
+%1</source>
+        <translation>In Ringfence ist etwas schiefgegangen. Ringfence läuft weiter; die Einzelheiten stehen im Protokoll:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/error_dialog.py" line="37"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
     </message>
 </context>
 <context>
@@ -152,88 +499,96 @@
             <numerusform>%n alte Objekte wurden aus der Quarantäne gelöscht.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/core/events.py" line="73"/>
+        <source>%n quarantined item(s) were added back to the index from their encrypted copies.</source>
+        <translation>
+            <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
+            <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="76"/>
         <source>%1 is no longer detected by definitions %2: you may restore it.</source>
         <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="75"/>
+        <location filename="../app/core/events.py" line="78"/>
         <source>Definitions %1 are now active.</source>
         <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="77"/>
+        <location filename="../app/core/events.py" line="80"/>
         <source>Definitions %1 were refused at the %2 step: %3</source>
         <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="79"/>
+        <location filename="../app/core/events.py" line="82"/>
         <source>Definitions %1 were rolled back to %2 during probation: %3</source>
         <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="81"/>
+        <location filename="../app/core/events.py" line="84"/>
         <source>Definitions %1 were reverted to %2 at start-up: %3</source>
         <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="83"/>
+        <location filename="../app/core/events.py" line="86"/>
         <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="85"/>
+        <location filename="../app/core/events.py" line="88"/>
         <source>The vendor rolled the definitions back to %1.</source>
         <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="87"/>
+        <location filename="../app/core/events.py" line="90"/>
         <source>You rolled the definitions back from %1 to %2.</source>
         <translation>Sie haben die Definitionen von %1 auf %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="88"/>
+        <location filename="../app/core/events.py" line="91"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="90"/>
+        <location filename="../app/core/events.py" line="93"/>
         <source>Definitions %1 passed probation and are now known good.</source>
         <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="93"/>
+        <location filename="../app/core/events.py" line="96"/>
         <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="95"/>
+        <location filename="../app/core/events.py" line="98"/>
         <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="98"/>
+        <location filename="../app/core/events.py" line="101"/>
         <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
         <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="100"/>
+        <location filename="../app/core/events.py" line="103"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="103"/>
+        <location filename="../app/core/events.py" line="106"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="106"/>
+        <location filename="../app/core/events.py" line="109"/>
         <source>Real-time protection found %1 in %2: %3.</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="108"/>
+        <location filename="../app/core/events.py" line="111"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -241,52 +596,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="109"/>
+        <location filename="../app/core/events.py" line="112"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="111"/>
+        <location filename="../app/core/events.py" line="114"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="113"/>
+        <location filename="../app/core/events.py" line="116"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="115"/>
+        <location filename="../app/core/events.py" line="118"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="117"/>
+        <location filename="../app/core/events.py" line="120"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="120"/>
+        <location filename="../app/core/events.py" line="123"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="122"/>
+        <location filename="../app/core/events.py" line="125"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="125"/>
+        <location filename="../app/core/events.py" line="128"/>
+        <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
+        <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/events.py" line="132"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="143"/>
+        <location filename="../app/core/events.py" line="150"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="185"/>
+        <location filename="../app/core/updates/activation.py" line="186"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
@@ -313,124 +673,207 @@
         <source>age unknown</source>
         <translation>Alter unbekannt</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/formatting.py" line="68"/>
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n Tag alt</numerusform>
+            <numerusform>%n Tage alt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/formatting.py" line="69"/>
+        <source>%n hour(s) old</source>
+        <translation>
+            <numerusform>%n Stunde alt</numerusform>
+            <numerusform>%n Stunden alt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../app/ui/pages/history.py" line="40"/>
+        <location filename="../app/ui/pages/history.py" line="45"/>
         <source>Scans</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="40"/>
+        <location filename="../app/ui/pages/history.py" line="45"/>
         <source>Threats</source>
         <translation>Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="40"/>
+        <location filename="../app/ui/pages/history.py" line="45"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="41"/>
+        <location filename="../app/ui/pages/history.py" line="46"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="41"/>
+        <location filename="../app/ui/pages/history.py" line="46"/>
         <source>Engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="41"/>
+        <location filename="../app/ui/pages/history.py" line="46"/>
         <source>Crashes</source>
         <translation>Abstürze</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="42"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="42"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="44"/>
+        <location filename="../app/ui/pages/history.py" line="49"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="44"/>
+        <location filename="../app/ui/pages/history.py" line="49"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="45"/>
+        <location filename="../app/ui/pages/history.py" line="50"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="60"/>
-        <location filename="../app/ui/pages/history.py" line="61"/>
+        <location filename="../app/ui/pages/history.py" line="65"/>
+        <location filename="../app/ui/pages/history.py" line="66"/>
         <source>Search the history</source>
         <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="68"/>
+        <location filename="../app/ui/pages/history.py" line="71"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="69"/>
+        <location filename="../app/ui/pages/history.py" line="72"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="70"/>
+        <location filename="../app/ui/pages/history.py" line="73"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="72"/>
+        <location filename="../app/ui/pages/history.py" line="75"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="75"/>
+        <location filename="../app/ui/pages/history.py" line="78"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="79"/>
+        <location filename="../app/ui/pages/history.py" line="82"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="80"/>
+        <location filename="../app/ui/pages/history.py" line="83"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="92"/>
+        <location filename="../app/ui/pages/history.py" line="94"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="114"/>
+        <location filename="../app/ui/pages/history.py" line="116"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="117"/>
+        <location filename="../app/ui/pages/history.py" line="119"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../app/ui/labels.py" line="13"/>
+        <source>Early (first to get new definitions)</source>
+        <translation>Früh (bekommt neue Definitionen zuerst)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="14"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="15"/>
+        <source>Delayed (48 hours after everyone else)</source>
+        <translation>Verzögert (48 Stunden nach allen anderen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="16"/>
+        <source>Pinned (only when you check now)</source>
+        <translation>Festgehalten (nur wenn Sie „Jetzt suchen“ wählen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="22"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="22"/>
+        <source>Full scan</source>
+        <translation>Vollständige Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/labels.py" line="23"/>
+        <source>Custom scan</source>
+        <translation>Benutzerdefinierte Prüfung</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="185"/>
+        <source>Ringfence</source>
+        <extracomment>(name, module, class) of every page, in sidebar order.</extracomment>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="186"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="187"/>
+        <source>Open the settings (Ctrl+,)</source>
+        <translation>Einstellungen öffnen (Strg+,)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="188"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="193"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
     </message>
 </context>
 <context>
@@ -452,34 +895,138 @@
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat moved to the quarantine</source>
+        <translation>Bedrohung in die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="69"/>
+        <source>Threat found</source>
+        <translation>Bedrohung gefunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="71"/>
+        <source>Your PC recovered from a crash</source>
+        <translation>Ihr PC hat sich von einem Absturz erholt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions updated</source>
+        <translation>Definitionen aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="73"/>
+        <source>Definitions update undone</source>
+        <translation>Definitionsupdate rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="74"/>
+        <source>Scan finished</source>
+        <translation>Prüfung beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="82"/>
+        <source>Threats moved to the quarantine</source>
+        <translation>Bedrohungen in die Quarantäne verschoben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="83"/>
+        <source>%n threat(s) were moved to the quarantine.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde in die Quarantäne verschoben.</numerusform>
+            <numerusform>%n Bedrohungen wurden in die Quarantäne verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>Threats found</source>
+        <translation>Bedrohungen gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="84"/>
+        <source>%n threat(s) were found.</source>
+        <translation>
+            <numerusform>%n Bedrohung wurde gefunden.</numerusform>
+            <numerusform>%n Bedrohungen wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="86"/>
+        <source>%n unexpected restart(s) of your PC were found.</source>
+        <translation>
+            <numerusform>%n unerwarteter Neustart Ihres PCs wurde gefunden.</numerusform>
+            <numerusform>%n unerwartete Neustarts Ihres PCs wurden gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/notifications.py" line="89"/>
+        <source>%n scan(s) finished.</source>
+        <translation>
+            <numerusform>%n Prüfung wurde beendet.</numerusform>
+            <numerusform>%n Prüfungen wurden beendet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <location filename="../app/core/paths.py" line="91"/>
+        <source>%1 (set in RINGFENCE_HOME) is a file, not a folder; point RINGFENCE_HOME to a folder.</source>
+        <translation>%1 (in RINGFENCE_HOME angegeben) ist eine Datei, kein Ordner; lassen Sie RINGFENCE_HOME auf einen Ordner zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="94"/>
+        <source>Ringfence cannot keep its data in %1: %2 is a file, not a folder.</source>
+        <translation>Ringfence kann seine Daten nicht in %1 ablegen: %2 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="97"/>
+        <source>Ringfence has no permission to use the folder %1; give your user access to it or point RINGFENCE_HOME to a folder you own.</source>
+        <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf oder lassen Sie RINGFENCE_HOME auf einen Ordner zeigen, der Ihnen gehört.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="101"/>
+        <source>Ringfence has no permission to use the folder %1; give your user access to it.</source>
+        <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/paths.py" line="103"/>
+        <source>Ringfence cannot create the folder %1 (%2).</source>
+        <translation>Ringfence kann den Ordner %1 nicht anlegen (%2).</translation>
+    </message>
+</context>
+<context>
     <name>Quarantine</name>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="80"/>
+        <location filename="../app/core/quarantine/crypto.py" line="90"/>
         <source>The quarantined item is damaged (its header is cut short).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Kopf ist abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="83"/>
+        <location filename="../app/core/quarantine/crypto.py" line="93"/>
         <source>The quarantined item is damaged (it is not a Ringfence quarantine file).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (es ist keine Ringfence-Quarantänedatei).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="85"/>
+        <location filename="../app/core/quarantine/crypto.py" line="95"/>
         <source>The quarantined item was written by a newer Ringfence; update Ringfence to restore it.</source>
         <translation>Das Quarantäne-Objekt wurde von einer neueren Ringfence-Version geschrieben; aktualisieren Sie Ringfence, um es wiederherzustellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="140"/>
+        <location filename="../app/core/quarantine/crypto.py" line="162"/>
         <source>The quarantined item was sealed with a different quarantine key, so it cannot be opened.</source>
         <translation>Das Quarantäne-Objekt wurde mit einem anderen Quarantäneschlüssel versiegelt und lässt sich deshalb nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="150"/>
+        <location filename="../app/core/quarantine/crypto.py" line="169"/>
+        <location filename="../app/core/quarantine/crypto.py" line="197"/>
         <source>The quarantined item is damaged (it is cut short).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (es ist abgeschnitten).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/crypto.py" line="155"/>
+        <location filename="../app/core/quarantine/crypto.py" line="154"/>
         <source>The quarantined item is damaged (its content does not authenticate).</source>
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
@@ -529,27 +1076,28 @@
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="82"/>
+        <location filename="../app/core/quarantine/operations.py" line="90"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
+        <extracomment>``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.</extracomment>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="100"/>
+        <location filename="../app/core/quarantine/operations.py" line="109"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="103"/>
+        <location filename="../app/core/quarantine/operations.py" line="112"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="110"/>
+        <location filename="../app/core/quarantine/operations.py" line="128"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="133"/>
+        <location filename="../app/core/quarantine/operations.py" line="142"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
@@ -564,198 +1112,285 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="137"/>
+        <location filename="../app/core/quarantine/restoring.py" line="140"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/quarantine/index_rebuild.py" line="44"/>
+        <source>%n quarantined item(s) were added back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
+        <translation>
+            <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
+            <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="107"/>
+        <source>it cannot be read (%1)</source>
+        <translation>sie kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="116"/>
+        <source>its record is incomplete</source>
+        <translation>ihre Angaben sind unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="119"/>
+        <source>it records a different item id (%1)</source>
+        <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="35"/>
+        <source>%1 does not exist.</source>
+        <extracomment>``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.</extracomment>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="37"/>
+        <source>%1 is a folder; only files can be quarantined.</source>
+        <translation>%1 ist ein Ordner; nur Dateien können in die Quarantäne verschoben werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/manual.py" line="39"/>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kann nicht gelesen werden (%2).</translation>
     </message>
 </context>
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="35"/>
+        <location filename="../app/ui/pages/quarantine.py" line="38"/>
         <source>&lt;h2&gt;Quarantine&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Quarantäne&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="36"/>
+        <location filename="../app/ui/pages/quarantine.py" line="39"/>
         <source>Files found to be threats are kept here, encrypted, where they cannot do harm. You can put a file back if you trust it.</source>
         <translation>Als Bedrohung erkannte Dateien werden hier verschlüsselt aufbewahrt, wo sie keinen Schaden anrichten können. Wenn Sie einer Datei vertrauen, können Sie sie zurücklegen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="41"/>
-        <location filename="../app/ui/pages/quarantine.py" line="70"/>
+        <location filename="../app/ui/pages/quarantine.py" line="44"/>
+        <location filename="../app/ui/pages/quarantine.py" line="72"/>
         <source>Quarantined files</source>
         <translation>Dateien in Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="43"/>
+        <location filename="../app/ui/pages/quarantine.py" line="46"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="49"/>
+        <location filename="../app/ui/pages/quarantine.py" line="51"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="55"/>
+        <location filename="../app/ui/pages/quarantine.py" line="57"/>
         <source>Search by name, location or threat</source>
         <translation>Nach Name, Ort oder Bedrohung suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="56"/>
+        <location filename="../app/ui/pages/quarantine.py" line="58"/>
         <source>Search the quarantine</source>
         <translation>Quarantäne durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="60"/>
+        <location filename="../app/ui/pages/quarantine.py" line="62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="61"/>
+        <location filename="../app/ui/pages/quarantine.py" line="63"/>
         <source>Original location</source>
         <translation>Ursprünglicher Ort</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="62"/>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="63"/>
-        <location filename="../app/ui/pages/quarantine.py" line="95"/>
+        <location filename="../app/ui/pages/quarantine.py" line="65"/>
+        <location filename="../app/ui/pages/quarantine.py" line="97"/>
         <source>Quarantined</source>
         <translation>In Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <location filename="../app/ui/pages/quarantine.py" line="66"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <location filename="../app/ui/pages/quarantine.py" line="66"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="65"/>
+        <location filename="../app/ui/pages/quarantine.py" line="67"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="66"/>
+        <location filename="../app/ui/pages/quarantine.py" line="68"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="74"/>
+        <location filename="../app/ui/pages/quarantine.py" line="76"/>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="75"/>
+        <location filename="../app/ui/pages/quarantine.py" line="77"/>
         <source>Restore &amp;to…</source>
         <translation>Wiederherstellen &amp;nach …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="76"/>
+        <location filename="../app/ui/pages/quarantine.py" line="78"/>
         <source>Restore and &amp;allow</source>
         <translation>Wiederherstellen und &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="77"/>
+        <location filename="../app/ui/pages/quarantine.py" line="79"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="93"/>
+        <location filename="../app/ui/pages/quarantine.py" line="95"/>
         <source>No longer detected (definitions %1): you may restore it</source>
         <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="107"/>
+        <source>%n item(s), %1</source>
+        <translation>
+            <numerusform>%n Eintrag, %1</numerusform>
+            <numerusform>%n Einträge, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="138"/>
+        <source>%n file(s) with the same name already exist.</source>
+        <translation>
+            <numerusform>%n Datei mit demselben Namen ist bereits vorhanden.</numerusform>
+            <numerusform>%n Dateien mit demselben Namen sind bereits vorhanden.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="139"/>
+        <location filename="../app/ui/pages/quarantine.py" line="141"/>
         <source>Keep both</source>
         <translation>Beide behalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="139"/>
+        <location filename="../app/ui/pages/quarantine.py" line="141"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="140"/>
-        <location filename="../app/ui/pages/quarantine.py" line="166"/>
+        <location filename="../app/ui/pages/quarantine.py" line="142"/>
+        <location filename="../app/ui/pages/quarantine.py" line="168"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="141"/>
+        <location filename="../app/ui/pages/quarantine.py" line="143"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="153"/>
+        <location filename="../app/ui/pages/quarantine.py" line="155"/>
         <source>Restore to folder</source>
         <translation>In Ordner wiederherstellen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/ui/pages/quarantine.py" line="166"/>
-        <location filename="../app/ui/pages/quarantine.py" line="167"/>
+        <source>Delete %n item(s) permanently? They cannot be restored afterwards.</source>
+        <translation>
+            <numerusform>%n Eintrag endgültig löschen? Er kann danach nicht mehr wiederhergestellt werden.</numerusform>
+            <numerusform>%n Einträge endgültig löschen? Sie können danach nicht mehr wiederhergestellt werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="168"/>
+        <location filename="../app/ui/pages/quarantine.py" line="169"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="186"/>
+        <location filename="../app/ui/pages/quarantine.py" line="188"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="190"/>
+        <source>%n file(s) restored.</source>
+        <translation>
+            <numerusform>%n Datei wiederhergestellt.</numerusform>
+            <numerusform>%n Dateien wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine.py" line="192"/>
+        <source>%n item(s) deleted.</source>
+        <translation>
+            <numerusform>%n Eintrag gelöscht.</numerusform>
+            <numerusform>%n Einträge gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="51"/>
+        <source>%n file(s) allowed</source>
+        <translation>
+            <numerusform>%n Datei zugelassen</numerusform>
+            <numerusform>%n Dateien zugelassen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Realtime</name>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="11"/>
+        <location filename="../app/core/realtime/messages.py" line="9"/>
         <source>the system&apos;s queue of file changes overflowed</source>
         <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <location filename="../app/core/realtime/messages.py" line="10"/>
         <source>more files changed at once than Ringfence could queue</source>
         <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="13"/>
+        <location filename="../app/core/realtime/messages.py" line="11"/>
         <source>the folder watcher stopped and was restarted</source>
         <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="14"/>
+        <location filename="../app/core/realtime/messages.py" line="12"/>
         <source>the PC woke from sleep</source>
         <translation>der PC ist aus dem Ruhezustand erwacht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="19"/>
+        <location filename="../app/core/realtime/messages.py" line="17"/>
         <source>moved to the quarantine</source>
         <extracomment>What real-time protection did with a detected file.</extracomment>
         <translation>in die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <location filename="../app/core/realtime/messages.py" line="18"/>
         <source>left in place</source>
         <translation>an Ort und Stelle belassen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <location filename="../app/core/realtime/messages.py" line="19"/>
         <source>left in place until you decide what to do with it</source>
         <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <location filename="../app/core/realtime/messages.py" line="20"/>
         <source>left in place because it is a protected system or Ringfence file</source>
         <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
         <source>could not be moved to the quarantine</source>
         <translation>konnte nicht in die Quarantäne verschoben werden</translation>
     </message>
@@ -947,6 +1582,288 @@
         <source>Reading the Windows Recovery Environment and Quick Machine Recovery settings needs administrator rights.</source>
         <translation>Zum Lesen der Einstellungen der Windows-Wiederherstellungsumgebung und der Schnellen Computerwiederherstellung sind Administratorrechte nötig.</translation>
     </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="163"/>
+        <source>The file %1 is not a readable Windows crash dump: %2.</source>
+        <translation>Die Datei %1 ist kein lesbares Windows-Speicherabbild: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="170"/>
+        <source>its header has an unknown major version (0x%1)</source>
+        <translation>ihr Kopf hat eine unbekannte Hauptversion (0x%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="172"/>
+        <source>its header names no plausible Windows build (%1)</source>
+        <translation>ihr Kopf nennt keine plausible Windows-Buildnummer (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="174"/>
+        <source>its header names an unknown processor type (0x%1)</source>
+        <translation>ihr Kopf nennt einen unbekannten Prozessortyp (0x%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="178"/>
+        <source>its header claims %1 processors</source>
+        <translation>ihr Kopf gibt %1 Prozessoren an</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="180"/>
+        <source>its header has an unknown dump type (%1)</source>
+        <translation>ihr Kopf hat einen unbekannten Abbildtyp (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="193"/>
+        <source>its triage section points outside the file</source>
+        <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="40"/>
+        <source>&lt;h2&gt;Crashes and recovery&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Abstürze und Wiederherstellung&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="48"/>
+        <location filename="../app/ui/pages/recovery.py" line="58"/>
+        <source>Unexpected restarts</source>
+        <translation>Unerwartete Neustarts</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="51"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="53"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="54"/>
+        <source>Stop code</source>
+        <translation>Stoppcode</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="56"/>
+        <source>Probable cause</source>
+        <translation>Wahrscheinliche Ursache</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="63"/>
+        <source>Evidence for the selected restart</source>
+        <translation>Belege für den ausgewählten Neustart</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="67"/>
+        <location filename="../app/ui/pages/recovery.py" line="118"/>
+        <source>Windows recovery features</source>
+        <translation>Wiederherstellungsfunktionen von Windows</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="76"/>
+        <source>Recovery</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/recovery.py" line="98"/>
+        <source>%n unexpected restart(s) found.</source>
+        <translation>
+            <numerusform>%n unerwarteter Neustart gefunden.</numerusform>
+            <numerusform>%n unerwartete Neustarts gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="99"/>
+        <source>No unexpected restarts were found.</source>
+        <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="113"/>
+        <source>Recovery features</source>
+        <translation>Wiederherstellungsfunktionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="114"/>
+        <source>Windows Recovery Environment and Quick Machine Recovery are Windows features; on this system the evidence above comes from the kernel&apos;s logs.</source>
+        <translation>Windows-Wiederherstellungsumgebung und Schnelle Computerwiederherstellung sind Funktionen von Windows; auf diesem System stammen die Belege oben aus den Protokollen des Kernels.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="120"/>
+        <source>Windows Recovery Environment</source>
+        <translation>Windows-Wiederherstellungsumgebung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="121"/>
+        <source>WinRE version</source>
+        <translation>WinRE-Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="122"/>
+        <source>Quick Machine Recovery (cloud remediation)</source>
+        <translation>Schnelle Computerwiederherstellung (Behebung über die Cloud)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="123"/>
+        <source>Automatic remediation</source>
+        <translation>Automatische Behebung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="124"/>
+        <source>Keeps trying for</source>
+        <translation>Versucht es insgesamt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="125"/>
+        <source>Tries again every</source>
+        <translation>Neuer Versuch alle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="144"/>
+        <source>Crash dump: %1</source>
+        <translation>Absturzabbild: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="36"/>
+        <source>Stop code: %1 (%2)</source>
+        <translation>Stoppcode: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="38"/>
+        <source>What happened: %1</source>
+        <translation>Was geschah: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="40"/>
+        <source>What failed: %1</source>
+        <translation>Fehlerquelle: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="46"/>
+        <source>When: %1</source>
+        <translation>Wann: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="47"/>
+        <source>What it means: %1</source>
+        <translation>Was das bedeutet: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="48"/>
+        <source>What you can do: %1</source>
+        <translation>Was Sie tun können: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="50"/>
+        <source>Crash %1 of %2</source>
+        <translation>Absturz %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="56"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="62"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="57"/>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery_text.py" line="57"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/recovery_text.py" line="63"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="40"/>
+        <location filename="../app/ui/pages/scan_results.py" line="48"/>
+        <source>Threats found</source>
+        <translation>Gefundene Bedrohungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="43"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="44"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="45"/>
+        <source>Threat</source>
+        <translation>Bedrohung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="46"/>
+        <source>What was done</source>
+        <translation>Was getan wurde</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="54"/>
+        <source>Move to &amp;quarantine</source>
+        <translation>In &amp;Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="55"/>
+        <source>&amp;Allow this file</source>
+        <translation>Diese Datei &amp;zulassen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="56"/>
+        <source>Show in f&amp;older</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="65"/>
+        <location filename="../app/ui/pages/scan_results.py" line="68"/>
+        <source>Files that could not be checked</source>
+        <translation>Dateien, die nicht geprüft werden konnten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="78"/>
+        <source>Moved to the quarantine</source>
+        <translation>In die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="78"/>
+        <source>Reported only</source>
+        <translation>Nur gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="79"/>
+        <source>Waiting for your choice</source>
+        <translation>Wartet auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="80"/>
+        <source>Left in place: a system or Ringfence file</source>
+        <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="81"/>
+        <source>Allowed</source>
+        <translation>Zugelassen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="81"/>
+        <source>Put back and allowed</source>
+        <translation>Zurückgelegt und zugelassen</translation>
+    </message>
 </context>
 <context>
     <name>Scan</name>
@@ -971,77 +1888,72 @@
         <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="17"/>
+        <location filename="../app/core/scan_messages.py" line="21"/>
         <source>The path does not exist.</source>
         <translation>Der Pfad existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="18"/>
+        <location filename="../app/core/scan_messages.py" line="22"/>
         <source>The file disappeared during the scan.</source>
         <translation>Die Datei ist während des Scans verschwunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="19"/>
+        <location filename="../app/core/scan_messages.py" line="23"/>
         <source>Permission denied.</source>
         <translation>Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="20"/>
-        <source>The file could not be read (%1).</source>
-        <translation>Die Datei konnte nicht gelesen werden (%1).</translation>
+        <location filename="../app/core/scan_messages.py" line="24"/>
+        <source>The file cannot be read (%1).</source>
+        <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="21"/>
+        <location filename="../app/core/scan_messages.py" line="25"/>
         <source>The file was replaced by something that is not a regular file.</source>
         <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="22"/>
+        <location filename="../app/core/scan_messages.py" line="26"/>
+        <source>The file was replaced by a link during the scan.</source>
+        <translation>Die Datei wurde während des Scans durch einen Link ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scan_messages.py" line="27"/>
         <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
         <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="23"/>
+        <location filename="../app/core/scan_messages.py" line="28"/>
         <source>The engine could not check this file (%1).</source>
         <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="24"/>
-        <source>The archive holds more than %1 files; the rest were not checked.</source>
-        <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/scan_messages.py" line="25"/>
-        <source>The archive expands to more data than the limit; the rest was not checked.</source>
-        <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/scan_messages.py" line="26"/>
+        <location filename="../app/core/scan_messages.py" line="29"/>
         <source>This archive member cannot be unpacked (%1).</source>
         <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="27"/>
+        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
         <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="29"/>
+        <location filename="../app/core/scan_messages.py" line="32"/>
         <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="143"/>
+        <location filename="../app/core/scan_service.py" line="161"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="157"/>
+        <location filename="../app/core/scan_service.py" line="175"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="192"/>
+        <location filename="../app/core/scan_service.py" line="210"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
@@ -1049,6 +1961,220 @@
         <location filename="../app/core/scanjob.py" line="110"/>
         <source>Choose a file or folder to scan.</source>
         <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="51"/>
+        <source>Scan</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="55"/>
+        <source>&lt;h2&gt;Scan&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Prüfen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="57"/>
+        <source>&amp;Quick scan</source>
+        <translation>&amp;Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="58"/>
+        <source>&amp;Full scan</source>
+        <translation>&amp;Vollständige Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="59"/>
+        <source>Scan a f&amp;older…</source>
+        <translation>&amp;Ordner prüfen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="60"/>
+        <source>Scan f&amp;iles…</source>
+        <translation>&amp;Dateien prüfen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="61"/>
+        <source>The places where threats usually arrive: downloads, the desktop, temporary and start-up folders, running programs.</source>
+        <translation>Die Orte, an denen Bedrohungen meist ankommen: Downloads, Desktop, temporäre und Autostart-Ordner, laufende Programme.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="63"/>
+        <source>Every file on every drive. This can take a long time.</source>
+        <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="73"/>
+        <source>When a &amp;threat is found:</source>
+        <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="76"/>
+        <source>When a threat is found</source>
+        <translation>Wenn eine Bedrohung gefunden wird</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <source>Move it to the quarantine</source>
+        <translation>In die Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <source>Only report it</source>
+        <translation>Nur melden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="78"/>
+        <source>Ask me</source>
+        <translation>Mich fragen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="87"/>
+        <source>You can also drop files and folders here to scan them.</source>
+        <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="204"/>
+        <source>Choose a folder to scan</source>
+        <translation>Ordner zum Prüfen wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="211"/>
+        <source>Choose files to scan</source>
+        <translation>Dateien zum Prüfen wählen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/scan_results.py" line="27"/>
+        <source>%n file(s) checked in %1; threats found: %2; files not checked: %3.</source>
+        <translation>
+            <numerusform>%n Datei in %1 geprüft; gefundene Bedrohungen: %2; nicht geprüfte Dateien: %3.</numerusform>
+            <numerusform>%n Dateien in %1 geprüft; gefundene Bedrohungen: %2; nicht geprüfte Dateien: %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="29"/>
+        <source>Scan cancelled: %1</source>
+        <translation>Prüfung abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="30"/>
+        <source>Scan finished: %1</source>
+        <translation>Prüfung beendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="84"/>
+        <source>Could not be quarantined: %1</source>
+        <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="92"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="62"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="64"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="65"/>
+        <source>%1 (still counting)</source>
+        <translation>%1 (wird noch gezählt)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="66"/>
+        <source>%1 files per second</source>
+        <translation>%1 Dateien pro Sekunde</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProgressView</name>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="28"/>
+        <source>Scan progress</source>
+        <translation>Fortschritt der Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="33"/>
+        <source>Files checked</source>
+        <translation>Geprüfte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="33"/>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="34"/>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="34"/>
+        <source>Checking</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="38"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="39"/>
+        <source>R&amp;esume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="40"/>
+        <source>&amp;Cancel scan</source>
+        <translation>Prüfung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="52"/>
+        <source>Starting the scanner…</source>
+        <translation>Der Scanner startet …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="52"/>
+        <source>Scanning</source>
+        <translation>Prüfung läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="53"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="53"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="55"/>
+        <source>Scan</source>
+        <translation>Prüfung</translation>
     </message>
 </context>
 <context>
@@ -1174,64 +2300,197 @@
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="120"/>
+        <location filename="../app/core/settings.py" line="121"/>
+        <source>Send anonymous health reports about definitions updates to the vendor</source>
+        <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="122"/>
+        <source>Asked whether to send health reports</source>
+        <translation>Gefragt, ob Zustandsberichte gesendet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="123"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="121"/>
+        <location filename="../app/core/settings.py" line="124"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="124"/>
+        <location filename="../app/core/settings.py" line="127"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="126"/>
+        <location filename="../app/core/settings.py" line="129"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="128"/>
+        <location filename="../app/core/settings.py" line="131"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="167"/>
+        <location filename="../app/core/settings.py" line="132"/>
+        <source>Start Ringfence when I log in</source>
+        <translation>Ringfence bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="134"/>
+        <source>Do not disturb: show only threat and crash notifications</source>
+        <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/settings.py" line="173"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="188"/>
+        <location filename="../app/core/settings.py" line="194"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="196"/>
+        <location filename="../app/core/settings.py" line="202"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="203"/>
+        <location filename="../app/core/settings.py" line="209"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="230"/>
+        <location filename="../app/core/settings.py" line="236"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="234"/>
+        <location filename="../app/core/settings.py" line="240"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="252"/>
+        <location filename="../app/core/settings.py" line="258"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <source>Scanning</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <source>Real-time protection</source>
+        <translation>Echtzeitschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <source>Console</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <source>Health reports</source>
+        <translation>Zustandsberichte</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>More</source>
+        <translation>Weiteres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <source>Early</source>
+        <translation>Früh</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <source>Delayed (48 hours)</source>
+        <translation>Verzögert (48 Stunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <source>Pinned (no updates)</source>
+        <translation>Festgehalten (keine Updates)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="65"/>
+        <source>Choose a number from %1 to %2.</source>
+        <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <source>Write the full path of the folder or file: %1</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="72"/>
+        <source>Not a file extension: %1 (write it like .iso)</source>
+        <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="150"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="151"/>
+        <source>Back to the default value</source>
+        <translation>Zurück zum Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="152"/>
+        <source>Reset %1 to its default</source>
+        <translation>%1 auf den Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="158"/>
+        <source>One entry per line</source>
+        <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="259"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -1248,258 +2507,324 @@
     </message>
     <message>
         <location filename="../app/core/recovery/explain.py" line="19"/>
+        <source>This stop code is rarely seen. Look it up in Microsoft&apos;s bug check code reference; if it comes back, think of drivers or software installed shortly before the crashes began.</source>
+        <translation>Dieser Stoppcode kommt selten vor. Schlagen Sie ihn in Microsofts Referenz der Fehlerprüfcodes nach; tritt er wieder auf, denken Sie an Treiber oder Software, die kurz vor Beginn der Abstürze installiert wurden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="20"/>
         <source>Update or roll back the driver named as probable cause (or the software that installed it); if the crash returns, uninstall it.</source>
         <translation>Aktualisieren Sie den als vermutliche Ursache genannten Treiber (oder die Software, die ihn installiert hat) oder setzen Sie ihn zurück; kehrt der Absturz wieder, deinstallieren Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="20"/>
+        <location filename="../app/core/recovery/explain.py" line="22"/>
+        <source>Install pending Windows and driver updates; if the crash returns, update or remove drivers and software installed shortly before the crashes began.</source>
+        <translation>Installieren Sie ausstehende Windows- und Treiberupdates; kehrt der Absturz zurück, aktualisieren oder entfernen Sie Treiber und Software, die kurz vor Beginn der Abstürze installiert wurden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/explain.py" line="23"/>
         <source>Run Windows Memory Diagnostic, undo any overclocking or memory (XMP/EXPO) profile, and install pending Windows and driver updates.</source>
         <translation>Führen Sie die Windows-Speicherdiagnose aus, machen Sie Übertaktungen und Speicherprofile (XMP/EXPO) rückgängig und installieren Sie ausstehende Windows- und Treiberupdates.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="21"/>
+        <location filename="../app/core/recovery/explain.py" line="24"/>
         <source>Back up your files, then check the drive: run chkdsk, look at its health in the maker&apos;s tool, and reseat or replace the cable if it is a desktop.</source>
         <translation>Sichern Sie Ihre Dateien und prüfen Sie dann das Laufwerk: Führen Sie chkdsk aus, sehen Sie sich seinen Zustand im Werkzeug des Herstellers an und stecken Sie bei einem Desktop-PC das Kabel neu ein oder ersetzen Sie es.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="31"/>
+        <location filename="../app/core/recovery/explain.py" line="34"/>
         <source>A driver touched memory it was not allowed to at that moment (IRQL_NOT_LESS_OR_EQUAL).</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (IRQL_NOT_LESS_OR_EQUAL).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="32"/>
+        <location filename="../app/core/recovery/explain.py" line="35"/>
         <source>A driver damaged shared kernel memory (the pool).</source>
         <translation>Ein Treiber hat gemeinsam genutzten Kernel-Speicher (den Pool) beschädigt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="33"/>
+        <location filename="../app/core/recovery/explain.py" line="36"/>
         <source>Windows found its memory bookkeeping damaged; faulty RAM or a faulty driver are the usual causes.</source>
         <translation>Windows hat seine Speicherverwaltung beschädigt vorgefunden; die üblichen Ursachen sind fehlerhafter Arbeitsspeicher oder ein fehlerhafter Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="34"/>
+        <location filename="../app/core/recovery/explain.py" line="37"/>
         <source>Kernel code (usually a driver) raised an error nobody handled.</source>
         <translation>Kernel-Code (meist ein Treiber) hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="35"/>
+        <location filename="../app/core/recovery/explain.py" line="38"/>
         <source>The NTFS file system hit a problem, often damage on the drive.</source>
         <translation>Das Dateisystem NTFS ist auf ein Problem gestoßen, oft einen Schaden auf dem Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="36"/>
+        <location filename="../app/core/recovery/explain.py" line="39"/>
         <source>A driver failed while doing work for a program; graphics and antivirus drivers are common culprits.</source>
         <translation>Ein Treiber ist bei der Arbeit für ein Programm gescheitert; häufig sind Grafik- und Antivirentreiber schuld.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="37"/>
+        <location filename="../app/core/recovery/explain.py" line="40"/>
         <source>The list Windows keeps of physical memory pages is corrupt; usually faulty RAM or a driver.</source>
         <translation>Die Liste der physischen Speicherseiten, die Windows führt, ist beschädigt; meist durch fehlerhaften Arbeitsspeicher oder einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="38"/>
+        <location filename="../app/core/recovery/explain.py" line="41"/>
         <source>Code read memory that does not exist; usually a faulty driver, sometimes faulty RAM.</source>
         <translation>Code hat Speicher gelesen, den es nicht gibt; meist ein fehlerhafter Treiber, manchmal fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="39"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>Windows could not read back part of itself from the drive.</source>
         <translation>Windows konnte einen Teil von sich selbst nicht vom Laufwerk zurücklesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>Windows lost access to the drive it starts from, often after a storage driver or BIOS/UEFI setting changed.</source>
         <translation>Windows hat den Zugriff auf das Startlaufwerk verloren, oft nachdem sich ein Speichertreiber oder eine BIOS/UEFI-Einstellung geändert hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>Undo recent changes to storage settings in the BIOS/UEFI (such as AHCI/RAID mode) and let Startup Repair run.</source>
         <translation>Machen Sie kürzliche Änderungen an Speichereinstellungen im BIOS/UEFI (etwa AHCI/RAID-Modus) rückgängig und lassen Sie die Starthilfe laufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="41"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>A system thread, usually in a driver, raised an error nobody handled.</source>
         <translation>Ein System-Thread, meist in einem Treiber, hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>The processor hit a trap the kernel could not handle; often hardware, overheating or overclocking.</source>
         <translation>Der Prozessor ist auf eine Ausnahme gestoßen, die der Kernel nicht behandeln konnte; oft Hardware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>Remove any overclocking, make sure the PC is not overheating, and test the memory.</source>
         <translation>Entfernen Sie jede Übertaktung, stellen Sie sicher, dass der PC nicht überhitzt, und testen Sie den Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>Kernel code raised an error nobody handled; a driver or faulty RAM.</source>
         <translation>Kernel-Code hat einen Fehler ausgelöst, den niemand behandelt hat; ein Treiber oder fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>A driver did not finish a power change (sleep, wake, shutdown) in time.</source>
         <translation>Ein Treiber hat einen Energiewechsel (Ruhezustand, Aufwachen, Herunterfahren) nicht rechtzeitig abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>Update chipset, graphics, Wi-Fi and USB drivers from the PC maker; until then avoid sleep if the crash follows it.</source>
         <translation>Aktualisieren Sie Chipsatz-, Grafik-, WLAN- und USB-Treiber vom PC-Hersteller; meiden Sie bis dahin den Ruhezustand, wenn der Absturz auf ihn folgt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="48"/>
         <source>A driver asked for kernel memory in a wrong way.</source>
         <translation>Ein Treiber hat auf falsche Weise Kernel-Speicher angefordert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>Driver Verifier caught a driver breaking the rules; Verifier is a testing tool that is normally off.</source>
         <translation>Die Treiberüberprüfung hat einen Treiber bei einem Regelverstoß ertappt; sie ist ein Testwerkzeug, das normalerweise ausgeschaltet ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>If you did not turn on Driver Verifier on purpose, turn it off (run &quot;verifier /reset&quot; as administrator) and update the named driver.</source>
         <translation>Wenn Sie die Treiberüberprüfung nicht absichtlich eingeschaltet haben, schalten Sie sie aus (führen Sie „verifier /reset“ als Administrator aus) und aktualisieren Sie den genannten Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="47"/>
+        <location filename="../app/core/recovery/explain.py" line="50"/>
         <source>A driver damaged kernel memory and Windows noticed too late.</source>
         <translation>Ein Treiber hat Kernel-Speicher beschädigt, und Windows hat es zu spät bemerkt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="48"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>A driver accessed memory it was not allowed to at that moment (DRIVER_IRQL_NOT_LESS_OR_EQUAL); very often network, Wi-Fi or antivirus drivers.</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (DRIVER_IRQL_NOT_LESS_OR_EQUAL); sehr oft Netzwerk-, WLAN- oder Antivirentreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>A process Windows cannot run without stopped unexpectedly.</source>
         <translation>Ein Prozess, ohne den Windows nicht laufen kann, wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>Install pending updates and run &quot;sfc /scannow&quot; and &quot;DISM /Online /Cleanup-Image /RestoreHealth&quot; as administrator to repair system files.</source>
         <translation>Installieren Sie ausstehende Updates und führen Sie „sfc /scannow“ und „DISM /Online /Cleanup-Image /RestoreHealth“ als Administrator aus, um Systemdateien zu reparieren.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="50"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>A process Windows depends on ended, often because the drive stopped responding.</source>
         <translation>Ein Prozess, auf den Windows angewiesen ist, wurde beendet, oft weil das Laufwerk nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>One processor core stopped responding; often firmware, overheating or overclocking.</source>
         <translation>Ein Prozessorkern reagierte nicht mehr; oft Firmware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>Update the BIOS/UEFI and chipset drivers, remove overclocking and check cooling.</source>
         <translation>Aktualisieren Sie BIOS/UEFI und Chipsatztreiber, entfernen Sie Übertaktungen und prüfen Sie die Kühlung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Windows detected that core kernel code or data was modified, by a driver, faulty RAM or malicious software.</source>
         <translation>Windows hat festgestellt, dass zentraler Kernel-Code oder Kernel-Daten verändert wurden, durch einen Treiber, fehlerhaften Arbeitsspeicher oder Schadsoftware.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Remove drivers that patch the kernel (old cheat, tuning or security tools), test the memory and run a full scan.</source>
         <translation>Entfernen Sie Treiber, die den Kernel verändern (alte Cheat-, Tuning- oder Sicherheitswerkzeuge), testen Sie den Arbeitsspeicher und führen Sie eine vollständige Prüfung durch.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>The graphics driver stopped responding and could not be restarted.</source>
         <translation>Der Grafiktreiber reagierte nicht mehr und konnte nicht neu gestartet werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>Install the latest graphics driver from the card or PC maker, remove graphics overclocking and check the card is not overheating.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs, entfernen Sie Grafik-Übertaktungen und prüfen Sie, ob die Karte überhitzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>The graphics scheduler found the graphics driver misbehaving.</source>
         <translation>Der Grafik-Scheduler hat ein Fehlverhalten des Grafiktreibers festgestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>Install the latest graphics driver from the card or PC maker.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>The hardware itself reported an error it could not correct (processor, memory, or bus).</source>
         <translation>Die Hardware selbst hat einen Fehler gemeldet, den sie nicht korrigieren konnte (Prozessor, Arbeitsspeicher oder Bus).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>Remove overclocking, check temperatures and power supply, update the BIOS/UEFI; if it repeats, have the hardware checked.</source>
         <translation>Entfernen Sie Übertaktungen, prüfen Sie Temperaturen und Netzteil und aktualisieren Sie BIOS/UEFI; wiederholt es sich, lassen Sie die Hardware prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>A driver kept the processor busy for too long; storage (SSD firmware) and graphics drivers are common causes.</source>
         <translation>Ein Treiber hat den Prozessor zu lange beschäftigt; häufige Ursachen sind Speicher- (SSD-Firmware) und Grafiktreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>Update the SSD firmware, storage and graphics drivers from their makers.</source>
         <translation>Aktualisieren Sie die SSD-Firmware sowie Speicher- und Grafiktreiber von ihren Herstellern.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="57"/>
+        <location filename="../app/core/recovery/explain.py" line="60"/>
         <source>Kernel code detected corrupted data structures and stopped to stay safe.</source>
         <translation>Kernel-Code hat beschädigte Datenstrukturen entdeckt und angehalten, um sicher zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="58"/>
+        <location filename="../app/core/recovery/explain.py" line="61"/>
         <source>The kernel memory manager found its heap damaged, usually by a driver.</source>
         <translation>Die Speicherverwaltung des Kernels hat ihren Heap beschädigt vorgefunden, meist durch einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="62"/>
         <source>Windows&apos; compressed memory store hit an error; often the drive or RAM.</source>
         <translation>Der komprimierte Speicher von Windows ist auf einen Fehler gestoßen; oft das Laufwerk oder der Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="60"/>
+        <location filename="../app/core/recovery/explain.py" line="63"/>
         <source>The power button was held down, and Windows recorded the hang it was in at that moment.</source>
         <translation>Der Netzschalter wurde gedrückt gehalten, und Windows hat den Hänger aufgezeichnet, in dem es sich gerade befand.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="60"/>
+        <location filename="../app/core/recovery/explain.py" line="63"/>
         <source>If the PC had frozen, note what it was doing; update graphics and storage drivers if freezes repeat.</source>
         <translation>Falls der PC eingefroren war, notieren Sie, was er gerade tat; aktualisieren Sie Grafik- und Speichertreiber, wenn sich das Einfrieren wiederholt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="64"/>
+        <location filename="../app/core/recovery/explain.py" line="67"/>
         <source>Windows stopped with a stop code (the black or blue crash screen) and restarted.</source>
         <translation>Windows hat mit einem Stoppcode angehalten (der schwarze oder blaue Absturzbildschirm) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="65"/>
+        <location filename="../app/core/recovery/explain.py" line="68"/>
         <source>The PC turned off without shutting down: the power was cut, or it froze so hard that no stop code could be written.</source>
         <translation>Der PC wurde ausgeschaltet, ohne herunterzufahren: Der Strom fiel aus, oder er fror so stark ein, dass kein Stoppcode geschrieben werden konnte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="66"/>
+        <location filename="../app/core/recovery/explain.py" line="69"/>
         <source>The PC was switched off by holding the power button, usually because it had stopped responding.</source>
         <translation>Der PC wurde durch Gedrückthalten des Netzschalters ausgeschaltet, meist weil er nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="67"/>
+        <location filename="../app/core/recovery/explain.py" line="70"/>
         <source>The Linux kernel stopped with a kernel panic.</source>
         <translation>Der Linux-Kernel hat mit einer Kernel-Panik angehalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="68"/>
+        <location filename="../app/core/recovery/explain.py" line="71"/>
         <source>The Linux kernel hit an error (an oops); the system may have kept running or locked up afterwards.</source>
         <translation>Der Linux-Kernel ist auf einen Fehler gestoßen (ein „Oops“); das System lief danach womöglich weiter oder blieb hängen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="69"/>
+        <location filename="../app/core/recovery/explain.py" line="72"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../app/core/store.py" line="53"/>
+        <source>There is no free disk space for Ringfence&apos;s state in %1; free some space and try again.</source>
+        <translation>In %1 ist kein freier Speicherplatz für den Zustand von Ringfence; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="58"/>
+        <source>The state database %1 cannot be opened (%2); check that the folder can be written to.</source>
+        <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden (%2); prüfen Sie, ob in den Ordner geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="95"/>
+        <source>The state database was written by a newer Ringfence (%1 schema %2); update Ringfence to use it.</source>
+        <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="156"/>
+        <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
+        <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="176"/>
+        <source>The damaged state database %1 could not be set aside.</source>
+        <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../app/ui/tray.py" line="74"/>
+        <source>Ringfence</source>
+        <translation>Ringfence</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="80"/>
+        <source>Open Ringfence</source>
+        <translation>Ringfence öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="81"/>
+        <source>Quick scan</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="82"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/tray.py" line="83"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -1623,9 +2948,365 @@
 <context>
     <name>Updates</name>
     <message>
-        <location filename="../app/core/updates/service.py" line="55"/>
-        <source>Another Ringfence process is updating the definitions right now; try again in a minute.</source>
-        <translation>Ein anderer Ringfence-Prozess aktualisiert gerade die Definitionen; versuchen Sie es in einer Minute erneut.</translation>
+        <location filename="../app/core/updates/channelconfig.py" line="83"/>
+        <source>%1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
+        <translation>%1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="96"/>
+        <source>An update address must not contain spaces or control characters.</source>
+        <translation>Eine Update-Adresse darf keine Leerzeichen oder Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="104"/>
+        <source>An update address must start with https:// (or http:// for a server on this computer).</source>
+        <translation>Eine Update-Adresse muss mit https:// beginnen (oder mit http:// für einen Server auf diesem Computer).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="107"/>
+        <source>An update address must not contain a user name or password; update servers are public.</source>
+        <translation>Eine Update-Adresse darf keinen Benutzernamen und kein Passwort enthalten; Update-Server sind öffentlich.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="111"/>
+        <source>The address %1 names no server.</source>
+        <translation>Die Adresse %1 nennt keinen Server.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="115"/>
+        <source>The address %1 must not contain a query (?) or a fragment (#).</source>
+        <translation>Die Adresse %1 darf keine Abfrage (?) und keinen Anker (#) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="118"/>
+        <source>Plain http:// is only allowed for a server on this computer (localhost, 127.0.0.1 or ::1); use https:// for %1.</source>
+        <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="54"/>
+        <source>The definitions are being updated right now; try again in a minute.</source>
+        <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesPage</name>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="59"/>
+        <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <source>Update progress</source>
+        <translation>Update-Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="67"/>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="70"/>
+        <source>Version in use</source>
+        <translation>Verwendete Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="70"/>
+        <source>Built</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="71"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
+        <source>Update ring</source>
+        <translation>Update-Ring</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="71"/>
+        <source>Automatic updates</source>
+        <translation>Automatische Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <source>Last check</source>
+        <translation>Letzte Suche</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <source>Newest on the channel</source>
+        <translation>Neueste im Kanal</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="82"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="85"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="88"/>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="89"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="91"/>
+        <source>Update history</source>
+        <translation>Update-Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="98"/>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="102"/>
+        <source>&amp;Check now</source>
+        <translation>&amp;Jetzt suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="104"/>
+        <source>&amp;Roll back</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="106"/>
+        <source>&amp;Pause updates</source>
+        <translation>Updates &amp;pausieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <source>For 24 hours</source>
+        <translation>Für 24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="109"/>
+        <source>For 72 hours</source>
+        <translation>Für 72 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="111"/>
+        <source>R&amp;esume updates</source>
+        <translation>Updates &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <source>R&amp;ing:</source>
+        <translation>&amp;Ring:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="145"/>
+        <source>Built-in definitions</source>
+        <translation>Eingebaute Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="149"/>
+        <source>Paused until %1</source>
+        <translation>Pausiert bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <source>Only when you choose Check now</source>
+        <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="164"/>
+        <source>No update channel is set up.</source>
+        <translation>Es ist kein Update-Kanal eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="166"/>
+        <source>The last check failed: %1</source>
+        <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="168"/>
+        <source>Signed and verified on %1</source>
+        <translation>Signiert und geprüft am %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="182"/>
+        <source>Downloading: %1 of %2</source>
+        <translation>Herunterladen: %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="185"/>
+        <source>Checking the new definitions…</source>
+        <translation>Die neuen Definitionen werden geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="194"/>
+        <source>Checking for updates…</source>
+        <translation>Suche nach Updates …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="211"/>
+        <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
+        <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="213"/>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <source>Roll back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="18"/>
+        <source>No update channel</source>
+        <translation>Kein Update-Kanal</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="19"/>
+        <source>Ringfence uses the definitions built into it and receives no updates.</source>
+        <translation>Ringfence verwendet seine eingebauten Definitionen und erhält keine Updates.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="21"/>
+        <source>Downloading version %1</source>
+        <translation>Version %1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="23"/>
+        <source>Checking version %1 before it is used</source>
+        <translation>Version %1 wird vor der Verwendung geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="24"/>
+        <source>New definitions are tested in a separate process first; your protection stays as it is.</source>
+        <translation>Neue Definitionen werden zuerst in einem eigenen Prozess getestet; Ihr Schutz bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="26"/>
+        <source>Switching to version %1</source>
+        <translation>Wechsel zu Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="28"/>
+        <source>The vendor halted updates</source>
+        <translation>Der Hersteller hat die Updates angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="29"/>
+        <source>The vendor&apos;s message: %1</source>
+        <translation>Nachricht des Herstellers: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="33"/>
+        <source>Now using version %1.</source>
+        <translation>Jetzt wird Version %1 verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="34"/>
+        <source>Now using the built-in definitions.</source>
+        <translation>Jetzt werden die eingebauten Definitionen verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="35"/>
+        <source>Version %1 was rolled back</source>
+        <translation>Version %1 wurde zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="36"/>
+        <source>Why: %1 %2</source>
+        <translation>Grund: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="39"/>
+        <source>Out of date since %1</source>
+        <translation>Veraltet seit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="40"/>
+        <source>Check for updates now, or make sure this computer can reach the update server.</source>
+        <translation>Suchen Sie jetzt nach Updates oder sorgen Sie dafür, dass dieser Computer den Update-Server erreicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="42"/>
+        <source>Version %1 is on probation</source>
+        <translation>Version %1 ist in der Bewährungszeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="43"/>
+        <source>It is watched for problems for %1 more; if it misbehaves, Ringfence goes back to the previous definitions by itself.</source>
+        <translation>Sie wird noch %1 auf Probleme beobachtet; verhält sie sich falsch, kehrt Ringfence von selbst zu den vorherigen Definitionen zurück.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="46"/>
+        <source>Updates paused until %1</source>
+        <translation>Updates pausiert bis %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="47"/>
+        <source>Withdrawals by the vendor still apply while updates are paused.</source>
+        <translation>Rückzüge durch den Hersteller gelten auch während der Pause.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="49"/>
+        <source>Pinned</source>
+        <translation>Festgehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="50"/>
+        <source>New definitions are installed only when you choose Check now.</source>
+        <translation>Neue Definitionen werden nur installiert, wenn Sie „Jetzt suchen“ wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="52"/>
+        <location filename="../app/ui/pages/updates_badge.py" line="54"/>
+        <source>Up to date</source>
+        <translation>Auf dem neuesten Stand</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_badge.py" line="53"/>
+        <source>A newer version is being rolled out step by step; it reaches this computer soon.</source>
+        <translation>Eine neuere Version wird schrittweise verteilt; sie erreicht diesen Computer bald.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="41"/>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="47"/>
+        <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
+        <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
     </message>
 </context>
 <context>
@@ -1684,12 +3365,27 @@
         <translation>Der Scanner hat seinen letzten Selbsttest nicht bestanden.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="212"/>
+        <location filename="../app/core/verdict.py" line="206"/>
+        <source>Real-time protection is off.</source>
+        <translation>Der Echtzeitschutz ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="213"/>
+        <source>Real-time protection is paused until Ringfence restarts.</source>
+        <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="214"/>
+        <source>Real-time protection is paused until %1.</source>
+        <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/verdict.py" line="231"/>
         <source>No scan has been completed yet.</source>
         <translation>Es wurde noch keine Prüfung abgeschlossen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/verdict.py" line="213"/>
+        <location filename="../app/core/verdict.py" line="232"/>
         <source>No scan has been completed for %n day(s).</source>
         <translation>
             <numerusform>Seit %n Tag wurde keine Prüfung abgeschlossen.</numerusform>
@@ -1697,14 +3393,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="225"/>
+        <location filename="../app/core/verdict.py" line="244"/>
         <source>The quarantine key is kept in a private file because the system keyring is not available.</source>
         <translation>Der Quarantäne-Schlüssel liegt in einer privaten Datei, weil der Schlüsselbund des Systems nicht verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="239"/>
+        <location filename="../app/core/verdict.py" line="258"/>
         <source>Your PC restarted unexpectedly (%1) on %2.</source>
         <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="37"/>
+        <source>Open settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="38"/>
+        <source>Check for updates</source>
+        <translation>Nach Updates suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="38"/>
+        <source>Run a quick scan</source>
+        <translation>Schnellprüfung starten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
+        <source>Run the self-test</source>
+        <translation>Selbsttest ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
+        <source>Show what happened</source>
+        <translation>Zeigen, was geschah</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
+        <source>Turn protection on</source>
+        <translation>Schutz einschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
+        <source>You are protected</source>
+        <translation>Sie sind geschützt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
+        <source>Ringfence needs your attention</source>
+        <translation>Ringfence braucht Ihre Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="49"/>
+        <source>Your protection is at risk</source>
+        <translation>Ihr Schutz ist gefährdet</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,6 @@ from app.commands.output import print_json, printable
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.engine.hashing import sha256_file
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -43,6 +42,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = actions.add_parser("purge", parents=[common], help="delete items older than N days")
     p.add_argument("--days", type=int, metavar="N", help="age limit (default: the quarantine.purge_days setting)")
+
+    actions.add_parser("reindex", parents=[common], help="rebuild the quarantine index from the encrypted files",
+                       description="Rebuild the quarantine index in state.db from the items' own encrypted records "
+                       "(after state.db was lost or damaged; a damaged one is kept aside).")
 
     p = actions.add_parser("add", parents=[common], help="quarantine a file you choose")
     p.add_argument("path", metavar="PATH")
@@ -79,6 +82,8 @@ def _iso(timestamp: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     with Context.open() as ctx:
+        if args.quarantine_action == "reindex":
+            return _reindex(ctx, args)
         q.recover_interrupted(ctx)
         handler = {"list": _list, "show": _show, "restore": _restore, "delete": _delete, "purge": _purge,
                    "add": _add}[args.quarantine_action]
@@ -170,20 +175,29 @@ def _purge(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _reindex(ctx: Context, args: argparse.Namespace) -> int:
+    report = q.reindex(ctx)
+    q.recover_interrupted(ctx)
+    if args.json:
+        print_json({"added": report.added, "already_listed": report.already_listed,
+                    "unreadable": [{"id": i, "reason": why.english()} for i, why in report.unreadable],
+                    "without_metadata": report.without_metadata,
+                    "database_set_aside": str(report.database_set_aside) if report.database_set_aside else None})
+        return EXIT_OK
+    if report.database_set_aside:
+        print(f"The damaged state database was kept as {printable(str(report.database_set_aside))}; a new one was started.")
+    print(report.message().english())
+    for item_id, why in report.unreadable:
+        print(f"{item_id}: kept in the vault but not listed: {why.english()}")
+    for item_id in report.without_metadata:
+        print(f"{item_id}: kept in the vault but not listed: it was quarantined by an older Ringfence that did not "
+              "record where it came from")
+    return EXIT_OK
+
+
 def _add(ctx: Context, args: argparse.Namespace) -> int:
     path = os.path.abspath(args.path)
-    try:
-        st = os.lstat(path)
-        digest = sha256_file(path)
-    except FileNotFoundError:
-        raise RingfenceError(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise RingfenceError(f"{path} is a folder; only files can be quarantined.") from None
-    except OSError as exc:
-        raise RingfenceError(f"{path} cannot be read ({exc.strerror}).") from exc
-    outcome = q.quarantine_file(ctx, path, rule=args.rule, engine="manual", definitions_version=None,
-                                sha256=digest, scanned_stat=(st.st_size, st.st_mtime_ns, st.st_ino),
-                                force=args.force)
+    outcome = q.quarantine_by_hand(ctx, path, rule=args.rule, force=args.force)
     if args.json:
         print_json({"path": path, "action": outcome.action, "id": outcome.item_id, "error": outcome.error,
                     "reason": outcome.reason})

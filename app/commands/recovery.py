@@ -127,7 +127,7 @@ def _stop_code_lines(code: int | None, parameters: list[str] | None, module: str
             lines.append(f"  Parameters:       {', '.join(parameters)}")
     if module:
         lines.append(f"  Probable driver:  {module}" + (f" ({how})" if how else ""))
-    text = explain_code(code)
+    text = explain_code(code, module)
     if text is not None:
         lines += [f"  What it means:    {text.meaning}", f"  What you can do:  {text.advice}"]
     return lines

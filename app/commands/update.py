@@ -11,7 +11,9 @@ import argparse
 import time
 from pathlib import Path
 
+from app.commands.beacon import run_beacon
 from app.commands.output import print_json, printable
+from app.core.beacon import reporter
 from app.core.context import Context
 from app.core.updates.channelconfig import set_channel
 from app.core.updates.rings import RINGS
@@ -44,6 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("url")
     p.add_argument("--root", required=True, help="the channel's trusted root (metadata/1.root.json)")
     p.add_argument("--name", default="stable", help="channel name (default: stable)")
+    p.add_argument("--collector", help="the vendor's health beacon collector (URL), if it runs one")
+    p = sub.add_parser("beacon", help="anonymous health reports to the vendor: on, off, status, send")
+    p.add_argument("beacon_action", choices=("on", "off", "status", "send"))
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run_beacon)
 
 
 def _when(ts: float | None) -> str:
@@ -80,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         service = UpdateService(ctx)
         command = args.update_command
         if command == "channel":
-            config = set_channel(ctx.paths.config_dir, args.url, Path(args.root), args.name)
+            config = set_channel(ctx.paths.config_dir, args.url, Path(args.root), args.name, args.collector)
             message = f"Ringfence now follows the channel {config.url}; run 'ringfence update check'."
             result = CheckResult("configured", message, service.state.active_version)
         elif command == "status":
@@ -93,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
         elif command in ("check", "apply"):
             service.startup()
-            result = service.apply() if command == "apply" else service.check()
+            result = service.apply() if command == "apply" else service.check(manual=True)
         elif command == "rollback":
             result = service.rollback()
         elif command == "ring":
@@ -106,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             service.resume()
             result = CheckResult("resumed", "Updates resumed.", service.state.active_version)
+        if command in ("check", "apply", "rollback"):
+            reporter.collect(ctx)  # queued only (and only with consent); the console's beacon thread sends them
         status = service.status()
         if args.json:
             print_json(_result_json(result, status))

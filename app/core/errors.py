@@ -12,7 +12,9 @@ from app.core.messages import Message, render
 
 
 class RingfenceError(Exception):
-    """A failure with a message meant for the user."""
+    """A failure with a message meant for the user; ``fix`` names an action that resolves it, if any."""
+
+    fix: str | None = None
 
     def __init__(self, message: str | Message, *, detail: str | None = None) -> None:
         self.msg: Message | str = message

@@ -69,6 +69,9 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("quarantine.unallowed", "quarantine", "info", translate("Events", "%1 was removed from the allow-list."), ["name"]),
     _t("quarantine.purged", "quarantine", "info",
        translate("Events", "%n old item(s) were deleted from the quarantine.", None, 0), count="count"),
+    _t("quarantine.reindexed", "quarantine", "warning",
+       translate("Events", "%n quarantined item(s) were added back to the index from their encrypted copies.", None, 0),
+       count="count"),
     _t("quarantine.no_longer_detected", "quarantine", "warning",
        translate("Events", "%1 is no longer detected by definitions %2: you may restore it."), ["path", "version"]),
     # Definitions updates (each outcome its own code)
@@ -120,6 +123,10 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
        translate("Events", "%1 cannot be watched (%2); it is checked every 15 minutes instead."), ["folder", "reason"]),
     _t("schedule.skipped_battery", "scan", "info",
        translate("Events", "A scheduled scan was skipped: the battery is at %1 percent."), ["percent"]),
+    # Ringfence's own state
+    _t("state.set_aside", "protection", "critical",
+       translate("Events", "Ringfence's state database was damaged; it was kept as %1 and a new one was started."),
+       ["backup"]),
     # Settings
     _t("settings.corrupt", "settings", "warning",
        translate("Events", "The settings file could not be read; it was kept as %1 and the defaults are in use."), ["backup"]),
@@ -165,6 +172,8 @@ def _jsonable(value: Any) -> Any:
         return value.to_json()
     if isinstance(value, bytes):
         return value.decode("utf-8", "backslashreplace")
+    if isinstance(value, str):  # a file name that is not valid UTF-8 keeps its bytes visible, escaped
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
     return value

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import platformdirs
 
+from app.core.errors import RingfenceError
+from app.core.messages import translate
+
 APP_NAME = "Ringfence"
 HOME_ENV = "RINGFENCE_HOME"
 
@@ -58,11 +61,47 @@ class Paths:
         return self.cache_dir / "run"
 
     def ensure(self) -> Paths:
+        """Create the folders (private to the user); a folder that cannot be used is one clear error."""
         for directory in (self.config_dir, self.data_dir, self.cache_dir, self.log_dir):
-            directory.mkdir(parents=True, exist_ok=True)
-            if os.name == "posix":
-                os.chmod(directory, 0o700)
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                if os.name == "posix":
+                    os.chmod(directory, 0o700)
+            except OSError as exc:
+                raise _unusable(directory, exc) from exc
         return self
+
+
+def _blocking_file(directory: Path) -> Path | None:
+    """The first existing path on the way to ``directory`` that is not a folder."""
+    for candidate in (*reversed(directory.parents), directory):
+        try:
+            if candidate.exists() and not candidate.is_dir():
+                return candidate
+        except OSError:
+            return None
+    return None
+
+
+def _unusable(directory: Path, exc: OSError) -> RingfenceError:
+    home = os.environ.get(HOME_ENV)
+    blocking = _blocking_file(directory)
+    if blocking is not None:
+        if home and blocking == Path(home).expanduser().absolute():
+            return RingfenceError(translate(
+                "Paths", "%1 (set in RINGFENCE_HOME) is a file, not a folder; point RINGFENCE_HOME to a folder.")
+                .arg(str(blocking)))
+        return RingfenceError(translate(
+            "Paths", "Ringfence cannot keep its data in %1: %2 is a file, not a folder.").arg(str(directory), str(blocking)))
+    if isinstance(exc, PermissionError) and home:
+        return RingfenceError(translate(
+            "Paths", "Ringfence has no permission to use the folder %1; give your user access to it or point "
+            "RINGFENCE_HOME to a folder you own.").arg(str(directory)))
+    if isinstance(exc, PermissionError):
+        return RingfenceError(translate(
+            "Paths", "Ringfence has no permission to use the folder %1; give your user access to it.").arg(str(directory)))
+    return RingfenceError(translate("Paths", "Ringfence cannot create the folder %1 (%2).")
+                          .arg(str(directory), exc.strerror or str(exc)))
 
 
 def get_paths() -> Paths:

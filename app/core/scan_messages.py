@@ -1,28 +1,31 @@
 """Per-file scan problems as messages a translator can reach.
 
-The engine reports a problem with a file as ``{"path", "error"}`` and, where it knows one, a stable
-``code`` with ``args``. :func:`file_problem` turns either into a :class:`FileProblem` whose message
-is looked up from :data:`FILE_ERRORS` by code; an engine text without a code is kept as it is.
+The engine reports a problem with a file as ``{"path", "error", "code", "args"}`` (the codes are in
+``app/engine/problems.py``; the supervisor adds ``engine-crashed`` and ``engine-hung``).
+:func:`file_problem` turns a record into a :class:`FileProblem` whose message comes from
+:data:`FILE_ERRORS` by code (or by recognising the engine's sentence when a record has no code); a
+text it does not know is kept as it is.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from app.core.messages import Message, translate
 
 _C = "Scan"
+QUARANTINE_FAILED = "quarantine-failed"  # the file was detected but could not be quarantined
 FILE_ERRORS: dict[str, Message] = {
     "missing": translate("Scan", "The path does not exist."),
     "vanished": translate("Scan", "The file disappeared during the scan."),
     "denied": translate("Scan", "Permission denied."),
-    "os-error": translate("Scan", "The file could not be read (%1)."),
+    "os-error": translate("Scan", "The file cannot be read (%1)."),
     "not-regular": translate("Scan", "The file was replaced by something that is not a regular file."),
+    "replaced-by-link": translate("Scan", "The file was replaced by a link during the scan."),
     "timeout": translate("Scan", "Matching took longer than the %1 s limit; the file was not fully checked."),
     "engine-error": translate("Scan", "The engine could not check this file (%1)."),
-    "archive-members": translate("Scan", "The archive holds more than %1 files; the rest were not checked."),
-    "archive-expanded": translate("Scan", "The archive expands to more data than the limit; the rest was not checked."),
     "archive-member": translate("Scan", "This archive member cannot be unpacked (%1)."),
     "engine-crashed": translate("Scan", "The engine stopped while checking this file, so it was not scanned; "
                                     "the scan went on without it."),
@@ -40,11 +43,21 @@ class FileProblem:
     code: str = ""
 
 
+def _pattern(template: Message) -> re.Pattern[str]:
+    return re.compile(re.sub(r"%\\?(\d)", "(.+)", re.escape(template.source)))
+
+
+#: The engine's English sentences, recognised when a record carries no code (an engine of an older
+#: version, or a sentence from a code path that names none).
+_BY_TEXT = [(code, _pattern(template)) for code, template in FILE_ERRORS.items()]
+
+
 def file_problem(error: dict[str, Any]) -> FileProblem:
-    code = str(error.get("code") or "")
+    """The problem in one error record of a scan (``path``, ``error`` and, when known, ``code``, ``args``)."""
+    text = str(error.get("error", ""))
+    code, args = str(error.get("code") or ""), tuple(error.get("args") or ())
+    if code not in FILE_ERRORS:
+        code, args = next(((c, m.groups()) for c, pattern in _BY_TEXT if (m := pattern.fullmatch(text))), (code, ()))
     template = FILE_ERRORS.get(code)
-    if template is not None:
-        message = template.arg(*error.get("args", ()))
-    else:  # an engine text without a code (or a quarantine failure): shown as written
-        message = error["message"] if isinstance(error.get("message"), Message) else Message(_C, str(error.get("error", "")))
+    message = template.arg(*args) if template is not None else Message(_C, text)  # unknown: shown as written
     return FileProblem(str(error["path"]), message, code)

@@ -31,9 +31,9 @@ from app.core.errors import RingfenceError
 from app.core.messages import Message, translate
 from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journal
 from app.core.scan_lock import ScanBusy, ScanLock, running_scan
-from app.core.scan_messages import FileProblem, file_problem
+from app.core.scan_messages import QUARANTINE_FAILED, FileProblem, file_problem
 from app.core.scan_progress import FileCounter, JobProgress, ProgressMeter
-from app.core.scan_service import db_text
+from app.core.scan_service import db_text, record_detection
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 
 __all__ = ["Found", "JobProgress", "ScanBusy", "ScanJob", "ScanRequest", "ScanSummary", "Started", "running_scan"]
@@ -123,6 +123,8 @@ class ScanJob:
         if self.action not in ACTIONS:
             raise ValueError(f"unknown scan action {self.action!r}")
         self.control = ScanControl()
+        #: Called with the pid of each engine worker this scan starts (a scheduled scan lowers its priority).
+        self.on_worker_started: Callable[[int], None] | None = None
         self._meter = ProgressMeter(request.kind, os.getpid())
         self._state = "starting"
         self._lock = threading.RLock()  # re-entrant: Ctrl+C's handler may cancel while the main thread holds it
@@ -189,7 +191,7 @@ class _Run:
         self.job, self.ctx, self.lock, self.emit = job, ctx, lock, emit
         self.actor = DetectionActor(ctx, job.action)
         self.found: list[Found] = []
-        self.problems: list[FileProblem] = []
+        self.problems: dict[int, FileProblem] = {}  # by id() of the error record in the outcome
         self.action_errors: list[dict[str, str]] = []
         self.roots: list[str] = []
         self.last_event = 0.0
@@ -210,6 +212,7 @@ class _Run:
         job, ctx, request = self.job, self.ctx, self.job.request
         self.progress(force=True)
         with Supervisor(ctx) as supervisor:
+            supervisor.on_worker_started = job.on_worker_started
             supervisor.prestart()  # the engine loads while targets and definitions are resolved
             self.roots = resolve_targets(request)
             defs = definitions.choose(ctx, request.definitions)
@@ -242,7 +245,8 @@ class _Run:
         else:
             journal(ctx, "scan.finished", scan_id=report.scan_id, scan_kind=request.kind,
                           files=p.files_scanned, threats=len(outcome.detections), errors=len(outcome.errors))
-        return ScanSummary(report.scan_id, request.kind, self.roots, job.action, outcome, self.found, self.problems,
+        problems = [self.problems[id(error)] for error in outcome.errors]  # in the order of the report's errors
+        return ScanSummary(report.scan_id, request.kind, self.roots, job.action, outcome, self.found, problems,
                            list(outcome.notes), report.duration_s)
 
     def batch(self, progress: ScanProgress, message: dict[str, Any]) -> None:
@@ -250,9 +254,7 @@ class _Run:
         for detection in message.get("detections", []):
             self.detection(detection)
         for error in message.get("errors", []):
-            problem = file_problem(error)
-            self.problems.append(problem)
-            self.emit(problem)
+            self.problem(error, file_problem(error))
         self.job._meter.update(progress.files_scanned, progress.bytes_scanned, progress.current,
                                len(self.found), len(self.problems))
         self.progress()
@@ -261,12 +263,11 @@ class _Run:
         journal(self.ctx, "threat.found", scan_id=self.actor.scan_id, threat=detection["rule"],
                       path=db_text(detection["path"]))
         result, fresh = self.actor.act(detection)
+        record_detection(self.ctx, self.actor.scan_id, detection)  # in the history at once, with its action
         if fresh and result.error is not None:
-            error = {"path": detected_file(detection), "error": str(result.error)}
+            error = {"path": detected_file(detection), "error": str(result.error), "code": QUARANTINE_FAILED}
             self.action_errors.append(error)
-            problem = FileProblem(error["path"], result.error, "quarantine-failed")
-            self.problems.append(problem)
-            self.emit(problem)
+            self.problem(error, FileProblem(error["path"], result.error, QUARANTINE_FAILED))
         found = Found(path=detection["path"], rule=detection["rule"], engine=detection["engine"], action=result.action,
                       file=detected_file(detection), namespace=detection.get("namespace"),
                       sha256=detection.get("sha256"), definitions_version=detection.get("definitions_version"),
@@ -274,6 +275,13 @@ class _Run:
         self.found.append(found)
         self.emit(found)
 
+    def problem(self, error: dict[str, Any], problem: FileProblem) -> None:
+        self.problems[id(error)] = problem
+        self.emit(problem)
+
     def before_record(self, outcome: ScanOutcome) -> None:
         outcome.errors.extend(self.action_errors)  # quarantine failures count as the scan's errors
+        for error in outcome.errors:  # files the engine stopped on: recorded by the supervisor, not in a batch
+            if id(error) not in self.problems:
+                self.problem(error, file_problem(error))
 

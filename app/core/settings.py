@@ -117,6 +117,9 @@ SCHEMA: tuple[Setting, ...] = (
        minimum=1, maximum=48),
     _s("updates.ring", str, "default", QT_TRANSLATE_NOOP("Settings", "Update ring (early, default, delayed 48 hours, pinned)"),
        choices=("early", "default", "delayed", "pinned")),
+    _s("beacon.enabled", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Send anonymous health reports about definitions updates to the vendor")),
+    _s("beacon.asked", bool, False, QT_TRANSLATE_NOOP("Settings", "Asked whether to send health reports")),
     _s("realtime.enabled", bool, True, QT_TRANSLATE_NOOP("Settings", "Real-time protection: check new and changed files")),
     _s("realtime.roots", list, [], QT_TRANSLATE_NOOP("Settings", "Real-time protection: folders to watch (empty = the usual ones)"),
        item_type=str),
@@ -126,6 +129,9 @@ SCHEMA: tuple[Setting, ...] = (
     _s("history.keep_days", int, 365, QT_TRANSLATE_NOOP("Settings", "Keep the event history for (days)"),
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
+    _s("ui.autostart", bool, False, QT_TRANSLATE_NOOP("Settings", "Start Ringfence when I log in")),
+    _s("ui.do_not_disturb", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Do not disturb: show only threat and crash notifications")),
 )
 
 BY_KEY: dict[str, Setting] = {s.key: s for s in SCHEMA}

@@ -8,15 +8,19 @@ therefore evolve their tables independently, and an old database is brought up t
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import RingfenceError
+from app.core.fileio import fsync_dir
+from app.core.messages import translate
 
 
 @dataclass(frozen=True)
@@ -46,17 +50,30 @@ class Store:
             )
         except sqlite3.DatabaseError as exc:
             if disk_is_full(path.parent):
-                raise RingfenceError(
-                    f"There is no free disk space for Ringfence's state in {path.parent}; free some space and try again."
-                ) from exc
-            raise RingfenceError(
-                f"The state database {path} cannot be opened ({exc}). Move it aside and start again."
-            ) from exc
+                raise RingfenceError(translate(
+                    "Store", "There is no free disk space for Ringfence's state in %1; free some space and try again.")
+                    .arg(str(path.parent))) from exc
+            if is_damage(exc):
+                raise damaged(path, exc) from exc
+            raise RingfenceError(translate(
+                "Store", "The state database %1 cannot be opened (%2); check that the folder can be written to.")
+                .arg(str(path), str(exc))) from exc
         self._lock = threading.RLock()
         self._ensured: set[str] = set()
 
     def close(self) -> None:
         self.conn.close()
+
+    def check(self) -> None:
+        """Raise :class:`StateDamaged` if SQLite finds the database damaged (reads every page once)."""
+        try:
+            problems = [row[0] for row in self.conn.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as exc:
+            if is_damage(exc):
+                raise damaged(self.path, exc) from exc
+            raise
+        if problems != ["ok"]:
+            raise damaged(self.path, "; ".join(problems[:3]))
 
     def __enter__(self) -> Store:
         return self
@@ -75,12 +92,15 @@ class Store:
         with self._lock:
             current = self.schema_version(schema.name)
             if current > schema.version:
-                raise RingfenceError(
-                    f"The state database was written by a newer Ringfence ({schema.name} schema {current}); "
-                    "update Ringfence to use it."
-                )
+                raise RingfenceError(translate(
+                    "Store", "The state database was written by a newer Ringfence (%1 schema %2); update Ringfence "
+                    "to use it.").arg(schema.name, current))
             for number in range(current, schema.version):
                 with self.transaction() as conn:
+                    # Another connection (a second thread, the CLI) may have migrated since the read above;
+                    # inside BEGIN IMMEDIATE the version is settled.
+                    if self.schema_version(schema.name) > number:
+                        continue
                     for statement in _split_sql(schema.migrations[number]):
                         conn.execute(statement)
                     conn.execute(
@@ -92,15 +112,68 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on error)."""
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on error); a damaged database is :class:`StateDamaged`."""
         with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                except BaseException:
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:  # SQLite already ended it (I/O error, damage): the first error says why
+                        pass
+                    raise
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                if is_damage(exc) and not isinstance(exc, StateDamaged):
+                    raise damaged(self.path, exc) from exc
                 raise
-            self.conn.execute("COMMIT")
+
+
+class StateDamaged(RingfenceError, sqlite3.DatabaseError):
+    """``state.db`` is damaged below the SQL level (a broken page, or not a database at all).
+
+    Also a ``sqlite3.DatabaseError``, so code that already copes with a failing database still does."""
+
+    fix = "state.rebuild"
+
+
+_DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite reporting a damaged database file."""
+    if isinstance(exc, StateDamaged):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(exc, sqlite3.DatabaseError) and isinstance(code, int):
+        return code & 0xFF in _DAMAGE_CODES
+    return False
+
+
+def damaged(path: Path, cause: object) -> StateDamaged:
+    return StateDamaged(translate(
+        "Store", "Ringfence's state database %1 is damaged (%2). Your quarantined files are safe in their own "
+        "encrypted copies: rebuild the database from them; the damaged one is kept aside.").arg(str(path), str(cause)),
+        detail=str(cause))
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged database (and its WAL and shared-memory files) to a new time-stamped name."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    for attempt in range(100):
+        target = path.with_name(f"{path.stem}.damaged-{stamp}{f'-{attempt}' if attempt else ''}{path.suffix}")
+        companions = [(path.with_name(path.name + s), target.with_name(target.name + s)) for s in ("-wal", "-shm")]
+        if target.exists() or any(dst.exists() for _, dst in companions):
+            continue
+        os.rename(path, target)
+        for src, dst in companions:
+            if src.exists():
+                os.rename(src, dst)
+        fsync_dir(path.parent)
+        return target
+    raise RingfenceError(translate("Store", "The damaged state database %1 could not be set aside.").arg(str(path)))
 
 
 def disk_is_full(folder: Path, margin: int = 1024 * 1024) -> bool:

@@ -197,6 +197,25 @@ def _selftest_failing(ctx: Context, now: float) -> Reason | None:
                   translate("Verdict", "The scanner engine failed its last self-test."), "engine.selftest")
 
 
+# -- real-time protection -------------------------------------------------------------------------
+
+@condition
+def _realtime(ctx: Context, now: float) -> Reason | None:
+    """Off in the settings: alert. Paused in a running console (another process may ask): attention."""
+    if not ctx.settings["realtime.enabled"]:
+        return Reason("realtime.off", "alert", translate("Verdict", "Real-time protection is off."), "realtime.resume")
+    from app.core.realtime.status import read_status_file, status_path
+
+    state = read_status_file(status_path(ctx.paths))
+    if state is None or state.get("state") != "paused":
+        return None
+    until = state.get("paused_until")
+    text = (translate("Verdict", "Real-time protection is paused until Ringfence restarts.") if until is None else
+            translate("Verdict", "Real-time protection is paused until %1.")
+            .arg(time.strftime("%H:%M", time.localtime(float(until)))))
+    return Reason("realtime.paused", "attention", text, "realtime.resume")
+
+
 # -- scans, quarantine, the PC, settings -----------------------------------------------------------
 
 @condition

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from app.core.messages import translate
+from app.core.messages import Message, translate
 from app.ui.i18n import text
 
 NONE = "—"
@@ -65,5 +65,14 @@ def age_days(days: float | None) -> str:
     if days is None:
         return text(translate("Formatting", "age unknown"))
     if days >= 1:
-        return text(translate("Formatting", "%n day(s) old", None, round(days)))
-    return text(translate("Formatting", "%n hour(s) old", None, round(days * 24)))
+        return text(translate("Formatting", "%n day(s) old", None, 0).plural(round(days)))
+    return text(translate("Formatting", "%n hour(s) old", None, 0).plural(round(days * 24)))
+
+
+def reason(value: object) -> str:
+    """A reason stored by core: a message (or its JSON form) in the console's language, or plain text."""
+    if isinstance(value, Message):
+        return text(value)
+    if isinstance(value, dict) and "source" in value and "context" in value:
+        return text(Message.from_json(value))
+    return "" if value is None else str(value)

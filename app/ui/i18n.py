@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from app.core.messages import Message, render
@@ -17,3 +19,11 @@ def _lookup(context: str, source: str, disambiguation: str | None, n: int) -> st
 def text(message: Message | str) -> str:
     """``message`` in the language the console shows (plain text passes through unchanged)."""
     return render(message, _lookup)
+
+
+_ENGLISH_PLURAL = re.compile(r"\((s|es)\)")
+
+
+def plural(found: str, n: int) -> str:
+    """English plural for a ``tr(…, "", n)`` result that no translation replaced ("3 file(s)" -> "3 files")."""
+    return _ENGLISH_PLURAL.sub(lambda m: "" if n == 1 else m.group(1), found)

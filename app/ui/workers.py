@@ -72,19 +72,22 @@ class Workers(QObject):
         self.paths = paths
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
-        self._local = threading.local()
-        self._contexts: list[Context] = []
+        # Pool threads live as long as the pool, so a thread's id names its context for good. (A
+        # threading.local would not do: Python forgets it between two runs on a thread Qt started.)
+        self.pool.setExpiryTimeout(-1)
+        self._contexts: dict[int, Context] = {}
         self._jobs: set[Job] = set()
         self._lock = threading.Lock()
 
     def context(self) -> Context:
         """This thread's context (opened on first use; never shared between threads)."""
-        ctx = getattr(self._local, "ctx", None)
+        thread = threading.get_ident()
+        with self._lock:
+            ctx = self._contexts.get(thread)
         if ctx is None:
             ctx = Context.open(self.paths)
-            self._local.ctx = ctx
             with self._lock:
-                self._contexts.append(ctx)
+                self._contexts[thread] = ctx
         return ctx
 
     def submit(self, name: str, fn: Callable[..., Any], *args: Any, progress: bool = False, **kwargs: Any) -> Job:
@@ -112,7 +115,7 @@ class Workers(QObject):
             job.cancel.set()
         finished = self.pool.waitForDone(wait_ms)
         with self._lock:
-            for ctx in self._contexts:
+            for ctx in self._contexts.values():
                 ctx.close()
             self._contexts.clear()
         return finished

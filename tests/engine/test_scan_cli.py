@@ -109,7 +109,7 @@ def test_unreadable_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
     finally:
         os.chmod(secret, stat.S_IRUSR | stat.S_IWUSR)
     assert code == 1, stderr
-    assert report["errors"] == [{"path": str(secret), "error": "Permission denied."}]
+    assert report["errors"] == [{"path": str(secret), "error": "Permission denied.", "code": "denied"}]
     assert pairs(report) == {("eicar.com", "EICAR_Test_File")}
     assert report["files_scanned"] == 2
 

@@ -88,12 +88,13 @@ def _damage_and_expect_refusal(ctx: Context, tmp_path: Path, damage: str) -> Non
     item_id = _quarantined(ctx, path, os.urandom(3 * crypto.CHUNK_SIZE + 11))
     blob = Vault(ctx).blob_path(item_id)
     raw = bytearray(blob.read_bytes())
+    start = crypto.content_offset(bytes(raw))
     if damage == "flip":
-        raw[crypto.HEADER_SIZE + 2 * crypto.CHUNK_SIZE + 100] ^= 0x10
+        raw[start + 2 * crypto.CHUNK_SIZE + 100] ^= 0x10
         blob.write_bytes(bytes(raw))
         expected = "does not authenticate"
     elif damage == "truncate":
-        blob.write_bytes(bytes(raw[: crypto.HEADER_SIZE + 2 * (crypto.CHUNK_SIZE + 16)]))
+        blob.write_bytes(bytes(raw[: start + 2 * (crypto.CHUNK_SIZE + 16)]))
         expected = "does not authenticate"
     elif damage == "wrong-key":
         user = f"quarantine-key:{keystore.read_vault_record(ctx.paths).vault_id}"

@@ -101,3 +101,21 @@ def test_excluded_folders_and_extensions_are_left_alone(
     assert wait_for(gone(caught), 2.0)
     assert service.wait_idle(10)
     assert all(path.exists() for path in kept)
+
+
+def test_the_verdict_says_attention_while_paused_and_alert_when_off(
+        start_service: Callable[..., RealtimeService], ctx: Context) -> None:
+    from app.core.verdict import compute_verdict
+
+    def realtime_reasons() -> list[tuple[str, str, str | None]]:
+        return [(r.code, r.severity, r.fix) for r in compute_verdict(ctx).reasons if r.code.startswith("realtime.")]
+
+    service = start_service()
+    assert realtime_reasons() == []
+    service.pause(15 * 60)
+    assert wait_for(lambda: realtime_reasons() == [("realtime.paused", "attention", "realtime.resume")], 3.0)
+    service.resume()
+    assert wait_for(lambda: realtime_reasons() == [], 3.0)
+    service.stop()
+    ctx.settings.set("realtime.enabled", False)
+    assert realtime_reasons() == [("realtime.off", "alert", "realtime.resume")]

@@ -146,3 +146,40 @@ def _message(func: object, *args: object) -> str:
     except RingfenceError as exc:
         return exc.message
     raise AssertionError("no error raised")
+
+
+@pytest.mark.parametrize(("bits", "seed"), [(64, 1), (64, 2), (32, 3)])
+def test_a_signature_followed_by_garbage_is_not_a_readable_dump(bits: int, seed: int) -> None:
+    rng = random.Random(seed)
+    signature = b"PAGEDU64" if bits == 64 else b"PAGEDUMP"
+    data = signature + bytes(rng.randrange(256) for _ in range(0x2000 + 0x400))
+    with pytest.raises(RingfenceError, match="is not a readable Windows crash dump") as caught:
+        parse_dump(data, "garbage.dmp")
+    assert "garbage.dmp" in caught.value.message
+
+
+@pytest.mark.parametrize(("offset", "value", "why"), [
+    (0x08, 7, "unknown major version (0x7)"),
+    (0x0C, 12, "no plausible Windows build (12)"),
+    (0x30, 0x1234, "unknown processor type (0x1234)"),
+    (0x34, 0, "claims 0 processors"),
+    (0xF98, 99, "unknown dump type (99)"),
+])
+def test_each_implausible_header_field_is_named(offset: int, value: int, why: str) -> None:
+    data = bytearray(build_dump())
+    data[offset:offset + 4] = value.to_bytes(4, "little")
+    with pytest.raises(RingfenceError, match=r"not a readable Windows crash dump") as caught:
+        parse_dump(bytes(data), "x.dmp")
+    assert why in caught.value.message
+
+
+def test_an_x86_header_naming_an_x64_processor_is_refused() -> None:
+    with pytest.raises(RingfenceError, match="unknown processor type"):
+        parse_dump(build_dump(bits=32, machine=0x8664))
+
+
+def test_triage_offsets_inside_the_header_are_refused() -> None:
+    data = bytearray(build_dump(triage=Triage([CSAGENT])))
+    data[0x2000 + 4 * 12:0x2000 + 4 * 13] = (0x100).to_bytes(4, "little")  # DriverListOffset into the header
+    with pytest.raises(RingfenceError, match="points outside the file"):
+        parse_dump(bytes(data))

@@ -124,6 +124,27 @@ def test_cli_dump_errors_are_one_sentence_and_exit_2(tmp_path: Path, content: by
     assert done.stderr.startswith("ringfence: ") and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
 
+def test_cli_garbage_after_the_signature_prints_no_made_up_stop_code(tmp_path: Path) -> None:
+    path = tmp_path / "fake.dmp"
+    path.write_bytes(b"PAGEDU64" + bytes(range(256)) * 40)
+    done = run_cli("recovery", "dump", str(path))
+    assert done.returncode == 2 and done.stdout == ""
+    assert "is not a readable Windows crash dump" in done.stderr and "Stop code" not in done.stderr
+
+
+def test_driver_advice_only_when_a_driver_was_named(tmp_path: Path) -> None:
+    full = tmp_path / "MEMORY.DMP"
+    full.write_bytes(build_dump(code=0xD1, params=(0, 2, 0, CSAGENT.base + 8)))  # no driver list: no driver named
+    done = run_cli("recovery", "dump", str(full))
+    assert done.returncode == 0, done.stderr
+    assert "Probable driver" not in done.stdout and "named as probable cause" not in done.stdout
+    assert "What you can do:  Install pending Windows and driver updates" in done.stdout
+    mini = tmp_path / "mini.dmp"
+    mini.write_bytes(build_dump(code=0xD1, params=(0, 2, 0, CSAGENT.base + 8), triage=Triage(STANDARD_DRIVERS)))
+    named = run_cli("recovery", "dump", str(mini))
+    assert "Probable driver:  csagent.sys" in named.stdout and "named as probable cause" in named.stdout
+
+
 def test_cli_errors_for_missing_inputs(tmp_path: Path) -> None:
     for args in (("recovery", "--source", str(tmp_path / "nope")), ("recovery", "dump", str(tmp_path / "nope.dmp"))):
         done = run_cli(*args)

@@ -59,7 +59,8 @@ def test_thirty_common_stop_codes_are_explained_in_translatable_text() -> None:
     assert len(STOP_CODES) == 30
     assert all(bugcheck_name(code) for code in STOP_CODES)
     assert set(KIND_TEXT) == set(CRASH_KINDS)
-    assert explain_code(0x1000007E) == STOP_CODES[0x7E]
+    assert explain_code(0x1000007E, "amdppm.sys") == STOP_CODES[0x7E]
+    assert "named as probable cause" not in explain_code(0x1000007E).advice  # type: ignore[union-attr]
     assert explain_code(0xDEADDEAD) is not None and explain_code(None) is None
     assert "user mode" in USER_MODE_STATEMENT and "kernel driver" in USER_MODE_STATEMENT
     tree = ast.parse((ROOT / "app" / "core" / "recovery" / "explain.py").read_text(encoding="utf-8"))

@@ -1,5 +1,6 @@
-"""Fixtures for the console's pages: a small application object with the real worker pool on the
-test's RINGFENCE_HOME, exposing what a page uses (workers, paths, the journal's events, actions)."""
+"""Fixtures for the console: the real application object (``console_app``, ``tray_app``) and, for page
+tests, a small application object with the real worker pool on the test's RINGFENCE_HOME, exposing
+what a page uses (workers, paths, the journal's events, actions)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from app.core import events
 from app.core.context import Context
 from app.core.paths import Paths, get_paths
+from app.ui.application import ConsoleApp
 from app.ui.workers import Workers
+from tests.updates.conftest import material, setup  # noqa: F401 - the real update channel, for the Updates page
 
 
 class Console(QObject):
@@ -59,3 +63,29 @@ def ctx(rf_home: Path) -> Iterator[Context]:
     context = Context.open()
     yield context
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def desktop_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The autostart entry and menu files go to the test's own folders, never the real ones."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    return tmp_path
+
+
+def make_console(qapp: QApplication, *, use_tray: bool = False) -> ConsoleApp:
+    return ConsoleApp(qapp, get_paths(), use_tray=use_tray, poll_updates=False)
+
+
+@pytest.fixture
+def console_app(qapp: QApplication, rf_home: Path) -> Iterator[ConsoleApp]:
+    app = make_console(qapp)
+    yield app
+    app.quit()
+
+
+@pytest.fixture
+def tray_app(qapp: QApplication, rf_home: Path) -> Iterator[ConsoleApp]:
+    app = make_console(qapp, use_tray=True)
+    yield app
+    app.quit()

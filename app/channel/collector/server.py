@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from app.channel.collector.storage import BeaconStore, Limits, open_store
 from app.channel.collector.web import ENV_DB, ENV_LIMIT, create_app
@@ -45,7 +46,10 @@ def start_in_thread(store: BeaconStore, *, limits: Limits | None = None, clock: 
     """Serve ``store`` on 127.0.0.1 (a free port) on a background thread; ``stop()`` ends it."""
     store.setup()
     kwargs = {} if max_body is None else {"max_body": max_body}
-    app = create_app(store, limits=limits, clock=clock, **kwargs)
+    return serve_app_in_thread(create_app(store, limits=limits, clock=clock, **kwargs))
+
+
+def serve_app_in_thread(app: ASGIApp) -> RunningCollector:
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

@@ -10,10 +10,16 @@ Public API (everything takes the run's :class:`~app.core.context.Context`):
     (``item_id`` set), ``"skipped-protected"`` (an OS-critical or Ringfence file; ``reason`` set;
     ``force=True`` overrides) or ``"failed"`` (``error`` is one sentence for the report's
     ``errors``). It never raises for a problem with one file.
+``quarantine_by_hand(ctx, path, *, rule="manual", force=False, progress=None)``
+    The user's "quarantine this file": hashes and seals it (``progress(phase, done, total)``), records
+    ``quarantine.added`` in the journal; raises :class:`RingfenceError` when the path cannot be taken.
+``allowed_entries(ctx)`` — the allow-list with names and dates.
 ``restore(ctx, item_id, *, to=None, on_conflict="rename", allow=False)`` -> :class:`RestoreOutcome`;
 ``restore_version(ctx, definitions_version, ...)`` restores everything one definitions version quarantined.
 ``delete(ctx, item_id)``, ``purge(ctx, days=None)``.
 ``recover_interrupted(ctx)`` / ``startup(ctx)`` (recovery plus purge) — run once when the app starts.
+``ensure_index(ctx)`` — also at start: rebuilds the index from the blobs' own metadata when ``state.db``
+is missing or damaged (``reindex(ctx)`` does it unconditionally; ``ringfence quarantine reindex``).
 ``recheck(ctx, scan_bytes, definitions_version)`` — after every definitions change; ``scan_bytes(name,
 data) -> list[str]`` is the engine's in-memory scan.
 ``allowed_hashes(ctx) -> set[str]`` — the user's allow-list, for the engine request.
@@ -30,15 +36,21 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
+    "AllowEntry": "allowlist",
     "allow": "allowlist",
+    "allowed_entries": "allowlist",
     "allowed_hashes": "allowlist",
     "disallow": "allowlist",
+    "quarantine_by_hand": "manual",
     "QuarantineOutcome": "operations",
     "delete": "operations",
     "purge": "operations",
     "quarantine_file": "operations",
     "RecheckReport": "rechecking",
     "recheck": "rechecking",
+    "ReindexReport": "index_rebuild",
+    "ensure_index": "index_rebuild",
+    "reindex": "index_rebuild",
     "RecoveryReport": "recovery",
     "recover_interrupted": "recovery",
     "startup": "recovery",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 
+from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.store import Schema
@@ -22,26 +24,51 @@ SCHEMA = Schema("allowlist", (
         note TEXT NOT NULL DEFAULT ''
     );
     """,
+    "ALTER TABLE allowlist ADD COLUMN name TEXT NOT NULL DEFAULT '';",
 ))
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-def allow(ctx: Context, sha256: str, note: str = "") -> None:
-    """Add ``sha256`` (lower-case hex) to the allow-list; adding it twice keeps the first entry."""
+@dataclass(frozen=True)
+class AllowEntry:
+    sha256: str
+    name: str  # the file's name when it was allowed ("" when only the hash was given)
+    added_at: float
+    note: str
+
+
+def allow(ctx: Context, sha256: str, note: str = "", *, name: str = "") -> None:
+    """Add ``sha256`` (lower-case hex) to the allow-list, with the file's ``name`` for people to read;
+    adding it twice keeps the first entry."""
     digest = sha256.strip().lower()
     if not _SHA256.match(digest):
         raise RingfenceError(f"{sha256!r} is not a SHA-256 hash (64 hexadecimal digits).")
     ctx.store.ensure(SCHEMA)
     with ctx.store.transaction() as conn:
-        conn.execute("INSERT OR IGNORE INTO allowlist (sha256, added_at, note) VALUES (?, ?, ?)", (digest, time.time(), note))
+        added = conn.execute("INSERT OR IGNORE INTO allowlist (sha256, added_at, note, name) VALUES (?, ?, ?, ?)",
+                             (digest, time.time(), note, name)).rowcount
+    if added:
+        events.record(ctx.store, "quarantine.allowed", name=name or digest, sha256=digest)
 
 
 def disallow(ctx: Context, sha256: str) -> bool:
     """Remove ``sha256``; True when it was there."""
+    digest = sha256.strip().lower()
     ctx.store.ensure(SCHEMA)
     with ctx.store.transaction() as conn:
-        return conn.execute("DELETE FROM allowlist WHERE sha256 = ?", (sha256.strip().lower(),)).rowcount > 0
+        row = conn.execute("SELECT name FROM allowlist WHERE sha256 = ?", (digest,)).fetchone()
+        conn.execute("DELETE FROM allowlist WHERE sha256 = ?", (digest,))
+    if row is not None:
+        events.record(ctx.store, "quarantine.unallowed", name=row["name"] or digest, sha256=digest)
+    return row is not None
+
+
+def allowed_entries(ctx: Context) -> list[AllowEntry]:
+    """The allow-list with names and dates, newest first."""
+    ctx.store.ensure(SCHEMA)
+    rows = ctx.store.conn.execute("SELECT sha256, name, added_at, note FROM allowlist ORDER BY added_at DESC, sha256")
+    return [AllowEntry(r["sha256"], r["name"], float(r["added_at"]), r["note"]) for r in rows]
 
 
 def allowed_hashes(ctx: Context) -> set[str]:

@@ -1,10 +1,15 @@
 """The quarantine blob format: AES-256-GCM in chunks, streamed in constant memory.
 
-A blob is a fixed header followed by sealed chunks::
+A blob is a fixed header, the item's own sealed metadata (format 2), then sealed chunks::
 
-    header  = magic "RFQB" | version u8 (1) | chunk_log2 u8 (16) | reserved u16 (0)
+    header  = magic "RFQB" | version u8 (2) | chunk_log2 u8 (16) | reserved u16 (0)
               | key_id 8 bytes | salt 32 bytes                                  (48 bytes)
+    meta    = length u32 | AES-256-GCM(item_key, nonce_meta, metadata JSON, header | "meta")
     chunk i = AES-256-GCM(item_key, nonce_i, plaintext_i, aad_i)    (len(plaintext_i) + 16 bytes)
+
+- The metadata (where the file came from, its mode, owner, times, size, SHA-256, the detection and
+  when it was quarantined) lets the index be rebuilt from the blobs alone. ``nonce_meta`` is eleven
+  0xff bytes and a flag byte 2, which no chunk nonce uses. Format 1 blobs (no metadata) still open.
 
 - ``item_key = HKDF-SHA256(master_key, salt, info="ringfence quarantine blob v1")``: every item has
   its own key from a random 256-bit salt, so nonces can never repeat across items whatever the
@@ -25,11 +30,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -40,7 +46,11 @@ from app.core.errors import RingfenceError
 from app.core.i18n import QT_TRANSLATE_NOOP
 
 MAGIC = b"RFQB"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+MAX_METADATA = 1 << 20
+_META_NONCE = b"\xff" * 11 + b"\x02"
+_META_LENGTH = struct.Struct(">I")
 CHUNK_LOG2 = 16
 CHUNK_SIZE = 1 << CHUNK_LOG2
 TAG_SIZE = 16
@@ -81,7 +91,7 @@ class Header:
         magic, version, chunk_log2, _reserved, kid, salt = _HEADER.unpack(raw[:HEADER_SIZE])
         if magic != MAGIC:
             raise BlobError(QT_TRANSLATE_NOOP("Quarantine", "The quarantined item is damaged (it is not a Ringfence quarantine file)."))
-        if version != FORMAT_VERSION or not 12 <= chunk_log2 <= 24:
+        if version not in READABLE_VERSIONS or not 12 <= chunk_log2 <= 24:
             raise BlobError(QT_TRANSLATE_NOOP(
                 "Quarantine", "The quarantined item was written by a newer Ringfence; update Ringfence to restore it."))
         return cls(version, chunk_log2, kid, salt)
@@ -109,14 +119,23 @@ def _read_full(source: BinaryIO, size: int) -> bytes:
     return b"".join(parts)
 
 
+def _metadata_bytes(metadata: dict[str, Any]) -> bytes:
+    return json.dumps(metadata, sort_keys=True, separators=(",", ":")).encode()
+
+
 def encrypt_stream(master_key: bytes, source: BinaryIO, sink: BinaryIO,
-                   on_chunk: Callable[[int, bytes], None] | None = None) -> None:
-    """Seal everything ``source`` yields into ``sink``. ``on_chunk(index, plaintext)`` sees each chunk
-    (the caller hashes the plaintext with it and may stop the process there in fault tests)."""
+                   on_chunk: Callable[[int, bytes], None] | None = None, *,
+                   metadata: dict[str, Any] | None = None) -> None:
+    """Seal ``metadata`` (JSON) and everything ``source`` yields into ``sink``. ``on_chunk(index,
+    plaintext)`` sees each chunk (the caller hashes the plaintext with it and may stop the process
+    there in fault tests)."""
     header = Header(FORMAT_VERSION, CHUNK_LOG2, key_id(master_key), os.urandom(SALT_SIZE))
     header_bytes = header.pack()
     cipher = _item_cipher(master_key, header.salt)
-    sink.write(header_bytes)
+    sealed_meta = cipher.encrypt(_META_NONCE, _metadata_bytes(metadata or {}), header_bytes + b"meta")
+    if len(sealed_meta) > MAX_METADATA:
+        raise ValueError("quarantine metadata too large")  # a programming error: paths are far shorter
+    sink.write(header_bytes + _META_LENGTH.pack(len(sealed_meta)) + sealed_meta)
     index = 0
     current = _read_full(source, CHUNK_SIZE)
     while True:
@@ -131,15 +150,43 @@ def encrypt_stream(master_key: bytes, source: BinaryIO, sink: BinaryIO,
         current, index = following, index + 1
 
 
-def decrypt_chunks(master_key: bytes, source: BinaryIO) -> Iterator[bytes]:
-    """Yield the authenticated plaintext chunks of the blob in ``source``; raise :class:`BlobError`
-    (or :class:`WrongKeyError`) at the first chunk that does not authenticate."""
+def _damaged() -> BlobError:
+    return BlobError(QT_TRANSLATE_NOOP("Quarantine", "The quarantined item is damaged (its content does not authenticate)."))
+
+
+def _open(master_key: bytes, source: BinaryIO) -> tuple[Header, bytes, AESGCM, dict[str, Any] | None]:
+    """Read and check the header and (format 2) the metadata; the source is left at the first chunk."""
     header_bytes = _read_full(source, HEADER_SIZE)
     header = Header.unpack(header_bytes)
     if not hmac.compare_digest(header.key_id, key_id(master_key)):
         raise WrongKeyError(QT_TRANSLATE_NOOP(
             "Quarantine", "The quarantined item was sealed with a different quarantine key, so it cannot be opened."))
     cipher = _item_cipher(master_key, header.salt)
+    if header.version == 1:
+        return header, header_bytes, cipher, None
+    raw_length = _read_full(source, _META_LENGTH.size)
+    if len(raw_length) < _META_LENGTH.size:
+        raise BlobError(QT_TRANSLATE_NOOP("Quarantine", "The quarantined item is damaged (it is cut short)."))
+    (length,) = _META_LENGTH.unpack(raw_length)
+    sealed_meta = _read_full(source, length) if TAG_SIZE <= length <= MAX_METADATA else b""
+    if len(sealed_meta) != length or not sealed_meta:
+        raise _damaged()
+    try:
+        metadata = json.loads(cipher.decrypt(_META_NONCE, sealed_meta, header_bytes + b"meta"))
+    except (InvalidTag, ValueError):
+        raise _damaged() from None
+    return header, header_bytes, cipher, metadata if isinstance(metadata, dict) else {}
+
+
+def read_metadata(master_key: bytes, source: BinaryIO) -> dict[str, Any] | None:
+    """The item's own authenticated metadata, or ``None`` for a format 1 blob (which has none)."""
+    return _open(master_key, source)[3]
+
+
+def decrypt_chunks(master_key: bytes, source: BinaryIO) -> Iterator[bytes]:
+    """Yield the authenticated plaintext chunks of the blob in ``source``; raise :class:`BlobError`
+    (or :class:`WrongKeyError`) at the first chunk that does not authenticate."""
+    header, header_bytes, cipher, _metadata = _open(master_key, source)
     sealed_size = (1 << header.chunk_log2) + TAG_SIZE
     index = 0
     current = _read_full(source, sealed_size)
@@ -152,15 +199,22 @@ def decrypt_chunks(master_key: bytes, source: BinaryIO) -> Iterator[bytes]:
         try:
             plaintext = cipher.decrypt(nonce, current, aad)
         except InvalidTag:
-            raise BlobError(QT_TRANSLATE_NOOP(
-                "Quarantine", "The quarantined item is damaged (its content does not authenticate).")) from None
+            raise _damaged() from None
         yield plaintext
         if last:
             return
         current, index = following, index + 1
 
 
-def sealed_size(plain_size: int) -> int:
-    """The size of the blob that holds ``plain_size`` bytes (for free-space checks)."""
+def sealed_size(plain_size: int, metadata: dict[str, Any] | None = None) -> int:
+    """The size of the blob that holds ``plain_size`` bytes and ``metadata`` (for free-space checks)."""
     chunks = max(1, -(-plain_size // CHUNK_SIZE))
-    return HEADER_SIZE + plain_size + chunks * TAG_SIZE
+    meta = _META_LENGTH.size + len(_metadata_bytes(metadata or {})) + TAG_SIZE
+    return HEADER_SIZE + meta + plain_size + chunks * TAG_SIZE
+
+
+def content_offset(blob_start: bytes) -> int:
+    """Where the first chunk starts in a blob that begins with ``blob_start`` (header and length field)."""
+    if blob_start[4] == 1:
+        return HEADER_SIZE
+    return HEADER_SIZE + _META_LENGTH.size + _META_LENGTH.unpack_from(blob_start, HEADER_SIZE)[0]

@@ -214,7 +214,7 @@ def select_backend(paths: Paths, record: VaultRecord) -> KeyBackend:
 
 
 def load_key(paths: Paths, *, create: bool = True) -> bytes:
-    """The vault's master key; created on first use when ``create``.
+    """The vault's master key; created on first use when ``create``. Slow (> 50 ms): asks the OS keyring.
 
     Raises :class:`KeyUnavailableError` when the key was created before but cannot be found now.
     """
@@ -276,7 +276,8 @@ def _move_to_keyring_if_possible(paths: Paths, record: VaultRecord, key: bytes) 
 
 
 def key_protection(paths: Paths) -> str:
-    """``"keyring"`` or ``"file"``: where the quarantine key is (or would be created now)."""
+    """``"keyring"`` or ``"file"``: where the quarantine key is (or would be created now). Slow (> 50 ms)
+    before the first key exists: probes the OS keyring."""
     record = read_vault_record(paths, create=False)
     if record.key_location is not None:
         return record.key_location

@@ -26,15 +26,17 @@ import os
 import shutil
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.quarantine import crashpoints, crypto, intents
+from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.protected import protection_reason
 from app.core.quarantine.vault import DELETED, IN_VAULT, QUARANTINED, Item, Vault, new_item_id
@@ -44,6 +46,9 @@ log = logging.getLogger(__name__)
 
 QUARANTINED_ACTION, SKIPPED_PROTECTED, FAILED = "quarantined", "skipped-protected", "failed"
 FREE_SPACE_MARGIN = 16 * 1024 * 1024
+
+#: ``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.
+SealProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,11 @@ class QuarantineOutcome:
 
 def quarantine_file(ctx: Context, path: str | os.PathLike[str], *, rule: str, engine: str,
                     definitions_version: str | None, sha256: str, scanned_stat: tuple[int, int, int],
-                    scan_id: str | None = None, force: bool = False) -> QuarantineOutcome:
-    """Quarantine one detected file; never raises for a per-file problem (see :class:`QuarantineOutcome`)."""
+                    scan_id: str | None = None, force: bool = False,
+                    progress: SealProgress | None = None) -> QuarantineOutcome:
+    """Quarantine one detected file; never raises for a per-file problem (see :class:`QuarantineOutcome`).
+
+    Slow for big files (encrypts, fsyncs and reads the copy back); ``progress(done, total)`` follows it."""
     text = os.path.abspath(os.fspath(path))
     if not force:
         why = protection_reason(ctx.paths, text)
@@ -68,7 +76,7 @@ def quarantine_file(ctx: Context, path: str | os.PathLike[str], *, rule: str, en
             return QuarantineOutcome(SKIPPED_PROTECTED, reason=why)
     try:
         item_id = _quarantine(ctx, text, rule=rule, engine=engine, definitions_version=definitions_version,
-                              sha256=sha256.lower(), scanned_stat=scanned_stat, scan_id=scan_id)
+                              sha256=sha256.lower(), scanned_stat=scanned_stat, scan_id=scan_id, progress=progress)
     except RingfenceError as exc:
         log.warning("quarantine of %s failed: %s (%s)", text, exc.message, exc.detail)
         return QuarantineOutcome(FAILED, error=exc.message)
@@ -93,7 +101,8 @@ def _open_original(path: str) -> BinaryIO:
 
 
 def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_version: str | None,
-                sha256: str, scanned_stat: tuple[int, int, int], scan_id: str | None) -> str:
+                sha256: str, scanned_stat: tuple[int, int, int], scan_id: str | None,
+                progress: SealProgress | None = None) -> str:
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -106,10 +115,6 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
         raise _changed(path)
     vault = Vault(ctx)
     key = load_key(ctx.paths)
-    if shutil.disk_usage(vault.dir).free < crypto.sealed_size(st.st_size) + FREE_SPACE_MARGIN:
-        raise RingfenceError(QT_TRANSLATE_NOOP(
-            "Quarantine", "There is not enough free disk space for the quarantine copy, so the file was left in place."),
-            detail=path)
     item_id = new_item_id()
     now = time.time()
     item = Item(
@@ -119,13 +124,17 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
         atime_ns=st.st_atime_ns, mtime_ns=st.st_mtime_ns, rule=rule, engine=engine,
         definitions_version=definitions_version, scan_id=scan_id, quarantined_at=now, status=QUARANTINED, status_at=now,
     )
+    if shutil.disk_usage(vault.dir).free < crypto.sealed_size(st.st_size, item.metadata()) + FREE_SPACE_MARGIN:
+        raise RingfenceError(QT_TRANSLATE_NOOP(
+            "Quarantine", "There is not enough free disk space for the quarantine copy, so the file was left in place."),
+            detail=path)
     with ctx.store.transaction() as conn:
         intent_id = intents.begin(conn, intents.QUARANTINE, item_id,
                                   {"path": path, "stat": list(scanned_stat), "item": asdict(item)})
     crashpoints.point("q.intent")
     removed = False
     try:
-        _seal(vault, key, path, item_id, sha256=sha256, scanned_stat=scanned_stat)
+        _seal(vault, key, path, item, scanned_stat=scanned_stat, progress=progress)
         with ctx.store.transaction() as conn:
             vault.insert(conn, item)
         crashpoints.point("q.recorded")
@@ -149,21 +158,28 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
     return item_id
 
 
-def _seal(vault: Vault, key: bytes, path: str, item_id: str, *, sha256: str, scanned_stat: tuple[int, int, int]) -> None:
-    """Encrypt the original into the blob (steps 2 and 3)."""
+def _seal(vault: Vault, key: bytes, path: str, item: Item, *, scanned_stat: tuple[int, int, int],
+          progress: SealProgress | None = None) -> None:
+    """Encrypt the original and the item's metadata into the blob (steps 2 and 3)."""
+    item_id, sha256 = item.id, item.sha256
     temp = vault.temp_blob_path(item_id)
     digest = hashlib.sha256()
+    done, total = 0, scanned_stat[0]
 
     def on_chunk(index: int, data: bytes) -> None:
+        nonlocal done
         digest.update(data)
         crashpoints.point("q.chunk")
+        done += len(data)
+        if progress is not None:
+            progress(done, total)
 
     with _open_original(path) as source:
         if _stat_key(os.fstat(source.fileno())) != tuple(scanned_stat):
             raise _changed(path)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as sink:
-            crypto.encrypt_stream(key, source, sink, on_chunk)
+            crypto.encrypt_stream(key, source, sink, on_chunk, metadata=item.metadata())
             sink.flush()
             os.fsync(sink.fileno())
     crashpoints.point("q.fsynced")
@@ -245,8 +261,14 @@ def claim(ctx: Context, vault: Vault, item_id: str) -> Item:
 
 
 def delete(ctx: Context, item_id: str) -> Item:
-    """Delete an item permanently. The row is marked first, so a crash leaves at worst a blob that
-    the next start removes — never a row whose blob is gone."""
+    """Delete an item permanently (and say so in the journal). The row is marked first, so a crash
+    leaves at worst a blob that the next start removes — never a row whose blob is gone."""
+    item = _delete(ctx, item_id)
+    events.record(ctx.store, "quarantine.deleted", path=item.original_path, item_id=item.id, threat=item.rule)
+    return item
+
+
+def _delete(ctx: Context, item_id: str) -> Item:
     vault = Vault(ctx)
     item = claim(ctx, vault, item_id)
     with ctx.store.transaction() as conn:
@@ -258,18 +280,21 @@ def delete(ctx: Context, item_id: str) -> Item:
     return item
 
 
-def purge(ctx: Context, days: int | None = None) -> list[Item]:
-    """Delete items quarantined more than ``days`` ago (default: the ``quarantine.purge_days`` setting)."""
+def purge(ctx: Context, days: int | None = None, *, now: float | None = None) -> list[Item]:
+    """Delete items quarantined more than ``days`` ago (default: the ``quarantine.purge_days`` setting);
+    one journal event says how many went. Slow (> 50 ms) when there is much to delete."""
     if days is None:
         days = int(ctx.settings["quarantine.purge_days"])
     if days < 0:
         raise RingfenceError("The number of days must be zero or more.")
     vault = Vault(ctx)
-    cutoff = time.time() - days * 86400
+    cutoff = (time.time() if now is None else now) - days * 86400
     purged = []
     for item in vault.items(statuses=IN_VAULT, older_than=cutoff):
         try:
-            purged.append(delete(ctx, item.id))
+            purged.append(_delete(ctx, item.id))
         except RingfenceError as exc:
             log.warning("purge skipped %s: %s", item.id, exc.message)
+    if purged:
+        events.record(ctx.store, "quarantine.purged", count=len(purged), days=days)
     return purged

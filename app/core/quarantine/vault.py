@@ -11,6 +11,8 @@ name that is not valid text on this system still round-trips to the very same na
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import secrets
 import sqlite3
@@ -111,6 +113,25 @@ class Item:
             values["restored_to"] = decode_path(values["restored_to"])
         return cls(**values)
 
+    def metadata(self) -> dict[str, Any]:
+        """What the blob itself records about the item (sealed with it, so the index can be rebuilt)."""
+        values = {k: v for k, v in asdict(self).items() if k in _BLOB_FIELDS}
+        values["original_path"] = base64.b64encode(encode_path(self.original_path)).decode("ascii")
+        return {"metadata_version": METADATA_VERSION, **values}
+
+    @classmethod
+    def from_metadata(cls, metadata: dict[str, Any], *, status: str, status_at: float) -> Item:
+        """The index row for a blob's own metadata; raises ``ValueError`` if the metadata is incomplete."""
+        try:
+            values = {k: metadata[k] for k in _BLOB_FIELDS}
+            values["original_path"] = decode_path(base64.b64decode(values["original_path"], validate=True))
+        except (KeyError, TypeError, binascii.Error) as exc:
+            raise ValueError(f"incomplete quarantine metadata ({exc})") from exc
+        item = cls(**values, status=status, status_at=status_at)
+        if not isinstance(item.size, int) or not isinstance(item.sha256, str) or len(item.sha256) != 64:
+            raise ValueError("quarantine metadata without a size and SHA-256")
+        return item
+
     def to_row(self) -> dict[str, Any]:
         values = asdict(self)
         values["original_path"] = encode_path(self.original_path)
@@ -120,6 +141,10 @@ class Item:
 
 
 _COLUMNS = tuple(Item.__dataclass_fields__)
+# Recorded in every blob: everything but the item's changing status and re-check results.
+_BLOB_FIELDS = ("id", "original_path", "size", "sha256", "mode", "uid", "gid", "atime_ns", "mtime_ns", "rule", "engine",
+                "definitions_version", "scan_id", "quarantined_at")
+METADATA_VERSION = 1
 
 
 def new_item_id() -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from app.core.messages import Message, translate
 
 #: Why a sweep of the protected folders ran because changes may have been missed.
@@ -23,9 +21,6 @@ ACTIONS: dict[str, Message] = {
     "failed": translate("Realtime", "could not be moved to the quarantine"),
 }
 
-_CATCHING_UP = translate("Realtime", "Catching up: %n file(s) to check.", None, 0)
-
-
 def catching_up(count: int) -> Message:
     """The console's status line while files wait for the engine."""
-    return replace(_CATCHING_UP, n=count)
+    return translate("Realtime", "Catching up: %n file(s) to check.", None, 0).plural(count)

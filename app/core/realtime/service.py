@@ -35,7 +35,7 @@ from app.core.realtime.messages import OVERFLOW_REASONS
 from app.core.realtime.pause import PauseState
 from app.core.realtime.roots import protected_roots
 from app.core.realtime.stability import StabilityTracker
-from app.core.realtime.status import Status, StatusFile
+from app.core.realtime.status import Status, StatusFile, status_path
 from app.core.realtime.sweep import CacheView, sweep
 from app.core.realtime.watcher import Watcher
 from app.core.realtime.workqueue import WorkQueue
@@ -66,7 +66,7 @@ class RealtimeService:
         self.pause_state = PauseState(clock, wall)
         self.stability = StabilityTracker(clock=clock)
         self.watcher = Watcher(self.roots, self, platform)
-        self.status_file = StatusFile(self.paths.run_dir / "realtime.json")
+        self.status_file = StatusFile(status_path(self.paths))
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._wake = threading.Event()

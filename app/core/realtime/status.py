@@ -15,6 +15,7 @@ from typing import Any
 
 from app.core.fileio import atomic_write_json
 from app.core.messages import Message
+from app.core.paths import Paths
 from app.core.realtime.messages import catching_up
 
 
@@ -37,6 +38,10 @@ class Status:
     def catching_up(self) -> Message | None:
         """"Catching up: N files" while a backlog is being checked, else None."""
         return catching_up(self.pending) if self.pending else None
+
+
+def status_path(paths: Paths) -> Path:
+    return paths.run_dir / "realtime.json"
 
 
 class StatusFile:

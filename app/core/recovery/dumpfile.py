@@ -18,6 +18,7 @@ from pathlib import Path, PureWindowsPath
 from typing import cast
 
 from app.core.errors import RingfenceError
+from app.core.messages import Message, translate
 from app.core.recovery.bugchecks import normalize_code
 from app.core.recovery.timeconv import filetime_to_datetime
 
@@ -35,6 +36,11 @@ MAX_DRIVERS = 8192
 CODE_ADDRESS_PARAMETER = {0x0A: 4, 0xD1: 4, 0x50: 3, 0x7E: 2, 0x1E: 2, 0x8E: 2, 0x3B: 2, 0x116: 2}
 
 
+# MajorVersion: 0xF for a released ("free") Windows build, 0xC for a checked build.
+MAJOR_VERSIONS = frozenset({0x0F, 0x0C})
+MAX_PROCESSORS = 4096
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where the fields sit in one of the two header formats."""
@@ -42,6 +48,7 @@ class Layout:
     signature: str
     header_size: int
     word: int  # pointer size in bytes
+    machines: frozenset[int]  # the machine types this header format is written for
     machine: int
     bugcheck: int
     parameters: int
@@ -54,8 +61,10 @@ class Layout:
     size_of_image: int
 
 
-X64 = Layout("PAGEDU64", 0x2000, 8, 0x30, 0x38, 0x40, 0x348 + 0xF8, 0xF98, 0xFA8, "<14I", 0x90, 0x08 + 0x30, 0x08 + 0x40)
-X86 = Layout("PAGEDUMP", 0x1000, 4, 0x20, 0x28, 0x2C, 0x320 + 0xB8, 0xF88, 0xFC0, "<14I", 0x4C, 0x04 + 0x18, 0x04 + 0x20)
+X64 = Layout("PAGEDU64", 0x2000, 8, frozenset({0x8664, 0xAA64}),
+             0x30, 0x38, 0x40, 0x348 + 0xF8, 0xF98, 0xFA8, "<14I", 0x90, 0x08 + 0x30, 0x08 + 0x40)
+X86 = Layout("PAGEDUMP", 0x1000, 4, frozenset({0x14C, 0x1C4}),
+             0x20, 0x28, 0x2C, 0x320 + 0xB8, 0xF88, 0xFC0, "<14I", 0x4C, 0x04 + 0x18, 0x04 + 0x20)
 
 
 @dataclass(frozen=True)
@@ -132,6 +141,7 @@ def parse_dump(data: bytes, name: str = "file") -> DumpInfo:
     code = reader.u32(layout.bugcheck)
     params = tuple(reader.word(layout.parameters + i * layout.word, layout.word) for i in range(4))
     type_code = reader.u32(layout.dump_type)
+    _check_header(reader, layout, build, machine_code, type_code)
     system_time = filetime_to_datetime(reader.unpack("<Q", layout.system_time)[0])
     info = DumpInfo(
         signature=layout.signature,
@@ -149,6 +159,27 @@ def parse_dump(data: bytes, name: str = "file") -> DumpInfo:
     return dataclasses.replace(info, drivers=drivers, probable_module=module, probable_reason=reason)
 
 
+def _unreadable(name: str, why: Message) -> RingfenceError:
+    return RingfenceError(translate("Recovery", "The file %1 is not a readable Windows crash dump: %2.").arg(name, why))
+
+
+def _check_header(reader: _Reader, layout: Layout, build: int, machine: int, type_code: int) -> None:
+    """Refuse a signature followed by garbage: every field a stop-code report rests on must be plausible."""
+    major = reader.u32(0x08)
+    if major not in MAJOR_VERSIONS:
+        raise _unreadable(reader.name, translate("Recovery", "its header has an unknown major version (0x%1)").arg(f"{major:X}"))
+    if not 1000 <= build <= 0xFFFF:
+        raise _unreadable(reader.name, translate("Recovery", "its header names no plausible Windows build (%1)").arg(build))
+    if machine not in layout.machines:
+        raise _unreadable(reader.name, translate("Recovery", "its header names an unknown processor type (0x%1)")
+                          .arg(f"{machine:X}"))
+    processors = reader.u32(layout.machine + 4)
+    if not 1 <= processors <= MAX_PROCESSORS:
+        raise _unreadable(reader.name, translate("Recovery", "its header claims %1 processors").arg(processors))
+    if type_code not in DUMP_TYPES:
+        raise _unreadable(reader.name, translate("Recovery", "its header has an unknown dump type (%1)").arg(type_code))
+
+
 def _drivers(reader: _Reader, layout: Layout) -> tuple[DriverEntry, ...]:
     base = layout.header_size
     fields = reader.unpack(layout.triage_fields, base)
@@ -157,6 +188,9 @@ def _drivers(reader: _Reader, layout: Layout) -> tuple[DriverEntry, ...]:
     if size_of_dump > len(reader.data):
         raise RingfenceError(f"The crash dump {reader.name} is incomplete: it says it is {size_of_dump} bytes long "
                              f"but only {len(reader.data)} bytes are there.")
+    end = len(reader.data)
+    if not all(base <= offset <= end for offset in (valid_offset, driver_list, fields[10])):
+        raise _unreadable(reader.name, translate("Recovery", "its triage section points outside the file"))
     if reader.unpack("4s", valid_offset)[0] != b"TRGD":
         raise RingfenceError(f"The crash dump {reader.name} is damaged: its triage section has no valid marker.")
     if driver_count > MAX_DRIVERS:

@@ -16,7 +16,10 @@ from app.core.recovery.bugchecks import normalize_code
 
 USER_MODE_STATEMENT = QT_TRANSLATE_NOOP("StopCodes", "Ringfence runs in user mode and installs no kernel driver, so it cannot have caused a stop code.")
 UNKNOWN_CODE = QT_TRANSLATE_NOOP("StopCodes", "This stop code is rarely seen. Look it up in Microsoft's bug check code reference; if it comes back, note the driver named here and update or remove it.")
+UNKNOWN_CODE_NO_DRIVER = QT_TRANSLATE_NOOP("StopCodes", "This stop code is rarely seen. Look it up in Microsoft's bug check code reference; if it comes back, think of drivers or software installed shortly before the crashes began.")
 _DRIVER = QT_TRANSLATE_NOOP("StopCodes", "Update or roll back the driver named as probable cause (or the software that installed it); if the crash returns, uninstall it.")
+# The same advice when no driver could be named (no triage dump, or no address inside a driver).
+_NO_DRIVER = QT_TRANSLATE_NOOP("StopCodes", "Install pending Windows and driver updates; if the crash returns, update or remove drivers and software installed shortly before the crashes began.")
 _MEMORY = QT_TRANSLATE_NOOP("StopCodes", "Run Windows Memory Diagnostic, undo any overclocking or memory (XMP/EXPO) profile, and install pending Windows and driver updates.")
 _DISK = QT_TRANSLATE_NOOP("StopCodes", "Back up your files, then check the drive: run chkdsk, look at its health in the maker's tool, and reseat or replace the cable if it is a desktop.")
 
@@ -90,8 +93,15 @@ def kind_text(kind: str) -> Message:
     return translate("StopCodes", KIND_TEXT[kind]) if kind in KIND_TEXT else kind_title(kind)
 
 
-def explain_code(code: int | None) -> StopCodeText | None:
-    """The explanation for ``code`` (its "_M" twin included), or ``None`` when there is no stop code."""
+def explain_code(code: int | None, driver: str | None = None) -> StopCodeText | None:
+    """The explanation for ``code`` (its "_M" twin included), or ``None`` when there is no stop code.
+
+    Advice that points at "the driver named as probable cause" is given only when ``driver`` names one.
+    """
     if code is None:
         return None
-    return STOP_CODES.get(normalize_code(code), StopCodeText(UNKNOWN_CODE, _DRIVER))
+    text = STOP_CODES.get(normalize_code(code), StopCodeText(UNKNOWN_CODE, _DRIVER))
+    if driver:
+        return text
+    meaning = UNKNOWN_CODE_NO_DRIVER if text.meaning == UNKNOWN_CODE else text.meaning
+    return StopCodeText(meaning, _NO_DRIVER if text.advice == _DRIVER else text.advice)

@@ -58,7 +58,8 @@ def offline_provider(folder: Path) -> RecoveryProvider:
 
 
 def scan(source: Path | None = None, provider: RecoveryProvider | None = None) -> RecoveryScan:
-    """Crash reports and recovery state from ``provider``, the folder ``source``, or the running system."""
+    """Crash reports and recovery state from ``provider``, the folder ``source``, or the running system.
+    Slow (> 50 ms; seconds on Windows): reads event logs and dumps and runs system tools."""
     if provider is None:
         provider = offline_provider(source) if source is not None else live_provider()
     return correlate(provider.collect())

@@ -15,13 +15,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core import events
+from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.definitions import baseline
 from app.core.errors import RingfenceError
 from app.core.messages import Message, translate
 from app.core.updates import history
-from app.core.updates.killpoints import checkpoint
 from app.core.updates.probation import evaluate
 from app.core.updates.rollout import RolloutDoc
 from app.core.updates.sandbox import SandboxResult
@@ -73,9 +72,9 @@ class Activator:
         result = self.selftest(version, self.staging.folder(version))
         if not result.ok:
             return result.reason
-        checkpoint("selftested")
+        crashpoints.point("selftested")
         switch_pointer(self.ctx, version)
-        checkpoint("pointer-written")
+        crashpoints.point("pointer-written")
         now = self.clock()
         history.record(self.ctx.store, "activated", version, reason, when=now)
         events.record(self.ctx.store, "updates.activated", when=now, version=str(version))
@@ -83,14 +82,15 @@ class Activator:
         st.version_hwm = max(st.version_hwm, version)
         st.probation = Probation(version, now, "activation", severity)
         self.save()
-        checkpoint("state-saved")
+        crashpoints.point("state-saved")
         if self.on_switch is not None:
             self.on_switch()
         return None
 
-    def revert(self, st: UpdateState, to: int | None, event: str, reason: str, *, code: str) -> None:
+    def revert(self, st: UpdateState, to: int | None, event: str, reason: str, *, code: str, trigger: str = "") -> None:
         """Switch back to ``to`` (a staged, previously validated version) or the baseline (``None``);
-        ``code`` is the journal's event code saying who decided (see :data:`app.core.events.CATALOG`)."""
+        ``code`` is the journal's event code saying who decided (see :data:`app.core.events.CATALOG`), ``trigger``
+        the machine-readable cause kept in the update history for the health beacon."""
         previous, now = st.active_version, self.clock()
         switch_pointer(self.ctx, to)
         if event in ("reverted", "baseline") and previous is not None:
@@ -100,7 +100,7 @@ class Activator:
         st.active_version, st.activated_at, st.operation = to, now, None
         st.probation = Probation(to, now, "revert") if to is not None else None
         st.rolled_back = {"from": previous, "to": to, "reason": reason, "time": now, "code": code}
-        history.record(self.ctx.store, event, previous, reason, when=now)
+        history.record(self.ctx.store, event, previous, reason, when=now, code=trigger)
         extra = {"trigger": reason} if code == "updates.rolled_back" else {"reason": reason}
         events.record(self.ctx.store, code, when=now, version=_label(previous), to_version=_label(to), **extra)
         self.save()
@@ -116,13 +116,13 @@ class Activator:
                     self.staging.is_staged(doc.rollback_to) or stage(doc.rollback_to)):
                 target = doc.rollback_to
             reason = f"The vendor withdrew version {active}: {doc.revoked[active]}"
-            self.revert(st, target, "revoked", reason, code="updates.withdrawn")
+            self.revert(st, target, "revoked", reason, code="updates.withdrawn", trigger="revoked")
             return reason
         target = doc.rollback_to
         if active is not None and target is not None and target < active and target not in doc.revoked:
             if self.staging.is_staged(target) or stage(target):
                 reason = f"The vendor rolled the definitions back from version {active} to version {target}."
-                self.revert(st, target, "rolled_back", reason, code="updates.vendor_rollback")
+                self.revert(st, target, "rolled_back", reason, code="updates.vendor_rollback", trigger="rollback_to")
                 return reason
             log.warning("rollback to %s pending: the version is not on disk and cannot be downloaded now", target)
         return None
@@ -140,12 +140,13 @@ class Activator:
         decision = evaluate(self.ctx.store, p, lkg, self.clock())
         code = "updates.reverted_at_start" if at_start else "updates.rolled_back"
         if decision.action == "revert" and lkg is not None:
-            self.revert(st, lkg, "reverted", decision.reason, code=code)
+            self.revert(st, lkg, "reverted", decision.reason, code=code, trigger=decision.trigger)
         elif decision.action in ("revert", "baseline"):
-            self.revert(st, None, "baseline", decision.reason, code=code)
+            self.revert(st, None, "baseline", decision.reason, code=code, trigger=decision.trigger)
         elif decision.action == "report":
             p.reported_protected = True
-            history.record(self.ctx.store, "protected_hit", p.version, decision.reason, when=self.clock())
+            history.record(self.ctx.store, "protected_hit", p.version, decision.reason, when=self.clock(),
+                           code="protected_file")
             self.save()
         elif decision.action == "pass":
             st.known_good = [p.version, *[v for v in st.known_good if v != p.version]][:KEEP_KNOWN_GOOD]

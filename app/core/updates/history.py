@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from app.core.beacon import wake
 from app.core.store import Schema, Store
 
 SCHEMA = Schema("updates", (
@@ -42,6 +43,8 @@ SCHEMA = Schema("updates", (
         detail TEXT NOT NULL DEFAULT ''
     );
     """,
+    # the machine-readable why: the validation step that refused a version, or the trigger of a revert
+    "ALTER TABLE update_history ADD COLUMN code TEXT NOT NULL DEFAULT '';",
 ))
 
 EVENTS = ("activated", "rejected", "reverted", "revoked", "rolled_back", "probation_passed", "refused",
@@ -59,12 +62,16 @@ class HistoryEntry:
         return {"version": self.version, "event": self.event, "reason": self.reason, "time": self.time}
 
 
-def record(store: Store, event: str, version: int | str | None, reason: str = "", when: float | None = None) -> None:
+def record(store: Store, event: str, version: int | str | None, reason: str = "", when: float | None = None, *,
+           code: str = "") -> None:
+    """One history row; ``code`` is the validation step (rejected) or the trigger (reverts), for the beacon."""
     assert event in EVENTS, event
     store.ensure(SCHEMA)
     with store.transaction() as conn:
-        conn.execute("INSERT INTO update_history(time, version, event, reason) VALUES (?, ?, ?, ?)",
-                     (time.time() if when is None else when, None if version is None else str(version), event, reason))
+        conn.execute("INSERT INTO update_history(time, version, event, reason, code) VALUES (?, ?, ?, ?, ?)",
+                     (time.time() if when is None else when, None if version is None else str(version), event, reason,
+                      code))
+    wake.notify()  # a running health beacon looks at the new row (never blocks)
 
 
 def entries(store: Store, limit: int = 50) -> list[HistoryEntry]:

@@ -3,8 +3,12 @@
 Whatever hosts Ringfence for a long time (the desktop console, a background service) starts one
 poller. After a short random start-up delay it finishes or undoes an interrupted update and applies
 known revocations (:meth:`UpdateService.startup`), checks the channel, and from then on checks again
-whenever the jittered interval — or a server's ``Retry-After`` — has passed. "Check now" wakes it.
-Offline is a normal outcome; no failure ever ends the loop.
+whenever the jittered interval — or a server's ``Retry-After`` — has passed. "Check now" wakes it for
+a manual check, which still respects pause and Pinned: installing anyway is the separate, explicit
+:meth:`UpdateService.apply`, run by whoever asks (a worker thread), not by the poller. Offline is a
+normal outcome, and so is "busy" (another updater holds the lock: this round is skipped); no failure
+ever ends the loop. :meth:`Poller.stop` returns promptly; a check in flight is left to finish on its
+daemon thread (every update step is safe to cut off when the process exits).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class Poller:
         self._first_delay = startup_delay(self._rng) if first_delay is None else first_delay
         self._stop = threading.Event()
         self._wake = threading.Event()
+        self._asked = threading.Event()  # a person asked: "check now"
         self._thread = threading.Thread(target=self._run, name="update-poller", daemon=True)
         self.checks = 0
 
@@ -40,32 +45,40 @@ class Poller:
         self._thread.start()
 
     def check_now(self) -> None:
+        """Check as soon as possible (respecting pause and Pinned; see :meth:`UpdateService.check`)."""
+        self._asked.set()
         self._wake.set()
 
-    def stop(self, timeout: float = 30.0) -> None:
+    def stop(self, timeout: float = 2.0) -> bool:
+        """Stop the loop; wait at most ``timeout`` s. True when the thread has ended (False: a check is
+        still finishing on the daemon thread; it stops there)."""
         self._stop.set()
         self._wake.set()
-        self._thread.join(timeout)
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        return not self._thread.is_alive()
 
     def _sleep(self, seconds: float) -> None:
         self._wake.wait(max(0.0, min(seconds, MAX_SLEEP_S)))
 
     def _run(self) -> None:
         self._sleep(self._first_delay)
+        if self._stop.is_set():
+            return
         # The service (and its database connection) belongs to this thread alone.
         service = self._make_service()
-        manual = False
         try:
             service.startup()
         except RingfenceError as exc:
             log.error("update start-up step failed: %s", exc)
         while not self._stop.is_set():
             self._wake.clear()
+            manual = self._asked.is_set()
+            self._asked.clear()
             self._check(service, manual)
             if self._stop.is_set():
                 break
             self._sleep(service.next_check_at() - service.clock())
-            manual = self._wake.is_set() and not self._stop.is_set()
 
     def _check(self, service: UpdateService, manual: bool) -> None:
         try:

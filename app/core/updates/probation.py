@@ -37,6 +37,7 @@ MIN_FILES_FOR_RATES = 200
 class Decision:
     action: str  # "none", "pass", "revert", "baseline", "report"
     reason: str = ""
+    trigger: str = ""  # what set off a revert: crash_streak, selftest, scan_errors, slow, protected_files, detection_spike
 
 
 def ends_at(probation: Probation) -> float:
@@ -49,25 +50,26 @@ def evaluate(store: Store, probation: Probation, lkg: int | None, now: float) ->
     if counts.crash_streak >= CRASH_STREAK:
         why = f"Version {v} stopped the engine {counts.crash_streak} times in a row"
         if probation.kind == "revert" or lkg is None:
-            return Decision("baseline", why + "; Ringfence went back to its built-in baseline definitions.")
-        return Decision("revert", why + f"; Ringfence went back to version {lkg}.")
+            return Decision("baseline", why + "; Ringfence went back to its built-in baseline definitions.", "crash_streak")
+        return Decision("revert", why + f"; Ringfence went back to version {lkg}.", "crash_streak")
     failures = health.failed_selftests(store, v, since)
     if failures:
-        return Decision("revert", f"Version {v} failed its self-test ({failures[0]}).")
+        return Decision("revert", f"Version {v} failed its self-test ({failures[0]}).", "selftest")
     mine = health.scan_totals(store, v, since)
     ref = health.scan_totals(store, lkg) if lkg is not None else health.ScanTotals()
     if mine.files >= MIN_FILES_FOR_RATES:
         if mine.error_rate > 0.01 and (ref.files < MIN_FILES_FOR_RATES or mine.error_rate > 5 * ref.error_rate):
-            return Decision("revert", f"Version {v} failed on {mine.errors} of {mine.files} scanned files.")
+            return Decision("revert", f"Version {v} failed on {mine.errors} of {mine.files} scanned files.", "scan_errors")
         if (mine.median_ms_per_file is not None and ref.median_ms_per_file and ref.files >= MIN_FILES_FOR_RATES
                 and mine.median_ms_per_file > 3 * ref.median_ms_per_file):
-            return Decision("revert", f"Version {v} made scanning more than three times slower.")
+            return Decision("revert", f"Version {v} made scanning more than three times slower.", "slow")
         if (mine.detections >= 20 and ref.files >= MIN_FILES_FOR_RATES
                 and mine.detection_rate > 10 * max(ref.detection_rate, 1.0 / max(ref.files, 1))):
             return Decision("revert", f"Version {v} suddenly found {mine.detections} threats in {mine.files} files "
-                                      "(a likely false alarm).")
+                                      "(a likely false alarm).", "detection_spike")
     if len(mine.protected) >= 3:
-        return Decision("revert", f"Version {v} flagged {len(mine.protected)} protected system files (a false alarm).")
+        return Decision("revert", f"Version {v} flagged {len(mine.protected)} protected system files (a false alarm).",
+                        "protected_files")
     if mine.protected and not probation.reported_protected:
         return Decision("report", f"Version {v} flagged the protected file {sorted(mine.protected)[0]}; it was only "
                                   "reported, not quarantined.")

@@ -24,7 +24,7 @@ from urllib.parse import quote
 from tuf.api import exceptions as tuf_errors
 
 from app import ENGINE_VERSION
-from app.core import events
+from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
 from app.core.definitions_changed import recheck_quarantine
@@ -40,7 +40,6 @@ from app.core.updates.channelconfig import ChannelConfig, load_channel
 from app.core.updates.corpus import default_clean_corpus, own_files
 from app.core.updates.diff import RuleDiff, rule_diff
 from app.core.updates.fetcher import RequestsFetcher
-from app.core.updates.killpoints import checkpoint
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
 from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
@@ -52,7 +51,7 @@ from app.engine.hashing import sha256_file
 
 log = logging.getLogger(__name__)
 
-UPDATE_BUSY = translate("Updates", "Another Ringfence process is updating the definitions right now; try again in a minute.")
+UPDATE_BUSY = translate("Updates", "The definitions are being updated right now; try again in a minute.")
 
 Clock = Callable[[], float]
 Progress = Callable[[str, int, int], None]  # phase, done, total
@@ -69,8 +68,11 @@ class UpdateService:
     def __init__(self, ctx: Context, *, clock: Clock = time.time, clean_corpus: list[Path] | None = None,
                  selftest: Callable[[int, Path], SandboxResult] | None = None,
                  fetcher_factory: Callable[[], RequestsFetcher] | None = None, progress: Progress | None = None,
-                 validation_timeout: float = 180.0, rng: random.Random | None = None) -> None:
+                 validation_timeout: float = 180.0, rng: random.Random | None = None, lock_wait: float = 0.0) -> None:
+        """``lock_wait``: how long an operation waits for another updater before it raises
+        :class:`~app.core.filelock.LockBusy` ("busy"); none by default, so a user's action answers at once."""
         self.ctx, self.clock = ctx, clock
+        self.lock_wait = lock_wait
         self.clean_corpus = clean_corpus if clean_corpus is not None else default_clean_corpus()
         self.fetcher_factory = fetcher_factory or RequestsFetcher
         self.progress = progress
@@ -84,7 +86,7 @@ class UpdateService:
 
     def _lock(self) -> AbstractContextManager[None]:
         """One updater at a time: python-tuf's metadata cache is single-instance (reference §2.3)."""
-        return file_lock(self.ctx.paths.tuf_dir / ".update.lock", wait=10.0, busy=UPDATE_BUSY)
+        return file_lock(self.ctx.paths.tuf_dir / ".update.lock", wait=self.lock_wait, busy=UPDATE_BUSY)
 
     def _save(self) -> None:
         save_state(self.ctx.paths.data_dir, self.state)
@@ -133,7 +135,8 @@ class UpdateService:
     # -- public operations ------------------------------------------------------------------------
 
     def startup(self) -> UpdateStatus:
-        """At start-up: finish or undo an interrupted run, apply known revocations (offline), check health."""
+        """At start-up: finish or undo an interrupted run, apply known revocations (offline), check health.
+        Slow (> 50 ms): may switch definitions and self-test them in an engine worker."""
         with self._lock():
             self.state = load_state(self.ctx.paths.data_dir)
             self.activator.recover(self.state)
@@ -143,7 +146,14 @@ class UpdateService:
             self.activator.probation_step(self.state, doc, at_start=True)
         return self.status()
 
-    def check(self, *, manual: bool = False) -> CheckResult:
+    def check(self, *, manual: bool = False, install_anyway: bool = False) -> CheckResult:
+        """Check the channel and install what this device may have now.
+
+        ``manual``: a person asked ("check now"), so a server's Retry-After does not defer it; pause, Pinned,
+        the delayed ring and a stop after a fall-back to the baseline still hold. ``install_anyway`` (the
+        explicit "install anyway" / ``update apply``) overrides those too. Slow: network, then the
+        validation sandbox and an engine self-test (seconds to minutes); raises
+        :class:`~app.core.filelock.LockBusy` at once when another updater is busy."""
         config = load_channel(self.ctx.paths.config_dir)
         if config is None:
             return CheckResult("not_configured", STATE_TEXT["not_configured"], self.state.active_version)
@@ -156,7 +166,7 @@ class UpdateService:
             if not manual and st.retry_after_until and now < st.retry_after_until:
                 return CheckResult("deferred", "The update server asked to wait; Ringfence checks again later.",
                                    st.active_version)
-            if manual:
+            if install_anyway:
                 st.auto_stopped = False
             st.last_check = now
             self._save()
@@ -169,7 +179,9 @@ class UpdateService:
                 if failed.outcome == "offline" and st.unreachable_since is None:
                     st.unreachable_since = now
                 if failed.outcome == "refused":
-                    history.record(self.ctx.store, "refused", None, failed.message, when=now)
+                    history.record(self.ctx.store, "refused", None, failed.message, when=now, code="verification")
+                    events.record(self.ctx.store, "updates.rejected", when=now, version="-", step="verification",
+                                  reason=failed.message)
                 if fetcher.retry_after:
                     st.retry_after_until = now + fetcher.retry_after
                 self._save()
@@ -186,14 +198,16 @@ class UpdateService:
                     log.warning("release %s names a target the channel does not list", rel.version)
             self._save()  # high-water marks are durable before anything acts on the document
             self._fetch_notes(client, doc)
-            return self._act(doc, client, manual)
+            return self._act(doc, client, install_anyway)
 
     def apply(self) -> CheckResult:
-        """``update apply``: check now and install what this device may have, even when paused or pinned."""
-        return self.check(manual=True)
+        """``update apply``: check now and install what this device may have, even when paused or pinned.
+        Slow: see :meth:`check`."""
+        return self.check(manual=True, install_anyway=True)
 
     def rollback(self) -> CheckResult:
-        """The user's "roll back to previous definitions"."""
+        """The user's "roll back to previous definitions". Slow (> 50 ms): switches definitions and re-checks
+        the quarantine."""
         with self._lock():
             self.state = st = load_state(self.ctx.paths.data_dir)
             active = st.active_version
@@ -202,7 +216,7 @@ class UpdateService:
             target = self.activator.lkg(st, self.doc(), exclude={active})
             st.declined = sorted({*st.declined, active})
             reason = f"You rolled back from version {active}."
-            self.activator.revert(st, target, "rolled_back", reason, code="updates.user_rollback")
+            self.activator.revert(st, target, "rolled_back", reason, code="updates.user_rollback", trigger="user")
             return CheckResult("reverted", reason, st.active_version)
 
     def set_ring(self, ring: str) -> None:
@@ -260,7 +274,7 @@ class UpdateService:
         return None
 
     def rule_diff(self, old: int | None, new: int) -> RuleDiff:
-        """Added / removed / changed rules from version ``old`` (None: the baseline) to ``new``."""
+        """Added / removed / changed rules from version ``old`` (None: the baseline) to ``new``. Slow (> 50 ms)."""
         staging = self.activator.staging
         if not staging.is_staged(new) or (old is not None and not staging.is_staged(old)):
             raise RingfenceError("Only versions that are on this computer can be compared.")
@@ -334,16 +348,22 @@ class UpdateService:
                 st.last_error = message
                 self._save()
                 if refused:
-                    history.record(self.ctx.store, "refused", version, message, when=self.clock())
+                    history.record(self.ctx.store, "refused", version, message, when=self.clock(), code="verification")
+                    events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version),
+                                  step="verification", reason=message)
                 return CheckResult("refused" if refused else "offline", message, st.active_version)
-            checkpoint("downloaded")
+            crashpoints.point("downloaded")
             st.operation = {"phase": "validating", "version": version, "since": self.clock()}
             self._save()
+            self._report("validating", 0, 1)
             result = staging.stage(version, archive, self._validate, {})
+            self._report("validating", 1, 1)
             if not result.ok:
                 return self._rejected(version, result.reason, result.step)
         reason = f"Version {version} passed validation and its self-test."
+        self._report("activating", 0, 1)
         outcome = self.activator.activate(st, version, reason=reason, severity=rel.severity)
+        self._report("activating", 1, 1)
         if outcome is not None:
             return self._rejected(version, outcome, "selftest")
         return CheckResult("updated", reason, version)
@@ -353,9 +373,13 @@ class UpdateService:
         st.operation = None
         st.rejected[str(version)] = reason
         self._save()
-        history.record(self.ctx.store, "rejected", version, reason, when=self.clock())
+        history.record(self.ctx.store, "rejected", version, reason, when=self.clock(), code=step)
         events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version), step=step, reason=reason)
         return CheckResult("rejected", reason, st.active_version)
+
+    def _report(self, phase: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(phase, done, total)
 
     def _download_progress(self, url: str, done: int) -> None:
         op = self.state.operation

@@ -31,6 +31,9 @@ class QuarantinePage(Page):
     def __init__(self, app: ConsoleLike) -> None:
         super().__init__(app)
         self.question: QMessageBox | None = None
+        self.start()
+
+    def build(self) -> None:
         layout = QVBoxLayout(self.body)
         layout.addWidget(QLabel(self.tr("<h2>Quarantine</h2>"), self.body))
         intro = QLabel(self.tr("Files found to be threats are kept here, encrypted, where they cannot do harm. "
@@ -42,7 +45,6 @@ class QuarantinePage(Page):
         self.allowed = AllowListView(self, self.tabs)
         self.tabs.addTab(self.allowed, self.tr("Allow-list"))
         layout.addWidget(self.tabs, 1)
-        self.refresh()
 
     @property
     def title(self) -> str:
@@ -102,7 +104,7 @@ class QuarantinePage(Page):
 
     def show_data(self, data: list[Item]) -> None:
         self.model.set_rows(data)
-        self.summary.setText(text(translate("QuarantinePage", "%n item(s), %1", None, len(data)).arg(
+        self.summary.setText(text(translate("QuarantinePage", "%n item(s), %1", None, 0).plural(len(data)).arg(
             size(sum(i.size for i in data)))))
         self._selection_changed()
 
@@ -133,8 +135,8 @@ class QuarantinePage(Page):
         self._report(results)
         taken = [r for r in results if r.outcome == "exists"]
         if taken:
-            question = text(translate("QuarantinePage", "%n file(s) with the same name already exist.", None,
-                                      len(taken)))
+            question = text(translate("QuarantinePage", "%n file(s) with the same name already exist.", None, 0)
+                            .plural(len(taken)))
             detail = "\n".join(r.path or "" for r in taken[:10])
             choices = [(self.tr("Keep both"), "rename", Role.AcceptRole), (self.tr("Replace"), "overwrite", Role.DestructiveRole),
                        (self.tr("Cancel"), "cancel", Role.RejectRole)]
@@ -162,7 +164,7 @@ class QuarantinePage(Page):
         if not items:
             return
         question = text(translate("QuarantinePage", "Delete %n item(s) permanently? They cannot be restored afterwards.",
-                                  None, len(items)))
+                                  None, 0).plural(len(items)))
         choices = [(self.tr("Delete"), "delete", Role.DestructiveRole), (self.tr("Cancel"), "cancel", Role.RejectRole)]
         self.question = ask(self, self.tr("Delete"), question, choices, lambda answer: self._delete(answer, items))
 
@@ -185,6 +187,6 @@ class QuarantinePage(Page):
         elif len(restored) == 1:
             self.say(text(translate("QuarantinePage", "The file was restored to %1.").arg(restored[0].path or "")))
         elif restored:
-            self.say(text(translate("QuarantinePage", "%n file(s) restored.", None, len(restored))))
+            self.say(text(translate("QuarantinePage", "%n file(s) restored.", None, 0).plural(len(restored))))
         elif deleted:
-            self.say(text(translate("QuarantinePage", "%n item(s) deleted.", None, len(deleted))))
+            self.say(text(translate("QuarantinePage", "%n item(s) deleted.", None, 0).plural(len(deleted))))

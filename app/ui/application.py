@@ -1,0 +1,246 @@
+"""The console's application object: it owns the core services and decides; views show and emit.
+
+:class:`ConsoleApp` holds the worker pool (every core call runs there), the update poller, the journal
+watcher, the verdict, the settings, the tray and the main window. Pages get it at construction and use
+its signals and :meth:`~ConsoleApp.run_action` / :meth:`~ConsoleApp.show_page` (see
+:mod:`app.ui.main_window` for the page contract).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from app.core.events import Event
+from app.core.paths import Paths
+from app.core.settings import Settings
+from app.ui import startup
+from app.ui.i18n import text
+from app.ui.journal_watcher import JournalWatcher
+from app.ui.language import Language
+from app.ui.main_window import MainWindow
+from app.ui.notifications import Notifier
+from app.ui.tray import TrayIcon
+from app.ui.workers import Workers
+
+log = logging.getLogger(__name__)
+
+VERDICT_REFRESH_MS = 60_000
+SCAN_START, SCAN_END = "scan.started", ("scan.finished", "scan.cancelled", "scan.abandoned")
+
+
+class ConsoleApp(QObject):
+    settings_changed = Signal()
+    events = Signal(list)  # list[Event]: new journal events, oldest first, from any process
+    verdict_changed = Signal(object)  # app.core.verdict.Verdict
+    scanning_changed = Signal(bool)  # a scan started / ended (from the journal: the CLI's scans too)
+    about_to_quit = Signal()  # long-running page work stops here (the workers' jobs are cancelled next)
+
+    def __init__(self, qapp: QApplication, paths: Paths, *, use_tray: bool | None = None,
+                 poll_updates: bool = True, first_poll_delay: float | None = None,
+                 crash_source: Path | None = None) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.paths = paths.ensure()
+        self.settings = Settings.load(paths.settings_file)  # a small JSON file; everything else runs on workers
+        self.workers = Workers(paths, parent=self)
+        self.language = Language(qapp)
+        self.language.apply(self.settings["ui.language"])
+        self.verdict: Any = None
+        self.scanning = False
+        self.quitting = False
+        self.crash_source = crash_source  # a folder of recorded crash evidence instead of this PC's
+        self._actions: dict[str, Callable[[str], None]] = {}
+        self._register_actions()
+
+        self.watcher = JournalWatcher(self.workers, parent=self)
+        self.watcher.events.connect(self._journal)
+        self.poller = startup.make_poller(paths, self._poll_result, first_poll_delay) if poll_updates else None
+        self._verdict_job: Any = None
+        self._verdict_again = False
+        self._verdict_timer = QTimer(self)
+        self._verdict_timer.setInterval(VERDICT_REFRESH_MS)
+        self._verdict_timer.timeout.connect(self.refresh_verdict)
+
+        self.tray: TrayIcon | None = None
+        if use_tray if use_tray is not None else TrayIcon.available():
+            self.tray = TrayIcon(self)
+            self.tray.open_requested.connect(self.open_window)
+            self.tray.quick_scan_requested.connect(lambda: self.run_action("scan.quick"))
+            self.tray.check_updates_requested.connect(lambda: self.run_action("update.check"))
+            self.tray.quit_requested.connect(self.quit)
+        self.notifier = Notifier(self._notify, lambda: bool(self.settings["ui.do_not_disturb"]), parent=self)
+        self.events.connect(self.notifier.feed)
+        self.window = MainWindow(self)
+        self.window.close_requested.connect(self._window_closed)
+
+    # -- start and stop -----------------------------------------------------------------------------
+    def start(self, minimized: bool = False) -> None:
+        """Show the window (or only the tray), then start the background work off the GUI thread."""
+        if self.tray is not None:
+            self.tray.show()
+        if not minimized or self.tray is None:
+            self.window.show()
+        self.watcher.start()
+        self.refresh_verdict()
+        self._verdict_timer.start()
+        self.workers.submit("quarantine start-up", startup.quarantine_startup).done.connect(self.refresh_verdict)
+        self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
+        if self.poller is not None:
+            self.poller.start()
+
+    def quit(self) -> None:
+        """Stop everything cleanly: page work, the poller, running scans and their engine, then Qt."""
+        if self.quitting:
+            return
+        self.quitting = True
+        log.info("console quitting")
+        self.about_to_quit.emit()
+        self.watcher.stop()
+        self._verdict_timer.stop()
+        self.window.hide()
+        if self.tray is not None:
+            self.tray.hide()
+        if self.poller is not None:
+            self.poller.stop(timeout=5.0)
+        self.workers.shutdown()
+        self.qapp.quit()
+
+    def _window_closed(self) -> None:
+        if self.tray is None:
+            self.quit()
+            return
+        self.window.hide()
+        self.workers.submit("tray hint", startup.first_time_hidden).finished.connect(self._tray_hint)
+
+    def _tray_hint(self, first_time: bool) -> None:
+        if first_time and self.tray is not None:
+            self.tray.notify(self.tr("Ringfence keeps running"),
+                             self.tr("Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the "
+                                     "tray menu."))
+
+    # -- what pages and the tray ask for ------------------------------------------------------------
+    def open_window(self) -> None:
+        self.window.bring_to_front()
+
+    def show_page(self, name: str) -> None:
+        self.open_window()
+        self.window.show_page(name)
+
+    def register_action(self, action_id: str, handler: Callable[[str], None]) -> None:
+        """A feature's own fix action (for example ``realtime.resume``)."""
+        self._actions[action_id] = handler
+
+    def run_action(self, action_id: str) -> None:
+        """Carry out a fix action id (from a verdict reason, a tray entry or a page)."""
+        name, _, argument = action_id.partition(":")
+        handler = self._actions.get(action_id) or self._actions.get(name)
+        if handler is not None:
+            handler(argument)
+        elif self.window.dispatch_action(action_id):
+            self.open_window()
+        else:
+            log.warning("no handler for the action %r", action_id)
+            self.window.statusBar().showMessage(self.tr("This action is not available in this version."), 8000)
+
+    def _register_actions(self) -> None:
+        self.register_action("update.check", lambda _arg: self.check_updates())
+        self.register_action("settings.open", lambda tab: self.open_settings(tab or None))
+        self.register_action("app.open", lambda _arg: self.open_window())
+        self.register_action("app.quit", lambda _arg: self.quit())
+
+    def check_updates(self) -> None:
+        if self.poller is not None:
+            self.poller.check_now()
+        self.window.show_page("updates")
+        self.open_window()
+
+    def open_settings(self, tab: str | None = None) -> None:
+        from app.ui.dialogs.settings import SettingsDialog
+
+        self.open_window()
+        dialog = SettingsDialog(self, tab)
+        dialog.open()
+
+    def save_settings(self, values: dict[str, Any]) -> Any:
+        """Validate and save ``values`` on a worker; returns the job (``failed`` carries the message)."""
+        job = self.workers.submit("save settings", startup.save_settings, values)
+        job.finished.connect(self._settings_saved)
+        return job
+
+    def _settings_saved(self, settings: Settings) -> None:
+        self.settings = settings
+        self.language.apply(settings["ui.language"])
+        self.settings_changed.emit()
+        self.refresh_verdict()
+
+    # -- the verdict and the journal ----------------------------------------------------------------
+    def refresh_verdict(self) -> None:
+        if self._verdict_job is not None:
+            self._verdict_again = True
+            return
+        self._verdict_again = False
+        self._verdict_job = job = self.workers.submit("verdict", startup.compute_verdict)
+        job.finished.connect(self._verdict_arrived)
+        job.failed.connect(lambda message: log.warning("verdict not computed: %s", text(message)))
+        job.done.connect(self._verdict_done)
+
+    def _verdict_done(self) -> None:
+        self._verdict_job = None
+        if self._verdict_again and not self.quitting:
+            self.refresh_verdict()
+
+    def _verdict_arrived(self, verdict: Any) -> None:
+        changed = verdict != self.verdict
+        self.verdict = verdict
+        self._update_tray()
+        if changed:
+            self.verdict_changed.emit(verdict)
+
+    def _journal(self, found: list[Event]) -> None:
+        scanning = self.scanning
+        for event in found:
+            if event.code == SCAN_START:
+                scanning = True
+            elif event.code in SCAN_END:
+                scanning = False
+        if scanning != self.scanning:
+            self.scanning = scanning
+            self.scanning_changed.emit(scanning)
+        self.events.emit(found)
+        self._update_tray()
+        self.refresh_verdict()
+
+    def _poll_result(self, _result: object) -> None:
+        """From the poller's thread: a check ended (the journal carries what changed)."""
+        QTimer.singleShot(0, self, self.refresh_verdict)
+
+    def tray_state(self) -> str:
+        if self.scanning:
+            return "scanning"
+        return str(getattr(self.verdict, "level", "attention")) if self.verdict is not None else "ok"
+
+    def verdict_summary(self) -> str:
+        reasons = getattr(self.verdict, "reasons", ())
+        if self.scanning:
+            return QCoreApplication.translate("ConsoleApp", "Scanning…")
+        if reasons:
+            return text(reasons[0].message)
+        return QCoreApplication.translate("ConsoleApp", "Your PC is protected.")
+
+    def _update_tray(self) -> None:
+        if self.tray is not None:
+            self.tray.set_state(self.tray_state(), self.verdict_summary())
+
+    def _notify(self, title: str, body: str, critical: bool) -> None:
+        log.info("notification: %s — %s", title, body)
+        if self.tray is not None:
+            self.tray.notify(title, body, critical)
+
+    def retranslate(self) -> None:
+        self._update_tray()

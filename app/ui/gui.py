@@ -1,0 +1,67 @@
+"""``ringfence-gui`` (and ``ringfence`` with no command on a desktop): start the console.
+
+``--minimized`` starts in the tray (the autostart entry uses it). A second launch hands over to the
+running console and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.core.logs import setup_logging
+from app.core.paths import get_paths
+from app.ui import error_dialog
+from app.ui.icons import app_icon
+from app.ui.single_instance import SingleInstance
+
+log = logging.getLogger(__name__)
+
+
+def make_qapp(argv: Sequence[str] = ()) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    qapp = QApplication(["ringfence", *argv])
+    qapp.setApplicationName("Ringfence")
+    qapp.setApplicationDisplayName("Ringfence")
+    qapp.setApplicationVersion(__version__)
+    qapp.setOrganizationName("Ringfence")
+    qapp.setDesktopFileName("ringfence")
+    qapp.setWindowIcon(app_icon())
+    qapp.setQuitOnLastWindowClosed(False)
+    return qapp
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ringfence-gui", description="Ringfence desktop console")
+    parser.add_argument("--minimized", action="store_true", help="start in the tray (for starting at log-in)")
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    paths = get_paths().ensure()
+    log_file = setup_logging(paths.log_dir)
+    qapp = make_qapp()
+    instance = SingleInstance(paths)
+    if instance.forward():
+        log.info("Ringfence is already running; asked it to come forward")
+        return 0
+    instance.listen()
+    error_dialog.install(log_file)
+
+    from app.ui.application import ConsoleApp
+
+    console = ConsoleApp(qapp, paths)
+    instance.activated.connect(console.open_window)
+    console.about_to_quit.connect(instance.close)
+    console.start(minimized=args.minimized)
+    return qapp.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Recovery: the black crash card for each crash not yet dismissed, the crash history with its evidence,
+and the state of Windows' recovery features (WinRE, Quick Machine Recovery) — or the Linux evidence."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout
+
+from app.core.context import Context
+from app.core.messages import translate
+from app.core.recovery.explain import kind_title
+from app.core.recovery.model import CrashReport, RecoveryState, hex_code
+from app.ui.formatting import NONE, reason, when
+from app.ui.i18n import text
+from app.ui.models.rows import Column, RowsModel, sorted_filtered
+from app.ui.pages import recovery_calls as calls
+from app.ui.pages.base import ConsoleLike, Page
+from app.ui.pages.recovery_text import card_text, minutes, recovery_message, yes_no
+from app.ui.widgets.crash_card import CrashCard
+from app.ui.widgets.table import table_view
+
+
+class RecoveryPage(Page):
+    name = "recovery"
+    icon = "page-recovery"
+    kinds: ClassVar[tuple[str, ...]] = ("crash",)
+
+    def __init__(self, app: ConsoleLike, source: Path | None = None) -> None:
+        super().__init__(app)
+        # a folder of crash evidence copied from a PC instead of this one (the application's choice)
+        self.source = source if source is not None else getattr(app, "crash_source", None)
+        self.view: calls.RecoveryView | None = None
+        self.start()
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self.body)
+        layout.addWidget(QLabel(self.tr("<h2>Crashes and recovery</h2>"), self.body))
+        self.card = CrashCard(self.body)
+        self.card.hide()
+        self.card.dismissed.connect(self._dismiss)
+        layout.addWidget(self.card)
+        self.summary = QLabel(self.body)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        history = QGroupBox(self.tr("Unexpected restarts"), self.body)
+        history_layout = QVBoxLayout(history)
+        self.crashes: RowsModel[CrashReport] = RowsModel([
+            Column(self.tr("When"), lambda c: when(c.time.timestamp()) if c.time else NONE,
+                   sort=lambda c: c.time.timestamp() if c.time else 0.0),
+            Column(self.tr("What happened"), lambda c: text(kind_title(c.kind))),
+            Column(self.tr("Stop code"), lambda c: " ".join(filter(None, (c.bugcheck_name, hex_code(c.bugcheck_code))))
+                   or NONE),
+            Column(self.tr("Probable cause"), lambda c: c.probable_module or NONE),
+        ], parent=self)
+        self.table = table_view(sorted_filtered(self.crashes, self), self.tr("Unexpected restarts"), history)
+        self.table.setMinimumHeight(140)
+        self.table.selectionModel().selectionChanged.connect(self._show_evidence)
+        history_layout.addWidget(self.table)
+        self.evidence = QTextBrowser(history)
+        self.evidence.setAccessibleName(self.tr("Evidence for the selected restart"))
+        self.evidence.setMinimumHeight(100)
+        history_layout.addWidget(self.evidence)
+        layout.addWidget(history, 1)
+        self.state_box = QGroupBox(self.tr("Windows recovery features"), self.body)
+        self.state_form = QFormLayout(self.state_box)
+        layout.addWidget(self.state_box)
+        self.notes = QLabel(self.body)
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes)
+
+    @property
+    def title(self) -> str:
+        return self.tr("Recovery")
+
+    def set_source(self, source: Path | None) -> None:
+        self.source = source
+        self.refresh()
+
+    def load_args(self) -> tuple[Any, ...]:
+        return (self.source,)
+
+    @staticmethod
+    def load(ctx: Context, *args: Any) -> calls.RecoveryView:
+        return calls.load(ctx, args[0])
+
+    def show_data(self, data: calls.RecoveryView) -> None:
+        self.view = data
+        if data.pending:
+            self.card.show_crash(card_text(data.pending[0].report, 1, len(data.pending)))
+        else:
+            self.card.hide()
+        found = data.found
+        crashes = found.crashes if found else []
+        self.crashes.set_rows(crashes)
+        found_text = translate("RecoveryPage", "%n unexpected restart(s) found.", None, 0).plural(len(crashes))
+        self.summary.setText(text(found_text) if crashes else self.tr("No unexpected restarts were found."))
+        if crashes:
+            self.table.selectRow(0)
+        else:
+            self.evidence.clear()
+        self._show_state(found.recovery if found else None)
+        notes = [reason(p) for p in data.problems] + [recovery_message(n) for n in (found.notes if found else [])]
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def _show_state(self, state: RecoveryState | None) -> None:
+        while self.state_form.rowCount():
+            self.state_form.removeRow(0)
+        if state is None or state.platform != "windows":
+            self.state_box.setTitle(self.tr("Recovery features"))
+            self.state_form.addRow(QLabel(self.tr("Windows Recovery Environment and Quick Machine Recovery are "
+                                                  "Windows features; on this system the evidence above comes from "
+                                                  "the kernel's logs."), self.state_box))
+            return
+        self.state_box.setTitle(self.tr("Windows recovery features"))
+        rows = [
+            (self.tr("Windows Recovery Environment"), yes_no(state.winre_enabled)),
+            (self.tr("WinRE version"), state.winre_version or NONE),
+            (self.tr("Quick Machine Recovery (cloud remediation)"), yes_no(state.qmr_cloud_remediation)),
+            (self.tr("Automatic remediation"), yes_no(state.qmr_auto_remediation)),
+            (self.tr("Keeps trying for"), minutes(state.qmr_total_wait_minutes)),
+            (self.tr("Tries again every"), minutes(state.qmr_retry_interval_minutes)),
+        ]
+        for label, value in rows:
+            field = QLabel(value, self.state_box)
+            field.setAccessibleName(label)
+            self.state_form.addRow(label, field)
+        for boot in state.recovery_boots:
+            self.state_form.addRow(when(boot.time.timestamp()) if boot.time else NONE,
+                                   QLabel(recovery_message(boot.message), self.state_box))
+
+    def _show_evidence(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        proxy = self.table.model()
+        crash = self.crashes.rows[proxy.mapToSource(rows[0]).row()]  # type: ignore[attr-defined]
+        lines = [f"<b>{escape(item.source)}</b> ({when(item.time.timestamp()) if item.time else NONE}): "
+                 f"{escape(recovery_message(item.message))}" for item in crash.evidence]
+        if crash.dump_path:
+            lines.append(escape(text(translate("RecoveryPage", "Crash dump: %1").arg(crash.dump_path))))
+        self.evidence.setHtml("<br>".join(lines))
+
+    def _dismiss(self) -> None:
+        if self.view and self.view.pending:
+            self.call("recovery.dismiss", calls.dismiss, self.view.pending[0].id, done=lambda _ok: self.refresh())

@@ -1,0 +1,78 @@
+"""The console's background work, as plain functions a worker runs with its own context.
+
+Nothing here touches Qt: :class:`~app.ui.application.ConsoleApp` submits these to
+:class:`~app.ui.workers.Workers` (or, for the poller, to its own thread) and reacts to the signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.core.context import Context
+from app.core.errors import RingfenceError
+from app.core.paths import Paths
+from app.core.settings import Settings
+from app.core.updates.poller import Poller
+
+log = logging.getLogger(__name__)
+TRAY_HINT_FILE = "console-tray-hint-shown"
+
+
+def make_poller(paths: Paths, on_result: Callable[[Any], None], first_delay: float | None = None) -> Poller:
+    def service() -> Any:
+        from app.core.updates.service import UpdateService
+
+        return UpdateService(Context.open(paths))
+
+    return Poller(service, on_result=on_result, first_delay=first_delay)
+
+
+def quarantine_startup(ctx: Context) -> Any:
+    """Finish or undo an interrupted quarantine operation and purge old items."""
+    from app.core import quarantine
+
+    return quarantine.startup(ctx)
+
+
+def announce_crashes(ctx: Context, source: Path | None = None) -> int:
+    """Look up the PC's crashes (or those recorded in ``source``); each new one is journalled once
+    (``crash.found``) and stays pending until dismissed. Returns how many were new."""
+    from app.core.recovery.providers import scan
+    from app.core.recovery.seen import SeenCrashes
+
+    return len(SeenCrashes(ctx.store).announce(scan(source).crashes))
+
+
+def compute_verdict(ctx: Context) -> Any:
+    from app.core.verdict import compute_verdict as compute
+
+    return compute(ctx)
+
+
+def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
+    """Apply ``values`` to the settings on disk; all or nothing (a bad value raises with its reason)."""
+    from app.core import autostart
+
+    settings = Settings.load(ctx.paths.settings_file)
+    for key, value in values.items():
+        settings.set(key, value)
+    if "ui.autostart" in values:
+        autostart.apply(bool(settings["ui.autostart"]))  # first: if it cannot be done, nothing is saved
+    settings.save()
+    ctx.settings = settings
+    return settings
+
+
+def first_time_hidden(ctx: Context) -> bool:
+    """True the first time the window closes to the tray (the user is told once)."""
+    marker = ctx.paths.data_dir / TRAY_HINT_FILE
+    if marker.exists():
+        return False
+    try:
+        marker.touch()
+    except OSError as exc:
+        raise RingfenceError(f"could not remember the tray hint: {exc}") from exc
+    return True

@@ -1,0 +1,50 @@
+"""A dashboard tile: what it is about, its state in a few words, a line of detail and one action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from app.ui.widgets.fonts import emphasise
+
+
+class Tile(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        self.title = QLabel(title, self)
+        self.value = QLabel(self)
+        emphasise(self.value, 1.25)
+        self.value.setWordWrap(True)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.button = QPushButton(self)
+        self.button.hide()
+        self._action: Callable[[], None] | None = None
+        self.button.clicked.connect(self._clicked)
+        for widget in (self.title, self.value, self.detail):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.button)
+        self.setAccessibleName(title)
+
+    def set_state(self, value: str, detail: str = "", action: tuple[str, Callable[[], None]] | None = None) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.setAccessibleDescription(f"{value}. {detail}" if detail else value)
+        if action is None:
+            self._action = None
+            self.button.hide()
+        else:
+            self.button.setText(action[0])
+            self.button.setAccessibleName(f"{self.title.text()}: {action[0]}")
+            self._action = action[1]
+            self.button.show()
+
+    def _clicked(self) -> None:
+        if self._action is not None:
+            self._action()

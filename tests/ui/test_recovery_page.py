@@ -1,0 +1,77 @@
+"""The Recovery page on logs, a crash dump and reagentc outputs copied from a PC that crashed: the black
+card until dismissed, the crash history with its evidence, the WinRE and Quick Machine Recovery state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.core.context import Context
+from app.core.recovery.seen import SeenCrashes
+from app.ui.pages.recovery import RecoveryPage
+from tests.recovery import recorded as r
+from tests.recovery.test_offline_cli import copied_folder
+from tests.ui.conftest import Console
+from tests.ui.pages import open_page
+
+
+def test_a_crash_shows_the_black_card_until_dismissed(qtbot: QtBot, console: Console, ctx: Context,
+                                                      tmp_path: Path) -> None:
+    SeenCrashes(ctx.store).announce([])  # Ringfence ran before: crashes found now are news
+    page = open_page(qtbot, RecoveryPage, console, copied_folder(tmp_path / "copied"))
+    card = page.card
+    assert card.isVisible()
+    assert card.headline.text() == "Your device ran into a problem and needed to restart."
+    assert card.labels["stop_code"].text() == "Stop code: PAGE_FAULT_IN_NONPAGED_AREA (0x00000050)"
+    assert card.labels["what_failed"].text() == "What failed: csagent.sys"
+    assert card.labels["when"].text().startswith("When: ")
+    assert card.labels["meaning"].text().startswith("What it means: ")
+    assert card.labels["statement"].text().startswith("Ringfence runs in user mode")
+    assert card.position.text() == "Crash 1 of 2"
+    style = card.styleSheet()
+    assert "#000000" in style and "#ffffff" in style
+
+    loads = page.loads
+    card.dismiss.click()
+    qtbot.waitUntil(lambda: page.loads > loads and not page._loading, timeout=30_000)
+    assert card.isVisible() and card.labels["stop_code"].text() == "What happened: Power loss or hard freeze"
+    assert card.position.text() == ""
+    loads = page.loads
+    card.dismiss.click()
+    qtbot.waitUntil(lambda: page.loads > loads and not page._loading, timeout=30_000)
+    assert not card.isVisible() and SeenCrashes(ctx.store).pending() == []
+
+    again = open_page(qtbot, RecoveryPage, console, page.source)  # dismissed stays dismissed
+    assert not again.card.isVisible()
+    assert again.crashes.rowCount() == 2
+
+
+def test_history_evidence_and_recovery_state(qtbot: QtBot, console: Console, tmp_path: Path) -> None:
+    page = open_page(qtbot, RecoveryPage, console, copied_folder(tmp_path / "copied"))
+    assert not page.card.isVisible()  # first run: crashes older than a week are history, not news
+    assert page.summary.text() == "2 unexpected restarts found."
+    model = page.table.model()
+    rows = [[model.index(r_, c).data() for c in range(4)] for r_ in range(model.rowCount())]
+    assert ["Stop error", "PAGE_FAULT_IN_NONPAGED_AREA 0x00000050", "csagent.sys"] in [row[1:] for row in rows]
+    page.table.selectRow([row[2] for row in rows].index("PAGE_FAULT_IN_NONPAGED_AREA 0x00000050"))
+    evidence = page.evidence.toPlainText()
+    assert "probable driver csagent.sys (bug check parameter 3 points into it)" in evidence
+    assert "System log: Kernel-Power 41" in evidence and "stop code 0x00000050 was recorded" in evidence
+    fields = {page.state_form.itemAt(i, page.state_form.ItemRole.LabelRole).widget().text():
+              page.state_form.itemAt(i, page.state_form.ItemRole.FieldRole).widget().text()
+              for i in range(page.state_form.rowCount())
+              if page.state_form.itemAt(i, page.state_form.ItemRole.LabelRole) is not None}
+    assert fields["Windows Recovery Environment"] == "on"
+    assert fields["WinRE version"] == "10.0.26100.8235"
+    assert fields["Keeps trying for"] == "2400 minutes"
+    assert fields["Tries again every"] == "120 minutes"
+    assert "damaged.dmp" in page.notes.text()
+    for widget_text in (page.evidence.toPlainText(), page.notes.text(), *fields.values()):
+        assert r.WIFI_PASSWORD not in widget_text
+
+
+def test_this_linux_system_reads_without_failing(qtbot: QtBot, console: Console) -> None:
+    page = open_page(qtbot, RecoveryPage, console, None)
+    assert page.summary.text()
+    assert page.state_box.title() == "Recovery features"
