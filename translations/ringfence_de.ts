@@ -1155,18 +1155,18 @@
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="36"/>
+        <location filename="../app/core/quarantine/manual.py" line="35"/>
         <source>%1 does not exist.</source>
         <extracomment>``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.</extracomment>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="38"/>
+        <location filename="../app/core/quarantine/manual.py" line="37"/>
         <source>%1 is a folder; only files can be quarantined.</source>
         <translation>%1 ist ein Ordner; nur Dateien können in die Quarantäne verschoben werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="40"/>
+        <location filename="../app/core/quarantine/manual.py" line="39"/>
         <source>%1 cannot be read (%2).</source>
         <translation>%1 kann nicht gelesen werden (%2).</translation>
     </message>
@@ -2804,12 +2804,12 @@
         <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="144"/>
+        <location filename="../app/core/store.py" line="156"/>
         <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
         <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="164"/>
+        <location filename="../app/core/store.py" line="176"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
