@@ -428,6 +428,7 @@
     </message>
     <message>
         <location filename="../app/ui/error_dialog.py" line="37"/>
+        <location filename="../app/ui/gui.py" line="74"/>
         <source>Ringfence</source>
         <translation>Ringfence</translation>
     </message>

@@ -19,6 +19,7 @@ Which calls block:
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import time
@@ -44,7 +45,8 @@ log = logging.getLogger(__name__)
 
 SWEEP_INTERVAL_S = 15 * 60.0
 SLEEP_JUMP_S = 60.0  # wall clock ahead of the monotonic clock by this much = the PC slept
-TICK_S = 1.0
+TICK_S = 2.0  # the keeper's idle wake-up (pause deadlines, sleep detection, watcher health)
+ENGINE_WAIT_S = 5.0  # the engine thread sleeps on the queue; a put or stop wakes it at once
 BATCH = 256
 
 
@@ -202,7 +204,7 @@ class RealtimeService:
                 if self.pause_state.paused:
                     self._stop.wait(TICK_S)
                     continue
-                batch = self.queue.take(BATCH, timeout=TICK_S)
+                batch = self.queue.take(BATCH, timeout=ENGINE_WAIT_S)
                 if not batch:
                     self._notify_idle()
                     continue
@@ -254,7 +256,7 @@ class RealtimeService:
     def _keeper_loop(self, ctx: Context) -> None:
         self.watcher.start()
         for root, code in self.watcher.failed:
-            events.record(ctx.store, "realtime.watch_failed", folder=root, reason=f"errno {code}")
+            events.record(ctx.store, "realtime.watch_failed", folder=root, reason=os.strerror(code) if code else "")
         events.record(ctx.store, "realtime.started", folders=len(self.roots))
         with self._lock:
             self._state = "on"
