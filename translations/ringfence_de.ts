@@ -119,27 +119,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="123"/>
+        <location filename="../app/ui/application.py" line="133"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="124"/>
+        <location filename="../app/ui/application.py" line="134"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="149"/>
+        <location filename="../app/ui/application.py" line="159"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="231"/>
+        <location filename="../app/ui/application.py" line="243"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="234"/>
+        <location filename="../app/ui/application.py" line="246"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -238,93 +238,108 @@
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="75"/>
+        <location filename="../app/ui/pages/dashboard.py" line="76"/>
+        <source>The self-test is running…</source>
+        <translation>Der Selbsttest läuft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="82"/>
+        <source>The self-test passed: the engine finds test threats and leaves clean files alone.</source>
+        <translation>Der Selbsttest ist bestanden: Der Scanner findet Testbedrohungen und lässt saubere Dateien in Ruhe.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <source>The self-test failed. Check for updates; if it keeps failing, reinstall Ringfence.</source>
+        <translation>Der Selbsttest ist fehlgeschlagen. Suchen Sie nach Updates; wenn er weiter fehlschlägt, installieren Sie Ringfence neu.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="94"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <location filename="../app/ui/pages/dashboard.py" line="103"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <location filename="../app/ui/pages/dashboard.py" line="103"/>
         <source>New and changed files are checked as soon as they are written.</source>
         <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="87"/>
+        <location filename="../app/ui/pages/dashboard.py" line="106"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="87"/>
+        <location filename="../app/ui/pages/dashboard.py" line="106"/>
         <source>Until %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="88"/>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="88"/>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="90"/>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="90"/>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
         <source>Files are checked only when you scan them.</source>
         <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="91"/>
+        <location filename="../app/ui/pages/dashboard.py" line="110"/>
         <source>Turn on</source>
         <translation>Einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="94"/>
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="95"/>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="96"/>
+        <location filename="../app/ui/pages/dashboard.py" line="115"/>
         <source>%1; update ring: %2</source>
         <translation>%1; Update-Ring: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="98"/>
+        <location filename="../app/ui/pages/dashboard.py" line="117"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="103"/>
+        <location filename="../app/ui/pages/dashboard.py" line="122"/>
         <source>No scan yet</source>
         <translation>Noch keine Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="103"/>
-        <location filename="../app/ui/pages/dashboard.py" line="110"/>
+        <location filename="../app/ui/pages/dashboard.py" line="122"/>
+        <location filename="../app/ui/pages/dashboard.py" line="129"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="105"/>
+        <location filename="../app/ui/pages/dashboard.py" line="124"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="106"/>
+        <location filename="../app/ui/pages/dashboard.py" line="125"/>
         <source>%n file(s) checked, threats found: %1</source>
         <translation>
             <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
@@ -332,12 +347,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../app/ui/pages/dashboard.py" line="128"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="113"/>
+        <location filename="../app/ui/pages/dashboard.py" line="132"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -345,74 +360,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="116"/>
+        <location filename="../app/ui/pages/dashboard.py" line="135"/>
         <source>%1; no longer detected: %2</source>
         <translation>%1; nicht mehr erkannt: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="118"/>
+        <location filename="../app/ui/pages/dashboard.py" line="137"/>
         <source>The key is kept in a private file, not in the system keyring.</source>
         <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <location filename="../app/ui/pages/dashboard.py" line="143"/>
         <source>Self-test failed</source>
         <translation>Selbsttest fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="124"/>
-        <location filename="../app/ui/pages/dashboard.py" line="142"/>
+        <location filename="../app/ui/pages/dashboard.py" line="143"/>
+        <location filename="../app/ui/pages/dashboard.py" line="161"/>
         <source>On %1</source>
         <translation>Am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="126"/>
+        <location filename="../app/ui/pages/dashboard.py" line="145"/>
         <source>Stopped responding recently</source>
         <translation>Hat kürzlich nicht mehr reagiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="127"/>
-        <location filename="../app/ui/pages/dashboard.py" line="130"/>
+        <location filename="../app/ui/pages/dashboard.py" line="146"/>
+        <location filename="../app/ui/pages/dashboard.py" line="149"/>
         <source>On %1; it was restarted.</source>
         <translation>Am %1; er wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="129"/>
+        <location filename="../app/ui/pages/dashboard.py" line="148"/>
         <source>Crashed recently</source>
         <translation>Kürzlich abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="132"/>
+        <location filename="../app/ui/pages/dashboard.py" line="151"/>
         <source>Working</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="133"/>
+        <location filename="../app/ui/pages/dashboard.py" line="152"/>
         <source>Last self-test passed on %1</source>
         <translation>Letzter Selbsttest bestanden am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="134"/>
+        <location filename="../app/ui/pages/dashboard.py" line="153"/>
         <source>Runs in its own process, in user mode.</source>
         <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="135"/>
+        <location filename="../app/ui/pages/dashboard.py" line="154"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="141"/>
+        <location filename="../app/ui/pages/dashboard.py" line="160"/>
         <source>Your PC restarted unexpectedly</source>
         <translation>Ihr PC wurde unerwartet neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="143"/>
+        <location filename="../app/ui/pages/dashboard.py" line="162"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="145"/>
+        <location filename="../app/ui/pages/dashboard.py" line="164"/>
         <source>No new unexpected restarts</source>
         <translation>Keine neuen unerwarteten Neustarts</translation>
     </message>
@@ -1659,7 +1674,7 @@
     </message>
     <message>
         <location filename="../app/ui/pages/recovery.py" line="67"/>
-        <location filename="../app/ui/pages/recovery.py" line="118"/>
+        <location filename="../app/ui/pages/recovery.py" line="127"/>
         <source>Windows recovery features</source>
         <translation>Wiederherstellungsfunktionen von Windows</translation>
     </message>
@@ -1669,7 +1684,7 @@
         <translation>Wiederherstellung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery.py" line="98"/>
+        <location filename="../app/ui/pages/recovery.py" line="105"/>
         <source>%n unexpected restart(s) found.</source>
         <translation>
             <numerusform>%n unerwarteter Neustart gefunden.</numerusform>
@@ -1677,52 +1692,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="99"/>
+        <location filename="../app/ui/pages/recovery.py" line="106"/>
         <source>No unexpected restarts were found.</source>
         <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="113"/>
+        <location filename="../app/ui/pages/recovery.py" line="120"/>
         <source>Recovery features</source>
         <translation>Wiederherstellungsfunktionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="114"/>
+        <location filename="../app/ui/pages/recovery.py" line="121"/>
         <source>Windows Recovery Environment and Quick Machine Recovery are Windows features; on this system the evidence above comes from the kernel&apos;s logs.</source>
         <translation>Windows-Wiederherstellungsumgebung und Schnelle Computerwiederherstellung sind Funktionen von Windows; auf diesem System stammen die Belege oben aus den Protokollen des Kernels.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="120"/>
+        <location filename="../app/ui/pages/recovery.py" line="129"/>
         <source>Windows Recovery Environment</source>
         <translation>Windows-Wiederherstellungsumgebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="121"/>
+        <location filename="../app/ui/pages/recovery.py" line="130"/>
         <source>WinRE version</source>
         <translation>WinRE-Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="122"/>
+        <location filename="../app/ui/pages/recovery.py" line="131"/>
         <source>Quick Machine Recovery (cloud remediation)</source>
         <translation>Schnelle Computerwiederherstellung (Behebung über die Cloud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="123"/>
+        <location filename="../app/ui/pages/recovery.py" line="132"/>
         <source>Automatic remediation</source>
         <translation>Automatische Behebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="124"/>
+        <location filename="../app/ui/pages/recovery.py" line="133"/>
         <source>Keeps trying for</source>
         <translation>Versucht es insgesamt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="125"/>
+        <location filename="../app/ui/pages/recovery.py" line="134"/>
         <source>Tries again every</source>
         <translation>Neuer Versuch alle</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="144"/>
+        <location filename="../app/ui/pages/recovery.py" line="154"/>
         <source>Crash dump: %1</source>
         <translation>Absturzabbild: %1</translation>
     </message>
