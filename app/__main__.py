@@ -2,7 +2,8 @@
 
 Internal modes (used by the app itself to start its helper processes, the same way from a checkout,
 a wheel and the frozen bundle): ``--engine`` runs the engine worker; ``--engine-validate`` runs the
-definitions validation sandbox.
+definitions validation sandbox; ``--console-selftest`` opens and closes the console's window (see
+:mod:`app.ui.selftest`).
 """
 
 import sys
@@ -18,12 +19,21 @@ def _main() -> int:
         from app.engine.sandbox_checks import main as validate_main
 
         return validate_main(sys.argv[2:])
+    if mode == "--console-selftest":
+        from app.ui.selftest import main as console_selftest
+
+        return console_selftest(sys.argv[2:])
     from app.cli import main
 
     return main()
 
 
 if __name__ == "__main__":
+    if sys.stdout is None or sys.stderr is None:  # the windowed Windows executable has no console
+        import os
+
+        sys.stdout = sys.stdout or open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+        sys.stderr = sys.stderr or open(os.devnull, "w")  # noqa: SIM115
     if getattr(sys, "frozen", False):
         import multiprocessing
 

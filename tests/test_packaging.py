@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import build_info
+
 from tests.conftest import ROOT
 
 
@@ -65,16 +68,42 @@ def test_frozen_bundle_scans_with_its_own_engine_worker(tmp_path: Path) -> None:
     pyinstaller = str(Path(sys.executable).parent / "pyinstaller")
     subprocess.run([pyinstaller, str(ROOT / "build.spec"), "--noconfirm", "--distpath", str(tmp_path / "dist"),
                     "--workpath", str(tmp_path / "build")], check=True, capture_output=True, cwd=ROOT, timeout=900)
-    exe = tmp_path / "dist" / "Ringfence" / ("Ringfence.exe" if os.name == "nt" else "Ringfence")
+    folder = tmp_path / "dist" / "Ringfence"
+    suffix = ".exe" if os.name == "nt" else ""
+    exe, cli = folder / f"Ringfence{suffix}", folder / f"ringfence-cli{suffix}"
     env = dict(os.environ)
-    report = _selftest([str(exe)], env, cwd=tmp_path)
+    report = _selftest([str(cli)], env, cwd=tmp_path)
     assert report["ok"]
+    # The double-click executable opens and closes the console's window (offscreen) with what it bundles.
+    console = subprocess.run([str(exe), "--console-selftest"], capture_output=True, text=True, env=env, cwd=tmp_path,
+                             timeout=120, check=False)
+    assert console.returncode == 0, console.stderr
+    shown = json.loads(console.stdout)
+    assert shown["ok"] and "dashboard" in shown["pages"]
     sample = tmp_path / "scan" / "eicar.com"
     sample.parent.mkdir()
     from app.engine.eicar import eicar_bytes
 
     sample.write_bytes(eicar_bytes())
-    result = subprocess.run([str(exe), "scan", str(sample.parent), "--json"], capture_output=True, text=True,
+    result = subprocess.run([str(cli), "scan", str(sample.parent), "--json"], capture_output=True, text=True,
                             env=env, cwd=tmp_path, timeout=300, check=False)
     assert result.returncode == 1, result.stderr
     assert [d["rule"] for d in json.loads(result.stdout)["detections"]] == ["EICAR_Test_File"]
+    # Only the Qt plugins and translations the console needs, and the version from pyproject.toml.
+    qt = next(folder.rglob("PySide6/Qt"))
+    assert {p.name for p in (qt / "plugins").iterdir()} <= build_info.QT_PLUGINS
+    assert {p.name for p in (qt / "translations").iterdir()} <= {"qtbase_de.qm"}
+    version_file = (tmp_path / "build" / "build" / "version_info.txt").read_text()
+    assert f"'ProductVersion', '{build_info.project_version()}'" in version_file
+
+
+def test_build_info_reads_the_version_from_pyproject() -> None:
+    version = build_info.project_version()
+    assert version == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert build_info.version_tuple("1.2.3") == (1, 2, 3, 0)
+    text = build_info.windows_version_info("1.2.3")
+    assert "filevers=(1, 2, 3, 0)" in text and "'FileVersion', '1.2.3'" in text
+    assert not build_info.wanted_qt_file("_internal/PySide6/Qt/plugins/sqldrivers/libqsqlite.so")
+    assert build_info.wanted_qt_file("_internal/PySide6/Qt/plugins/platforms/libqxcb.so")
+    assert not build_info.wanted_qt_file("_internal/PySide6/Qt/translations/qtbase_fr.qm")
+    assert build_info.wanted_qt_file("_internal/app/whatever.py")

@@ -4,39 +4,52 @@
 <context>
     <name>AllowListView</name>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="21"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="22"/>
         <source>Files on the allow-list are never reported as threats, whatever the definitions say. Remove a file to have it checked again.</source>
         <translation>Dateien auf der Zulassungsliste werden nie als Bedrohung gemeldet, was auch immer die Definitionen sagen. Entfernen Sie eine Datei, damit sie wieder geprüft wird.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="26"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
         <source>(no name recorded)</source>
         <translation>(kein Name gespeichert)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="29"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="31"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="32"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="34"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="35"/>
         <source>Re&amp;move from the allow-list</source>
         <translation>Von der Zulassungsliste &amp;entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../app/core/autostart.py" line="36"/>
+        <source>Starting Ringfence at log-in could not be changed: %1</source>
+        <translation>Der Start von Ringfence bei der Anmeldung ließ sich nicht ändern: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/autostart.py" line="58"/>
+        <source>%1 exists and was not made by Ringfence; it was left as it is.</source>
+        <translation>%1 gibt es schon, und es stammt nicht von Ringfence; es bleibt, wie es ist.</translation>
     </message>
 </context>
 <context>
@@ -106,27 +119,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="123"/>
+        <location filename="../app/ui/application.py" line="133"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="124"/>
+        <location filename="../app/ui/application.py" line="134"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="149"/>
+        <location filename="../app/ui/application.py" line="159"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="231"/>
+        <location filename="../app/ui/application.py" line="243"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="234"/>
+        <location filename="../app/ui/application.py" line="246"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -134,7 +147,7 @@
 <context>
     <name>CrashCard</name>
     <message>
-        <location filename="../app/ui/widgets/crash_card.py" line="44"/>
+        <location filename="../app/ui/widgets/crash_card.py" line="46"/>
         <source>Your device ran into a problem and needed to restart.</source>
         <translation>Auf Ihrem Gerät ist ein Problem aufgetreten, und es musste neu gestartet werden.</translation>
     </message>
@@ -190,128 +203,143 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="35"/>
+        <location filename="../app/ui/pages/dashboard.py" line="39"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="36"/>
+        <location filename="../app/ui/pages/dashboard.py" line="40"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="37"/>
+        <location filename="../app/ui/pages/dashboard.py" line="41"/>
         <source>Last scan</source>
         <translation>Letzte Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="38"/>
+        <location filename="../app/ui/pages/dashboard.py" line="42"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="39"/>
+        <location filename="../app/ui/pages/dashboard.py" line="43"/>
         <source>Scanner engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="40"/>
+        <location filename="../app/ui/pages/dashboard.py" line="44"/>
         <source>Crashes and recovery</source>
         <translation>Abstürze und Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="51"/>
+        <location filename="../app/ui/pages/dashboard.py" line="53"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="73"/>
+        <location filename="../app/ui/pages/dashboard.py" line="76"/>
+        <source>The self-test is running…</source>
+        <translation>Der Selbsttest läuft …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="82"/>
+        <source>The self-test passed: the engine finds test threats and leaves clean files alone.</source>
+        <translation>Der Selbsttest ist bestanden: Der Scanner findet Testbedrohungen und lässt saubere Dateien in Ruhe.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <source>The self-test failed. Check for updates; if it keeps failing, reinstall Ringfence.</source>
+        <translation>Der Selbsttest ist fehlgeschlagen. Suchen Sie nach Updates; wenn er weiter fehlschlägt, installieren Sie Ringfence neu.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="94"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="82"/>
+        <location filename="../app/ui/pages/dashboard.py" line="103"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="82"/>
+        <location filename="../app/ui/pages/dashboard.py" line="103"/>
         <source>New and changed files are checked as soon as they are written.</source>
         <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="85"/>
+        <location filename="../app/ui/pages/dashboard.py" line="106"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="85"/>
+        <location filename="../app/ui/pages/dashboard.py" line="106"/>
         <source>Until %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="86"/>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="86"/>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="88"/>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="88"/>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
         <source>Files are checked only when you scan them.</source>
         <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="89"/>
+        <location filename="../app/ui/pages/dashboard.py" line="110"/>
         <source>Turn on</source>
         <translation>Einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="92"/>
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="93"/>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="94"/>
+        <location filename="../app/ui/pages/dashboard.py" line="115"/>
         <source>%1; update ring: %2</source>
         <translation>%1; Update-Ring: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="96"/>
+        <location filename="../app/ui/pages/dashboard.py" line="117"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="101"/>
+        <location filename="../app/ui/pages/dashboard.py" line="122"/>
         <source>No scan yet</source>
         <translation>Noch keine Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="101"/>
-        <location filename="../app/ui/pages/dashboard.py" line="108"/>
+        <location filename="../app/ui/pages/dashboard.py" line="122"/>
+        <location filename="../app/ui/pages/dashboard.py" line="129"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="103"/>
+        <location filename="../app/ui/pages/dashboard.py" line="124"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="104"/>
+        <location filename="../app/ui/pages/dashboard.py" line="125"/>
         <source>%n file(s) checked, threats found: %1</source>
         <translation>
             <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
@@ -319,12 +347,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="107"/>
+        <location filename="../app/ui/pages/dashboard.py" line="128"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="132"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -332,74 +360,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="114"/>
+        <location filename="../app/ui/pages/dashboard.py" line="135"/>
         <source>%1; no longer detected: %2</source>
         <translation>%1; nicht mehr erkannt: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="116"/>
+        <location filename="../app/ui/pages/dashboard.py" line="137"/>
         <source>The key is kept in a private file, not in the system keyring.</source>
         <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="122"/>
+        <location filename="../app/ui/pages/dashboard.py" line="143"/>
         <source>Self-test failed</source>
         <translation>Selbsttest fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="122"/>
-        <location filename="../app/ui/pages/dashboard.py" line="140"/>
+        <location filename="../app/ui/pages/dashboard.py" line="143"/>
+        <location filename="../app/ui/pages/dashboard.py" line="161"/>
         <source>On %1</source>
         <translation>Am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <location filename="../app/ui/pages/dashboard.py" line="145"/>
         <source>Stopped responding recently</source>
         <translation>Hat kürzlich nicht mehr reagiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="125"/>
-        <location filename="../app/ui/pages/dashboard.py" line="128"/>
+        <location filename="../app/ui/pages/dashboard.py" line="146"/>
+        <location filename="../app/ui/pages/dashboard.py" line="149"/>
         <source>On %1; it was restarted.</source>
         <translation>Am %1; er wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="127"/>
+        <location filename="../app/ui/pages/dashboard.py" line="148"/>
         <source>Crashed recently</source>
         <translation>Kürzlich abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="130"/>
+        <location filename="../app/ui/pages/dashboard.py" line="151"/>
         <source>Working</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="131"/>
+        <location filename="../app/ui/pages/dashboard.py" line="152"/>
         <source>Last self-test passed on %1</source>
         <translation>Letzter Selbsttest bestanden am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="132"/>
+        <location filename="../app/ui/pages/dashboard.py" line="153"/>
         <source>Runs in its own process, in user mode.</source>
         <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="133"/>
+        <location filename="../app/ui/pages/dashboard.py" line="154"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="139"/>
+        <location filename="../app/ui/pages/dashboard.py" line="160"/>
         <source>Your PC restarted unexpectedly</source>
         <translation>Ihr PC wurde unerwartet neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="141"/>
+        <location filename="../app/ui/pages/dashboard.py" line="162"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="143"/>
+        <location filename="../app/ui/pages/dashboard.py" line="164"/>
         <source>No new unexpected restarts</source>
         <translation>Keine neuen unerwarteten Neustarts</translation>
     </message>
@@ -415,6 +443,7 @@
     </message>
     <message>
         <location filename="../app/ui/error_dialog.py" line="37"/>
+        <location filename="../app/ui/gui.py" line="74"/>
         <source>Ringfence</source>
         <translation>Ringfence</translation>
     </message>
@@ -633,7 +662,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="193"/>
+        <location filename="../app/core/updates/activation.py" line="192"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
@@ -680,118 +709,118 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../app/ui/pages/history.py" line="40"/>
+        <location filename="../app/ui/pages/history.py" line="45"/>
         <source>Scans</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="40"/>
+        <location filename="../app/ui/pages/history.py" line="45"/>
         <source>Threats</source>
         <translation>Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="40"/>
+        <location filename="../app/ui/pages/history.py" line="45"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="41"/>
+        <location filename="../app/ui/pages/history.py" line="46"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="41"/>
+        <location filename="../app/ui/pages/history.py" line="46"/>
         <source>Engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="41"/>
+        <location filename="../app/ui/pages/history.py" line="46"/>
         <source>Crashes</source>
         <translation>Abstürze</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="42"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="42"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="44"/>
+        <location filename="../app/ui/pages/history.py" line="49"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="44"/>
+        <location filename="../app/ui/pages/history.py" line="49"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="45"/>
+        <location filename="../app/ui/pages/history.py" line="50"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="60"/>
-        <location filename="../app/ui/pages/history.py" line="61"/>
+        <location filename="../app/ui/pages/history.py" line="65"/>
+        <location filename="../app/ui/pages/history.py" line="66"/>
         <source>Search the history</source>
         <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="68"/>
+        <location filename="../app/ui/pages/history.py" line="71"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="69"/>
+        <location filename="../app/ui/pages/history.py" line="72"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="70"/>
+        <location filename="../app/ui/pages/history.py" line="73"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="72"/>
+        <location filename="../app/ui/pages/history.py" line="75"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="75"/>
+        <location filename="../app/ui/pages/history.py" line="78"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="79"/>
+        <location filename="../app/ui/pages/history.py" line="82"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="80"/>
+        <location filename="../app/ui/pages/history.py" line="83"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="92"/>
+        <location filename="../app/ui/pages/history.py" line="94"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="114"/>
+        <location filename="../app/ui/pages/history.py" line="116"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="117"/>
+        <location filename="../app/ui/pages/history.py" line="119"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
     </message>
@@ -1104,7 +1133,7 @@
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/quarantine/index_rebuild.py" line="45"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="44"/>
         <source>%n quarantined item(s) were added back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
@@ -1112,33 +1141,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="108"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="107"/>
         <source>it cannot be read (%1)</source>
         <translation>sie kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="117"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="116"/>
         <source>its record is incomplete</source>
         <translation>ihre Angaben sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="120"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="119"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="36"/>
+        <location filename="../app/core/quarantine/manual.py" line="35"/>
         <source>%1 does not exist.</source>
         <extracomment>``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.</extracomment>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="38"/>
+        <location filename="../app/core/quarantine/manual.py" line="37"/>
         <source>%1 is a folder; only files can be quarantined.</source>
         <translation>%1 ist ein Ordner; nur Dateien können in die Quarantäne verschoben werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="40"/>
+        <location filename="../app/core/quarantine/manual.py" line="39"/>
         <source>%1 cannot be read (%2).</source>
         <translation>%1 kann nicht gelesen werden (%2).</translation>
     </message>
@@ -1146,109 +1175,109 @@
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="35"/>
+        <location filename="../app/ui/pages/quarantine.py" line="38"/>
         <source>&lt;h2&gt;Quarantine&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Quarantäne&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="36"/>
+        <location filename="../app/ui/pages/quarantine.py" line="39"/>
         <source>Files found to be threats are kept here, encrypted, where they cannot do harm. You can put a file back if you trust it.</source>
         <translation>Als Bedrohung erkannte Dateien werden hier verschlüsselt aufbewahrt, wo sie keinen Schaden anrichten können. Wenn Sie einer Datei vertrauen, können Sie sie zurücklegen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="41"/>
-        <location filename="../app/ui/pages/quarantine.py" line="70"/>
+        <location filename="../app/ui/pages/quarantine.py" line="44"/>
+        <location filename="../app/ui/pages/quarantine.py" line="72"/>
         <source>Quarantined files</source>
         <translation>Dateien in Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="43"/>
+        <location filename="../app/ui/pages/quarantine.py" line="46"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="49"/>
+        <location filename="../app/ui/pages/quarantine.py" line="51"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="55"/>
+        <location filename="../app/ui/pages/quarantine.py" line="57"/>
         <source>Search by name, location or threat</source>
         <translation>Nach Name, Ort oder Bedrohung suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="56"/>
+        <location filename="../app/ui/pages/quarantine.py" line="58"/>
         <source>Search the quarantine</source>
         <translation>Quarantäne durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="60"/>
+        <location filename="../app/ui/pages/quarantine.py" line="62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="61"/>
+        <location filename="../app/ui/pages/quarantine.py" line="63"/>
         <source>Original location</source>
         <translation>Ursprünglicher Ort</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="62"/>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="63"/>
-        <location filename="../app/ui/pages/quarantine.py" line="95"/>
+        <location filename="../app/ui/pages/quarantine.py" line="65"/>
+        <location filename="../app/ui/pages/quarantine.py" line="97"/>
         <source>Quarantined</source>
         <translation>In Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <location filename="../app/ui/pages/quarantine.py" line="66"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <location filename="../app/ui/pages/quarantine.py" line="66"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="65"/>
+        <location filename="../app/ui/pages/quarantine.py" line="67"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="66"/>
+        <location filename="../app/ui/pages/quarantine.py" line="68"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="74"/>
+        <location filename="../app/ui/pages/quarantine.py" line="76"/>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="75"/>
+        <location filename="../app/ui/pages/quarantine.py" line="77"/>
         <source>Restore &amp;to…</source>
         <translation>Wiederherstellen &amp;nach …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="76"/>
+        <location filename="../app/ui/pages/quarantine.py" line="78"/>
         <source>Restore and &amp;allow</source>
         <translation>Wiederherstellen und &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="77"/>
+        <location filename="../app/ui/pages/quarantine.py" line="79"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="93"/>
+        <location filename="../app/ui/pages/quarantine.py" line="95"/>
         <source>No longer detected (definitions %1): you may restore it</source>
         <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="105"/>
+        <location filename="../app/ui/pages/quarantine.py" line="107"/>
         <source>%n item(s), %1</source>
         <translation>
             <numerusform>%n Eintrag, %1</numerusform>
@@ -1256,7 +1285,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="136"/>
+        <location filename="../app/ui/pages/quarantine.py" line="138"/>
         <source>%n file(s) with the same name already exist.</source>
         <translation>
             <numerusform>%n Datei mit demselben Namen ist bereits vorhanden.</numerusform>
@@ -1264,33 +1293,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="139"/>
+        <location filename="../app/ui/pages/quarantine.py" line="141"/>
         <source>Keep both</source>
         <translation>Beide behalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="139"/>
+        <location filename="../app/ui/pages/quarantine.py" line="141"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="140"/>
-        <location filename="../app/ui/pages/quarantine.py" line="166"/>
+        <location filename="../app/ui/pages/quarantine.py" line="142"/>
+        <location filename="../app/ui/pages/quarantine.py" line="168"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="141"/>
+        <location filename="../app/ui/pages/quarantine.py" line="143"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="153"/>
+        <location filename="../app/ui/pages/quarantine.py" line="155"/>
         <source>Restore to folder</source>
         <translation>In Ordner wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="164"/>
+        <location filename="../app/ui/pages/quarantine.py" line="166"/>
         <source>Delete %n item(s) permanently? They cannot be restored afterwards.</source>
         <translation>
             <numerusform>%n Eintrag endgültig löschen? Er kann danach nicht mehr wiederhergestellt werden.</numerusform>
@@ -1298,18 +1327,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="166"/>
-        <location filename="../app/ui/pages/quarantine.py" line="167"/>
+        <location filename="../app/ui/pages/quarantine.py" line="168"/>
+        <location filename="../app/ui/pages/quarantine.py" line="169"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="186"/>
+        <location filename="../app/ui/pages/quarantine.py" line="188"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="188"/>
+        <location filename="../app/ui/pages/quarantine.py" line="190"/>
         <source>%n file(s) restored.</source>
         <translation>
             <numerusform>%n Datei wiederhergestellt.</numerusform>
@@ -1317,7 +1346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="190"/>
+        <location filename="../app/ui/pages/quarantine.py" line="192"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Eintrag gelöscht.</numerusform>
@@ -1325,7 +1354,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="50"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="51"/>
         <source>%n file(s) allowed</source>
         <translation>
             <numerusform>%n Datei zugelassen</numerusform>
@@ -1608,54 +1637,54 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="36"/>
+        <location filename="../app/ui/pages/recovery.py" line="40"/>
         <source>&lt;h2&gt;Crashes and recovery&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Abstürze und Wiederherstellung&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="44"/>
-        <location filename="../app/ui/pages/recovery.py" line="54"/>
+        <location filename="../app/ui/pages/recovery.py" line="48"/>
+        <location filename="../app/ui/pages/recovery.py" line="58"/>
         <source>Unexpected restarts</source>
         <translation>Unerwartete Neustarts</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="47"/>
+        <location filename="../app/ui/pages/recovery.py" line="51"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="49"/>
+        <location filename="../app/ui/pages/recovery.py" line="53"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="50"/>
+        <location filename="../app/ui/pages/recovery.py" line="54"/>
         <source>Stop code</source>
         <translation>Stoppcode</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="52"/>
+        <location filename="../app/ui/pages/recovery.py" line="56"/>
         <source>Probable cause</source>
         <translation>Wahrscheinliche Ursache</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="59"/>
+        <location filename="../app/ui/pages/recovery.py" line="63"/>
         <source>Evidence for the selected restart</source>
         <translation>Belege für den ausgewählten Neustart</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="63"/>
-        <location filename="../app/ui/pages/recovery.py" line="115"/>
+        <location filename="../app/ui/pages/recovery.py" line="67"/>
+        <location filename="../app/ui/pages/recovery.py" line="127"/>
         <source>Windows recovery features</source>
         <translation>Wiederherstellungsfunktionen von Windows</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="73"/>
+        <location filename="../app/ui/pages/recovery.py" line="76"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery.py" line="95"/>
+        <location filename="../app/ui/pages/recovery.py" line="105"/>
         <source>%n unexpected restart(s) found.</source>
         <translation>
             <numerusform>%n unerwarteter Neustart gefunden.</numerusform>
@@ -1663,52 +1692,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="96"/>
+        <location filename="../app/ui/pages/recovery.py" line="106"/>
         <source>No unexpected restarts were found.</source>
         <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="110"/>
+        <location filename="../app/ui/pages/recovery.py" line="120"/>
         <source>Recovery features</source>
         <translation>Wiederherstellungsfunktionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="111"/>
+        <location filename="../app/ui/pages/recovery.py" line="121"/>
         <source>Windows Recovery Environment and Quick Machine Recovery are Windows features; on this system the evidence above comes from the kernel&apos;s logs.</source>
         <translation>Windows-Wiederherstellungsumgebung und Schnelle Computerwiederherstellung sind Funktionen von Windows; auf diesem System stammen die Belege oben aus den Protokollen des Kernels.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="117"/>
+        <location filename="../app/ui/pages/recovery.py" line="129"/>
         <source>Windows Recovery Environment</source>
         <translation>Windows-Wiederherstellungsumgebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="118"/>
+        <location filename="../app/ui/pages/recovery.py" line="130"/>
         <source>WinRE version</source>
         <translation>WinRE-Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="119"/>
+        <location filename="../app/ui/pages/recovery.py" line="131"/>
         <source>Quick Machine Recovery (cloud remediation)</source>
         <translation>Schnelle Computerwiederherstellung (Behebung über die Cloud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="120"/>
+        <location filename="../app/ui/pages/recovery.py" line="132"/>
         <source>Automatic remediation</source>
         <translation>Automatische Behebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="121"/>
+        <location filename="../app/ui/pages/recovery.py" line="133"/>
         <source>Keeps trying for</source>
         <translation>Versucht es insgesamt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="122"/>
+        <location filename="../app/ui/pages/recovery.py" line="134"/>
         <source>Tries again every</source>
         <translation>Neuer Versuch alle</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="141"/>
+        <location filename="../app/ui/pages/recovery.py" line="154"/>
         <source>Crash dump: %1</source>
         <translation>Absturzabbild: %1</translation>
     </message>
@@ -1773,6 +1802,86 @@
     </message>
 </context>
 <context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="40"/>
+        <location filename="../app/ui/pages/scan_results.py" line="48"/>
+        <source>Threats found</source>
+        <translation>Gefundene Bedrohungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="43"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="44"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="45"/>
+        <source>Threat</source>
+        <translation>Bedrohung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="46"/>
+        <source>What was done</source>
+        <translation>Was getan wurde</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="54"/>
+        <source>Move to &amp;quarantine</source>
+        <translation>In &amp;Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="55"/>
+        <source>&amp;Allow this file</source>
+        <translation>Diese Datei &amp;zulassen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="56"/>
+        <source>Show in f&amp;older</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="65"/>
+        <location filename="../app/ui/pages/scan_results.py" line="68"/>
+        <source>Files that could not be checked</source>
+        <translation>Dateien, die nicht geprüft werden konnten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="78"/>
+        <source>Moved to the quarantine</source>
+        <translation>In die Quarantäne verschoben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="78"/>
+        <source>Reported only</source>
+        <translation>Nur gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="79"/>
+        <source>Waiting for your choice</source>
+        <translation>Wartet auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="80"/>
+        <source>Left in place: a system or Ringfence file</source>
+        <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="81"/>
+        <source>Allowed</source>
+        <translation>Zugelassen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="81"/>
+        <source>Put back and allowed</source>
+        <translation>Zurückgelegt und zugelassen</translation>
+    </message>
+</context>
+<context>
     <name>Scan</name>
     <message>
         <location filename="../app/core/scan_lock.py" line="34"/>
@@ -1795,82 +1904,72 @@
         <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="20"/>
+        <location filename="../app/core/scan_messages.py" line="21"/>
         <source>The path does not exist.</source>
         <translation>Der Pfad existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="21"/>
+        <location filename="../app/core/scan_messages.py" line="22"/>
         <source>The file disappeared during the scan.</source>
         <translation>Die Datei ist während des Scans verschwunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="22"/>
+        <location filename="../app/core/scan_messages.py" line="23"/>
         <source>Permission denied.</source>
         <translation>Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="23"/>
+        <location filename="../app/core/scan_messages.py" line="24"/>
         <source>The file cannot be read (%1).</source>
         <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="24"/>
+        <location filename="../app/core/scan_messages.py" line="25"/>
         <source>The file was replaced by something that is not a regular file.</source>
         <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="25"/>
+        <location filename="../app/core/scan_messages.py" line="26"/>
         <source>The file was replaced by a link during the scan.</source>
         <translation>Die Datei wurde während des Scans durch einen Link ersetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="26"/>
+        <location filename="../app/core/scan_messages.py" line="27"/>
         <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
         <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="27"/>
+        <location filename="../app/core/scan_messages.py" line="28"/>
         <source>The engine could not check this file (%1).</source>
         <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="28"/>
-        <source>The archive holds more than %1 files; the rest were not checked.</source>
-        <translation>Das Archiv enthält mehr als %1 Dateien; der Rest wurde nicht geprüft.</translation>
-    </message>
-    <message>
         <location filename="../app/core/scan_messages.py" line="29"/>
-        <source>The archive expands to more data than the limit; the rest was not checked.</source>
-        <translation>Das Archiv entpackt sich zu mehr Daten als erlaubt; der Rest wurde nicht geprüft.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>This archive member cannot be unpacked (%1).</source>
         <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="31"/>
+        <location filename="../app/core/scan_messages.py" line="30"/>
         <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
         <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="33"/>
+        <location filename="../app/core/scan_messages.py" line="32"/>
         <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="143"/>
+        <location filename="../app/core/scan_service.py" line="161"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="157"/>
+        <location filename="../app/core/scan_service.py" line="175"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="192"/>
+        <location filename="../app/core/scan_service.py" line="210"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
@@ -1878,6 +1977,220 @@
         <location filename="../app/core/scanjob.py" line="110"/>
         <source>Choose a file or folder to scan.</source>
         <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="51"/>
+        <source>Scan</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="55"/>
+        <source>&lt;h2&gt;Scan&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Prüfen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="57"/>
+        <source>&amp;Quick scan</source>
+        <translation>&amp;Schnellprüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="58"/>
+        <source>&amp;Full scan</source>
+        <translation>&amp;Vollständige Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="59"/>
+        <source>Scan a f&amp;older…</source>
+        <translation>&amp;Ordner prüfen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="60"/>
+        <source>Scan f&amp;iles…</source>
+        <translation>&amp;Dateien prüfen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="61"/>
+        <source>The places where threats usually arrive: downloads, the desktop, temporary and start-up folders, running programs.</source>
+        <translation>Die Orte, an denen Bedrohungen meist ankommen: Downloads, Desktop, temporäre und Autostart-Ordner, laufende Programme.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="63"/>
+        <source>Every file on every drive. This can take a long time.</source>
+        <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="73"/>
+        <source>When a &amp;threat is found:</source>
+        <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="76"/>
+        <source>When a threat is found</source>
+        <translation>Wenn eine Bedrohung gefunden wird</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <source>Move it to the quarantine</source>
+        <translation>In die Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <source>Only report it</source>
+        <translation>Nur melden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="78"/>
+        <source>Ask me</source>
+        <translation>Mich fragen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="87"/>
+        <source>You can also drop files and folders here to scan them.</source>
+        <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="204"/>
+        <source>Choose a folder to scan</source>
+        <translation>Ordner zum Prüfen wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="211"/>
+        <source>Choose files to scan</source>
+        <translation>Dateien zum Prüfen wählen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/scan_results.py" line="27"/>
+        <source>%n file(s) checked in %1; threats found: %2; files not checked: %3.</source>
+        <translation>
+            <numerusform>%n Datei in %1 geprüft; gefundene Bedrohungen: %2; nicht geprüfte Dateien: %3.</numerusform>
+            <numerusform>%n Dateien in %1 geprüft; gefundene Bedrohungen: %2; nicht geprüfte Dateien: %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="29"/>
+        <source>Scan cancelled: %1</source>
+        <translation>Prüfung abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="30"/>
+        <source>Scan finished: %1</source>
+        <translation>Prüfung beendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="84"/>
+        <source>Could not be quarantined: %1</source>
+        <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="92"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="62"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="64"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="65"/>
+        <source>%1 (still counting)</source>
+        <translation>%1 (wird noch gezählt)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="66"/>
+        <source>%1 files per second</source>
+        <translation>%1 Dateien pro Sekunde</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProgressView</name>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="28"/>
+        <source>Scan progress</source>
+        <translation>Fortschritt der Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="33"/>
+        <source>Files checked</source>
+        <translation>Geprüfte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="33"/>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="34"/>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="34"/>
+        <source>Checking</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="38"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="39"/>
+        <source>R&amp;esume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="40"/>
+        <source>&amp;Cancel scan</source>
+        <translation>Prüfung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="52"/>
+        <source>Starting the scanner…</source>
+        <translation>Der Scanner startet …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="52"/>
+        <source>Scanning</source>
+        <translation>Prüfung läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="53"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="53"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="55"/>
+        <source>Scan</source>
+        <translation>Prüfung</translation>
     </message>
 </context>
 <context>
@@ -2121,67 +2434,77 @@
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="49"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <source>Health reports</source>
+        <translation>Zustandsberichte</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>More</source>
+        <translation>Weiteres</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="63"/>
+        <location filename="../app/ui/dialogs/settings.py" line="65"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="68"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../app/ui/dialogs/settings.py" line="72"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="148"/>
+        <location filename="../app/ui/dialogs/settings.py" line="150"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="149"/>
+        <location filename="../app/ui/dialogs/settings.py" line="151"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="150"/>
+        <location filename="../app/ui/dialogs/settings.py" line="152"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="156"/>
+        <location filename="../app/ui/dialogs/settings.py" line="158"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="248"/>
+        <location filename="../app/ui/dialogs/settings.py" line="259"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2482,12 +2805,12 @@
         <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="144"/>
+        <location filename="../app/core/store.py" line="156"/>
         <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
         <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="164"/>
+        <location filename="../app/core/store.py" line="176"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
@@ -2676,97 +2999,97 @@
         <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="55"/>
+        <location filename="../app/core/updates/service.py" line="54"/>
         <source>The definitions are being updated right now; try again in a minute.</source>
         <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="173"/>
+        <location filename="../app/core/updates/service.py" line="172"/>
         <source>The update server asked to wait; Ringfence checks again later.</source>
         <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="224"/>
+        <location filename="../app/core/updates/service.py" line="223"/>
         <source>You rolled back from version %1.</source>
         <translation>Sie haben Version %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="299"/>
+        <location filename="../app/core/updates/service.py" line="298"/>
         <source>The update server sent more data than the signed metadata allows (%1).</source>
         <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="302"/>
+        <location filename="../app/core/updates/service.py" line="301"/>
         <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="306"/>
+        <location filename="../app/core/updates/service.py" line="305"/>
         <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="310"/>
+        <location filename="../app/core/updates/service.py" line="309"/>
         <source>The update failed verification and was refused (%1: %2).</source>
         <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="313"/>
+        <location filename="../app/core/updates/service.py" line="312"/>
         <source>The rollout document was refused: %1</source>
         <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="315"/>
+        <location filename="../app/core/updates/service.py" line="314"/>
         <source>The update could not be stored (%1).</source>
         <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="317"/>
+        <location filename="../app/core/updates/service.py" line="316"/>
         <source>The rollout document is for channel %1, not %2; it was refused.</source>
         <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="320"/>
+        <location filename="../app/core/updates/service.py" line="319"/>
         <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
         <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="348"/>
+        <location filename="../app/core/updates/service.py" line="347"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="367"/>
+        <location filename="../app/core/updates/service.py" line="366"/>
         <source>Version %1 failed verification and was refused (%2).</source>
         <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="369"/>
+        <location filename="../app/core/updates/service.py" line="368"/>
         <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
         <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="386"/>
+        <location filename="../app/core/updates/service.py" line="385"/>
         <source>Version %1 passed validation and its self-test.</source>
         <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="56"/>
+        <location filename="../app/core/updates/activation.py" line="55"/>
         <source>Version %1 was activated (finished after an interruption).</source>
         <translation>Version %1 wurde aktiviert (nach einer Unterbrechung abgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="123"/>
+        <location filename="../app/core/updates/activation.py" line="122"/>
         <source>The vendor withdrew version %1: %2</source>
         <translation>Der Hersteller hat Version %1 zurückgezogen: %2</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="129"/>
+        <location filename="../app/core/updates/activation.py" line="128"/>
         <source>The vendor rolled the definitions back from version %1 to version %2.</source>
         <translation>Der Hersteller hat die Definitionen von Version %1 auf Version %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="161"/>
+        <location filename="../app/core/updates/activation.py" line="160"/>
         <source>Version %1 ran without problems through its probation.</source>
         <translation>Version %1 hat die Bewährungszeit ohne Probleme durchlaufen.</translation>
     </message>
@@ -2814,199 +3137,199 @@
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="51"/>
+        <location filename="../app/ui/pages/updates.py" line="59"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="55"/>
+        <location filename="../app/ui/pages/updates.py" line="63"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="59"/>
+        <location filename="../app/ui/pages/updates.py" line="67"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="62"/>
+        <location filename="../app/ui/pages/updates.py" line="70"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="62"/>
+        <location filename="../app/ui/pages/updates.py" line="70"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="63"/>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="71"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <location filename="../app/ui/pages/updates.py" line="71"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="64"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="65"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="65"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="74"/>
+        <location filename="../app/ui/pages/updates.py" line="82"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="77"/>
+        <location filename="../app/ui/pages/updates.py" line="85"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="78"/>
+        <location filename="../app/ui/pages/updates.py" line="86"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="78"/>
+        <location filename="../app/ui/pages/updates.py" line="86"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="80"/>
+        <location filename="../app/ui/pages/updates.py" line="88"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="81"/>
+        <location filename="../app/ui/pages/updates.py" line="89"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="83"/>
+        <location filename="../app/ui/pages/updates.py" line="91"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="96"/>
+        <location filename="../app/ui/pages/updates.py" line="98"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="100"/>
+        <location filename="../app/ui/pages/updates.py" line="102"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="102"/>
+        <location filename="../app/ui/pages/updates.py" line="104"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="104"/>
+        <location filename="../app/ui/pages/updates.py" line="106"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="106"/>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="107"/>
+        <location filename="../app/ui/pages/updates.py" line="109"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="109"/>
+        <location filename="../app/ui/pages/updates.py" line="111"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="111"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="143"/>
+        <location filename="../app/ui/pages/updates.py" line="145"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="147"/>
+        <location filename="../app/ui/pages/updates.py" line="149"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="148"/>
+        <location filename="../app/ui/pages/updates.py" line="150"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="148"/>
+        <location filename="../app/ui/pages/updates.py" line="150"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="162"/>
+        <location filename="../app/ui/pages/updates.py" line="164"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="164"/>
+        <location filename="../app/ui/pages/updates.py" line="166"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="166"/>
+        <location filename="../app/ui/pages/updates.py" line="168"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="167"/>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="180"/>
+        <location filename="../app/ui/pages/updates.py" line="182"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <location filename="../app/ui/pages/updates.py" line="185"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="192"/>
+        <location filename="../app/ui/pages/updates.py" line="194"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="209"/>
+        <location filename="../app/ui/pages/updates.py" line="211"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="211"/>
         <location filename="../app/ui/pages/updates.py" line="213"/>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="212"/>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3229,52 +3552,52 @@
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="37"/>
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="38"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="38"/>
         <source>Run a quick scan</source>
         <translation>Schnellprüfung starten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="42"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
         <source>Turn protection on</source>
         <translation>Schutz einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="43"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="50"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
         <source>You are protected</source>
         <translation>Sie sind geschützt</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="50"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
         <source>Ringfence needs your attention</source>
         <translation>Ringfence braucht Ihre Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="51"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="49"/>
         <source>Your protection is at risk</source>
         <translation>Ihr Schutz ist gefährdet</translation>
     </message>

@@ -94,7 +94,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             summary = job.run(progress)
         except ScanBusy as busy:
-            raise RingfenceError(busy.msg, detail=_busy_detail(busy.running)) from busy
+            if busy.running is not None:
+                print(f"ringfence: the running scan: {_busy_detail(busy.running)}", file=sys.stderr)
+            raise
         finally:
             signal.signal(signal.SIGINT, previous)
             progress.clear()
@@ -110,11 +112,9 @@ def run(args: argparse.Namespace) -> int:
     return 2 if outcome.errors or outcome.cancelled else 0
 
 
-def _busy_detail(running: JobProgress | None) -> str | None:
-    if running is None:
-        return None
+def _busy_detail(running: JobProgress) -> str:
     percent = f"{running.percent:.0f} % done, " if running.percent is not None else ""
-    return f"process {running.pid}: {percent}{running.files_done} files checked"
+    return f"{percent}{running.files_done} files checked, {running.state} (process {running.pid})"
 
 
 def report_document(report: ScanSummary) -> dict[str, Any]:

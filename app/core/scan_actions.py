@@ -63,8 +63,8 @@ def _sha256_of(path: str) -> str:
 def quarantine_detection(ctx: Context, detection: dict[str, Any], scan_id: int = 0) -> ActionResult:
     """Quarantine the file of one detection now (blocking: encrypts the file; seconds for a big one).
 
-    Records ``quarantine.added`` in the event journal and, for a finished scan, the detection's new
-    action in the history. Never raises for a problem with the file: the result says what happened.
+    Records ``quarantine.added`` in the event journal and the detection's new action in the history
+    (once the detection is there). Never raises for a problem with the file: the result says what happened.
     """
     from app.core.quarantine import quarantine_file
 
@@ -78,12 +78,13 @@ def quarantine_detection(ctx: Context, detection: dict[str, Any], scan_id: int =
         journal(ctx, "quarantine.added", path=db_text(path), threat=detection["rule"],
                 item_id=outcome.item_id, scan_id=scan_id)
     detection["action"], detection["item_id"] = outcome.action, outcome.item_id
-    set_recorded_action(ctx, scan_id, detection, outcome.action)  # a no-op while the scan still runs
+    set_recorded_action(ctx, scan_id, detection, outcome.action)
     return ActionResult(outcome.action, outcome.item_id, error)
 
 
 def set_recorded_action(ctx: Context, scan_id: int, detection: dict[str, Any], action: str) -> None:
-    """Change the action of a detection already in the history (after the user answered ``ask``)."""
+    """Change the action of a detection already in the history (after the user answered ``ask``;
+    a detection is recorded as it is found, so this works while its scan still runs)."""
     if not scan_id:
         return
     try:

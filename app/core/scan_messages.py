@@ -1,9 +1,10 @@
 """Per-file scan problems as messages a translator can reach.
 
-The engine reports a problem with a file as ``{"path", "error"}`` and, where it knows one, a stable
-``code`` with ``args``. :func:`file_problem` turns either into a :class:`FileProblem` whose message
-is looked up from :data:`FILE_ERRORS` by code (or by recognising the engine's sentence); a text it
-does not know is kept as it is.
+The engine reports a problem with a file as ``{"path", "error", "code", "args"}`` (the codes are in
+``app/engine/problems.py``; the supervisor adds ``engine-crashed`` and ``engine-hung``).
+:func:`file_problem` turns a record into a :class:`FileProblem` whose message comes from
+:data:`FILE_ERRORS` by code (or by recognising the engine's sentence when a record has no code); a
+text it does not know is kept as it is.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ FILE_ERRORS: dict[str, Message] = {
     "replaced-by-link": translate("Scan", "The file was replaced by a link during the scan."),
     "timeout": translate("Scan", "Matching took longer than the %1 s limit; the file was not fully checked."),
     "engine-error": translate("Scan", "The engine could not check this file (%1)."),
-    "archive-members": translate("Scan", "The archive holds more than %1 files; the rest were not checked."),
-    "archive-expanded": translate("Scan", "The archive expands to more data than the limit; the rest was not checked."),
     "archive-member": translate("Scan", "This archive member cannot be unpacked (%1)."),
     "engine-crashed": translate("Scan", "The engine stopped while checking this file, so it was not scanned; "
                                     "the scan went on without it."),

@@ -112,11 +112,29 @@ def finish_record(ctx: Context, scan_id: int, outcome: ScanOutcome) -> None:
             "detections=?, cancelled=?, engine_restarts=? WHERE id=?",
             (now, outcome.definitions_version, p.files_scanned, p.bytes_scanned, p.skipped, len(outcome.errors),
              len(outcome.detections), int(outcome.cancelled), p.restarts, scan_id))
-        conn.executemany(
-            "INSERT INTO detections(scan_id, time, path, rule, namespace, engine, sha256, definitions_version, action) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(scan_id, now, db_text(d["path"]), d["rule"], d.get("namespace"), d["engine"], d.get("sha256"),
-              d.get("definitions_version"), d.get("action", "reported")) for d in outcome.detections])
+        _insert_detections(conn, scan_id, [d for d in outcome.detections if not d.get("recorded")], now)
+
+
+def record_detection(ctx: Context, scan_id: int, detection: dict[str, Any]) -> None:
+    """Put one detection in the history as it is found, with its action (best effort: a full disk must
+    not stop a scan; the scan's end then records it with the others)."""
+    if not scan_id:
+        return
+    try:
+        with ctx.store.transaction() as conn:
+            _insert_detections(conn, scan_id, [detection], time.time())
+    except (RingfenceError, sqlite3.Error) as exc:
+        log.error("could not record the detection in %s: %s", detection["path"], exc)
+        return
+    detection["recorded"] = True
+
+
+def _insert_detections(conn: sqlite3.Connection, scan_id: int, detections: list[dict[str, Any]], now: float) -> None:
+    conn.executemany(
+        "INSERT INTO detections(scan_id, time, path, rule, namespace, engine, sha256, definitions_version, action) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(scan_id, now, db_text(d["path"]), d["rule"], d.get("namespace"), d["engine"], d.get("sha256"),
+          d.get("definitions_version"), d.get("action", "reported")) for d in detections])
 
 
 def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool = True,

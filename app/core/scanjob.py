@@ -33,7 +33,7 @@ from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journa
 from app.core.scan_lock import ScanBusy, ScanLock, running_scan
 from app.core.scan_messages import QUARANTINE_FAILED, FileProblem, file_problem
 from app.core.scan_progress import FileCounter, JobProgress, ProgressMeter
-from app.core.scan_service import db_text
+from app.core.scan_service import db_text, record_detection
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 
 __all__ = ["Found", "JobProgress", "ScanBusy", "ScanJob", "ScanRequest", "ScanSummary", "Started", "running_scan"]
@@ -263,6 +263,7 @@ class _Run:
         journal(self.ctx, "threat.found", scan_id=self.actor.scan_id, threat=detection["rule"],
                       path=db_text(detection["path"]))
         result, fresh = self.actor.act(detection)
+        record_detection(self.ctx, self.actor.scan_id, detection)  # in the history at once, with its action
         if fresh and result.error is not None:
             error = {"path": detected_file(detection), "error": str(result.error), "code": QUARANTINE_FAILED}
             self.action_errors.append(error)

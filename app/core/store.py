@@ -112,19 +112,29 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on error)."""
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on error); a damaged database is :class:`StateDamaged`."""
         with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                except BaseException:
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:  # SQLite already ended it (I/O error, damage): the first error says why
+                        pass
+                    raise
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                if is_damage(exc) and not isinstance(exc, StateDamaged):
+                    raise damaged(self.path, exc) from exc
                 raise
-            self.conn.execute("COMMIT")
 
 
-class StateDamaged(RingfenceError):
-    """``state.db`` is damaged below the SQL level (a broken page, or not a database at all)."""
+class StateDamaged(RingfenceError, sqlite3.DatabaseError):
+    """``state.db`` is damaged below the SQL level (a broken page, or not a database at all).
+
+    Also a ``sqlite3.DatabaseError``, so code that already copes with a failing database still does."""
 
     fix = "state.rebuild"
 
@@ -134,6 +144,8 @@ _DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 def is_damage(exc: BaseException) -> bool:
     """Whether ``exc`` is SQLite reporting a damaged database file."""
+    if isinstance(exc, StateDamaged):
+        return True
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(exc, sqlite3.DatabaseError) and isinstance(code, int):
         return code & 0xFF in _DAMAGE_CODES

@@ -25,7 +25,8 @@ from app.core import events
 from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
 from app.core.errors import DefinitionsError, EngineError, RingfenceError
-from app.core.messages import Message
+from app.core.messages import Message, render
+from app.core.scan_messages import FILE_ERRORS
 from app.core.store import Schema
 from app.engine.inflight import read_journal
 
@@ -40,8 +41,8 @@ ENGINE_SCHEMA = Schema("engine", (
 
 MAX_RESTARTS_WITHOUT_PROGRESS = 4
 COUNTS = ("files_scanned", "bytes_scanned", "cached", "skipped", "incomplete")
-CRASHED_FILE = "The engine stopped while checking this file, so it was not scanned; the scan went on without it."
-HUNG_FILE = "The engine stopped responding while checking this file, so it was restarted and the file was not scanned."
+CRASHED_FILE = render(FILE_ERRORS["engine-crashed"])  # in English, as the report's "error" shows it
+HUNG_FILE = render(FILE_ERRORS["engine-hung"])
 
 
 @dataclass
@@ -295,7 +296,8 @@ class Supervisor:
             events.record(self.ctx.store, "engine.hung" if hung else "engine.crashed", file=path, version=version)
             if path not in run_state.skip_paths:
                 run_state.skip_paths.add(path)
-                outcome.errors.append({"path": path, "error": HUNG_FILE if hung else CRASHED_FILE})
+                outcome.errors.append({"path": path, "error": HUNG_FILE if hung else CRASHED_FILE,
+                                       "code": "engine-hung" if hung else "engine-crashed"})
         if not files:
             events.record(self.ctx.store, "engine.stopped", version=version)
         outcome.crashes.append({"time": time.time(), "files": files, "definitions_version": version,

@@ -33,6 +33,7 @@ from app.engine.archives import (
 )
 from app.engine.filetypes import HEAD, file_type, owner_of
 from app.engine.hashing import sha256_fd
+from app.engine.problems import Problem, os_problem
 from app.engine.shared_open import open_for_scan
 
 SMALL_FILE = 4 * 1024 * 1024
@@ -102,12 +103,12 @@ class Matcher:
         try:
             fd = open_for_scan(path)  # on Windows others may still rename or delete the file
         except OSError as exc:
-            result.errors.append((path, _os_error(exc)))
+            result.errors.append((path, os_problem(exc)))
             return result
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
-                result.errors.append((path, "The file was replaced by something that is not a regular file."))
+                result.errors.append((path, Problem("not-regular")))
                 return result
             target = _Target(owner=owner_of(path, st.st_uid), beat=beat)
             name = os.path.basename(path)
@@ -122,7 +123,7 @@ class Matcher:
             if result.incomplete:
                 self._limit_hit(path, result, target, lambda: sha256_fd(fd))
         except OSError as exc:
-            result.errors.append((path, _os_error(exc)))
+            result.errors.append((path, os_problem(exc)))
         finally:
             os.close(fd)
         return result
@@ -146,10 +147,10 @@ class Matcher:
         try:
             matches = self.rules.match(timeout=self.timeout, externals=externals, **source)
         except yara.TimeoutError:
-            result.errors.append((path, f"Matching took longer than the {self.timeout} s limit; the file was not fully checked."))
+            result.errors.append((path, Problem("timeout", self.timeout)))
             return []
         except yara.Error as exc:
-            result.errors.append((path, f"The engine could not check this file ({exc})."))
+            result.errors.append((path, Problem("engine-error", exc)))
             return []
         return [
             (m.rule, m.namespace) for m in matches
@@ -241,7 +242,7 @@ class Matcher:
                     continue
                 except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError, EOFError,
                         ValueError) as exc:
-                    result.errors.append((inner, f"This archive member cannot be unpacked ({exc})."))
+                    result.errors.append((inner, Problem("archive-member", exc)))
                     continue
                 try:
                     if content.data is not None:
@@ -269,16 +270,6 @@ def _text(path: str) -> str:
         return path
     except UnicodeEncodeError:
         return os.fsencode(path).decode("utf-8", errors="replace")
-
-
-def _os_error(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "Permission denied."
-    if isinstance(exc, FileNotFoundError):
-        return "The file disappeared during the scan."
-    if getattr(exc, "errno", None) == getattr(os, "ELOOP", -1):
-        return "The file was replaced by a link during the scan."
-    return f"The file cannot be read ({exc.strerror or exc})."
 
 
 __all__ = ["ArchiveLimits", "FileResult", "Hit", "Matcher", "limit_rule"]

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.engine.problems import Problem, os_problem
+
 PSEUDO_FS_TYPES = frozenset({
     "proc", "sysfs", "devtmpfs", "devpts", "tmpfs_dev", "cgroup", "cgroup2", "debugfs", "tracefs",
     "securityfs", "pstore", "bpf", "fusectl", "configfs", "mqueue", "hugetlbfs", "autofs",
@@ -147,10 +149,10 @@ class Walker:
         try:
             st = os.lstat(root)
         except FileNotFoundError:
-            yield WalkItem("error", root, reason="The path does not exist.", at=at)
+            yield WalkItem("error", root, reason=Problem("missing"), at=at)
             return
         except OSError as exc:
-            yield WalkItem("error", root, reason=_describe(exc), at=at)
+            yield WalkItem("error", root, reason=os_problem(exc), at=at)
             return
         if stat.S_ISLNK(st.st_mode):
             # The user named a link explicitly: scan what it points to, once.
@@ -158,7 +160,7 @@ class Walker:
             try:
                 st = os.stat(real)
             except OSError as exc:
-                yield WalkItem("error", root, reason=_describe(exc), at=at)
+                yield WalkItem("error", root, reason=os_problem(exc), at=at)
                 return
             root = real
         if stat.S_ISDIR(st.st_mode):
@@ -195,7 +197,7 @@ class Walker:
                 with os.scandir(directory) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
-                yield WalkItem("error", directory, reason=_describe(exc), at=at)
+                yield WalkItem("error", directory, reason=os_problem(exc), at=at)
                 continue
             subdirs: list[tuple[str, os.stat_result, Place]] = []
             for entry in entries:
@@ -213,9 +215,9 @@ class Walker:
         try:
             st = entry.stat(follow_symlinks=False)
         except FileNotFoundError:
-            return WalkItem("error", path, reason="The file disappeared during the scan.", at=at), None
+            return WalkItem("error", path, reason=Problem("vanished"), at=at), None
         except OSError as exc:
-            return WalkItem("error", path, reason=_describe(exc), at=at), None
+            return WalkItem("error", path, reason=os_problem(exc), at=at), None
         if stat.S_ISLNK(st.st_mode):
             real = os.path.realpath(path)
             if self.inside_roots(real):
@@ -224,11 +226,3 @@ class Walker:
         if stat.S_ISDIR(st.st_mode):
             return None, (path, st, (*parent, (1, entry.name)))
         return self._file_item(path, entry.name, st, at, inside_walk=True), None
-
-
-def _describe(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "Permission denied."
-    if isinstance(exc, FileNotFoundError):
-        return "The file disappeared during the scan."
-    return f"{exc.strerror or type(exc).__name__}."

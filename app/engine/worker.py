@@ -27,6 +27,7 @@ from app import ENGINE_VERSION, __version__
 from app.engine.bundle import BundleError, load_definitions
 from app.engine.eicar import eicar_bytes
 from app.engine.matcher import Matcher
+from app.engine.problems import error_record
 from app.engine.rules import count_rules, load_or_compile
 from app.engine.worker_scan import Controls, Scan, build_matcher
 
@@ -85,7 +86,7 @@ def scan_bytes(request: dict[str, Any]) -> dict[str, Any]:
             "name": item["name"],
             "hits": [{"path": h.path, "rule": h.rule, "namespace": h.namespace, "engine": h.engine, "sha256": h.sha256}
                      for h in outcome.hits],
-            "errors": [{"path": p, "error": e} for p, e in outcome.errors],
+            "errors": [error_record(p, e) for p, e in outcome.errors],
         })
     return {"type": "matches", "definitions_version": version, "results": results}
 

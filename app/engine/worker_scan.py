@@ -29,13 +29,14 @@ from app.engine.archives import ArchiveLimits
 from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
+from app.engine.problems import Problem, error_record
 from app.engine.rules import load_or_compile
 from app.engine.scancache import ScanCache, policy_key
 from app.engine.walker import Walker, WalkItem, place_from_json, walk_options
 
 Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
-ALIVE_SECONDS = 2.0  # a scan says it is alive this often, even while every thread is busy with one file
+ALIVE_SECONDS = 1.0  # a scan says it is alive this often, even while every thread is busy with one file
 BATCH = 8
 MAX_SKIPS_REPORTED = 1000
 NOT_FULLY_CHECKED = "not-fully-checked"  # a skip reason: an archive limit was reached (the item names it)
@@ -200,7 +201,7 @@ class Scan:
                 try:
                     outcome = self.matcher.match_file(item.path, beat)
                 except Exception as exc:  # a bug must cost one file, never the scan
-                    outcome = FileResult(errors=[(item.path, f"The engine could not check this file ({type(exc).__name__}: {exc}).")])
+                    outcome = FileResult(errors=[(item.path, Problem("engine-error", f"{type(exc).__name__}: {exc}"))])
                 if journal is not None:
                     journal.end(slot)
                 done.append((seq, item, outcome))
@@ -241,7 +242,7 @@ class Scan:
                 self.skips_reported += 1
                 self.new_skips.append({"path": item.path, "reason": item.reason})
         elif how == "error":
-            self.new_errors.append({"path": item.path, "error": item.reason})
+            self.new_errors.append(error_record(item.path, item.reason))
         elif how == "cached":
             self.counts["files_scanned"] += 1
             self.counts["cached"] += 1
@@ -251,11 +252,11 @@ class Scan:
         elif how == "scanned" and outcome is not None:
             self.current = item.path
             if outcome.errors and not outcome.bytes_scanned:
-                self.new_errors.extend({"path": p, "error": e} for p, e in outcome.errors)
+                self.new_errors.extend(error_record(p, e) for p, e in outcome.errors)
                 return
             self.counts["files_scanned"] += 1
             self.counts["bytes_scanned"] += outcome.bytes_scanned
-            self.new_errors.extend({"path": p, "error": e} for p, e in outcome.errors)
+            self.new_errors.extend(error_record(p, e) for p, e in outcome.errors)
             if outcome.incomplete:
                 self.counts["incomplete"] += 1
                 self.new_skips.extend({"path": p, "reason": NOT_FULLY_CHECKED, "limit": limit}

@@ -11,13 +11,14 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+from app.core.errors import RingfenceError
 from app.core.logs import setup_logging
 from app.core.paths import get_paths
-from app.ui import error_dialog
+from app.ui import error_dialog, i18n
 from app.ui.icons import app_icon
 from app.ui.single_instance import SingleInstance
 
@@ -44,7 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ringfence-gui", description="Ringfence desktop console")
     parser.add_argument("--minimized", action="store_true", help="start in the tray (for starting at log-in)")
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    paths = get_paths().ensure()
+    try:
+        paths = get_paths().ensure()
+    except RingfenceError as exc:  # its folders cannot be used: nothing else can work
+        return cannot_start(exc)
     log_file = setup_logging(paths.log_dir)
     qapp = make_qapp()
     instance = SingleInstance(paths)
@@ -61,6 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     console.about_to_quit.connect(instance.close)
     console.start(minimized=args.minimized)
     return qapp.exec()
+
+
+def cannot_start(exc: RingfenceError) -> int:
+    """Say why the console cannot start, in a dialog (and on stderr for whoever started it); exit code 2."""
+    print(f"ringfence: {exc.message}", file=sys.stderr)
+    make_qapp()
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("ErrorDialog", "Ringfence"), i18n.text(exc.msg))
+    box.setObjectName("startupErrorDialog")
+    box.exec()
+    return 2
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ def test_a_file_deleted_mid_scan_is_an_error(tmp_path: Path) -> None:
     worker.join(30)
     errors = [e for m in messages for e in m.get("errors", [])]
     detections = [d for m in messages for d in m.get("detections", [])]
-    assert errors == [{"path": str(first), "error": "The file disappeared during the scan."}]
+    assert errors == [{"path": str(first), "error": "The file disappeared during the scan.", "code": "vanished", "args": []}]
     assert [Path(d["path"]).name for d in detections] == ["b-eicar.com"]
     assert result[0]["files_scanned"] == 1
 

@@ -13,8 +13,7 @@ from app.core import definitions
 from app.core.context import Context
 from app.core.scan_service import run_scan
 from app.core.supervisor import ScanControl, Supervisor
-from tests.conftest import SHARED
-from tests.engine.helpers import EICAR, write
+from tests.engine.helpers import EICAR, slow_rules, write
 
 
 @pytest.fixture
@@ -85,8 +84,8 @@ def test_rule_that_hangs_times_out_and_the_scan_goes_on(ctx: Context, tmp_path: 
 
 def test_cancel_and_pause(ctx: Context, tmp_path: Path) -> None:
     corpus(tmp_path / "c", 1500, 10_000)
-    # a large real rule set, so the scan runs long enough to be cancelled and paused
-    defs = definitions.choose(ctx, SHARED / "bench" / "rules" / "yara")
+    # a rule slow enough (about 1 ms a file) for the scan to be cancelled and paused while it runs
+    defs = definitions.choose(ctx, slow_rules(tmp_path / "rules", inner="20"))
     control = ScanControl()
     seen: list[int] = []
 

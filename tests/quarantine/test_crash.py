@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from app.core import crashpoints
 from app.core import quarantine as q
 from app.core.context import Context
-from app.core.quarantine import crashpoints, crypto, intents
+from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import verify_blob
 from app.core.quarantine.vault import Vault

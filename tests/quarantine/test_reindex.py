@@ -80,7 +80,7 @@ def test_the_console_start_up_rebuilds_only_when_something_is_missing(ctx: Conte
     ctx.close()
     _drop_state_db(rf_home)
     with Context.open() as fresh:
-        report = q.ensure_index(fresh)
+        report = q.startup(fresh).reindexed  # what the console runs at start
         assert report is not None and report.added == [item_id] and report.database_set_aside is None
         assert q.get_item(fresh, item_id).original_path == str(tmp_path / "x.bin")
         assert [e.code for e in events.query(fresh.store, kinds=["quarantine"])] == ["quarantine.reindexed"]
@@ -165,3 +165,50 @@ def test_the_metadata_is_in_the_blob_not_only_in_the_index(ctx: Context, tmp_pat
     assert item is not None
     assert q.Item.from_metadata(metadata, status=item.status, status_at=item.status_at) == item
     assert str(tmp_path).encode() not in vault.blob_path(item_id).read_bytes()  # sealed, not readable
+
+
+def _seal_format_1(key: bytes, data: bytes) -> bytes:
+    """The format 1 writer as it was before blobs carried metadata (header, then the chunks)."""
+    from app.core.quarantine import crypto
+
+    header = crypto.Header(1, crypto.CHUNK_LOG2, crypto.key_id(key), os.urandom(crypto.SALT_SIZE))
+    header_bytes = header.pack()
+    cipher = crypto._item_cipher(key, header.salt)
+    pieces = [data[i:i + crypto.CHUNK_SIZE] for i in range(0, len(data), crypto.CHUNK_SIZE)] or [b""]
+    out = [header_bytes]
+    for index, piece in enumerate(pieces):
+        nonce, aad = crypto._nonce_aad(header_bytes, index, index == len(pieces) - 1)
+        out.append(cipher.encrypt(nonce, piece, aad))
+    return b"".join(out)
+
+
+def test_format_1_blobs_get_their_metadata_at_start_up_and_then_survive_a_lost_index(
+        ctx: Context, tmp_path: Path, rf_home: Path) -> None:
+    from app.core.quarantine import crypto
+    from app.core.quarantine.keystore import load_key
+
+    data = os.urandom(3 * crypto.CHUNK_SIZE)  # an exact multiple of the chunk size: the last chunk is full
+    path = make_file(tmp_path / "old" / "tool.exe", data, 0o700)
+    item_id = quarantine(ctx, path).item_id
+    blob = Vault(ctx).blob_path(item_id)
+    blob.write_bytes(_seal_format_1(load_key(ctx.paths, create=False), data))  # as an older Ringfence left it
+    assert q.startup(ctx).upgraded == [item_id]
+    assert blob.read_bytes()[4] == crypto.FORMAT_VERSION
+    assert not list(blob.parent.glob(".*.tmp"))
+    assert q.startup(ctx).upgraded == []  # once
+    ctx.close()
+    _drop_state_db(rf_home)
+    assert run_cli("quarantine", "reindex").returncode == 0
+    assert run_cli("quarantine", "restore", item_id).returncode == 0
+    assert path.read_bytes() == data and os.stat(path).st_mode & 0o777 == 0o700
+
+
+def test_a_format_1_blob_that_does_not_match_its_record_is_left_as_it_was(ctx: Context, tmp_path: Path) -> None:
+    from app.core.quarantine.keystore import load_key
+
+    item_id = quarantine(ctx, make_file(tmp_path / "a.bin", b"the real content")).item_id
+    blob = Vault(ctx).blob_path(item_id)
+    old = _seal_format_1(load_key(ctx.paths, create=False), b"something else entirely")
+    blob.write_bytes(old)
+    assert q.startup(ctx).upgraded == []
+    assert blob.read_bytes() == old and not list(blob.parent.glob(".*.tmp"))

@@ -41,3 +41,15 @@ def test_an_unknown_sentence_is_shown_as_written() -> None:
     problem = file_problem({"path": "/x", "error": "No such device."})
     assert problem.code == "" and render(problem.message) == "No such device."
 
+
+
+def test_the_engine_and_the_console_know_the_same_problems() -> None:
+    from app.engine.problems import TEXTS, Problem
+
+    assert set(TEXTS) == set(FILE_ERRORS) - {"engine-crashed", "engine-hung"}
+    for code, text in TEXTS.items():
+        values = ("VALUE",) * text.count("{")
+        english = Problem(code, *values)
+        assert render(FILE_ERRORS[code].arg(*values)) == english, code
+        problem = file_problem({"path": "/x", "error": str(english), "code": code, "args": list(values)})
+        assert (problem.code, render(problem.message)) == (code, english)

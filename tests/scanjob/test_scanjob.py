@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 import threading
@@ -18,7 +20,7 @@ from app.core.quarantine import list_items
 from app.core.scan_actions import quarantine_detection
 from app.core.scanjob import Found, JobProgress, ScanBusy, ScanJob, ScanRequest, ScanSummary, Started, running_scan
 from tests.conftest import ROOT, run_cli
-from tests.engine.helpers import EICAR, write
+from tests.engine.helpers import EICAR, slow_rules, write
 
 
 @pytest.fixture
@@ -100,6 +102,8 @@ def test_quarantined_as_found_seen_from_another_thread(ctx: Context, tmp_path: P
             assert not files[0].exists() and files[399].exists()
             unfinished = observer.store.conn.execute("SELECT finished FROM scans").fetchall()
             assert [tuple(r) for r in unfinished] == [(None,)]
+            recorded = observer.store.conn.execute("SELECT path, action FROM detections").fetchall()
+            assert [tuple(r) for r in recorded] == [(str(files[0]), "quarantined")]  # the history has it already
             shown = running_scan(observer)
             assert shown is not None and shown.kind == "custom" and shown.detections <= 1
         assert runner.thread.is_alive()
@@ -127,6 +131,27 @@ def test_report_and_ask_leave_the_file_and_say_so(ctx: Context, tmp_path: Path) 
         assert files[1].exists()
     row = ctx.store.conn.execute("SELECT action FROM detections WHERE scan_id=?", (summary.scan_id,)).fetchone()
     assert row[0] == "ask"
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_ask_and_the_user_quarantines_while_the_scan_runs(ctx: Context, tmp_path: Path) -> None:
+    files = corpus(tmp_path / "c", 50, infected=(0,))
+    job = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], action="ask", use_cache=False))
+    answered: list[object] = []
+
+    def answer(event: object) -> None:  # the user answers before the scan is over (on another context)
+        if isinstance(event, Found):
+            with Context.open() as console:
+                answered.append(quarantine_detection(console, dict(event.detection), event_scan_id[0]))
+
+    event_scan_id = [0]
+    runner = Runner(job, on_event=lambda e: (event_scan_id.__setitem__(0, e.scan_id) if isinstance(e, Started)
+                                             else answer(e)))
+    summary = runner.start().join()
+    assert [getattr(a, "action", None) for a in answered] == ["quarantined"] and not files[0].exists()
+    assert [f.action for f in summary.found] == ["ask"]  # what the scan did; the user did the rest
+    row = ctx.store.conn.execute("SELECT action FROM detections WHERE scan_id=?", (summary.scan_id,)).fetchall()
+    assert [tuple(r) for r in row] == [("quarantined",)]
 
 
 @pytest.mark.usefixtures("secret_service")
@@ -173,18 +198,15 @@ def test_a_second_scan_is_refused_while_one_runs_also_from_the_cli(ctx: Context,
     assert shown is not None and shown.state == "paused" and shown.scan_id == first.progress.scan_id
     cli = run_cli("scan", str(tmp_path / "c"), "--json")
     assert cli.returncode == 2 and cli.stdout == ""
-    assert cli.stderr.startswith("ringfence: A scan of chosen files and folders is already running"), cli.stderr
+    shown_line, refused_line = cli.stderr.splitlines()
+    assert re.fullmatch(rf"ringfence: the running scan: (0 % done, )?0 files checked, paused \(process {os.getpid()}\)",
+                        shown_line), shown_line
+    assert refused_line == ("ringfence: A scan of chosen files and folders is already running. Wait for it to finish, "
+                            "or cancel it where it was started.")
     first.resume()
     assert runner.join().outcome.progress.files_scanned == 50
     assert running_scan(ctx) is None
     assert ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")])).run().outcome.progress.files_scanned == 50
-
-
-def slow_rules(folder: Path) -> Path:
-    """A rule that takes about 10 ms on a 450-byte file, so a scan of a few hundred files lasts seconds."""
-    write(folder / "slow.yar", "rule Slow { condition: for any i in (0..filesize-1) : "
-                               "(for any j in (0..filesize-1) : (uint8(i) == uint8(j) + 1000)) }")
-    return folder
 
 
 def test_pause_holds_the_scan_and_resume_finishes_it(ctx: Context, tmp_path: Path) -> None:

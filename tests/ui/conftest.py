@@ -65,6 +65,14 @@ def ctx(rf_home: Path) -> Iterator[Context]:
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def desktop_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The autostart entry and menu files go to the test's own folders, never the real ones."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    return tmp_path
+
+
 def make_console(qapp: QApplication, *, use_tray: bool = False) -> ConsoleApp:
     return ConsoleApp(qapp, get_paths(), use_tray=use_tray, poll_updates=False)
 

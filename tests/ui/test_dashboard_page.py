@@ -16,18 +16,11 @@ from app.core.supervisor import record_event
 from app.ui.pages.dashboard import DashboardPage
 from tests.quarantine.conftest import make_file, quarantine
 from tests.ui.conftest import Console
-
-
-def open_page(qtbot: QtBot, console: Console) -> DashboardPage:
-    page = DashboardPage(console)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.loads > 0 and not page._loading, timeout=20_000)
-    return page
+from tests.ui.pages import open_page
 
 
 def test_the_verdict_shows_its_reasons_and_each_fix_reaches_the_application(qtbot: QtBot, console: Console) -> None:
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, DashboardPage, console)
     assert page.banner.level in ("attention", "alert")
     assert page.banner.heading.text() in ("Ringfence needs your attention", "Your protection is at risk")
     overdue = page.banner.fix_buttons["scan.overdue"]
@@ -50,7 +43,7 @@ def test_the_verdict_shows_its_reasons_and_each_fix_reaches_the_application(qtbo
 
 
 def test_tiles_follow_the_journal(qtbot: QtBot, console: Console, ctx: Context, tmp_path: Path) -> None:
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, DashboardPage, console)
     assert page.tiles["recovery"].value.text() == "No new unexpected restarts"
     quarantine(ctx, make_file(tmp_path / "bad.exe", b"bad"))
     events.record(ctx.store, "quarantine.added", path=str(tmp_path / "bad.exe"), threat="Test_Rule")
@@ -66,3 +59,15 @@ def test_tiles_follow_the_journal(qtbot: QtBot, console: Console, ctx: Context, 
     assert "crash.unacknowledged" in page.banner.fix_buttons
     page.tiles["recovery"].button.click()
     assert console.actions[-1] == "recovery.open"
+
+
+def test_the_self_test_fix_runs_the_real_engine_self_test(qtbot: QtBot, console: Console, ctx: Context) -> None:
+    from app.core.selftest import last_result
+
+    page = open_page(qtbot, DashboardPage, console)
+    assert page.handle_action("engine.selftest") and not page.handle_action("scan.quick")
+    qtbot.waitUntil(lambda: last_result(ctx.store) is not None, timeout=60_000)
+    result = last_result(ctx.store)
+    assert result is not None and result.ok
+    qtbot.waitUntil(lambda: page.notice.label.text().startswith("The self-test passed"), timeout=20_000)
+    qtbot.waitUntil(lambda: page.tiles["engine"].detail.text().startswith("Last self-test passed on "), timeout=20_000)

@@ -8,6 +8,7 @@ from app.core import events
 from app.core.context import Context
 from app.ui.pages.history import PAGE_SIZE, HistoryPage
 from tests.ui.conftest import Console
+from tests.ui.pages import loaded
 
 
 def shown(page: HistoryPage) -> list[str]:
@@ -15,8 +16,6 @@ def shown(page: HistoryPage) -> list[str]:
     return [model.index(r, 3).data() for r in range(model.rowCount())]
 
 
-def wait_loaded(qtbot: QtBot, page: HistoryPage, before: int) -> None:
-    qtbot.waitUntil(lambda: page.loads > before and not page._loading, timeout=5000)
 
 
 def test_history_filters_searches_and_pages(qtbot: QtBot, console: Console, ctx: Context) -> None:
@@ -27,26 +26,26 @@ def test_history_filters_searches_and_pages(qtbot: QtBot, console: Console, ctx:
     page = HistoryPage(console)
     qtbot.addWidget(page)
     page.show()
-    wait_loaded(qtbot, page, 0)
+    loaded(qtbot, page, 0)
     assert page.model.rowCount() == PAGE_SIZE
     assert page.position.text() == "Events 1–100 of 107"
     assert page.older.isEnabled() and not page.newer.isEnabled()
     loads = page.loads
     page.older.click()
-    wait_loaded(qtbot, page, loads)
+    loaded(qtbot, page, loads)
     assert page.model.rowCount() == 7
     assert any("rolled back to 1 during probation: the engine crashed" in t for t in shown(page))
 
     loads = page.loads
     page.kind_boxes["scan"].setChecked(False)
-    wait_loaded(qtbot, page, loads)
+    loaded(qtbot, page, loads)
     assert sorted(shown(page)) == sorted([
         "/home/u/Downloads/eicar.com was moved to the quarantine (EICAR_Test_File).",
         "Definitions 2 were rolled back to 1 during probation: the engine crashed"])
 
     loads = page.loads
     page.search.setText("eicar")
-    wait_loaded(qtbot, page, loads)
+    loaded(qtbot, page, loads)
     assert shown(page) == ["/home/u/Downloads/eicar.com was moved to the quarantine (EICAR_Test_File)."]
 
 
@@ -54,10 +53,10 @@ def test_history_reloads_when_the_journal_reports_new_events(qtbot: QtBot, conso
     page = HistoryPage(console)
     qtbot.addWidget(page)
     page.show()
-    wait_loaded(qtbot, page, 0)
+    loaded(qtbot, page, 0)
     assert page.model.rowCount() == 0 and page.position.text() == "No events match these filters."
     events.record(ctx.store, "engine.crashed", file="/tmp/bad.zip", version="3")
     loads = page.loads
     assert console.poll()
-    wait_loaded(qtbot, page, loads)
+    loaded(qtbot, page, loads)
     assert shown(page) == ["The scanner engine stopped while checking /tmp/bad.zip (definitions 3) and was restarted."]

@@ -16,18 +16,7 @@ from app.engine.eicar import eicar_bytes
 from app.ui.pages.quarantine import QuarantinePage
 from tests.quarantine.conftest import make_file, quarantine, sha256_of
 from tests.ui.conftest import Console
-
-
-def loaded(qtbot: QtBot, page: QuarantinePage, before: int) -> None:
-    qtbot.waitUntil(lambda: page.loads > before and not page._loading, timeout=10_000)
-
-
-def open_page(qtbot: QtBot, console: Console) -> QuarantinePage:
-    page = QuarantinePage(console)
-    qtbot.addWidget(page)
-    page.show()
-    loaded(qtbot, page, 0)
-    return page
+from tests.ui.pages import loaded, open_page
 
 
 def cell(page: QuarantinePage, row: int, column: int) -> str:
@@ -55,7 +44,7 @@ def test_items_are_listed_searchable_and_no_longer_detected_stands_out(qtbot: Qt
     assert other
     with ctx.store.transaction() as conn:
         conn.execute("UPDATE quarantine_items SET status = ?, recheck_version = '9' WHERE id = ?", (NO_LONGER_DETECTED, other))
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, QuarantinePage, console)
     assert page.proxy.rowCount() == 2
     rows = {cell(page, r, 0): r for r in range(2)}
     assert cell(page, rows["eicar.com"], 1) == str(first.parent)
@@ -79,7 +68,7 @@ def test_restore_brings_the_file_back_byte_for_byte(qtbot: QtBot, console: Conso
     path = make_file(tmp_path / "Downloads" / "sample.bin", data, mode=0o640)
     digest = sha256_of(path)
     assert quarantine(ctx, path).action == "quarantined" and not path.exists()
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, QuarantinePage, console)
     assert not page.restore_button.isEnabled()
     select_all(page)
     assert page.restore_button.isEnabled()
@@ -101,7 +90,7 @@ def test_an_existing_file_is_never_replaced_without_asking(qtbot: QtBot, console
     assert quarantine(ctx, path).action == "quarantined"
     newer = b"a different file the user made since"
     make_file(path, newer)
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, QuarantinePage, console)
 
     select_all(page)
     page.restore_button.click()
@@ -138,7 +127,7 @@ def test_restore_and_allow_puts_the_file_on_the_allow_list_and_delete_asks_first
     digest = sha256_of(keep)
     quarantine(ctx, keep)
     junk_id = quarantine(ctx, drop).item_id
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, QuarantinePage, console)
     row = next(r for r in range(2) if cell(page, r, 0) == "trusted.exe")
     page.table.selectRow(row)
     page.restore_allow_button.click()
@@ -170,7 +159,7 @@ def test_a_failed_restore_says_why_in_one_sentence(qtbot: QtBot, console: Consol
     path = make_file(tmp_path / "x" / "f.exe", b"data")
     item_id = quarantine(ctx, path).item_id
     Vault(ctx).blob_path(item_id or "").write_bytes(b"damaged")
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, QuarantinePage, console)
     select_all(page)
     page.restore_button.click()
     qtbot.waitUntil(page.notice.isVisible, timeout=10_000)

@@ -9,24 +9,18 @@ from pytestqt.qtbot import QtBot
 
 from app.core.context import Context
 from app.core.recovery.seen import SeenCrashes
+from app.ui.application import ConsoleApp
 from app.ui.pages.recovery import RecoveryPage
 from tests.recovery import recorded as r
 from tests.recovery.test_offline_cli import copied_folder
 from tests.ui.conftest import Console
-
-
-def open_page(qtbot: QtBot, console: Console, source: Path | None) -> RecoveryPage:
-    page = RecoveryPage(console, source)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.loads > 0 and not page._loading, timeout=30_000)
-    return page
+from tests.ui.pages import open_page
 
 
 def test_a_crash_shows_the_black_card_until_dismissed(qtbot: QtBot, console: Console, ctx: Context,
                                                       tmp_path: Path) -> None:
     SeenCrashes(ctx.store).announce([])  # Ringfence ran before: crashes found now are news
-    page = open_page(qtbot, console, copied_folder(tmp_path / "copied"))
+    page = open_page(qtbot, RecoveryPage, console, copied_folder(tmp_path / "copied"))
     card = page.card
     assert card.isVisible()
     assert card.headline.text() == "Your device ran into a problem and needed to restart."
@@ -49,13 +43,13 @@ def test_a_crash_shows_the_black_card_until_dismissed(qtbot: QtBot, console: Con
     qtbot.waitUntil(lambda: page.loads > loads and not page._loading, timeout=30_000)
     assert not card.isVisible() and SeenCrashes(ctx.store).pending() == []
 
-    again = open_page(qtbot, console, page.source)  # dismissed stays dismissed
+    again = open_page(qtbot, RecoveryPage, console, page.source)  # dismissed stays dismissed
     assert not again.card.isVisible()
     assert again.crashes.rowCount() == 2
 
 
 def test_history_evidence_and_recovery_state(qtbot: QtBot, console: Console, tmp_path: Path) -> None:
-    page = open_page(qtbot, console, copied_folder(tmp_path / "copied"))
+    page = open_page(qtbot, RecoveryPage, console, copied_folder(tmp_path / "copied"))
     assert not page.card.isVisible()  # first run: crashes older than a week are history, not news
     assert page.summary.text() == "2 unexpected restarts found."
     model = page.table.model()
@@ -79,6 +73,12 @@ def test_history_evidence_and_recovery_state(qtbot: QtBot, console: Console, tmp
 
 
 def test_this_linux_system_reads_without_failing(qtbot: QtBot, console: Console) -> None:
-    page = open_page(qtbot, console, None)
+    page = open_page(qtbot, RecoveryPage, console, None)
     assert page.summary.text()
     assert page.state_box.title() == "Recovery features"
+
+
+def test_the_crash_fix_opens_the_recovery_page_in_the_window(qtbot: QtBot, console_app: ConsoleApp) -> None:
+    console_app.window.show()
+    console_app.run_action("recovery.open")
+    assert console_app.window.current_page() == "recovery"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
@@ -29,7 +30,7 @@ def _save(qtbot: QtBot, console_app: ConsoleApp, dialog: SettingsDialog) -> None
         assert dialog.save()
 
 
-def test_every_setting_round_trips(qtbot: QtBot, console_app: ConsoleApp) -> None:
+def test_every_setting_round_trips(qtbot: QtBot, console_app: ConsoleApp, desktop_dirs: Path) -> None:
     dialog = SettingsDialog(console_app)
     assert set(dialog.fields) == {s.key for s in SCHEMA}
     wanted = {s.key: _other_value(s) for s in SCHEMA}
@@ -40,6 +41,7 @@ def test_every_setting_round_trips(qtbot: QtBot, console_app: ConsoleApp) -> Non
     assert on_disk.warnings == []
     assert dict(on_disk.values) == wanted
     assert dict(console_app.settings.values) == wanted
+    assert (desktop_dirs / "xdg-config" / "autostart" / "ringfence.desktop").is_file()  # ui.autostart took effect
     again = SettingsDialog(console_app)
     assert again.values() == wanted
 
@@ -73,4 +75,22 @@ def test_settings_open_action_selects_the_tab(qtbot: QtBot, console_app: Console
     dialog = console_app.window.findChild(SettingsDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Updates"
+    dialog.reject()
+
+
+def test_autostart_that_cannot_be_changed_is_explained_and_nothing_is_saved(
+        qtbot: QtBot, console_app: ConsoleApp, desktop_dirs: Path) -> None:
+    mine = desktop_dirs / "xdg-config" / "autostart" / "ringfence.desktop"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("[Desktop Entry]\nType=Application\nName=Mine\nExec=/opt/mine\n")
+    dialog = SettingsDialog(console_app)
+    dialog.fields["ui.autostart"].set(True)
+    dialog.fields["scan.jobs"].set(3)
+    with qtbot.waitSignal(console_app.settings_changed, timeout=3000, raising=False) as changed:
+        assert dialog.save()
+        qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=5000)
+    assert not changed.signal_triggered
+    assert "was not made by Ringfence" in dialog.error.text()
+    assert not get_paths().settings_file.exists() and mine.read_text().endswith("/opt/mine\n")
+    assert dialog.buttons.isEnabled()
     dialog.reject()

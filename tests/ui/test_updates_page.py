@@ -10,16 +10,9 @@ from pytestqt.qtbot import QtBot
 from app.core.updates import health
 from app.ui.pages.updates import UpdatesPage
 from tests.ui.conftest import Console
+from tests.ui.pages import open_page
 from tests.updates.conftest import Setup
 from tests.updates.test_probation import on_v2
-
-
-def open_page(qtbot: QtBot, console: Console) -> UpdatesPage:
-    page = UpdatesPage(console)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.loads > 0 and not page._loading, timeout=20_000)
-    return page
 
 
 def reload(qtbot: QtBot, page: UpdatesPage) -> None:
@@ -40,7 +33,7 @@ def test_a_rollback_by_probation_shows_its_reason(qtbot: QtBot, console: Console
                              when=setup.clock.t + 1)
     setup.service.startup()
     assert setup.service.state.active_version == 1
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, UpdatesPage, console)
     assert page.badge.tone == "attention"
     assert page.badge.heading.text() == "Version 2 was rolled back"
     assert "failed on 12 of 300" in page.badge.detail.text()
@@ -52,7 +45,7 @@ def test_a_rollback_by_probation_shows_its_reason(qtbot: QtBot, console: Console
 
 
 def test_check_now_installs_shows_probation_and_what_changed(qtbot: QtBot, console: Console, setup: Setup) -> None:
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, UpdatesPage, console)
     assert page.facts["version"].text() == "Built-in definitions"
     assert "built-in definitions" in page.changes.summary.text()
     setup.release("v1")
@@ -88,7 +81,7 @@ def test_check_now_installs_shows_probation_and_what_changed(qtbot: QtBot, conso
 def test_ring_and_pause_are_saved(qtbot: QtBot, console: Console, setup: Setup) -> None:
     setup.release("v1")
     assert setup.service.check().outcome == "updated"  # fresh definitions: the pause is what the badge says
-    page = open_page(qtbot, console)
+    page = open_page(qtbot, UpdatesPage, console)
     index = page.ring.findData("pinned")
     page.ring.setCurrentIndex(index)
     page.ring.activated.emit(index)

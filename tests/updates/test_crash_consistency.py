@@ -12,8 +12,8 @@ import time
 
 import pytest
 
+from app.core.crashpoints import FAULT_ENV, UPDATE_STEPS
 from app.core.definitions import active, read_pointer
-from app.core.updates.killpoints import KILL_ENV, STEPS
 from app.engine.bundle import load_definitions
 from tests.conftest import ROOT
 from tests.updates.conftest import Setup
@@ -48,13 +48,13 @@ def v1_then_v2(setup: Setup) -> Setup:
     return setup
 
 
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", UPDATE_STEPS)
 def test_sigkill_at_each_step(v1_then_v2: Setup, step: str) -> None:
     proc = subprocess.run([sys.executable, "-m", "app", "update", "check"], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, KILL_ENV: step}, timeout=120, check=False)
+                          env={**os.environ, FAULT_ENV: step}, timeout=120, check=False)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     seen = _consistent(v1_then_v2)
-    assert seen == (1 if STEPS.index(step) < STEPS.index("pointer-written") else 2)
+    assert seen == (1 if UPDATE_STEPS.index(step) < UPDATE_STEPS.index("pointer-written") else 2)
     _after_restart_completes(v1_then_v2)
 
 

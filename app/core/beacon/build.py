@@ -64,10 +64,14 @@ def state_beacons(store: Store, identity: Identity, after_id: int, now: float) -
         after_id = row_id
         if event not in STATE_EVENTS:
             continue
-        beacon = _envelope(identity, "state", now)
-        beacon["event"] = {"name": event, "version": _version(version), "code": _code(code)}
-        out.append(beacon)
+        out.append(state_beacon(identity, event, _version(version), _code(code), now))
     return out, after_id
+
+
+def state_beacon(identity: Identity, event: str, version: int | None, code: str, now: float) -> dict[str, Any]:
+    beacon = _envelope(identity, "state", now)
+    beacon["event"] = {"name": event, "version": version, "code": code}
+    return beacon
 
 
 def _code(code: Any) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core import events
@@ -41,11 +41,10 @@ class ReindexReport:
 
     def message(self) -> Message:
         """One sentence for the user (the details are in the lists)."""
-        # A literal count marks the entry as a plural one for lupdate; the real count replaces it.
         text = translate("Quarantine", "%n quarantined item(s) were added back to the index from their encrypted "
                          "copies; %1 were already listed, %2 could not be read and %3 do not record where they "
                          "came from.", None, 0)
-        return replace(text, n=len(self.added)).arg(self.already_listed, len(self.unreadable), len(self.without_metadata))
+        return text.plural(len(self.added)).arg(self.already_listed, len(self.unreadable), len(self.without_metadata))
 
 
 def _open_healthy_store(ctx: Context) -> Path | None:

@@ -3,21 +3,20 @@ the user names (the CLI's ``quarantine add`` and the console's drop target use i
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.messages import translate
 from app.core.quarantine.operations import QUARANTINED_ACTION, QuarantineOutcome, quarantine_file
+from app.engine.hashing import blocks, sha256_chunks
 
 #: ``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.
 Progress = Callable[[str, int, int], None]
 MANUAL_ENGINE = "manual"
-_CHUNK = 1024 * 1024
 
 
 def quarantine_by_hand(ctx: Context, path: str | os.PathLike[str], *, rule: str = "manual", force: bool = False,
@@ -47,13 +46,15 @@ def quarantine_by_hand(ctx: Context, path: str | os.PathLike[str], *, rule: str 
 
 
 def _sha256(path: str, size: int, progress: Progress | None) -> str:
-    digest = hashlib.sha256()
-    done = 0
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     with os.fdopen(os.open(path, flags), "rb") as handle:
-        while block := handle.read(_CHUNK):
-            digest.update(block)
-            done += len(block)
-            if progress is not None:
-                progress("hashing", done, size)
-    return digest.hexdigest()
+        return sha256_chunks(_reported(blocks(handle), size, progress))
+
+
+def _reported(chunks: Iterator[bytes], size: int, progress: Progress | None) -> Iterator[bytes]:
+    done = 0
+    for chunk in chunks:
+        yield chunk
+        done += len(chunk)
+        if progress is not None:
+            progress("hashing", done, size)

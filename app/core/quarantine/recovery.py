@@ -1,8 +1,9 @@
 """Start-up recovery: finish or undo what a crashed process left half done.
 
-Run :func:`recover_interrupted` (or :func:`startup`, which also purges old items) when Ringfence
-starts. Operations whose process is still alive are left alone, so a second Ringfence process
-starting during a scan never interferes with it.
+Run :func:`recover_interrupted` (or :func:`startup`, which first rebuilds a missing or damaged index
+from the blobs and afterwards purges old items and gives format 1 blobs their metadata) when Ringfence
+starts. Operations whose process is
+still alive are left alone, so a second Ringfence process starting during a scan never interferes.
 
 - An interrupted *quarantine* is undone while the scanned original is still in place and finished
   once it is gone (see :func:`.operations.settle_quarantine`).
@@ -21,8 +22,10 @@ from pathlib import Path
 from app.core.context import Context
 from app.core.fileio import fsync_dir
 from app.core.quarantine import intents
+from app.core.quarantine.index_rebuild import ReindexReport, ensure_index
 from app.core.quarantine.operations import purge, settle_quarantine
 from app.core.quarantine.restoring import finish_restore
+from app.core.quarantine.upgrade import upgrade_blobs
 from app.core.quarantine.vault import BLOB_SUFFIX, DELETED, RESTORED, TEMP_SUFFIX, Vault
 from app.engine.hashing import sha256_file
 
@@ -36,6 +39,8 @@ class RecoveryReport:
     removed_blobs: list[str] = field(default_factory=list)
     orphan_blobs: list[str] = field(default_factory=list)
     purged: list[str] = field(default_factory=list)
+    reindexed: ReindexReport | None = None  # set by startup() when the index had to be rebuilt
+    upgraded: list[str] = field(default_factory=list)  # format 1 blobs given their metadata by startup()
 
 
 def _sha256_of(path: Path) -> str | None:
@@ -107,7 +112,11 @@ def _sweep(vault: Vault, live: set[str], report: RecoveryReport) -> None:
 
 
 def startup(ctx: Context) -> RecoveryReport:
-    """What the app runs at start: recovery, then the purge of items older than the setting. Slow (> 50 ms)."""
+    """What the app runs at start: the index rebuilt from the blobs if it is missing or damaged, then
+    recovery, then the purge of items older than the setting. Slow (> 50 ms)."""
+    reindexed = ensure_index(ctx)
     report = recover_interrupted(ctx)
+    report.reindexed = reindexed
     report.purged = [item.id for item in purge(ctx)]
+    report.upgraded = upgrade_blobs(ctx)
     return report

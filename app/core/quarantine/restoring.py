@@ -24,12 +24,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core import events
+from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.quarantine import allowlist, crashpoints, crypto, intents
+from app.core.quarantine import allowlist, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import claim
 from app.core.quarantine.vault import RESTORED, Item, Vault

@@ -15,13 +15,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core import events
+from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.definitions import baseline
 from app.core.errors import RingfenceError
 from app.core.messages import Message, render, translate
 from app.core.updates import history
-from app.core.updates.killpoints import checkpoint
 from app.core.updates.probation import evaluate
 from app.core.updates.rollout import RolloutDoc
 from app.core.updates.sandbox import SandboxResult
@@ -74,9 +73,9 @@ class Activator:
         result = self.selftest(version, self.staging.folder(version))
         if not result.ok:
             return result.reason
-        checkpoint("selftested")
+        crashpoints.point("selftested")
         switch_pointer(self.ctx, version)
-        checkpoint("pointer-written")
+        crashpoints.point("pointer-written")
         now = self.clock()
         history.record(self.ctx.store, "activated", version, reason, when=now)
         events.record(self.ctx.store, "updates.activated", when=now, version=str(version))
@@ -84,7 +83,7 @@ class Activator:
         st.version_hwm = max(st.version_hwm, version)
         st.probation = Probation(version, now, "activation", severity)
         self.save()
-        checkpoint("state-saved")
+        crashpoints.point("state-saved")
         if self.on_switch is not None:
             self.on_switch()
         return None

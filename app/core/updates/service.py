@@ -24,7 +24,7 @@ from urllib.parse import quote
 from tuf.api import exceptions as tuf_errors
 
 from app import ENGINE_VERSION
-from app.core import events
+from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
 from app.core.definitions_changed import recheck_quarantine
@@ -40,7 +40,6 @@ from app.core.updates.channelconfig import ChannelConfig, load_channel
 from app.core.updates.corpus import default_clean_corpus, own_files
 from app.core.updates.diff import RuleDiff, rule_diff
 from app.core.updates.fetcher import RequestsFetcher
-from app.core.updates.killpoints import checkpoint
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
 from app.core.updates.rollout import RolloutDoc, RolloutError, iso, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
@@ -375,7 +374,7 @@ class UpdateService:
                     events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version),
                                   step="verification", reason=message)
                 return CheckResult("refused" if refused else "offline", message, st.active_version)
-            checkpoint("downloaded")
+            crashpoints.point("downloaded")
             st.operation = {"phase": "validating", "version": version, "since": self.clock()}
             self._save()
             self._report("validating", 0, 1)

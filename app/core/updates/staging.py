@@ -20,10 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.core import crashpoints
 from app.core.context import Context
 from app.core.definitions import POINTER, read_pointer, write_pointer
 from app.core.fileio import atomic_write_json, fsync_dir
-from app.core.updates.killpoints import checkpoint
 from app.core.updates.sandbox import SandboxResult
 
 log = logging.getLogger(__name__)
@@ -76,16 +76,16 @@ class Staging:
                                "expected_version": version})
             if not result.ok:
                 return result
-            checkpoint("validated")
+            crashpoints.point("validated")
             _fsync_tree(dest)
             atomic_write_json(self.record_path(version), {"version": version, **result.to_json()})
-            checkpoint("sidecar-written")
+            crashpoints.point("sidecar-written")
             final = self.folder(version)
             if final.exists():  # a folder without a record: an older run was interrupted; redo it
                 shutil.rmtree(final)
             os.replace(dest, final)
             fsync_dir(self.versions)
-            checkpoint("staged")
+            crashpoints.point("staged")
             return result
         finally:
             shutil.rmtree(work, ignore_errors=True)

@@ -43,7 +43,9 @@ TABS: dict[str, str] = {
     "updates": QT_TRANSLATE_NOOP("SettingsDialog", "Updates"),
     "history": QT_TRANSLATE_NOOP("SettingsDialog", "History"),
     "ui": QT_TRANSLATE_NOOP("SettingsDialog", "Console"),
+    "beacon": QT_TRANSLATE_NOOP("SettingsDialog", "Health reports"),
 }
+OTHER_TAB = QT_TRANSLATE_NOOP("SettingsDialog", "More")  # settings whose prefix has no tab of its own yet
 TAB_ALIASES = {"general": "ui"}  # settings.open:general (a verdict fix) opens the console's own tab
 CHOICES: dict[str, str] = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"),
@@ -165,13 +167,13 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.fields: dict[str, Field] = {}
         self._tab_index: dict[str, int] = {}
-        for prefix in TABS:
+        for prefix in self._prefixes():
             page = QWidget()
             form = QFormLayout(page)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             for setting in SCHEMA:
-                if setting.key.split(".")[0] != prefix:
+                if self._tab_of(setting.key) != prefix:
                     continue
                 field = Field(setting, app.settings[setting.key])
                 self.fields[setting.key] = field
@@ -206,14 +208,23 @@ class SettingsDialog(QDialog):
         self.resize(640, 480)
         self._retranslate()
 
+    @staticmethod
+    def _tab_of(key: str) -> str:
+        prefix = key.split(".", maxsplit=1)[0]
+        return prefix if prefix in TABS else ""
+
+    def _prefixes(self) -> list[str]:
+        used = {self._tab_of(s.key) for s in SCHEMA}
+        return [p for p in TABS if p in used] + ([""] if "" in used else [])
+
     def values(self) -> dict[str, Any]:
         return {key: field.value() for key, field in self.fields.items()}
 
     def restore_defaults(self) -> None:
         """Every field on the current tab back to its default (saved only with OK)."""
-        prefix = list(TABS)[self.tabs.currentIndex()]
+        prefix = self._prefixes()[self.tabs.currentIndex()]
         for key, field in self.fields.items():
-            if key.split(".")[0] == prefix:
+            if self._tab_of(key) == prefix:
                 field.set(field.setting.default)
 
     def save(self) -> bool:
@@ -225,7 +236,7 @@ class SettingsDialog(QDialog):
             if message and first_bad is None:
                 first_bad = field
         if first_bad is not None:
-            self.tabs.setCurrentIndex(self._tab_index[first_bad.setting.key.split(".")[0]])
+            self.tabs.setCurrentIndex(self._tab_index[self._tab_of(first_bad.setting.key)])
             first_bad.widget.setFocus()
             return False
         self.buttons.setEnabled(False)
@@ -247,6 +258,6 @@ class SettingsDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "Settings"))
         for prefix, index in self._tab_index.items():
-            self.tabs.setTabText(index, QCoreApplication.translate("SettingsDialog", TABS[prefix]))
+            self.tabs.setTabText(index, QCoreApplication.translate("SettingsDialog", TABS.get(prefix, OTHER_TAB)))
         for field in self.fields.values():
             field.retranslate()

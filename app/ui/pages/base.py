@@ -1,9 +1,12 @@
 """What every page shares: the application it belongs to, core calls through the workers, a notice
-line for failures, and a reload when the event journal reports something the page shows.
+line for failures, a reload when the event journal reports something the page shows, and a rebuild
+in the new language when the language changes.
 
 A page subclass sets :attr:`Page.name`, :attr:`Page.icon` and :attr:`Page.kinds`, implements
-:attr:`title`, a static ``load(ctx)`` that runs on a worker thread and returns everything the page
-shows, and :meth:`show_data` that puts that result on screen (on the GUI thread).
+:attr:`title`, :meth:`build` (its widgets, inside :attr:`body`; called again after a language change,
+so widgets are made there and only there), a static ``load(ctx)`` that runs on a worker thread and
+returns everything the page shows, and :meth:`show_data` that puts that result on screen (on the GUI
+thread). Its ``__init__`` sets its own state, then calls :meth:`start`.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, Protocol
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QEvent, SignalInstance
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app.core.context import Context
@@ -48,21 +51,53 @@ class Page(QWidget):
         self._loading = False
         self._stale = False
         self.loads = 0  # completed loads (tests wait on it)
+        self.shown: Any = None  # the data on screen (shown again after a rebuild)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.notice = Notice(self)
-        outer.addWidget(self.notice)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.body = QWidget(scroll)
-        scroll.setWidget(self.body)
-        outer.addWidget(scroll, 1)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(self.scroller, 1)
+        self._new_body()
         app.events.connect(self._on_events)
+
+    def _new_body(self) -> None:
+        page = QWidget(self.scroller)
+        layout = QVBoxLayout(page)
+        self.notice = Notice(page)
+        layout.addWidget(self.notice)
+        self.body = QWidget(page)
+        layout.addWidget(self.body, 1)
+        old = self.scroller.takeWidget()
+        self.scroller.setWidget(page)
+        if old is not None:
+            old.deleteLater()
 
     @property
     def title(self) -> str:
         raise NotImplementedError
+
+    def build(self) -> None:
+        """Make the page's widgets inside :attr:`body` (again after a language change)."""
+        raise NotImplementedError
+
+    def start(self) -> None:
+        """Build the page and load its data (the end of a subclass's ``__init__``)."""
+        self.build()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "body"):
+            self.rebuild()
+        super().changeEvent(event)
+
+    def rebuild(self) -> None:
+        """The page again in the current language, with the data it showed, then freshly loaded."""
+        self._new_body()
+        self.build()
+        if self.shown is not None:
+            self.show_data(self.shown)
+        self.refresh()
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -84,8 +119,12 @@ class Page(QWidget):
             self._stale = True
             return
         self._loading = True
-        job = self.call(f"{self.name}.load", type(self).load, *self.load_args(), done=self.show_data)
+        job = self.call(f"{self.name}.load", type(self).load, *self.load_args(), done=self._show)
         job.done.connect(self._load_done)
+
+    def _show(self, data: Any) -> None:
+        self.shown = data
+        self.show_data(data)
 
     def _load_done(self) -> None:
         self._loading = False

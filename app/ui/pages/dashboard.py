@@ -27,8 +27,12 @@ class DashboardPage(Page):
 
     def __init__(self, app: ConsoleLike) -> None:
         super().__init__(app)
+        app.verdict_changed.connect(self.show_verdict)
+        self.start()
+
+    def build(self) -> None:
         layout = QVBoxLayout(self.body)
-        self.banner = VerdictBanner(app.run_action, self.body)
+        self.banner = VerdictBanner(self.app.run_action, self.body)
         layout.addWidget(self.banner)
         grid = QGridLayout()
         self.tiles = {
@@ -43,8 +47,6 @@ class DashboardPage(Page):
             grid.addWidget(tile, index // 3, index % 3)
         layout.addLayout(grid)
         layout.addStretch(1)
-        app.verdict_changed.connect(self.banner.show_verdict)
-        self.refresh()
 
     @property
     def title(self) -> str:
@@ -66,6 +68,25 @@ class DashboardPage(Page):
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.banner.show_verdict(verdict)
+
+    def handle_action(self, action_id: str) -> bool:
+        """``engine.selftest``: run the engine's self-test now and show how it went."""
+        if action_id != "engine.selftest":
+            return False
+        self.say(self.tr("The self-test is running…"))
+        self.call("engine.selftest", calls.selftest, done=self._selftest_done)
+        return True
+
+    def _selftest_done(self, ok: bool) -> None:
+        if ok:
+            self.say(self.tr("The self-test passed: the engine finds test threats and leaves clean files alone."))
+        else:
+            self.notice.show_text(self.tr("The self-test failed. Check for updates; if it keeps failing, "
+                                          "reinstall Ringfence."))
+        self.refresh()
+        refresh_verdict = getattr(self.app, "refresh_verdict", None)
+        if refresh_verdict is not None:
+            refresh_verdict()
 
     # -- tiles --------------------------------------------------------------------------------------
 

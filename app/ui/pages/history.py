@@ -36,6 +36,11 @@ class HistoryPage(Page):
     def __init__(self, app: ConsoleLike) -> None:
         super().__init__(app)
         self.offset = 0
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self._filters_changed)
+        self.start()
+
+    def build(self) -> None:
         self.kind_labels = {
             "scan": self.tr("Scans"), "threat": self.tr("Threats"), "quarantine": self.tr("Quarantine"),
             "updates": self.tr("Updates"), "engine": self.tr("Engine"), "crash": self.tr("Crashes"),
@@ -60,8 +65,6 @@ class HistoryPage(Page):
         self.search.setPlaceholderText(self.tr("Search the history"))
         self.search.setAccessibleName(self.tr("Search the history"))
         self.search.setClearButtonEnabled(True)
-        self._debounce = QTimer(self, singleShot=True, interval=300)
-        self._debounce.timeout.connect(self._filters_changed)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         layout.addWidget(self.search)
         self.model: RowsModel[Event] = RowsModel([
@@ -85,7 +88,6 @@ class HistoryPage(Page):
         paging.addWidget(self.position, 1)
         paging.addWidget(self.older)
         layout.addLayout(paging)
-        self.refresh()
 
     @property
     def title(self) -> str:

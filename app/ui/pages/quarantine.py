@@ -31,6 +31,9 @@ class QuarantinePage(Page):
     def __init__(self, app: ConsoleLike) -> None:
         super().__init__(app)
         self.question: QMessageBox | None = None
+        self.start()
+
+    def build(self) -> None:
         layout = QVBoxLayout(self.body)
         layout.addWidget(QLabel(self.tr("<h2>Quarantine</h2>"), self.body))
         intro = QLabel(self.tr("Files found to be threats are kept here, encrypted, where they cannot do harm. "
@@ -42,7 +45,6 @@ class QuarantinePage(Page):
         self.allowed = AllowListView(self, self.tabs)
         self.tabs.addTab(self.allowed, self.tr("Allow-list"))
         layout.addWidget(self.tabs, 1)
-        self.refresh()
 
     @property
     def title(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.messages import translate
+from app.core.quarantine.allowlist import AllowEntry
 from app.ui.formatting import when
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
@@ -22,10 +23,10 @@ class AllowListView(QWidget):
                                "say. Remove a file to have it checked again."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.model: RowsModel[calls.Allowed] = RowsModel([
+        self.model: RowsModel[AllowEntry] = RowsModel([
             Column(self.tr("Added"), lambda a: when(a.added_at), sort=lambda a: a.added_at),
-            Column(self.tr("File"), lambda a: a.note or self.tr("(no name recorded)")),
-            Column(self.tr("SHA-256"), lambda a: a.sha256),
+            Column(self.tr("File"), lambda a: a.name or self.tr("(no name recorded)")),
+            Column(self.tr("SHA-256"), lambda a: a.sha256, tip=lambda a: a.note or a.sha256),
         ], parent=self)
         self.proxy = sorted_filtered(self.model, self)
         self.table = table_view(self.proxy, self.tr("Allow-list"), self, multi=True)
@@ -45,7 +46,7 @@ class AllowListView(QWidget):
     def refresh(self) -> None:
         self.page.call("quarantine.allowed", calls.allowed, done=self._show)
 
-    def _show(self, entries: list[calls.Allowed]) -> None:
+    def _show(self, entries: list[AllowEntry]) -> None:
         self.model.set_rows(entries)
         self.summary.setText(text(translate("QuarantinePage", "%n file(s) allowed", None, 0).plural(len(entries))))
         self.remove_button.setEnabled(False)

@@ -50,20 +50,9 @@ def delete(ctx: Context, ids: list[str]) -> list[Done]:
     return results
 
 
-@dataclass(frozen=True)
-class Allowed:
-    sha256: str
-    added_at: float
-    note: str
-
-
-def allowed(ctx: Context) -> list[Allowed]:
+def allowed(ctx: Context) -> list[q.AllowEntry]:
     """The user's allow-list, newest first."""
-    from app.core.quarantine import allowlist
-
-    ctx.store.ensure(allowlist.SCHEMA)
-    rows = ctx.store.conn.execute("SELECT sha256, added_at, note FROM allowlist ORDER BY added_at DESC").fetchall()
-    return [Allowed(r["sha256"], float(r["added_at"]), r["note"]) for r in rows]
+    return q.allowed_entries(ctx)
 
 
 def disallow(ctx: Context, hashes: list[str]) -> int:

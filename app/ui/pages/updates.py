@@ -47,6 +47,14 @@ class UpdatesPage(Page):
         self.view: calls.UpdatesView | None = None
         self.question: QMessageBox | None = None
         self.checking = False
+        self.countdown = QTimer(self, interval=60_000)
+        self.countdown.timeout.connect(self._show_badge)
+        self.countdown.start()
+        self.watch = QTimer(self, interval=1000)  # follows a download or validation another process runs
+        self.watch.timeout.connect(self.refresh)
+        self.start()
+
+    def build(self) -> None:
         layout = QVBoxLayout(self.body)
         layout.addWidget(QLabel(self.tr("<h2>Updates</h2>"), self.body))
         self.badge = StateBadge(self.body)
@@ -84,12 +92,6 @@ class UpdatesPage(Page):
         self.history_table.setMinimumHeight(160)
         history_layout.addWidget(self.history_table)
         layout.addWidget(history, 1)
-        self.countdown = QTimer(self, interval=60_000)
-        self.countdown.timeout.connect(self._show_badge)
-        self.countdown.start()
-        self.watch = QTimer(self, interval=1000)  # follows a download or validation another process runs
-        self.watch.timeout.connect(self.refresh)
-        self.refresh()
 
     @property
     def title(self) -> str:

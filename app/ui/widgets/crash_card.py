@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.widgets.fonts import emphasise
+
 STYLE = ("QFrame#crashCard { background: #000000; border-radius: 6px; }"
          " QFrame#crashCard QLabel { color: #ffffff; background: transparent; }"
          " QFrame#crashCard QPushButton { color: #ffffff; background: #1f1f1f; border: 1px solid #ffffff;"
@@ -42,9 +44,7 @@ class CrashCard(QFrame):
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(12)
         self.headline = QLabel(self.tr("Your device ran into a problem and needed to restart."), self)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.9)
-        self.headline.setFont(font)
+        emphasise(self.headline, 1.9, bold=False)
         self.headline.setWordWrap(True)
         layout.addWidget(self.headline)
         self.labels: dict[str, QLabel] = {}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QStyle, QWidget
 
+from app.ui.widgets.fonts import emphasise
+
 _ICONS = {
     "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
     "attention": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -24,10 +26,7 @@ class StateBadge(QFrame):
         layout = QGridLayout(self)
         self.icon = QLabel(self)
         self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        emphasise(self.heading, 1.2)
         self.heading.setWordWrap(True)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)

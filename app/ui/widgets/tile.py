@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from app.ui.widgets.fonts import emphasise
+
 
 class Tile(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -15,10 +17,7 @@ class Tile(QFrame):
         layout = QVBoxLayout(self)
         self.title = QLabel(title, self)
         self.value = QLabel(self)
-        font = self.value.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.value.setFont(font)
+        emphasise(self.value, 1.25)
         self.value.setWordWrap(True)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)

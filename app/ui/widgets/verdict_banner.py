@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 
 from app.core.verdict import Verdict
 from app.ui.i18n import text
+from app.ui.widgets.fonts import emphasise
 
 COLOURS = {"ok": ("#107c10", "#ffffff"), "attention": ("#f7b500", "#000000"), "alert": ("#c50f1f", "#ffffff")}
 
@@ -23,10 +24,7 @@ class VerdictBanner(QFrame):
         self.setObjectName("verdict")
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        self.heading.setFont(font)
+        emphasise(self.heading, 1.8)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.reasons = QGridLayout()

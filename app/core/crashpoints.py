@@ -1,8 +1,11 @@
 """Fault injection for the crash-safety tests: stop the process dead at a named step.
 
-``RINGFENCE_FAULT=<step>:<n>`` makes the n-th arrival at ``<step>`` in this process kill the process
-with SIGKILL (TerminateProcess on Windows) — no clean-up, no ``finally`` blocks, exactly like a power
-cut for everything not yet on disk. Unset (always, outside tests) it costs one dictionary lookup.
+The quarantine (``q.*``, ``r.*``, ``d.*``) and the update pipeline (:data:`UPDATE_STEPS`, reference
+§7.14, "power loss between staging and pointer switch") call :func:`point` between their durable
+steps. ``RINGFENCE_FAULT=<step>[:<n>]`` makes the n-th arrival (default: the first) at ``<step>`` in
+this process kill the process with SIGKILL (TerminateProcess on Windows) — no clean-up, no
+``finally`` blocks, exactly like a power cut for everything not yet on disk. Unset (always, outside
+tests) it costs one dictionary lookup.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import os
 import signal
 
 FAULT_ENV = "RINGFENCE_FAULT"
+UPDATE_STEPS = ("downloaded", "validated", "sidecar-written", "staged", "selftested", "pointer-written", "state-saved")
 _arrivals: dict[str, int] = {}
 
 

@@ -1,0 +1,44 @@
+"""A state database damaged below the SQL level is named as such wherever it is met."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core import events
+from app.core.store import Schema, StateDamaged, Store
+
+DEMO = Schema("demo", ("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);",))
+
+
+def _damaged_store(tmp_path: Path, table: str = "notes") -> Store:
+    db = tmp_path / "state.db"
+    with Store(db) as store:
+        store.ensure(DEMO)
+        with store.transaction() as conn:
+            conn.executemany("INSERT INTO notes(text) VALUES (?)", [("x" * 200,) for _ in range(200)])
+        for _ in range(50):
+            events.record(store, "settings.corrupt", backup="y" * 100)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        (root,) = store.conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+        (page_size,) = store.conn.execute("PRAGMA page_size").fetchone()
+    with open(db, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x5a" * page_size)
+    return Store(db)
+
+
+def test_a_write_into_a_damaged_page_is_state_damaged(tmp_path: Path) -> None:
+    store = _damaged_store(tmp_path)
+    with pytest.raises(StateDamaged, match="is damaged") as caught, store.transaction() as conn:
+        conn.execute("INSERT INTO notes(text) VALUES ('more')")
+    assert caught.value.fix == "state.rebuild"
+    with pytest.raises(StateDamaged):
+        store.check()
+
+
+def test_code_that_copes_with_a_failing_database_still_does(tmp_path: Path) -> None:
+    """The event journal never fails its caller: it catches sqlite3.Error, which StateDamaged also is."""
+    store = _damaged_store(tmp_path, table="events")
+    assert events.record(store, "settings.corrupt", backup="x") == 0
