@@ -177,6 +177,6 @@ def test_restore_to_a_chosen_folder_keeps_the_original_place_free(qtbot: QtBot, 
     select_all(page)
     target = tmp_path / "Restored here"
     page.restore(to=str(target), items=page.selected())  # what "Restore to…" does with the chosen folder
-    qtbot.waitUntil(lambda: (target / "report.docm").exists(), timeout=10_000)
+    qtbot.waitUntil((target / "report.docm").exists, timeout=10_000)
     assert (target / "report.docm").read_bytes() == data and not path.exists()
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 0, timeout=10_000)
