@@ -800,27 +800,27 @@
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="82"/>
+        <location filename="../app/ui/pages/history.py" line="81"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="83"/>
+        <location filename="../app/ui/pages/history.py" line="82"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="94"/>
+        <location filename="../app/ui/pages/history.py" line="93"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="116"/>
+        <location filename="../app/ui/pages/history.py" line="115"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="119"/>
+        <location filename="../app/ui/pages/history.py" line="118"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
     </message>
@@ -3263,73 +3263,73 @@
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="145"/>
+        <location filename="../app/ui/pages/updates.py" line="146"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="149"/>
+        <location filename="../app/ui/pages/updates.py" line="150"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <location filename="../app/ui/pages/updates.py" line="151"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <location filename="../app/ui/pages/updates.py" line="151"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="164"/>
+        <location filename="../app/ui/pages/updates.py" line="165"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="166"/>
+        <location filename="../app/ui/pages/updates.py" line="167"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="168"/>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="182"/>
+        <location filename="../app/ui/pages/updates.py" line="183"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="185"/>
+        <location filename="../app/ui/pages/updates.py" line="186"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="194"/>
+        <location filename="../app/ui/pages/updates.py" line="195"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="211"/>
+        <location filename="../app/ui/pages/updates.py" line="212"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="213"/>
-        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
+        <location filename="../app/ui/pages/updates.py" line="216"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="214"/>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -113,6 +113,7 @@ class UpdatesPage(Page):
         ring_label = QLabel(self.tr("R&ing:"), self.body)
         self.ring = QComboBox(self.body)
         self.ring.setAccessibleName(self.tr("Update ring"))
+        self.ring.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         ring_label.setBuddy(self.ring)
         for key in RINGS:
             self.ring.addItem(ring_name(key), key)
