@@ -206,6 +206,8 @@ class RealtimeService:
                     continue
                 batch = self.queue.take(BATCH, timeout=ENGINE_WAIT_S)
                 if not batch:
+                    if link.refresh():
+                        self._definitions_changed(link)
                     self._notify_idle()
                     continue
                 self._scan(link, batch)
@@ -246,8 +248,18 @@ class RealtimeService:
         with self._lock:
             self.counters["scanned"] += result.scanned
             self.counters["detections"] += len(result.detections)
-            self._policy = link.policy
+            changed = self._policy != link.policy
+        if changed:
+            self._definitions_changed(link)
         self._notify_idle()
+
+    def _definitions_changed(self, link: EngineLink) -> None:
+        """New definitions (or allow-list): the cache vouches for nothing, so check the folders again."""
+        with self._lock:
+            self._policy = link.policy
+        log.info("real-time protection: definitions %s are active; checking the protected folders again",
+                 link.version)
+        self.request_sweep()
 
     def _notify_idle(self) -> None:
         with self._idle:
