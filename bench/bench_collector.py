@@ -163,6 +163,7 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "PERFORMANCE.md"))
     args = parser.parse_args()
     rows: list[str] = []
+    load_before = os.getloadavg()[0]
     if find_bin_dir() is not None:
         with temporary_postgres() as url:
             rows += bench(url, args, "PostgreSQL 15")
@@ -171,6 +172,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         rows += bench(f"sqlite:///{tmp}/collector.db", args, "SQLite (WAL)")
     cpu = os.cpu_count()
+    load_after = os.getloadavg()[0]
     section = "\n".join([
         "## Beacon collector on loopback",
         "",
@@ -178,7 +180,9 @@ def main() -> int:
         f"{args.connections} --workers {args.workers}` on this {cpu}-core machine (shared with other work; the load "
         "generator, the collector's worker processes and the database all run on the same cores). Each request is one "
         "real schema-1 beacon with a new id, validated and stored (duplicate check, per-install rate slot, insert) in "
-        "its own transaction. *Paced* sends at the target rate and measures latency from each request's scheduled time; "
+        "its own transaction. The 1-minute load average was "
+        f"{load_before:.1f} before and {load_after:.1f} after the runs (other jobs on the same cores). "
+        "*Paced* sends at the target rate and measures latency from each request's scheduled time; "
         "*flat out* measures the highest throughput. Target: ≥ 2,000 beacons/s with PostgreSQL, p99 < 50 ms at that rate.",
         "",
         "| database | run | beacons | beacons/s | p50 ms | p99 ms | max ms | errors |",

@@ -65,9 +65,8 @@ class Install:
     next_poll: float
     version: int = 1
     ever: frozenset[int] = frozenset({1})
-    crashes_today: int = 0
-    starts_today: int = 0
     day: str = ""
+    today: dict[int, list[int]] | None = None  # version -> [starts, crashes] of the current day
 
     def identity(self) -> build.Identity:
         return build.Identity.of(self.install_id, "default", self.bucket, self.version)
@@ -120,8 +119,9 @@ class Sim:
         out: list[dict] = []
         report_counters = int(now // HOUR) % 3 == 0
         for inst in self.fleet:
-            if inst.day != today:
-                inst.day, inst.crashes_today, inst.starts_today = today, 0, 0
+            if inst.day != today or inst.today is None:
+                inst.day, inst.today = today, {}
+            counts = inst.today.setdefault(inst.version, [0, 0])
             if now >= inst.next_poll:
                 inst.next_poll = now + 4 * HOUR * self.rng.uniform(0.8, 1.2)
                 if inst.version in doc.revoked:
@@ -131,16 +131,18 @@ class Sim:
                                 excluded=set(), declined=set())
                 if choice.version is not None:
                     inst.version, inst.ever = choice.version, inst.ever | {choice.version}
-                    inst.starts_today += 1
+                    counts = inst.today.setdefault(inst.version, [0, 0])
+                    counts[0] += 1
                     out.append(build.state_beacon(inst.identity(), "activated", inst.version, "", now))
             if self.rng.random() < self.crash_rate[inst.version]:
-                inst.crashes_today += 1
-                inst.starts_today += 1
-            if report_counters:
-                values = dict.fromkeys(COUNTERS, 0)
-                values.update(starts=inst.starts_today, crashes=inst.crashes_today)
-                out.append(build.counter_beacon(inst.identity(), {"day": today, "version": inst.version, **values,
-                                                                  "detections_by_hour": [0] * 24}, now))
+                counts[0] += 1
+                counts[1] += 1
+            if report_counters:  # per day and version, as the client counts them
+                for version, (starts, crashes) in inst.today.items():
+                    values = dict.fromkeys(COUNTERS, 0)
+                    values.update(starts=starts, crashes=crashes)
+                    out.append(build.counter_beacon(inst.identity(), {"day": today, "version": version, **values,
+                                                                      "detections_by_hour": [0] * 24}, now))
         self.send(out)
 
     def drive(self, version: int, max_hours: int, until: Callable[[], bool]) -> int:

@@ -36,7 +36,7 @@ from app.engine.walker import Walker, WalkItem, place_from_json, walk_options
 
 Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
-ALIVE_SECONDS = 2.0  # a scan says it is alive this often, even while every thread is busy with one file
+ALIVE_SECONDS = 1.0  # a scan says it is alive this often, even while every thread is busy with one file
 BATCH = 8
 MAX_SKIPS_REPORTED = 1000
 NOT_FULLY_CHECKED = "not-fully-checked"  # a skip reason: an archive limit was reached (the item names it)

@@ -60,7 +60,9 @@ class ConsoleApp(QObject):
 
         self.watcher = JournalWatcher(self.workers, parent=self)
         self.watcher.events.connect(self._journal)
-        self.poller = startup.make_poller(paths, self._poll_result, first_poll_delay) if poll_updates else None
+        self.poll_updates, self._first_poll_delay = poll_updates, first_poll_delay
+        self.poller: Any = None  # app.core.updates.poller.Poller, started on a worker by start()
+        self._check_when_ready = False
         self._verdict_job: Any = None
         self._verdict_again = False
         self._verdict_timer = QTimer(self)
@@ -91,8 +93,16 @@ class ConsoleApp(QObject):
         self._verdict_timer.start()
         self.workers.submit("quarantine start-up", startup.quarantine_startup).done.connect(self.refresh_verdict)
         self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
-        if self.poller is not None:
-            self.poller.start()
+        if self.poll_updates:
+            job = self.workers.submit("update poller", startup.start_poller, self._poll_result, self._first_poll_delay)
+            job.finished.connect(self._poller_started)
+
+    def _poller_started(self, poller: Any) -> None:
+        self.poller = poller
+        if self.quitting:
+            poller.stop(timeout=5.0)
+        elif self._check_when_ready:
+            poller.check_now()
 
     def quit(self) -> None:
         """Stop everything cleanly: page work, the poller, running scans and their engine, then Qt."""
@@ -157,6 +167,8 @@ class ConsoleApp(QObject):
     def check_updates(self) -> None:
         if self.poller is not None:
             self.poller.check_now()
+        else:
+            self._check_when_ready = True
         self.window.show_page("updates")
         self.open_window()
 

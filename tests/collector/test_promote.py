@@ -80,3 +80,27 @@ def test_promote_bake_pause_halt_and_human_override(tmp_path: Path, material: Ma
         assert revert["verdict"] == "fail" and revert["value"] == 0.25 and revert["limit"] == 0.005
     finally:
         running.stop()
+
+
+def test_the_loop_runs_the_gates_once_per_interval(tmp_path: Path, material: Material, store: BeaconStore) -> None:  # noqa: F811
+    from app.channel.promote import loop
+
+    clock = Clock(time.time())
+    repo = make_repo(tmp_path, material, clock)
+    publisher.release(repo, material.bundles["v1"], 0)
+    seen, waits = [], []
+
+    class Stop(Exception):
+        pass
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 2:
+            raise Stop
+
+    try:
+        loop(repo, store, interval=300, report=seen.append, sleep=sleep)
+    except Stop:
+        pass
+    assert [d.action for d in seen] == ["promote", "bake"] and waits == [300, 300]
+    assert publisher.current(repo).release(1).exposure == 10

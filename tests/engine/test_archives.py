@@ -181,3 +181,30 @@ def _peak_rss_kb(pid: int) -> int | None:
     except OSError:
         return None
     return None
+
+
+def test_filetype_and_owner_externals_are_set_as_loki_and_thor_define_them(tmp_path: Path) -> None:
+    import pwd
+
+    from app.engine.rules import EXTERNALS
+
+    source = "\n".join(f"rule {name} {{ condition: {condition} }}" for name, condition in (
+        ("IsExe", 'filetype == "EXE"'),
+        ("IsZip", 'filetype == "ZIP"'),
+        ("IsUnknown", 'filetype == "UNKNOWN"'),
+        ("OwnedByMe", f'owner == "{pwd.getpwuid(os.getuid()).pw_name}"'),
+        ("OwnedBySomeoneElse", 'owner == "nobody-at-all"'),
+    ))
+    rules = yara.compile(source=source, externals=EXTERNALS)
+    engine = Matcher(rules, {}, set())
+    exe = write(tmp_path / "tool.bin", b"MZ\x90\x00" + bytes(100))
+    text = write(tmp_path / "notes.txt", b"plain words")
+    archive = write(tmp_path / "pack.zip", zipped({"inner.exe": b"MZ\x90\x00" + bytes(10)}))
+    fired = {path.name: {hit.rule for hit in engine.match_file(str(path)).hits}
+             for path in (exe, text)}
+    assert fired == {"tool.bin": {"IsExe", "OwnedByMe"}, "notes.txt": {"IsUnknown", "OwnedByMe"}}
+    inside = {(hit.path.split(os.sep)[-1], hit.rule) for hit in engine.match_file(str(archive)).hits}
+    # A member has its own type and the owner of the archive that holds it.
+    assert inside == {("pack.zip", "IsZip"), ("pack.zip", "OwnedByMe"),
+                      ("pack.zip!inner.exe", "IsExe"), ("pack.zip!inner.exe", "OwnedByMe")}
+    assert {hit.rule for hit in engine.match_bytes("buffer", b"MZ").hits} == {"IsExe"}  # no file: no owner

@@ -119,3 +119,24 @@ def test_the_verdict_says_attention_while_paused_and_alert_when_off(
     service.stop()
     ctx.settings.set("realtime.enabled", False)
     assert realtime_reasons() == [("realtime.off", "alert", "realtime.resume")]
+
+
+def test_the_windows_rule_end_to_end_scans_once_the_file_is_quiet_and_stable(
+        start_service: Callable[..., RealtimeService], watched: Path) -> None:
+    # The Windows event set (created / modified / moved, no "closed") through inotify: the quiet-and-
+    # stable rule decides when a file is finished, as it does with ReadDirectoryChangesW.
+    service = start_service(platform="win32")
+    target = watched / "slow-download.exe"
+    with open(target, "wb") as handle:
+        for chunk in range(0, len(EICAR), 10):
+            handle.write(EICAR[chunk:chunk + 10])
+            handle.flush()
+            time.sleep(0.1)  # still growing: each write restarts the quiet period
+        assert service.status().scanned == 0
+    assert wait_for(gone(target), 3.0), service.status()
+    renamed = watched / "setup.exe.crdownload"
+    renamed.write_bytes(EICAR)
+    time.sleep(0.8)
+    assert renamed.exists()  # a partial download waits for its final name
+    os.rename(renamed, watched / "setup.exe")
+    assert wait_for(gone(watched / "setup.exe"), 3.0)

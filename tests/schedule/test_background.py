@@ -9,10 +9,11 @@ from pathlib import Path
 import psutil
 import pytest
 
+from app.core import priority
 from app.core.context import Context
+from app.core.priority import lower_priority
 from app.core.quarantine import list_items
-from app.core.schedule import background
-from app.core.schedule.background import DutyCycle, lower_priority
+from app.core.schedule.background import DutyCycle
 from app.core.schedule.scheduler import run_background_scan
 from tests.engine.helpers import EICAR
 
@@ -49,15 +50,18 @@ def test_the_duty_cycle_leaves_a_light_process_alone() -> None:
 
 @pytest.mark.skipif(sys.platform != "linux", reason="nice and the idle I/O class as Linux has them")
 def test_lower_priority_sets_nice_and_the_idle_io_class() -> None:
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    children = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) for _ in range(2)]
     try:
-        assert lower_priority(child.pid)
-        proc = psutil.Process(child.pid)
-        assert proc.nice() == 10
-        assert proc.ionice().ioclass == psutil.IOPRIO_CLASS_IDLE
+        assert lower_priority(children[0].pid)
+        background = psutil.Process(children[0].pid)
+        assert background.nice() == 10 and background.ionice().ioclass == psutil.IOPRIO_CLASS_IDLE
+        assert lower_priority(children[1].pid, "below_normal")
+        below = psutil.Process(children[1].pid)
+        assert below.nice() == 5 and below.ionice().ioclass != psutil.IOPRIO_CLASS_IDLE
     finally:
-        child.kill()
-        child.wait()
+        for child in children:
+            child.kill()
+            child.wait()
 
 
 def test_a_scheduled_scan_runs_through_the_scan_job_with_its_worker_in_the_background(
@@ -68,14 +72,14 @@ def test_a_scheduled_scan_runs_through_the_scan_job_with_its_worker_in_the_backg
     (folder / "notes.txt").write_text("fine")
     monkeypatch.setattr("app.core.scan_targets.quick_targets", lambda: [str(folder)])
     seen: list[tuple[int, int]] = []
-    real = background.lower_priority
+    real = priority.lower_priority
 
-    def lowered(pid: int, platform: str = sys.platform) -> bool:
-        ok = real(pid, platform)
+    def lowered(pid: int, level: str = "background", platform: str = sys.platform) -> bool:
+        ok = real(pid, level, platform)
         seen.append((pid, psutil.Process(pid).nice()))
         return ok
 
-    monkeypatch.setattr(background, "lower_priority", lowered)
+    monkeypatch.setattr(priority, "lower_priority", lowered)
     with Context.open() as ctx:
         assert run_background_scan(ctx, "quick", True) == "finished"
         assert not (folder / "invoice.exe").exists() and (folder / "notes.txt").exists()

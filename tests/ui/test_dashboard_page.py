@@ -59,3 +59,15 @@ def test_tiles_follow_the_journal(qtbot: QtBot, console: Console, ctx: Context, 
     assert "crash.unacknowledged" in page.banner.fix_buttons
     page.tiles["recovery"].button.click()
     assert console.actions[-1] == "recovery.open"
+
+
+def test_the_self_test_fix_runs_the_real_engine_self_test(qtbot: QtBot, console: Console, ctx: Context) -> None:
+    from app.core.selftest import last_result
+
+    page = open_page(qtbot, DashboardPage, console)
+    assert page.handle_action("engine.selftest") and not page.handle_action("scan.quick")
+    qtbot.waitUntil(lambda: last_result(ctx.store) is not None, timeout=60_000)
+    result = last_result(ctx.store)
+    assert result is not None and result.ok
+    qtbot.waitUntil(lambda: page.notice.label.text().startswith("The self-test passed"), timeout=20_000)
+    qtbot.waitUntil(lambda: page.tiles["engine"].detail.text().startswith("Last self-test passed on "), timeout=20_000)

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.context import Context
 from app.core.recovery.seen import SeenCrashes
+from app.ui.application import ConsoleApp
 from app.ui.pages.recovery import RecoveryPage
 from tests.recovery import recorded as r
 from tests.recovery.test_offline_cli import copied_folder
@@ -75,3 +76,9 @@ def test_this_linux_system_reads_without_failing(qtbot: QtBot, console: Console)
     page = open_page(qtbot, RecoveryPage, console, None)
     assert page.summary.text()
     assert page.state_box.title() == "Recovery features"
+
+
+def test_the_crash_fix_opens_the_recovery_page_in_the_window(qtbot: QtBot, console_app: ConsoleApp) -> None:
+    console_app.window.show()
+    console_app.run_action("recovery.open")
+    assert console_app.window.current_page() == "recovery"

@@ -54,6 +54,13 @@ class EngineLink:
         self._crashed_once: set[str] = set()
 
     def start(self) -> None:
+        from app.core.priority import lower_priority
+
+        # The user's own work first: a big copy is not slowed by the scans of the files it writes.
+        def lower(pid: int) -> None:
+            lower_priority(pid, "below_normal")
+
+        self.supervisor.on_worker_started = lower
         self.supervisor.prestart()
         self.refresh(force=True)
 

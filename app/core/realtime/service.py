@@ -19,6 +19,7 @@ Which calls block:
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import time
@@ -44,7 +45,8 @@ log = logging.getLogger(__name__)
 
 SWEEP_INTERVAL_S = 15 * 60.0
 SLEEP_JUMP_S = 60.0  # wall clock ahead of the monotonic clock by this much = the PC slept
-TICK_S = 1.0
+TICK_S = 2.0  # the keeper's idle wake-up (pause deadlines, sleep detection, watcher health)
+ENGINE_WAIT_S = 5.0  # the engine thread sleeps on the queue; a put or stop wakes it at once
 BATCH = 256
 
 
@@ -202,8 +204,10 @@ class RealtimeService:
                 if self.pause_state.paused:
                     self._stop.wait(TICK_S)
                     continue
-                batch = self.queue.take(BATCH, timeout=TICK_S)
+                batch = self.queue.take(BATCH, timeout=ENGINE_WAIT_S)
                 if not batch:
+                    if link.refresh():
+                        self._definitions_changed(link)
                     self._notify_idle()
                     continue
                 self._scan(link, batch)
@@ -244,8 +248,18 @@ class RealtimeService:
         with self._lock:
             self.counters["scanned"] += result.scanned
             self.counters["detections"] += len(result.detections)
-            self._policy = link.policy
+            changed = self._policy != link.policy
+        if changed:
+            self._definitions_changed(link)
         self._notify_idle()
+
+    def _definitions_changed(self, link: EngineLink) -> None:
+        """New definitions (or allow-list): the cache vouches for nothing, so check the folders again."""
+        with self._lock:
+            self._policy = link.policy
+        log.info("real-time protection: definitions %s are active; checking the protected folders again",
+                 link.version)
+        self.request_sweep()
 
     def _notify_idle(self) -> None:
         with self._idle:
@@ -254,7 +268,7 @@ class RealtimeService:
     def _keeper_loop(self, ctx: Context) -> None:
         self.watcher.start()
         for root, code in self.watcher.failed:
-            events.record(ctx.store, "realtime.watch_failed", folder=root, reason=f"errno {code}")
+            events.record(ctx.store, "realtime.watch_failed", folder=root, reason=os.strerror(code) if code else "")
         events.record(ctx.store, "realtime.started", folders=len(self.roots))
         with self._lock:
             self._state = "on"

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 #: The logger and message of watchdog 7.1.x's overflow warning (pinned in pyproject; a test checks it).
 OVERFLOW_LOGGERS = ("watchdog.observers.inotify_c", "watchdog.observers.inotify")
 OVERFLOW_TEXT = "queue overflowed"
+WAKE_S = 5.0
 
 
 class Sink(Protocol):
@@ -118,7 +119,8 @@ class Watcher:
         self._signal = OverflowSignal(sink)
 
     def start(self) -> None:
-        observer = Observer()
+        # watchdog's threads wake every ``timeout`` seconds to check for stop; events never wait for it.
+        observer = Observer(timeout=WAKE_S)
         handler = _Handler(self.sink)
         self.failed = []
         self._signal.install()

@@ -1,53 +1,19 @@
-"""A scheduled scan stays in the background: low priority and at most about half a core on average.
+"""A scheduled scan stays in the background: at most about half a core on average.
 
-Priority is lowered on the engine worker only (never on the console): on Linux ``nice`` 10 and the
-idle I/O class (an ordinary user may set it; the disk then serves the scan only when nobody else
-asks); on Windows the idle priority class and very low I/O priority, which psutil sets from outside
-the process (``PROCESS_MODE_BACKGROUND_BEGIN`` itself can only be entered by a process for itself).
-CPU priority alone does not keep a machine responsive, and a low-priority scan on an idle machine
+Its engine worker runs at background priority (:func:`app.core.priority.lower_priority`). CPU
+priority alone does not keep a machine responsive, and a low-priority scan on an idle machine
 still takes a whole core, hence the duty cycle: :class:`DutyCycle` pauses the scan whenever the
 worker's CPU time runs ahead of ``share`` of one core, and resumes it once the budget is back.
 """
 
 from __future__ import annotations
 
-import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
 
-import psutil
-
-log = logging.getLogger(__name__)
-
 SHARE = 0.5
 PERIOD_S = 0.5
-
-
-def lower_priority(pid: int, platform: str = sys.platform) -> bool:
-    """Put process ``pid`` into the background; False (and a log line) where the OS refused."""
-    try:
-        proc = psutil.Process(pid)
-        if platform == "win32":
-            proc.nice(psutil.IDLE_PRIORITY_CLASS)
-            proc.ionice(psutil.IOPRIO_VERYLOW)
-        else:
-            proc.nice(10)
-            if hasattr(psutil, "IOPRIO_CLASS_IDLE"):
-                proc.ionice(psutil.IOPRIO_CLASS_IDLE)
-        return True
-    except (psutil.Error, OSError) as exc:
-        log.warning("could not lower the priority of the engine worker %s: %s", pid, exc)
-        return False
-
-
-def cpu_seconds(pid: int) -> float | None:
-    try:
-        times = psutil.Process(pid).cpu_times()
-    except (psutil.Error, OSError):
-        return None
-    return float(times.user + times.system)
 
 
 class DutyCycle:
@@ -65,6 +31,7 @@ class DutyCycle:
         self.debt = 0.0  # CPU seconds used beyond the allowance
         self.paused = False
         self.paused_s = 0.0
+        self.last_cpu = 0.0  # the newest CPU reading (seconds)
         self._last: tuple[float, float] | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -80,6 +47,7 @@ class DutyCycle:
             # a short credit, so that a scan waiting on the disk can catch up a little, no more
             self.debt = max(-self.share * self.period_s, self.debt + spent - self.share * elapsed)
         self._last = (now, used)
+        self.last_cpu = used
         return self.debt / self.share if self.debt > 0 else 0.0
 
     def _loop(self) -> None:

@@ -18,11 +18,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from app.core import events
 from app.core.context import Context
 from app.core.schedule import rows
 from app.core.schedule.slots import decide
+
+if TYPE_CHECKING:
+    from app.core.scanjob import ScanRequest
 
 log = logging.getLogger(__name__)
 TICK_S = 30.0
@@ -111,33 +115,62 @@ def _scan_running(ctx: Context) -> bool:
 
 def run_background_scan(ctx: Context, kind: str, catch_up: bool) -> str:
     """A scheduled scan through the scan job: low priority, duty-cycled to about half a core."""
-    from app.core.errors import RingfenceError
-    from app.core.scan_lock import ScanBusy
-    from app.core.scanjob import ScanJob, ScanRequest
-    from app.core.schedule.background import DutyCycle, cpu_seconds, lower_priority
+    from app.core.scanjob import ScanRequest
 
     del catch_up  # a catch-up is an ordinary scheduled scan, only later
-    job = ScanJob(ctx, ScanRequest(kind=kind))
+    return run_in_background(ctx, ScanRequest(kind=kind)).outcome
+
+
+@dataclass(frozen=True)
+class BackgroundRun:
+    outcome: str  # "finished", "cancelled", "failed" or "busy"
+    wall_s: float
+    worker_cpu_s: float  # CPU time of the engine worker(s) during the scan
+    paused_s: float  # time the duty cycle held the scan
+
+
+def run_in_background(ctx: Context, request: ScanRequest) -> BackgroundRun:
+    """Run ``request`` (a :class:`~app.core.scanjob.ScanRequest`) as a background scan (blocking)."""
+    from app.core.errors import RingfenceError
+    from app.core.priority import cpu_seconds, lower_priority
+    from app.core.scan_lock import ScanBusy
+    from app.core.scanjob import ScanJob
+    from app.core.schedule.background import DutyCycle
+
+    job = ScanJob(ctx, request)
     worker = [0]
+    spent = [0.0]
 
     def started(pid: int) -> None:
+        if worker[0]:
+            spent[0] += cpu_seconds(worker[0]) or 0.0  # a restarted worker: keep what the old one used
         worker[0] = pid
         lower_priority(pid)
 
+    def cpu() -> float | None:
+        if not worker[0]:
+            return None
+        used = cpu_seconds(worker[0])
+        return None if used is None else spent[0] + used
+
     job.on_worker_started = started
-    throttle = DutyCycle(lambda: cpu_seconds(worker[0]) if worker[0] else None,
-                         job.control.pause, lambda: None if job.progress.state == "paused" else job.control.resume())
+    throttle = DutyCycle(cpu, job.control.pause,
+                         lambda: None if job.progress.state == "paused" else job.control.resume())
+    began = time.monotonic()
     throttle.start()
+    outcome = "finished"
     try:
         summary = job.run()
+        outcome = "cancelled" if summary.cancelled else "finished"
     except ScanBusy:
-        return "busy"
+        outcome = "busy"
     except RingfenceError as exc:
-        log.error("scheduled %s scan failed: %s", kind, exc.message)
-        return "failed"
+        log.error("scheduled %s scan failed: %s", request.kind, exc.message)
+        outcome = "failed"
     finally:
         throttle.stop()
-    return "cancelled" if summary.cancelled else "finished"
+    used = throttle.last_cpu
+    return BackgroundRun(outcome, time.monotonic() - began, used, throttle.paused_s)
 
 
 class SchedulerThread:

@@ -69,6 +69,25 @@ class DashboardPage(Page):
     def show_verdict(self, verdict: Verdict) -> None:
         self.banner.show_verdict(verdict)
 
+    def handle_action(self, action_id: str) -> bool:
+        """``engine.selftest``: run the engine's self-test now and show how it went."""
+        if action_id != "engine.selftest":
+            return False
+        self.say(self.tr("The self-test is running…"))
+        self.call("engine.selftest", calls.selftest, done=self._selftest_done)
+        return True
+
+    def _selftest_done(self, ok: bool) -> None:
+        if ok:
+            self.say(self.tr("The self-test passed: the engine finds test threats and leaves clean files alone."))
+        else:
+            self.notice.show_text(self.tr("The self-test failed. Check for updates; if it keeps failing, "
+                                          "reinstall Ringfence."))
+        self.refresh()
+        refresh_verdict = getattr(self.app, "refresh_verdict", None)
+        if refresh_verdict is not None:
+            refresh_verdict()
+
     # -- tiles --------------------------------------------------------------------------------------
 
     def _go(self, page: str) -> tuple[str, Any]:

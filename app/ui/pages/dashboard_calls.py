@@ -6,11 +6,12 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from app.core import definitions
 from app.core.context import Context
 from app.core.protection_status import collect_status
 from app.core.realtime.status import read_status_file
 from app.core.recovery.seen import PendingCrash, SeenCrashes
-from app.core.selftest import SelftestResult, last_result
+from app.core.selftest import SelftestResult, last_result, run_selftest
 from app.core.supervisor import ENGINE_SCHEMA
 from app.core.verdict import Verdict, compute_verdict
 
@@ -39,6 +40,12 @@ def engine_health(ctx: Context, now: float) -> EngineHealth:
         "SELECT kind, time FROM engine_events WHERE kind IN ('crash', 'hang') AND time >= ? "
         "ORDER BY time DESC, id DESC LIMIT 1", (now - DAY,)).fetchone()
     return EngineHealth(row["kind"] if row else None, float(row["time"]) if row else None, last_result(ctx.store))
+
+
+def selftest(ctx: Context) -> bool:
+    """Self-test the active definitions in a fresh engine worker (seconds); the result is recorded."""
+    reply = run_selftest(ctx, definitions.active(ctx))
+    return bool(reply.get("ok"))
 
 
 def load(ctx: Context) -> DashboardData:

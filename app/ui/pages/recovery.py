@@ -75,6 +75,13 @@ class RecoveryPage(Page):
     def title(self) -> str:
         return self.tr("Recovery")
 
+    def handle_action(self, action_id: str) -> bool:
+        """``recovery.open``: the window shows this page, freshly read."""
+        if action_id != "recovery.open":
+            return False
+        self.refresh()
+        return True
+
     def set_source(self, source: Path | None) -> None:
         self.source = source
         self.refresh()
@@ -111,9 +118,11 @@ class RecoveryPage(Page):
             self.state_form.removeRow(0)
         if state is None or state.platform != "windows":
             self.state_box.setTitle(self.tr("Recovery features"))
-            self.state_form.addRow(QLabel(self.tr("Windows Recovery Environment and Quick Machine Recovery are "
-                                                  "Windows features; on this system the evidence above comes from "
-                                                  "the kernel's logs."), self.state_box))
+            explanation = QLabel(self.tr("Windows Recovery Environment and Quick Machine Recovery are Windows "
+                                         "features; on this system the evidence above comes from the kernel's "
+                                         "logs."), self.state_box)
+            explanation.setWordWrap(True)
+            self.state_form.addRow(explanation)
             return
         self.state_box.setTitle(self.tr("Windows recovery features"))
         rows = [
@@ -129,8 +138,9 @@ class RecoveryPage(Page):
             field.setAccessibleName(label)
             self.state_form.addRow(label, field)
         for boot in state.recovery_boots:
-            self.state_form.addRow(when(boot.time.timestamp()) if boot.time else NONE,
-                                   QLabel(recovery_message(boot.message), self.state_box))
+            detail = QLabel(recovery_message(boot.message), self.state_box)
+            detail.setWordWrap(True)
+            self.state_form.addRow(when(boot.time.timestamp()) if boot.time else NONE, detail)
 
     def _show_evidence(self, *_args: object) -> None:
         rows = self.table.selectionModel().selectedRows()
