@@ -173,6 +173,10 @@ def main() -> int:
     if not shutil.which("yara") or not shutil.which("yarac"):
         print("bench: the yara command line tools are needed (apt-get install yara)", file=sys.stderr)
         return 2
+    if not (SHARED / "make_corpus.py").is_file() or not RULES.is_dir():
+        print(f"bench: the benchmark data is not here ({SHARED}): it needs make_corpus.py and rules/yara "
+              "from the shared benchmark folder beside the checkout", file=sys.stderr)
+        return 2
     env = dict(os.environ, RINGFENCE_HOME=tempfile.mkdtemp(prefix="rf-bench-"))
     results = [bench_size(size, args.rounds, env) for size in args.sizes.split(",")]
     text = markdown(results, args.rounds)
