@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.core.beacon.sender import BeaconThread
 from app.core.events import Event
 from app.core.paths import Paths
 from app.core.settings import Settings
@@ -61,6 +62,8 @@ class ConsoleApp(QObject):
         self.watcher = JournalWatcher(self.workers, parent=self)
         self.watcher.events.connect(self._journal)
         self.poller = startup.make_poller(paths, self._poll_result, first_poll_delay) if poll_updates else None
+        # the opt-in health reports (they send nothing until the user agreed); a plain thread, never the GUI's
+        self.beacon = BeaconThread(paths) if poll_updates else None
         self._verdict_job: Any = None
         self._verdict_again = False
         self._verdict_timer = QTimer(self)
@@ -93,6 +96,8 @@ class ConsoleApp(QObject):
         self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
         if self.poller is not None:
             self.poller.start()
+        if self.beacon is not None:
+            self.beacon.start()
 
     def quit(self) -> None:
         """Stop everything cleanly: page work, the poller, running scans and their engine, then Qt."""
@@ -108,6 +113,9 @@ class ConsoleApp(QObject):
             self.tray.hide()
         if self.poller is not None:
             self.poller.stop(timeout=5.0)
+        if self.beacon is not None:
+            self.beacon.stop()
+            self.beacon.join(timeout=5.0)
         self.workers.shutdown()
         self.qapp.quit()
 
