@@ -11,9 +11,12 @@ from tests.conftest import ROOT
 
 def german(context: str, source: str, disambiguation: str | None, n: int) -> str:
     """The console's lookup: Qt Linguist with the compiled German translation."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
 
-    app = QCoreApplication.instance() or QCoreApplication([])
+    # a QApplication, not a bare QCoreApplication: widget tests later in the same run reuse this instance,
+    # and a QMainWindow on a QCoreApplication aborts the whole process
+    app = QApplication.instance() or QApplication([])
     translator = QTranslator(app)
     assert translator.load(str(ROOT / "translations" / "ringfence_de.qm"))
     return translator.translate(context, source, disambiguation, n) or source
