@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         item = QListWidgetItem(self.sidebar)
         item.setData(Qt.ItemDataRole.UserRole, name)
-        item.setSizeHint(QSize(0, 36))
+        item.setSizeHint(QSize(140, 36))
 
     def _go(self, row: int) -> None:
         self.sidebar.setCurrentRow(row)
