@@ -30,7 +30,8 @@ import psutil
 from report import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "bench"
+SHARED = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "bench").is_dir()),
+              ROOT.parent / "shared" / "bench")
 RULES = SHARED / "rules" / "yara"
 OUT = ROOT / "bench" / "out"
 
