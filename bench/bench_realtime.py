@@ -265,12 +265,12 @@ class Bench:
 
 def scheduled(bench: Bench) -> None:
     """A scheduled scan's engine CPU share, throttled, against the same scan run by the user."""
+    from app.core.priority import cpu_seconds
     from app.core.scanjob import ScanJob, ScanRequest
-    from app.core.schedule.background import cpu_seconds
     from app.core.schedule.scheduler import run_in_background
 
     folder = bench.work / "scheduled"
-    count = bench.n(3_000)
+    count = bench.n(15_000)
     for i in range(count):
         sub = folder / f"d{i // 500}"
         sub.mkdir(parents=True, exist_ok=True)

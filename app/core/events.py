@@ -109,7 +109,7 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
        translate("Events", "Real-time protection found %1 in %2: %3."), ["threat", "path", "action"]),
     _t("realtime.started", "protection", "info",
        translate("Events", "Real-time protection is on and watches %n folder(s).", None, 0), count="folders"),
-    _t("realtime.stopped", "protection", "warning", translate("Events", "Real-time protection was turned off.")),
+    _t("realtime.stopped", "protection", "info", translate("Events", "Real-time protection was turned off.")),
     _t("realtime.paused", "protection", "warning",
        translate("Events", "Real-time protection is paused until %1."), ["until"]),
     _t("realtime.paused_restart", "protection", "warning",

@@ -61,7 +61,9 @@ class ConsoleApp(QObject):
 
         self.watcher = JournalWatcher(self.workers, parent=self)
         self.watcher.events.connect(self._journal)
-        self.poller = startup.make_poller(paths, self._poll_result, first_poll_delay) if poll_updates else None
+        self.poll_updates, self._first_poll_delay = poll_updates, first_poll_delay
+        self.poller: Any = None  # app.core.updates.poller.Poller, started on a worker by start()
+        self._check_when_ready = False
         # the opt-in health reports (they send nothing until the user agreed); a plain thread, never the GUI's
         self.beacon = BeaconThread(paths) if poll_updates else None
         self._verdict_job: Any = None
@@ -94,10 +96,18 @@ class ConsoleApp(QObject):
         self._verdict_timer.start()
         self.workers.submit("quarantine start-up", startup.quarantine_startup).done.connect(self.refresh_verdict)
         self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
-        if self.poller is not None:
-            self.poller.start()
         if self.beacon is not None:
             self.beacon.start()
+        if self.poll_updates:
+            job = self.workers.submit("update poller", startup.start_poller, self._poll_result, self._first_poll_delay)
+            job.finished.connect(self._poller_started)
+
+    def _poller_started(self, poller: Any) -> None:
+        self.poller = poller
+        if self.quitting:
+            poller.stop(timeout=5.0)
+        elif self._check_when_ready:
+            poller.check_now()
 
     def quit(self) -> None:
         """Stop everything cleanly: page work, the poller, running scans and their engine, then Qt."""
@@ -114,8 +124,7 @@ class ConsoleApp(QObject):
         if self.poller is not None:
             self.poller.stop(timeout=5.0)
         if self.beacon is not None:
-            self.beacon.stop()
-            self.beacon.join(timeout=5.0)
+            self.beacon.stop()  # a daemon thread: it ends after at most one request, never holding up the quit
         self.workers.shutdown()
         self.qapp.quit()
 
@@ -165,6 +174,8 @@ class ConsoleApp(QObject):
     def check_updates(self) -> None:
         if self.poller is not None:
             self.poller.check_now()
+        else:
+            self._check_when_ready = True
         self.window.show_page("updates")
         self.open_window()
 

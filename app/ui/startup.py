@@ -9,25 +9,32 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.paths import Paths
 from app.core.settings import Settings
-from app.core.updates.poller import Poller
+
+if TYPE_CHECKING:
+    from app.core.updates.poller import Poller
 
 log = logging.getLogger(__name__)
 TRAY_HINT_FILE = "console-tray-hint-shown"
 
 
-def make_poller(paths: Paths, on_result: Callable[[Any], None], first_delay: float | None = None) -> Poller:
-    def service() -> Any:
-        from app.core.updates.service import UpdateService
+def start_poller(ctx: Context, on_result: Callable[[Any], None], first_delay: float | None = None) -> Poller:
+    """Create and start the update poller (on a worker: importing the update client takes a while)."""
+    from app.core.updates.poller import Poller
+    from app.core.updates.service import UpdateService
 
+    paths = ctx.paths
+
+    def service() -> UpdateService:
         return UpdateService(Context.open(paths))
 
-    return Poller(service, on_result=on_result, first_delay=first_delay)
+    poller = Poller(service, on_result=on_result, first_delay=first_delay)
+    poller.start()
+    return poller
 
 
 def quarantine_startup(ctx: Context) -> Any:

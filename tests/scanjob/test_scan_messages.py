@@ -12,12 +12,9 @@ from tests.conftest import ROOT
 def german(context: str, source: str, disambiguation: str | None, n: int) -> str:
     """The console's lookup: Qt Linguist with the compiled German translation."""
     from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
 
-    # a QApplication, not a bare QCoreApplication: widget tests later in the same run reuse this instance,
-    # and a QMainWindow on a QCoreApplication aborts the whole process
-    app = QApplication.instance() or QApplication([])
-    translator = QTranslator(app)
+    # No QCoreApplication: a bare one would make every later QWidget in the same test run abort.
+    translator = QTranslator()
     assert translator.load(str(ROOT / "translations" / "ringfence_de.qm"))
     return translator.translate(context, source, disambiguation, n) or source
 
