@@ -1141,17 +1141,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="107"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="118"/>
         <source>it cannot be read (%1)</source>
         <translation>sie kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="116"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="127"/>
         <source>its record is incomplete</source>
         <translation>ihre Angaben sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="119"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="130"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
