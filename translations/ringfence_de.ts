@@ -662,7 +662,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="186"/>
+        <location filename="../app/core/updates/activation.py" line="192"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
@@ -800,27 +800,27 @@
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="82"/>
+        <location filename="../app/ui/pages/history.py" line="81"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="83"/>
+        <location filename="../app/ui/pages/history.py" line="82"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="94"/>
+        <location filename="../app/ui/pages/history.py" line="93"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="116"/>
+        <location filename="../app/ui/pages/history.py" line="115"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="119"/>
+        <location filename="../app/ui/pages/history.py" line="118"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
     </message>
@@ -1141,17 +1141,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="107"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="118"/>
         <source>it cannot be read (%1)</source>
         <translation>sie kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="116"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="127"/>
         <source>its record is incomplete</source>
         <translation>ihre Angaben sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="119"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="130"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
@@ -2231,167 +2231,167 @@
         <translation>erwartet eine Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="90"/>
+        <location filename="../app/core/settings.py" line="96"/>
         <source>When a scan finds a threat (report, quarantine, ask)</source>
         <translation>Wenn ein Scan eine Bedrohung findet (melden, in Quarantäne verschieben, nachfragen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="92"/>
+        <location filename="../app/core/settings.py" line="98"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="94"/>
+        <location filename="../app/core/settings.py" line="100"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="96"/>
+        <location filename="../app/core/settings.py" line="102"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="98"/>
+        <location filename="../app/core/settings.py" line="104"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="99"/>
+        <location filename="../app/core/settings.py" line="105"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="100"/>
+        <location filename="../app/core/settings.py" line="106"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="102"/>
+        <location filename="../app/core/settings.py" line="108"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="104"/>
+        <location filename="../app/core/settings.py" line="110"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="106"/>
+        <location filename="../app/core/settings.py" line="112"/>
         <source>Archives: most time to spend on one archive (seconds)</source>
         <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="109"/>
+        <location filename="../app/core/settings.py" line="115"/>
         <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
         <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="110"/>
+        <location filename="../app/core/settings.py" line="116"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="111"/>
+        <location filename="../app/core/settings.py" line="117"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="113"/>
+        <location filename="../app/core/settings.py" line="119"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="114"/>
+        <location filename="../app/core/settings.py" line="120"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="116"/>
+        <location filename="../app/core/settings.py" line="122"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="118"/>
+        <location filename="../app/core/settings.py" line="124"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="121"/>
+        <location filename="../app/core/settings.py" line="127"/>
         <source>Send anonymous health reports about definitions updates to the vendor</source>
         <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="122"/>
+        <location filename="../app/core/settings.py" line="128"/>
         <source>Asked whether to send health reports</source>
         <translation>Gefragt, ob Zustandsberichte gesendet werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="123"/>
+        <location filename="../app/core/settings.py" line="129"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="124"/>
+        <location filename="../app/core/settings.py" line="130"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="127"/>
+        <location filename="../app/core/settings.py" line="133"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="129"/>
+        <location filename="../app/core/settings.py" line="135"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="131"/>
+        <location filename="../app/core/settings.py" line="137"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="132"/>
+        <location filename="../app/core/settings.py" line="138"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="134"/>
+        <location filename="../app/core/settings.py" line="140"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="173"/>
+        <location filename="../app/core/settings.py" line="179"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="194"/>
+        <location filename="../app/core/settings.py" line="200"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="202"/>
+        <location filename="../app/core/settings.py" line="208"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="209"/>
+        <location filename="../app/core/settings.py" line="215"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="236"/>
+        <location filename="../app/core/settings.py" line="242"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="240"/>
+        <location filename="../app/core/settings.py" line="246"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="258"/>
+        <location filename="../app/core/settings.py" line="264"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -2399,112 +2399,127 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
         <source>Scanning</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="47"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <location filename="../app/ui/dialogs/settings.py" line="49"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="65"/>
+        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <source>Only report it</source>
+        <translation>Nur melden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <source>Move it to the quarantine</source>
+        <translation>In die Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <source>Ask me</source>
+        <translation>Mich fragen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../app/ui/dialogs/settings.py" line="74"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="72"/>
+        <location filename="../app/ui/dialogs/settings.py" line="76"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="150"/>
+        <location filename="../app/ui/dialogs/settings.py" line="154"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="151"/>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="152"/>
+        <location filename="../app/ui/dialogs/settings.py" line="156"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="158"/>
+        <location filename="../app/ui/dialogs/settings.py" line="162"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="259"/>
+        <location filename="../app/ui/dialogs/settings.py" line="271"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2846,117 +2861,117 @@
 <context>
     <name>UpdateState</name>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="26"/>
-        <source>No update channel is configured; Ringfence uses its built-in baseline definitions. Add one with: ringfence update channel URL --root ROOT_JSON</source>
-        <translation>Es ist kein Update-Kanal eingerichtet; Ringfence verwendet seine eingebauten Basisdefinitionen. Richten Sie einen ein mit: ringfence update channel URL --root ROOT_JSON</translation>
-    </message>
-    <message>
-        <location filename="../app/core/updates/update_status.py" line="28"/>
+        <location filename="../app/core/updates/update_status.py" line="29"/>
         <source>Up to date</source>
         <translation>Auf dem neuesten Stand</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="29"/>
+        <location filename="../app/core/updates/update_status.py" line="30"/>
         <source>An update is rolling out; it has not reached this device yet</source>
         <translation>Ein Update wird verteilt; es hat dieses Gerät noch nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="30"/>
+        <location filename="../app/core/updates/update_status.py" line="31"/>
         <source>Downloading version %1 (%2 of %3 bytes)</source>
         <translation>Version %1 wird heruntergeladen (%2 von %3 Bytes)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="31"/>
+        <location filename="../app/core/updates/update_status.py" line="32"/>
         <source>Checking version %1 before it is used</source>
         <translation>Version %1 wird vor der Verwendung geprüft</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="32"/>
+        <location filename="../app/core/updates/update_status.py" line="33"/>
         <source>Switching to version %1</source>
         <translation>Wechsel zu Version %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="33"/>
+        <location filename="../app/core/updates/update_status.py" line="34"/>
         <source>Version %1 is in probation: %2 hours left</source>
         <translation>Version %1 ist in der Bewährungsphase: noch %2 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="34"/>
+        <location filename="../app/core/updates/update_status.py" line="35"/>
         <source>Rolled back: %1</source>
         <translation>Zurückgesetzt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="35"/>
+        <location filename="../app/core/updates/update_status.py" line="36"/>
         <source>Updates halted by the vendor: %1</source>
         <translation>Updates vom Hersteller angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="36"/>
+        <location filename="../app/core/updates/update_status.py" line="37"/>
         <source>Updates paused until %1</source>
         <translation>Updates pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="37"/>
-        <source>Pinned: new definitions are installed only when you apply them</source>
-        <translation>Festgehalten: Neue Definitionen werden nur installiert, wenn Sie sie anwenden</translation>
+        <location filename="../app/core/updates/update_status.py" line="27"/>
+        <source>No update channel is configured; Ringfence uses its built-in baseline definitions.</source>
+        <translation>Es ist kein Update-Kanal eingerichtet; Ringfence verwendet seine mitgelieferten Basis-Definitionen.</translation>
     </message>
     <message>
         <location filename="../app/core/updates/update_status.py" line="38"/>
+        <source>Pinned: new definitions are installed only when you choose to install them</source>
+        <translation>Festgehalten: Neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/update_status.py" line="39"/>
         <source>Out of date since %1</source>
         <translation>Veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="39"/>
+        <location filename="../app/core/updates/update_status.py" line="40"/>
         <source>Badly out of date since %1</source>
         <translation>Stark veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="43"/>
+        <location filename="../app/core/updates/update_status.py" line="44"/>
         <source>Activated</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="44"/>
+        <location filename="../app/core/updates/update_status.py" line="45"/>
         <source>Refused before use</source>
         <translation>Vor der Verwendung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="45"/>
+        <location filename="../app/core/updates/update_status.py" line="46"/>
         <source>Reverted automatically</source>
         <translation>Automatisch zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="46"/>
+        <location filename="../app/core/updates/update_status.py" line="47"/>
         <source>Withdrawn by the vendor</source>
         <translation>Vom Hersteller zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="47"/>
+        <location filename="../app/core/updates/update_status.py" line="48"/>
         <source>Rolled back</source>
         <translation>Zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="48"/>
+        <location filename="../app/core/updates/update_status.py" line="49"/>
         <source>Passed probation</source>
         <translation>Bewährungsphase bestanden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="49"/>
+        <location filename="../app/core/updates/update_status.py" line="50"/>
         <source>Update refused (verification failed)</source>
         <translation>Update abgelehnt (Überprüfung fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="50"/>
+        <location filename="../app/core/updates/update_status.py" line="51"/>
         <source>Flagged a protected file (reported only)</source>
         <translation>Eine geschützte Datei erkannt (nur gemeldet)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="51"/>
+        <location filename="../app/core/updates/update_status.py" line="52"/>
         <source>Back on the baseline definitions</source>
         <translation>Wieder auf den Basisdefinitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="52"/>
+        <location filename="../app/core/updates/update_status.py" line="53"/>
         <source>Halted by the vendor</source>
         <translation>Vom Hersteller angehalten</translation>
     </message>
@@ -3002,6 +3017,136 @@
         <location filename="../app/core/updates/service.py" line="54"/>
         <source>The definitions are being updated right now; try again in a minute.</source>
         <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="172"/>
+        <source>The update server asked to wait; Ringfence checks again later.</source>
+        <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="223"/>
+        <source>You rolled back from version %1.</source>
+        <translation>Sie haben Version %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="298"/>
+        <source>The update server sent more data than the signed metadata allows (%1).</source>
+        <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="301"/>
+        <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
+        <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="305"/>
+        <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
+        <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="309"/>
+        <source>The update failed verification and was refused (%1: %2).</source>
+        <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="312"/>
+        <source>The rollout document was refused: %1</source>
+        <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="314"/>
+        <source>The update could not be stored (%1).</source>
+        <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="316"/>
+        <source>The rollout document is for channel %1, not %2; it was refused.</source>
+        <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="319"/>
+        <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
+        <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="347"/>
+        <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
+        <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="366"/>
+        <source>Version %1 failed verification and was refused (%2).</source>
+        <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="368"/>
+        <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
+        <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="385"/>
+        <source>Version %1 passed validation and its self-test.</source>
+        <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="55"/>
+        <source>Version %1 was activated (finished after an interruption).</source>
+        <translation>Version %1 wurde aktiviert (nach einer Unterbrechung abgeschlossen).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="122"/>
+        <source>The vendor withdrew version %1: %2</source>
+        <translation>Der Hersteller hat Version %1 zurückgezogen: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="128"/>
+        <source>The vendor rolled the definitions back from version %1 to version %2.</source>
+        <translation>Der Hersteller hat die Definitionen von Version %1 auf Version %2 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="160"/>
+        <source>Version %1 ran without problems through its probation.</source>
+        <translation>Version %1 hat die Bewährungszeit ohne Probleme durchlaufen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="53"/>
+        <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to its built-in baseline definitions.</source>
+        <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu seinen mitgelieferten Basis-Definitionen zurückgekehrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="56"/>
+        <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to version %3.</source>
+        <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu Version %3 zurückgekehrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="61"/>
+        <source>Version %1 failed its self-test (%2).</source>
+        <translation>Version %1 hat ihren Selbsttest nicht bestanden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="66"/>
+        <source>Version %1 failed on %2 of %3 scanned files.</source>
+        <translation>Version %1 ist bei %2 von %3 geprüften Dateien gescheitert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="70"/>
+        <source>Version %1 made scanning more than three times slower.</source>
+        <translation>Version %1 hat das Prüfen mehr als dreimal langsamer gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="73"/>
+        <source>Version %1 suddenly found %2 threats in %3 files (a likely false alarm).</source>
+        <translation>Version %1 hat plötzlich %2 Bedrohungen in %3 Dateien gefunden (vermutlich ein Fehlalarm).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="76"/>
+        <source>Version %1 flagged %2 protected system files (a false alarm).</source>
+        <translation>Version %1 hat %2 geschützte Systemdateien gemeldet (ein Fehlalarm).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="79"/>
+        <source>Version %1 flagged the protected file %2; it was only reported, not quarantined.</source>
+        <translation>Version %1 hat die geschützte Datei %2 gemeldet; sie wurde nur gemeldet, nicht in die Quarantäne verschoben.</translation>
     </message>
 </context>
 <context>
@@ -3133,73 +3278,73 @@
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="145"/>
+        <location filename="../app/ui/pages/updates.py" line="146"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="149"/>
+        <location filename="../app/ui/pages/updates.py" line="150"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <location filename="../app/ui/pages/updates.py" line="151"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <location filename="../app/ui/pages/updates.py" line="151"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="164"/>
+        <location filename="../app/ui/pages/updates.py" line="165"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="166"/>
+        <location filename="../app/ui/pages/updates.py" line="167"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="168"/>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="182"/>
+        <location filename="../app/ui/pages/updates.py" line="183"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="185"/>
+        <location filename="../app/ui/pages/updates.py" line="186"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="194"/>
+        <location filename="../app/ui/pages/updates.py" line="195"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="211"/>
+        <location filename="../app/ui/pages/updates.py" line="212"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="213"/>
-        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
+        <location filename="../app/ui/pages/updates.py" line="216"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="214"/>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -166,3 +166,17 @@ def test_a_failed_restore_says_why_in_one_sentence(qtbot: QtBot, console: Consol
     assert not path.exists() and page.proxy.rowCount() == 1
     assert "Traceback" not in page.notice.label.text() and page.notice.label.text()
     assert QMessageBox is not None
+
+
+def test_restore_to_a_chosen_folder_keeps_the_original_place_free(qtbot: QtBot, console: Console, ctx: Context,
+                                                                   tmp_path: Path) -> None:
+    data = b"report contents"
+    path = make_file(tmp_path / "Documents" / "report.docm", data)
+    quarantine(ctx, path)
+    page = open_page(qtbot, QuarantinePage, console)
+    select_all(page)
+    target = tmp_path / "Restored here"
+    page.restore(to=str(target), items=page.selected())  # what "Restore to…" does with the chosen folder
+    qtbot.waitUntil((target / "report.docm").exists, timeout=10_000)
+    assert (target / "report.docm").read_bytes() == data and not path.exists()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0, timeout=10_000)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from app.core import events
 from app.core.context import Context
@@ -76,7 +76,6 @@ class HistoryPage(Page):
         ], stands_out=lambda e: e.severity == "critical", parent=self)
         self.proxy = sorted_filtered(self.model, self)
         self.table = table_view(self.proxy, self.tr("Events"), self.body)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         paging = QHBoxLayout()
         self.newer = QPushButton(self.tr("Newer"), self.body)

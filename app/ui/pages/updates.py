@@ -113,6 +113,7 @@ class UpdatesPage(Page):
         ring_label = QLabel(self.tr("R&ing:"), self.body)
         self.ring = QComboBox(self.body)
         self.ring.setAccessibleName(self.tr("Update ring"))
+        self.ring.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         ring_label.setBuddy(self.ring)
         for key in RINGS:
             self.ring.addItem(ring_name(key), key)
@@ -198,9 +199,9 @@ class UpdatesPage(Page):
 
     def _checked(self, result: Any) -> None:
         if result.outcome in ("offline", "refused", "rejected"):
-            self.show_failure(result.message)
+            self.show_failure(result.msg)
         else:
-            self.say(reason(result.message))
+            self.say(reason(result.msg))
 
     def _check_done(self) -> None:
         self.checking = False

@@ -1,9 +1,12 @@
-"""A read-only, sortable table view with rows selected whole, for the pages' lists."""
+"""A read-only, sortable table view with rows selected whole and columns fitted to their contents, for the
+pages' lists."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+MAX_COLUMN_WIDTH = 480  # a long path is elided (its tooltip holds it whole)
 
 
 def table_view(model: QAbstractItemModel, accessible_name: str, parent: QWidget, *, multi: bool = False,
@@ -21,7 +24,10 @@ def table_view(model: QAbstractItemModel, accessible_name: str, parent: QWidget,
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # the user may widen a column
     header.setStretchLastSection(True)
+    header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
+    model.modelReset.connect(view.resizeColumnsToContents)  # each new list: columns as wide as they need
+    model.layoutChanged.connect(view.resizeColumnsToContents)
     view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     return view
