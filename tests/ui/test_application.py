@@ -167,7 +167,14 @@ def test_quit_during_a_scan_stops_the_engine_cleanly(qtbot: QtBot, console_app: 
     console_app.start()
 
     def engines() -> list[psutil.Process]:
-        return [p for p in psutil.Process().children(recursive=True) if "--engine" in " ".join(p.cmdline())]
+        found = []
+        for child in psutil.Process().children(recursive=True):
+            try:
+                if "--engine" in " ".join(child.cmdline()):
+                    found.append(child)
+            except psutil.Error:  # gone, or a zombie left by another test's subprocess
+                pass
+        return found
 
     page.start_scan("custom", [str(folder)])  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: bool(engines()), timeout=30_000)
