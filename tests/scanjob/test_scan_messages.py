@@ -11,10 +11,10 @@ from tests.conftest import ROOT
 
 def german(context: str, source: str, disambiguation: str | None, n: int) -> str:
     """The console's lookup: Qt Linguist with the compiled German translation."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QTranslator
 
-    app = QCoreApplication.instance() or QCoreApplication([])
-    translator = QTranslator(app)
+    # No QCoreApplication: a bare one would make every later QWidget in the same test run abort.
+    translator = QTranslator()
     assert translator.load(str(ROOT / "translations" / "ringfence_de.qm"))
     return translator.translate(context, source, disambiguation, n) or source
 
