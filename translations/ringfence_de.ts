@@ -2825,7 +2825,12 @@
         <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="176"/>
+        <location filename="../app/core/store.py" line="183"/>
+        <source>The damaged state database %1 could not be set aside (%2); quit the Ringfence console and any running scan, then try again.</source>
+        <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden (%2); beenden Sie die Ringfence-Konsole und jede laufende Prüfung und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="188"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
