@@ -119,27 +119,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="133"/>
+        <location filename="../app/ui/application.py" line="140"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="134"/>
+        <location filename="../app/ui/application.py" line="141"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="159"/>
+        <location filename="../app/ui/application.py" line="166"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="243"/>
+        <location filename="../app/ui/application.py" line="250"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="246"/>
+        <location filename="../app/ui/application.py" line="253"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -1804,79 +1804,79 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="40"/>
-        <location filename="../app/ui/pages/scan_results.py" line="48"/>
+        <location filename="../app/ui/pages/scan_results.py" line="44"/>
+        <location filename="../app/ui/pages/scan_results.py" line="52"/>
         <source>Threats found</source>
         <translation>Gefundene Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="43"/>
+        <location filename="../app/ui/pages/scan_results.py" line="47"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="44"/>
+        <location filename="../app/ui/pages/scan_results.py" line="48"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="45"/>
+        <location filename="../app/ui/pages/scan_results.py" line="49"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="46"/>
+        <location filename="../app/ui/pages/scan_results.py" line="50"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="54"/>
+        <location filename="../app/ui/pages/scan_results.py" line="58"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="55"/>
+        <location filename="../app/ui/pages/scan_results.py" line="59"/>
         <source>&amp;Allow this file</source>
         <translation>Diese Datei &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="56"/>
+        <location filename="../app/ui/pages/scan_results.py" line="60"/>
         <source>Show in f&amp;older</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="65"/>
-        <location filename="../app/ui/pages/scan_results.py" line="68"/>
+        <location filename="../app/ui/pages/scan_results.py" line="69"/>
+        <location filename="../app/ui/pages/scan_results.py" line="72"/>
         <source>Files that could not be checked</source>
         <translation>Dateien, die nicht geprüft werden konnten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="78"/>
+        <location filename="../app/ui/pages/scan_results.py" line="82"/>
         <source>Moved to the quarantine</source>
         <translation>In die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="78"/>
+        <location filename="../app/ui/pages/scan_results.py" line="82"/>
         <source>Reported only</source>
         <translation>Nur gemeldet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="79"/>
+        <location filename="../app/ui/pages/scan_results.py" line="83"/>
         <source>Waiting for your choice</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="80"/>
+        <location filename="../app/ui/pages/scan_results.py" line="84"/>
         <source>Left in place: a system or Ringfence file</source>
         <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="81"/>
+        <location filename="../app/ui/pages/scan_results.py" line="85"/>
         <source>Allowed</source>
         <translation>Zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="81"/>
+        <location filename="../app/ui/pages/scan_results.py" line="85"/>
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
     </message>
@@ -2079,13 +2079,21 @@
         <source>Scan finished: %1</source>
         <translation>Prüfung beendet: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/scan_results.py" line="33"/>
+        <source>%n file(s) could not be fully checked: an archive limit was reached.</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
+            <numerusform>%n Dateien konnten nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="84"/>
+        <location filename="../app/ui/pages/scan_results.py" line="88"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="92"/>
+        <location filename="../app/ui/pages/scan_results.py" line="96"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2825,7 +2833,12 @@
         <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="176"/>
+        <location filename="../app/core/store.py" line="183"/>
+        <source>The damaged state database %1 could not be set aside (%2); quit the Ringfence console and any running scan, then try again.</source>
+        <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden (%2); beenden Sie die Ringfence-Konsole und jede laufende Prüfung und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/store.py" line="188"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>
@@ -3473,12 +3486,12 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../app/core/verdict.py" line="118"/>
+        <location filename="../app/core/verdict.py" line="130"/>
         <source>The age of the definitions is unknown.</source>
         <translation>Das Alter der Definitionen ist unbekannt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/verdict.py" line="120"/>
+        <location filename="../app/core/verdict.py" line="132"/>
         <source>The definitions are %n day(s) old.</source>
         <translation>
             <numerusform>Die Definitionen sind %n Tag alt.</numerusform>
@@ -3486,67 +3499,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="137"/>
+        <location filename="../app/core/verdict.py" line="149"/>
         <source>The vendor withdrew definitions %1; the previous definitions are in use.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; die vorherigen Definitionen sind in Gebrauch.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="139"/>
+        <location filename="../app/core/verdict.py" line="151"/>
         <source>The vendor rolled the definitions back from %1.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="141"/>
+        <location filename="../app/core/verdict.py" line="153"/>
         <source>Definitions %1 caused problems and were rolled back.</source>
         <translation>Die Definitionen %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="150"/>
+        <location filename="../app/core/verdict.py" line="162"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Aktualisierung der Definitionen angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="162"/>
+        <location filename="../app/core/verdict.py" line="174"/>
         <source>The update server has not been reachable for more than a day.</source>
         <translation>Der Update-Server ist seit mehr als einem Tag nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="184"/>
+        <location filename="../app/core/verdict.py" line="196"/>
         <source>The scanner engine stopped responding in the last 24 hours.</source>
         <translation>Der Scanner hat in den letzten 24 Stunden nicht mehr reagiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="186"/>
+        <location filename="../app/core/verdict.py" line="198"/>
         <source>The scanner engine crashed in the last 24 hours.</source>
         <translation>Der Scanner ist in den letzten 24 Stunden abgestürzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="197"/>
+        <location filename="../app/core/verdict.py" line="209"/>
         <source>The scanner engine failed its last self-test.</source>
         <translation>Der Scanner hat seinen letzten Selbsttest nicht bestanden.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="206"/>
+        <location filename="../app/core/verdict.py" line="218"/>
         <source>Real-time protection is off.</source>
         <translation>Der Echtzeitschutz ist ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="213"/>
+        <location filename="../app/core/verdict.py" line="225"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="214"/>
+        <location filename="../app/core/verdict.py" line="226"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="231"/>
+        <location filename="../app/core/verdict.py" line="243"/>
         <source>No scan has been completed yet.</source>
         <translation>Es wurde noch keine Prüfung abgeschlossen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/verdict.py" line="232"/>
+        <location filename="../app/core/verdict.py" line="244"/>
         <source>No scan has been completed for %n day(s).</source>
         <translation>
             <numerusform>Seit %n Tag wurde keine Prüfung abgeschlossen.</numerusform>
@@ -3554,12 +3567,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="244"/>
+        <location filename="../app/core/verdict.py" line="256"/>
         <source>The quarantine key is kept in a private file because the system keyring is not available.</source>
         <translation>Der Quarantäne-Schlüssel liegt in einer privaten Datei, weil der Schlüsselbund des Systems nicht verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="258"/>
+        <location filename="../app/core/verdict.py" line="270"/>
         <source>Your PC restarted unexpectedly (%1) on %2.</source>
         <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
     </message>
