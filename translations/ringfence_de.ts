@@ -662,7 +662,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="186"/>
+        <location filename="../app/core/updates/activation.py" line="192"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
@@ -2846,117 +2846,117 @@
 <context>
     <name>UpdateState</name>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="26"/>
-        <source>No update channel is configured; Ringfence uses its built-in baseline definitions. Add one with: ringfence update channel URL --root ROOT_JSON</source>
-        <translation>Es ist kein Update-Kanal eingerichtet; Ringfence verwendet seine eingebauten Basisdefinitionen. Richten Sie einen ein mit: ringfence update channel URL --root ROOT_JSON</translation>
-    </message>
-    <message>
-        <location filename="../app/core/updates/update_status.py" line="28"/>
+        <location filename="../app/core/updates/update_status.py" line="29"/>
         <source>Up to date</source>
         <translation>Auf dem neuesten Stand</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="29"/>
+        <location filename="../app/core/updates/update_status.py" line="30"/>
         <source>An update is rolling out; it has not reached this device yet</source>
         <translation>Ein Update wird verteilt; es hat dieses Gerät noch nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="30"/>
+        <location filename="../app/core/updates/update_status.py" line="31"/>
         <source>Downloading version %1 (%2 of %3 bytes)</source>
         <translation>Version %1 wird heruntergeladen (%2 von %3 Bytes)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="31"/>
+        <location filename="../app/core/updates/update_status.py" line="32"/>
         <source>Checking version %1 before it is used</source>
         <translation>Version %1 wird vor der Verwendung geprüft</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="32"/>
+        <location filename="../app/core/updates/update_status.py" line="33"/>
         <source>Switching to version %1</source>
         <translation>Wechsel zu Version %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="33"/>
+        <location filename="../app/core/updates/update_status.py" line="34"/>
         <source>Version %1 is in probation: %2 hours left</source>
         <translation>Version %1 ist in der Bewährungsphase: noch %2 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="34"/>
+        <location filename="../app/core/updates/update_status.py" line="35"/>
         <source>Rolled back: %1</source>
         <translation>Zurückgesetzt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="35"/>
+        <location filename="../app/core/updates/update_status.py" line="36"/>
         <source>Updates halted by the vendor: %1</source>
         <translation>Updates vom Hersteller angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="36"/>
+        <location filename="../app/core/updates/update_status.py" line="37"/>
         <source>Updates paused until %1</source>
         <translation>Updates pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="37"/>
-        <source>Pinned: new definitions are installed only when you apply them</source>
-        <translation>Festgehalten: Neue Definitionen werden nur installiert, wenn Sie sie anwenden</translation>
+        <location filename="../app/core/updates/update_status.py" line="27"/>
+        <source>No update channel is configured; Ringfence uses its built-in baseline definitions.</source>
+        <translation>Es ist kein Update-Kanal eingerichtet; Ringfence verwendet seine mitgelieferten Basis-Definitionen.</translation>
     </message>
     <message>
         <location filename="../app/core/updates/update_status.py" line="38"/>
+        <source>Pinned: new definitions are installed only when you choose to install them</source>
+        <translation>Festgehalten: Neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/update_status.py" line="39"/>
         <source>Out of date since %1</source>
         <translation>Veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="39"/>
+        <location filename="../app/core/updates/update_status.py" line="40"/>
         <source>Badly out of date since %1</source>
         <translation>Stark veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="43"/>
+        <location filename="../app/core/updates/update_status.py" line="44"/>
         <source>Activated</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="44"/>
+        <location filename="../app/core/updates/update_status.py" line="45"/>
         <source>Refused before use</source>
         <translation>Vor der Verwendung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="45"/>
+        <location filename="../app/core/updates/update_status.py" line="46"/>
         <source>Reverted automatically</source>
         <translation>Automatisch zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="46"/>
+        <location filename="../app/core/updates/update_status.py" line="47"/>
         <source>Withdrawn by the vendor</source>
         <translation>Vom Hersteller zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="47"/>
+        <location filename="../app/core/updates/update_status.py" line="48"/>
         <source>Rolled back</source>
         <translation>Zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="48"/>
+        <location filename="../app/core/updates/update_status.py" line="49"/>
         <source>Passed probation</source>
         <translation>Bewährungsphase bestanden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="49"/>
+        <location filename="../app/core/updates/update_status.py" line="50"/>
         <source>Update refused (verification failed)</source>
         <translation>Update abgelehnt (Überprüfung fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="50"/>
+        <location filename="../app/core/updates/update_status.py" line="51"/>
         <source>Flagged a protected file (reported only)</source>
         <translation>Eine geschützte Datei erkannt (nur gemeldet)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="51"/>
+        <location filename="../app/core/updates/update_status.py" line="52"/>
         <source>Back on the baseline definitions</source>
         <translation>Wieder auf den Basisdefinitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="52"/>
+        <location filename="../app/core/updates/update_status.py" line="53"/>
         <source>Halted by the vendor</source>
         <translation>Vom Hersteller angehalten</translation>
     </message>
@@ -3002,6 +3002,136 @@
         <location filename="../app/core/updates/service.py" line="54"/>
         <source>The definitions are being updated right now; try again in a minute.</source>
         <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="172"/>
+        <source>The update server asked to wait; Ringfence checks again later.</source>
+        <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="223"/>
+        <source>You rolled back from version %1.</source>
+        <translation>Sie haben Version %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="298"/>
+        <source>The update server sent more data than the signed metadata allows (%1).</source>
+        <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="301"/>
+        <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
+        <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="305"/>
+        <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
+        <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="309"/>
+        <source>The update failed verification and was refused (%1: %2).</source>
+        <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="312"/>
+        <source>The rollout document was refused: %1</source>
+        <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="314"/>
+        <source>The update could not be stored (%1).</source>
+        <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="316"/>
+        <source>The rollout document is for channel %1, not %2; it was refused.</source>
+        <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="319"/>
+        <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
+        <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="347"/>
+        <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
+        <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="366"/>
+        <source>Version %1 failed verification and was refused (%2).</source>
+        <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="368"/>
+        <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
+        <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="385"/>
+        <source>Version %1 passed validation and its self-test.</source>
+        <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="55"/>
+        <source>Version %1 was activated (finished after an interruption).</source>
+        <translation>Version %1 wurde aktiviert (nach einer Unterbrechung abgeschlossen).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="122"/>
+        <source>The vendor withdrew version %1: %2</source>
+        <translation>Der Hersteller hat Version %1 zurückgezogen: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="128"/>
+        <source>The vendor rolled the definitions back from version %1 to version %2.</source>
+        <translation>Der Hersteller hat die Definitionen von Version %1 auf Version %2 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/activation.py" line="160"/>
+        <source>Version %1 ran without problems through its probation.</source>
+        <translation>Version %1 hat die Bewährungszeit ohne Probleme durchlaufen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="53"/>
+        <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to its built-in baseline definitions.</source>
+        <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu seinen mitgelieferten Basis-Definitionen zurückgekehrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="56"/>
+        <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to version %3.</source>
+        <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu Version %3 zurückgekehrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="61"/>
+        <source>Version %1 failed its self-test (%2).</source>
+        <translation>Version %1 hat ihren Selbsttest nicht bestanden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="66"/>
+        <source>Version %1 failed on %2 of %3 scanned files.</source>
+        <translation>Version %1 ist bei %2 von %3 geprüften Dateien gescheitert.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="70"/>
+        <source>Version %1 made scanning more than three times slower.</source>
+        <translation>Version %1 hat das Prüfen mehr als dreimal langsamer gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="73"/>
+        <source>Version %1 suddenly found %2 threats in %3 files (a likely false alarm).</source>
+        <translation>Version %1 hat plötzlich %2 Bedrohungen in %3 Dateien gefunden (vermutlich ein Fehlalarm).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="76"/>
+        <source>Version %1 flagged %2 protected system files (a false alarm).</source>
+        <translation>Version %1 hat %2 geschützte Systemdateien gemeldet (ein Fehlalarm).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="79"/>
+        <source>Version %1 flagged the protected file %2; it was only reported, not quarantined.</source>
+        <translation>Version %1 hat die geschützte Datei %2 gemeldet; sie wurde nur gemeldet, nicht in die Quarantäne verschoben.</translation>
     </message>
 </context>
 <context>

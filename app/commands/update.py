@@ -61,6 +61,8 @@ def _print_status(status: UpdateStatus) -> None:
     version = status.current_version if status.current_version is not None else "baseline"
     print(printable(f"Definitions: {version}"))
     print(printable(f"State: {status.text}"))
+    if not status.channel_configured:
+        print("Add a channel with: ringfence update channel URL --root ROOT_JSON")
     if status.channel_configured:
         print(printable(f"Channel: {status.channel_url}"))
         print(f"Ring: {status.ring} (bucket {status.bucket} of 10000)")
@@ -122,4 +124,6 @@ def run(args: argparse.Namespace) -> int:
             print(printable(result.message))
             if command in ("check", "apply") and result.outcome == "offline":
                 print(f"Last successful check: {_when(status.last_success)}")
+            if result.outcome == "not_configured":
+                print("Add a channel with: ringfence update channel URL --root ROOT_JSON")
         return EXIT_ERROR if result.outcome in FAILED else EXIT_OK

@@ -1,5 +1,6 @@
 """One function finds the app's resources, from a source checkout, an installed wheel or the frozen
-PyInstaller bundle (``build.spec`` lists the same folder)."""
+PyInstaller bundle (``build.spec`` lists the same folder); :mod:`app.core.translations` finds the
+translations the same way."""
 
 from __future__ import annotations
 
@@ -10,19 +11,25 @@ from pathlib import Path
 from app.core.errors import RingfenceError
 
 
-@cache
-def resources_dir() -> Path:
+def data_candidates(folder: str) -> list[Path]:
+    """Where a data folder shipped beside the code (``resources``, ``translations``) may be, in order: the
+    frozen bundle, a source checkout, an installed wheel's ``<prefix>/share/ringfence``."""
     candidates = []
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        candidates.append(Path(frozen_root) / "resources")
+        candidates.append(Path(frozen_root) / folder)
     package = Path(__file__).resolve().parents[2]
-    candidates.append(package / "resources")  # source checkout
+    candidates.append(package / folder)  # source checkout
     # An installed wheel: its data files sit in <prefix>/share/ringfence, with the package in
     # <prefix>/lib/pythonX.Y/site-packages (POSIX) or <prefix>/Lib/site-packages (Windows).
-    candidates += [parent / "share" / "ringfence" / "resources" for parent in package.parents[:4]]
-    candidates.append(Path(sys.prefix) / "share" / "ringfence" / "resources")
-    for candidate in candidates:
+    candidates += [parent / "share" / "ringfence" / folder for parent in package.parents[:4]]
+    candidates.append(Path(sys.prefix) / "share" / "ringfence" / folder)
+    return candidates
+
+
+@cache
+def resources_dir() -> Path:
+    for candidate in data_candidates("resources"):
         if (candidate / "README.md").is_file():
             return candidate
     raise RingfenceError("Ringfence's resources folder is missing; reinstall Ringfence.")

@@ -8,28 +8,16 @@ buttons). Switching removes the old ones and installs the new; Qt then sends eve
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from app.core.translations import translations_dir
+
 log = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("en", "de")  # English is the source language
-
-
-def translations_dir() -> Path | None:
-    """The folder with ``ringfence_<lang>.qm``: in the frozen bundle, an installed wheel or a checkout."""
-    package = Path(__file__).resolve().parents[2]
-    candidates = []
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        candidates.append(Path(frozen_root) / "translations")
-    candidates.append(package / "translations")
-    candidates += [parent / "share" / "ringfence" / "translations" for parent in package.parents[:4]]
-    candidates.append(Path(sys.prefix) / "share" / "ringfence" / "translations")
-    return next((c for c in candidates if any(c.glob("ringfence_*.qm"))), None)
 
 
 def resolve(setting: str, system: QLocale | None = None) -> str:

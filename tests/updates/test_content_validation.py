@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.messages import render
 from app.core.updates.sandbox import run_validation
 from tests.updates.conftest import Material, Setup
 
@@ -40,7 +41,7 @@ def test_bad_content_is_rejected_before_activation(setup: Setup, bundle: str, re
     assert not (defs / "versions" / "4").exists() and not (defs / "versions" / "4.validated.json").exists()
     assert list((defs / "staging").iterdir()) == []
     entry = setup.service.status().history[0]
-    assert (entry.event, entry.version) == ("rejected", "4") and reason in entry.reason
+    assert (entry.event, entry.version) == ("rejected", "4") and reason in render(entry.reason)
     # a refused version is not fetched and checked again on every poll
     asked = len(setup.server.requests)
     assert setup.service.check().outcome == "up_to_date"

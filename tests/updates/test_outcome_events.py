@@ -3,6 +3,8 @@ verdict names what the user should know about the update channel (real channel, 
 
 from __future__ import annotations
 
+import time
+
 from app.channel import publisher
 from app.core import events
 from app.core.messages import render
@@ -31,10 +33,13 @@ def reasons(setup: Setup, now: float | None = None) -> list[str]:
 
 
 def crash_streak(setup: Setup, version: int) -> None:
+    """Three engine starts of ``version`` that crashed, after every real worker event so far (the activation's
+    self-test ran real workers, stamped with the real time)."""
+    base = max(setup.clock.t, time.time()) + 1
     for offset in range(3):
-        health.record_engine_event(setup.ctx.store, "start", version, when=setup.clock.t + 1 + offset)
-        health.record_engine_event(setup.ctx.store, "crash", version, "killed", when=setup.clock.t + 1.5 + offset)
-    setup.clock.advance(10)
+        health.record_engine_event(setup.ctx.store, "start", version, when=base + offset)
+        health.record_engine_event(setup.ctx.store, "crash", version, "killed", when=base + 0.5 + offset)
+    setup.clock.t = base + 10
 
 
 def test_activation_and_probation_passed(setup: Setup) -> None:
@@ -69,9 +74,14 @@ def test_tampered_metadata_is_rejected_at_verification(setup: Setup) -> None:
 def test_probation_rollback_during_a_check_and_at_start_up_differ(setup: Setup) -> None:
     setup.on_v2_after_v1()
     crash_streak(setup, 2)
-    assert setup.service.check().outcome in ("up_to_date", "reverted")
+    result = setup.service.check()
+    assert result.outcome in ("up_to_date", "reverted"), (result, codes(setup))
+    assert "updates.rolled_back" in codes(setup), (result, codes(setup), setup.events())
     event = last(setup, "updates.rolled_back")
-    assert (event.args["version"], event.args["to_version"]) == ("2", "1") and "3 times" in event.args["trigger"]
+    assert (event.args["version"], event.args["to_version"]) == ("2", "1")
+    assert event.args["trigger"]["source"].startswith("Version %1 stopped the engine %2 times")  # code and args, stored
+    assert render(event.message) == ("Definitions 2 were rolled back to 1 during probation: Version 2 stopped the "
+                                     "engine 3 times in a row; Ringfence went back to version 1.")
     assert reasons(setup) == ["updates.rolled_back"]
     # the same trigger noticed by the start-up step is its own code
     setup.release("v3")

@@ -11,6 +11,7 @@ import pytest
 
 from app.core.definitions import active, read_pointer
 from app.core.errors import EngineError
+from app.core.messages import render
 from app.core.selftest import selftest_request
 from app.core.supervisor import Supervisor
 from app.core.updates import health
@@ -154,7 +155,7 @@ def test_health_triggers_revert_to_last_known_good(setup: Setup, stats: dict, re
     setup.service.startup()
     assert setup.service.state.active_version == 1
     entry = setup.service.status().history[0]
-    assert entry.event == "reverted" and reason in entry.reason
+    assert entry.event == "reverted" and reason in render(entry.reason)
 
 
 def test_selftest_failure_after_activation_reverts(setup: Setup) -> None:
@@ -162,7 +163,7 @@ def test_selftest_failure_after_activation_reverts(setup: Setup) -> None:
     health.record_selftest(setup.ctx.store, 2, False, "EICAR not detected", when=setup.clock.t + 1)
     setup.service.startup()
     assert setup.service.state.active_version == 1
-    assert "EICAR not detected" in setup.service.status().history[0].reason
+    assert "EICAR not detected" in render(setup.service.status().history[0].reason)
 
 
 def test_one_protected_hit_is_reported_not_reverted(setup: Setup) -> None:

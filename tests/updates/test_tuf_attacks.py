@@ -14,6 +14,7 @@ from securesystemslib.signer import CryptoSigner
 from tuf.api.metadata import Metadata, Targets
 
 from app.channel import publisher
+from app.core.messages import render
 from app.core.updates.rollout import iso
 from tests.updates.conftest import Setup
 
@@ -38,7 +39,7 @@ def _refused(s: Setup, fragment: str) -> None:
     assert fragment in result.message
     _untouched(s)
     last = s.service.status().history[0]
-    assert last.event == "refused" and fragment in last.reason
+    assert last.event == "refused" and fragment in render(last.reason)
 
 
 def test_tampered_bundle(on_v1: Setup) -> None:

@@ -19,7 +19,7 @@ from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.definitions import baseline
 from app.core.errors import RingfenceError
-from app.core.messages import Message, translate
+from app.core.messages import Message, render, translate
 from app.core.updates import history
 from app.core.updates.probation import evaluate
 from app.core.updates.rollout import RolloutDoc
@@ -52,8 +52,8 @@ class Activator:
             st.probation = Probation(on_disk, now) if on_disk is not None else None
             if on_disk is not None:
                 st.version_hwm = max(st.version_hwm, on_disk)
-                history.record(self.ctx.store, "activated", on_disk, f"Version {on_disk} was activated (finished after "
-                                                                     "an interruption).", when=now)
+                history.record(self.ctx.store, "activated", on_disk, translate(
+                    "Updates", "Version %1 was activated (finished after an interruption).").arg(on_disk), when=now)
         self.save()
 
     def lkg(self, st: UpdateState, doc: RolloutDoc | None, exclude: set[int]) -> int | None:
@@ -65,7 +65,8 @@ class Activator:
                 return version
         return None
 
-    def activate(self, st: UpdateState, version: int, *, reason: str, severity: str = "normal") -> str | None:
+    def activate(self, st: UpdateState, version: int, *, reason: Message | str,
+                 severity: str = "normal") -> Message | str | None:
         """Self-test ``version`` in a new engine process, then switch to it. Returns a refusal reason or None."""
         st.operation = {"phase": "activating", "version": version, "since": self.clock()}
         self.save()
@@ -87,19 +88,21 @@ class Activator:
             self.on_switch()
         return None
 
-    def revert(self, st: UpdateState, to: int | None, event: str, reason: str, *, code: str, trigger: str = "") -> None:
+    def revert(self, st: UpdateState, to: int | None, event: str, reason: Message | str, *, code: str,
+               trigger: str = "") -> None:
         """Switch back to ``to`` (a staged, previously validated version) or the baseline (``None``);
         ``code`` is the journal's event code saying who decided (see :data:`app.core.events.CATALOG`), ``trigger``
         the machine-readable cause kept in the update history for the health beacon."""
         previous, now = st.active_version, self.clock()
         switch_pointer(self.ctx, to)
         if event in ("reverted", "baseline") and previous is not None:
-            st.bad[str(previous)] = reason
+            st.bad[str(previous)] = render(reason)
         if event == "baseline":
             st.auto_stopped = True
         st.active_version, st.activated_at, st.operation = to, now, None
         st.probation = Probation(to, now, "revert") if to is not None else None
-        st.rolled_back = {"from": previous, "to": to, "reason": reason, "time": now, "code": code}
+        stored = reason.to_json() if isinstance(reason, Message) else reason  # code and arguments, not a sentence
+        st.rolled_back = {"from": previous, "to": to, "reason": stored, "time": now, "code": code}
         history.record(self.ctx.store, event, previous, reason, when=now, code=trigger)
         extra = {"trigger": reason} if code == "updates.rolled_back" else {"reason": reason}
         events.record(self.ctx.store, code, when=now, version=_label(previous), to_version=_label(to), **extra)
@@ -107,7 +110,8 @@ class Activator:
         if self.on_switch is not None:
             self.on_switch()
 
-    def enforce(self, st: UpdateState, doc: RolloutDoc, client: object, stage: Callable[[int], bool]) -> str | None:
+    def enforce(self, st: UpdateState, doc: RolloutDoc, client: object,
+                stage: Callable[[int], bool]) -> Message | None:
         """Revoked active version → last-known-good at once; ``rollback_to`` below the active version → go there."""
         active = st.active_version
         if active is not None and active in doc.revoked:
@@ -115,13 +119,14 @@ class Activator:
             if doc.rollback_to is not None and doc.rollback_to < active and (
                     self.staging.is_staged(doc.rollback_to) or stage(doc.rollback_to)):
                 target = doc.rollback_to
-            reason = f"The vendor withdrew version {active}: {doc.revoked[active]}"
+            reason = translate("Updates", "The vendor withdrew version %1: %2").arg(active, doc.revoked[active])
             self.revert(st, target, "revoked", reason, code="updates.withdrawn", trigger="revoked")
             return reason
         target = doc.rollback_to
         if active is not None and target is not None and target < active and target not in doc.revoked:
             if self.staging.is_staged(target) or stage(target):
-                reason = f"The vendor rolled the definitions back from version {active} to version {target}."
+                reason = translate("Updates", "The vendor rolled the definitions back from version %1 to version %2.")\
+                    .arg(active, target)
                 self.revert(st, target, "rolled_back", reason, code="updates.vendor_rollback", trigger="rollback_to")
                 return reason
             log.warning("rollback to %s pending: the version is not on disk and cannot be downloaded now", target)
@@ -152,7 +157,8 @@ class Activator:
             st.known_good = [p.version, *[v for v in st.known_good if v != p.version]][:KEEP_KNOWN_GOOD]
             st.probation = None
             history.record(self.ctx.store, "probation_passed", p.version,
-                           f"Version {p.version} ran without problems through its probation.", when=self.clock())
+                           translate("Updates", "Version %1 ran without problems through its probation.").arg(p.version),
+                           when=self.clock())
             events.record(self.ctx.store, "updates.probation_passed", when=self.clock(), version=str(p.version))
             self.save()
             self.collect_garbage(st, doc)

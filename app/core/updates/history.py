@@ -8,10 +8,12 @@ probation triggers of reference §7.8 read (see :mod:`app.core.updates.health`).
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 
 from app.core.beacon import wake
+from app.core.messages import Message, render
 from app.core.store import Schema, Store
 
 SCHEMA = Schema("updates", (
@@ -55,17 +57,20 @@ EVENTS = ("activated", "rejected", "reverted", "revoked", "rolled_back", "probat
 class HistoryEntry:
     version: str | None
     event: str
-    reason: str
+    reason: Message | str  # a message; plain text in rows written by an older Ringfence (or a vendor's text)
     time: float
 
     def to_json(self) -> dict[str, object]:
-        return {"version": self.version, "event": self.event, "reason": self.reason, "time": self.time}
+        return {"version": self.version, "event": self.event, "reason": render(self.reason), "time": self.time}
 
 
-def record(store: Store, event: str, version: int | str | None, reason: str = "", when: float | None = None, *,
-           code: str = "") -> None:
-    """One history row; ``code`` is the validation step (rejected) or the trigger (reverts), for the beacon."""
+def record(store: Store, event: str, version: int | str | None, reason: Message | str = "", when: float | None = None,
+           *, code: str = "") -> None:
+    """One history row; ``code`` is the validation step (rejected) or the trigger (reverts), for the beacon.
+    A message is stored as its JSON form (code and arguments), so it reads in today's language."""
     assert event in EVENTS, event
+    if isinstance(reason, Message):
+        reason = json.dumps(reason.to_json(), ensure_ascii=False)
     store.ensure(SCHEMA)
     with store.transaction() as conn:
         conn.execute("INSERT INTO update_history(time, version, event, reason, code) VALUES (?, ?, ?, ?, ?)",
@@ -79,4 +84,13 @@ def entries(store: Store, limit: int = 50) -> list[HistoryEntry]:
     rows = store.conn.execute(
         "SELECT version, event, reason, time FROM update_history ORDER BY time DESC, id DESC LIMIT ?", (limit,)
     ).fetchall()
-    return [HistoryEntry(r["version"], r["event"], r["reason"], r["time"]) for r in rows]
+    return [HistoryEntry(r["version"], r["event"], _reason(r["reason"]), r["time"]) for r in rows]
+
+
+def _reason(text: str) -> Message | str:
+    if text.startswith("{"):
+        try:
+            return Message.from_json(json.loads(text))
+        except (ValueError, KeyError, TypeError):
+            pass
+    return text

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.messages import Message, translate
 from app.core.store import Store
 from app.core.updates import health
 from app.core.updates.state import Probation
@@ -36,7 +37,7 @@ MIN_FILES_FOR_RATES = 200
 @dataclass(frozen=True)
 class Decision:
     action: str  # "none", "pass", "revert", "baseline", "report"
-    reason: str = ""
+    reason: Message | str = ""
     trigger: str = ""  # what set off a revert: crash_streak, selftest, scan_errors, slow, protected_files, detection_spike
 
 
@@ -48,31 +49,35 @@ def evaluate(store: Store, probation: Probation, lkg: int | None, now: float) ->
     v, since = probation.version, probation.started_at
     counts = health.engine_counts(store, v, since)
     if counts.crash_streak >= CRASH_STREAK:
-        why = f"Version {v} stopped the engine {counts.crash_streak} times in a row"
         if probation.kind == "revert" or lkg is None:
-            return Decision("baseline", why + "; Ringfence went back to its built-in baseline definitions.", "crash_streak")
-        return Decision("revert", why + f"; Ringfence went back to version {lkg}.", "crash_streak")
+            return Decision("baseline", translate(
+                "Updates", "Version %1 stopped the engine %2 times in a row; Ringfence went back to its built-in baseline "
+                "definitions.").arg(v, counts.crash_streak), "crash_streak")
+        return Decision("revert", translate(
+            "Updates", "Version %1 stopped the engine %2 times in a row; Ringfence went back to version %3.")
+            .arg(v, counts.crash_streak, lkg), "crash_streak")
     failures = health.failed_selftests(store, v, since)
     if failures:
-        return Decision("revert", f"Version {v} failed its self-test ({failures[0]}).", "selftest")
+        return Decision("revert", translate("Updates", "Version %1 failed its self-test (%2).").arg(v, failures[0]), "selftest")
     mine = health.scan_totals(store, v, since)
     ref = health.scan_totals(store, lkg) if lkg is not None else health.ScanTotals()
     if mine.files >= MIN_FILES_FOR_RATES:
         if mine.error_rate > 0.01 and (ref.files < MIN_FILES_FOR_RATES or mine.error_rate > 5 * ref.error_rate):
-            return Decision("revert", f"Version {v} failed on {mine.errors} of {mine.files} scanned files.", "scan_errors")
+            return Decision("revert", translate("Updates", "Version %1 failed on %2 of %3 scanned files.")
+                            .arg(v, mine.errors, mine.files), "scan_errors")
         if (mine.median_ms_per_file is not None and ref.median_ms_per_file and ref.files >= MIN_FILES_FOR_RATES
                 and mine.median_ms_per_file > 3 * ref.median_ms_per_file):
-            return Decision("revert", f"Version {v} made scanning more than three times slower.", "slow")
+            return Decision("revert", translate("Updates", "Version %1 made scanning more than three times slower.").arg(v), "slow")
         if (mine.detections >= 20 and ref.files >= MIN_FILES_FOR_RATES
                 and mine.detection_rate > 10 * max(ref.detection_rate, 1.0 / max(ref.files, 1))):
-            return Decision("revert", f"Version {v} suddenly found {mine.detections} threats in {mine.files} files "
-                                      "(a likely false alarm).", "detection_spike")
+            return Decision("revert", translate("Updates", "Version %1 suddenly found %2 threats in %3 files (a likely false "
+                                                "alarm).").arg(v, mine.detections, mine.files), "detection_spike")
     if len(mine.protected) >= 3:
-        return Decision("revert", f"Version {v} flagged {len(mine.protected)} protected system files (a false alarm).",
-                        "protected_files")
+        return Decision("revert", translate("Updates", "Version %1 flagged %2 protected system files (a false alarm).")
+                        .arg(v, len(mine.protected)), "protected_files")
     if mine.protected and not probation.reported_protected:
-        return Decision("report", f"Version {v} flagged the protected file {sorted(mine.protected)[0]}; it was only "
-                                  "reported, not quarantined.")
+        return Decision("report", translate("Updates", "Version %1 flagged the protected file %2; it was only reported, not "
+                                            "quarantined.").arg(v, sorted(mine.protected)[0]))
     age = now - since
     if age >= PASS_ANYWAY_AFTER or (age >= ends_at(probation) - since and counts.starts >= MIN_STARTS
                                     and mine.files >= MIN_FILES):

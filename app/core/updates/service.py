@@ -31,7 +31,7 @@ from app.core.definitions_changed import recheck_quarantine
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes
 from app.core.filelock import file_lock
-from app.core.messages import translate
+from app.core.messages import Message, render, translate
 from app.core.resources import resource_path
 from app.core.selftest import run_selftest
 from app.core.updates import history
@@ -41,7 +41,7 @@ from app.core.updates.corpus import default_clean_corpus, own_files
 from app.core.updates.diff import RuleDiff, rule_diff
 from app.core.updates.fetcher import RequestsFetcher
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
-from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
+from app.core.updates.rollout import RolloutDoc, RolloutError, iso, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
 from app.core.updates.schedule import next_check_at
 from app.core.updates.state import disabled_rules, load_state, save_state
@@ -60,8 +60,13 @@ Progress = Callable[[str, int, int], None]  # phase, done, total
 @dataclass(frozen=True)
 class CheckResult:
     outcome: str  # "updated", a Choice.why, "offline", "refused", "rejected", "deferred", "not_configured", "reverted"
-    message: str
+    msg: Message | str  # what happened, for the console (plain text only for the vendor's own halt message)
     version: int | None
+
+    @property
+    def message(self) -> str:
+        """``msg`` in English (the CLI, the log)."""
+        return render(self.msg)
 
 
 class UpdateService:
@@ -164,8 +169,8 @@ class UpdateService:
                 st.channel_id, st.sequence_hwm, st.rollout, st.targets, st.retry_after_until = config.id, 0, None, {}, None
             now = self.clock()
             if not manual and st.retry_after_until and now < st.retry_after_until:
-                return CheckResult("deferred", "The update server asked to wait; Ringfence checks again later.",
-                                   st.active_version)
+                return CheckResult("deferred", translate("Updates", "The update server asked to wait; Ringfence checks "
+                                                         "again later."), st.active_version)
             if install_anyway:
                 st.auto_stopped = False
             st.last_check = now
@@ -175,7 +180,7 @@ class UpdateService:
             try:
                 client, doc = self._refresh(config, fetcher)
             except _CheckFailedError as failed:
-                st.last_error = failed.message
+                st.last_error = render(failed.message)
                 if failed.outcome == "offline" and st.unreachable_since is None:
                     st.unreachable_since = now
                 if failed.outcome == "refused":
@@ -215,7 +220,7 @@ class UpdateService:
                 raise RingfenceError("Ringfence already uses its built-in baseline definitions; there is nothing to roll back.")
             target = self.activator.lkg(st, self.doc(), exclude={active})
             st.declined = sorted({*st.declined, active})
-            reason = f"You rolled back from version {active}."
+            reason = translate("Updates", "You rolled back from version %1.").arg(active)
             self.activator.revert(st, target, "rolled_back", reason, code="updates.user_rollback", trigger="user")
             return CheckResult("reverted", reason, st.active_version)
 
@@ -290,26 +295,30 @@ class UpdateService:
             client = ChannelClient(config, self.ctx.paths.tuf_dir / config.id, fetcher)
             doc = parse_rollout(client.rollout())
         except tuf_errors.DownloadLengthMismatchError as exc:
-            raise _CheckFailedError("refused", f"The update server sent more data than the signed metadata allows ({exc}).") from exc
+            raise _CheckFailedError("refused", translate(
+                "Updates", "The update server sent more data than the signed metadata allows (%1).").arg(str(exc))) from exc
         except tuf_errors.DownloadHTTPError as exc:
-            raise _CheckFailedError("offline", f"The update server answered HTTP {exc.status_code}; Ringfence keeps its "
-                                          "current definitions and tries again later.") from exc
+            raise _CheckFailedError("offline", translate(
+                "Updates", "The update server answered HTTP %1; Ringfence keeps its current definitions and tries again "
+                "later.").arg(exc.status_code)) from exc
         except tuf_errors.DownloadError as exc:
-            raise _CheckFailedError("offline", f"The update server cannot be reached ({exc}); Ringfence keeps its current "
-                                          "definitions and tries again later.") from exc
+            raise _CheckFailedError("offline", translate(
+                "Updates", "The update server cannot be reached (%1); Ringfence keeps its current definitions and tries "
+                "again later.").arg(str(exc))) from exc
         except tuf_errors.RepositoryError as exc:
-            raise _CheckFailedError("refused", f"The update failed verification and was refused ({type(exc).__name__}: "
-                                          f"{exc}).") from exc
+            raise _CheckFailedError("refused", translate(
+                "Updates", "The update failed verification and was refused (%1: %2).").arg(type(exc).__name__, str(exc))) from exc
         except RolloutError as exc:
-            raise _CheckFailedError("refused", f"The rollout document was refused: {exc}") from exc
+            raise _CheckFailedError("refused", translate("Updates", "The rollout document was refused: %1").arg(str(exc))) from exc
         except OSError as exc:
-            raise _CheckFailedError("offline", f"The update could not be stored ({exc}).") from exc
+            raise _CheckFailedError("offline", translate("Updates", "The update could not be stored (%1).").arg(str(exc))) from exc
         if doc.channel != config.channel:
-            raise _CheckFailedError("refused", f"The rollout document is for channel {doc.channel!r}, not {config.channel!r}; "
-                                          "it was refused.")
+            raise _CheckFailedError("refused", translate(
+                "Updates", "The rollout document is for channel %1, not %2; it was refused.").arg(doc.channel, config.channel))
         if doc.sequence < self.state.sequence_hwm:
-            raise _CheckFailedError("refused", f"The rollout document is older (sequence {doc.sequence}) than one already "
-                                          f"seen ({self.state.sequence_hwm}); a replay was refused.")
+            raise _CheckFailedError("refused", translate(
+                "Updates", "The rollout document is older (sequence %1) than one already seen (%2); a replay was "
+                "refused.").arg(doc.sequence, self.state.sequence_hwm))
         return client, doc
 
     def _act(self, doc: RolloutDoc, client: Any, manual: bool) -> CheckResult:
@@ -325,9 +334,20 @@ class UpdateService:
         if choice.version is None:
             if reverted:
                 return CheckResult("reverted", reverted, st.active_version)
-            text = doc.halt_message if choice.why == "halted" else STATE_TEXT.get(choice.why, choice.why)
-            return CheckResult(choice.why, text, st.active_version)
+            return CheckResult(choice.why, self._why_not(choice.why, doc), st.active_version)
         return self._install(doc, choice.version, client)
+
+    def _why_not(self, why: str, doc: RolloutDoc) -> Message | str:
+        """Why nothing was installed, as the user should read it."""
+        if why == "halted":
+            return doc.halt_message or STATE_TEXT["halted"].arg("-")
+        if why == "paused":
+            return STATE_TEXT["paused"].arg(iso(self.state.paused_until) or "-")
+        if why == "stopped":
+            return translate("Updates", "Automatic updates stopped after Ringfence went back to its built-in definitions; "
+                                        "new definitions are installed only when you choose to install them.")
+        key = "rolling_out" if why == "delayed" else why
+        return STATE_TEXT.get(key, why)
 
     def _install(self, doc: RolloutDoc, version: int, client: Any) -> CheckResult:
         st = self.state
@@ -343,9 +363,11 @@ class UpdateService:
             except (tuf_errors.RepositoryError, tuf_errors.DownloadError, RolloutError, OSError) as exc:
                 st.operation = None
                 refused = isinstance(exc, (tuf_errors.RepositoryError, tuf_errors.DownloadLengthMismatchError))
-                message = (f"Version {version} failed verification and was refused ({type(exc).__name__})." if refused
-                           else f"Version {version} could not be downloaded ({exc}); Ringfence tries again later.")
-                st.last_error = message
+                message = (translate("Updates", "Version %1 failed verification and was refused (%2).")
+                           .arg(version, type(exc).__name__) if refused else
+                           translate("Updates", "Version %1 could not be downloaded (%2); Ringfence tries again later.")
+                           .arg(version, str(exc)))
+                st.last_error = render(message)
                 self._save()
                 if refused:
                     history.record(self.ctx.store, "refused", version, message, when=self.clock(), code="verification")
@@ -360,7 +382,7 @@ class UpdateService:
             self._report("validating", 1, 1)
             if not result.ok:
                 return self._rejected(version, result.reason, result.step)
-        reason = f"Version {version} passed validation and its self-test."
+        reason = translate("Updates", "Version %1 passed validation and its self-test.").arg(version)
         self._report("activating", 0, 1)
         outcome = self.activator.activate(st, version, reason=reason, severity=rel.severity)
         self._report("activating", 1, 1)
@@ -368,10 +390,10 @@ class UpdateService:
             return self._rejected(version, outcome, "selftest")
         return CheckResult("updated", reason, version)
 
-    def _rejected(self, version: int, reason: str, step: str) -> CheckResult:
+    def _rejected(self, version: int, reason: Message | str, step: str) -> CheckResult:
         st = self.state
         st.operation = None
-        st.rejected[str(version)] = reason
+        st.rejected[str(version)] = render(reason)
         self._save()
         history.record(self.ctx.store, "rejected", version, reason, when=self.clock(), code=step)
         events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version), step=step, reason=reason)
@@ -436,7 +458,7 @@ class UpdateService:
 
 
 class _CheckFailedError(Exception):
-    def __init__(self, outcome: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, outcome: str, message: Message) -> None:
+        super().__init__(render(message))
         self.outcome, self.message = outcome, message
 

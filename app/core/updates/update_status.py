@@ -1,8 +1,8 @@
 """What the Updates page and ``ringfence update status`` show (reference §7.11).
 
 :func:`build_status` turns the persisted state into one :class:`UpdateStatus`: a state key, its text
-(marked with ``QT_TRANSLATE_NOOP("UpdateState", ...)``; ``%1``-style placeholders are filled by
-:func:`fill` after translation, never by joining translated fragments), the details each state needs
+(a :class:`~app.core.messages.Message` in the "UpdateState" context, rendered at the edge; ``text`` is
+its English rendering for the CLI and JSON), the details each state needs
 (progress, probation time left, revert reason, the vendor's halt message, out-of-date since), and the
 history with reasons.
 """
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import Message, render, translate
 from app.core.updates.history import HistoryEntry
 from app.core.updates.probation import ends_at
 from app.core.updates.rollout import RolloutDoc, iso
@@ -22,21 +23,21 @@ DAY = 86400.0
 OUT_OF_DATE_DAYS = 3
 BADLY_OUT_OF_DATE_DAYS = 7
 
-STATE_TEXT: dict[str, str] = {
-    "not_configured": QT_TRANSLATE_NOOP("UpdateState", "No update channel is configured; Ringfence uses its built-in "
-                                        "baseline definitions. Add one with: ringfence update channel URL --root ROOT_JSON"),
-    "up_to_date": QT_TRANSLATE_NOOP("UpdateState", "Up to date"),
-    "rolling_out": QT_TRANSLATE_NOOP("UpdateState", "An update is rolling out; it has not reached this device yet"),
-    "downloading": QT_TRANSLATE_NOOP("UpdateState", "Downloading version %1 (%2 of %3 bytes)"),
-    "validating": QT_TRANSLATE_NOOP("UpdateState", "Checking version %1 before it is used"),
-    "activating": QT_TRANSLATE_NOOP("UpdateState", "Switching to version %1"),
-    "probation": QT_TRANSLATE_NOOP("UpdateState", "Version %1 is in probation: %2 hours left"),
-    "rolled_back": QT_TRANSLATE_NOOP("UpdateState", "Rolled back: %1"),
-    "halted": QT_TRANSLATE_NOOP("UpdateState", "Updates halted by the vendor: %1"),
-    "paused": QT_TRANSLATE_NOOP("UpdateState", "Updates paused until %1"),
-    "pinned": QT_TRANSLATE_NOOP("UpdateState", "Pinned: new definitions are installed only when you apply them"),
-    "out_of_date": QT_TRANSLATE_NOOP("UpdateState", "Out of date since %1"),
-    "badly_out_of_date": QT_TRANSLATE_NOOP("UpdateState", "Badly out of date since %1"),
+STATE_TEXT: dict[str, Message] = {
+    "not_configured": translate("UpdateState", "No update channel is configured; Ringfence uses its built-in baseline "
+                                        "definitions."),
+    "up_to_date": translate("UpdateState", "Up to date"),
+    "rolling_out": translate("UpdateState", "An update is rolling out; it has not reached this device yet"),
+    "downloading": translate("UpdateState", "Downloading version %1 (%2 of %3 bytes)"),
+    "validating": translate("UpdateState", "Checking version %1 before it is used"),
+    "activating": translate("UpdateState", "Switching to version %1"),
+    "probation": translate("UpdateState", "Version %1 is in probation: %2 hours left"),
+    "rolled_back": translate("UpdateState", "Rolled back: %1"),
+    "halted": translate("UpdateState", "Updates halted by the vendor: %1"),
+    "paused": translate("UpdateState", "Updates paused until %1"),
+    "pinned": translate("UpdateState", "Pinned: new definitions are installed only when you choose to install them"),
+    "out_of_date": translate("UpdateState", "Out of date since %1"),
+    "badly_out_of_date": translate("UpdateState", "Badly out of date since %1"),
 }
 
 EVENT_TEXT: dict[str, str] = {
@@ -53,17 +54,10 @@ EVENT_TEXT: dict[str, str] = {
 }
 
 
-def fill(text: str, *args: object) -> str:
-    """Replace ``%1``, ``%2`` ... (Qt's placeholder style) in an already translated text."""
-    for number in range(len(args), 0, -1):
-        text = text.replace(f"%{number}", str(args[number - 1]))
-    return text
-
-
 @dataclass
 class UpdateStatus:
     state: str
-    text: str
+    text: str  # the state in English (the CLI, JSON); ``message`` for the console
     current_version: int | None
     ring: str
     bucket: int
@@ -83,6 +77,7 @@ class UpdateStatus:
     known_good: list[int]
     disabled_rules: list[str]
     history: list[HistoryEntry] = field(default_factory=list)
+    message: Message = field(default_factory=lambda: STATE_TEXT["up_to_date"])
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,7 +86,7 @@ class UpdateStatus:
             "last_check": iso(self.last_check), "last_success": iso(self.last_success), "last_error": self.last_error,
             "freshness": self.freshness, "out_of_date_since": iso(self.out_of_date_since),
             "paused_until": iso(self.paused_until), "probation_ends": iso(self.probation_ends),
-            "progress": self.progress, "halt_message": self.halt_message, "rolled_back": self.rolled_back,
+            "progress": self.progress, "halt_message": self.halt_message, "rolled_back": english_reason(self.rolled_back),
             "latest_available": self.latest_available, "known_good": self.known_good,
             "disabled_rules": self.disabled_rules,
             "history": [{**h.to_json(), "time": iso(h.time)} for h in self.history],
@@ -127,8 +122,23 @@ def build_status(st: UpdateState, doc: RolloutDoc | None, *, now: float, ring: s
         disabled_rules=list(doc.disabled_rules) if doc else [], history=history,
     )
     key, args = _state(status, st, now, choice_why)
-    status.state, status.text = key, fill(STATE_TEXT[key], *args)
+    status.state, status.message = key, STATE_TEXT[key].arg(*args)
+    status.text = render(status.message)
     return status
+
+
+def as_reason(value: Any) -> Message | str:
+    """A reason as stored (a message's JSON form, or English text from an older version) as a message."""
+    if isinstance(value, dict) and "source" in value and "context" in value:
+        return Message.from_json(value)
+    return "" if value is None else str(value)
+
+
+def english_reason(undone: dict[str, Any] | None) -> dict[str, Any] | None:
+    """``rolled_back`` for JSON: its reason in English."""
+    if not undone:
+        return undone
+    return {**undone, "reason": render(as_reason(undone.get("reason")))}
 
 
 def _state(s: UpdateStatus, st: UpdateState, now: float, choice_why: str) -> tuple[str, tuple[object, ...]]:
@@ -140,7 +150,7 @@ def _state(s: UpdateStatus, st: UpdateState, now: float, choice_why: str) -> tup
     if s.halt_message is not None:
         return "halted", (s.halt_message or "-",)
     if st.rolled_back and (st.probation is None or st.probation.kind == "revert"):
-        return "rolled_back", (st.rolled_back.get("reason", ""),)
+        return "rolled_back", (as_reason(st.rolled_back.get("reason")),)
     if s.freshness != "fresh":
         return s.freshness, (iso(s.out_of_date_since) or "-",)
     if st.probation and s.probation_ends:

@@ -199,9 +199,9 @@ class UpdatesPage(Page):
 
     def _checked(self, result: Any) -> None:
         if result.outcome in ("offline", "refused", "rejected"):
-            self.show_failure(result.message)
+            self.show_failure(result.msg)
         else:
-            self.say(reason(result.message))
+            self.say(reason(result.msg))
 
     def _check_done(self) -> None:
         self.checking = False
