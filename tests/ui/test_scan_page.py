@@ -151,7 +151,7 @@ def test_a_scan_running_elsewhere_is_followed_and_a_second_one_is_refused_in_one
         page = ScanPage(console)
         qtbot.addWidget(page)
         page.show()
-        qtbot.waitUntil(lambda: page.progress_view.isVisible(), timeout=20_000)
+        qtbot.waitUntil(page.progress_view.isVisible, timeout=20_000)
         view = page.progress_view
         assert view.title() == "Full scan" and view.files.text() == "1234 of 5000"
         assert not view.pause.isVisible() and not view.cancel.isVisible()  # not ours to control
