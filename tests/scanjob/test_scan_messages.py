@@ -11,10 +11,11 @@ from tests.conftest import ROOT
 
 def german(context: str, source: str, disambiguation: str | None, n: int) -> str:
     """The console's lookup: Qt Linguist with the compiled German translation."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QTranslator
 
-    app = QCoreApplication.instance() or QCoreApplication([])
-    translator = QTranslator(app)
+    # No application object: a QCoreApplication made here would outlive the test, and the widget tests
+    # that run later in the same process would get it instead of a QApplication (and abort).
+    translator = QTranslator()
     assert translator.load(str(ROOT / "translations" / "ringfence_de.qm"))
     return translator.translate(context, source, disambiguation, n) or source
 

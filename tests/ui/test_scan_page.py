@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
@@ -153,13 +153,13 @@ def test_a_scan_running_elsewhere_is_followed_and_a_second_one_is_refused_in_one
         page.show()
         qtbot.waitUntil(page.progress_view.isVisible, timeout=20_000)
         view = page.progress_view
-        assert view.title() == "Full scan" and view.files.text() == "1234 of 5000"
+        assert view.title() == "Full scan" and view.files.text() == f"{QLocale().toString(1234)} of {QLocale().toString(5000)}"
         assert not view.pause.isVisible() and not view.cancel.isVisible()  # not ours to control
         page.start_scan("custom", [str(tmp_path)])
         qtbot.waitUntil(lambda: not page.running, timeout=SCAN_TIMEOUT)
         assert page.notice.label.text() == ("A full scan is already running. Wait for it to finish, or cancel it "
                                             "where it was started.")
-        qtbot.waitUntil(lambda: view.isVisible() and view.files.text() == "1234 of 5000", timeout=20_000)
+        qtbot.waitUntil(lambda: view.isVisible() and view.files.text().endswith(QLocale().toString(5000)), timeout=20_000)
         assert page.quick.isEnabled()
     finally:
         assert holder.stdin is not None
