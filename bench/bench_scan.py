@@ -30,7 +30,8 @@ import psutil
 from report import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "bench"
+SHARED = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "bench").is_dir()),
+              ROOT.parent / "shared" / "bench")
 RULES = SHARED / "rules" / "yara"
 OUT = ROOT / "bench" / "out"
 
@@ -172,6 +173,10 @@ def main() -> int:
     args = parser.parse_args()
     if not shutil.which("yara") or not shutil.which("yarac"):
         print("bench: the yara command line tools are needed (apt-get install yara)", file=sys.stderr)
+        return 2
+    if not (SHARED / "make_corpus.py").is_file() or not RULES.is_dir():
+        print(f"bench: the benchmark data is not here ({SHARED}): it needs make_corpus.py and rules/yara "
+              "from the shared benchmark folder beside the checkout", file=sys.stderr)
         return 2
     env = dict(os.environ, RINGFENCE_HOME=tempfile.mkdtemp(prefix="rf-bench-"))
     results = [bench_size(size, args.rounds, env) for size in args.sizes.split(",")]

@@ -27,7 +27,7 @@ def project_version(root: Path = ROOT) -> str:
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
     numbers = [int(part) for part in version.split(".")[:4] if part.isdigit()]
-    return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
+    return tuple(([*numbers, 0, 0, 0, 0])[:4])  # type: ignore[return-value]
 
 
 def windows_version_info(version: str) -> str:

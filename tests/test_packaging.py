@@ -44,7 +44,7 @@ def test_installed_wheel_finds_its_resources_and_starts_the_engine(tmp_path: Pat
     assert (prefix / "share" / "ringfence" / "resources" / "definitions" / "baseline.tar.gz").is_file()
     env = dict(os.environ, PYTHONPATH=str(site))
     report = _selftest([sys.executable, "-m", "app"], env, cwd=tmp_path)
-    assert report["ok"] and report["definitions_version"] == "1"
+    assert report["ok"] and report["definitions_version"] == "2"
     probe = subprocess.run([sys.executable, "-c", "import app; print(app.__file__)"], capture_output=True,
                            text=True, env=env, cwd=tmp_path, check=True)
     assert Path(probe.stdout.strip()).is_relative_to(site)  # the wheel's copy ran, not the checkout

@@ -92,6 +92,17 @@ def test_unknown_keys_and_unusable_values_round_trip(rf_home: Path) -> None:
     assert json.loads(path.read_text())["scan.jobs"] == 4
 
 
+def test_a_slightly_wrong_exclusion_still_excludes(rf_home: Path) -> None:
+    path = _settings_file()
+    path.write_text(json.dumps({"scan.exclude_paths": "/home/me/vm-images",
+                                "scan.exclude_globs": ["*.iso", 7, None, "*.vdi"]}))
+    settings = Settings.load(path)
+    assert settings["scan.exclude_paths"] == ["/home/me/vm-images"]
+    assert settings["scan.exclude_globs"] == ["*.iso", "*.vdi"]
+    settings.save()
+    assert json.loads(path.read_text())["scan.exclude_paths"] == "/home/me/vm-images"  # the file keeps what was written
+
+
 def test_a_settings_file_that_cannot_be_read_is_never_written_over(rf_home: Path) -> None:
     path = _settings_file()
     path.mkdir()  # unreadable as a file, even for an administrator

@@ -119,27 +119,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="133"/>
+        <location filename="../app/ui/application.py" line="140"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="134"/>
+        <location filename="../app/ui/application.py" line="141"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="159"/>
+        <location filename="../app/ui/application.py" line="166"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="243"/>
+        <location filename="../app/ui/application.py" line="250"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="246"/>
+        <location filename="../app/ui/application.py" line="253"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -1141,17 +1141,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="107"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="118"/>
         <source>it cannot be read (%1)</source>
         <translation>sie kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="116"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="127"/>
         <source>its record is incomplete</source>
         <translation>ihre Angaben sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="119"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="130"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
@@ -2231,167 +2231,167 @@
         <translation>erwartet eine Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="90"/>
+        <location filename="../app/core/settings.py" line="96"/>
         <source>When a scan finds a threat (report, quarantine, ask)</source>
         <translation>Wenn ein Scan eine Bedrohung findet (melden, in Quarantäne verschieben, nachfragen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="92"/>
+        <location filename="../app/core/settings.py" line="98"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="94"/>
+        <location filename="../app/core/settings.py" line="100"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="96"/>
+        <location filename="../app/core/settings.py" line="102"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="98"/>
+        <location filename="../app/core/settings.py" line="104"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="99"/>
+        <location filename="../app/core/settings.py" line="105"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="100"/>
+        <location filename="../app/core/settings.py" line="106"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="102"/>
+        <location filename="../app/core/settings.py" line="108"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="104"/>
+        <location filename="../app/core/settings.py" line="110"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="106"/>
+        <location filename="../app/core/settings.py" line="112"/>
         <source>Archives: most time to spend on one archive (seconds)</source>
         <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="109"/>
+        <location filename="../app/core/settings.py" line="115"/>
         <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
         <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="110"/>
+        <location filename="../app/core/settings.py" line="116"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="111"/>
+        <location filename="../app/core/settings.py" line="117"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="113"/>
+        <location filename="../app/core/settings.py" line="119"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="114"/>
+        <location filename="../app/core/settings.py" line="120"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="116"/>
+        <location filename="../app/core/settings.py" line="122"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="118"/>
+        <location filename="../app/core/settings.py" line="124"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="121"/>
+        <location filename="../app/core/settings.py" line="127"/>
         <source>Send anonymous health reports about definitions updates to the vendor</source>
         <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="122"/>
+        <location filename="../app/core/settings.py" line="128"/>
         <source>Asked whether to send health reports</source>
         <translation>Gefragt, ob Zustandsberichte gesendet werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="123"/>
+        <location filename="../app/core/settings.py" line="129"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="124"/>
+        <location filename="../app/core/settings.py" line="130"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="127"/>
+        <location filename="../app/core/settings.py" line="133"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="129"/>
+        <location filename="../app/core/settings.py" line="135"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="131"/>
+        <location filename="../app/core/settings.py" line="137"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="132"/>
+        <location filename="../app/core/settings.py" line="138"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="134"/>
+        <location filename="../app/core/settings.py" line="140"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="173"/>
+        <location filename="../app/core/settings.py" line="179"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="194"/>
+        <location filename="../app/core/settings.py" line="200"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="202"/>
+        <location filename="../app/core/settings.py" line="208"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="209"/>
+        <location filename="../app/core/settings.py" line="215"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="236"/>
+        <location filename="../app/core/settings.py" line="242"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="240"/>
+        <location filename="../app/core/settings.py" line="246"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="258"/>
+        <location filename="../app/core/settings.py" line="264"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -2399,112 +2399,127 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
         <source>Scanning</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="47"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <location filename="../app/ui/dialogs/settings.py" line="49"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="65"/>
+        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <source>Only report it</source>
+        <translation>Nur melden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <source>Move it to the quarantine</source>
+        <translation>In die Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <source>Ask me</source>
+        <translation>Mich fragen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../app/ui/dialogs/settings.py" line="74"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="72"/>
+        <location filename="../app/ui/dialogs/settings.py" line="76"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="150"/>
+        <location filename="../app/ui/dialogs/settings.py" line="154"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="151"/>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="152"/>
+        <location filename="../app/ui/dialogs/settings.py" line="156"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="158"/>
+        <location filename="../app/ui/dialogs/settings.py" line="162"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="259"/>
+        <location filename="../app/ui/dialogs/settings.py" line="271"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3137,199 +3152,199 @@
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="59"/>
+        <location filename="../app/ui/pages/updates.py" line="61"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <location filename="../app/ui/pages/updates.py" line="65"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="67"/>
+        <location filename="../app/ui/pages/updates.py" line="69"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="70"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="70"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="71"/>
-        <location filename="../app/ui/pages/updates.py" line="115"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="71"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <location filename="../app/ui/pages/updates.py" line="74"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="82"/>
+        <location filename="../app/ui/pages/updates.py" line="84"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="85"/>
+        <location filename="../app/ui/pages/updates.py" line="87"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <location filename="../app/ui/pages/updates.py" line="88"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <location filename="../app/ui/pages/updates.py" line="88"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="88"/>
+        <location filename="../app/ui/pages/updates.py" line="90"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="89"/>
+        <location filename="../app/ui/pages/updates.py" line="91"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="91"/>
+        <location filename="../app/ui/pages/updates.py" line="93"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="98"/>
+        <location filename="../app/ui/pages/updates.py" line="100"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="102"/>
+        <location filename="../app/ui/pages/updates.py" line="104"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="104"/>
+        <location filename="../app/ui/pages/updates.py" line="106"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="106"/>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <location filename="../app/ui/pages/updates.py" line="110"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="109"/>
+        <location filename="../app/ui/pages/updates.py" line="111"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="111"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="146"/>
+        <location filename="../app/ui/pages/updates.py" line="149"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <location filename="../app/ui/pages/updates.py" line="153"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <location filename="../app/ui/pages/updates.py" line="154"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <location filename="../app/ui/pages/updates.py" line="154"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="165"/>
+        <location filename="../app/ui/pages/updates.py" line="168"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="167"/>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <location filename="../app/ui/pages/updates.py" line="172"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="170"/>
+        <location filename="../app/ui/pages/updates.py" line="173"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <location filename="../app/ui/pages/updates.py" line="186"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="186"/>
+        <location filename="../app/ui/pages/updates.py" line="189"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="195"/>
+        <location filename="../app/ui/pages/updates.py" line="198"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="212"/>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="214"/>
-        <location filename="../app/ui/pages/updates.py" line="216"/>
+        <location filename="../app/ui/pages/updates.py" line="217"/>
+        <location filename="../app/ui/pages/updates.py" line="219"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <location filename="../app/ui/pages/updates.py" line="218"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -127,6 +127,7 @@ class ScanJob:
         self.on_worker_started: Callable[[int], None] | None = None
         self._meter = ProgressMeter(request.kind, os.getpid())
         self._state = "starting"
+        self._ran = False
         self._lock = threading.RLock()  # re-entrant: Ctrl+C's handler may cancel while the main thread holds it
 
     # -- control from any thread -------------------------------------------------------------------
@@ -163,6 +164,10 @@ class ScanJob:
     def run(self, on_event: Callable[[object], None] | None = None, *, ctx: Context | None = None) -> ScanSummary:
         """Run the scan to the end (blocking, seconds to hours). ``ctx`` is the calling thread's context
         when the job was made on another thread. Raises :class:`ScanBusy` if a scan is running already."""
+        with self._lock:
+            if self._ran:
+                raise RuntimeError("a scan job runs once; make a new one for the next scan")
+            self._ran = True
         ctx = ctx or self.ctx
         lock = ScanLock(ctx.paths)
         lock.acquire()

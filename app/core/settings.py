@@ -72,10 +72,16 @@ class Setting:
         raise ValueError(f"unsupported setting type {self.type!r}")  # pragma: no cover - schema bug
 
     def usable(self, value: Any) -> Any:
-        """What to use in place of an invalid ``value``: a number clamped into range, else the default."""
+        """What to use in place of an invalid ``value``: a number clamped into range, the text entries of a
+        list (one text for a list of texts), else the default — so a slightly wrong exclusion still excludes."""
         if self.type is int and isinstance(value, int) and not isinstance(value, bool):
             low = value if self.minimum is None else max(self.minimum, value)
             return low if self.maximum is None else min(self.maximum, low)
+        if self.type is list and self.item_type is str:
+            if isinstance(value, str):
+                return [value]
+            if isinstance(value, list):
+                return [v for v in value if isinstance(v, str)]
         return self.default
 
 

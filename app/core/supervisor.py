@@ -13,6 +13,7 @@ hangs and restarts also in the event journal, with the file and the definitions 
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 import threading
 import time
@@ -156,6 +157,7 @@ class Supervisor:
         if self.proc is not None:
             clean = self.proc.alive()
             self.proc.close()
+            self._remove_spool(self.proc.pid)
             if clean:
                 record_event(self.ctx, "exit", self._version)
             self.proc = None
@@ -165,6 +167,10 @@ class Supervisor:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _remove_spool(self, pid: int) -> None:
+        """Remove the folder where the worker ``pid`` unpacked large archive members (left behind if it died)."""
+        shutil.rmtree(self.ctx.paths.run_dir / f"spool-{pid}", ignore_errors=True)
 
     def _lost(self, kind: str, detail: str) -> None:
         record_event(self.ctx, kind, self._version, detail)
@@ -226,7 +232,7 @@ class Supervisor:
                     return outcome
                 proc.send({**request, "cmd": "scan", "resume_after": run_state.position,
                            "skip_paths": sorted(run_state.skip_paths), "journal": str(journal),
-                           "paused": control.paused.is_set()})
+                           "spool_dir": str(self.ctx.paths.run_dir), "paused": control.paused.is_set()})
                 run = dict.fromkeys(base, 0)
                 progressed = False
                 try:
@@ -286,6 +292,8 @@ class Supervisor:
         """Record a dead or hung worker, skip the file(s) it was checking; True if any was skipped."""
         hung = isinstance(stop, _Hung)
         files = [path for _, _, path in read_journal(journal)]
+        if self.proc is not None:
+            self._remove_spool(self.proc.pid)
         if hung:
             self._lost("hang", "; ".join(files) or "no answer")
         else:

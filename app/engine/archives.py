@@ -4,8 +4,8 @@ A file on disk gets one :class:`Budget` for its whole archive tree: the bytes un
 looked at and the time spent count against one total, however deeply archives nest, so a nested zip
 bomb costs no more than a flat one. Decompression is metered as it streams; the sizes an archive
 declares in its headers are never trusted. A member is held in memory up to :data:`IN_MEMORY` bytes
-and spooled to a temporary file beyond that, so a worker's memory stays bounded whatever an archive
-holds.
+and spooled to a temporary file beyond that (in the worker's own spool folder, which the supervisor
+removes if the worker dies), so a worker's memory stays bounded whatever an archive holds.
 
 Reaching a limit is never silent: the matcher records which limit stopped it (:data:`LIMITS`), and
 the scan reports the file as not fully checked.
@@ -56,8 +56,10 @@ class Budget:
     """What the archive tree of one file may still cost. ``beat`` is called before each member, so a
     watchdog sees a long archive making progress."""
 
-    def __init__(self, limits: ArchiveLimits, beat: Callable[[], None] | None = None) -> None:
+    def __init__(self, limits: ArchiveLimits, beat: Callable[[], None] | None = None,
+                 spool_dir: str | None = None) -> None:
         self.limits = limits
+        self.spool_dir = spool_dir
         self.bytes_left = limits.max_expanded
         self.members_left = limits.max_members
         self.deadline = time.monotonic() + limits.max_seconds
@@ -138,7 +140,8 @@ def unpack(archive: Any, info: Any, budget: Budget, path: str) -> Unpacked:
                     raise LimitReached(LIMIT_MEMBER_SIZE, path)
                 budget.check_time(path)
                 if spool is None and size > IN_MEMORY:
-                    spool = tempfile.NamedTemporaryFile(prefix="ringfence-member-", delete=False)  # noqa: SIM115
+                    spool = tempfile.NamedTemporaryFile(prefix="member-", dir=budget.spool_dir,  # noqa: SIM115
+                                                        delete=False)
                     spool.writelines(parts)
                     parts = []
                 if spool is not None:

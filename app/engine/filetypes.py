@@ -73,29 +73,51 @@ def _posix_owner(uid: int) -> str:
 
 
 if sys.platform == "win32":  # pragma: no cover - Windows only
+    import ctypes
+    from ctypes import wintypes
+
+    _SE_FILE_OBJECT = 1
+    _OWNER_SECURITY_INFORMATION = 1
 
     def _windows_owner(path: str) -> str:
-        import ctypes
-        from ctypes import wintypes
-
+        """``DOMAIN\\name`` of the file's owner; the account name is looked up once per SID."""
         advapi = ctypes.WinDLL("advapi32", use_last_error=True)
         kernel = ctypes.WinDLL("kernel32", use_last_error=True)
         owner_sid = ctypes.c_void_p()
         descriptor = ctypes.c_void_p()
-        se_file_object, owner_security_information = 1, 1
-        if advapi.GetNamedSecurityInfoW(wintypes.LPCWSTR(path), se_file_object, owner_security_information,
+        if advapi.GetNamedSecurityInfoW(wintypes.LPCWSTR(path), _SE_FILE_OBJECT, _OWNER_SECURITY_INFORMATION,
                                         ctypes.byref(owner_sid), None, None, None, ctypes.byref(descriptor)) != 0:
+            return ""
+        try:
+            sid_text = ctypes.c_wchar_p()
+            if not advapi.ConvertSidToStringSidW(owner_sid, ctypes.byref(sid_text)):
+                return ""
+            try:
+                key = sid_text.value or ""
+            finally:
+                kernel.LocalFree(sid_text)
+        finally:
+            kernel.LocalFree(descriptor)
+        return _account_name(key)
+
+    @functools.lru_cache(maxsize=1024)
+    def _account_name(sid_text: str) -> str:
+        """The account of a SID in string form (a lookup can reach a domain controller: cached)."""
+        advapi = ctypes.WinDLL("advapi32", use_last_error=True)
+        kernel = ctypes.WinDLL("kernel32", use_last_error=True)
+        sid = ctypes.c_void_p()
+        if not advapi.ConvertStringSidToSidW(wintypes.LPCWSTR(sid_text), ctypes.byref(sid)):
             return ""
         try:
             name = ctypes.create_unicode_buffer(256)
             domain = ctypes.create_unicode_buffer(256)
             name_len, domain_len, use = wintypes.DWORD(256), wintypes.DWORD(256), wintypes.DWORD()
-            if not advapi.LookupAccountSidW(None, owner_sid, name, ctypes.byref(name_len), domain,
+            if not advapi.LookupAccountSidW(None, sid, name, ctypes.byref(name_len), domain,
                                             ctypes.byref(domain_len), ctypes.byref(use)):
-                return ""
+                return sid_text  # an account that cannot be resolved: its SID, as Explorer shows it
             return f"{domain.value}\\{name.value}" if domain.value else name.value
         finally:
-            kernel.LocalFree(descriptor)
+            kernel.LocalFree(sid)
 else:
 
     def _windows_owner(path: str) -> str:

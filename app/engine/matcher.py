@@ -86,7 +86,9 @@ class Matcher:
         timeout: int = 60,
         disabled_rules: frozenset[str] = frozenset(),
         archives: ArchiveLimits = DEFAULT_ARCHIVES,
+        spool_dir: str | None = None,
     ) -> None:
+        self.spool_dir = spool_dir  # where large archive members are unpacked (None: the system's)
         self.rules = rules
         self.hashes = hashes
         self.allow = allow
@@ -208,7 +210,7 @@ class Matcher:
             result.incomplete.append((path, LIMIT_DEPTH))
             return
         if target.budget is None:
-            target.budget = Budget(self.archives, target.beat)
+            target.budget = Budget(self.archives, target.beat, self.spool_dir)
         try:
             self._match_zip(path, source, result, target, depth)
         except LimitReached as reached:

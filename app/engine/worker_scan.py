@@ -73,8 +73,19 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
             max_seconds=float(options.get("archive_max_seconds", 120)),
             limit_is_finding=bool(options.get("archive_limit_is_finding", True)),
         ),
+        spool_dir=spool_dir(request),
     )
     return matcher, defs.version
+
+
+def spool_dir(request: dict[str, Any]) -> str | None:
+    """This worker's folder for large archive members: ``spool-PID`` in the request's ``spool_dir``."""
+    parent = request.get("spool_dir")
+    if not parent:
+        return None
+    folder = os.path.join(parent, f"spool-{os.getpid()}")
+    os.makedirs(folder, exist_ok=True)
+    return folder
 
 
 class Scan:

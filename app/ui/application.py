@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.core.beacon.sender import BeaconThread
 from app.core.events import Event
 from app.core.paths import Paths
 from app.core.settings import Settings
@@ -63,6 +64,8 @@ class ConsoleApp(QObject):
         self.poll_updates, self._first_poll_delay = poll_updates, first_poll_delay
         self.poller: Any = None  # app.core.updates.poller.Poller, started on a worker by start()
         self._check_when_ready = False
+        # the opt-in health reports (they send nothing until the user agreed); a plain thread, never the GUI's
+        self.beacon = BeaconThread(paths) if poll_updates else None
         self._verdict_job: Any = None
         self._verdict_again = False
         self._verdict_timer = QTimer(self)
@@ -93,6 +96,8 @@ class ConsoleApp(QObject):
         self._verdict_timer.start()
         self.workers.submit("quarantine start-up", startup.quarantine_startup).done.connect(self.refresh_verdict)
         self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
+        if self.beacon is not None:
+            self.beacon.start()
         if self.poll_updates:
             job = self.workers.submit("update poller", startup.start_poller, self._poll_result, self._first_poll_delay)
             job.finished.connect(self._poller_started)
@@ -118,6 +123,8 @@ class ConsoleApp(QObject):
             self.tray.hide()
         if self.poller is not None:
             self.poller.stop(timeout=5.0)
+        if self.beacon is not None:
+            self.beacon.stop()  # a daemon thread: it ends after at most one request, never holding up the quit
         self.workers.shutdown()
         self.qapp.quit()
 

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.settings_button.setIcon(icon("page-settings"))
         self.settings_button.clicked.connect(app.open_settings)
 
-        side = QWidget()
+        self.side = side = QWidget()
         side.setObjectName("sidePanel")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 8, 8, 8)
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         item = QListWidgetItem(self.sidebar)
         item.setData(Qt.ItemDataRole.UserRole, name)
-        item.setSizeHint(QSize(0, 36))
+        item.setSizeHint(QSize(140, 36))
 
     def _go(self, row: int) -> None:
         self.sidebar.setCurrentRow(row)
@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
             item.setText(page.title)
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", page.title).replace("%2", str(row + 1)))
         self._reicon()
+        # As wide as the longest page name (in this language) needs, not wider.
+        widest = max([self.sidebar.sizeHintForColumn(0), self.settings_button.sizeHint().width(), 150])
+        self.side.setFixedWidth(widest + 40)
 
     def _reicon(self) -> None:
         for row in range(self.sidebar.count()):

@@ -92,6 +92,13 @@ def test_one_budget_for_the_whole_archive_tree() -> None:
     assert [hit.rule for hit in outcome.hits] == ["Heuristics.Limits.Exceeded.Expanded"]
 
 
+def test_the_time_limit_counts_for_the_whole_tree_and_is_reported() -> None:
+    data = zipped({"a.txt": b"first", "b.com": EICAR})
+    outcome = matcher(ArchiveLimits(max_seconds=-1)).match_bytes("slow.zip", data)  # already out of time
+    assert outcome.incomplete == [("slow.zip!a.txt", "time")]
+    assert [hit.rule for hit in outcome.hits] == ["Heuristics.Limits.Exceeded.Time"]
+
+
 def _forge_declared_size(data: bytes, member: str, size: int) -> bytes:
     """Write ``size`` as ``member``'s uncompressed size in its local header and central directory."""
     out = bytearray(data)
@@ -153,7 +160,9 @@ def test_zip_bomb_finishes_in_seconds_with_bounded_memory_and_no_restart(tmp_pat
         report = run_scan(ctx, "custom", [str(folder)], defs, use_cache=False, jobs=2, supervisor=supervisor)
         seconds = time.monotonic() - started
         peak_kb = _peak_rss_kb(pids[-1])
+        leftovers = list(ctx.paths.run_dir.glob("spool-*/*"))
     outcome = report.outcome
+    assert not leftovers
     assert outcome.progress.restarts == 0 and not outcome.crashes
     assert seconds < 60, f"the bomb took {seconds:.1f} s"
     rules = {(Path(d["path"]).name, d["rule"]) for d in outcome.detections}
@@ -181,3 +190,70 @@ def _peak_rss_kb(pid: int) -> int | None:
     except OSError:
         return None
     return None
+
+
+def test_filetype_and_owner_externals_are_set_as_loki_and_thor_define_them(tmp_path: Path) -> None:
+    import pwd
+
+    from app.engine.rules import EXTERNALS
+
+    source = "\n".join(f"rule {name} {{ condition: {condition} }}" for name, condition in (
+        ("IsExe", 'filetype == "EXE"'),
+        ("IsZip", 'filetype == "ZIP"'),
+        ("IsUnknown", 'filetype == "UNKNOWN"'),
+        ("OwnedByMe", f'owner == "{pwd.getpwuid(os.getuid()).pw_name}"'),
+        ("OwnedBySomeoneElse", 'owner == "nobody-at-all"'),
+    ))
+    rules = yara.compile(source=source, externals=EXTERNALS)
+    engine = Matcher(rules, {}, set())
+    exe = write(tmp_path / "tool.bin", b"MZ\x90\x00" + bytes(100))
+    text = write(tmp_path / "notes.txt", b"plain words")
+    archive = write(tmp_path / "pack.zip", zipped({"inner.exe": b"MZ\x90\x00" + bytes(10)}))
+    fired = {path.name: {hit.rule for hit in engine.match_file(str(path)).hits}
+             for path in (exe, text)}
+    assert fired == {"tool.bin": {"IsExe", "OwnedByMe"}, "notes.txt": {"IsUnknown", "OwnedByMe"}}
+    inside = {(hit.path.split(os.sep)[-1], hit.rule) for hit in engine.match_file(str(archive)).hits}
+    # A member has its own type and the owner of the archive that holds it.
+    assert inside == {("pack.zip", "IsZip"), ("pack.zip", "OwnedByMe"),
+                      ("pack.zip!inner.exe", "IsExe"), ("pack.zip!inner.exe", "OwnedByMe")}
+    assert {hit.rule for hit in engine.match_bytes("buffer", b"MZ").hits} == {"IsExe"}  # no file: no owner
+
+
+def test_a_worker_killed_while_unpacking_leaves_no_spooled_member(tmp_path: Path) -> None:
+    import signal
+    import threading
+
+    from app.core import definitions
+    from app.core.context import Context
+    from app.core.scan_service import run_scan
+    from app.core.supervisor import Supervisor
+
+    folder = tmp_path / "scan"
+    write(folder / "bomb.zip", zeros_zip(600))
+    write(folder / "z-after.com", EICAR)
+    with Context.open() as ctx, Supervisor(ctx) as supervisor:
+        pids: list[int] = []
+        supervisor.on_worker_started = pids.append
+        killed: list[Path] = []
+
+        def kill_while_spooling() -> None:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not killed:
+                spooled = list(ctx.paths.run_dir.glob("spool-*/member-*"))
+                if spooled and pids:
+                    killed.extend(spooled)
+                    os.kill(pids[0], signal.SIGKILL)
+                time.sleep(0.005)
+
+        watcher = threading.Thread(target=kill_while_spooling)
+        watcher.start()
+        report = run_scan(ctx, "custom", [str(folder)], definitions.active(ctx), use_cache=False, jobs=1,
+                          supervisor=supervisor)
+        watcher.join()
+        assert killed, "the member was never spooled"
+        assert not any(path.exists() for path in killed)
+        assert not list(ctx.paths.run_dir.glob(f"spool-{pids[0]}"))
+    outcome = report.outcome
+    assert outcome.progress.restarts == 1
+    assert [Path(e["path"]).name for e in outcome.errors] == ["bomb.zip"]
+    assert [Path(d["path"]).name for d in outcome.detections] == ["z-after.com"]

@@ -12,7 +12,7 @@ import pytest
 from app.engine.bundle import BundleError, build_bundle, extract_bundle, load_definitions
 from app.engine.rules import compile_definitions
 from scripts.build_baseline import build as build_baseline
-from tests.conftest import ROOT, SHARED, run_cli
+from tests.conftest import ROOT, run_cli
 from tests.engine.helpers import EICAR, pairs, scan_json, write
 
 GOOD_RULE = 'rule Eicar { strings: $e = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" condition: $e }\n'
@@ -140,27 +140,24 @@ def test_shipped_baseline_is_fresh_and_passes_its_selftest(tmp_path: Path) -> No
     result = run_cli("selftest", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["ok"] and report["rule_count"] == 6
+    assert report["ok"] and report["rule_count"] == 8  # six detections and two private guards
     assert {c["check"] for c in report["checks"] if c["ok"]} >= {"eicar", "clean-corpus",
                                                                   "golden:Ringfence_Office_AutoRun_Macro"}
 
 
-@pytest.mark.skipif(not (SHARED / "bench" / "make_corpus.py").exists(), reason="needs ../shared/bench")
 def test_same_file_rule_pairs_as_the_yara_cli(tmp_path: Path) -> None:
     import shutil
     import subprocess
-    import sys
+
+    from tests.engine.parity_corpus import RULES, make_corpus
 
     if not shutil.which("yara"):
         pytest.skip("the yara command line tool is not installed (scripts/setup installs it)")
-    subprocess.run([sys.executable, str(SHARED / "bench" / "make_corpus.py"), "--size", "tiny", "--synthetic-only",
-                    str(tmp_path / "corpus")], check=True, stdout=subprocess.DEVNULL)
+    make_corpus(tmp_path / "corpus")
     write(tmp_path / "corpus" / "planted" / "eicar.com", EICAR)
     write(tmp_path / "corpus" / "planted" / "notes.txt", b"see: " + EICAR + b" end")
     rules = tmp_path / "rules"
-    rules.mkdir()
-    for source in sorted((SHARED / "bench" / "rules" / "yara").glob("*.yar"))[:120]:
-        shutil.copy(source, rules / source.name)
+    shutil.copytree(RULES, rules)
     write(rules / "eicar.yar", 'rule SUSP_Test_Eicar { strings: $e = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" condition: $e }')
     args = [f"{p.stem}:{p}" for p in sorted(rules.glob("*.yar"))]
     yarac_out = tmp_path / "rules.yarc"
@@ -171,5 +168,6 @@ def test_same_file_rule_pairs_as_the_yara_cli(tmp_path: Path) -> None:
     code, report, stderr = scan_json(str(tmp_path / "corpus"), "--definitions", str(rules), "--no-cache", timeout=300)
     assert code in (0, 1), stderr
     our_pairs = {(d["path"], d["rule"]) for d in report["detections"]}
-    assert their_pairs, "the corpus should trigger some rules"
+    assert len(their_pairs) > 400, "the corpus should trigger hundreds of (file, rule) pairs"
+    assert len({rule for _, rule in their_pairs}) == 24, "every parity rule (and EICAR) should fire"
     assert our_pairs == their_pairs

@@ -212,3 +212,18 @@ def test_a_format_1_blob_that_does_not_match_its_record_is_left_as_it_was(ctx: C
     blob.write_bytes(old)
     assert q.startup(ctx).upgraded == []
     assert blob.read_bytes() == old and not list(blob.parent.glob(".*.tmp"))
+
+
+def test_damage_the_quick_check_misses_still_leads_out(ctx: Context, tmp_path: Path, rf_home: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """If a query meets damage that PRAGMA quick_check passed, reindex still sets the database aside."""
+    from app.core.store import Store
+
+    item_id = quarantine(ctx, make_file(tmp_path / "x.exe", b"MZ" * 100)).item_id
+    ctx.close()
+    _corrupt_table_page(rf_home / "data" / "state.db", "sqlite_autoindex_quarantine_items_1")  # what SELECT id reads
+    monkeypatch.setattr(Store, "check", lambda self: None)  # stands in for a check that saw nothing wrong
+    with Context.open() as fresh:
+        report = q.reindex(fresh)
+    assert report.added == [item_id] and report.database_set_aside is not None
+    assert report.database_set_aside.exists()

@@ -131,3 +131,22 @@ def test_a_timed_pause_ends_by_itself_at_its_deadline(
     assert wait_for(gone(target), 5.0)
     assert service.status().state == "on"
     assert wait_for(lambda: "realtime.paused" in [e.code for e in events.query(ctx.store, limit=50)], 2.0)
+
+
+def test_a_folder_that_cannot_be_watched_is_reported_and_left_to_sweeps(
+        ctx: Context, watched: Path) -> None:
+    gone_root = watched.parent / "removable-drive"
+    gone_root.mkdir()
+    service = RealtimeService(ctx, [str(watched), str(gone_root)])
+    gone_root.rmdir()  # unplugged between choosing the folders and watching them
+    service.start()
+    try:
+        assert service.wait_idle(30)
+        assert service.status().unwatched == (str(gone_root),)
+        failed = [e for e in events.query(ctx.store, kinds=["protection"]) if e.code == "realtime.watch_failed"]
+        assert len(failed) == 1 and "cannot be watched" in failed[0].message.english()
+        target = watched / "still-protected.exe"
+        target.write_bytes(EICAR)
+        assert wait_for(gone(target), 2.0)
+    finally:
+        service.stop()

@@ -17,7 +17,7 @@ from tests.recovery import eventxml as x
 from tests.recovery import recorded as r
 from tests.recovery.dumps import CSAGENT, STANDARD_DRIVERS, Triage, build_dump
 
-EVTX = ROOT.parent / "shared" / "fixtures" / "evtx"
+EVTX = ROOT / "tests" / "fixtures" / "evtx"
 CRASH_KEYS = ["time", "kind", "bugcheck_code", "bugcheck_name", "parameters", "probable_module", "dump_path", "evidence"]
 RECOVERY_KEYS = ["platform", "winre_enabled", "winre_location", "winre_version", "qmr_cloud_remediation",
                  "qmr_auto_remediation", "qmr_total_wait_minutes", "qmr_retry_interval_minutes", "recovery_boots"]

@@ -13,8 +13,7 @@ def german(context: str, source: str, disambiguation: str | None, n: int) -> str
     """The console's lookup: Qt Linguist with the compiled German translation."""
     from PySide6.QtCore import QTranslator
 
-    # No application object: a QCoreApplication made here would outlive the test, and the widget tests
-    # that run later in the same process would get it instead of a QApplication (and abort).
+    # No QCoreApplication: a bare one would make every later QWidget in the same test run abort.
     translator = QTranslator()
     assert translator.load(str(ROOT / "translations" / "ringfence_de.qm"))
     return translator.translate(context, source, disambiguation, n) or source

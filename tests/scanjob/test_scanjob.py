@@ -283,4 +283,7 @@ def test_a_scan_that_cannot_start_says_why_and_frees_the_lock(ctx: Context, tmp_
     with pytest.raises(RingfenceError) as nothing:
         ScanJob(ctx, ScanRequest("custom", [])).run()
     assert nothing.value.msg.source == "Choose a file or folder to scan."
-    assert ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")])).run().outcome.progress.files_scanned == 2
+    again = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")]))
+    assert again.run().outcome.progress.files_scanned == 2
+    with pytest.raises(RuntimeError, match="runs once"):
+        again.run()

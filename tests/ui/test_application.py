@@ -140,3 +140,15 @@ def test_the_tray_icon_follows_the_verdict(qtbot: QtBot, tray_app: ConsoleApp, c
             tray_app._verdict_arrived(Verdict(level, ()))  # type: ignore[arg-type]
         assert tray.state == level
     assert "Your PC is protected." in tray.tray.toolTip() or tray.state != "ok"
+
+
+def test_a_rollback_written_by_another_process_raises_a_notification(qtbot: QtBot, tray_app: ConsoleApp,
+                                                                      ctx: Context) -> None:
+    tray_app.start(minimized=True)
+    qtbot.waitUntil(lambda: tray_app.watcher.last_id is not None)
+    journal.record(ctx.store, "updates.rolled_back", version="3", to_version="2",
+                   trigger="Version 3 suddenly found 40 threats in 300 files (a likely false alarm).")
+    qtbot.waitUntil(lambda: bool(tray_app.notifier.shown), timeout=10_000)
+    title, body, critical = tray_app.notifier.shown[0]
+    assert title == "Definitions update undone" and not critical
+    assert "rolled back to 2" in body and "40 threats" in body

@@ -40,3 +40,26 @@ def test_without_a_tray_host_closing_the_window_quits() -> None:
         report = _probe(display, "notray")
     assert not report["tray_available"] and not report["has_tray"]
     assert report["window_visible"] and report["quitting_after_close"]
+
+
+def test_ringfence_without_a_command_opens_the_console_on_a_desktop(tmp_path: object) -> None:
+    from app.core.paths import get_paths
+    from app.ui.single_instance import SingleInstance
+
+    with xvfb() as display:
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env.pop("WAYLAND_DISPLAY", None)
+        console = subprocess.Popen([sys.executable, "-m", "app"], env=env, cwd=ROOT,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            import time
+
+            deadline = time.monotonic() + 30
+            running = False
+            while time.monotonic() < deadline and not running and console.poll() is None:
+                running = SingleInstance(get_paths()).forward(timeout_ms=300)  # the console answers
+                time.sleep(0.2)
+            assert running, console.stderr.read().decode() if console.poll() is not None else "no answer"
+        finally:
+            console.terminate()
+            console.wait(10)

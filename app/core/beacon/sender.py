@@ -103,11 +103,7 @@ class BeaconThread(threading.Thread):
         session = requests.Session()
         ctx = Context(self.paths, Settings.load(self.paths.settings_file), self.paths.log_dir / "ringfence.log")
         try:
-            while not self.stopping.is_set():
-                wake.changed.wait(self.interval)
-                wake.changed.clear()
-                if self.stopping.is_set():
-                    break
+            while not self.stopping.is_set():  # a first round at start (reports queued by the CLI), then on wake
                 try:
                     ctx.settings = Settings.load(self.paths.settings_file)  # the user may have answered meanwhile
                     reporter.collect(ctx)
@@ -116,6 +112,8 @@ class BeaconThread(threading.Thread):
                         self.on_report(report)
                 except Exception:  # the beacon must never take anything else down
                     log.exception("health beacon round failed")
+                wake.changed.wait(self.interval)
+                wake.changed.clear()
         finally:
             ctx.close()
             session.close()

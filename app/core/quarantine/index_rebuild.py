@@ -54,6 +54,10 @@ def _open_healthy_store(ctx: Context) -> Path | None:
         return None
     except StateDamaged as exc:
         log.error("state database damaged, setting it aside: %s", exc.detail)
+    return _set_aside(ctx)
+
+
+def _set_aside(ctx: Context) -> Path:
     ctx.close()
     backup = set_aside(ctx.paths.state_db)
     events.record(ctx.store, "state.set_aside", backup=str(backup))
@@ -74,8 +78,15 @@ def _unlisted(vault: Vault) -> list[str]:
 def reindex(ctx: Context) -> ReindexReport:
     """Set a damaged state database aside, then index every blob the index does not list."""
     report = ReindexReport(database_set_aside=_open_healthy_store(ctx))
-    vault = Vault(ctx)
-    missing = _unlisted(vault)
+    try:
+        vault = Vault(ctx)
+        missing = _unlisted(vault)
+    except sqlite3.DatabaseError as exc:  # damage the quick check did not see: never send the user in circles
+        if not is_damage(exc) or report.database_set_aside is not None:
+            raise
+        report.database_set_aside = _set_aside(ctx)
+        vault = Vault(ctx)
+        missing = _unlisted(vault)
     report.already_listed = len(_blob_ids(vault)) - len(missing)
     if not missing:
         return report

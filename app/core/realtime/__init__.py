@@ -14,4 +14,5 @@ scan cache catches whatever the OS's change notifications lost. Modules, one job
 - :mod:`.pause` — pausing with automatic resume.
 - :mod:`.service` — :class:`RealtimeService`, what the console and ``ringfence watch`` drive.
 - :mod:`.status` — the status snapshot and the cross-process status file.
+- :mod:`.messages` — the translatable texts it hands to the journal and the console.
 """

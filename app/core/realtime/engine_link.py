@@ -2,7 +2,7 @@
 
 One long-lived :class:`~app.core.supervisor.Supervisor` serves many small requests (a batch of paths
 each; a request costs a few milliseconds once the worker has loaded the rules). The request is built
-like any scan's (:func:`app.core.scanning.scan_request`), so exclusions, size limits, the allow-list,
+like any scan's (:func:`app.core.scan_service.scan_request`), so exclusions, size limits, the allow-list,
 the vendor's disabled rules and the scan cache all apply. It is rebuilt when the active definitions
 change.
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QToolButton,
@@ -55,6 +56,9 @@ CHOICES: dict[str, str] = {
     "default": QT_TRANSLATE_NOOP("SettingsDialog", "Default"),
     "delayed": QT_TRANSLATE_NOOP("SettingsDialog", "Delayed (48 hours)"),
     "pinned": QT_TRANSLATE_NOOP("SettingsDialog", "Pinned (no updates)"),
+    "report": QT_TRANSLATE_NOOP("SettingsDialog", "Only report it"),
+    "quarantine": QT_TRANSLATE_NOOP("SettingsDialog", "Move it to the quarantine"),
+    "ask": QT_TRANSLATE_NOOP("SettingsDialog", "Ask me"),
 }
 
 
@@ -169,6 +173,11 @@ class SettingsDialog(QDialog):
         self._tab_index: dict[str, int] = {}
         for prefix in self._prefixes():
             page = QWidget()
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(page)
             form = QFormLayout(page)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -185,8 +194,11 @@ class SettingsDialog(QDialog):
                 line.addWidget(field.reset)
                 row_layout.addLayout(line)
                 row_layout.addWidget(field.message)
-                form.addRow(field.label, row)
-            self._tab_index[prefix] = self.tabs.addTab(page, "")
+                if isinstance(field.widget, QCheckBox):
+                    form.addRow(row)  # a check box carries its own label across the whole row
+                else:
+                    form.addRow(field.label, row)
+            self._tab_index[prefix] = self.tabs.addTab(scroll, "")
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
@@ -205,7 +217,7 @@ class SettingsDialog(QDialog):
         tab = TAB_ALIASES.get(tab or "", tab)
         if tab in self._tab_index:
             self.tabs.setCurrentIndex(self._tab_index[tab])
-        self.resize(640, 480)
+        self.resize(900, 600)
         self._retranslate()
 
     @staticmethod

@@ -3,6 +3,20 @@
     Written for Ringfence. Script droppers (JScript/VBScript/PowerShell attachments and
     downloads) fetch the real payload from the web, save it and start it.
 */
+
+// Rules quote the very strings they look for: YARA rules, as source (Ringfence's own or anyone's) or
+// compiled, are never reported by the rules in this file. The trade-off: a script that also holds a
+// rule header and a condition section is not judged by these rules.
+global private rule Ringfence_Not_Yara_Rules
+{
+    strings:
+        $rule = /rule[ \t]+[A-Za-z_][A-Za-z0-9_]{0,127}[ \t\r\n]{0,16}(:[ \tA-Za-z0-9_]{1,256})?\{/
+        $condition = /condition[ \t]{0,16}:/
+    condition:
+        uint32be(0) != 0x59415241 and  // "YARA": compiled rules
+        not ($rule and $condition and @condition[#condition] > @rule[1])
+}
+
 rule Ringfence_Script_Downloader_Executor
 {
     meta:

@@ -1,0 +1,144 @@
+"""Realistic state for screenshots, made by Ringfence's own services in the current RINGFENCE_HOME.
+
+* an update channel made by the publisher and served on 127.0.0.1: definitions 2 (taken, passed
+  probation) and 3 (taken, then rolled back by probation because a scan suddenly found 40 threats);
+* a folder of "downloads" holding EICAR and the baseline's golden samples, scanned with the action
+  quarantine: the detections are moved to the quarantine as they are found;
+* a folder of evidence copied off a Windows PC that crashed (a bug check 0x50 minidump naming
+  csagent.sys, the System log's Kernel-Power 41 and WER 1001, reagentc outputs), built by the same
+  helpers the recovery tests use.
+
+``make(work)`` returns the crash folder (the console's ``crash_source``).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import shutil
+import sys
+import tarfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+HOUR = 3600.0
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _baseline(work: Path) -> tuple[Path, Path]:
+    """The baseline's rules and golden samples, unpacked (rules folder, samples folder)."""
+    rules, golden = work / "rules", work / "golden"
+    with tarfile.open(ROOT / "resources" / "definitions" / "baseline.tar.gz") as archive:
+        for member in archive.getmembers():
+            if not member.isfile():
+                continue
+            data = archive.extractfile(member).read()  # type: ignore[union-attr]
+            if member.name.startswith("rules/"):
+                (rules / Path(member.name).name).parent.mkdir(parents=True, exist_ok=True)
+                (rules / Path(member.name).name).write_bytes(data)
+            elif member.name.startswith("golden/") and member.name.endswith(".b64"):
+                target = golden / Path(member.name).with_suffix("").name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(data))
+    return rules, golden
+
+
+def _updates(work: Path, rules: Path) -> None:
+    from app.channel import publisher
+    from app.channel.build import build
+    from app.channel.repository import ChannelRepo
+    from app.core.context import Context
+    from app.core.updates import health
+    from app.core.updates.channelconfig import set_channel
+    from app.core.updates.service import UpdateService
+
+    v3_rules = work / "rules-3"
+    shutil.copytree(rules, v3_rules)
+    (v3_rules / "archive_droppers.yar").write_text(
+        'rule Ringfence_Archive_Dropper_Lnk {\n  meta:\n    description = "Shortcut that starts a hidden PowerShell"\n'
+        '  strings:\n    $a = "powershell" nocase\n    $b = "-w hidden" nocase\n    $l = { 4C 00 00 00 01 14 02 00 }\n'
+        "  condition:\n    $l at 0 and $a and $b\n}\n", encoding="utf-8")
+    clean = [ROOT / "resources" / "selftest" / "clean"]
+    v2 = build(rules, work / "defs-2.tar.gz", 2, notes="Monthly refresh of the script and macro rules.\n", clean=clean).archive
+    v3 = build(v3_rules, work / "defs-3.tar.gz", 3, notes="New: shortcuts that start a hidden PowerShell.\n",
+               clean=clean, changelog=["added Ringfence_Archive_Dropper_Lnk"]).archive
+    repo = ChannelRepo.init(work / "channel")
+    publisher.create(repo, "stable", "demo")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(repo.dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    clock = [time.time() - 60 * HOUR]
+    try:
+        with Context.open() as ctx:
+            set_channel(ctx.paths.config_dir, f"http://127.0.0.1:{server.server_address[1]}",
+                        repo.metadata_dir / "1.root.json")
+            service = UpdateService(ctx, clock=lambda: clock[0])
+            publisher.release(repo, v2, 10_000)
+            service.check(manual=True)
+            when = clock[0] + HOUR
+            for kind in ("start", "exit", "start", "exit"):
+                health.record_engine_event(ctx.store, kind, 2, when=when)
+            health.record_scan_stats(ctx.store, 2, files=1840, errors=0, detections=1, seconds=21.0, when=when)
+            clock[0] = time.time() - 6 * HOUR
+            service.startup()  # version 2 passes probation
+            publisher.release(repo, v3, 10_000)
+            service.check(manual=True)
+            health.record_scan_stats(ctx.store, 3, files=300, errors=0, detections=40, seconds=3.0, when=clock[0] + 60)
+            clock[0] = time.time() - 5 * HOUR
+            service.startup()  # probation sees 40 sudden threats and goes back to version 2
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _scan(work: Path, golden: Path) -> None:
+    from app.core.context import Context
+    from app.core.scanjob import ScanJob, ScanRequest
+
+    downloads = work / "Downloads"
+    shutil.copytree(golden, downloads)
+    (downloads / "holiday-notes.txt").write_text("Train at 9:40, platform 4.\n", encoding="utf-8")
+    (downloads / "setup-helper.zip").write_bytes(_zip_with_eicar())
+    with Context.open() as ctx:
+        ScanJob(ctx, ScanRequest(kind="custom", paths=(str(downloads),), action="quarantine")).run(lambda event: None)
+
+
+def _zip_with_eicar() -> bytes:
+    import zipfile
+
+    from app.engine.eicar import eicar_bytes
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "Run setup.com to install.\n")
+        archive.writestr("setup.com", eicar_bytes())
+    return buffer.getvalue()
+
+
+def _crash(work: Path) -> Path:
+    from app.core.context import Context
+    from app.core.recovery.seen import SeenCrashes
+    from tests.recovery.test_offline_cli import copied_folder
+
+    folder = copied_folder(work / "copied-from-pc")
+    (folder / "notes.txt").unlink()
+    (folder / "damaged.dmp").unlink()
+    with Context.open() as ctx:
+        SeenCrashes(ctx.store).announce([])  # the console has run here before: these crashes are news
+    return folder
+
+
+def make(work: Path) -> Path:
+    work.mkdir(parents=True, exist_ok=True)
+    rules, golden = _baseline(work)
+    _updates(work, rules)
+    _scan(work, golden)
+    return _crash(work)

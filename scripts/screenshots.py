@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Screenshots of every page of the console, in English and German, for the README.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+
+Makes realistic state with Ringfence's own services in a temporary RINGFENCE_HOME (scripts/demo_state.py:
+an update history with a probation rollback, a scan that quarantined what it found, a crashed PC's
+copied evidence), starts a real X server (Xvfb), runs the real console on it, visits every page and
+the settings dialog in each language and writes ``<lang>-<page>.png``. Nothing on screen is staged:
+each page shows what core returns for that state.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+SIZE = (1120, 760)
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        return server, f":{pipe.readline().strip()}"
+
+
+def shoot(crash_source: Path, desktop: Path, out: Path) -> int:
+    """In the child process, on the X server: the real console, page by page."""
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer
+
+    from app.core.paths import get_paths
+    from app.ui.application import ConsoleApp
+    from app.ui.dialogs.settings import SettingsDialog
+    from app.ui.gui import make_qapp
+
+    qapp = make_qapp()
+    console = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False, crash_source=crash_source)
+    console.start()
+    console.window.resize(*SIZE)
+
+    def settle(ms: int, until: object = None) -> None:
+        timer = QElapsedTimer()
+        timer.start()
+        while timer.elapsed() < ms or (callable(until) and not until() and timer.elapsed() < 60_000):
+            qapp.processEvents()
+
+    settle(1500)
+    scan = console.window.pages.get("scan")
+    if scan is not None:  # a scan the user starts on the Scan page: results as they were found
+        console.show_page("scan")
+        scan.start_scan("custom", [str(desktop)])  # type: ignore[attr-defined]
+        settle(500, lambda: not scan.running)  # type: ignore[attr-defined]
+    for language in ("en", "de"):
+        console.language.apply(language)
+        settle(600)
+        for name, page in console.window.pages.items():
+            console.show_page(name)
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh) and name != "scan":
+                before = getattr(page, "loads", 0)
+                refresh()
+                settle(300, lambda p=page, b=before: getattr(p, "loads", 1) > b)
+            settle(700)
+            console.window.grab().save(str(out / f"{language}-{name}.png"))
+        dialog = SettingsDialog(console, "scan")
+        dialog.show()
+        settle(500)
+        dialog.grab().save(str(out / f"{language}-settings.png"))
+        dialog.close()
+    QCoreApplication.processEvents()
+    console.quit()
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--shoot", nargs=3, type=Path, metavar=("CRASHES", "DESKTOP", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.shoot:
+        return shoot(*args.shoot)
+    if shutil.which("Xvfb") is None:
+        print("Xvfb is needed (scripts/setup installs it)", file=sys.stderr)
+        return 2
+    work = Path(tempfile.gettempdir()) / "ringfence-demo"  # paths on screen read /tmp/ringfence-demo/alex/...
+    shutil.rmtree(work, ignore_errors=True)
+    env = dict(os.environ, RINGFENCE_HOME=str(work / "home"), XDG_CONFIG_HOME=str(work / "xdg"), LANG="en_GB.UTF-8")
+    os.environ.update(env)
+    import demo_state
+
+    from app.engine.eicar import eicar_bytes
+
+    crashes = demo_state.make(work / "alex")
+    desktop = work / "alex" / "Desktop"
+    desktop.mkdir()
+    (desktop / "free-game-crack.com").write_bytes(eicar_bytes())
+    (desktop / "shopping-list.txt").write_text("milk, bread, coffee\n", encoding="utf-8")
+    args.out.mkdir(parents=True, exist_ok=True)
+    server, display = start_xvfb()
+    try:
+        child_env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR="1")
+        child_env.pop("WAYLAND_DISPLAY", None)
+        done = subprocess.run([sys.executable, __file__, "--shoot", str(crashes), str(desktop), str(args.out)],
+                              env=child_env, cwd=ROOT, timeout=600, check=False)
+    finally:
+        server.terminate()
+        server.wait(10)
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"screenshots in {args.out}")
+    return done.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
