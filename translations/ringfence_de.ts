@@ -1804,79 +1804,79 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="40"/>
-        <location filename="../app/ui/pages/scan_results.py" line="48"/>
+        <location filename="../app/ui/pages/scan_results.py" line="44"/>
+        <location filename="../app/ui/pages/scan_results.py" line="52"/>
         <source>Threats found</source>
         <translation>Gefundene Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="43"/>
+        <location filename="../app/ui/pages/scan_results.py" line="47"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="44"/>
+        <location filename="../app/ui/pages/scan_results.py" line="48"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="45"/>
+        <location filename="../app/ui/pages/scan_results.py" line="49"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="46"/>
+        <location filename="../app/ui/pages/scan_results.py" line="50"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="54"/>
+        <location filename="../app/ui/pages/scan_results.py" line="58"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="55"/>
+        <location filename="../app/ui/pages/scan_results.py" line="59"/>
         <source>&amp;Allow this file</source>
         <translation>Diese Datei &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="56"/>
+        <location filename="../app/ui/pages/scan_results.py" line="60"/>
         <source>Show in f&amp;older</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="65"/>
-        <location filename="../app/ui/pages/scan_results.py" line="68"/>
+        <location filename="../app/ui/pages/scan_results.py" line="69"/>
+        <location filename="../app/ui/pages/scan_results.py" line="72"/>
         <source>Files that could not be checked</source>
         <translation>Dateien, die nicht geprüft werden konnten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="78"/>
+        <location filename="../app/ui/pages/scan_results.py" line="82"/>
         <source>Moved to the quarantine</source>
         <translation>In die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="78"/>
+        <location filename="../app/ui/pages/scan_results.py" line="82"/>
         <source>Reported only</source>
         <translation>Nur gemeldet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="79"/>
+        <location filename="../app/ui/pages/scan_results.py" line="83"/>
         <source>Waiting for your choice</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="80"/>
+        <location filename="../app/ui/pages/scan_results.py" line="84"/>
         <source>Left in place: a system or Ringfence file</source>
         <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="81"/>
+        <location filename="../app/ui/pages/scan_results.py" line="85"/>
         <source>Allowed</source>
         <translation>Zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="81"/>
+        <location filename="../app/ui/pages/scan_results.py" line="85"/>
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
     </message>
@@ -2079,13 +2079,21 @@
         <source>Scan finished: %1</source>
         <translation>Prüfung beendet: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/scan_results.py" line="33"/>
+        <source>%n file(s) could not be fully checked: an archive limit was reached.</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
+            <numerusform>%n Dateien konnten nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="84"/>
+        <location filename="../app/ui/pages/scan_results.py" line="88"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="92"/>
+        <location filename="../app/ui/pages/scan_results.py" line="96"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

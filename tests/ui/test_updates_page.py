@@ -56,7 +56,8 @@ def test_check_now_installs_shows_probation_and_what_changed(qtbot: QtBot, conso
     assert page.badge.heading.text() == "Version 1 is on probation"
     assert " more; if it misbehaves" in page.badge.detail.text()
     assert page.notice.label.text() == "Version 1 passed validation and its self-test."
-    assert page.changes.summary.text().startswith("Version 1 compared with the built-in definitions — rules added: 1, removed: 5")
+    # the built-in definitions: six detection rules and two private guards (Ringfence_Not_Yara_Rules)
+    assert page.changes.summary.text().startswith("Version 1 compared with the built-in definitions — rules added: 1, removed: 7")
     assert "Release 1." in page.changes.notes.toPlainText()
     assert page.facts["verification"].text().startswith("Signed and verified on ")
 
