@@ -61,6 +61,10 @@ def _updates(work: Path, rules: Path) -> None:
     from app.core.updates.channelconfig import set_channel
     from app.core.updates.service import UpdateService
 
+    (rules / "autorun_inf.yar").write_text(
+        'rule Ringfence_Autorun_Inf_Executable {\n  meta:\n    description = "autorun.inf that starts a program"\n'
+        '  strings:\n    $s = "[autorun]" nocase\n    $o = /open\\s*=\\s*\\S+\\.(exe|scr|bat|cmd)/ nocase\n'
+        "  condition:\n    $s at 0 and $o\n}\n", encoding="utf-8")
     v3_rules = work / "rules-3"
     shutil.copytree(rules, v3_rules)
     (v3_rules / "archive_droppers.yar").write_text(
@@ -68,7 +72,8 @@ def _updates(work: Path, rules: Path) -> None:
         '  strings:\n    $a = "powershell" nocase\n    $b = "-w hidden" nocase\n    $l = { 4C 00 00 00 01 14 02 00 }\n'
         "  condition:\n    $l at 0 and $a and $b\n}\n", encoding="utf-8")
     clean = [ROOT / "resources" / "selftest" / "clean"]
-    v2 = build(rules, work / "defs-2.tar.gz", 2, notes="Monthly refresh of the script and macro rules.\n", clean=clean).archive
+    v2 = build(rules, work / "defs-2.tar.gz", 2, notes="New: autorun.inf files that start a program.\n", clean=clean,
+               changelog=["added Ringfence_Autorun_Inf_Executable"]).archive
     v3 = build(v3_rules, work / "defs-3.tar.gz", 3, notes="New: shortcuts that start a hidden PowerShell.\n",
                clean=clean, changelog=["added Ringfence_Archive_Dropper_Lnk"]).archive
     repo = ChannelRepo.init(work / "channel")

@@ -3,6 +3,7 @@ compiled .qm files are fresh."""
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -80,3 +81,31 @@ def test_compiled_translation_is_fresh_and_loads(ts: Path, tmp_path: Path) -> No
     assert translator.load(str(qm))
     assert translator.translate("UpdateState", "Up to date") == "Auf dem neuesten Stand"
     assert translator.translate("Settings", "Language") == "Sprache"
+
+
+def _unreachable_translate_calls(root: Path) -> list[str]:
+    """``translate(...)`` calls ``pyside6-lupdate`` would skip or not mark plural: a context or text that is
+    not a literal, keyword arguments, or a count that is not a literal number (use ``.plural(n)``)."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "translate"):
+                continue
+            args = node.args
+            literal = len(args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2])
+            count_ok = len(args) < 4 or (isinstance(args[3], ast.Constant) and isinstance(args[3].value, int))
+            if not literal or not count_ok or node.keywords:
+                found.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    return found
+
+
+def test_lupdate_reaches_every_translate_call() -> None:
+    assert _unreachable_translate_calls(ROOT / "app") == []
+
+
+def test_the_translate_call_check_sees_a_bad_call(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "bad.py").write_text('CTX = "X"\na = translate(CTX, "text")\nb = translate("X", "%n day(s)", None, days)\n'
+                                'c = translate("X", "fine %1")\nd = translate("X", "%n file(s)", None, 0)\n')
+    assert _unreachable_translate_calls(app) == ["app/bad.py:2", "app/bad.py:3"]

@@ -160,17 +160,29 @@ def damaged(path: Path, cause: object) -> StateDamaged:
 
 
 def set_aside(path: Path) -> Path:
-    """Move a damaged database (and its WAL and shared-memory files) to a new time-stamped name."""
+    """Move a damaged database (and its WAL and shared-memory files) to a new time-stamped name.
+
+    The companions move first and move back if the database itself cannot: a new database must never
+    meet the old one's WAL, which SQLite would replay into it."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     for attempt in range(100):
         target = path.with_name(f"{path.stem}.damaged-{stamp}{f'-{attempt}' if attempt else ''}{path.suffix}")
         companions = [(path.with_name(path.name + s), target.with_name(target.name + s)) for s in ("-wal", "-shm")]
         if target.exists() or any(dst.exists() for _, dst in companions):
             continue
-        os.rename(path, target)
-        for src, dst in companions:
-            if src.exists():
-                os.rename(src, dst)
+        moved: list[tuple[Path, Path]] = []
+        try:
+            for src, dst in companions:
+                if src.exists():
+                    os.rename(src, dst)
+                    moved.append((src, dst))
+            os.rename(path, target)
+        except OSError as exc:  # on Windows: another Ringfence process still has it open
+            for src, dst in reversed(moved):
+                os.rename(dst, src)
+            raise RingfenceError(translate(
+                "Store", "The damaged state database %1 could not be set aside (%2); quit the Ringfence console and "
+                "any running scan, then try again.").arg(str(path), exc.strerror or str(exc))) from exc
         fsync_dir(path.parent)
         return target
     raise RingfenceError(translate("Store", "The damaged state database %1 could not be set aside.").arg(str(path)))

@@ -34,6 +34,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -72,6 +73,7 @@ class Verdict:
 
 
 Condition = Callable[[Context, float], "Reason | None"]
+_shared: ContextVar[dict[str, Any] | None] = ContextVar("verdict_shared", default=None)
 CONDITIONS: list[Condition] = []
 
 
@@ -85,14 +87,18 @@ def compute_verdict(ctx: Context, now: float | None = None) -> Verdict:
     """The verdict now (alert reasons first). Slow (> 50 ms): call it from a worker thread."""
     now = time.time() if now is None else now
     reasons: list[Reason] = []
-    for check in CONDITIONS:
-        try:
-            reason = check(ctx, now)
-        except (RingfenceError, sqlite3.Error, OSError, ValueError) as exc:
-            log.error("verdict condition %s could not be checked: %s", check.__name__, exc)
-            continue
-        if reason is not None:
-            reasons.append(reason)
+    token = _shared.set({})  # facts several conditions read are read once per verdict
+    try:
+        for check in CONDITIONS:
+            try:
+                reason = check(ctx, now)
+            except (RingfenceError, sqlite3.Error, OSError, ValueError) as exc:
+                log.error("verdict condition %s could not be checked: %s", check.__name__, exc)
+                continue
+            if reason is not None:
+                reasons.append(reason)
+    finally:
+        _shared.reset(token)
     reasons.sort(key=lambda r: r.severity != "alert")
     level: Level = "alert" if any(r.severity == "alert" for r in reasons) else "attention" if reasons else "ok"
     return Verdict(level, tuple(reasons))
@@ -103,7 +109,13 @@ def compute_verdict(ctx: Context, now: float | None = None) -> Verdict:
 def _update_status(ctx: Context, now: float) -> Any:
     from app.core.updates.service import UpdateService
 
-    return UpdateService(ctx, clock=lambda: now).status(history_limit=1)
+    shared = _shared.get()
+    if shared is None or "updates" not in shared:
+        status = UpdateService(ctx, clock=lambda: now).status(history_limit=1)
+        if shared is None:
+            return status
+        shared["updates"] = status
+    return shared["updates"]
 
 
 @condition

@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from app.core import events
 from app.core.context import Context
 from app.core.realtime.service import RealtimeService
@@ -148,5 +150,60 @@ def test_a_folder_that_cannot_be_watched_is_reported_and_left_to_sweeps(
         target = watched / "still-protected.exe"
         target.write_bytes(EICAR)
         assert wait_for(gone(target), 2.0)
+    finally:
+        service.stop()
+
+
+def test_new_definitions_check_the_protected_folders_again(
+        start_service: Callable[..., RealtimeService], watched: Path, ctx: Context,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import shutil
+
+    from app.core import definitions
+    from app.core.realtime import engine_link
+    from app.core.realtime import service as service_module
+    from app.core.resources import resource_path
+
+    monkeypatch.setattr(engine_link, "REFRESH_S", 0.1)  # look at the definitions pointer often
+    monkeypatch.setattr(service_module, "ENGINE_WAIT_S", 0.2)
+    service = start_service()
+    kept = watched / "letter.txt"
+    kept.write_text("Dear reader")
+    assert wait_for(lambda: service.status().scanned == 1, 3.0)
+    # the vendor's next version: the same rules under version 7, activated by the pointer
+    source = definitions.unpacked_bundle(ctx, resource_path(*definitions.BASELINE_ARCHIVE))
+    target = ctx.paths.definitions_dir / "versions" / "7"
+    shutil.copytree(source, target)
+    content = json.loads((target / "content.json").read_text())
+    content["version"] = 7 if isinstance(content["version"], int) else "7"
+    (target / "content.json").write_text(json.dumps(content))
+    definitions.write_pointer(ctx, 7, target)
+    assert wait_for(lambda: service.status().scanned == 2, 5.0), service.status()  # checked again under v7
+    assert service.engine is not None and service.engine.version == "7"
+    assert kept.exists()
+
+
+def test_without_any_watcher_the_folders_are_covered_by_sweeps_and_nothing_spins(
+        ctx: Context, watched: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from app.core.realtime import watcher
+
+    def no_more_instances(**_kwargs: object) -> None:
+        raise OSError(errno.EMFILE, "inotify instance limit reached")
+
+    monkeypatch.setattr(watcher, "Observer", no_more_instances)  # the OS refuses a new inotify instance
+    service = RealtimeService(ctx, [str(watched)])
+    service.start()
+    try:
+        assert service.wait_idle(30)
+        assert service.status().unwatched == (str(watched.resolve()),)
+        time.sleep(2.5)  # a keeper tick: a watcher that cannot start is not restarted over and over
+        assert service.status().sweeps == 1
+        target = watched / "found-by-a-sweep.exe"
+        target.write_bytes(EICAR)
+        service.request_sweep()  # what the 15-minute sweep does
+        assert wait_for(gone(target), 5.0)
     finally:
         service.stop()

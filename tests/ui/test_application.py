@@ -152,3 +152,34 @@ def test_a_rollback_written_by_another_process_raises_a_notification(qtbot: QtBo
     title, body, critical = tray_app.notifier.shown[0]
     assert title == "Definitions update undone" and not critical
     assert "rolled back to 2" in body and "40 threats" in body
+
+
+def test_quit_during_a_scan_stops_the_engine_cleanly(qtbot: QtBot, console_app: ConsoleApp, tmp_path: Path) -> None:
+    import psutil
+
+    page = console_app.window.pages.get("scan")
+    if page is None:
+        return  # no Scan page in this build: nothing can start a scan from the window
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(3000):
+        (folder / f"file-{n}.txt").write_text(f"ordinary text number {n}\n" * 40)
+    console_app.start()
+
+    def engines() -> list[psutil.Process]:
+        found = []
+        for child in psutil.Process().children(recursive=True):
+            try:
+                if "--engine" in " ".join(child.cmdline()):
+                    found.append(child)
+            except psutil.Error:  # gone, or a zombie left by another test's subprocess
+                pass
+        return found
+
+    page.start_scan("custom", [str(folder)])  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(engines()), timeout=30_000)
+    running = engines()
+    console_app.quit()
+    assert console_app.workers.pool.activeThreadCount() == 0  # quit waited for the scan to end
+    _gone, alive = psutil.wait_procs(running, timeout=15)
+    assert alive == [] and engines() == []

@@ -165,3 +165,20 @@ def test_a_scan_running_elsewhere_is_followed_and_a_second_one_is_refused_in_one
         assert holder.stdin is not None
         holder.stdin.close()
         holder.wait(timeout=20)
+
+
+def test_an_archive_not_fully_checked_is_told_even_when_it_is_no_threat(
+        qtbot: QtBot, console: Console, rf_home: Path, tmp_path: Path) -> None:
+    from tests.engine.test_archives import nested
+
+    make_file(tmp_path / "tree" / "deep.zip", nested(eicar_bytes(), "eicar.com", 5))  # deeper than 3
+    settings = rf_home / "config" / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('{"scan.archive_limit_is_finding": false}')
+    page = ScanPage(console)
+    qtbot.addWidget(page)
+    page.action.setCurrentIndex(page.action.findData("report"))
+    page.start_scan("custom", [str(tmp_path / "tree")])
+    qtbot.waitUntil(lambda: finished(page), timeout=SCAN_TIMEOUT)
+    assert page.results.model.rowCount() == 0
+    assert page.outcome.text().endswith("1 file could not be fully checked: an archive limit was reached.")

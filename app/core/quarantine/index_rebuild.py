@@ -22,7 +22,7 @@ from pathlib import Path
 from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import Message, translate
+from app.core.messages import Message, marked, translate
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key, read_vault_record
 from app.core.quarantine.vault import BLOB_SUFFIX, QUARANTINED, Item, Vault
@@ -112,7 +112,7 @@ def _item_from_blob(vault: Vault, key: bytes, item_id: str, now: float, report: 
         with open(vault.blob_path(item_id), "rb") as handle:
             metadata = crypto.read_metadata(key, handle)
     except RingfenceError as exc:
-        report.unreadable.append((item_id, exc.msg if isinstance(exc.msg, Message) else translate("Quarantine", exc.msg)))
+        report.unreadable.append((item_id, exc.msg if isinstance(exc.msg, Message) else marked("Quarantine", exc.msg)))
         return None
     except OSError as exc:
         report.unreadable.append((item_id, translate("Quarantine", "it cannot be read (%1)").arg(exc.strerror or str(exc))))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.messages import Message, translate
+from app.core.messages import Message, marked, translate
 from app.core.recovery.bugchecks import normalize_code
 
 USER_MODE_STATEMENT = QT_TRANSLATE_NOOP("StopCodes", "Ringfence runs in user mode and installs no kernel driver, so it cannot have caused a stop code.")
@@ -90,7 +90,7 @@ def kind_title(kind: str) -> Message:
 
 def kind_text(kind: str) -> Message:
     """What a crash of ``kind`` is, in one or two sentences (a message in the "StopCodes" context)."""
-    return translate("StopCodes", KIND_TEXT[kind]) if kind in KIND_TEXT else kind_title(kind)
+    return marked("StopCodes", KIND_TEXT[kind]) if kind in KIND_TEXT else kind_title(kind)
 
 
 def explain_code(code: int | None, driver: str | None = None) -> StopCodeText | None:

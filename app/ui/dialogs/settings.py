@@ -93,7 +93,7 @@ class Field:
         self.message.setStyleSheet("color: #d13438;")
         self.message.hide()
         self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label.setWordWrap(False)  # on its own line above the field (WrapAllRows): room enough
         self.label.setBuddy(self.widget)
         self.set(value)
 
@@ -180,7 +180,7 @@ class SettingsDialog(QDialog):
             scroll.setWidget(page)
             form = QFormLayout(page)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the label above its field: never clipped
             for setting in SCHEMA:
                 if self._tab_of(setting.key) != prefix:
                     continue

@@ -28,7 +28,11 @@ def summary_text(summary: ScanSummary) -> str:
         .plural(p.files_scanned).arg(duration(summary.duration_s), len(summary.found), len(summary.problems))
     head = (translate("ScanPage", "Scan cancelled: %1") if summary.cancelled
             else translate("ScanPage", "Scan finished: %1"))
-    return text(head.arg(counts))
+    line = text(head.arg(counts))
+    if p.incomplete:  # never silent, whether or not the setting makes it a threat as well
+        line += " " + text(translate("ScanPage", "%n file(s) could not be fully checked: an archive limit was reached.",
+                                     None, 0).plural(p.incomplete))
+    return line
 
 
 class ResultsView(QWidget):
