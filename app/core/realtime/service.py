@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 SWEEP_INTERVAL_S = 15 * 60.0
 SLEEP_JUMP_S = 60.0  # wall clock ahead of the monotonic clock by this much = the PC slept
 TICK_S = 2.0  # the keeper's idle wake-up (pause deadlines, sleep detection, watcher health)
+WATCHER_RESTART_S = 60.0
 ENGINE_WAIT_S = 5.0  # the engine thread sleeps on the queue; a put or stop wakes it at once
 BATCH = 256
 
@@ -80,6 +81,7 @@ class RealtimeService:
         self._notes: list[tuple[str, dict[str, Any]]] = []
         self._policy: str | None = None
         self._last_event = 0.0  # monotonic time of the watcher's last word (wait_idle lets it settle)
+        self._watcher_restarted = float("-inf")
         self.engine: EngineLink | None = None  # set while the engine thread runs
         self._in_flight = 0
         self._sweeping = False
@@ -317,8 +319,10 @@ class RealtimeService:
             return
         for path in self.stability.ready():
             self.queue.put(path)
-        if not self.watcher.alive():
+        if not self.watcher.alive() and self.clock() - self._watcher_restarted >= WATCHER_RESTART_S:
+            # at most one restart (and sweep) a minute, so that a watcher that keeps dying cannot spin
             log.error("the folder watcher stopped; restarting it")
+            self._watcher_restarted = self.clock()
             self.watcher.stop()
             self.watcher.start()
             self.overflow("watcher")
