@@ -1422,131 +1422,101 @@
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../app/core/recovery/artifacts.py" line="110"/>
-        <source>A saved reagentc output reports no result: {line}</source>
-        <translation>Eine gespeicherte reagentc-Ausgabe meldet kein Ergebnis: {line}</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/correlate_linux.py" line="56"/>
-        <source>Kernel crash record {record} saved by pstore: {reason}</source>
-        <translation>Von pstore gespeicherter Kernel-Absturzbericht {record}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/correlate_linux.py" line="58"/>
-        <source>Kernel log saved after the crash: {reason}</source>
-        <translation>Nach dem Absturz gespeichertes Kernel-Protokoll: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/correlate_linux.py" line="64"/>
-        <source>Boot {boot_id} has no &quot;Journal stopped&quot; entry: it did not shut down cleanly (last entry {time}).</source>
-        <translation>Der Systemstart {boot_id} hat keinen Eintrag „Journal stopped“: Das System wurde nicht sauber heruntergefahren (letzter Eintrag {time}).</translation>
-    </message>
-    <message>
         <location filename="../app/core/recovery/evidence.py" line="20"/>
-        <source>The system restarted without shutting down cleanly; stop code {code} was recorded.</source>
-        <translation>Das System wurde neu gestartet, ohne sauber herunterzufahren; der Stoppcode {code} wurde aufgezeichnet.</translation>
+        <source>The system restarted without shutting down cleanly; stop code %1 was recorded.</source>
+        <translation>Das System wurde neu gestartet, ohne sauber herunterzufahren; der Stoppcode %1 wurde aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="23"/>
+        <location filename="../app/core/recovery/evidence.py" line="22"/>
         <source>The system restarted without shutting down cleanly; the power button had been held down.</source>
         <translation>Das System wurde neu gestartet, ohne sauber herunterzufahren; der Netzschalter war gedrückt gehalten worden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="24"/>
+        <location filename="../app/core/recovery/evidence.py" line="23"/>
         <source>The system restarted without shutting down cleanly; no stop code and no power-button press were recorded.</source>
         <translation>Das System wurde neu gestartet, ohne sauber herunterzufahren; weder ein Stoppcode noch ein Druck auf den Netzschalter wurden aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="28"/>
+        <location filename="../app/core/recovery/evidence.py" line="27"/>
         <source>The previous shutdown was unexpected.</source>
         <translation>Das letzte Herunterfahren kam unerwartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="29"/>
-        <source>The previous shutdown was unexpected; the system was last running at {time}.</source>
-        <translation>Das letzte Herunterfahren kam unerwartet; das System lief zuletzt um {time}.</translation>
+        <location filename="../app/core/recovery/evidence.py" line="28"/>
+        <source>The previous shutdown was unexpected; the system was last running at %1.</source>
+        <translation>Das letzte Herunterfahren kam unerwartet; das System lief zuletzt um %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="33"/>
+        <source>Windows restarted after stop code %1; a dump was saved in %2.</source>
+        <translation>Windows wurde nach dem Stoppcode %1 neu gestartet; ein Speicherabbild wurde in %2 gespeichert.</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/evidence.py" line="35"/>
-        <source>Windows restarted after stop code {code}; a dump was saved in {path}.</source>
-        <translation>Windows wurde nach dem Stoppcode {code} neu gestartet; ein Speicherabbild wurde in {path} gespeichert.</translation>
+        <source>Windows restarted after stop code %1; no full dump was saved.</source>
+        <translation>Windows wurde nach dem Stoppcode %1 neu gestartet; es wurde kein vollständiges Speicherabbild gespeichert.</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/evidence.py" line="38"/>
-        <source>Windows restarted after stop code {code}; no full dump was saved.</source>
-        <translation>Windows wurde nach dem Stoppcode {code} neu gestartet; es wurde kein vollständiges Speicherabbild gespeichert.</translation>
+        <source>A planned restart or shutdown was started (reason code %1) but did not finish cleanly.</source>
+        <translation>Ein geplanter Neustart oder ein geplantes Herunterfahren wurde begonnen (Grundcode %1), aber nicht sauber beendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="40"/>
+        <location filename="../app/core/recovery/evidence.py" line="39"/>
+        <source>Event %1 was recorded.</source>
+        <translation>Das Ereignis %1 wurde aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="45"/>
+        <source>Crash dump (%1) of stop code %2; probable driver %3 (%4).</source>
+        <translation>Speicherabbild (%1) des Stoppcodes %2; vermutlicher Treiber %3 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="47"/>
+        <source>Crash dump (%1) of stop code %2.</source>
+        <translation>Speicherabbild (%1) des Stoppcodes %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="63"/>
+        <source>Windows Recovery Environment servicing succeeded; its version is now %1.</source>
+        <translation>Die Wartung der Windows-Wiederherstellungsumgebung war erfolgreich; ihre Version ist jetzt %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="65"/>
+        <source>Windows Recovery Environment servicing failed (phase %1, error %2).</source>
+        <translation>Die Wartung der Windows-Wiederherstellungsumgebung ist fehlgeschlagen (Phase %1, Fehler %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="36"/>
         <source>Windows restarted after a stop error; no dump was saved.</source>
         <translation>Windows wurde nach einem Stoppfehler neu gestartet; es wurde kein Speicherabbild gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="42"/>
-        <source>A planned restart or shutdown was started (reason code {reason}) but did not finish cleanly.</source>
-        <translation>Ein geplanter Neustart oder ein geplantes Herunterfahren wurde begonnen (Grundcode {reason}), aber nicht sauber beendet.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="44"/>
-        <source>Event {event_id} was recorded.</source>
-        <translation>Das Ereignis {event_id} wurde aufgezeichnet.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="50"/>
-        <source>Crash dump ({dump_type}) of stop code {code}; probable driver {module} ({how}).</source>
-        <translation>Speicherabbild ({dump_type}) des Stoppcodes {code}; vermutlicher Treiber {module} ({how}).</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="54"/>
-        <source>Crash dump ({dump_type}) of stop code {code}.</source>
-        <translation>Speicherabbild ({dump_type}) des Stoppcodes {code}.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="67"/>
+        <location filename="../app/core/recovery/evidence.py" line="59"/>
         <source>Windows reported that the boot before this one did not complete.</source>
         <translation>Windows hat gemeldet, dass der vorherige Systemstart nicht abgeschlossen wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="69"/>
+        <location filename="../app/core/recovery/evidence.py" line="61"/>
         <source>Windows Recovery Environment servicing started.</source>
         <translation>Die Wartung der Windows-Wiederherstellungsumgebung hat begonnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="71"/>
-        <source>Windows Recovery Environment servicing succeeded; its version is now {version}.</source>
-        <translation>Die Wartung der Windows-Wiederherstellungsumgebung war erfolgreich; ihre Version ist jetzt {version}.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="74"/>
-        <source>Windows Recovery Environment servicing failed (phase {phase}, error {error}).</source>
-        <translation>Die Wartung der Windows-Wiederherstellungsumgebung ist fehlgeschlagen (Phase {phase}, Fehler {error}).</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="77"/>
+        <location filename="../app/core/recovery/evidence.py" line="67"/>
         <source>Windows Recovery Environment servicing was cancelled or rolled back.</source>
         <translation>Die Wartung der Windows-Wiederherstellungsumgebung wurde abgebrochen oder rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/findings.py" line="63"/>
-        <source>reagentc did not report the Windows Recovery Environment status ({problem}).</source>
-        <translation>reagentc hat den Zustand der Windows-Wiederherstellungsumgebung nicht gemeldet ({problem}).</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/findings.py" line="69"/>
-        <source>reagentc did not report the Quick Machine Recovery settings ({problem}).</source>
-        <translation>reagentc hat die Einstellungen der Schnellen Computerwiederherstellung nicht gemeldet ({problem}).</translation>
-    </message>
-    <message>
         <location filename="../app/core/recovery/linux_live.py" line="60"/>
         <location filename="../app/core/recovery/offline.py" line="36"/>
-        <location filename="../app/core/recovery/windows_live.py" line="147"/>
-        <source>Skipped {path}: {reason}</source>
-        <translation>{path} übersprungen: {reason}</translation>
+        <location filename="../app/core/recovery/windows_live.py" line="144"/>
+        <source>Skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/linux_live.py" line="68"/>
-        <source>The system journal could not be read ({reason}).</source>
-        <translation>Das Systemjournal konnte nicht gelesen werden ({reason}).</translation>
+        <source>The system journal could not be read (%1).</source>
+        <translation>Das Systemjournal konnte nicht gelesen werden (%1).</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/linux_live.py" line="71"/>
@@ -1560,41 +1530,41 @@
     </message>
     <message>
         <location filename="../app/core/recovery/linux_live.py" line="79"/>
-        <source>The previous boot&apos;s journal was unreadable: {reason}</source>
-        <translation>Das Journal des vorherigen Systemstarts war nicht lesbar: {reason}</translation>
+        <source>The previous boot&apos;s journal was unreadable: %1</source>
+        <translation>Das Journal des vorherigen Systemstarts war nicht lesbar: %1</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/linux_live.py" line="90"/>
-        <source>Ringfence has no permission to read {path}.</source>
-        <translation>Ringfence darf {path} nicht lesen.</translation>
+        <source>Ringfence has no permission to read %1.</source>
+        <translation>Ringfence darf %1 nicht lesen.</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/windows_live.py" line="103"/>
-        <source>The Windows tool {tool} could not be run ({reason}).</source>
-        <translation>Das Windows-Werkzeug {tool} konnte nicht ausgeführt werden ({reason}).</translation>
+        <source>The Windows tool %1 could not be run (%2).</source>
+        <translation>Das Windows-Werkzeug %1 konnte nicht ausgeführt werden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="115"/>
+        <location filename="../app/core/recovery/windows_live.py" line="114"/>
         <source>Ringfence has no permission to read the System event log.</source>
         <translation>Ringfence darf das System-Ereignisprotokoll nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="117"/>
-        <source>The System event log could not be read ({reason}).</source>
-        <translation>Das System-Ereignisprotokoll konnte nicht gelesen werden ({reason}).</translation>
+        <location filename="../app/core/recovery/windows_live.py" line="116"/>
+        <source>The System event log could not be read (%1).</source>
+        <translation>Das System-Ereignisprotokoll konnte nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="123"/>
-        <source>Part of the System event log was unreadable: {reason}</source>
-        <translation>Ein Teil des System-Ereignisprotokolls war nicht lesbar: {reason}</translation>
+        <location filename="../app/core/recovery/windows_live.py" line="121"/>
+        <source>Part of the System event log was unreadable: %1</source>
+        <translation>Ein Teil des System-Ereignisprotokolls war nicht lesbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="136"/>
-        <source>Ringfence has no permission to read the crash dumps in {folder}; run it as an administrator to include them.</source>
-        <translation>Ringfence darf die Speicherabbilder in {folder} nicht lesen; führen Sie es als Administrator aus, um sie einzubeziehen.</translation>
+        <location filename="../app/core/recovery/windows_live.py" line="134"/>
+        <source>Ringfence has no permission to read the crash dumps in %1; run it as an administrator to include them.</source>
+        <translation>Ringfence darf die Speicherabbilder in %1 nicht lesen; führen Sie es als Administrator aus, um sie einzubeziehen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="160"/>
+        <location filename="../app/core/recovery/windows_live.py" line="157"/>
         <source>Reading the Windows Recovery Environment and Quick Machine Recovery settings needs administrator rights.</source>
         <translation>Zum Lesen der Einstellungen der Windows-Wiederherstellungsumgebung und der Schnellen Computerwiederherstellung sind Administratorrechte nötig.</translation>
     </message>
@@ -1632,6 +1602,36 @@
         <location filename="../app/core/recovery/dumpfile.py" line="193"/>
         <source>its triage section points outside the file</source>
         <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/artifacts.py" line="110"/>
+        <source>A saved reagentc output reports no result: %1</source>
+        <translation>Eine gespeicherte reagentc-Ausgabe meldet kein Ergebnis: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/correlate_linux.py" line="56"/>
+        <source>Kernel crash record %1 saved by pstore: %2</source>
+        <translation>Von pstore gespeicherter Kernel-Absturzbericht %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/correlate_linux.py" line="57"/>
+        <source>Kernel log saved after the crash: %1</source>
+        <translation>Nach dem Absturz gespeichertes Kernel-Protokoll: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/correlate_linux.py" line="62"/>
+        <source>Boot %1 has no &quot;Journal stopped&quot; entry: it did not shut down cleanly (last entry %2).</source>
+        <translation>Der Systemstart %1 hat keinen Eintrag „Journal stopped“: Das System wurde nicht sauber heruntergefahren (letzter Eintrag %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/findings.py" line="62"/>
+        <source>reagentc did not report the Windows Recovery Environment status (%1).</source>
+        <translation>reagentc hat den Zustand der Windows-Wiederherstellungsumgebung nicht gemeldet (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/findings.py" line="68"/>
+        <source>reagentc did not report the Quick Machine Recovery settings (%1).</source>
+        <translation>reagentc hat die Einstellungen der Schnellen Computerwiederherstellung nicht gemeldet (%1).</translation>
     </message>
 </context>
 <context>
@@ -1742,58 +1742,58 @@
         <translation>Absturzabbild: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="36"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="33"/>
         <source>Stop code: %1 (%2)</source>
         <translation>Stoppcode: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="38"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="35"/>
         <source>What happened: %1</source>
         <translation>Was geschah: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="40"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="37"/>
         <source>What failed: %1</source>
         <translation>Fehlerquelle: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="46"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="43"/>
         <source>When: %1</source>
         <translation>Wann: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="47"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="44"/>
         <source>What it means: %1</source>
         <translation>Was das bedeutet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="48"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="45"/>
         <source>What you can do: %1</source>
         <translation>Was Sie tun können: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="50"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="47"/>
         <source>Crash %1 of %2</source>
         <translation>Absturz %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="56"/>
-        <location filename="../app/ui/pages/recovery_text.py" line="62"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="53"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="59"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="57"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="54"/>
         <source>on</source>
         <translation>ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="57"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="54"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery_text.py" line="63"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="60"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -2330,76 +2330,71 @@
     </message>
     <message>
         <location filename="../app/core/settings.py" line="128"/>
-        <source>Asked whether to send health reports</source>
-        <translation>Gefragt, ob Zustandsberichte gesendet werden</translation>
-    </message>
-    <message>
-        <location filename="../app/core/settings.py" line="129"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="130"/>
+        <location filename="../app/core/settings.py" line="129"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="133"/>
+        <location filename="../app/core/settings.py" line="132"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="135"/>
+        <location filename="../app/core/settings.py" line="134"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="137"/>
+        <location filename="../app/core/settings.py" line="136"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="138"/>
+        <location filename="../app/core/settings.py" line="137"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="140"/>
+        <location filename="../app/core/settings.py" line="139"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="179"/>
+        <location filename="../app/core/settings.py" line="178"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="200"/>
+        <location filename="../app/core/settings.py" line="199"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="208"/>
+        <location filename="../app/core/settings.py" line="207"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="215"/>
+        <location filename="../app/core/settings.py" line="214"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="242"/>
+        <location filename="../app/core/settings.py" line="241"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="246"/>
+        <location filename="../app/core/settings.py" line="245"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="264"/>
+        <location filename="../app/core/settings.py" line="263"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>

@@ -125,7 +125,6 @@ SCHEMA: tuple[Setting, ...] = (
        choices=("early", "default", "delayed", "pinned")),
     _s("beacon.enabled", bool, False,
        QT_TRANSLATE_NOOP("Settings", "Send anonymous health reports about definitions updates to the vendor")),
-    _s("beacon.asked", bool, False, QT_TRANSLATE_NOOP("Settings", "Asked whether to send health reports")),
     _s("realtime.enabled", bool, True, QT_TRANSLATE_NOOP("Settings", "Real-time protection: check new and changed files")),
     _s("realtime.roots", list, [], QT_TRANSLATE_NOOP("Settings", "Real-time protection: folders to watch (empty = the usual ones)"),
        item_type=str),

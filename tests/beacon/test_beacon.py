@@ -52,7 +52,7 @@ def user_activity(ctx: Context, version: int) -> None:
 def test_off_by_default_and_nothing_is_sent_or_queued_before_consent(setup: Setup, collector: Tapped) -> None:
     follow(setup, collector.url)
     assert Settings.load(setup.ctx.paths.settings_file)["beacon.enabled"] is False
-    assert setup.ctx.settings["beacon.asked"] is False
+    assert reporter.should_ask(setup.ctx)
     setup.release("v1")
     assert setup.service.check().outcome == "updated"
     user_activity(setup.ctx, 1)
@@ -66,7 +66,7 @@ def test_after_consent_state_changes_and_counters_arrive_without_names(setup: Se
     setup.release("v1")
     setup.service.check()  # before consent: never reported
     reporter.set_enabled(setup.ctx, True)
-    assert setup.ctx.settings["beacon.asked"] is True
+    assert not reporter.should_ask(setup.ctx)
     setup.release("v2")
     assert setup.service.check().outcome == "updated"
     user_activity(setup.ctx, 2)
@@ -209,3 +209,28 @@ def test_cli_beacon_on_off_status_and_the_collector_with_the_channel(setup: Setu
     assert "Health reports: off" in capsys.readouterr().out
     assert ringfence(["update", "channel", setup.server.url, "--root", str(root), "--collector", "ftp://x"]) == 2
     assert "must start with https://" in capsys.readouterr().err
+
+
+def test_the_setting_changed_directly_never_sends_what_came_before_or_between(setup: Setup, collector: Tapped) -> None:
+    """The settings dialog writes beacon.enabled itself: reports still start at that moment."""
+    follow(setup, collector.url)
+    ctx = setup.ctx
+    history.record(ctx.store, "activated", 7, "")  # before any consent
+    time.sleep(0.05)
+    ctx.settings.set("beacon.enabled", True)
+    ctx.settings.save()
+    deliver(ctx)
+    assert collector.bodies == []
+    history.record(ctx.store, "activated", 8, "")
+    deliver(ctx)
+    ctx.settings.set("beacon.enabled", False)
+    ctx.settings.save()
+    history.record(ctx.store, "reverted", 8, "", code="crash_streak")  # while off
+    deliver(ctx)
+    time.sleep(0.05)
+    ctx.settings.set("beacon.enabled", True)
+    ctx.settings.save()
+    history.record(ctx.store, "activated", 9, "")  # noticed only at the next round, still after the consent
+    deliver(ctx)
+    sent = [(b["event"]["name"], b["event"]["version"]) for b in map(json.loads, collector.bodies)]
+    assert sent == [("activated", 8), ("activated", 9)]

@@ -182,3 +182,28 @@ def test_new_definitions_check_the_protected_folders_again(
     assert wait_for(lambda: service.status().scanned == 2, 5.0), service.status()  # checked again under v7
     assert service.engine is not None and service.engine.version == "7"
     assert kept.exists()
+
+
+def test_without_any_watcher_the_folders_are_covered_by_sweeps_and_nothing_spins(
+        ctx: Context, watched: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from app.core.realtime import watcher
+
+    def no_more_instances(**_kwargs: object) -> None:
+        raise OSError(errno.EMFILE, "inotify instance limit reached")
+
+    monkeypatch.setattr(watcher, "Observer", no_more_instances)  # the OS refuses a new inotify instance
+    service = RealtimeService(ctx, [str(watched)])
+    service.start()
+    try:
+        assert service.wait_idle(30)
+        assert service.status().unwatched == (str(watched.resolve()),)
+        time.sleep(2.5)  # a keeper tick: a watcher that cannot start is not restarted over and over
+        assert service.status().sweeps == 1
+        target = watched / "found-by-a-sweep.exe"
+        target.write_bytes(EICAR)
+        service.request_sweep()  # what the 15-minute sweep does
+        assert wait_for(gone(target), 5.0)
+    finally:
+        service.stop()

@@ -35,9 +35,9 @@ def test_benign_files_are_checked_and_left_alone(start_service: Callable[..., Re
     for path in files:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"harmless content " + path.name.encode())
+    assert wait_for(lambda: service.status().scanned >= len(files), 10.0), service.status()
     assert service.wait_idle(20)
     assert all(path.read_bytes().startswith(b"harmless") for path in files)
-    assert service.status().scanned >= len(files)
     assert service.status().detections == 0
 
 

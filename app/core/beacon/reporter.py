@@ -45,20 +45,46 @@ def collector_url(ctx: Context) -> str | None:
     return config.collector if config else None
 
 
+def should_ask(ctx: Context) -> bool:
+    """Whether the console still has to ask the question (it asks once)."""
+    return not outbox.get(ctx.store, "asked", False) and not enabled(ctx)
+
+
 def set_enabled(ctx: Context, on: bool, now: float | None = None) -> None:
-    """Record the user's answer (the console asks once; the settings and the CLI change it)."""
-    now = time.time() if now is None else now
+    """Record the user's answer (the console asks once; the settings dialog and the CLI change it too)."""
     ctx.settings.set("beacon.enabled", on)
-    ctx.settings.set("beacon.asked", True)
     ctx.settings.save()
+    outbox.put(ctx.store, "asked", True)
+    sync_consent(ctx, time.time() if now is None else now)
+
+
+def _changed_at(ctx: Context) -> float:
+    """When the settings were last saved: the moment of consent when the settings dialog switched it on."""
+    try:
+        return ctx.paths.settings_file.stat().st_mtime
+    except OSError:
+        return time.time()
+
+
+def sync_consent(ctx: Context, since: float | None = None) -> bool:
+    """Follow the setting, however it was changed: on → reports start at the moment it was switched on
+    (``since``, else when the settings were saved) — nothing from before, nor from a time it was off;
+    off → the queue is emptied. Returns whether reports are on."""
+    on, store = enabled(ctx), ctx.store
+    if on == bool(outbox.get(store, "active", False)):
+        return on
     if on:
-        ctx.store.ensure(UPDATES_SCHEMA)
-        (last,) = ctx.store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM update_history").fetchone()
-        outbox.put(ctx.store, "enabled_at", now)
-        outbox.put(ctx.store, "history_cursor", int(last))
-        outbox.put(ctx.store, "counters_sent", {})
+        since = _changed_at(ctx) if since is None else since
+        store.ensure(UPDATES_SCHEMA)
+        (last,) = store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM update_history WHERE time < ?",
+                                     (since,)).fetchone()
+        outbox.put(store, "enabled_at", since)
+        outbox.put(store, "history_cursor", int(last))
+        outbox.put(store, "counters_sent", {})
     else:
-        outbox.clear(ctx.store)
+        outbox.clear(store)
+    outbox.put(store, "active", on)
+    return on
 
 
 def identity(ctx: Context) -> build.Identity:
@@ -69,7 +95,7 @@ def identity(ctx: Context) -> build.Identity:
 
 def collect(ctx: Context, now: float | None = None) -> int:
     """Queue beacons for what happened since the last look; returns how many were queued."""
-    if not enabled(ctx):
+    if not sync_consent(ctx):
         return 0
     now = time.time() if now is None else now
     who = identity(ctx)
@@ -97,7 +123,7 @@ def collect(ctx: Context, now: float | None = None) -> int:
 
 def status(ctx: Context) -> dict[str, Any]:
     store = ctx.store
-    return {"enabled": enabled(ctx), "asked": bool(ctx.settings["beacon.asked"]), "collector": collector_url(ctx),
+    return {"enabled": enabled(ctx), "asked": not should_ask(ctx), "collector": collector_url(ctx),
             "queued": outbox.size(store), "last_sent": outbox.get(store, "last_sent"),
             "last_error": outbox.get(store, "last_error"), "sent": outbox.get(store, "sent", 0),
             "dropped": outbox.get(store, "dropped", 0)}

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 SWEEP_INTERVAL_S = 15 * 60.0
 SLEEP_JUMP_S = 60.0  # wall clock ahead of the monotonic clock by this much = the PC slept
 TICK_S = 2.0  # the keeper's idle wake-up (pause deadlines, sleep detection, watcher health)
+WATCHER_RESTART_S = 60.0
 ENGINE_WAIT_S = 5.0  # the engine thread sleeps on the queue; a put or stop wakes it at once
 BATCH = 256
 
@@ -79,6 +80,8 @@ class RealtimeService:
         self._dirty_dirs: set[str] = set()
         self._notes: list[tuple[str, dict[str, Any]]] = []
         self._policy: str | None = None
+        self._last_event = 0.0  # monotonic time of the watcher's last word (wait_idle lets it settle)
+        self._watcher_restarted = float("-inf")
         self.engine: EngineLink | None = None  # set while the engine thread runs
         self._in_flight = 0
         self._sweeping = False
@@ -143,11 +146,12 @@ class RealtimeService:
                           pending=len(self.queue) + self._in_flight + len(self.stability),
                           sweeping=self._sweeping, last_sweep=self.last_sweep, **self.counters)
 
-    def wait_idle(self, timeout: float) -> bool:
-        """Wait until nothing is queued, scanning or sweeping (True) or ``timeout`` passed (False)."""
+    def wait_idle(self, timeout: float, settle: float = 0.3) -> bool:
+        """Wait until nothing is queued, scanning or sweeping, and no event came for ``settle`` seconds
+        (True), or ``timeout`` passed (False)."""
         deadline = time.monotonic() + timeout
         with self._idle:
-            while not self._is_idle():
+            while not (self._is_idle() and time.monotonic() - self._last_event >= settle):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -162,23 +166,27 @@ class RealtimeService:
     # -- the watcher's sink (called on watchdog's threads: never wait here) -----------------------
 
     def file(self, path: str) -> None:
+        self._last_event = time.monotonic()
         if self.pause_state.paused or is_partial(path) or self.exclusions.excluded(path):
             return
         if not self.queue.put(path):
             self._wake.set()
 
     def touched(self, path: str) -> None:
+        self._last_event = time.monotonic()
         if not (self.pause_state.paused or is_partial(path) or self.exclusions.excluded(path)):
             self.stability.touched(path)
             self._wake.set()
 
     def directory(self, path: str) -> None:
+        self._last_event = time.monotonic()
         if not self.pause_state.paused and not self.exclusions.excluded(path):
             with self._lock:
                 self._dirty_dirs.add(path)
             self._wake.set()
 
     def overflow(self, reason: str) -> None:
+        self._last_event = time.monotonic()
         with self._lock:
             self._overflows.append(reason)
         self._wake.set()
@@ -221,7 +229,7 @@ class RealtimeService:
                 break
             except RingfenceError as exc:
                 log.error("real-time protection cannot start the engine: %s", exc.message)
-                self.counters["engine_errors"] += 1
+                self._count("engine_errors")
                 self._stop.wait(5.0)
         with self._lock:
             self._policy = link.policy
@@ -235,7 +243,7 @@ class RealtimeService:
         except RingfenceError as exc:
             # The engine cannot run right now: keep every file and try again shortly.
             log.error("real-time scan failed, %d file(s) kept for later: %s", len(batch), exc.message)
-            self.counters["engine_errors"] += 1
+            self._count("engine_errors")
             for path in batch:
                 self.queue.put(path)
             self._stop.wait(2.0)
@@ -260,6 +268,10 @@ class RealtimeService:
         log.info("real-time protection: definitions %s are active; checking the protected folders again",
                  link.version)
         self.request_sweep()
+
+    def _count(self, counter: str) -> None:
+        with self._lock:
+            self.counters[counter] += 1
 
     def _notify_idle(self) -> None:
         with self._idle:
@@ -307,8 +319,10 @@ class RealtimeService:
             return
         for path in self.stability.ready():
             self.queue.put(path)
-        if not self.watcher.alive():
+        if not self.watcher.alive() and self.clock() - self._watcher_restarted >= WATCHER_RESTART_S:
+            # at most one restart (and sweep) a minute, so that a watcher that keeps dying cannot spin
             log.error("the folder watcher stopped; restarting it")
+            self._watcher_restarted = self.clock()
             self.watcher.stop()
             self.watcher.start()
             self.overflow("watcher")
@@ -321,7 +335,7 @@ class RealtimeService:
             self._sweep_all = False
             self._dirty_dirs = set()
         for reason in dict.fromkeys(reasons):
-            self.counters["overflows"] += 1
+            self._count("overflows")
             log.warning("real-time protection: file changes may have been missed (%s); sweeping", reason)
             events.record(ctx.store, "realtime.overflow", reason=OVERFLOW_REASONS[reason])
         if sweep_all:

@@ -119,10 +119,17 @@ class Watcher:
         self._signal = OverflowSignal(sink)
 
     def start(self) -> None:
-        # watchdog's threads wake every ``timeout`` seconds to check for stop; events never wait for it.
-        observer = Observer(timeout=WAKE_S)
-        handler = _Handler(self.sink)
+        """Set up the watches. If the OS gives no watcher at all (the inotify instance limit), every
+        root is listed in ``failed`` and protection relies on sweeps."""
         self.failed = []
+        try:
+            # watchdog's threads wake every ``timeout`` seconds to check for stop; events never wait for it.
+            observer = Observer(timeout=WAKE_S)
+        except OSError as exc:
+            log.error("no folder watcher is available (%s); the protected folders are covered by sweeps only", exc)
+            self.failed = [(root, exc.errno or 0) for root in self.roots]
+            return
+        handler = _Handler(self.sink)
         self._signal.install()
         # Started first, so that each watch is set up (and can fail) here rather than in a thread.
         observer.start()
@@ -137,9 +144,12 @@ class Watcher:
                 self.failed.append((root, code))
 
     def alive(self) -> bool:
-        """False when the observer or one of its emitter threads died (events are then being lost)."""
+        """False when the observer or one of its emitter threads died (events are then being lost);
+        True when none could be started (sweeps cover the folders; restarting would not help)."""
         observer = self._observer
-        if observer is None or not observer.is_alive():
+        if observer is None:
+            return bool(self.failed) and len(self.failed) == len(self.roots)
+        if not observer.is_alive():
             return False
         return all(emitter.is_alive() for emitter in observer.emitters)
 
