@@ -1422,131 +1422,101 @@
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../app/core/recovery/artifacts.py" line="110"/>
-        <source>A saved reagentc output reports no result: {line}</source>
-        <translation>Eine gespeicherte reagentc-Ausgabe meldet kein Ergebnis: {line}</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/correlate_linux.py" line="56"/>
-        <source>Kernel crash record {record} saved by pstore: {reason}</source>
-        <translation>Von pstore gespeicherter Kernel-Absturzbericht {record}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/correlate_linux.py" line="58"/>
-        <source>Kernel log saved after the crash: {reason}</source>
-        <translation>Nach dem Absturz gespeichertes Kernel-Protokoll: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/correlate_linux.py" line="64"/>
-        <source>Boot {boot_id} has no &quot;Journal stopped&quot; entry: it did not shut down cleanly (last entry {time}).</source>
-        <translation>Der Systemstart {boot_id} hat keinen Eintrag „Journal stopped“: Das System wurde nicht sauber heruntergefahren (letzter Eintrag {time}).</translation>
-    </message>
-    <message>
         <location filename="../app/core/recovery/evidence.py" line="20"/>
-        <source>The system restarted without shutting down cleanly; stop code {code} was recorded.</source>
-        <translation>Das System wurde neu gestartet, ohne sauber herunterzufahren; der Stoppcode {code} wurde aufgezeichnet.</translation>
+        <source>The system restarted without shutting down cleanly; stop code %1 was recorded.</source>
+        <translation>Das System wurde neu gestartet, ohne sauber herunterzufahren; der Stoppcode %1 wurde aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="23"/>
+        <location filename="../app/core/recovery/evidence.py" line="22"/>
         <source>The system restarted without shutting down cleanly; the power button had been held down.</source>
         <translation>Das System wurde neu gestartet, ohne sauber herunterzufahren; der Netzschalter war gedrückt gehalten worden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="24"/>
+        <location filename="../app/core/recovery/evidence.py" line="23"/>
         <source>The system restarted without shutting down cleanly; no stop code and no power-button press were recorded.</source>
         <translation>Das System wurde neu gestartet, ohne sauber herunterzufahren; weder ein Stoppcode noch ein Druck auf den Netzschalter wurden aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="28"/>
+        <location filename="../app/core/recovery/evidence.py" line="27"/>
         <source>The previous shutdown was unexpected.</source>
         <translation>Das letzte Herunterfahren kam unerwartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="29"/>
-        <source>The previous shutdown was unexpected; the system was last running at {time}.</source>
-        <translation>Das letzte Herunterfahren kam unerwartet; das System lief zuletzt um {time}.</translation>
+        <location filename="../app/core/recovery/evidence.py" line="28"/>
+        <source>The previous shutdown was unexpected; the system was last running at %1.</source>
+        <translation>Das letzte Herunterfahren kam unerwartet; das System lief zuletzt um %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="33"/>
+        <source>Windows restarted after stop code %1; a dump was saved in %2.</source>
+        <translation>Windows wurde nach dem Stoppcode %1 neu gestartet; ein Speicherabbild wurde in %2 gespeichert.</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/evidence.py" line="35"/>
-        <source>Windows restarted after stop code {code}; a dump was saved in {path}.</source>
-        <translation>Windows wurde nach dem Stoppcode {code} neu gestartet; ein Speicherabbild wurde in {path} gespeichert.</translation>
+        <source>Windows restarted after stop code %1; no full dump was saved.</source>
+        <translation>Windows wurde nach dem Stoppcode %1 neu gestartet; es wurde kein vollständiges Speicherabbild gespeichert.</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/evidence.py" line="38"/>
-        <source>Windows restarted after stop code {code}; no full dump was saved.</source>
-        <translation>Windows wurde nach dem Stoppcode {code} neu gestartet; es wurde kein vollständiges Speicherabbild gespeichert.</translation>
+        <source>A planned restart or shutdown was started (reason code %1) but did not finish cleanly.</source>
+        <translation>Ein geplanter Neustart oder ein geplantes Herunterfahren wurde begonnen (Grundcode %1), aber nicht sauber beendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="40"/>
+        <location filename="../app/core/recovery/evidence.py" line="39"/>
+        <source>Event %1 was recorded.</source>
+        <translation>Das Ereignis %1 wurde aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="45"/>
+        <source>Crash dump (%1) of stop code %2; probable driver %3 (%4).</source>
+        <translation>Speicherabbild (%1) des Stoppcodes %2; vermutlicher Treiber %3 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="47"/>
+        <source>Crash dump (%1) of stop code %2.</source>
+        <translation>Speicherabbild (%1) des Stoppcodes %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="63"/>
+        <source>Windows Recovery Environment servicing succeeded; its version is now %1.</source>
+        <translation>Die Wartung der Windows-Wiederherstellungsumgebung war erfolgreich; ihre Version ist jetzt %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="65"/>
+        <source>Windows Recovery Environment servicing failed (phase %1, error %2).</source>
+        <translation>Die Wartung der Windows-Wiederherstellungsumgebung ist fehlgeschlagen (Phase %1, Fehler %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="36"/>
         <source>Windows restarted after a stop error; no dump was saved.</source>
         <translation>Windows wurde nach einem Stoppfehler neu gestartet; es wurde kein Speicherabbild gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="42"/>
-        <source>A planned restart or shutdown was started (reason code {reason}) but did not finish cleanly.</source>
-        <translation>Ein geplanter Neustart oder ein geplantes Herunterfahren wurde begonnen (Grundcode {reason}), aber nicht sauber beendet.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="44"/>
-        <source>Event {event_id} was recorded.</source>
-        <translation>Das Ereignis {event_id} wurde aufgezeichnet.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="50"/>
-        <source>Crash dump ({dump_type}) of stop code {code}; probable driver {module} ({how}).</source>
-        <translation>Speicherabbild ({dump_type}) des Stoppcodes {code}; vermutlicher Treiber {module} ({how}).</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="54"/>
-        <source>Crash dump ({dump_type}) of stop code {code}.</source>
-        <translation>Speicherabbild ({dump_type}) des Stoppcodes {code}.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="67"/>
+        <location filename="../app/core/recovery/evidence.py" line="59"/>
         <source>Windows reported that the boot before this one did not complete.</source>
         <translation>Windows hat gemeldet, dass der vorherige Systemstart nicht abgeschlossen wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="69"/>
+        <location filename="../app/core/recovery/evidence.py" line="61"/>
         <source>Windows Recovery Environment servicing started.</source>
         <translation>Die Wartung der Windows-Wiederherstellungsumgebung hat begonnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="71"/>
-        <source>Windows Recovery Environment servicing succeeded; its version is now {version}.</source>
-        <translation>Die Wartung der Windows-Wiederherstellungsumgebung war erfolgreich; ihre Version ist jetzt {version}.</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="74"/>
-        <source>Windows Recovery Environment servicing failed (phase {phase}, error {error}).</source>
-        <translation>Die Wartung der Windows-Wiederherstellungsumgebung ist fehlgeschlagen (Phase {phase}, Fehler {error}).</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/evidence.py" line="77"/>
+        <location filename="../app/core/recovery/evidence.py" line="67"/>
         <source>Windows Recovery Environment servicing was cancelled or rolled back.</source>
         <translation>Die Wartung der Windows-Wiederherstellungsumgebung wurde abgebrochen oder rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/findings.py" line="63"/>
-        <source>reagentc did not report the Windows Recovery Environment status ({problem}).</source>
-        <translation>reagentc hat den Zustand der Windows-Wiederherstellungsumgebung nicht gemeldet ({problem}).</translation>
-    </message>
-    <message>
-        <location filename="../app/core/recovery/findings.py" line="69"/>
-        <source>reagentc did not report the Quick Machine Recovery settings ({problem}).</source>
-        <translation>reagentc hat die Einstellungen der Schnellen Computerwiederherstellung nicht gemeldet ({problem}).</translation>
-    </message>
-    <message>
         <location filename="../app/core/recovery/linux_live.py" line="60"/>
         <location filename="../app/core/recovery/offline.py" line="36"/>
-        <location filename="../app/core/recovery/windows_live.py" line="147"/>
-        <source>Skipped {path}: {reason}</source>
-        <translation>{path} übersprungen: {reason}</translation>
+        <location filename="../app/core/recovery/windows_live.py" line="144"/>
+        <source>Skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/linux_live.py" line="68"/>
-        <source>The system journal could not be read ({reason}).</source>
-        <translation>Das Systemjournal konnte nicht gelesen werden ({reason}).</translation>
+        <source>The system journal could not be read (%1).</source>
+        <translation>Das Systemjournal konnte nicht gelesen werden (%1).</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/linux_live.py" line="71"/>
@@ -1560,41 +1530,41 @@
     </message>
     <message>
         <location filename="../app/core/recovery/linux_live.py" line="79"/>
-        <source>The previous boot&apos;s journal was unreadable: {reason}</source>
-        <translation>Das Journal des vorherigen Systemstarts war nicht lesbar: {reason}</translation>
+        <source>The previous boot&apos;s journal was unreadable: %1</source>
+        <translation>Das Journal des vorherigen Systemstarts war nicht lesbar: %1</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/linux_live.py" line="90"/>
-        <source>Ringfence has no permission to read {path}.</source>
-        <translation>Ringfence darf {path} nicht lesen.</translation>
+        <source>Ringfence has no permission to read %1.</source>
+        <translation>Ringfence darf %1 nicht lesen.</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/windows_live.py" line="103"/>
-        <source>The Windows tool {tool} could not be run ({reason}).</source>
-        <translation>Das Windows-Werkzeug {tool} konnte nicht ausgeführt werden ({reason}).</translation>
+        <source>The Windows tool %1 could not be run (%2).</source>
+        <translation>Das Windows-Werkzeug %1 konnte nicht ausgeführt werden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="115"/>
+        <location filename="../app/core/recovery/windows_live.py" line="114"/>
         <source>Ringfence has no permission to read the System event log.</source>
         <translation>Ringfence darf das System-Ereignisprotokoll nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="117"/>
-        <source>The System event log could not be read ({reason}).</source>
-        <translation>Das System-Ereignisprotokoll konnte nicht gelesen werden ({reason}).</translation>
+        <location filename="../app/core/recovery/windows_live.py" line="116"/>
+        <source>The System event log could not be read (%1).</source>
+        <translation>Das System-Ereignisprotokoll konnte nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="123"/>
-        <source>Part of the System event log was unreadable: {reason}</source>
-        <translation>Ein Teil des System-Ereignisprotokolls war nicht lesbar: {reason}</translation>
+        <location filename="../app/core/recovery/windows_live.py" line="121"/>
+        <source>Part of the System event log was unreadable: %1</source>
+        <translation>Ein Teil des System-Ereignisprotokolls war nicht lesbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="136"/>
-        <source>Ringfence has no permission to read the crash dumps in {folder}; run it as an administrator to include them.</source>
-        <translation>Ringfence darf die Speicherabbilder in {folder} nicht lesen; führen Sie es als Administrator aus, um sie einzubeziehen.</translation>
+        <location filename="../app/core/recovery/windows_live.py" line="134"/>
+        <source>Ringfence has no permission to read the crash dumps in %1; run it as an administrator to include them.</source>
+        <translation>Ringfence darf die Speicherabbilder in %1 nicht lesen; führen Sie es als Administrator aus, um sie einzubeziehen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/windows_live.py" line="160"/>
+        <location filename="../app/core/recovery/windows_live.py" line="157"/>
         <source>Reading the Windows Recovery Environment and Quick Machine Recovery settings needs administrator rights.</source>
         <translation>Zum Lesen der Einstellungen der Windows-Wiederherstellungsumgebung und der Schnellen Computerwiederherstellung sind Administratorrechte nötig.</translation>
     </message>
@@ -1632,6 +1602,36 @@
         <location filename="../app/core/recovery/dumpfile.py" line="193"/>
         <source>its triage section points outside the file</source>
         <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/artifacts.py" line="110"/>
+        <source>A saved reagentc output reports no result: %1</source>
+        <translation>Eine gespeicherte reagentc-Ausgabe meldet kein Ergebnis: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/correlate_linux.py" line="56"/>
+        <source>Kernel crash record %1 saved by pstore: %2</source>
+        <translation>Von pstore gespeicherter Kernel-Absturzbericht %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/correlate_linux.py" line="57"/>
+        <source>Kernel log saved after the crash: %1</source>
+        <translation>Nach dem Absturz gespeichertes Kernel-Protokoll: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/correlate_linux.py" line="62"/>
+        <source>Boot %1 has no &quot;Journal stopped&quot; entry: it did not shut down cleanly (last entry %2).</source>
+        <translation>Der Systemstart %1 hat keinen Eintrag „Journal stopped“: Das System wurde nicht sauber heruntergefahren (letzter Eintrag %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/findings.py" line="62"/>
+        <source>reagentc did not report the Windows Recovery Environment status (%1).</source>
+        <translation>reagentc hat den Zustand der Windows-Wiederherstellungsumgebung nicht gemeldet (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/findings.py" line="68"/>
+        <source>reagentc did not report the Quick Machine Recovery settings (%1).</source>
+        <translation>reagentc hat die Einstellungen der Schnellen Computerwiederherstellung nicht gemeldet (%1).</translation>
     </message>
 </context>
 <context>
@@ -1742,58 +1742,58 @@
         <translation>Absturzabbild: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="36"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="33"/>
         <source>Stop code: %1 (%2)</source>
         <translation>Stoppcode: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="38"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="35"/>
         <source>What happened: %1</source>
         <translation>Was geschah: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="40"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="37"/>
         <source>What failed: %1</source>
         <translation>Fehlerquelle: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="46"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="43"/>
         <source>When: %1</source>
         <translation>Wann: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="47"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="44"/>
         <source>What it means: %1</source>
         <translation>Was das bedeutet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="48"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="45"/>
         <source>What you can do: %1</source>
         <translation>Was Sie tun können: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="50"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="47"/>
         <source>Crash %1 of %2</source>
         <translation>Absturz %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="56"/>
-        <location filename="../app/ui/pages/recovery_text.py" line="62"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="53"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="59"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="57"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="54"/>
         <source>on</source>
         <translation>ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery_text.py" line="57"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="54"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery_text.py" line="63"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="60"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -2052,12 +2052,12 @@
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="204"/>
+        <location filename="../app/ui/pages/scan.py" line="208"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="211"/>
+        <location filename="../app/ui/pages/scan.py" line="215"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
@@ -3160,199 +3160,199 @@
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="59"/>
+        <location filename="../app/ui/pages/updates.py" line="61"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <location filename="../app/ui/pages/updates.py" line="65"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="67"/>
+        <location filename="../app/ui/pages/updates.py" line="69"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="70"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="70"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="71"/>
-        <location filename="../app/ui/pages/updates.py" line="115"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="71"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <location filename="../app/ui/pages/updates.py" line="74"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="82"/>
+        <location filename="../app/ui/pages/updates.py" line="84"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="85"/>
+        <location filename="../app/ui/pages/updates.py" line="87"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <location filename="../app/ui/pages/updates.py" line="88"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <location filename="../app/ui/pages/updates.py" line="88"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="88"/>
+        <location filename="../app/ui/pages/updates.py" line="90"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="89"/>
+        <location filename="../app/ui/pages/updates.py" line="91"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="91"/>
+        <location filename="../app/ui/pages/updates.py" line="93"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="98"/>
+        <location filename="../app/ui/pages/updates.py" line="100"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="102"/>
+        <location filename="../app/ui/pages/updates.py" line="104"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="104"/>
+        <location filename="../app/ui/pages/updates.py" line="106"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="106"/>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <location filename="../app/ui/pages/updates.py" line="110"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="109"/>
+        <location filename="../app/ui/pages/updates.py" line="111"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="111"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="146"/>
+        <location filename="../app/ui/pages/updates.py" line="149"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <location filename="../app/ui/pages/updates.py" line="153"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <location filename="../app/ui/pages/updates.py" line="154"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <location filename="../app/ui/pages/updates.py" line="154"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="165"/>
+        <location filename="../app/ui/pages/updates.py" line="168"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="167"/>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <location filename="../app/ui/pages/updates.py" line="172"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="170"/>
+        <location filename="../app/ui/pages/updates.py" line="173"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <location filename="../app/ui/pages/updates.py" line="186"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="186"/>
+        <location filename="../app/ui/pages/updates.py" line="189"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="195"/>
+        <location filename="../app/ui/pages/updates.py" line="198"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="212"/>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="214"/>
-        <location filename="../app/ui/pages/updates.py" line="216"/>
+        <location filename="../app/ui/pages/updates.py" line="217"/>
+        <location filename="../app/ui/pages/updates.py" line="219"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <location filename="../app/ui/pages/updates.py" line="218"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -82,8 +82,8 @@ def _name(code: int | None) -> str | None:
 def _run_scan(source: Path | None, as_json: bool) -> int:
     result = scan(source)
     for note in result.notes:
-        log.info("recovery note: %s", note.text)
-        print(printable(f"ringfence: note: {note.text}"), file=sys.stderr)
+        log.info("recovery note: %s", note)
+        print(printable(f"ringfence: note: {note}"), file=sys.stderr)
     if as_json:
         print_json(result.to_json())
         return 0
@@ -152,7 +152,7 @@ def _recovery_lines(state: RecoveryState) -> list[str]:
     if not state.recovery_boots:
         lines.append("  Failed boots or recovery activity: none recorded.")
     for boot in state.recovery_boots:
-        lines.append(f"  - {_when(iso_utc(boot.time))}: {boot.message.text}")
+        lines.append(f"  - {_when(iso_utc(boot.time))}: {boot.message}")
     return lines
 
 

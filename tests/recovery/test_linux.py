@@ -147,11 +147,11 @@ def test_unclean_boot_explained_by_a_pstore_panic_is_one_report(tmp_path: Path) 
 def test_journal_without_permission_or_history_is_a_note_not_a_crash(tmp_path: Path) -> None:
     hint = b"Hint: You are currently not seeing messages from other users and the system.\n"
     result = correlate(provider(tmp_path, recorded_journal(b"", journal_json("b", CRASH_AT), stderr=hint)).collect())
-    assert result.crashes == [] and "permission" in result.notes[0].text
+    assert result.crashes == [] and "permission" in str(result.notes[0])
     missing = recorded_journal(b"", b"", stderr=b"Data from the specified boot (-1) is not available: No such boot ID in journal\n",
                                code=1)
     result = correlate(provider(tmp_path, missing).collect())
-    assert result.crashes == [] and "no record of the previous boot" in result.notes[0].text
+    assert result.crashes == [] and "no record of the previous boot" in str(result.notes[0])
 
 
 def _export_entry(fields: dict[str, str | bytes]) -> bytes:

@@ -78,7 +78,7 @@ def test_recorded_windows_outputs_give_the_crash_card_and_recovery_state(tmp_pat
     assert (state["qmr_cloud_remediation"], state["qmr_auto_remediation"]) == (True, True)
     assert (state["qmr_total_wait_minutes"], state["qmr_retry_interval_minutes"]) == (2400, 120)
     assert [b["kind"] for b in state["recovery_boots"]] == ["failed_boot"]
-    assert [n.text for n in result.notes if "broken.dmp" in n.text]  # the damaged dump is a note, not a failure
+    assert [str(n) for n in result.notes if "broken.dmp" in str(n)]  # the damaged dump is a note, not a failure
     assert r.WIFI_PASSWORD not in repr(result) and r.WIFI_PASSWORD not in caplog.text
     queries = [call[0] for call in runner.calls if call[0][0] == "wevtutil"]
     assert all(q[1:3] == ("qe", "System") and "/f:xml" in q and "/rd:true" in q for q in queries)
@@ -94,7 +94,7 @@ def test_getrecoverysettings_is_retried_through_a_file_when_the_pipe_fails(tmp_p
 
 def test_without_rights_the_report_says_so_instead_of_failing(tmp_path: Path) -> None:
     result = correlate(windows(tmp_path, RecordedWindows(wevtutil_code=5, reagentc_denied=True)).collect())
-    texts = [n.text for n in result.notes]
+    texts = [str(n) for n in result.notes]
     assert any("no permission to read the System event log" in t for t in texts)
     assert any("administrator rights" in t for t in texts)
     state = result.recovery
@@ -107,7 +107,7 @@ def test_a_missing_tool_is_a_note(tmp_path: Path) -> None:
         raise FileNotFoundError(2, "The system cannot find the file specified", argv[0])
 
     findings = WindowsLiveProvider(runner, dict, lambda: True, system_root=tmp_path).collect()
-    assert any("wevtutil" in n.text for n in findings.notes) and any("reagentc" in n.text for n in findings.notes)
+    assert any("wevtutil" in str(n) for n in findings.notes) and any("reagentc" in str(n) for n in findings.notes)
 
 
 def test_console_output_decoding() -> None:

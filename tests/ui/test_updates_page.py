@@ -56,8 +56,12 @@ def test_check_now_installs_shows_probation_and_what_changed(qtbot: QtBot, conso
     assert page.badge.heading.text() == "Version 1 is on probation"
     assert " more; if it misbehaves" in page.badge.detail.text()
     assert page.notice.label.text() == "Version 1 passed validation and its self-test."
-    # the built-in definitions: six detection rules and two private guards (Ringfence_Not_Yara_Rules)
-    assert page.changes.summary.text().startswith("Version 1 compared with the built-in definitions — rules added: 1, removed: 7")
+    diff = setup.service.rule_diff(None, 1)  # core's own comparison with the built-in definitions
+    assert page.changes.summary.text() == (
+        f"Version 1 compared with the built-in definitions — rules added: {len(diff.added)}, removed: "
+        f"{len(diff.removed)}, changed: {len(diff.changed)}, unchanged: {diff.unchanged}.")
+    assert "Added: marker:Ringfence_Test_Marker" in [page.changes.rules.item(i).text()
+                                                    for i in range(page.changes.rules.count())]
     assert "Release 1." in page.changes.notes.toPlainText()
     assert page.facts["verification"].text().startswith("Signed and verified on ")
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import translate
 from app.core.recovery import events as ev
 from app.core.recovery import kernel_log, reagentc
 from app.core.recovery.dumpfile import read_dump_file
@@ -107,7 +107,7 @@ def _add_text(path: Path, text: str, findings: Findings) -> bool:
     if "REAGENTC.EXE" in text.upper():
         safe = reagentc.redact_wifi(text)
         line = next((ln.strip() for ln in safe.splitlines() if "REAGENTC.EXE" in ln.upper()), "")
-        findings.note(QT_TRANSLATE_NOOP("Recovery", "A saved reagentc output reports no result: {line}"), line=line[:200])
+        findings.note(translate("Recovery", "A saved reagentc output reports no result: %1").arg(line[:200]))
         return True
     if kernel_log.looks_like_dmesg(text):
         crash = kernel_log.classify_dmesg(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import translate
 from app.core.recovery.findings import Findings, KernelRecord, SourcedBoot
 from app.core.recovery.model import CrashReport, Evidence, Message, crash_key
 
@@ -53,16 +53,14 @@ def _record_reports(records: list[KernelRecord]) -> list[CrashReport]:
 
 def _record_message(record: KernelRecord) -> Message:
     if record.crash.record:
-        return Message.of(QT_TRANSLATE_NOOP("Recovery", "Kernel crash record {record} saved by pstore: {reason}"),
-                          record=record.crash.record, reason=record.crash.reason)
-    return Message.of(QT_TRANSLATE_NOOP("Recovery", "Kernel log saved after the crash: {reason}"), reason=record.crash.reason)
+        return translate("Recovery", "Kernel crash record %1 saved by pstore: %2").arg(record.crash.record, record.crash.reason)
+    return translate("Recovery", "Kernel log saved after the crash: %1").arg(record.crash.reason)
 
 
 def _journal_evidence(sourced: SourcedBoot) -> Evidence:
     boot = sourced.boot
-    message = Message.of(
-        QT_TRANSLATE_NOOP("Recovery", "Boot {boot_id} has no \"Journal stopped\" entry: it did not shut down cleanly (last entry {time})."),
-        boot_id=boot.boot_id[:12], time=boot.last.strftime("%Y-%m-%d %H:%M:%S UTC") if boot.last else "?")
+    message = translate("Recovery", "Boot %1 has no \"Journal stopped\" entry: it did not shut down cleanly (last entry %2).")\
+        .arg(boot.boot_id[:12], boot.last.strftime("%Y-%m-%d %H:%M:%S UTC") if boot.last else "?")
     return Evidence(sourced.source, message, boot.last)
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import Message, translate
 from app.core.recovery.dumpfile import DumpInfo
 from app.core.recovery.events import SystemEvent
 from app.core.recovery.kernel_log import KernelCrash
-from app.core.recovery.model import Message
 from app.core.recovery.reagentc import QmrSettings, WinreInfo
 from app.core.recovery.systemd_journal import JournalBoot
 
@@ -54,17 +53,17 @@ class Findings:
     journal_boots: list[SourcedBoot] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
 
-    def note(self, template: str, **values: object) -> None:
-        self.notes.append(Message.of(template, **values))
+    def note(self, message: Message) -> None:
+        self.notes.append(message)
 
     def add_winre(self, info: WinreInfo) -> None:
         self.winre = info
         if info.problem:
-            text = QT_TRANSLATE_NOOP("Recovery", "reagentc did not report the Windows Recovery Environment status ({problem}).")
-            self.note(text, problem=info.problem)
+            self.note(translate("Recovery", "reagentc did not report the Windows Recovery Environment status (%1).")
+                      .arg(info.problem))
 
     def add_qmr(self, settings: QmrSettings) -> None:
         self.qmr = settings
         if settings.problem:
-            text = QT_TRANSLATE_NOOP("Recovery", "reagentc did not report the Quick Machine Recovery settings ({problem}).")
-            self.note(text, problem=settings.problem)
+            self.note(translate("Recovery", "reagentc did not report the Quick Machine Recovery settings (%1).")
+                      .arg(settings.problem))

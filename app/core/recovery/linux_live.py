@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import translate
 from app.core.recovery.artifacts import add_file
 from app.core.recovery.findings import Findings, SourcedBoot
 from app.core.recovery.runner import Runner, run_command
@@ -57,7 +57,7 @@ class LinuxLiveProvider:
                 try:
                     add_file(path, findings)
                 except RingfenceError as exc:
-                    findings.note(QT_TRANSLATE_NOOP("Recovery", "Skipped {path}: {reason}"), path=path, reason=exc.message)
+                    findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.message))
 
     def _previous_boot(self, findings: Findings) -> None:
         base = ["journalctl", "-b", "-1", "-o", "json", "--no-pager"]
@@ -65,18 +65,18 @@ class LinuxLiveProvider:
             stopped = self.runner([*base, f"MESSAGE_ID={JOURNAL_STOPPED}"], False)
             last = self.runner([*base, "-n", "1"], False)
         except OSError as exc:
-            findings.note(QT_TRANSLATE_NOOP("Recovery", "The system journal could not be read ({reason})."), reason=exc)
+            findings.note(translate("Recovery", "The system journal could not be read (%1).").arg(exc))
             return
         if _NOT_ALL_MESSAGES in stopped.stderr + last.stderr:
-            findings.note(QT_TRANSLATE_NOOP("Recovery", "Ringfence has no permission to read the system journal, so it cannot tell how the previous boot ended; add your account to the systemd-journal group."))
+            findings.note(translate("Recovery", "Ringfence has no permission to read the system journal, so it cannot tell how the previous boot ended; add your account to the systemd-journal group."))
             return
         if last.returncode != 0 or not last.stdout.strip():
-            findings.note(QT_TRANSLATE_NOOP("Recovery", "The journal keeps no record of the previous boot (it may not be stored on disk)."))
+            findings.note(translate("Recovery", "The journal keeps no record of the previous boot (it may not be stored on disk)."))
             return
         try:
             boots = read_journal(io.BytesIO(stopped.stdout + b"\n" + last.stdout), "the previous boot's journal")
         except RingfenceError as exc:
-            findings.note(QT_TRANSLATE_NOOP("Recovery", "The previous boot's journal was unreadable: {reason}"), reason=exc.message)
+            findings.note(translate("Recovery", "The previous boot's journal was unreadable: %1").arg(exc.message))
             return
         findings.journal_boots.extend(SourcedBoot("journalctl -b -1", boot) for boot in boots)
 
@@ -87,4 +87,4 @@ def _is_kdump_log(path: Path) -> bool:
 
 
 def _no_permission(exc: OSError, findings: Findings) -> None:
-    findings.note(QT_TRANSLATE_NOOP("Recovery", "Ringfence has no permission to read {path}."), path=exc.filename)
+    findings.note(translate("Recovery", "Ringfence has no permission to read %1.").arg(exc.filename))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from app.core.messages import Message, render
 from app.core.recovery.bugchecks import bugcheck_name
 
 CrashKind = Literal["bugcheck", "power_loss", "forced_power_off", "kernel_panic", "oops", "unclean_shutdown"]
@@ -38,26 +39,6 @@ def hex_parameter(value: int, width: int) -> str:
 
 
 @dataclass(frozen=True)
-class Message:
-    """A user-visible sentence kept as its translatable template (marked with ``QT_TRANSLATE_NOOP`` in
-    the "Recovery" context) plus the values to fill in, so the UI can translate before formatting."""
-
-    template: str
-    values: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(cls, template: str, **values: object) -> Message:
-        return cls(template, tuple((key, str(value)) for key, value in values.items()))
-
-    @property
-    def text(self) -> str:
-        return self.template.format(**dict(self.values))
-
-    def __str__(self) -> str:
-        return self.text
-
-
-@dataclass(frozen=True)
 class Evidence:
     """One source and what it said, e.g. ``System log: Kernel-Power 41`` -> ``stop code 0x0000001A recorded``."""
 
@@ -67,7 +48,7 @@ class Evidence:
 
     @property
     def detail(self) -> str:
-        return self.message.text
+        return render(self.message)
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "time": iso_utc(self.time), "detail": self.detail}
@@ -126,7 +107,7 @@ class RecoveryBoot:
     message: Message
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "time": iso_utc(self.time), "source": self.source, "detail": self.message.text}
+        return {"kind": self.kind, "time": iso_utc(self.time), "source": self.source, "detail": render(self.message)}
 
 
 @dataclass

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import translate
 from app.core.recovery.artifacts import add_file
 from app.core.recovery.findings import Findings
 
@@ -33,7 +33,7 @@ class OfflineFolderProvider:
             try:
                 add_file(path, findings)
             except RingfenceError as exc:
-                findings.note(QT_TRANSLATE_NOOP("Recovery", "Skipped {path}: {reason}"), path=path, reason=exc.message)
+                findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.message))
         findings.platform = _platform(findings)
         return findings
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import translate
 from app.core.recovery import events as ev
 from app.core.recovery import reagentc
 from app.core.recovery.dumpfile import read_dump_file
@@ -100,8 +100,7 @@ class WindowsLiveProvider:
         try:
             return self.runner(argv, to_file)
         except (OSError, subprocess.SubprocessError) as exc:
-            findings.note(QT_TRANSLATE_NOOP("Recovery", "The Windows tool {tool} could not be run ({reason})."),
-                          tool=argv[0], reason=exc)
+            findings.note(translate("Recovery", "The Windows tool %1 could not be run (%2).").arg(argv[0], exc))
             return None
 
     def _events(self, findings: Findings) -> None:
@@ -112,15 +111,14 @@ class WindowsLiveProvider:
             if done.returncode != 0:
                 reason = decode_output(done.stderr or done.stdout).strip().splitlines()
                 if done.returncode == 5:
-                    findings.note(QT_TRANSLATE_NOOP("Recovery", "Ringfence has no permission to read the System event log."))
+                    findings.note(translate("Recovery", "Ringfence has no permission to read the System event log."))
                 else:
-                    findings.note(QT_TRANSLATE_NOOP("Recovery", "The System event log could not be read ({reason})."),
-                                  reason=reason[0][:200] if reason else done.returncode)
+                    findings.note(translate("Recovery", "The System event log could not be read (%1).").arg(reason[0][:200] if reason else done.returncode))
                 return
             try:
                 findings.events.extend(ev.parse_events(decode_output(done.stdout), "hex", name="the System event log"))
             except RingfenceError as exc:
-                findings.note(QT_TRANSLATE_NOOP("Recovery", "Part of the System event log was unreadable: {reason}"), reason=exc.message)
+                findings.note(translate("Recovery", "Part of the System event log was unreadable: %1").arg(exc.message))
         findings.event_sources.append("System")
 
     def _dumps(self, findings: Findings) -> None:
@@ -133,8 +131,7 @@ class WindowsLiveProvider:
                 found = [p for p in minidumps.iterdir() if p.suffix.lower() == ".dmp" and p.is_file()]
                 candidates.extend(sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)[:MAX_MINIDUMPS])
         except PermissionError:
-            findings.note(QT_TRANSLATE_NOOP("Recovery", "Ringfence has no permission to read the crash dumps in {folder}; run it as an administrator to include them."),
-                          folder=minidumps)
+            findings.note(translate("Recovery", "Ringfence has no permission to read the crash dumps in %1; run it as an administrator to include them.").arg(minidumps))
         try:
             if memory.is_file():
                 candidates.append(memory)
@@ -144,7 +141,7 @@ class WindowsLiveProvider:
             try:
                 findings.dumps.append(DumpFinding(str(path), read_dump_file(path)))
             except RingfenceError as exc:
-                findings.note(QT_TRANSLATE_NOOP("Recovery", "Skipped {path}: {reason}"), path=path, reason=exc.message)
+                findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.message))
 
     def _reagentc(self, findings: Findings) -> None:
         info = self._run(["reagentc", "/info"], findings)
@@ -157,4 +154,4 @@ class WindowsLiveProvider:
         if settings is not None:
             findings.add_qmr(reagentc.parse_recovery_settings(decode_output(settings.stdout)))
         if ((findings.winre and findings.winre.problem) or (findings.qmr and findings.qmr.problem)) and not self.elevated():
-            findings.note(QT_TRANSLATE_NOOP("Recovery", "Reading the Windows Recovery Environment and Quick Machine Recovery settings needs administrator rights."))
+            findings.note(translate("Recovery", "Reading the Windows Recovery Environment and Quick Machine Recovery settings needs administrator rights."))

@@ -13,11 +13,8 @@ from app.ui.widgets.crash_card import CrashCardText
 
 
 def recovery_message(message: model.Message) -> str:
-    """A recovery finding's sentence in the console's language (its template is in the "Recovery" context)."""
-    try:
-        return core_label("Recovery", message.template).format(**dict(message.values))
-    except (KeyError, IndexError, ValueError):
-        return message.text
+    """A recovery finding's sentence (a core message in the "Recovery" context) in the console's language."""
+    return text(message)
 
 
 def stop_code(code: str | None) -> int | None:
