@@ -240,6 +240,8 @@ class RealtimeService:
             self._in_flight = len(batch)
         try:
             result = link.scan(batch)
+            for path in result.retry:  # queued before the batch counts as done: wait_idle never sees a gap
+                self.queue.put(path)
         except RingfenceError as exc:
             # The engine cannot run right now: keep every file and try again shortly.
             log.error("real-time scan failed, %d file(s) kept for later: %s", len(batch), exc.message)
@@ -251,8 +253,6 @@ class RealtimeService:
         finally:
             with self._lock:
                 self._in_flight = 0
-        for path in result.retry:
-            self.queue.put(path)
         with self._lock:
             self.counters["scanned"] += result.scanned
             self.counters["detections"] += len(result.detections)
