@@ -119,27 +119,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="140"/>
+        <location filename="../app/ui/application.py" line="148"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="141"/>
+        <location filename="../app/ui/application.py" line="149"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="166"/>
+        <location filename="../app/ui/application.py" line="174"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="250"/>
+        <location filename="../app/ui/application.py" line="260"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="253"/>
+        <location filename="../app/ui/application.py" line="263"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -2052,12 +2052,12 @@
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="204"/>
+        <location filename="../app/ui/pages/scan.py" line="208"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="211"/>
+        <location filename="../app/ui/pages/scan.py" line="215"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
@@ -3160,199 +3160,199 @@
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="59"/>
+        <location filename="../app/ui/pages/updates.py" line="61"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <location filename="../app/ui/pages/updates.py" line="65"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="67"/>
+        <location filename="../app/ui/pages/updates.py" line="69"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="70"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="70"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="71"/>
-        <location filename="../app/ui/pages/updates.py" line="115"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="71"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <location filename="../app/ui/pages/updates.py" line="74"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="82"/>
+        <location filename="../app/ui/pages/updates.py" line="84"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="85"/>
+        <location filename="../app/ui/pages/updates.py" line="87"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <location filename="../app/ui/pages/updates.py" line="88"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <location filename="../app/ui/pages/updates.py" line="88"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="88"/>
+        <location filename="../app/ui/pages/updates.py" line="90"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="89"/>
+        <location filename="../app/ui/pages/updates.py" line="91"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="91"/>
+        <location filename="../app/ui/pages/updates.py" line="93"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="98"/>
+        <location filename="../app/ui/pages/updates.py" line="100"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="102"/>
+        <location filename="../app/ui/pages/updates.py" line="104"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="104"/>
+        <location filename="../app/ui/pages/updates.py" line="106"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="106"/>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <location filename="../app/ui/pages/updates.py" line="110"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="109"/>
+        <location filename="../app/ui/pages/updates.py" line="111"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="111"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="146"/>
+        <location filename="../app/ui/pages/updates.py" line="149"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="150"/>
+        <location filename="../app/ui/pages/updates.py" line="153"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <location filename="../app/ui/pages/updates.py" line="154"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="151"/>
+        <location filename="../app/ui/pages/updates.py" line="154"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="165"/>
+        <location filename="../app/ui/pages/updates.py" line="168"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="167"/>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <location filename="../app/ui/pages/updates.py" line="172"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="170"/>
+        <location filename="../app/ui/pages/updates.py" line="173"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <location filename="../app/ui/pages/updates.py" line="186"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="186"/>
+        <location filename="../app/ui/pages/updates.py" line="189"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="195"/>
+        <location filename="../app/ui/pages/updates.py" line="198"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="212"/>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="214"/>
-        <location filename="../app/ui/pages/updates.py" line="216"/>
+        <location filename="../app/ui/pages/updates.py" line="217"/>
+        <location filename="../app/ui/pages/updates.py" line="219"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <location filename="../app/ui/pages/updates.py" line="218"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -26,6 +26,7 @@ from app.ui.journal_watcher import JournalWatcher
 from app.ui.language import Language
 from app.ui.main_window import MainWindow
 from app.ui.notifications import Notifier
+from app.ui.protection import Protection
 from app.ui.tray import TrayIcon
 from app.ui.workers import Workers
 
@@ -44,7 +45,7 @@ class ConsoleApp(QObject):
 
     def __init__(self, qapp: QApplication, paths: Paths, *, use_tray: bool | None = None,
                  poll_updates: bool = True, first_poll_delay: float | None = None,
-                 crash_source: Path | None = None) -> None:
+                 crash_source: Path | None = None, protect: bool | None = None) -> None:
         super().__init__()
         self.qapp = qapp
         self.paths = paths.ensure()
@@ -72,6 +73,9 @@ class ConsoleApp(QObject):
         self._verdict_timer.setInterval(VERDICT_REFRESH_MS)
         self._verdict_timer.timeout.connect(self.refresh_verdict)
 
+        # real-time protection and scheduled scans run with the other background services (not in tests)
+        self.protection = Protection(self) if (poll_updates if protect is None else protect) else None
+
         self.tray: TrayIcon | None = None
         if use_tray if use_tray is not None else TrayIcon.available():
             self.tray = TrayIcon(self)
@@ -98,6 +102,8 @@ class ConsoleApp(QObject):
         self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
         if self.beacon is not None:
             self.beacon.start()
+        if self.protection is not None:
+            self.protection.start()
         if self.poll_updates:
             job = self.workers.submit("update poller", startup.start_poller, self._poll_result, self._first_poll_delay)
             job.finished.connect(self._poller_started)
@@ -125,6 +131,8 @@ class ConsoleApp(QObject):
             self.poller.stop(timeout=5.0)
         if self.beacon is not None:
             self.beacon.stop()  # a daemon thread: it ends after at most one request, never holding up the quit
+        if self.protection is not None:
+            self.protection.stop()
         self.workers.shutdown()
         self.qapp.quit()
 
@@ -195,6 +203,8 @@ class ConsoleApp(QObject):
     def _settings_saved(self, settings: Settings) -> None:
         self.settings = settings
         self.language.apply(settings["ui.language"])
+        if self.protection is not None:
+            self.protection.apply_settings()
         self.settings_changed.emit()
         self.refresh_verdict()
 

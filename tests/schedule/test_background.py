@@ -85,3 +85,34 @@ def test_a_scheduled_scan_runs_through_the_scan_job_with_its_worker_in_the_backg
         assert not (folder / "invoice.exe").exists() and (folder / "notes.txt").exists()
         assert len(list_items(ctx)) == 1
     assert seen and seen[0][1] == 10
+
+
+def test_stopping_the_scheduler_cancels_its_running_scan(
+        rf_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+    from datetime import datetime
+
+    from app.core import events
+    from app.core.schedule import rows
+    from app.core.schedule.scheduler import SchedulerThread
+    from tests.realtime.conftest import wait_for
+
+    folder = tmp_path / "big"
+    for i in range(3000):
+        sub = folder / f"d{i // 300}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"f{i}.bin").write_bytes(os.urandom(64 * 1024))
+    monkeypatch.setattr("app.core.scan_targets.quick_targets", lambda: [str(folder)])
+    with Context.open() as ctx:
+        for schedule in rows.load(ctx.store):
+            rows.remove(ctx.store, schedule.id)
+        local = datetime.now()
+        rows.add(ctx.store, "daily", local.hour * 60 + local.minute, "quick", now=time.time() - 120)  # due now
+        thread = SchedulerThread(ctx)
+        thread.start()
+        assert wait_for(lambda: any(e.code == "scan.started" for e in events.query(ctx.store, kinds=["scan"])), 20)
+        started = time.monotonic()
+        thread.stop(timeout=20)
+        assert time.monotonic() - started < 10
+        assert wait_for(lambda: any(e.code == "scan.cancelled" for e in events.query(ctx.store, kinds=["scan"])), 5)

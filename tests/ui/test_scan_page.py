@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
@@ -118,6 +118,53 @@ def test_dropped_files_are_scanned_and_pause_resume_cancel_reach_the_scan(qtbot:
     if page.summary.cancelled:
         assert page.outcome.text().startswith("Scan cancelled: ")
     assert page.summary.kind == "custom" and page.summary.roots == [str(tmp_path / "many")]
+
+
+HOLDER = """
+import sys, time
+from app.core.paths import get_paths
+from app.core.scan_lock import ScanLock
+from app.core.scan_progress import JobProgress
+import os
+lock = ScanLock(get_paths().ensure())
+lock.acquire()
+lock.publish(JobProgress(state="running", kind="full", files_done=1234, files_total=5000, total_final=True,
+                         percent=24.7, files_per_s=310.0, remaining_s=12.0, current="/srv/big/file.iso",
+                         pid=os.getpid()), force=True)
+print("held", flush=True)
+sys.stdin.read()
+lock.release()
+"""
+
+
+def test_a_scan_running_elsewhere_is_followed_and_a_second_one_is_refused_in_one_sentence(
+        qtbot: QtBot, console: Console, rf_home: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        page = ScanPage(console)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(page.progress_view.isVisible, timeout=20_000)
+        view = page.progress_view
+        assert view.title() == "Full scan" and view.files.text() == f"{QLocale().toString(1234)} of {QLocale().toString(5000)}"
+        assert not view.pause.isVisible() and not view.cancel.isVisible()  # not ours to control
+        page.start_scan("custom", [str(tmp_path)])
+        qtbot.waitUntil(lambda: not page.running, timeout=SCAN_TIMEOUT)
+        assert page.notice.label.text() == ("A full scan is already running. Wait for it to finish, or cancel it "
+                                            "where it was started.")
+        qtbot.waitUntil(lambda: view.isVisible() and view.files.text().endswith(QLocale().toString(5000)), timeout=20_000)
+        assert page.quick.isEnabled()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=20)
 
 
 def test_an_archive_not_fully_checked_is_told_even_when_it_is_no_threat(

@@ -8,6 +8,7 @@ import json
 from pytestqt.qtbot import QtBot
 
 from app.core.updates import health
+from app.ui.formatting import size as size_text
 from app.ui.pages.updates import UpdatesPage
 from tests.ui.conftest import Console
 from tests.ui.pages import open_page
@@ -56,8 +57,12 @@ def test_check_now_installs_shows_probation_and_what_changed(qtbot: QtBot, conso
     assert page.badge.heading.text() == "Version 1 is on probation"
     assert " more; if it misbehaves" in page.badge.detail.text()
     assert page.notice.label.text() == "Version 1 passed validation and its self-test."
-    # the built-in definitions: six detection rules and two private guards (Ringfence_Not_Yara_Rules)
-    assert page.changes.summary.text().startswith("Version 1 compared with the built-in definitions — rules added: 1, removed: 7")
+    diff = setup.service.rule_diff(None, 1)  # core's own comparison with the built-in definitions
+    assert page.changes.summary.text() == (
+        f"Version 1 compared with the built-in definitions — rules added: {len(diff.added)}, removed: "
+        f"{len(diff.removed)}, changed: {len(diff.changed)}, unchanged: {diff.unchanged}.")
+    assert "Added: marker:Ringfence_Test_Marker" in [page.changes.rules.item(i).text()
+                                                    for i in range(page.changes.rules.count())]
     assert "Release 1." in page.changes.notes.toPlainText()
     assert page.facts["verification"].text().startswith("Signed and verified on ")
 
@@ -97,3 +102,16 @@ def test_ring_and_pause_are_saved(qtbot: QtBot, console: Console, setup: Setup) 
     page.resume_button.click()
     qtbot.waitUntil(page.pause_button.isVisible, timeout=10_000)
     assert page.facts["automatic"].text() == "Only when you choose Check now"
+
+
+def test_the_download_shows_its_progress(qtbot: QtBot, console: Console, setup: Setup) -> None:
+    setup.release("v1")
+    size = setup.material.bundles["v1"].stat().st_size
+    setup.server.faults["/content/"] = ("drip", 2.0 / size)  # the bundle arrives byte by byte over ~2 s
+    page = open_page(qtbot, UpdatesPage, console)
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.progress.format().startswith("Downloading: "), timeout=60_000)
+    assert page.progress.maximum() == size and 0 <= page.progress.value() <= size
+    assert page.progress.format().endswith(f" of {size_text(size)}")
+    qtbot.waitUntil(lambda: page.facts["version"].text() == "1" and not page.checking, timeout=120_000)
+    assert not page.progress.isVisible()

@@ -26,7 +26,7 @@ from app.core.schedule import rows
 from app.core.schedule.slots import decide
 
 if TYPE_CHECKING:
-    from app.core.scanjob import ScanRequest
+    from app.core.scanjob import ScanJob, ScanRequest
 
 log = logging.getLogger(__name__)
 TICK_S = 30.0
@@ -129,8 +129,10 @@ class BackgroundRun:
     paused_s: float  # time the duty cycle held the scan
 
 
-def run_in_background(ctx: Context, request: ScanRequest) -> BackgroundRun:
-    """Run ``request`` (a :class:`~app.core.scanjob.ScanRequest`) as a background scan (blocking)."""
+def run_in_background(ctx: Context, request: ScanRequest,
+                      on_job: Callable[[ScanJob | None], None] | None = None) -> BackgroundRun:
+    """Run ``request`` (a :class:`~app.core.scanjob.ScanRequest`) as a background scan (blocking).
+    ``on_job`` gets the job when it starts and ``None`` when it ended (so that it can be cancelled)."""
     from app.core.errors import RingfenceError
     from app.core.priority import cpu_seconds, lower_priority
     from app.core.scan_lock import ScanBusy
@@ -138,6 +140,8 @@ def run_in_background(ctx: Context, request: ScanRequest) -> BackgroundRun:
     from app.core.schedule.background import DutyCycle
 
     job = ScanJob(ctx, request)
+    if on_job is not None:
+        on_job(job)
     worker = [0]
     spent = [0.0]
 
@@ -169,6 +173,8 @@ def run_in_background(ctx: Context, request: ScanRequest) -> BackgroundRun:
         outcome = "failed"
     finally:
         throttle.stop()
+        if on_job is not None:
+            on_job(None)
     used = throttle.last_cpu
     return BackgroundRun(outcome, time.monotonic() - began, used, throttle.paused_s)
 
@@ -176,21 +182,43 @@ def run_in_background(ctx: Context, request: ScanRequest) -> BackgroundRun:
 class SchedulerThread:
     """Calls :meth:`Scheduler.tick` every ``TICK_S`` on its own thread with its own context."""
 
-    def __init__(self, ctx: Context, run_scan: ScanRunner = run_background_scan) -> None:
+    def __init__(self, ctx: Context, run_scan: ScanRunner | None = None) -> None:
         self.paths, self.settings, self.log_file = ctx.paths, ctx.settings, ctx.log_file
-        self.run_scan = run_scan
+        self.run_scan = run_scan or self._background_scan
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._job: ScanJob | None = None
+        self._lock = threading.Lock()
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="scheduler", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
-        """Stops between ticks (a running scheduled scan is cancelled through its job by the caller)."""
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop between ticks; a running scheduled scan is cancelled (blocks until it ended, at most
+        ``timeout`` seconds)."""
         self._stop.set()
+        with self._lock:
+            job = self._job
+        if job is not None:
+            job.cancel()
         if self._thread is not None:
-            self._thread.join(5)
+            self._thread.join(timeout)
+
+    def _background_scan(self, ctx: Context, kind: str, catch_up: bool) -> str:
+        from app.core.scanjob import ScanRequest
+
+        del catch_up
+        if self._stop.is_set():
+            return "busy"  # quitting: the slot stays pending for the next start
+
+        def keep(job: ScanJob | None) -> None:
+            with self._lock:
+                self._job = job
+            if job is not None and self._stop.is_set():
+                job.cancel()
+
+        return run_in_background(ctx, ScanRequest(kind=kind), keep).outcome
 
     def _loop(self) -> None:
         ctx = Context(self.paths, self.settings, self.log_file)

@@ -53,7 +53,7 @@ class HistoryPage(Page):
         layout.addWidget(heading)
         filters = QHBoxLayout()
         self.kind_boxes: dict[str, QCheckBox] = {}
-        for kind in ("scan", "threat", "quarantine", "updates", "engine", "crash"):
+        for kind in events.KINDS:
             box = QCheckBox(self.kind_labels[kind], self.body)
             box.setChecked(True)
             box.toggled.connect(self._filters_changed)

@@ -181,6 +181,10 @@ class ScanPage(Page):
 
     def _ended(self) -> None:
         self.running, self.job = False, None
+        if self.summary is None:  # refused or failed before it ran: show what runs elsewhere, if anything
+            self.progress = None
+            self.progress_view.hide()
+            self.refresh()
         self.paint_state()
 
     def pause(self) -> None:

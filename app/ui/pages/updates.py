@@ -36,6 +36,8 @@ from app.ui.widgets.ask import ask
 from app.ui.widgets.state_badge import StateBadge
 from app.ui.widgets.table import table_view
 
+STALE_OPERATION_S = 900
+
 
 class UpdatesPage(Page):
     name = "updates"
@@ -135,7 +137,8 @@ class UpdatesPage(Page):
         self.view = data
         st = data.status
         self._show_badge()
-        busy = bool(st.progress)
+        op = st.progress or {}
+        busy = bool(op) and time.time() - float(op.get("since") or 0) < STALE_OPERATION_S  # else: left by a dead process
         if busy and not self.checking:
             self._show_progress(st.progress or {})
         elif not self.checking:
