@@ -19,7 +19,7 @@ def _probe(display: str, mode: str) -> dict:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
     env.pop("WAYLAND_DISPLAY", None)
     result = subprocess.run([sys.executable, "-m", "tests.ui.tray_probe", mode], capture_output=True, text=True, env=env,
-                            cwd=ROOT, timeout=60, check=False)
+                            cwd=ROOT, timeout=90, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

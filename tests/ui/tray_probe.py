@@ -31,7 +31,14 @@ def main() -> int:
     console.register_action("scan.quick", lambda _arg: ran.append("scan.quick"))
     console.start()
 
+    waited = [0]
+
     def step1() -> None:
+        tray = console.tray
+        if tray is not None and tray.tray.geometry().isEmpty() and waited[0] < 60:  # not embedded yet (a busy host)
+            waited[0] += 1
+            QTimer.singleShot(250, step1)
+            return
         report["has_tray"] = console.tray is not None
         report["window_visible"] = console.window.isVisible()
         if console.tray is not None:
@@ -56,7 +63,7 @@ def main() -> int:
         print(json.dumps(report), flush=True)
 
     QTimer.singleShot(1500, step1)
-    QTimer.singleShot(20_000, qapp.quit)
+    QTimer.singleShot(40_000, qapp.quit)
     qapp.exec()
     return 0
 
