@@ -119,27 +119,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="148"/>
+        <location filename="../app/ui/application.py" line="173"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="149"/>
+        <location filename="../app/ui/application.py" line="174"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="174"/>
+        <location filename="../app/ui/application.py" line="199"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="260"/>
+        <location filename="../app/ui/application.py" line="285"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="263"/>
+        <location filename="../app/ui/application.py" line="288"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -1011,6 +1011,45 @@
         <location filename="../app/core/paths.py" line="103"/>
         <source>Ringfence cannot create the folder %1 (%2).</source>
         <translation>Ringfence kann den Ordner %1 nicht anlegen (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Protection</name>
+    <message>
+        <location filename="../app/ui/protection.py" line="88"/>
+        <source>Pause real-time protection</source>
+        <translation>Echtzeitschutz anhalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/protection.py" line="91"/>
+        <source>Until Ringfence restarts</source>
+        <translation>Bis Ringfence neu startet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/protection.py" line="93"/>
+        <source>For %n minute(s)</source>
+        <translation>
+            <numerusform>Für %n Minute</numerusform>
+            <numerusform>Für %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/protection.py" line="95"/>
+        <source>For %n hour(s)</source>
+        <translation>
+            <numerusform>Für %n Stunde</numerusform>
+            <numerusform>Für %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/protection.py" line="96"/>
+        <source>Resume real-time protection</source>
+        <translation>Echtzeitschutz fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/protection.py" line="97"/>
+        <source>Turn on real-time protection</source>
+        <translation>Echtzeitschutz einschalten</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ from app.ui.workers import Workers
 log = logging.getLogger(__name__)
 
 VERDICT_REFRESH_MS = 60_000
+TRAY_WAIT_INTERVAL_MS, TRAY_WAIT_TRIES = 2_000, 150  # look for a late tray host for five minutes
 SCAN_START, SCAN_END = "scan.started", ("scan.finished", "scan.cancelled", "scan.abandoned")
 
 
@@ -78,15 +79,36 @@ class ConsoleApp(QObject):
 
         self.tray: TrayIcon | None = None
         if use_tray if use_tray is not None else TrayIcon.available():
-            self.tray = TrayIcon(self)
-            self.tray.open_requested.connect(self.open_window)
-            self.tray.quick_scan_requested.connect(lambda: self.run_action("scan.quick"))
-            self.tray.check_updates_requested.connect(lambda: self.run_action("update.check"))
-            self.tray.quit_requested.connect(self.quit)
+            self._make_tray()
+        # At login the console may start before the desktop's panel: keep looking for a tray host a while
+        self._tray_wait = QTimer(self)
+        self._tray_wait.setInterval(TRAY_WAIT_INTERVAL_MS)
+        self._tray_wait.timeout.connect(self._look_for_tray)
+        self._tray_wait_left = TRAY_WAIT_TRIES if use_tray is None and self.tray is None else 0
         self.notifier = Notifier(self._notify, lambda: bool(self.settings["ui.do_not_disturb"]), parent=self)
         self.events.connect(self.notifier.feed)
         self.window = MainWindow(self)
         self.window.close_requested.connect(self._window_closed)
+
+    def _make_tray(self) -> None:
+        self.tray = TrayIcon(self)
+        self.tray.open_requested.connect(self.open_window)
+        self.tray.quick_scan_requested.connect(lambda: self.run_action("scan.quick"))
+        self.tray.check_updates_requested.connect(lambda: self.run_action("update.check"))
+        self.tray.quit_requested.connect(self.quit)
+        if self.protection is not None:
+            self.protection.add_tray_entries(self.tray)
+
+    def _look_for_tray(self) -> None:
+        self._tray_wait_left -= 1
+        if self.tray is None and not self.quitting and TrayIcon.available():
+            log.info("a system tray appeared: Ringfence now lives in it")
+            self._make_tray()
+            assert self.tray is not None
+            self._update_tray()
+            self.tray.show()
+        if self.tray is not None or self._tray_wait_left <= 0:
+            self._tray_wait.stop()
 
     # -- start and stop -----------------------------------------------------------------------------
     def start(self, minimized: bool = False) -> None:
@@ -95,6 +117,8 @@ class ConsoleApp(QObject):
             self.tray.show()
         if not minimized or self.tray is None:
             self.window.show()
+        if self._tray_wait_left > 0:
+            self._tray_wait.start()
         self.watcher.start()
         self.refresh_verdict()
         self._verdict_timer.start()
@@ -124,6 +148,7 @@ class ConsoleApp(QObject):
         self.about_to_quit.emit()
         self.watcher.stop()
         self._verdict_timer.stop()
+        self._tray_wait.stop()
         self.window.hide()
         if self.tray is not None:
             self.tray.hide()

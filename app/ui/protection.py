@@ -11,14 +11,20 @@ drained anyway; pause and resume never block.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu
 
 from app.core.context import Context
+from app.ui.i18n import plural
 
 if TYPE_CHECKING:
     from app.ui.application import ConsoleApp
+    from app.ui.tray import TrayIcon
+
+PAUSES = (("900", 15), ("3600", 60), ("restart", None))  # the tray's choices: argument, minutes
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +61,40 @@ class Protection(QObject):
         self._starting = False
         app.register_action("realtime.resume", self.resume)
         app.register_action("realtime.pause", self.pause)
+
+    def add_tray_entries(self, tray: TrayIcon) -> None:
+        """"Pause real-time protection" (15 minutes, 1 hour, until restart) or "Resume", above Quit.
+
+        There is no "off forever" here: turning protection off is a setting, and the verdict says so."""
+        self.pause_menu = QMenu()
+        self.pause_actions = [self.pause_menu.addAction("", partial(self.pause, arg)) for arg, _ in PAUSES]
+        self.resume_action = tray.menu.addAction("", self.resume)
+        tray.add_action(self.pause_menu.menuAction())
+        tray.add_action(self.resume_action)
+        tray.menu.aboutToShow.connect(self.update_tray_entries)  # the texts follow the language, the entries the state
+        self.update_tray_entries()
+
+    def update_tray_entries(self) -> None:
+        """Show "Pause" while protection runs, "Resume" while it is paused or off (status() only reads)."""
+        if not hasattr(self, "pause_menu"):
+            return
+        self.retranslate()
+        state = self.realtime.status().state if self.realtime is not None else "off"
+        self.pause_menu.menuAction().setVisible(state not in ("paused", "off"))
+        self.pause_menu.menuAction().setEnabled(state == "on")
+        self.resume_action.setVisible(state in ("paused", "off"))
+
+    def retranslate(self) -> None:
+        self.pause_menu.setTitle(self.tr("Pause real-time protection"))
+        for action, (_arg, minutes) in zip(self.pause_actions, PAUSES, strict=True):
+            if minutes is None:
+                action.setText(self.tr("Until Ringfence restarts"))
+            elif minutes < 60:
+                action.setText(plural(self.tr("For %n minute(s)", "", minutes), minutes))
+            else:
+                action.setText(plural(self.tr("For %n hour(s)", "", minutes // 60), minutes // 60))
+        self.resume_action.setText(self.tr("Resume real-time protection") if self.app.settings["realtime.enabled"]
+                                   else self.tr("Turn on real-time protection"))
 
     def start(self) -> None:
         self.app.workers.submit("scan scheduler", start_scheduler).finished.connect(self._scheduler_started)
@@ -99,6 +139,7 @@ class Protection(QObject):
             log.warning("pause: %r is not a duration", argument)
             return
         self.realtime.pause(seconds)
+        self.update_tray_entries()
 
     def stop(self) -> None:
         """At quit, like the worker pool's shutdown right after it: both stop now (normally well under a

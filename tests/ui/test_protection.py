@@ -16,14 +16,19 @@ from app.ui.application import ConsoleApp
 from tests.engine.helpers import EICAR
 
 
-def test_the_console_protects_pauses_resumes_and_stops(qapp: QApplication, qtbot: QtBot, rf_home: Path,
-                                                       tmp_path: Path) -> None:
-    watched = tmp_path / "Downloads"
+def protecting_console(qapp: QApplication, watched: Path, *, use_tray: bool) -> ConsoleApp:
+    """A console with real-time protection on ``watched`` only."""
     watched.mkdir()
     with Context.open() as ctx:
         ctx.settings.set("realtime.roots", [str(watched)])
         ctx.settings.save()
-    app = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False, protect=True)
+    return ConsoleApp(qapp, get_paths(), use_tray=use_tray, poll_updates=False, protect=True)
+
+
+def test_the_console_protects_pauses_resumes_and_stops(qapp: QApplication, qtbot: QtBot, rf_home: Path,
+                                                       tmp_path: Path) -> None:
+    watched = tmp_path / "Downloads"
+    app = protecting_console(qapp, watched, use_tray=False)
     try:
         app.start(minimized=True)
         assert app.protection is not None
@@ -49,3 +54,36 @@ def test_the_console_protects_pauses_resumes_and_stops(qapp: QApplication, qtbot
     finally:
         app.quit()
     assert not os.path.exists(status_path(app.paths))  # stopped at quit: no process claims to protect
+
+
+def test_the_tray_pauses_for_a_while_and_resumes(qapp: QApplication, qtbot: QtBot, rf_home: Path,
+                                                tmp_path: Path) -> None:
+    app = protecting_console(qapp, tmp_path / "Desktop", use_tray=True)
+    try:
+        app.start(minimized=True)
+        protection, tray = app.protection, app.tray
+        assert protection is not None and tray is not None
+        qtbot.waitUntil(lambda: protection.realtime is not None and protection.realtime.status().state == "on",
+                        timeout=30_000)
+        tray.menu.aboutToShow.emit()  # what the user sees when opening the tray menu
+        pause = protection.pause_menu.menuAction()
+        assert pause in tray.menu.actions() and pause.isVisible() and pause.isEnabled()
+        assert not protection.resume_action.isVisible()
+        texts = [action.text() for action in protection.pause_menu.actions()]
+        assert texts == ["For 15 minutes", "For 1 hour", "Until Ringfence restarts"]
+        assert tray.menu.actions().index(pause) < tray.menu.actions().index(tray.quit_action)
+        assert not any("off" in action.text().lower() for action in tray.menu.actions())  # no "off forever"
+
+        protection.pause_actions[1].trigger()  # one hour
+        status = protection.realtime.status()
+        assert status.state == "paused" and status.paused_until is not None
+        tray.menu.aboutToShow.emit()
+        assert not pause.isVisible() and protection.resume_action.isVisible()
+        assert protection.resume_action.text() == "Resume real-time protection"
+
+        protection.resume_action.trigger()
+        qtbot.waitUntil(lambda: protection.realtime.status().state == "on", timeout=5_000)
+        tray.menu.aboutToShow.emit()
+        assert pause.isVisible() and not protection.resume_action.isVisible()
+    finally:
+        app.quit()

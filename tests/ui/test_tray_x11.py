@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -19,7 +20,7 @@ def _probe(display: str, mode: str) -> dict:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
     env.pop("WAYLAND_DISPLAY", None)
     result = subprocess.run([sys.executable, "-m", "tests.ui.tray_probe", mode], capture_output=True, text=True, env=env,
-                            cwd=ROOT, timeout=90, check=False)
+                            cwd=ROOT, timeout=150, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -27,12 +28,32 @@ def _probe(display: str, mode: str) -> dict:
 def test_with_a_tray_host_the_console_lives_in_the_tray() -> None:
     with xvfb() as display, trayer(display):
         report = _probe(display, "tray")
-    assert report["tray_available"] and report["has_tray"] and report["tray_visible"]
+    assert report["tray_available"] and report["has_tray"] and report["tray_visible"], report
     _x, _y, width, height = report["tray_geometry"]
     assert width > 0 and height > 0  # embedded in trayer's panel
     assert report["actions"] == ["scan.quick"] and report["state"] == "alert"
     assert report["window_visible"] and not report["after_close_visible"] and not report["quitting_after_close"]
     assert report["quit"]
+
+
+def test_a_tray_host_that_starts_after_the_console_is_adopted() -> None:
+    """At login the console may start before the panel: it moves into the tray once one appears."""
+    with xvfb() as display:
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env.pop("WAYLAND_DISPLAY", None)
+        probe = subprocess.Popen([sys.executable, "-m", "tests.ui.tray_probe", "late"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        try:
+            time.sleep(3)  # the console is up with no tray
+            assert probe.poll() is None
+            with trayer(display):
+                out, err = probe.communicate(timeout=150)
+        finally:
+            probe.kill()
+    assert probe.returncode == 0, err
+    report = json.loads(out.strip().splitlines()[-1])
+    assert report["has_tray"] and report["tray_visible"], report
+    assert report["window_visible"] and not report["after_close_visible"] and not report["quitting_after_close"]
 
 
 def test_without_a_tray_host_closing_the_window_quits() -> None:
