@@ -21,6 +21,7 @@ from app.core.events import Event
 from app.core.paths import Paths
 from app.core.settings import Settings
 from app.ui import startup
+from app.ui.housekeeping import Housekeeping
 from app.ui.i18n import text
 from app.ui.journal_watcher import JournalWatcher
 from app.ui.language import Language
@@ -73,6 +74,9 @@ class ConsoleApp(QObject):
         self._verdict_timer = QTimer(self)
         self._verdict_timer.setInterval(VERDICT_REFRESH_MS)
         self._verdict_timer.timeout.connect(self.refresh_verdict)
+        # journal pruning and quarantine retention: at start-up, then daily (on workers)
+        self.housekeeping = Housekeeping(self.workers, parent=self)
+        self.housekeeping.ran.connect(lambda _report: self.refresh_verdict())
 
         # real-time protection and scheduled scans run with the other background services (not in tests)
         self.protection = Protection(self) if (poll_updates if protect is None else protect) else None
@@ -122,7 +126,7 @@ class ConsoleApp(QObject):
         self.watcher.start()
         self.refresh_verdict()
         self._verdict_timer.start()
-        self.workers.submit("quarantine start-up", startup.quarantine_startup).done.connect(self.refresh_verdict)
+        self.housekeeping.start()  # finishes interrupted quarantine work, prunes the journal, purges old items
         self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
         if self.beacon is not None:
             self.beacon.start()
@@ -148,6 +152,7 @@ class ConsoleApp(QObject):
         self.about_to_quit.emit()
         self.watcher.stop()
         self._verdict_timer.stop()
+        self.housekeeping.stop()
         self._tray_wait.stop()
         self.window.hide()
         if self.tray is not None:

@@ -37,13 +37,6 @@ def start_poller(ctx: Context, on_result: Callable[[Any], None], first_delay: fl
     return poller
 
 
-def quarantine_startup(ctx: Context) -> Any:
-    """Finish or undo an interrupted quarantine operation and purge old items."""
-    from app.core import quarantine
-
-    return quarantine.startup(ctx)
-
-
 def announce_crashes(ctx: Context, source: Path | None = None) -> int:
     """Look up the PC's crashes (or those recorded in ``source``); each new one is journalled once
     (``crash.found``) and stays pending until dismissed. Returns how many were new."""
