@@ -57,12 +57,17 @@ def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
     from app.core import autostart
 
     settings = Settings.load(ctx.paths.settings_file)
+    reports_before = settings["beacon.enabled"]
     for key, value in values.items():
         settings.set(key, value)
     if "ui.autostart" in values:
         autostart.apply(bool(settings["ui.autostart"]))  # first: if it cannot be done, nothing is saved
     settings.save()
     ctx.settings = settings
+    if settings["beacon.enabled"] != reports_before:  # an answer to the health-report question, given here
+        from app.core.beacon import reporter
+
+        reporter.set_enabled(ctx, bool(settings["beacon.enabled"]))
     return settings
 
 
