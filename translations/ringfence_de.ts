@@ -61,6 +61,24 @@
     </message>
 </context>
 <context>
+    <name>BeaconConsent</name>
+    <message>
+        <location filename="../app/ui/beacon_consent.py" line="77"/>
+        <source>Send health reports</source>
+        <translation>Zustandsberichte senden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/beacon_consent.py" line="78"/>
+        <source>Don&apos;t send</source>
+        <translation>Nicht senden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/beacon_consent.py" line="79"/>
+        <source>Health reports</source>
+        <translation>Zustandsberichte</translation>
+    </message>
+</context>
+<context>
     <name>ChangesView</name>
     <message>
         <location filename="../app/ui/pages/updates_changes.py" line="17"/>
@@ -119,27 +137,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="173"/>
+        <location filename="../app/ui/application.py" line="184"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="174"/>
+        <location filename="../app/ui/application.py" line="185"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="199"/>
+        <location filename="../app/ui/application.py" line="210"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="285"/>
+        <location filename="../app/ui/application.py" line="297"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="288"/>
+        <location filename="../app/ui/application.py" line="300"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -2441,127 +2459,127 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
         <source>Scanning</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="47"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="47"/>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="49"/>
+        <location filename="../app/ui/dialogs/settings.py" line="50"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="58"/>
+        <location filename="../app/ui/dialogs/settings.py" line="59"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="74"/>
+        <location filename="../app/ui/dialogs/settings.py" line="75"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="76"/>
+        <location filename="../app/ui/dialogs/settings.py" line="77"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="154"/>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <location filename="../app/ui/dialogs/settings.py" line="156"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="156"/>
+        <location filename="../app/ui/dialogs/settings.py" line="157"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="162"/>
+        <location filename="../app/ui/dialogs/settings.py" line="163"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="271"/>
+        <location filename="../app/ui/dialogs/settings.py" line="278"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
