@@ -20,7 +20,7 @@ class ElideMiddle(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 def table_view(model: QAbstractItemModel, accessible_name: str, parent: QWidget, *, multi: bool = False,
