@@ -3243,7 +3243,7 @@
     </message>
     <message>
         <location filename="../app/ui/pages/updates.py" line="73"/>
-        <location filename="../app/ui/pages/updates.py" line="117"/>
+        <location filename="../app/ui/pages/updates.py" line="122"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
@@ -3339,77 +3339,119 @@
     </message>
     <message>
         <location filename="../app/ui/pages/updates.py" line="115"/>
+        <source>&amp;Install anyway</source>
+        <translation>Trotzdem &amp;installieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <source>Install the newest definitions for this PC now, although updates are paused or pinned.</source>
+        <translation>Die neuesten Definitionen für diesen PC jetzt installieren, obwohl Updates pausiert oder festgehalten sind.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="120"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="149"/>
+        <location filename="../app/ui/pages/updates.py" line="155"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="153"/>
+        <location filename="../app/ui/pages/updates.py" line="159"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="154"/>
+        <location filename="../app/ui/pages/updates.py" line="160"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="154"/>
+        <location filename="../app/ui/pages/updates.py" line="160"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="168"/>
+        <location filename="../app/ui/pages/updates.py" line="176"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="170"/>
+        <location filename="../app/ui/pages/updates.py" line="178"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="172"/>
+        <location filename="../app/ui/pages/updates.py" line="180"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="173"/>
+        <location filename="../app/ui/pages/updates.py" line="181"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="186"/>
+        <location filename="../app/ui/pages/updates.py" line="194"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="189"/>
+        <location filename="../app/ui/pages/updates.py" line="197"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="198"/>
+        <location filename="../app/ui/pages/updates.py" line="210"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <location filename="../app/ui/pages/updates.py" line="229"/>
+        <source>Updates are paused. Install the newest definitions for this PC now anyway?</source>
+        <translation>Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="230"/>
+        <source>Your definitions are pinned. Install the newest definitions for this PC now anyway?</source>
+        <translation>Ihre Definitionen sind festgehalten. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="231"/>
+        <source>Automatic updates stopped after Ringfence went back to its built-in definitions. Install the newest definitions for this PC now anyway?</source>
+        <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen eingebauten Definitionen zurückgekehrt ist. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="233"/>
+        <source>Ringfence checks their signature, validates and self-tests them before it uses them, as always. Your choice for automatic updates stays as it is.</source>
+        <translation>Ringfence prüft wie immer ihre Signatur, validiert sie und testet sie selbst, bevor es sie verwendet. Ihre Einstellung für automatische Updates bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="238"/>
+        <source>Version %1 is available.</source>
+        <translation>Version %1 ist verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="239"/>
+        <location filename="../app/ui/pages/updates.py" line="241"/>
+        <source>Install anyway</source>
+        <translation>Trotzdem installieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="249"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="217"/>
-        <location filename="../app/ui/pages/updates.py" line="219"/>
+        <location filename="../app/ui/pages/updates.py" line="251"/>
+        <location filename="../app/ui/pages/updates.py" line="253"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="218"/>
+        <location filename="../app/ui/pages/updates.py" line="240"/>
+        <location filename="../app/ui/pages/updates.py" line="252"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
