@@ -61,6 +61,24 @@
     </message>
 </context>
 <context>
+    <name>BeaconConsent</name>
+    <message>
+        <location filename="../app/ui/beacon_consent.py" line="77"/>
+        <source>Send health reports</source>
+        <translation>Zustandsberichte senden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/beacon_consent.py" line="78"/>
+        <source>Don&apos;t send</source>
+        <translation>Nicht senden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/beacon_consent.py" line="79"/>
+        <source>Health reports</source>
+        <translation>Zustandsberichte</translation>
+    </message>
+</context>
+<context>
     <name>ChangesView</name>
     <message>
         <location filename="../app/ui/pages/updates_changes.py" line="17"/>
@@ -119,27 +137,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="173"/>
+        <location filename="../app/ui/application.py" line="184"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="174"/>
+        <location filename="../app/ui/application.py" line="185"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="199"/>
+        <location filename="../app/ui/application.py" line="210"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="285"/>
+        <location filename="../app/ui/application.py" line="297"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="288"/>
+        <location filename="../app/ui/application.py" line="300"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -2536,127 +2554,127 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
         <source>Scanning</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="47"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="47"/>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="49"/>
+        <location filename="../app/ui/dialogs/settings.py" line="50"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="58"/>
+        <location filename="../app/ui/dialogs/settings.py" line="59"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="74"/>
+        <location filename="../app/ui/dialogs/settings.py" line="75"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="76"/>
+        <location filename="../app/ui/dialogs/settings.py" line="77"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="154"/>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <location filename="../app/ui/dialogs/settings.py" line="156"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="156"/>
+        <location filename="../app/ui/dialogs/settings.py" line="157"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="162"/>
+        <location filename="../app/ui/dialogs/settings.py" line="163"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="271"/>
+        <location filename="../app/ui/dialogs/settings.py" line="278"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3320,7 +3338,7 @@
     </message>
     <message>
         <location filename="../app/ui/pages/updates.py" line="73"/>
-        <location filename="../app/ui/pages/updates.py" line="117"/>
+        <location filename="../app/ui/pages/updates.py" line="122"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
@@ -3416,77 +3434,119 @@
     </message>
     <message>
         <location filename="../app/ui/pages/updates.py" line="115"/>
+        <source>&amp;Install anyway</source>
+        <translation>Trotzdem &amp;installieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <source>Install the newest definitions for this PC now, although updates are paused or pinned.</source>
+        <translation>Die neuesten Definitionen für diesen PC jetzt installieren, obwohl Updates pausiert oder festgehalten sind.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="120"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="149"/>
+        <location filename="../app/ui/pages/updates.py" line="155"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="153"/>
+        <location filename="../app/ui/pages/updates.py" line="159"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="154"/>
+        <location filename="../app/ui/pages/updates.py" line="160"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="154"/>
+        <location filename="../app/ui/pages/updates.py" line="160"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="168"/>
+        <location filename="../app/ui/pages/updates.py" line="176"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="170"/>
+        <location filename="../app/ui/pages/updates.py" line="178"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="172"/>
+        <location filename="../app/ui/pages/updates.py" line="180"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="173"/>
+        <location filename="../app/ui/pages/updates.py" line="181"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="186"/>
+        <location filename="../app/ui/pages/updates.py" line="194"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="189"/>
+        <location filename="../app/ui/pages/updates.py" line="197"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="198"/>
+        <location filename="../app/ui/pages/updates.py" line="210"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="215"/>
+        <location filename="../app/ui/pages/updates.py" line="229"/>
+        <source>Updates are paused. Install the newest definitions for this PC now anyway?</source>
+        <translation>Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="230"/>
+        <source>Your definitions are pinned. Install the newest definitions for this PC now anyway?</source>
+        <translation>Ihre Definitionen sind festgehalten. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="231"/>
+        <source>Automatic updates stopped after Ringfence went back to its built-in definitions. Install the newest definitions for this PC now anyway?</source>
+        <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen eingebauten Definitionen zurückgekehrt ist. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="233"/>
+        <source>Ringfence checks their signature, validates and self-tests them before it uses them, as always. Your choice for automatic updates stays as it is.</source>
+        <translation>Ringfence prüft wie immer ihre Signatur, validiert sie und testet sie selbst, bevor es sie verwendet. Ihre Einstellung für automatische Updates bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="238"/>
+        <source>Version %1 is available.</source>
+        <translation>Version %1 ist verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="239"/>
+        <location filename="../app/ui/pages/updates.py" line="241"/>
+        <source>Install anyway</source>
+        <translation>Trotzdem installieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="249"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="217"/>
-        <location filename="../app/ui/pages/updates.py" line="219"/>
+        <location filename="../app/ui/pages/updates.py" line="251"/>
+        <location filename="../app/ui/pages/updates.py" line="253"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="218"/>
+        <location filename="../app/ui/pages/updates.py" line="240"/>
+        <location filename="../app/ui/pages/updates.py" line="252"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -21,6 +21,8 @@ from app.core.events import Event
 from app.core.paths import Paths
 from app.core.settings import Settings
 from app.ui import startup
+from app.ui.beacon_consent import BeaconConsent
+from app.ui.housekeeping import Housekeeping
 from app.ui.i18n import text
 from app.ui.journal_watcher import JournalWatcher
 from app.ui.language import Language
@@ -46,7 +48,8 @@ class ConsoleApp(QObject):
 
     def __init__(self, qapp: QApplication, paths: Paths, *, use_tray: bool | None = None,
                  poll_updates: bool = True, first_poll_delay: float | None = None,
-                 crash_source: Path | None = None, protect: bool | None = None) -> None:
+                 crash_source: Path | None = None, protect: bool | None = None,
+                 ask_consent: bool | None = None) -> None:
         super().__init__()
         self.qapp = qapp
         self.paths = paths.ensure()
@@ -68,11 +71,16 @@ class ConsoleApp(QObject):
         self._check_when_ready = False
         # the opt-in health reports (they send nothing until the user agreed); a plain thread, never the GUI's
         self.beacon = BeaconThread(paths) if poll_updates else None
+        # the health-report question, asked once a while after start (with the background services)
+        self.consent = BeaconConsent(self) if (poll_updates if ask_consent is None else ask_consent) else None
         self._verdict_job: Any = None
         self._verdict_again = False
         self._verdict_timer = QTimer(self)
         self._verdict_timer.setInterval(VERDICT_REFRESH_MS)
         self._verdict_timer.timeout.connect(self.refresh_verdict)
+        # journal pruning and quarantine retention: at start-up, then daily (on workers)
+        self.housekeeping = Housekeeping(self.workers, parent=self)
+        self.housekeeping.ran.connect(lambda _report: self.refresh_verdict())
 
         # real-time protection and scheduled scans run with the other background services (not in tests)
         self.protection = Protection(self) if (poll_updates if protect is None else protect) else None
@@ -120,9 +128,11 @@ class ConsoleApp(QObject):
         if self._tray_wait_left > 0:
             self._tray_wait.start()
         self.watcher.start()
+        if self.consent is not None:
+            self.consent.arm()
         self.refresh_verdict()
         self._verdict_timer.start()
-        self.workers.submit("quarantine start-up", startup.quarantine_startup).done.connect(self.refresh_verdict)
+        self.housekeeping.start()  # finishes interrupted quarantine work, prunes the journal, purges old items
         self.workers.submit("crash look-up", startup.announce_crashes, self.crash_source).done.connect(self.refresh_verdict)
         if self.beacon is not None:
             self.beacon.start()
@@ -148,6 +158,7 @@ class ConsoleApp(QObject):
         self.about_to_quit.emit()
         self.watcher.stop()
         self._verdict_timer.stop()
+        self.housekeeping.stop()
         self._tray_wait.stop()
         self.window.hide()
         if self.tray is not None:
@@ -222,10 +233,11 @@ class ConsoleApp(QObject):
     def save_settings(self, values: dict[str, Any]) -> Any:
         """Validate and save ``values`` on a worker; returns the job (``failed`` carries the message)."""
         job = self.workers.submit("save settings", startup.save_settings, values)
-        job.finished.connect(self._settings_saved)
+        job.finished.connect(self.adopt_settings)
         return job
 
-    def _settings_saved(self, settings: Settings) -> None:
+    def adopt_settings(self, settings: Settings) -> None:
+        """Settings just saved on a worker become the console's (language, protection, pages follow)."""
         self.settings = settings
         self.language.apply(settings["ui.language"])
         if self.protection is not None:

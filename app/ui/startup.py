@@ -37,13 +37,6 @@ def start_poller(ctx: Context, on_result: Callable[[Any], None], first_delay: fl
     return poller
 
 
-def quarantine_startup(ctx: Context) -> Any:
-    """Finish or undo an interrupted quarantine operation and purge old items."""
-    from app.core import quarantine
-
-    return quarantine.startup(ctx)
-
-
 def announce_crashes(ctx: Context, source: Path | None = None) -> int:
     """Look up the PC's crashes (or those recorded in ``source``); each new one is journalled once
     (``crash.found``) and stays pending until dismissed. Returns how many were new."""
@@ -64,12 +57,17 @@ def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
     from app.core import autostart
 
     settings = Settings.load(ctx.paths.settings_file)
+    reports_before = settings["beacon.enabled"]
     for key, value in values.items():
         settings.set(key, value)
     if "ui.autostart" in values:
         autostart.apply(bool(settings["ui.autostart"]))  # first: if it cannot be done, nothing is saved
     settings.save()
     ctx.settings = settings
+    if settings["beacon.enabled"] != reports_before:  # an answer to the health-report question, given here
+        from app.core.beacon import reporter
+
+        reporter.set_enabled(ctx, bool(settings["beacon.enabled"]))
     return settings
 
 

@@ -15,13 +15,15 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import requests
+from typing import TYPE_CHECKING
 
 from app.core.beacon import outbox, reporter, wake
 from app.core.context import Context
 from app.core.paths import Paths
 from app.core.settings import Settings
+
+if TYPE_CHECKING:  # requests is imported when the first report is sent, not at the console's start
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ def send_due(ctx: Context, session: requests.Session, now: float | None = None, 
     url = reporter.collector_url(ctx)
     if not reporter.enabled(ctx) or not url:
         return report
+    import requests
+
     now = time.time() if now is None else now
     rng = rng or random.Random()
     for entry in outbox.due(ctx.store, now, limit):
@@ -100,6 +104,8 @@ class BeaconThread(threading.Thread):
         wake.notify()
 
     def run(self) -> None:
+        import requests
+
         session = requests.Session()
         ctx = Context(self.paths, Settings.load(self.paths.settings_file), self.paths.log_dir / "ringfence.log")
         try:

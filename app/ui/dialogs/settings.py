@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.beacon.reporter import consent_text
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.settings import SCHEMA, Setting
 from app.ui.i18n import text
@@ -171,6 +172,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.fields: dict[str, Field] = {}
         self._tab_index: dict[str, int] = {}
+        self.beacon_text: QLabel | None = None
         for prefix in self._prefixes():
             page = QWidget()
             scroll = QScrollArea()
@@ -198,6 +200,11 @@ class SettingsDialog(QDialog):
                     form.addRow(row)  # a check box carries its own label across the whole row
                 else:
                     form.addRow(field.label, row)
+            if prefix == "beacon":  # what the health reports carry, in the words of the question asked once
+                self.beacon_text = QLabel()
+                self.beacon_text.setObjectName("beaconExplained")
+                self.beacon_text.setWordWrap(True)
+                form.addRow(self.beacon_text)
             self._tab_index[prefix] = self.tabs.addTab(scroll, "")
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -273,3 +280,5 @@ class SettingsDialog(QDialog):
             self.tabs.setTabText(index, QCoreApplication.translate("SettingsDialog", TABS.get(prefix, OTHER_TAB)))
         for field in self.fields.values():
             field.retranslate()
+        if self.beacon_text is not None:
+            self.beacon_text.setText(text(consent_text()))
