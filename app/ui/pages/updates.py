@@ -114,6 +114,11 @@ class UpdatesPage(Page):
         self.pause_button.setMenu(menu)
         self.resume_button = QPushButton(self.tr("R&esume updates"), self.body)
         self.resume_button.clicked.connect(lambda: self.call("updates.resume", calls.resume, done=self._changed))
+        self.install_button = QPushButton(self.tr("&Install anyway"), self.body)
+        self.install_button.setToolTip(self.tr("Install the newest definitions for this PC now, although updates "
+                                               "are paused or pinned."))
+        self.install_button.clicked.connect(self._confirm_install)
+        self.install_button.hide()
         ring_label = QLabel(self.tr("R&ing:"), self.body)
         self.ring = QComboBox(self.body)
         self.ring.setAccessibleName(self.tr("Update ring"))
@@ -122,7 +127,8 @@ class UpdatesPage(Page):
         for key in RINGS:
             self.ring.addItem(ring_name(key), key)
         self.ring.activated.connect(self._ring_chosen)
-        for widget in (self.check_button, self.rollback_button, self.pause_button, self.resume_button):
+        for widget in (self.check_button, self.install_button, self.rollback_button, self.pause_button,
+                       self.resume_button):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(ring_label)
@@ -160,6 +166,8 @@ class UpdatesPage(Page):
         self.ring.setCurrentIndex(max(0, self.ring.findData(st.ring)))
         self.rollback_button.setEnabled(st.current_version is not None and not self.checking)
         self.check_button.setEnabled(st.channel_configured and not self.checking)
+        self.install_button.setVisible(st.channel_configured and data.held_back is not None)
+        self.install_button.setEnabled(not self.checking)
         self.pause_button.setVisible(st.paused_until is None)
         self.resume_button.setVisible(st.paused_until is not None)
         self.changes.show_changes(data.changes)
@@ -193,12 +201,16 @@ class UpdatesPage(Page):
     # -- actions ------------------------------------------------------------------------------------
 
     def check_now(self) -> None:
+        self._run("updates.check", calls.check)
+
+    def _run(self, name: str, fn: Any) -> None:
+        """Check (or install anyway) on a worker, with the download and validation progress."""
         self.checking = True
-        self.check_button.setEnabled(False)
-        self.rollback_button.setEnabled(False)
+        for button in (self.check_button, self.rollback_button, self.install_button):
+            button.setEnabled(False)
         self._show_progress({"phase": "validating"})
         self.progress.setFormat(self.tr("Checking for updates…"))
-        job = self.call("updates.check", calls.check, progress=True, done=self._checked)
+        job = self.call(name, fn, progress=True, done=self._checked)
         job.progress.connect(lambda value: self._show_progress({"phase": value[0], "done": value[1], "total": value[2]}))
         job.done.connect(self._check_done)
 
@@ -212,6 +224,28 @@ class UpdatesPage(Page):
         self.checking = False
         self.progress.hide()
         self.refresh()
+
+    def _confirm_install(self) -> None:
+        held_back = self.view.held_back if self.view is not None else None
+        question = {
+            "paused": self.tr("Updates are paused. Install the newest definitions for this PC now anyway?"),
+            "pinned": self.tr("Your definitions are pinned. Install the newest definitions for this PC now anyway?"),
+        }.get(held_back or "", self.tr("Automatic updates stopped after Ringfence went back to its built-in "
+                                       "definitions. Install the newest definitions for this PC now anyway?"))
+        detail = self.tr("Ringfence checks their signature, validates and self-tests them before it uses them, as "
+                         "always. Your choice for automatic updates stays as it is.")
+        latest = self.view.status.latest_available if self.view is not None else None
+        current = self.view.status.current_version if self.view is not None else None
+        if latest is not None and latest > (current or 0):
+            detail = text(translate("UpdatesPage", "Version %1 is available.").arg(latest)) + " " + detail
+        choices = [(self.tr("Install anyway"), "yes", QMessageBox.ButtonRole.AcceptRole),
+                   (self.tr("Cancel"), "no", QMessageBox.ButtonRole.RejectRole)]
+        self.question = ask(self, self.tr("Install anyway"), question, choices, self._install_answered, detail=detail)
+
+    def _install_answered(self, answer: str | None) -> None:
+        self.question = None
+        if answer == "yes" and not self.checking:
+            self._run("updates.install", calls.install_anyway)
 
     def _confirm_rollback(self) -> None:
         question = self.tr("Go back to the previous definitions? Ringfence will not install this version again "

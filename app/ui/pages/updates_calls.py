@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ class UpdatesView:
     created: float | None
     changes: Changes | None
     loaded_at: float
+    held_back: str | None = None  # why automatic installs wait: "paused", "pinned", "stopped" (else None)
 
 
 def _fresh(ctx: Context) -> Context:
@@ -57,15 +59,34 @@ def load(ctx: Context) -> UpdatesView:
         except RingfenceError as exc:
             diff, error = None, exc.msg
         changes = Changes(current, since, service.release_notes(current), diff, error)
-    return UpdatesView(status, created, changes, time.time())
+    return UpdatesView(status, created, changes, time.time(), held_back(service, status))
+
+
+def held_back(service: UpdateService, status: UpdateStatus) -> str | None:
+    """Why new definitions are not installed automatically now, if the user holds them back."""
+    if status.paused_until is not None and status.paused_until > service.clock():
+        return "paused"
+    if status.ring == "pinned":
+        return "pinned"
+    return "stopped" if service.state.auto_stopped else None
 
 
 def check(ctx: Context, job: Job) -> CheckResult:
-    """Check now (a manual check: pause and Pinned still hold; installing anyway is ``UpdateService.apply``)."""
+    """Check now (a manual check: pause and Pinned still hold; installing anyway is :func:`install_anyway`)."""
+    return UpdateService(_fresh(ctx), progress=_reporter(job)).check(manual=True)
+
+
+def install_anyway(ctx: Context, job: Job) -> CheckResult:
+    """The user's explicit "install anyway": the newest definitions for this PC despite pause, Pinned or a
+    stop; they are verified, validated and self-tested as always. The pause and the ring stay as they are."""
+    return UpdateService(_fresh(ctx), progress=_reporter(job)).apply()
+
+
+def _reporter(job: Job) -> Callable[[str, int, int], None]:
     def progress(phase: str, done: int, total: int) -> None:
         job.report((phase, done, total))
 
-    return UpdateService(_fresh(ctx), progress=progress).check(manual=True)
+    return progress
 
 
 def rollback(ctx: Context) -> CheckResult:
