@@ -32,7 +32,7 @@ def test_events_are_read_back_in_order_with_their_message(ctx: Context) -> None:
     got = events.events_since(ctx.store, 0)
     assert [e.code for e in got] == ["scan.finished", "updates.rejected"]
     assert render(got[0].message) == "Scan finished: 12 files checked; threats found: 1; not checked: 0."
-    assert render(got[1].message) == "Definitions 7 were refused at the compile step: rule r1 does not compile"
+    assert render(got[1].message) == "Definitions 7 were refused at the rule compilation step: rule r1 does not compile"
     assert events.events_since(ctx.store, first) == got[1:]
 
 

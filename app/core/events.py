@@ -16,11 +16,12 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.messages import Message, translate
+from app.core.labels import SCAN_KINDS, UPDATE_STEPS, Labels
+from app.core.messages import Message, Moment, arg_from_json, arg_to_json, translate
 from app.core.store import Schema, Store
 
 log = logging.getLogger(__name__)
@@ -46,15 +47,19 @@ class EventType:
     text: Message
     fields: tuple[str, ...] = ()  # the args filling %1, %2, … in this order
     count: str | None = None  # the arg giving %n
+    moments: tuple[str, ...] = ()  # args holding a point in time (a timestamp; ISO text in older rows)
+    labels: Mapping[str, Labels] = field(default_factory=dict)  # args holding a code word, shown by its label
 
 
-def _t(code: str, kind: str, severity: str, text: Message, fields: Sequence[str] = (), *, count: str | None = None) -> EventType:
-    return EventType(code, kind, severity, text, tuple(fields), count)
+def _t(code: str, kind: str, severity: str, text: Message, fields: Sequence[str] = (), *, count: str | None = None,
+       moments: Sequence[str] = (), labels: Mapping[str, Labels] | None = None) -> EventType:
+    return EventType(code, kind, severity, text, tuple(fields), count, tuple(moments), dict(labels or {}))
 
 
 CATALOG: dict[str, EventType] = {t.code: t for t in (
     # Scans (args: scan_id, scan_kind and the counts)
-    _t("scan.started", "scan", "info", translate("Events", "A scan started: %1."), ["scan_kind"]),
+    _t("scan.started", "scan", "info", translate("Events", "A scan started: %1."), ["scan_kind"],
+       labels={"scan_kind": SCAN_KINDS}),
     _t("scan.finished", "scan", "info",
        translate("Events", "Scan finished: %n file(s) checked; threats found: %1; not checked: %2.", None, 0),
        ["threats", "errors"], count="files"),
@@ -77,7 +82,8 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     # Definitions updates (each outcome its own code)
     _t("updates.activated", "updates", "info", translate("Events", "Definitions %1 are now active."), ["version"]),
     _t("updates.rejected", "updates", "warning",
-       translate("Events", "Definitions %1 were refused at the %2 step: %3"), ["version", "step", "reason"]),
+       translate("Events", "Definitions %1 were refused at the %2 step: %3"), ["version", "step", "reason"],
+       labels={"step": UPDATE_STEPS}),
     _t("updates.rolled_back", "updates", "warning",
        translate("Events", "Definitions %1 were rolled back to %2 during probation: %3"), ["version", "to_version", "trigger"]),
     _t("updates.reverted_at_start", "updates", "warning",
@@ -103,7 +109,8 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("engine.restarted", "engine", "info", translate("Events", "The scanner engine was restarted (definitions %1)."), ["version"]),
     # The PC itself
     _t("crash.found", "crash", "critical",
-       translate("Events", "Your PC restarted unexpectedly on %1: %2 %3"), ["crash_time", "crash_kind", "stop_code"]),
+       translate("Events", "Your PC restarted unexpectedly on %1: %2 %3"), ["crash_time", "crash_kind", "stop_code"],
+       moments=["crash_time"]),
     # Real-time protection and scheduled scans
     _t("realtime.detected", "threat", "critical",
        translate("Events", "Real-time protection found %1 in %2: %3."), ["threat", "path", "action"]),
@@ -111,7 +118,7 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
        translate("Events", "Real-time protection is on and watches %n folder(s).", None, 0), count="folders"),
     _t("realtime.stopped", "protection", "info", translate("Events", "Real-time protection was turned off.")),
     _t("realtime.paused", "protection", "warning",
-       translate("Events", "Real-time protection is paused until %1."), ["until"]),
+       translate("Events", "Real-time protection is paused until %1."), ["until"], moments=["until"]),
     _t("realtime.paused_restart", "protection", "warning",
        translate("Events", "Real-time protection is paused until Ringfence restarts.")),
     _t("realtime.resumed", "protection", "info",
@@ -148,7 +155,7 @@ class Event:
         etype = CATALOG.get(self.code)
         if etype is None:
             return translate("Events", "%1 (%2)").arg(self.code, json.dumps(self.args, ensure_ascii=False, sort_keys=True))
-        values = [_arg(self.args.get(name, "")) for name in etype.fields]
+        values = [_value(etype, name, self.args.get(name, "")) for name in etype.fields]
         count = self.args.get(etype.count) if etype.count else None
         text = etype.text
         n = None if etype.count is None else (int(count) if isinstance(count, int | float) else 0)
@@ -161,15 +168,20 @@ class Event:
                 "args": self.args, "message": render(self.message)}
 
 
-def _arg(value: Any) -> Any:
-    if isinstance(value, dict) and "source" in value and "context" in value:
-        return Message.from_json(value)
-    return value
+def _value(etype: EventType, name: str, value: Any) -> Any:
+    """One stored argument as the message shows it: a moment, a code word's label, a message or as it is."""
+    if name in etype.moments:
+        # older rows hold ISO text or a preformatted local time; what cannot be read is shown as written
+        moment = Moment.parse(value, naive_local=True)
+        return value if moment is None else moment
+    if name in etype.labels and isinstance(value, str | int):
+        return etype.labels[name](value)
+    return arg_from_json(value)
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, Message):
-        return value.to_json()
+    if isinstance(value, Message | Moment):
+        return arg_to_json(value)
     if isinstance(value, bytes):
         return value.decode("utf-8", "backslashreplace")
     if isinstance(value, str):  # a file name that is not valid UTF-8 keeps its bytes visible, escaped

@@ -40,7 +40,7 @@ from typing import Any, Literal
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import Message, render, translate
+from app.core.messages import Message, Moment, render, translate
 
 log = logging.getLogger(__name__)
 
@@ -224,7 +224,7 @@ def _realtime(ctx: Context, now: float) -> Reason | None:
     until = state.get("paused_until")
     text = (translate("Verdict", "Real-time protection is paused until Ringfence restarts.") if until is None else
             translate("Verdict", "Real-time protection is paused until %1.")
-            .arg(time.strftime("%H:%M", time.localtime(float(until)))))
+            .arg(Moment(float(until), "time" if float(until) - now < 12 * 3600 else "minute")))
     return Reason("realtime.paused", "attention", text, "realtime.resume")
 
 

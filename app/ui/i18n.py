@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from app.core.messages import Message, render
+from app.core.messages import Message, Moment, render
 
 
 def _lookup(context: str, source: str, disambiguation: str | None, n: int) -> str:
@@ -16,9 +16,21 @@ def _lookup(context: str, source: str, disambiguation: str | None, n: int) -> st
     return found
 
 
+def moment(value: Moment) -> str:
+    """A point in time as the user's locale writes it (short format)."""
+    when = QDateTime.fromMSecsSinceEpoch(int(value.timestamp * 1000))
+    short = QLocale.FormatType.ShortFormat
+    if value.precision == "time":
+        return QLocale().toString(when.time(), short)
+    if value.precision == "date":
+        return QLocale().toString(when.date(), short)
+    return QLocale().toString(when, short)
+
+
 def text(message: Message | str) -> str:
-    """``message`` in the language the console shows (plain text passes through unchanged)."""
-    return render(message, _lookup)
+    """``message`` in the language the console shows (plain text passes through unchanged; dates in the
+    user's locale)."""
+    return render(message, _lookup, moment)
 
 
 _ENGLISH_PLURAL = re.compile(r"\((s|es)\)")

@@ -133,6 +133,8 @@ def test_a_timed_pause_ends_by_itself_at_its_deadline(
     assert wait_for(gone(target), 5.0)
     assert service.status().state == "on"
     assert wait_for(lambda: "realtime.paused" in [e.code for e in events.query(ctx.store, limit=50)], 2.0)
+    [paused] = [e for e in events.query(ctx.store, limit=50) if e.code == "realtime.paused"]
+    assert abs(paused.args["until"] - (time.time() + 15 * 60)) < 60  # a wall-clock timestamp, written by the reader
 
 
 def test_a_folder_that_cannot_be_watched_is_reported_and_left_to_sweeps(

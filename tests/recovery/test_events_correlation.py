@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.core.errors import RingfenceError
+from app.core.messages import render
 from app.core.recovery import events as ev
 from app.core.recovery.correlate import correlate
 from app.core.recovery.dumpfile import parse_dump
@@ -113,7 +114,7 @@ def test_planned_restart_that_never_finished_is_an_unclean_shutdown() -> None:
                      x.kernel_power_41(), x.eventlog_6008())
     (crash,) = result.crashes
     assert crash.kind == "unclean_shutdown"
-    assert any(e.source == "System log: User32 1074" for e in crash.evidence)
+    assert any(render(e.source) == "System log: User32 1074" for e in crash.evidence)
 
 
 def test_planned_restart_that_completed_does_not_count() -> None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.core.messages import render
 from app.core.recovery.correlate import correlate
 from app.core.recovery.linux_live import LinuxLiveProvider
 from app.core.recovery.offline import OfflineFolderProvider
@@ -123,7 +124,7 @@ def test_previous_boot_without_journal_stopped_is_an_unclean_shutdown(tmp_path: 
     runner = recorded_journal(b"", journal_json("5433c64802034ccea6df64d3ce18f481", CRASH_AT))
     (crash,) = correlate(provider(tmp_path, runner).collect()).crashes
     assert crash.kind == "unclean_shutdown" and crash.time == CRASH_AT
-    assert crash.evidence[0].source == "journalctl -b -1"
+    assert render(crash.evidence[0].source) == "The system journal of the previous boot"
     assert "Journal stopped" in crash.evidence[0].detail
     assert {tuple(c) for c in runner.calls} == {
         ("journalctl", "-b", "-1", "-o", "json", "--no-pager", f"MESSAGE_ID={JOURNAL_STOPPED}"),
@@ -141,7 +142,7 @@ def test_unclean_boot_explained_by_a_pstore_panic_is_one_report(tmp_path: Path) 
     runner = recorded_journal(b"", journal_json("5433c648", CRASH_AT.replace(second=40)))
     (crash,) = correlate(provider(tmp_path, runner).collect()).crashes
     assert crash.kind == "kernel_panic"
-    assert [e.source for e in crash.evidence][-1] == "journalctl -b -1"
+    assert render(crash.evidence[-1].source) == "The system journal of the previous boot"
 
 
 def test_journal_without_permission_or_history_is_a_note_not_a_crash(tmp_path: Path) -> None:

@@ -123,7 +123,7 @@ class RealtimeService:
         if info.until is None:
             self._note("realtime.paused_restart", {})
         else:
-            self._note("realtime.paused", {"until": time.strftime("%Y-%m-%d %H:%M", time.localtime(info.until))})
+            self._note("realtime.paused", {"until": info.until})  # a timestamp: the reader's locale writes it
 
     def resume(self) -> None:
         if self.pause_state.resume():

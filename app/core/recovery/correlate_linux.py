@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.core.messages import translate
+from app.core.messages import Moment, translate
 from app.core.recovery.findings import Findings, KernelRecord, SourcedBoot
 from app.core.recovery.model import CrashReport, Evidence, Message, crash_key
 
@@ -60,7 +60,7 @@ def _record_message(record: KernelRecord) -> Message:
 def _journal_evidence(sourced: SourcedBoot) -> Evidence:
     boot = sourced.boot
     message = translate("Recovery", "Boot %1 has no \"Journal stopped\" entry: it did not shut down cleanly (last entry %2).")\
-        .arg(boot.boot_id[:12], boot.last.strftime("%Y-%m-%d %H:%M:%S UTC") if boot.last else "?")
+        .arg(boot.boot_id[:12], Moment.parse(boot.last) or "?")
     return Evidence(sourced.source, message, boot.last)
 
 

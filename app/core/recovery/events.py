@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Literal
 
 from app.core.errors import RingfenceError
+from app.core.messages import Message, translate
 from app.core.recovery.timeconv import parse_event_time, systemtime_to_datetime
 
 KERNEL_POWER = "Microsoft-Windows-Kernel-Power"
@@ -53,8 +54,9 @@ class SystemEvent:
     binary: bytes | None
 
     @property
-    def label(self) -> str:
-        return f"System log: {SHORT_NAMES.get(self.provider, self.provider)} {self.event_id}"
+    def label(self) -> Message:
+        """Where this evidence comes from, e.g. "System log: Kernel-Power 41"."""
+        return translate("Recovery", "System log: %1 %2").arg(SHORT_NAMES.get(self.provider, self.provider), self.event_id)
 
     def is_(self, provider: str, *ids: int) -> bool:
         return self.provider == provider and self.event_id in ids

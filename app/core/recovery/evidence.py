@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from app.core.messages import translate
+from app.core.messages import Moment, translate
 from app.core.recovery import events as ev
 from app.core.recovery.findings import DumpFinding
 from app.core.recovery.model import Evidence, Message, RecoveryBoot, hex_code
@@ -25,7 +25,7 @@ def _event_message(event: ev.SystemEvent) -> Message:
         alive = ev.last_alive_time(event)
         if alive is None:
             return translate("Recovery", "The previous shutdown was unexpected.")
-        return translate("Recovery", "The previous shutdown was unexpected; the system was last running at %1.").arg(alive.strftime("%Y-%m-%d %H:%M:%S UTC"))
+        return translate("Recovery", "The previous shutdown was unexpected; the system was last running at %1.").arg(Moment.parse(alive))
     if event.is_(ev.WER, 1000, 1001, 1006):
         found = ev.wer_bugcheck(event) if event.event_id != 1006 else None
         path = ev.wer_dump_path(event)

@@ -37,7 +37,7 @@ class KernelRecord:
 
 @dataclass
 class SourcedBoot:
-    source: str
+    source: Message | str  # a message naming the source, or a file's path
     boot: JournalBoot
 
 

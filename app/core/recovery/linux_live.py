@@ -78,7 +78,7 @@ class LinuxLiveProvider:
         except RingfenceError as exc:
             findings.note(translate("Recovery", "The previous boot's journal was unreadable: %1").arg(exc.message))
             return
-        findings.journal_boots.extend(SourcedBoot("journalctl -b -1", boot) for boot in boots)
+        findings.journal_boots.extend(SourcedBoot(translate("Recovery", "The system journal of the previous boot"), boot) for boot in boots)
 
 
 def _is_kdump_log(path: Path) -> bool:

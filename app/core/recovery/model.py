@@ -42,7 +42,7 @@ def hex_parameter(value: int, width: int) -> str:
 class Evidence:
     """One source and what it said, e.g. ``System log: Kernel-Power 41`` -> ``stop code 0x0000001A recorded``."""
 
-    source: str
+    source: Message | str  # a message naming the source ("System log: Kernel-Power 41"), or a file's path
     message: Message
     time: datetime | None = None
 
@@ -51,7 +51,7 @@ class Evidence:
         return render(self.message)
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "time": iso_utc(self.time), "detail": self.detail}
+        return {"source": render(self.source), "time": iso_utc(self.time), "detail": self.detail}
 
 
 @dataclass
@@ -103,11 +103,11 @@ class RecoveryBoot:
 
     kind: Literal["failed_boot", "winre_servicing"]
     time: datetime | None
-    source: str
+    source: Message | str
     message: Message
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "time": iso_utc(self.time), "source": self.source, "detail": render(self.message)}
+        return {"kind": self.kind, "time": iso_utc(self.time), "source": render(self.source), "detail": render(self.message)}
 
 
 @dataclass

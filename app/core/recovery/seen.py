@@ -80,7 +80,7 @@ class SeenCrashes:
             conn.execute("INSERT OR REPLACE INTO recovery_meta(name, value) VALUES ('initialised', ?)", (iso_utc(now),))
         for report in fresh:
             events.record(self.store, "crash.found", when=(report.time or now).timestamp(), crash_id=report.key,
-                          crash_time=iso_utc(report.time) or "", crash_kind=kind_title(report.kind),
+                          crash_time=report.time.timestamp() if report.time else "", crash_kind=kind_title(report.kind),
                           stop_code=hex_code(report.bugcheck_code) or "")
         return fresh
 

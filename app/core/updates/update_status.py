@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.messages import Message, render, translate
+from app.core.messages import Message, Moment, render, translate
 from app.core.updates.history import HistoryEntry
 from app.core.updates.probation import ends_at
 from app.core.updates.rollout import RolloutDoc, iso
@@ -152,11 +152,11 @@ def _state(s: UpdateStatus, st: UpdateState, now: float, choice_why: str) -> tup
     if st.rolled_back and (st.probation is None or st.probation.kind == "revert"):
         return "rolled_back", (as_reason(st.rolled_back.get("reason")),)
     if s.freshness != "fresh":
-        return s.freshness, (iso(s.out_of_date_since) or "-",)
+        return s.freshness, (Moment(s.out_of_date_since) if s.out_of_date_since else "-",)
     if st.probation and s.probation_ends:
         return "probation", (st.probation.version, max(0, round((s.probation_ends - now) / 3600)))
     if s.paused_until:
-        return "paused", (iso(s.paused_until),)
+        return "paused", (Moment(s.paused_until),)
     if choice_why == "pinned":
         return "pinned", ()
     if choice_why in ("rolling_out", "delayed"):

@@ -148,7 +148,7 @@ class RecoveryPage(Page):
             return
         proxy = self.table.model()
         crash = self.crashes.rows[proxy.mapToSource(rows[0]).row()]  # type: ignore[attr-defined]
-        lines = [f"<b>{escape(item.source)}</b> ({when(item.time.timestamp()) if item.time else NONE}): "
+        lines = [f"<b>{escape(text(item.source))}</b> ({when(item.time.timestamp()) if item.time else NONE}): "
                  f"{escape(recovery_message(item.message))}" for item in crash.evidence]
         if crash.dump_path:
             lines.append(escape(text(translate("RecoveryPage", "Crash dump: %1").arg(crash.dump_path))))

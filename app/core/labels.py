@@ -1,0 +1,47 @@
+"""Code words core stores (a scan's kind, an update's validation step) and the names a user reads for them.
+
+An event or a status keeps the code word (``quick``, ``compile``); the edge shows the label in the
+reader's language. A code this Ringfence does not know (written by a newer one) gets a neutral label,
+never the bare word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.messages import Message, translate
+
+
+@dataclass(frozen=True)
+class Labels:
+    names: dict[str, Message]
+    other: Message  # the label of a code not in ``names``
+
+    def __call__(self, code: object) -> Message:
+        return self.names.get(str(code), self.other)
+
+
+SCAN_KINDS = Labels({
+    "quick": translate("Labels", "Quick scan"),
+    "full": translate("Labels", "Full scan"),
+    "custom": translate("Labels", "Custom scan"),
+    "scheduled": translate("Labels", "Scheduled scan"),
+}, translate("Labels", "Scan"))
+
+#: The steps an update goes through before it is used (:mod:`app.engine.sandbox_checks`, the update service).
+UPDATE_STEPS = Labels({
+    "verification": translate("Labels", "signature check"),
+    "archive": translate("Labels", "unpacking"),
+    "manifest": translate("Labels", "contents check"),
+    "version": translate("Labels", "version check"),
+    "hashes": translate("Labels", "hash list check"),
+    "compile": translate("Labels", "rule compilation"),
+    "eicar": translate("Labels", "EICAR test"),
+    "golden": translate("Labels", "sample test"),
+    "clean": translate("Labels", "clean files test"),
+    "budget": translate("Labels", "speed test"),
+    "timeout": translate("Labels", "time limit"),
+    "crash": translate("Labels", "test run"),
+    "request": translate("Labels", "test run"),
+    "selftest": translate("Labels", "engine self-test"),
+}, translate("Labels", "validation"))
