@@ -138,27 +138,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="184"/>
+        <location filename="../app/ui/application.py" line="186"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="185"/>
+        <location filename="../app/ui/application.py" line="187"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="210"/>
+        <location filename="../app/ui/application.py" line="212"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="297"/>
+        <location filename="../app/ui/application.py" line="299"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="300"/>
+        <location filename="../app/ui/application.py" line="302"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -1574,6 +1574,39 @@
     </message>
 </context>
 <context>
+    <name>RealtimeAsk</name>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="38"/>
+        <source>%1 was moved to the quarantine.</source>
+        <translation>%1 wurde in die Quarantäne verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="40"/>
+        <source>%1 was left in place: it is a system or Ringfence file.</source>
+        <translation>%1 wurde belassen: Es ist eine System- oder Ringfence-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="41"/>
+        <source>%1 could not be moved to the quarantine: %2</source>
+        <translation>%1 konnte nicht in die Quarantäne verschoben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="45"/>
+        <source>%1 could not be allowed: %2</source>
+        <translation>%1 konnte nicht zugelassen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="46"/>
+        <source>%1 is allowed and will not be reported again.</source>
+        <translation>%1 ist zugelassen und wird nicht mehr gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="47"/>
+        <source>%1 was left in place.</source>
+        <translation>%1 wurde belassen.</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <location filename="../app/core/recovery/evidence.py" line="20"/>
@@ -2146,82 +2179,82 @@
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="51"/>
+        <location filename="../app/ui/pages/scan.py" line="53"/>
         <source>Scan</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="55"/>
+        <location filename="../app/ui/pages/scan.py" line="57"/>
         <source>&lt;h2&gt;Scan&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Prüfen&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="57"/>
+        <location filename="../app/ui/pages/scan.py" line="59"/>
         <source>&amp;Quick scan</source>
         <translation>&amp;Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="58"/>
+        <location filename="../app/ui/pages/scan.py" line="60"/>
         <source>&amp;Full scan</source>
         <translation>&amp;Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="59"/>
+        <location filename="../app/ui/pages/scan.py" line="61"/>
         <source>Scan a f&amp;older…</source>
         <translation>&amp;Ordner prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="60"/>
+        <location filename="../app/ui/pages/scan.py" line="62"/>
         <source>Scan f&amp;iles…</source>
         <translation>&amp;Dateien prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="61"/>
+        <location filename="../app/ui/pages/scan.py" line="63"/>
         <source>The places where threats usually arrive: downloads, the desktop, temporary and start-up folders, running programs.</source>
         <translation>Die Orte, an denen Bedrohungen meist ankommen: Downloads, Desktop, temporäre und Autostart-Ordner, laufende Programme.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="63"/>
+        <location filename="../app/ui/pages/scan.py" line="65"/>
         <source>Every file on every drive. This can take a long time.</source>
         <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="73"/>
+        <location filename="../app/ui/pages/scan.py" line="75"/>
         <source>When a &amp;threat is found:</source>
         <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="76"/>
+        <location filename="../app/ui/pages/scan.py" line="78"/>
         <source>When a threat is found</source>
         <translation>Wenn eine Bedrohung gefunden wird</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <location filename="../app/ui/pages/scan.py" line="79"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <location filename="../app/ui/pages/scan.py" line="79"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="78"/>
+        <location filename="../app/ui/pages/scan.py" line="80"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="87"/>
+        <location filename="../app/ui/pages/scan.py" line="89"/>
         <source>You can also drop files and folders here to scan them.</source>
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="208"/>
+        <location filename="../app/ui/pages/scan.py" line="212"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="215"/>
+        <location filename="../app/ui/pages/scan.py" line="219"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
@@ -3000,6 +3033,67 @@
         <location filename="../app/core/store.py" line="188"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreatChoiceDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="146"/>
+        <source>Threat found</source>
+        <translation>Bedrohung gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/dialogs/threat_choice.py" line="147"/>
+        <source>Ringfence found %n threat(s).</source>
+        <translation>
+            <numerusform>Ringfence hat %n Bedrohung gefunden.</numerusform>
+            <numerusform>Ringfence hat %n Bedrohungen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="148"/>
+        <source>What should Ringfence do?</source>
+        <translation>Was soll Ringfence tun?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="150"/>
+        <source>Until you choose, the files stay where they are. Your choice applies to the selected threats.</source>
+        <translation>Bis Sie wählen, bleiben die Dateien, wo sie sind. Ihre Wahl gilt für die ausgewählten Bedrohungen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <source>Threat</source>
+        <translation>Bedrohung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="153"/>
+        <source>Threats waiting for your choice</source>
+        <translation>Bedrohungen, die auf Ihre Wahl warten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="154"/>
+        <source>Move to &amp;quarantine</source>
+        <translation>In &amp;Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="155"/>
+        <source>&amp;Allow (the file is safe)</source>
+        <translation>&amp;Zulassen (die Datei ist sicher)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="156"/>
+        <source>&amp;Leave it (report only)</source>
+        <translation>&amp;Belassen (nur melden)</translation>
     </message>
 </context>
 <context>
