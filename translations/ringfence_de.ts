@@ -536,7 +536,7 @@
     </message>
     <message numerus="yes">
         <location filename="../app/core/events.py" line="78"/>
-        <source>%n quarantined item(s) were added back to the index from their encrypted copies.</source>
+        <source>Added %n quarantined item(s) back to the index from their encrypted copies.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
             <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen.</numerusform>
@@ -1282,7 +1282,7 @@
     </message>
     <message numerus="yes">
         <location filename="../app/core/quarantine/index_rebuild.py" line="44"/>
-        <source>%n quarantined item(s) were added back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
+        <source>Added %n quarantined item(s) back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
             <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
