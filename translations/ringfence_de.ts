@@ -1564,32 +1564,32 @@
 <context>
     <name>RealtimeAsk</name>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="38"/>
+        <location filename="../app/ui/background_ask.py" line="43"/>
         <source>%1 was moved to the quarantine.</source>
         <translation>%1 wurde in die Quarantäne verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="40"/>
+        <location filename="../app/ui/background_ask.py" line="45"/>
         <source>%1 was left in place: it is a system or Ringfence file.</source>
         <translation>%1 wurde belassen: Es ist eine System- oder Ringfence-Datei.</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="41"/>
+        <location filename="../app/ui/background_ask.py" line="46"/>
         <source>%1 could not be moved to the quarantine: %2</source>
         <translation>%1 konnte nicht in die Quarantäne verschoben werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="45"/>
+        <location filename="../app/ui/background_ask.py" line="50"/>
         <source>%1 could not be allowed: %2</source>
         <translation>%1 konnte nicht zugelassen werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="46"/>
+        <location filename="../app/ui/background_ask.py" line="51"/>
         <source>%1 is allowed and will not be reported again.</source>
         <translation>%1 ist zugelassen und wird nicht mehr gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="47"/>
+        <location filename="../app/ui/background_ask.py" line="53"/>
         <source>%1 was left in place.</source>
         <translation>%1 wurde belassen.</translation>
     </message>
@@ -3026,12 +3026,12 @@
 <context>
     <name>ThreatChoiceDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="146"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="158"/>
         <source>Threat found</source>
         <translation>Bedrohung gefunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/dialogs/threat_choice.py" line="147"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="159"/>
         <source>Ringfence found %n threat(s).</source>
         <translation>
             <numerusform>Ringfence hat %n Bedrohung gefunden.</numerusform>
@@ -3039,47 +3039,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="148"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="160"/>
         <source>What should Ringfence do?</source>
         <translation>Was soll Ringfence tun?</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="150"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="162"/>
         <source>Until you choose, the files stay where they are. Your choice applies to the selected threats.</source>
         <translation>Bis Sie wählen, bleiben die Dateien, wo sie sind. Ihre Wahl gilt für die ausgewählten Bedrohungen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="153"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="165"/>
         <source>Threats waiting for your choice</source>
         <translation>Bedrohungen, die auf Ihre Wahl warten</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="154"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="166"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="155"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="167"/>
         <source>&amp;Allow (the file is safe)</source>
         <translation>&amp;Zulassen (die Datei ist sicher)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="156"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="168"/>
         <source>&amp;Leave it (report only)</source>
         <translation>&amp;Belassen (nur melden)</translation>
     </message>
