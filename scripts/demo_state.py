@@ -8,7 +8,8 @@
   csagent.sys, the System log's Kernel-Power 41 and WER 1001, reagentc outputs), built by the same
   helpers the recovery tests use.
 
-``make(work)`` returns the crash folder (the console's ``crash_source``).
+``make(work)`` returns the crash folder (the console's ``crash_source``); ``desktop(work)`` fills a desktop
+folder of ordinary files with two threats among them, for the scan the Scan page's screenshot shows.
 """
 
 from __future__ import annotations
@@ -138,6 +139,37 @@ def _crash(work: Path) -> Path:
     (folder / "damaged.dmp").unlink()
     with Context.open() as ctx:
         SeenCrashes(ctx.store).announce([])  # the console has run here before: these crashes are news
+    return folder
+
+
+def desktop(work: Path) -> Path:
+    """A desktop of a few hundred ordinary files (photos, documents, a project) holding a game "crack"
+    (EICAR) and a mail attachment with a double extension."""
+    import random
+
+    from app.engine.eicar import eicar_bytes
+
+    folder = work / "Desktop"
+    chance = random.Random(2026)  # the same desktop every time
+    for index in range(120):
+        photo = folder / "Photos" / "2026 Summer in Tuscany" / f"IMG_{4100 + index}.jpg"
+        photo.parent.mkdir(parents=True, exist_ok=True)
+        photo.write_bytes(b"\xff\xd8\xff\xe0" + chance.randbytes(chance.randint(2_000, 40_000)))
+    for index in range(60):
+        note = folder / "Documents" / f"Letters {2020 + index % 6}" / f"letter-{index:02d}.txt"
+        note.parent.mkdir(parents=True, exist_ok=True)
+        note.write_text(f"Dear neighbour,\n\nthank you for letter {index}.\n", encoding="utf-8")
+    for index in range(80):
+        source = folder / "Projects" / "garden-planner" / "src" / f"module_{index:02d}.py"
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(f"def plant_{index}(bed: str) -> str:\n    return bed.upper()\n", encoding="utf-8")
+    (folder / "shopping-list.txt").write_text("milk, bread, coffee\n", encoding="utf-8")
+    games = folder / "Games" / "Downloaded from a forum"
+    games.mkdir(parents=True)
+    (games / "free-game-crack.com").write_bytes(eicar_bytes())
+    attachment = folder / "Mail attachments" / "Invoice March"
+    attachment.mkdir(parents=True)
+    shutil.copy(work / "golden" / "invoice.pdf.exe", attachment / "invoice-march-2026.pdf.exe")
     return folder
 
 

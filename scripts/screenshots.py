@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
-SIZE = (1120, 760)
+SIZE = (1280, 800)
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
@@ -99,13 +99,8 @@ def main() -> int:
     os.environ.update(env)
     import demo_state
 
-    from app.engine.eicar import eicar_bytes
-
     crashes = demo_state.make(work / "alex")
-    desktop = work / "alex" / "Desktop"
-    desktop.mkdir()
-    (desktop / "free-game-crack.com").write_bytes(eicar_bytes())
-    (desktop / "shopping-list.txt").write_text("milk, bread, coffee\n", encoding="utf-8")
+    desktop = demo_state.desktop(work / "alex")
     args.out.mkdir(parents=True, exist_ok=True)
     server, display = start_xvfb()
     try:

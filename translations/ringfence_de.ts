@@ -81,47 +81,48 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="17"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="21"/>
         <source>What changed</source>
         <translation>Was sich geändert hat</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="23"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="27"/>
         <source>Rules added, removed and changed</source>
         <translation>Hinzugefügte, entfernte und geänderte Regeln</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="27"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="30"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="33"/>
         <source>Release notes</source>
         <translation>Versionshinweise</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="35"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="44"/>
         <source>Ringfence uses its built-in definitions; no update has been installed.</source>
         <translation>Ringfence verwendet seine eingebauten Definitionen; es wurde noch kein Update installiert.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="42"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="51"/>
         <source>the built-in definitions</source>
         <translation>den eingebauten Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="59"/>
         <source>Added: %1</source>
         <translation>Hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="59"/>
         <source>Removed: %1</source>
         <translation>Entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="51"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="60"/>
         <source>Changed: %1</source>
         <translation>Geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="57"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="69"/>
         <source>This version came without release notes.</source>
         <translation>Zu dieser Version gibt es keine Versionshinweise.</translation>
     </message>
@@ -137,27 +138,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="184"/>
+        <location filename="../app/ui/application.py" line="186"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="185"/>
+        <location filename="../app/ui/application.py" line="187"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="210"/>
+        <location filename="../app/ui/application.py" line="212"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="297"/>
+        <location filename="../app/ui/application.py" line="299"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="300"/>
+        <location filename="../app/ui/application.py" line="302"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -251,113 +252,113 @@
         <translation>Abstürze und Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="53"/>
+        <location filename="../app/ui/pages/dashboard.py" line="55"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="76"/>
+        <location filename="../app/ui/pages/dashboard.py" line="78"/>
         <source>The self-test is running…</source>
         <translation>Der Selbsttest läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="82"/>
+        <location filename="../app/ui/pages/dashboard.py" line="84"/>
         <source>The self-test passed: the engine finds test threats and leaves clean files alone.</source>
         <translation>Der Selbsttest ist bestanden: Der Scanner findet Testbedrohungen und lässt saubere Dateien in Ruhe.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <location filename="../app/ui/pages/dashboard.py" line="86"/>
         <source>The self-test failed. Check for updates; if it keeps failing, reinstall Ringfence.</source>
         <translation>Der Selbsttest ist fehlgeschlagen. Suchen Sie nach Updates; wenn er weiter fehlschlägt, installieren Sie Ringfence neu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="94"/>
+        <location filename="../app/ui/pages/dashboard.py" line="96"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="103"/>
+        <location filename="../app/ui/pages/dashboard.py" line="105"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="103"/>
+        <location filename="../app/ui/pages/dashboard.py" line="105"/>
         <source>New and changed files are checked as soon as they are written.</source>
         <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="106"/>
+        <location filename="../app/ui/pages/dashboard.py" line="108"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="106"/>
+        <location filename="../app/ui/pages/dashboard.py" line="108"/>
         <source>Until %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="107"/>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="107"/>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
         <source>Files are checked only when you scan them.</source>
         <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="110"/>
+        <location filename="../app/ui/pages/dashboard.py" line="112"/>
         <source>Turn on</source>
         <translation>Einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="113"/>
+        <location filename="../app/ui/pages/dashboard.py" line="115"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="114"/>
+        <location filename="../app/ui/pages/dashboard.py" line="116"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="115"/>
+        <location filename="../app/ui/pages/dashboard.py" line="117"/>
         <source>%1; update ring: %2</source>
         <translation>%1; Update-Ring: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="117"/>
+        <location filename="../app/ui/pages/dashboard.py" line="119"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="122"/>
+        <location filename="../app/ui/pages/dashboard.py" line="124"/>
         <source>No scan yet</source>
         <translation>Noch keine Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="122"/>
-        <location filename="../app/ui/pages/dashboard.py" line="129"/>
+        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <location filename="../app/ui/pages/dashboard.py" line="131"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <location filename="../app/ui/pages/dashboard.py" line="126"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="125"/>
+        <location filename="../app/ui/pages/dashboard.py" line="127"/>
         <source>%n file(s) checked, threats found: %1</source>
         <translation>
             <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
@@ -365,12 +366,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="128"/>
+        <location filename="../app/ui/pages/dashboard.py" line="130"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="132"/>
+        <location filename="../app/ui/pages/dashboard.py" line="134"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -378,74 +379,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="135"/>
+        <location filename="../app/ui/pages/dashboard.py" line="137"/>
         <source>%1; no longer detected: %2</source>
         <translation>%1; nicht mehr erkannt: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="137"/>
+        <location filename="../app/ui/pages/dashboard.py" line="139"/>
         <source>The key is kept in a private file, not in the system keyring.</source>
         <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="143"/>
+        <location filename="../app/ui/pages/dashboard.py" line="145"/>
         <source>Self-test failed</source>
         <translation>Selbsttest fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="143"/>
-        <location filename="../app/ui/pages/dashboard.py" line="161"/>
+        <location filename="../app/ui/pages/dashboard.py" line="145"/>
+        <location filename="../app/ui/pages/dashboard.py" line="163"/>
         <source>On %1</source>
         <translation>Am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="145"/>
+        <location filename="../app/ui/pages/dashboard.py" line="147"/>
         <source>Stopped responding recently</source>
         <translation>Hat kürzlich nicht mehr reagiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="146"/>
-        <location filename="../app/ui/pages/dashboard.py" line="149"/>
+        <location filename="../app/ui/pages/dashboard.py" line="148"/>
+        <location filename="../app/ui/pages/dashboard.py" line="151"/>
         <source>On %1; it was restarted.</source>
         <translation>Am %1; er wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="148"/>
+        <location filename="../app/ui/pages/dashboard.py" line="150"/>
         <source>Crashed recently</source>
         <translation>Kürzlich abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="151"/>
+        <location filename="../app/ui/pages/dashboard.py" line="153"/>
         <source>Working</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="152"/>
+        <location filename="../app/ui/pages/dashboard.py" line="154"/>
         <source>Last self-test passed on %1</source>
         <translation>Letzter Selbsttest bestanden am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="153"/>
+        <location filename="../app/ui/pages/dashboard.py" line="155"/>
         <source>Runs in its own process, in user mode.</source>
         <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="154"/>
+        <location filename="../app/ui/pages/dashboard.py" line="156"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="160"/>
+        <location filename="../app/ui/pages/dashboard.py" line="162"/>
         <source>Your PC restarted unexpectedly</source>
         <translation>Ihr PC wurde unerwartet neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="162"/>
+        <location filename="../app/ui/pages/dashboard.py" line="164"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="164"/>
+        <location filename="../app/ui/pages/dashboard.py" line="166"/>
         <source>No new unexpected restarts</source>
         <translation>Keine neuen unerwarteten Neustarts</translation>
     </message>
@@ -535,7 +536,7 @@
     </message>
     <message numerus="yes">
         <location filename="../app/core/events.py" line="78"/>
-        <source>%n quarantined item(s) were added back to the index from their encrypted copies.</source>
+        <source>Added %n quarantined item(s) back to the index from their encrypted copies.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
             <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen.</numerusform>
@@ -688,38 +689,43 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../app/ui/formatting.py" line="57"/>
+        <location filename="../app/ui/formatting.py" line="62"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="59"/>
+        <location filename="../app/ui/formatting.py" line="64"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="60"/>
+        <location filename="../app/ui/formatting.py" line="65"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../app/core/protection_status.py" line="38"/>
-        <location filename="../app/ui/formatting.py" line="66"/>
+        <location filename="../app/ui/formatting.py" line="71"/>
         <source>age unknown</source>
         <translation>Alter unbekannt</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/core/protection_status.py" line="40"/>
-        <location filename="../app/ui/formatting.py" line="68"/>
+        <location filename="../app/ui/formatting.py" line="73"/>
         <source>%n day(s) old</source>
         <translation>
             <numerusform>%n Tag alt</numerusform>
             <numerusform>%n Tage alt</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="75"/>
+        <source>less than an hour old</source>
+        <translation>weniger als eine Stunde alt</translation>
+    </message>
     <message numerus="yes">
         <location filename="../app/core/protection_status.py" line="41"/>
-        <location filename="../app/ui/formatting.py" line="69"/>
+        <location filename="../app/ui/formatting.py" line="76"/>
         <source>%n hour(s) old</source>
         <translation>
             <numerusform>%n Stunde alt</numerusform>
@@ -1279,7 +1285,7 @@
     </message>
     <message numerus="yes">
         <location filename="../app/core/quarantine/index_rebuild.py" line="44"/>
-        <source>%n quarantined item(s) were added back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
+        <source>Added %n quarantined item(s) back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
             <numerusform>%n Quarantäne-Objekte wurden aus ihren verschlüsselten Kopien wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
@@ -1331,7 +1337,7 @@
     </message>
     <message>
         <location filename="../app/ui/pages/quarantine.py" line="44"/>
-        <location filename="../app/ui/pages/quarantine.py" line="72"/>
+        <location filename="../app/ui/pages/quarantine.py" line="73"/>
         <source>Quarantined files</source>
         <translation>Dateien in Quarantäne</translation>
     </message>
@@ -1366,63 +1372,69 @@
         <translation>Ursprünglicher Ort</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <location filename="../app/ui/pages/quarantine.py" line="65"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="65"/>
-        <location filename="../app/ui/pages/quarantine.py" line="97"/>
+        <location filename="../app/ui/pages/quarantine.py" line="66"/>
+        <location filename="../app/ui/pages/quarantine.py" line="96"/>
+        <location filename="../app/ui/pages/quarantine.py" line="102"/>
         <source>Quarantined</source>
         <translation>In Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="66"/>
+        <location filename="../app/ui/pages/quarantine.py" line="67"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="66"/>
+        <location filename="../app/ui/pages/quarantine.py" line="67"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="67"/>
+        <location filename="../app/ui/pages/quarantine.py" line="68"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="68"/>
+        <location filename="../app/ui/pages/quarantine.py" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="76"/>
+        <location filename="../app/ui/pages/quarantine.py" line="78"/>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="77"/>
+        <location filename="../app/ui/pages/quarantine.py" line="79"/>
         <source>Restore &amp;to…</source>
         <translation>Wiederherstellen &amp;nach …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="78"/>
+        <location filename="../app/ui/pages/quarantine.py" line="80"/>
         <source>Restore and &amp;allow</source>
         <translation>Wiederherstellen und &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="79"/>
+        <location filename="../app/ui/pages/quarantine.py" line="81"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="95"/>
+        <location filename="../app/ui/pages/quarantine.py" line="96"/>
+        <source>No longer detected</source>
+        <translation>Nicht mehr erkannt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="100"/>
         <source>No longer detected (definitions %1): you may restore it</source>
         <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="107"/>
+        <location filename="../app/ui/pages/quarantine.py" line="112"/>
         <source>%n item(s), %1</source>
         <translation>
             <numerusform>%n Eintrag, %1</numerusform>
@@ -1430,7 +1442,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="138"/>
+        <location filename="../app/ui/pages/quarantine.py" line="143"/>
         <source>%n file(s) with the same name already exist.</source>
         <translation>
             <numerusform>%n Datei mit demselben Namen ist bereits vorhanden.</numerusform>
@@ -1438,33 +1450,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="141"/>
+        <location filename="../app/ui/pages/quarantine.py" line="146"/>
         <source>Keep both</source>
         <translation>Beide behalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="141"/>
+        <location filename="../app/ui/pages/quarantine.py" line="146"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="142"/>
-        <location filename="../app/ui/pages/quarantine.py" line="168"/>
+        <location filename="../app/ui/pages/quarantine.py" line="147"/>
+        <location filename="../app/ui/pages/quarantine.py" line="173"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="143"/>
+        <location filename="../app/ui/pages/quarantine.py" line="148"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="155"/>
+        <location filename="../app/ui/pages/quarantine.py" line="160"/>
         <source>Restore to folder</source>
         <translation>In Ordner wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="166"/>
+        <location filename="../app/ui/pages/quarantine.py" line="171"/>
         <source>Delete %n item(s) permanently? They cannot be restored afterwards.</source>
         <translation>
             <numerusform>%n Eintrag endgültig löschen? Er kann danach nicht mehr wiederhergestellt werden.</numerusform>
@@ -1472,18 +1484,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="168"/>
-        <location filename="../app/ui/pages/quarantine.py" line="169"/>
+        <location filename="../app/ui/pages/quarantine.py" line="173"/>
+        <location filename="../app/ui/pages/quarantine.py" line="174"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="188"/>
+        <location filename="../app/ui/pages/quarantine.py" line="193"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="190"/>
+        <location filename="../app/ui/pages/quarantine.py" line="195"/>
         <source>%n file(s) restored.</source>
         <translation>
             <numerusform>%n Datei wiederhergestellt.</numerusform>
@@ -1491,7 +1503,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="192"/>
+        <location filename="../app/ui/pages/quarantine.py" line="197"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Eintrag gelöscht.</numerusform>
@@ -1562,6 +1574,39 @@
             <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>
             <numerusform>Aufholen: %n Dateien werden geprüft.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RealtimeAsk</name>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="38"/>
+        <source>%1 was moved to the quarantine.</source>
+        <translation>%1 wurde in die Quarantäne verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="40"/>
+        <source>%1 was left in place: it is a system or Ringfence file.</source>
+        <translation>%1 wurde belassen: Es ist eine System- oder Ringfence-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="41"/>
+        <source>%1 could not be moved to the quarantine: %2</source>
+        <translation>%1 konnte nicht in die Quarantäne verschoben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="45"/>
+        <source>%1 could not be allowed: %2</source>
+        <translation>%1 konnte nicht zugelassen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="46"/>
+        <source>%1 is allowed and will not be reported again.</source>
+        <translation>%1 ist zugelassen und wird nicht mehr gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/realtime_ask.py" line="47"/>
+        <source>%1 was left in place.</source>
+        <translation>%1 wurde belassen.</translation>
     </message>
 </context>
 <context>
@@ -2137,82 +2182,82 @@
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="51"/>
+        <location filename="../app/ui/pages/scan.py" line="53"/>
         <source>Scan</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="55"/>
+        <location filename="../app/ui/pages/scan.py" line="57"/>
         <source>&lt;h2&gt;Scan&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Prüfen&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="57"/>
+        <location filename="../app/ui/pages/scan.py" line="59"/>
         <source>&amp;Quick scan</source>
         <translation>&amp;Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="58"/>
+        <location filename="../app/ui/pages/scan.py" line="60"/>
         <source>&amp;Full scan</source>
         <translation>&amp;Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="59"/>
+        <location filename="../app/ui/pages/scan.py" line="61"/>
         <source>Scan a f&amp;older…</source>
         <translation>&amp;Ordner prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="60"/>
+        <location filename="../app/ui/pages/scan.py" line="62"/>
         <source>Scan f&amp;iles…</source>
         <translation>&amp;Dateien prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="61"/>
+        <location filename="../app/ui/pages/scan.py" line="63"/>
         <source>The places where threats usually arrive: downloads, the desktop, temporary and start-up folders, running programs.</source>
         <translation>Die Orte, an denen Bedrohungen meist ankommen: Downloads, Desktop, temporäre und Autostart-Ordner, laufende Programme.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="63"/>
+        <location filename="../app/ui/pages/scan.py" line="65"/>
         <source>Every file on every drive. This can take a long time.</source>
         <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="73"/>
+        <location filename="../app/ui/pages/scan.py" line="75"/>
         <source>When a &amp;threat is found:</source>
         <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="76"/>
+        <location filename="../app/ui/pages/scan.py" line="78"/>
         <source>When a threat is found</source>
         <translation>Wenn eine Bedrohung gefunden wird</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <location filename="../app/ui/pages/scan.py" line="79"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <location filename="../app/ui/pages/scan.py" line="79"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="78"/>
+        <location filename="../app/ui/pages/scan.py" line="80"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="87"/>
+        <location filename="../app/ui/pages/scan.py" line="89"/>
         <source>You can also drop files and folders here to scan them.</source>
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="208"/>
+        <location filename="../app/ui/pages/scan.py" line="212"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="215"/>
+        <location filename="../app/ui/pages/scan.py" line="219"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
@@ -2253,22 +2298,22 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="62"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="64"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="64"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="66"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="65"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="67"/>
         <source>%1 (still counting)</source>
         <translation>%1 (wird noch gezählt)</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="66"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="68"/>
         <source>%1 files per second</source>
         <translation>%1 Dateien pro Sekunde</translation>
     </message>
@@ -2276,82 +2321,82 @@
 <context>
     <name>ScanProgressView</name>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="28"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="29"/>
         <source>Scan progress</source>
         <translation>Fortschritt der Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="33"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="35"/>
         <source>Files checked</source>
         <translation>Geprüfte Dateien</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="33"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="35"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="34"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="36"/>
         <source>Time left</source>
         <translation>Verbleibende Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="34"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="36"/>
         <source>Checking</source>
         <translation>Wird geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="38"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="40"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="39"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="41"/>
         <source>R&amp;esume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="40"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="42"/>
         <source>&amp;Cancel scan</source>
         <translation>Prüfung &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="52"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
         <source>Starting the scanner…</source>
         <translation>Der Scanner startet …</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="52"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
         <source>Scanning</source>
         <translation>Prüfung läuft</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="53"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="55"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="53"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="55"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="56"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="56"/>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="54"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="56"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="55"/>
+        <location filename="../app/ui/widgets/scan_progress.py" line="57"/>
         <source>Scan</source>
         <translation>Prüfung</translation>
     </message>
@@ -2657,27 +2702,27 @@
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <location filename="../app/ui/dialogs/settings.py" line="157"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="156"/>
+        <location filename="../app/ui/dialogs/settings.py" line="158"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="157"/>
+        <location filename="../app/ui/dialogs/settings.py" line="159"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="163"/>
+        <location filename="../app/ui/dialogs/settings.py" line="165"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="278"/>
+        <location filename="../app/ui/dialogs/settings.py" line="286"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3004,6 +3049,67 @@
         <location filename="../app/core/store.py" line="188"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreatChoiceDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="146"/>
+        <source>Threat found</source>
+        <translation>Bedrohung gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/dialogs/threat_choice.py" line="147"/>
+        <source>Ringfence found %n threat(s).</source>
+        <translation>
+            <numerusform>Ringfence hat %n Bedrohung gefunden.</numerusform>
+            <numerusform>Ringfence hat %n Bedrohungen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="148"/>
+        <source>What should Ringfence do?</source>
+        <translation>Was soll Ringfence tun?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="150"/>
+        <source>Until you choose, the files stay where they are. Your choice applies to the selected threats.</source>
+        <translation>Bis Sie wählen, bleiben die Dateien, wo sie sind. Ihre Wahl gilt für die ausgewählten Bedrohungen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <source>Threat</source>
+        <translation>Bedrohung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="153"/>
+        <source>Threats waiting for your choice</source>
+        <translation>Bedrohungen, die auf Ihre Wahl warten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="154"/>
+        <source>Move to &amp;quarantine</source>
+        <translation>In &amp;Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="155"/>
+        <source>&amp;Allow (the file is safe)</source>
+        <translation>&amp;Zulassen (die Datei ist sicher)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="156"/>
+        <source>&amp;Leave it (report only)</source>
+        <translation>&amp;Belassen (nur melden)</translation>
     </message>
 </context>
 <context>
@@ -3474,7 +3580,7 @@
     </message>
     <message>
         <location filename="../app/ui/pages/updates.py" line="73"/>
-        <location filename="../app/ui/pages/updates.py" line="122"/>
+        <location filename="../app/ui/pages/updates.py" line="124"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
@@ -3499,190 +3605,190 @@
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="84"/>
+        <location filename="../app/ui/pages/updates.py" line="86"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="87"/>
+        <location filename="../app/ui/pages/updates.py" line="89"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="88"/>
+        <location filename="../app/ui/pages/updates.py" line="90"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="88"/>
+        <location filename="../app/ui/pages/updates.py" line="90"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="90"/>
+        <location filename="../app/ui/pages/updates.py" line="92"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="91"/>
+        <location filename="../app/ui/pages/updates.py" line="93"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="93"/>
+        <location filename="../app/ui/pages/updates.py" line="95"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="100"/>
+        <location filename="../app/ui/pages/updates.py" line="102"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="104"/>
+        <location filename="../app/ui/pages/updates.py" line="106"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="106"/>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <location filename="../app/ui/pages/updates.py" line="110"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="110"/>
+        <location filename="../app/ui/pages/updates.py" line="112"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="111"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="115"/>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
         <source>&amp;Install anyway</source>
         <translation>Trotzdem &amp;installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <location filename="../app/ui/pages/updates.py" line="118"/>
         <source>Install the newest definitions for this PC now, although updates are paused or pinned.</source>
         <translation>Die neuesten Definitionen für diesen PC jetzt installieren, obwohl Updates pausiert oder festgehalten sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="120"/>
+        <location filename="../app/ui/pages/updates.py" line="122"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="155"/>
+        <location filename="../app/ui/pages/updates.py" line="157"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="159"/>
+        <location filename="../app/ui/pages/updates.py" line="161"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="160"/>
+        <location filename="../app/ui/pages/updates.py" line="162"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="160"/>
+        <location filename="../app/ui/pages/updates.py" line="162"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="176"/>
+        <location filename="../app/ui/pages/updates.py" line="178"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="178"/>
+        <location filename="../app/ui/pages/updates.py" line="180"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="180"/>
+        <location filename="../app/ui/pages/updates.py" line="182"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="181"/>
+        <location filename="../app/ui/pages/updates.py" line="183"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="194"/>
+        <location filename="../app/ui/pages/updates.py" line="196"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="197"/>
+        <location filename="../app/ui/pages/updates.py" line="199"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="210"/>
+        <location filename="../app/ui/pages/updates.py" line="212"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="229"/>
+        <location filename="../app/ui/pages/updates.py" line="231"/>
         <source>Updates are paused. Install the newest definitions for this PC now anyway?</source>
         <translation>Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="230"/>
+        <location filename="../app/ui/pages/updates.py" line="232"/>
         <source>Your definitions are pinned. Install the newest definitions for this PC now anyway?</source>
         <translation>Ihre Definitionen sind festgehalten. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="231"/>
+        <location filename="../app/ui/pages/updates.py" line="233"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions. Install the newest definitions for this PC now anyway?</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen eingebauten Definitionen zurückgekehrt ist. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="233"/>
+        <location filename="../app/ui/pages/updates.py" line="235"/>
         <source>Ringfence checks their signature, validates and self-tests them before it uses them, as always. Your choice for automatic updates stays as it is.</source>
         <translation>Ringfence prüft wie immer ihre Signatur, validiert sie und testet sie selbst, bevor es sie verwendet. Ihre Einstellung für automatische Updates bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="238"/>
+        <location filename="../app/ui/pages/updates.py" line="240"/>
         <source>Version %1 is available.</source>
         <translation>Version %1 ist verfügbar.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="239"/>
         <location filename="../app/ui/pages/updates.py" line="241"/>
+        <location filename="../app/ui/pages/updates.py" line="243"/>
         <source>Install anyway</source>
         <translation>Trotzdem installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="249"/>
+        <location filename="../app/ui/pages/updates.py" line="251"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="251"/>
         <location filename="../app/ui/pages/updates.py" line="253"/>
+        <location filename="../app/ui/pages/updates.py" line="255"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="240"/>
-        <location filename="../app/ui/pages/updates.py" line="252"/>
+        <location filename="../app/ui/pages/updates.py" line="242"/>
+        <location filename="../app/ui/pages/updates.py" line="254"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3798,12 +3904,12 @@
         <translation>Eine neuere Version wird schrittweise verteilt; sie erreicht diesen Computer bald.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="41"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="47"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="56"/>
         <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
         <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
     </message>

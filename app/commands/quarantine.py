@@ -12,6 +12,7 @@ from app.commands.output import print_json, printable
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
+from app.core.store import StateDamaged
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -84,10 +85,25 @@ def run(args: argparse.Namespace) -> int:
     with Context.open() as ctx:
         if args.quarantine_action == "reindex":
             return _reindex(ctx, args)
+        _relist_lost_items(ctx)
         q.recover_interrupted(ctx)
         handler = {"list": _list, "show": _show, "restore": _restore, "delete": _delete, "purge": _purge,
                    "add": _add}[args.quarantine_action]
         return handler(ctx, args)
+
+
+def _relist_lost_items(ctx: Context) -> None:
+    """A lost state database: the vault's blobs describe themselves, so they are listed again at once.
+
+    A damaged one is left for ``reindex`` (which sets it aside), after the clear message the command
+    gives; the CLI never moves the user's database away on its own."""
+    try:
+        ctx.store.check()
+    except StateDamaged:
+        return
+    rebuilt = q.ensure_index(ctx)
+    if rebuilt is not None and rebuilt.added:
+        print(f"ringfence: {rebuilt.message().english()}", file=sys.stderr)
 
 
 def _list(ctx: Context, args: argparse.Namespace) -> int:

@@ -42,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
           f"(yara {status['engine']['yara_version']}), runs in user mode")
     print(f"Definitions: version {d['version']} ({d['source']}), {d['age_text']}")
     if scan:
-        print(f"Last scan: {scan['kind']} scan, {scan['files_scanned']} files, {scan['detections']} threats, "
-              f"finished {scan['finished_at']}")
+        files, threats = int(scan["files_scanned"]), int(scan["detections"])
+        print(f"Last scan: {scan['kind']} scan, {files} file{'s' * (files != 1)}, {threats} "
+              f"threat{'s' * (threats != 1)}, finished {scan['finished_at']}")
     else:
         print("Last scan: never")
     for note in status["notes"]:

@@ -75,7 +75,7 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("quarantine.purged", "quarantine", "info",
        translate("Events", "%n old item(s) were deleted from the quarantine.", None, 0), count="count"),
     _t("quarantine.reindexed", "quarantine", "warning",
-       translate("Events", "%n quarantined item(s) were added back to the index from their encrypted copies.", None, 0),
+       translate("Events", "Added %n quarantined item(s) back to the index from their encrypted copies.", None, 0),
        count="count"),
     _t("quarantine.no_longer_detected", "quarantine", "warning",
        translate("Events", "%1 is no longer detected by definitions %2: you may restore it."), ["path", "version"]),

@@ -29,6 +29,7 @@ from app.ui.language import Language
 from app.ui.main_window import MainWindow
 from app.ui.notifications import Notifier
 from app.ui.protection import Protection
+from app.ui.realtime_ask import RealtimeAsk
 from app.ui.tray import TrayIcon
 from app.ui.workers import Workers
 
@@ -97,6 +98,7 @@ class ConsoleApp(QObject):
         self.events.connect(self.notifier.feed)
         self.window = MainWindow(self)
         self.window.close_requested.connect(self._window_closed)
+        self.realtime_ask = RealtimeAsk(self)  # real-time protection's "ask": the question, then the choice
 
     def _make_tray(self) -> None:
         self.tray = TrayIcon(self)

@@ -18,11 +18,16 @@ def core_label(context: str, label: str) -> str:
 
 
 def when(timestamp: float | None) -> str:
-    """A moment as the user's locale writes a short date and time (a dash when unknown)."""
+    """A moment as the user's locale writes a short date and time, always with a four-digit year (a dash
+    when unknown)."""
     if not timestamp:
         return NONE
     moment = QDateTime.fromMSecsSinceEpoch(int(timestamp * 1000))
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return locale.toString(moment, pattern)
 
 
 def when_iso(text: str | None) -> str:
@@ -66,6 +71,8 @@ def age_days(days: float | None) -> str:
         return text(translate("Formatting", "age unknown"))
     if days >= 1:
         return text(translate("Formatting", "%n day(s) old", None, 0).plural(round(days)))
+    if days * 24 < 1:
+        return text(translate("Formatting", "less than an hour old"))
     return text(translate("Formatting", "%n hour(s) old", None, 0).plural(round(days * 24)))
 
 

@@ -1,6 +1,7 @@
 """Run as a program (``python -m tests.ui.clipping LANG``) under a given ``QT_SCALE_FACTOR``: opens the real
 console on the test's RINGFENCE_HOME with demo state, visits every page and prints, as JSON, every label
-or button whose text does not fit (narrower than its text needs). The scale factor must be set before Qt
+or button whose text does not fit (narrower than its text needs) and every table that needs a horizontal
+scroll bar (its columns wider than its room). The scale factor must be set before Qt
 starts, hence a separate process."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView, QWidget
 
 WINDOW = (1280, 720)  # a 1920x1080 screen at 150 %, in logical pixels
 
@@ -25,6 +26,11 @@ def clipped(page: QWidget) -> list[str]:
         text = widget.text()
         if text and widget.width() < widget.sizeHint().width():
             found.append(f"{text!r}: {widget.width()} < {widget.sizeHint().width()}")
+    for table in page.findChildren(QTableView):
+        if table.isVisibleTo(page) and table.horizontalScrollBar().isVisible():
+            header = table.horizontalHeader()
+            found.append(f"table {table.accessibleName()!r} needs {header.length()} px across, has "
+                         f"{table.viewport().width()}")
     return found
 
 
@@ -40,6 +46,9 @@ def main(language: str) -> int:
     scratch = Path(os.environ["RINGFENCE_HOME"]) / "demo"
     with Context.open() as ctx:
         quarantine(ctx, make_file(scratch / "Downloads" / "invoice-2026.pdf.exe", b"payload"), rule="Trojan_Test_Dropper")
+        deep = scratch / "Documents" / "Mail attachments from the accountant" / "2026" / "March, final version"
+        quarantine(ctx, make_file(deep / "invoice-march-2026-final-signed.pdf.exe", b"MZ payload"),
+                   rule="Ringfence_Double_Extension_Executable")  # a long path and a long name
         SeenCrashes(ctx.store).announce([])  # the crashes in the copied folder are news: the black card shows
     app = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False, crash_source=copied_folder(scratch / "pc"))
     app.language.apply(language)

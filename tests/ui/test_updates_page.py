@@ -63,7 +63,7 @@ def test_check_now_installs_shows_probation_and_what_changed(qtbot: QtBot, conso
         f"{len(diff.removed)}, changed: {len(diff.changed)}, unchanged: {diff.unchanged}.")
     assert "Added: marker:Ringfence_Test_Marker" in [page.changes.rules.item(i).text()
                                                     for i in range(page.changes.rules.count())]
-    assert "Release 1." in page.changes.notes.toPlainText()
+    assert "Release 1." in page.changes.notes.text()
     assert page.facts["verification"].text().startswith("Signed and verified on ")
 
     setup.release("v2")

@@ -41,7 +41,7 @@ class ReindexReport:
 
     def message(self) -> Message:
         """One sentence for the user (the details are in the lists)."""
-        text = translate("Quarantine", "%n quarantined item(s) were added back to the index from their encrypted "
+        text = translate("Quarantine", "Added %n quarantined item(s) back to the index from their encrypted "
                          "copies; %1 were already listed, %2 could not be read and %3 do not record where they "
                          "came from.", None, 0)
         return text.plural(len(self.added)).arg(self.already_listed, len(self.unreadable), len(self.without_metadata))

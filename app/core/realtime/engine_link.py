@@ -122,13 +122,16 @@ class EngineLink:
     def _act(self, outcome: ScanOutcome) -> None:
         """The on-detection action (the ``scan.action`` setting), as scans apply it; ``ask`` leaves
         the file in place for the console to ask about."""
-        from app.core.scan_actions import DetectionActor
+        from app.core.scan_actions import DetectionActor, detected_file
 
         actor = DetectionActor(self.ctx, str(self.ctx.settings["scan.action"]))
         for detection in outcome.detections:
             result, _ = actor.act(detection)
+            # ``decision`` and ``file`` (the file on disk: the archive for a hit inside one) let the console
+            # ask about a file left in place for the action "ask"
             events.record(self.ctx.store, "realtime.detected", path=db_text(detection["path"]),
-                          threat=detection["rule"], action=ACTIONS.get(result.action, result.action))
+                          threat=detection["rule"], action=ACTIONS.get(result.action, result.action),
+                          decision=result.action, file=db_text(detected_file(detection)))
             log.warning("real-time protection: %s in %s (%s)", detection["rule"], detection["path"], result.action)
 
     def close(self) -> None:

@@ -106,9 +106,11 @@ class Field:
             spin = QSpinBox()
             spin.setRange(setting.minimum if setting.minimum is not None else -(2**31),
                           setting.maximum if setting.maximum is not None else 2**31 - 1)
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0") * 12)
             return spin
         if setting.choices:
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             for choice in setting.choices:
                 combo.addItem(choice, choice)
             return combo
@@ -183,6 +185,7 @@ class SettingsDialog(QDialog):
             form = QFormLayout(page)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the label above its field: never clipped
+            form.setVerticalSpacing(form.verticalSpacing() + 4)
             for setting in SCHEMA:
                 if self._tab_of(setting.key) != prefix:
                     continue
@@ -191,9 +194,14 @@ class SettingsDialog(QDialog):
                 row = QWidget()
                 row_layout = QVBoxLayout(row)
                 row_layout.setContentsMargins(0, 0, 0, 0)
-                line = QHBoxLayout()
-                line.addWidget(field.widget, 1)
-                line.addWidget(field.reset)
+                line = QHBoxLayout()  # the reset button right beside its field
+                if isinstance(field.widget, QPlainTextEdit):
+                    line.addWidget(field.widget, 1)
+                    line.addWidget(field.reset, 0, Qt.AlignmentFlag.AlignTop)
+                else:  # a number or a choice as wide as its values need, not as the dialog
+                    line.addWidget(field.widget)
+                    line.addWidget(field.reset)
+                    line.addStretch(1)
                 row_layout.addLayout(line)
                 row_layout.addWidget(field.message)
                 if isinstance(field.widget, QCheckBox):

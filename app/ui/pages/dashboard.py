@@ -45,6 +45,8 @@ class DashboardPage(Page):
         }
         for index, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, index // 3, index % 3)
+        for column in range(3):  # three tiles of the same width, whatever their texts
+            grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
 

@@ -59,17 +59,19 @@ class QuarantinePage(Page):
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         self.model: RowsModel[Item] = RowsModel([
-            Column(self.tr("Name"), lambda i: os.path.basename(i.original_path)),
-            Column(self.tr("Original location"), lambda i: os.path.dirname(i.original_path)),
+            Column(self.tr("Name"), lambda i: os.path.basename(i.original_path), tip=lambda i: i.original_path),
+            Column(self.tr("Original location"), lambda i: os.path.dirname(i.original_path),
+                   tip=lambda i: i.original_path),
             Column(self.tr("Threat"), lambda i: i.rule),
             Column(self.tr("Quarantined"), lambda i: when(i.quarantined_at), sort=lambda i: i.quarantined_at),
             Column(self.tr("Definitions"), lambda i: i.definitions_version or self.tr("unknown")),
             Column(self.tr("Size"), lambda i: size(i.size), sort=lambda i: i.size),
-            Column(self.tr("Status"), self._status),
+            Column(self.tr("Status"), self._status, tip=self._status_tip),
         ], stands_out=lambda i: i.status == NO_LONGER_DETECTED, parent=self)
         self.proxy = sorted_filtered(self.model, self)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = table_view(self.proxy, self.tr("Quarantined files"), tab, multi=True, sort_column=3)
+        self.table = table_view(self.proxy, self.tr("Quarantined files"), tab, multi=True, sort_column=3,
+                                stretch=1, paths=(0, 1))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -91,6 +93,9 @@ class QuarantinePage(Page):
         return tab
 
     def _status(self, item: Item) -> str:
+        return self.tr("No longer detected") if item.status == NO_LONGER_DETECTED else self.tr("Quarantined")
+
+    def _status_tip(self, item: Item) -> str:
         if item.status == NO_LONGER_DETECTED:
             return self.tr("No longer detected (definitions %1): you may restore it").replace(
                 "%1", item.recheck_version or "?")

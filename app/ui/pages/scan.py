@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
 
 from app.core.context import Context
 from app.core.scanjob import Found, JobProgress, ScanJob, ScanRequest, ScanSummary
+from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.pages import scan_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.scan_results import ResultsView, summary_text
@@ -41,6 +42,7 @@ class ScanPage(Page):
         self.scan_id = 0
         self.done: dict[tuple[str, str], str] = {}  # what the user did after the scan, by (path, rule)
         self.items: dict[tuple[str, str], str] = {}  # the vault items of what the user quarantined then
+        self.asking: ThreatChoiceDialog | None = None  # the question for the action "ask", once needed
         self.setAcceptDrops(True)
         self.watch = QTimer(self, interval=1000)  # follows a scan another process runs
         self.watch.timeout.connect(self.refresh)
@@ -169,6 +171,8 @@ class ScanPage(Page):
         elif isinstance(event, Found):
             self.found.append(event)
             self.results.show_found(self.found, self.problems)
+            if event.action == "ask":
+                self.ask(event)
         elif hasattr(event, "message") and hasattr(event, "path"):
             self.problems.append(event)
             self.results.show_found(self.found, self.problems)
@@ -239,6 +243,21 @@ class ScanPage(Page):
             self.call("scan.quarantine", calls.quarantine, found, self.scan_id, done=self._handled)
         elif what == "allow":
             self.call("scan.allow", calls.allow, found, done=self._handled)
+
+    def ask(self, found: Found) -> None:
+        """The action "ask": the threat joins the (non-blocking) question; the scan goes on meanwhile."""
+        if self.asking is None:
+            self.asking = ThreatChoiceDialog(self)
+            self.asking.chosen.connect(self._answered)
+        self.asking.add(Pending(found.file, found.file, found.rule, (found,)))
+
+    def _answered(self, choice: str, chosen: list[Pending]) -> None:
+        for pending in chosen:
+            self.call(f"scan.{choice}", calls.decide, choice, list(pending.records), self.scan_id, done=self._decided)
+
+    def _decided(self, handled: list[calls.Handled]) -> None:
+        for each in handled:
+            self._handled(each)
 
     def _handled(self, handled: calls.Handled) -> None:
         if handled.item_id:

@@ -9,7 +9,7 @@ from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.messages import Message
-from app.core.scan_actions import quarantine_detection
+from app.core.scan_actions import REPORTED, quarantine_detection, set_recorded_action
 from app.core.scanjob import Found, JobProgress, ScanJob, ScanRequest, ScanSummary, running_scan
 from app.ui.workers import Job
 
@@ -58,15 +58,34 @@ def allow(ctx: Context, found: Found) -> Handled:
         except RingfenceError as exc:
             return Handled(found, "failed", exc.msg)
         return Handled(found, "restored" if outcome.action == "restored" else "failed", outcome.error)
-    digest = found.sha256 if found.path == found.file else None
+    error = allow_file(ctx, found.file, found.sha256 if found.path == found.file else None)
+    return Handled(found, "failed" if error else "allowed", error)
+
+
+def allow_file(ctx: Context, file: str, digest: str | None = None) -> str | None:
+    """Put the file's hash on the allow-list (hashing it unless ``digest`` is known); the error, if any."""
     if not digest:
         from pathlib import Path
 
         from app.engine.hashing import sha256_file
 
         try:
-            digest = sha256_file(Path(found.file))
+            digest = sha256_file(Path(file))
         except OSError as exc:
-            return Handled(found, "failed", str(exc))
-    q.allow(ctx, digest, note=found.file, name=os.path.basename(found.file))
-    return Handled(found, "allowed")
+            return str(exc)
+    q.allow(ctx, digest, note=file, name=os.path.basename(file))
+    return None
+
+
+def decide(ctx: Context, choice: str, found: list[Found], scan_id: int) -> list[Handled]:
+    """Carry out the user's answer to "ask" for the detections of one file: ``quarantine`` (the file once),
+    ``allow`` or ``leave`` (recorded as reported). Every detection of the file gets the same outcome."""
+    if choice == "leave":
+        for each in found:
+            set_recorded_action(ctx, scan_id, dict(each.detection), REPORTED)
+        return [Handled(each, REPORTED) for each in found]
+    first = quarantine(ctx, found[0], scan_id) if choice == "quarantine" else allow(ctx, found[0])
+    for each in found[1:]:
+        if first.action in ("quarantined", "failed"):
+            set_recorded_action(ctx, scan_id, dict(each.detection), first.action)
+    return [first] + [Handled(each, first.action, first.error, first.item_id) for each in found[1:]]

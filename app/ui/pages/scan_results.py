@@ -45,12 +45,12 @@ class ResultsView(QWidget):
         box_layout = QVBoxLayout(box)
         self.model: RowsModel[Found] = RowsModel([
             Column(self.tr("File"), lambda f: os.path.basename(f.path), tip=lambda f: f.path),
-            Column(self.tr("Folder"), lambda f: os.path.dirname(f.file)),
+            Column(self.tr("Folder"), lambda f: os.path.dirname(f.file), tip=lambda f: f.path),
             Column(self.tr("Threat"), lambda f: f.rule),
             Column(self.tr("What was done"), self._action_text),
         ], stands_out=lambda f: self._action(f) in QUARANTINABLE, parent=self)
         self.table = table_view(sorted_filtered(self.model, self), self.tr("Threats found"), box, sort_column=0,
-                                descending=False)
+                                descending=False, stretch=1, paths=(0, 1))
         self.table.setMinimumHeight(120)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         box_layout.addWidget(self.table)

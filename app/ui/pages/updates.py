@@ -78,9 +78,11 @@ class UpdatesPage(Page):
             value.setAccessibleName(label)
             form.addRow(label, value)
             self.facts[key] = value
-        layout.addWidget(facts)
         self.changes = ChangesView(self.body)
-        layout.addWidget(self.changes)
+        side_by_side = QHBoxLayout()  # what is in use beside what changed: both as tall as their contents
+        side_by_side.addWidget(facts, 2)
+        side_by_side.addWidget(self.changes, 3)
+        layout.addLayout(side_by_side)
         history = QGroupBox(self.tr("History"), self.body)
         history_layout = QVBoxLayout(history)
         self.history: RowsModel[HistoryEntry] = RowsModel([

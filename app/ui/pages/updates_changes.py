@@ -1,14 +1,18 @@
 """"What changed" on the Updates page: the active version's release notes and its rules compared with the
-version before it."""
+version before it. Both are as tall as what they hold: a short list of rules and a line of notes leave no
+empty boxes; a long list scrolls after :data:`VISIBLE_RULES` rows."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.messages import translate
 from app.ui.formatting import reason
 from app.ui.i18n import text
 from app.ui.pages.updates_calls import Changes
+
+VISIBLE_RULES = 6
 
 
 class ChangesView(QGroupBox):
@@ -21,23 +25,28 @@ class ChangesView(QGroupBox):
         layout.addWidget(self.summary)
         self.rules = QListWidget(self)
         self.rules.setAccessibleName(self.tr("Rules added, removed and changed"))
-        self.rules.setMinimumHeight(80)
+        self.rules.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.rules)
-        self.notes = QTextBrowser(self)
+        self.notes_title = QLabel(self.tr("Release notes"), self)
+        layout.addWidget(self.notes_title)
+        self.notes = QLabel(self)
         self.notes.setAccessibleName(self.tr("Release notes"))
+        self.notes.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.notes.setWordWrap(True)
         self.notes.setOpenExternalLinks(False)
-        self.notes.setMinimumHeight(80)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.notes)
+        layout.addStretch(1)
 
     def show_changes(self, changes: Changes | None) -> None:
         self.rules.clear()
         if changes is None:
             self.summary.setText(self.tr("Ringfence uses its built-in definitions; no update has been installed."))
-            self.rules.hide()
-            self.notes.hide()
+            for widget in (self.rules, self.notes_title, self.notes):
+                widget.hide()
             return
-        self.rules.show()
-        self.notes.show()
+        for widget in (self.rules, self.notes_title, self.notes):
+            widget.show()
         since = (text(translate("UpdatesPage", "version %1").arg(changes.since)) if changes.since is not None
                  else self.tr("the built-in definitions"))
         if changes.diff is None:
@@ -51,7 +60,18 @@ class ChangesView(QGroupBox):
                                  (self.tr("Changed: %1"), diff.changed)):
                 for name in names:
                     self.rules.addItem(label.replace("%1", name))
+        self._fit_rules()
         if changes.notes:
-            self.notes.setMarkdown(changes.notes)
+            self.notes.setTextFormat(Qt.TextFormat.MarkdownText)
+            self.notes.setText(changes.notes)
         else:
-            self.notes.setPlainText(self.tr("This version came without release notes."))
+            self.notes.setTextFormat(Qt.TextFormat.PlainText)
+            self.notes.setText(self.tr("This version came without release notes."))
+
+    def _fit_rules(self) -> None:
+        """The list as tall as its rows (up to VISIBLE_RULES), hidden when there are none."""
+        count = self.rules.count()
+        self.rules.setVisible(count > 0)
+        rows = max(1, min(count, VISIBLE_RULES))
+        row = self.rules.sizeHintForRow(0) if count else self.rules.fontMetrics().height()
+        self.rules.setFixedHeight(rows * row + 2 * self.rules.frameWidth() + 2)

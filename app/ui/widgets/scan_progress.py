@@ -3,7 +3,7 @@ remaining time and the file being checked, with pause / resume and cancel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from app.core.messages import translate
@@ -11,6 +11,7 @@ from app.core.scan_progress import JobProgress
 from app.ui.formatting import NONE, duration, number
 from app.ui.i18n import text
 from app.ui.labels import scan_kind
+from app.ui.widgets.elided_label import ElidedLabel
 
 
 class ScanProgressView(QGroupBox):
@@ -28,8 +29,9 @@ class ScanProgressView(QGroupBox):
         self.bar.setAccessibleName(self.tr("Scan progress"))
         self.bar.setRange(0, 1000)
         form.addRow(self.bar)
-        self.files, self.speed, self.remaining, self.current = (QLabel(self) for _ in range(4))
-        self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.files, self.speed, self.remaining = (QLabel(self) for _ in range(3))
+        self.current = ElidedLabel(self)
+        self.form = form
         for label, value in ((self.tr("Files checked"), self.files), (self.tr("Speed"), self.speed),
                              (self.tr("Time left"), self.remaining), (self.tr("Checking"), self.current)):
             value.setAccessibleName(label)
@@ -65,10 +67,10 @@ class ScanProgressView(QGroupBox):
                            if total else text(translate("ScanPage", "%1 (still counting)").arg(number(p.files_done))))
         self.speed.setText(text(translate("ScanPage", "%1 files per second").arg(number(p.files_per_s, 0))))
         self.remaining.setText(duration(p.remaining_s) if p.remaining_s is not None else NONE)
-        width = max(240, self.current.width())
-        self.current.setText(self.current.fontMetrics().elidedText(p.current or NONE, Qt.TextElideMode.ElideMiddle, width))
-        self.current.setToolTip(p.current)
+        self.current.set_full_text(p.current or NONE)
         active = p.state in ("starting", "running", "paused")
+        for value in (self.speed, self.remaining, self.current):  # a finished scan: no speed, no time left
+            self.form.setRowVisible(value, active)
         self.pause.setVisible(controllable and p.state in ("starting", "running"))
         self.resume.setVisible(controllable and p.state == "paused")
         self.cancel.setVisible(controllable and active)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.fonts import emphasise
@@ -28,7 +29,7 @@ class Tile(QFrame):
         for widget in (self.title, self.value, self.detail):
             layout.addWidget(widget)
         layout.addStretch(1)
-        layout.addWidget(self.button)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)  # a button as wide as its text
         self.setAccessibleName(title)
 
     def set_state(self, value: str, detail: str = "", action: tuple[str, Callable[[], None]] | None = None) -> None:

@@ -1,0 +1,51 @@
+"""The console's questions in German: the threat choice for "ask", the health-report question, the
+Updates page's "install anyway" and the settings dialog's explanation — no English text left on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTreeWidget
+from pytestqt.qtbot import QtBot
+
+from app.core.paths import get_paths
+from app.ui.application import ConsoleApp
+from app.ui.beacon_consent import BeaconConsent
+from app.ui.dialogs.settings import SettingsDialog
+from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
+from tests.ui.test_pages_german import english_only, visible_texts
+
+
+@pytest.fixture
+def app(qapp: QApplication, rf_home: Path) -> Iterator[ConsoleApp]:
+    console = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False)
+    console.language.apply("de")
+    yield console
+    console.quit()
+    console.language.apply("en")
+
+
+def test_the_threat_choice_speaks_german(qtbot: QtBot, app: ConsoleApp, tmp_path: Path) -> None:
+    dialog = ThreatChoiceDialog(app.window)
+    qtbot.addWidget(dialog)
+    for name in ("a.exe", "b.exe"):
+        dialog.add(Pending(str(tmp_path / name), str(tmp_path / name), "EICAR_Test_File"))
+    shown = visible_texts(dialog)
+    assert not shown & english_only()
+    assert dialog.heading.text() == "<b>Ringfence hat 2 Bedrohungen gefunden.</b> Was soll Ringfence tun?"
+    assert {"In Quarantäne verschieben", "Zulassen (die Datei ist sicher)", "Belassen (nur melden)"} <= shown
+    header = dialog.findChild(QTreeWidget).headerItem()  # type: ignore[union-attr]
+    assert [header.text(i) for i in range(3)] == ["Datei", "Ordner", "Bedrohung"]
+
+
+def test_the_health_report_question_speaks_german(qtbot: QtBot, app: ConsoleApp) -> None:
+    box = BeaconConsent(app).show_question()
+    assert box.windowTitle() == "Zustandsberichte"
+    assert box.text().startswith("Helfen, fehlerhafte Definitions-Updates zu stoppen")
+    assert sorted(b.text() for b in box.buttons()) == ["Nicht senden", "Zustandsberichte senden"]
+    box.reject()
+    dialog = SettingsDialog(app, "beacon")
+    assert dialog.beacon_text is not None and dialog.beacon_text.text() == box.text()
+    dialog.reject()

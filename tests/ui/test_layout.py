@@ -1,0 +1,98 @@
+"""Layout defects seen on screenshots, kept from coming back: a scan's threats in a deep folder fill the
+table's width with the folder elided in the middle (whole path in the tooltip, no horizontal scroll bar),
+"What changed" is as tall as what it holds, a finished scan shows no speed or time left, and the settings'
+numbers are not stretched across the dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSpinBox, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from app.core.updates.diff import RuleDiff
+from app.engine.eicar import eicar_bytes
+from app.ui.application import ConsoleApp
+from app.ui.dialogs.settings import SettingsDialog
+from app.ui.pages.scan import ScanPage
+from app.ui.pages.updates_calls import Changes
+from app.ui.pages.updates_changes import VISIBLE_RULES, ChangesView
+from app.ui.widgets.table import ElideMiddle
+from tests.quarantine.conftest import make_file
+from tests.ui.conftest import Console
+
+DEEP = ("Mail attachments from the accountant", "2026", "March, the final and signed version", "Scans of letters")
+
+
+def test_threats_in_a_deep_folder_fill_the_table_and_elide_the_folder_in_the_middle(
+        qtbot: QtBot, console: Console, tmp_path: Path) -> None:
+    eicar = make_file(tmp_path.joinpath(*DEEP) / "free-game-crack-with-a-long-name.com", eicar_bytes())
+    page = ScanPage(console)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    page.action.setCurrentIndex(page.action.findData("report"))
+    page.start_scan("custom", [str(tmp_path)])
+    qtbot.waitUntil(lambda: not page.running and page.summary is not None, timeout=120_000)
+    table = page.results.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    header = table.horizontalHeader()
+    assert not table.horizontalScrollBar().isVisible()
+    assert header.length() == table.viewport().width()  # the columns fill the width, none beyond it
+    folder = table.model().index(0, 1)
+    assert folder.data() == str(eicar.parent)
+    assert folder.data(Qt.ItemDataRole.ToolTipRole) == str(eicar)
+    assert table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == str(eicar)
+    width = header.sectionSize(1)
+    assert table.fontMetrics().horizontalAdvance(str(eicar.parent)) > width  # too long: it is elided...
+    delegate = table.itemDelegateForColumn(1)
+    assert isinstance(delegate, ElideMiddle)
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, folder)
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle  # ...in the middle: start and end stay
+    assert header.sectionSize(1) >= max(header.sectionSize(c) for c in (0, 2, 3))  # the folder gets the room
+
+
+def test_a_finished_scan_shows_no_speed_time_left_or_current_file(qtbot: QtBot, console: Console,
+                                                                   tmp_path: Path) -> None:
+    make_file(tmp_path / "letter.txt", b"Dear reader.\n")
+    page = ScanPage(console)
+    qtbot.addWidget(page)
+    page.show()
+    page.start_scan("custom", [str(tmp_path)])
+    qtbot.waitUntil(lambda: not page.running and page.summary is not None, timeout=120_000)
+    view = page.progress_view
+    assert view.isVisible() and view.files.isVisible()
+    for label in (view.speed, view.remaining, view.current):
+        assert not label.isVisible()
+
+
+def test_what_changed_is_as_tall_as_its_contents(qtbot: QtBot) -> None:
+    view = ChangesView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    view.show_changes(Changes(2, 1, "New: one rule.", RuleDiff(added=["a:Rule_One"], unchanged=8)))
+    row = view.rules.sizeHintForRow(0)
+    assert view.rules.height() < 2 * row + 2 * view.rules.frameWidth() + 4  # one rule: one row, no empty box
+    assert view.notes.height() < 3 * view.notes.fontMetrics().height()
+    many = [f"a:Rule_{n}" for n in range(40)]
+    view.show_changes(Changes(3, 2, "", RuleDiff(added=many)))
+    assert view.rules.count() == 40
+    assert view.rules.height() < (VISIBLE_RULES + 1) * row + 2 * view.rules.frameWidth() + 4  # the rest scrolls
+    view.show_changes(Changes(3, 2, "", RuleDiff()))
+    assert not view.rules.isVisibleTo(view)  # no rules changed: no empty list
+
+
+def test_settings_numbers_are_not_stretched_across_the_dialog(qtbot: QtBot, console_app: ConsoleApp) -> None:
+    console_app.start()
+    dialog = SettingsDialog(console_app, "scan")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    spin = dialog.fields["scan.max_file_size_mb"].widget
+    assert isinstance(spin, QSpinBox)
+    qtbot.waitUntil(spin.isVisible)
+    assert spin.width() < dialog.width() / 3
+    reset = dialog.fields["scan.max_file_size_mb"].reset
+    assert 0 <= reset.x() - (spin.x() + spin.width()) < 30  # the reset button beside its field
