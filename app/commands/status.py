@@ -6,7 +6,7 @@ import argparse
 
 from app.commands.output import print_json
 from app.core.context import Context
-from app.core.protection_status import collect_status
+from app.core.protection_status import collect_status, english
 
 LEVEL_TEXT = {"ok": "OK", "attention": "needs attention", "alert": "at risk"}
 #: What the console's fix buttons do, as the commands a CLI user can type.
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with Context.open() as ctx:
-        status = collect_status(ctx)
+        status = english(collect_status(ctx))
     if args.json:
         print_json(status)
         return 0
