@@ -681,7 +681,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="192"/>
+        <location filename="../app/core/updates/activation.py" line="193"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
@@ -704,11 +704,13 @@
         <translation>%1 s</translation>
     </message>
     <message>
+        <location filename="../app/core/protection_status.py" line="38"/>
         <location filename="../app/ui/formatting.py" line="71"/>
         <source>age unknown</source>
         <translation>Alter unbekannt</translation>
     </message>
     <message numerus="yes">
+        <location filename="../app/core/protection_status.py" line="40"/>
         <location filename="../app/ui/formatting.py" line="73"/>
         <source>%n day(s) old</source>
         <translation>
@@ -722,6 +724,7 @@
         <translation>weniger als eine Stunde alt</translation>
     </message>
     <message numerus="yes">
+        <location filename="../app/core/protection_status.py" line="41"/>
         <location filename="../app/ui/formatting.py" line="76"/>
         <source>%n hour(s) old</source>
         <translation>
@@ -1576,32 +1579,32 @@
 <context>
     <name>RealtimeAsk</name>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="38"/>
+        <location filename="../app/ui/background_ask.py" line="43"/>
         <source>%1 was moved to the quarantine.</source>
         <translation>%1 wurde in die Quarantäne verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="40"/>
+        <location filename="../app/ui/background_ask.py" line="45"/>
         <source>%1 was left in place: it is a system or Ringfence file.</source>
         <translation>%1 wurde belassen: Es ist eine System- oder Ringfence-Datei.</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="41"/>
+        <location filename="../app/ui/background_ask.py" line="46"/>
         <source>%1 could not be moved to the quarantine: %2</source>
         <translation>%1 konnte nicht in die Quarantäne verschoben werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="45"/>
+        <location filename="../app/ui/background_ask.py" line="50"/>
         <source>%1 could not be allowed: %2</source>
         <translation>%1 konnte nicht zugelassen werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="46"/>
+        <location filename="../app/ui/background_ask.py" line="51"/>
         <source>%1 is allowed and will not be reported again.</source>
         <translation>%1 ist zugelassen und wird nicht mehr gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/realtime_ask.py" line="47"/>
+        <location filename="../app/ui/background_ask.py" line="53"/>
         <source>%1 was left in place.</source>
         <translation>%1 wurde belassen.</translation>
     </message>
@@ -2725,6 +2728,19 @@
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <location filename="../app/core/protection_status.py" line="71"/>
+        <source>Running on the baseline definitions shipped with Ringfence.</source>
+        <translation>Ringfence läuft mit den mitgelieferten Basisdefinitionen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/protection_status.py" line="81"/>
+        <source>The quarantine key is not protected by the system keyring; it is kept in a file readable only by you.</source>
+        <translation>Der Quarantäneschlüssel ist nicht durch den Schlüsselbund des Systems geschützt; er liegt in einer Datei, die nur Sie lesen können.</translation>
+    </message>
+</context>
+<context>
     <name>StopCodes</name>
     <message>
         <location filename="../app/core/recovery/explain.py" line="17"/>
@@ -3038,12 +3054,12 @@
 <context>
     <name>ThreatChoiceDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="146"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="158"/>
         <source>Threat found</source>
         <translation>Bedrohung gefunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/dialogs/threat_choice.py" line="147"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="159"/>
         <source>Ringfence found %n threat(s).</source>
         <translation>
             <numerusform>Ringfence hat %n Bedrohung gefunden.</numerusform>
@@ -3051,47 +3067,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="148"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="160"/>
         <source>What should Ringfence do?</source>
         <translation>Was soll Ringfence tun?</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="150"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="162"/>
         <source>Until you choose, the files stay where they are. Your choice applies to the selected threats.</source>
         <translation>Bis Sie wählen, bleiben die Dateien, wo sie sind. Ihre Wahl gilt für die ausgewählten Bedrohungen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="152"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="153"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="165"/>
         <source>Threats waiting for your choice</source>
         <translation>Bedrohungen, die auf Ihre Wahl warten</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="154"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="166"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="155"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="167"/>
         <source>&amp;Allow (the file is safe)</source>
         <translation>&amp;Zulassen (die Datei ist sicher)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="156"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="168"/>
         <source>&amp;Leave it (report only)</source>
         <translation>&amp;Belassen (nur melden)</translation>
     </message>
@@ -3280,97 +3296,97 @@
         <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="54"/>
+        <location filename="../app/core/updates/service.py" line="56"/>
         <source>The definitions are being updated right now; try again in a minute.</source>
         <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="172"/>
+        <location filename="../app/core/updates/service.py" line="173"/>
         <source>The update server asked to wait; Ringfence checks again later.</source>
         <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="223"/>
+        <location filename="../app/core/updates/service.py" line="224"/>
         <source>You rolled back from version %1.</source>
         <translation>Sie haben Version %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="298"/>
+        <location filename="../app/core/updates/service.py" line="299"/>
         <source>The update server sent more data than the signed metadata allows (%1).</source>
         <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="301"/>
+        <location filename="../app/core/updates/service.py" line="302"/>
         <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="305"/>
+        <location filename="../app/core/updates/service.py" line="306"/>
         <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="309"/>
+        <location filename="../app/core/updates/service.py" line="310"/>
         <source>The update failed verification and was refused (%1: %2).</source>
         <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="312"/>
+        <location filename="../app/core/updates/service.py" line="313"/>
         <source>The rollout document was refused: %1</source>
         <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="314"/>
+        <location filename="../app/core/updates/service.py" line="315"/>
         <source>The update could not be stored (%1).</source>
         <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="316"/>
+        <location filename="../app/core/updates/service.py" line="317"/>
         <source>The rollout document is for channel %1, not %2; it was refused.</source>
         <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="319"/>
+        <location filename="../app/core/updates/service.py" line="320"/>
         <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
         <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="347"/>
+        <location filename="../app/core/updates/service.py" line="348"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="366"/>
+        <location filename="../app/core/updates/service.py" line="367"/>
         <source>Version %1 failed verification and was refused (%2).</source>
         <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="368"/>
+        <location filename="../app/core/updates/service.py" line="369"/>
         <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
         <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="385"/>
+        <location filename="../app/core/updates/service.py" line="386"/>
         <source>Version %1 passed validation and its self-test.</source>
         <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="55"/>
+        <location filename="../app/core/updates/activation.py" line="56"/>
         <source>Version %1 was activated (finished after an interruption).</source>
         <translation>Version %1 wurde aktiviert (nach einer Unterbrechung abgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="122"/>
+        <location filename="../app/core/updates/activation.py" line="123"/>
         <source>The vendor withdrew version %1: %2</source>
         <translation>Der Hersteller hat Version %1 zurückgezogen: %2</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="128"/>
+        <location filename="../app/core/updates/activation.py" line="129"/>
         <source>The vendor rolled the definitions back from version %1 to version %2.</source>
         <translation>Der Hersteller hat die Definitionen von Version %1 auf Version %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="160"/>
+        <location filename="../app/core/updates/activation.py" line="161"/>
         <source>Version %1 ran without problems through its probation.</source>
         <translation>Version %1 hat die Bewährungszeit ohne Probleme durchlaufen.</translation>
     </message>
@@ -3413,6 +3429,126 @@
         <location filename="../app/core/updates/probation.py" line="79"/>
         <source>Version %1 flagged the protected file %2; it was only reported, not quarantined.</source>
         <translation>Version %1 hat die geschützte Datei %2 gemeldet; sie wurde nur gemeldet, nicht in die Quarantäne verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="16"/>
+        <source>The definitions archive cannot be used (%1); it was refused.</source>
+        <translation>Das Definitionsarchiv ist nicht verwendbar (%1); es wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="17"/>
+        <source>The definitions&apos; manifest is not valid (%1); they were refused.</source>
+        <translation>Das Manifest der Definitionen ist ungültig (%1); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="18"/>
+        <source>The definitions have no content.json manifest and were refused.</source>
+        <translation>Die Definitionen haben kein Manifest content.json und wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="19"/>
+        <source>The bundle holds version %1 but the channel announced version %2; it was refused.</source>
+        <translation>Das Paket enthält Version %1, der Kanal hat aber Version %2 angekündigt; es wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="21"/>
+        <source>The definitions list Ringfence&apos;s own file %1 as a threat (%2); they were refused.</source>
+        <translation>Die Definitionen führen Ringfences eigene Datei %1 als Bedrohung (%2); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="23"/>
+        <source>The definitions list the clean self-test file %1 as a threat (%2); they were refused.</source>
+        <translation>Die Definitionen führen die saubere Selbsttestdatei %1 als Bedrohung (%2); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="25"/>
+        <source>The rules do not compile (%1); the definitions were refused.</source>
+        <translation>Die Regeln lassen sich nicht übersetzen (%1); die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="26"/>
+        <source>The definitions took too long on the EICAR test string; they were refused.</source>
+        <translation>Die Definitionen brauchten für die EICAR-Testzeichenfolge zu lange; sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="27"/>
+        <source>The definitions do not detect the EICAR test string (the EICAR rule is missing or broken); they were refused.</source>
+        <translation>Die Definitionen erkennen die EICAR-Testzeichenfolge nicht (die EICAR-Regel fehlt oder ist defekt); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="29"/>
+        <source>The golden sample %1 is no longer detected by its rule %2; the definitions were refused.</source>
+        <translation>Das Referenzmuster %1 wird von seiner Regel %2 nicht mehr erkannt; die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="31"/>
+        <source>The clean self-test corpus is missing, so the definitions cannot be checked for false positives; reinstall Ringfence.</source>
+        <translation>Die sauberen Selbsttestdateien fehlen, daher können die Definitionen nicht auf Fehlalarme geprüft werden; installieren Sie Ringfence neu.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="33"/>
+        <source>A rule took longer than %1 s on the clean self-test file %2 (a rule that hangs); the definitions were refused.</source>
+        <translation>Eine Regel brauchte länger als %1 s für die saubere Selbsttestdatei %2 (eine hängende Regel); die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="35"/>
+        <source>The rule %1 flags the clean self-test file %2 (a false positive); the definitions were refused.</source>
+        <translation>Die Regel %1 meldet die saubere Selbsttestdatei %2 (ein Fehlalarm); die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="37"/>
+        <source>The hash entry %1 flags the clean self-test file %2 (a false positive); the definitions were refused.</source>
+        <translation>Der Hash-Eintrag %1 meldet die saubere Selbsttestdatei %2 (ein Fehlalarm); die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="39"/>
+        <source>The definitions needed more than %1 s for the self-test files (rules that are too slow); they were refused.</source>
+        <translation>Die Definitionen brauchten für die Selbsttestdateien mehr als %1 s (zu langsame Regeln); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="41"/>
+        <source>The validation request is invalid (%1).</source>
+        <translation>Die Prüfanfrage ist ungültig (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="42"/>
+        <source>Checking the definitions took longer than %1 s (a rule that hangs or is far too slow); they were refused.</source>
+        <translation>Die Prüfung der Definitionen dauerte länger als %1 s (eine Regel hängt oder ist viel zu langsam); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="44"/>
+        <source>The engine ran out of memory while checking the definitions; they were refused.</source>
+        <translation>Dem Scanner ging beim Prüfen der Definitionen der Speicher aus; sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="46"/>
+        <source>The engine crashed (%1) while checking the definitions; they were refused.</source>
+        <translation>Der Scanner ist beim Prüfen der Definitionen abgestürzt (%1); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="47"/>
+        <source>The engine stopped unexpectedly (exit code %1) while checking the definitions; they were refused.</source>
+        <translation>Der Scanner wurde beim Prüfen der Definitionen unerwartet beendet (Exit-Code %1); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="49"/>
+        <source>The engine gave an unreadable answer while checking the definitions; they were refused.</source>
+        <translation>Der Scanner gab beim Prüfen der Definitionen eine unlesbare Antwort; sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="51"/>
+        <source>Version %1 failed to load in the engine (%2).</source>
+        <translation>Version %1 ließ sich im Scanner nicht laden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="52"/>
+        <source>Version %1 failed its self-test in the engine (%2).</source>
+        <translation>Version %1 hat den Selbsttest im Scanner nicht bestanden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="61"/>
+        <source>The definitions were refused at the %1 step (%2).</source>
+        <translation>Die Definitionen wurden im Schritt „%1“ abgelehnt (%2).</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,8 @@
 """Protection status, collected from the other services: the verdict (:mod:`app.core.verdict`)
-with its reasons, and the engine, definitions, last scan, updates and quarantine details."""
+with its reasons, and the engine, definitions, last scan, updates and quarantine details.
+
+The definitions' age and the notes are messages (the console renders them in its language);
+:func:`english` turns the whole status into the plain JSON ``ringfence status --json`` prints."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from typing import Any
 from app import ENGINE_VERSION, __version__
 from app.core import definitions
 from app.core.context import Context
+from app.core.messages import Message, arg_to_json, render, translate
 from app.core.scan_service import last_scan
 from app.core.verdict import compute_verdict
 
@@ -29,15 +33,12 @@ def definitions_age_days(created: str | None, now: float | None = None) -> float
     return max(0.0, ((now or time.time()) - stamp) / 86400)
 
 
-def _age_text(age: float | None) -> str:
+def _age_text(age: float | None) -> Message:
     if age is None:
-        return "age unknown"
-    if age >= 1.5:
-        return f"{age:.0f} days old"
+        return translate("Formatting", "age unknown")
     if age >= 1:
-        return "1 day old"
-    hours = round(age * 24)
-    return "1 hour old" if hours == 1 else f"{hours} hours old"
+        return translate("Formatting", "%n day(s) old", None, 0).plural(round(age))
+    return translate("Formatting", "%n hour(s) old", None, 0).plural(round(age * 24))
 
 
 def _yara_version() -> str:
@@ -47,26 +48,38 @@ def _yara_version() -> str:
         return "unknown"
 
 
+def english(value: Any) -> Any:
+    """``value`` (a status, or any part of it) with every message rendered in English, for JSON."""
+    if isinstance(value, Message):
+        return render(value)
+    if isinstance(value, dict):
+        return {k: english(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [english(v) for v in value]
+    return arg_to_json(value)
+
+
 def collect_status(ctx: Context) -> dict[str, Any]:
-    """Everything ``ringfence status`` shows. Slow (> 50 ms): reads the update state and probes the keyring."""
+    """Everything ``ringfence status`` shows (``age_text`` and ``notes`` as messages; :func:`english` for JSON).
+    Slow (> 50 ms): reads the update state and probes the keyring."""
     active = definitions.active(ctx)
     age = definitions_age_days(active.created)
     age_text = _age_text(age)
     scan = last_scan(ctx)
-    notes: list[str] = []
+    notes: list[Message] = []
     if active.source == "baseline":
-        notes.append("Running on the baseline definitions shipped with Ringfence.")
+        notes.append(translate("Status", "Running on the baseline definitions shipped with Ringfence."))
     from app.core.quarantine import summary
     from app.core.updates.service import UpdateService
 
     updates = UpdateService(ctx).status(history_limit=3)
     if not updates.channel_configured or updates.state != "up_to_date":
-        notes.append(updates.text)
+        notes.append(updates.message)
 
     vault = summary(ctx)
     if vault.key_protection != "keyring":
-        notes.append("The quarantine key is not protected by the system keyring; it is kept in a file "
-                     "readable only by you.")
+        notes.append(translate("Status", "The quarantine key is not protected by the system keyring; it is kept in "
+                                         "a file readable only by you."))
     verdict = compute_verdict(ctx).to_json()
     return {
         "level": verdict["level"],

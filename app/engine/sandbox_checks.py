@@ -5,7 +5,8 @@ Runs as a short-lived child process (``python -m app --engine-validate``) starte
 libyara, eats memory or loops forever costs only this process. It reads one JSON request on stdin (or
 from the file named by its first argument) and prints one JSON result line on stdout.
 
-The checks, in order (each failure names the step and gives one sentence for the user):
+The checks, in order (each failure names the step and a reason code with its arguments, see
+:data:`~app.engine.validation_result.REFUSAL_TEXTS`):
 
 1. ``archive``  safe extraction (no absolute paths, ``..``, links, devices, too many/too large files)
 2. ``manifest`` schema, engine range, every file's sha256 and length, declared counts, hash∩allow
@@ -38,7 +39,7 @@ from app.engine.eicar import eicar_bytes
 from app.engine.hashing import sha256_file
 from app.engine.matcher import Matcher
 from app.engine.rules import compile_definitions, count_rules, load_or_compile
-from app.engine.validation_result import ValidationResult
+from app.engine.validation_result import REFUSAL_TEXTS, ValidationResult, refused
 
 
 @dataclass
@@ -61,9 +62,9 @@ class ValidationRequest:
 
 
 class _RefusedError(Exception):
-    def __init__(self, step: str, reason: str) -> None:
-        super().__init__(reason)
-        self.step, self.reason = step, reason
+    def __init__(self, step: str, code: str, *values: object) -> None:
+        self.step, self.code, self.values = step, code, [str(v) for v in values]
+        super().__init__(REFUSAL_TEXTS[code].format(*self.values))
 
 
 def _iter_files(paths: list[str]) -> list[Path]:
@@ -78,15 +79,14 @@ def _iter_files(paths: list[str]) -> list[Path]:
 
 
 def _check_hash_lists(defs: Definitions, protected: list[Path], clean: list[Path]) -> None:
-    for label, files in (("Ringfence's own file", protected), ("the clean self-test file", clean)):
+    for code, files in (("hash-own-file", protected), ("hash-clean-file", clean)):
         for path in files:
             try:
                 digest = sha256_file(path)
             except OSError:
                 continue
             if digest in defs.hashes:
-                raise _RefusedError("hashes", f"The definitions list {label} {path.name} as a threat "
-                                         f"({defs.hashes[digest]}); they were refused.")
+                raise _RefusedError("hashes", code, path.name, defs.hashes[digest])
 
 
 def _self_tests(defs: Definitions, rules: yara.Rules, req: ValidationRequest, clean: list[Path],
@@ -97,33 +97,28 @@ def _self_tests(defs: Definitions, rules: yara.Rules, req: ValidationRequest, cl
     started = time.monotonic()
     eicar = matcher.match_bytes("eicar.com", eicar_bytes())
     if not eicar.hits:
-        why = "took too long on it" if eicar.errors else "the EICAR rule is missing or broken"
-        raise _RefusedError("eicar", f"The definitions do not detect the EICAR test string ({why}); they were refused.")
+        raise _RefusedError("eicar", "eicar-slow" if eicar.errors else "eicar-missing")
     timings["eicar"] = time.monotonic() - started
     for rule, (filename, sample) in sorted(defs.golden.items()):
         fired = {h.rule for h in matcher.match_bytes(filename, sample).hits}
         if rule not in fired:
-            raise _RefusedError("golden", f"The golden sample {filename} is no longer detected by its rule {rule}; "
-                                          "the definitions were refused.")
+            raise _RefusedError("golden", "golden-missed", filename, rule)
     timings["golden"] = time.monotonic() - started - timings["eicar"]
     if req.require_clean_corpus and not clean:
-        raise _RefusedError("clean", "The clean self-test corpus is missing, so the definitions cannot be checked "
-                                     "for false positives; reinstall Ringfence.")
+        raise _RefusedError("clean", "clean-corpus-missing")
     corpus_started = time.monotonic()
     for path in clean:
         file_started = time.monotonic()
         outcome = matcher.match_file(str(path))
         if outcome.errors and time.monotonic() - file_started >= timeout:
-            raise _RefusedError("clean", f"A rule took longer than {timeout} s on the clean self-test file {path.name} "
-                                         "(a rule that hangs); the definitions were refused.")
+            raise _RefusedError("clean", "clean-slow", timeout, path.name)
         if outcome.hits:
             hit = outcome.hits[0]
-            name = f"{hit.namespace}:{hit.rule}" if hit.namespace else f"hash entry {hit.rule}"
-            raise _RefusedError("clean", f"The rule {name} flags the clean self-test file {path.name} "
-                                         "(a false positive); the definitions were refused.")
+            if hit.namespace:
+                raise _RefusedError("clean", "clean-rule-hit", f"{hit.namespace}:{hit.rule}", path.name)
+            raise _RefusedError("clean", "clean-hash-hit", hit.rule, path.name)
         if time.monotonic() - started > req.budget_seconds:
-            raise _RefusedError("budget", f"The definitions needed more than {req.budget_seconds:g} s for the self-test "
-                                          "files (rules that are too slow); they were refused.")
+            raise _RefusedError("budget", "budget", f"{req.budget_seconds:g}")
     timings["clean"] = time.monotonic() - corpus_started
 
 
@@ -137,32 +132,31 @@ def validate(req: ValidationRequest) -> ValidationResult:
             try:
                 extract_bundle(Path(req.archive), dest)
             except BundleError as exc:
-                raise _RefusedError("archive", str(exc)) from exc
+                raise _RefusedError("archive", "archive-bad", exc) from exc
         timings["extract"] = time.monotonic() - started
         try:
             defs = load_definitions(dest)
         except BundleError as exc:
-            raise _RefusedError("manifest", str(exc)) from exc
+            raise _RefusedError("manifest", "manifest-bad", exc) from exc
         if defs.kind != "bundle":
-            raise _RefusedError("manifest", "The definitions have no content.json manifest and were refused.")
+            raise _RefusedError("manifest", "no-manifest")
         result.version, result.hash_count = int(defs.version), len(defs.hashes)
         if req.expected_version is not None and int(defs.version) != req.expected_version:
-            raise _RefusedError("version", f"The bundle holds version {defs.version} but the channel announced version "
-                                      f"{req.expected_version}; it was refused.")
+            raise _RefusedError("version", "version-mismatch", defs.version, req.expected_version)
         clean = _iter_files(req.clean_paths)
         _check_hash_lists(defs, _iter_files(req.protected_files), clean)
         mark = time.monotonic()
         try:
             rules = load_or_compile(defs, Path(req.compiled_dir)) if req.compiled_dir else compile_definitions(defs)
         except BundleError as exc:
-            raise _RefusedError("compile", str(exc)) from exc
+            raise _RefusedError("compile", "compile-failed", exc) from exc
         timings["compile"] = time.monotonic() - mark
         result.rule_count = count_rules(rules)
         _self_tests(defs, rules, req, clean, timings)
         result.clean_files = len(clean)
         result.ok, result.step, result.reason = True, "done", ""
-    except _RefusedError as refused:
-        result.step, result.reason = refused.step, refused.reason
+    except _RefusedError as failed:
+        result.step, result.reason, result.code, result.args = failed.step, str(failed), failed.code, failed.values
     result.seconds = time.monotonic() - started
     result.timings = {k: round(v, 4) for k, v in timings.items()}
     return result
@@ -177,7 +171,7 @@ def main(argv: list[str]) -> int:
             raise ValueError("the request is not a JSON object")
         req = ValidationRequest.from_json(doc)
     except (OSError, ValueError, TypeError) as exc:
-        print(json.dumps(asdict(ValidationResult(False, "request", f"The validation request is invalid ({exc})."))))
+        print(json.dumps(asdict(refused("request", "request-invalid", exc))))
         return 2
     result = validate(req)
     sys.stdout.write(json.dumps(asdict(result)) + "\n")

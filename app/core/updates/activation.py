@@ -22,6 +22,7 @@ from app.core.errors import RingfenceError
 from app.core.messages import Message, render, translate
 from app.core.updates import history
 from app.core.updates.probation import evaluate
+from app.core.updates.refusals import refusal
 from app.core.updates.rollout import RolloutDoc
 from app.core.updates.sandbox import SandboxResult
 from app.core.updates.staging import Staging, pointer_version, switch_pointer
@@ -72,7 +73,7 @@ class Activator:
         self.save()
         result = self.selftest(version, self.staging.folder(version))
         if not result.ok:
-            return result.reason
+            return refusal(result)
         crashpoints.point("selftested")
         switch_pointer(self.ctx, version)
         crashpoints.point("pointer-written")

@@ -18,6 +18,7 @@ from typing import Any
 
 from app.core.enginecmd import engine_argv
 from app.engine.validation_result import ValidationResult as SandboxResult
+from app.engine.validation_result import refused
 
 log = logging.getLogger(__name__)
 
@@ -62,27 +63,26 @@ def run_validation(request: dict[str, Any], *, timeout: float = DEFAULT_TIMEOUT_
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         proc.communicate()
-        return SandboxResult(False, "timeout", f"Checking the definitions took longer than {timeout:g} s "
-                                               "(a rule that hangs or is far too slow); they were refused.")
+        return refused("timeout", "timeout", f"{timeout:g}")
     if proc.returncode not in (0, 1, 2) or not out.strip():
         log.warning("validation sandbox ended with %s: %s", proc.returncode, err[-2000:])
-        what = "ran out of memory" if "MemoryError" in err else _describe_exit(proc.returncode)
-        return SandboxResult(False, "crash", f"The engine {what} while checking the definitions; they were refused.")
+        if "MemoryError" in err:
+            return refused("crash", "crash-memory")
+        return _crashed(proc.returncode)
     try:
         doc = json.loads(out.strip().splitlines()[-1])
         known = {k: v for k, v in doc.items() if k in SandboxResult.__dataclass_fields__}
         return SandboxResult(**known)
     except (ValueError, TypeError) as exc:
         log.warning("validation sandbox printed %r (%s)", out[-500:], exc)
-        return SandboxResult(False, "crash", "The engine gave an unreadable answer while checking the "
-                                             "definitions; they were refused.")
+        return refused("crash", "unreadable")
 
 
-def _describe_exit(code: int | None) -> str:
+def _crashed(code: int | None) -> SandboxResult:
     if code is not None and code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        return f"crashed ({name})"
-    return f"stopped unexpectedly (exit code {code})"
+        return refused("crash", "crash-signal", name)
+    return refused("crash", "crash-exit", code)

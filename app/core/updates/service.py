@@ -31,7 +31,7 @@ from app.core.definitions_changed import recheck_quarantine
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes
 from app.core.filelock import file_lock
-from app.core.messages import Message, render, translate
+from app.core.messages import Message, arg_to_json, render, translate
 from app.core.resources import resource_path
 from app.core.selftest import run_selftest
 from app.core.updates import history
@@ -40,6 +40,7 @@ from app.core.updates.channelconfig import ChannelConfig, load_channel
 from app.core.updates.corpus import default_clean_corpus, own_files
 from app.core.updates.diff import RuleDiff, rule_diff
 from app.core.updates.fetcher import RequestsFetcher
+from app.core.updates.refusals import refusal
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
 from app.core.updates.rollout import RolloutDoc, RolloutError, iso, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
@@ -48,6 +49,7 @@ from app.core.updates.state import disabled_rules, load_state, save_state
 from app.core.updates.update_status import STATE_TEXT, UpdateStatus, build_status
 from app.engine.bundle import BundleError, load_definitions
 from app.engine.hashing import sha256_file
+from app.engine.validation_result import refused
 
 log = logging.getLogger(__name__)
 
@@ -107,11 +109,10 @@ class UpdateService:
             defs = ActiveDefinitions(load_definitions(folder), "channel")
             reply = run_selftest(self.ctx, defs)
         except (RingfenceError, BundleError) as exc:
-            return SandboxResult(False, "selftest", f"Version {version} failed to load in the engine ({exc}).")
+            return refused("selftest", "selftest-load", version, exc)
         failed = [f"{c['check']}: {c.get('detail') or 'failed'}" for c in reply.get("checks", []) if not c.get("ok")]
         if not reply.get("ok") or failed:
-            return SandboxResult(False, "selftest", f"Version {version} failed its self-test in the engine "
-                                                    f"({'; '.join(failed) or 'no result'}).")
+            return refused("selftest", "selftest-failed", version, "; ".join(failed) or "-")
         return SandboxResult(True, "selftest", "", version=version, rule_count=int(reply.get("rule_count", 0)))
 
     def ring(self) -> str:
@@ -180,7 +181,7 @@ class UpdateService:
             try:
                 client, doc = self._refresh(config, fetcher)
             except _CheckFailedError as failed:
-                st.last_error = render(failed.message)
+                st.last_error = arg_to_json(failed.message)
                 if failed.outcome == "offline" and st.unreachable_since is None:
                     st.unreachable_since = now
                 if failed.outcome == "refused":
@@ -367,7 +368,7 @@ class UpdateService:
                            .arg(version, type(exc).__name__) if refused else
                            translate("Updates", "Version %1 could not be downloaded (%2); Ringfence tries again later.")
                            .arg(version, str(exc)))
-                st.last_error = render(message)
+                st.last_error = arg_to_json(message)
                 self._save()
                 if refused:
                     history.record(self.ctx.store, "refused", version, message, when=self.clock(), code="verification")
@@ -381,7 +382,7 @@ class UpdateService:
             result = staging.stage(version, archive, self._validate, {})
             self._report("validating", 1, 1)
             if not result.ok:
-                return self._rejected(version, result.reason, result.step)
+                return self._rejected(version, refusal(result), result.step)
         reason = translate("Updates", "Version %1 passed validation and its self-test.").arg(version)
         self._report("activating", 0, 1)
         outcome = self.activator.activate(st, version, reason=reason, severity=rel.severity)
@@ -438,7 +439,7 @@ class UpdateService:
                 return False
             result = self.activator.staging.stage(version, archive, self._validate, {})
             if not result.ok:
-                self._rejected(version, result.reason, result.step)
+                self._rejected(version, refusal(result), result.step)
             return result.ok
         return stage
 

@@ -42,7 +42,7 @@ class UpdateState:
     targets: dict[str, dict[str, Any]] = field(default_factory=dict)  # path -> {"length", "sha256"}
     last_check: float | None = None
     last_success: float | None = None
-    last_error: str | None = None
+    last_error: dict[str, Any] | str | None = None  # a message's JSON form (English text from older versions)
     unreachable_since: float | None = None  # first failed contact since the last successful one
     retry_after_until: float | None = None
     paused_until: float | None = None

@@ -65,7 +65,7 @@ class UpdateStatus:
     channel_configured: bool
     last_check: float | None
     last_success: float | None
-    last_error: str | None
+    last_error: Message | str | None  # English text when an older version stored it
     freshness: str  # "fresh", "out_of_date", "badly_out_of_date"
     out_of_date_since: float | None
     paused_until: float | None
@@ -83,7 +83,8 @@ class UpdateStatus:
         return {
             "current_version": self.current_version, "state": self.state, "text": self.text, "ring": self.ring,
             "bucket": self.bucket, "channel_url": self.channel_url, "channel_configured": self.channel_configured,
-            "last_check": iso(self.last_check), "last_success": iso(self.last_success), "last_error": self.last_error,
+            "last_check": iso(self.last_check), "last_success": iso(self.last_success),
+            "last_error": None if self.last_error is None else render(self.last_error),
             "freshness": self.freshness, "out_of_date_since": iso(self.out_of_date_since),
             "paused_until": iso(self.paused_until), "probation_ends": iso(self.probation_ends),
             "progress": self.progress, "halt_message": self.halt_message, "rolled_back": english_reason(self.rolled_back),
@@ -114,7 +115,8 @@ def build_status(st: UpdateState, doc: RolloutDoc | None, *, now: float, ring: s
     status = UpdateStatus(
         state="up_to_date", text="", current_version=st.active_version, ring=ring, bucket=bucket,
         channel_url=channel_url, channel_configured=channel_url is not None, last_check=st.last_check,
-        last_success=st.last_success, last_error=st.last_error, freshness=fresh, out_of_date_since=since,
+        last_success=st.last_success,
+        last_error=None if st.last_error is None else as_reason(st.last_error), freshness=fresh, out_of_date_since=since,
         paused_until=st.paused_until if st.paused_until and st.paused_until > now else None,
         probation_ends=ends_at(st.probation) if st.probation else None, progress=op,
         halt_message=doc.halt_message if doc and doc.halt_active else None, rolled_back=st.rolled_back,
