@@ -265,8 +265,9 @@ class _Run:
         self.progress()
 
     def detection(self, detection: dict[str, Any]) -> None:
+        # ``on_detection`` and ``file`` (the file on disk) let the console ask about a background scan's finding
         journal(self.ctx, "threat.found", scan_id=self.actor.scan_id, threat=detection["rule"],
-                      path=db_text(detection["path"]))
+                path=db_text(detection["path"]), on_detection=self.actor.action, file=db_text(detected_file(detection)))
         result, fresh = self.actor.act(detection)
         record_detection(self.ctx, self.actor.scan_id, detection)  # in the history at once, with its action
         if fresh and result.error is not None:

@@ -21,6 +21,7 @@ from app.core.events import Event
 from app.core.paths import Paths
 from app.core.settings import Settings
 from app.ui import startup
+from app.ui.background_ask import BackgroundAsk
 from app.ui.beacon_consent import BeaconConsent
 from app.ui.housekeeping import Housekeeping
 from app.ui.i18n import text
@@ -29,7 +30,6 @@ from app.ui.language import Language
 from app.ui.main_window import MainWindow
 from app.ui.notifications import Notifier
 from app.ui.protection import Protection
-from app.ui.realtime_ask import RealtimeAsk
 from app.ui.tray import TrayIcon
 from app.ui.workers import Workers
 
@@ -98,7 +98,7 @@ class ConsoleApp(QObject):
         self.events.connect(self.notifier.feed)
         self.window = MainWindow(self)
         self.window.close_requested.connect(self._window_closed)
-        self.realtime_ask = RealtimeAsk(self)  # real-time protection's "ask": the question, then the choice
+        self.background_ask = BackgroundAsk(self)  # "ask" for real-time protection and scheduled scans
 
     def _make_tray(self) -> None:
         self.tray = TrayIcon(self)

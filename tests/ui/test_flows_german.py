@@ -15,7 +15,9 @@ from app.ui.application import ConsoleApp
 from app.ui.beacon_consent import BeaconConsent
 from app.ui.dialogs.settings import SettingsDialog
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
+from app.ui.pages.updates import UpdatesPage
 from tests.ui.test_pages_german import english_only, visible_texts
+from tests.updates.conftest import Setup
 
 
 @pytest.fixture
@@ -49,3 +51,20 @@ def test_the_health_report_question_speaks_german(qtbot: QtBot, app: ConsoleApp)
     dialog = SettingsDialog(app, "beacon")
     assert dialog.beacon_text is not None and dialog.beacon_text.text() == box.text()
     dialog.reject()
+
+
+def test_install_anyway_speaks_german(qtbot: QtBot, app: ConsoleApp, setup: Setup) -> None:
+    setup.release("v1")
+    setup.service.pause(24)
+    page = app.window.pages["updates"]
+    assert isinstance(page, UpdatesPage)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.view is not None and page.view.held_back == "paused", timeout=20_000)
+    assert page.install_button.text() == "Trotzdem &installieren"
+    page.install_button.click()
+    qtbot.waitUntil(lambda: page.question is not None and page.question.isVisible(), timeout=5000)
+    assert page.question is not None
+    assert page.question.text() == ("Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt "
+                                    "installieren?")
+    assert sorted(b.text() for b in page.question.buttons()) == ["Abbrechen", "Trotzdem installieren"]
+    page.question.reject()

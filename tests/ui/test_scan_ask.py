@@ -114,3 +114,19 @@ def test_quarantining_an_archive_with_two_threats_moves_it_once(qtbot: QtBot, co
     qtbot.waitUntil(lambda: set(_what_was_done(page).values()) == {"Moved to the quarantine"}, timeout=20_000)
     assert not archive.exists() and len(q.list_items(ctx)) == 1
     assert set(_recorded(ctx, page.scan_id).values()) == {"quarantined"}
+
+
+def test_a_threat_dealt_with_from_the_results_list_leaves_the_question(qtbot: QtBot, console: Console, ctx: Context,
+                                                                       tmp_path: Path) -> None:
+    root = tmp_path / "desktop"
+    first, second = (make_file(root / name, eicar_bytes()) for name in ("first.com", "second.com"))
+    page = _scan(qtbot, console, root)
+    dialog = page.asking
+    assert dialog is not None and dialog.list.topLevelItemCount() == 2
+    row = next(r for r in range(page.results.model.rowCount()) if page.results.model.rows[r].file == str(first))
+    page.results.table.selectRow(page.results.table.model().mapFromSource(page.results.model.index(row, 0)).row())  # type: ignore[attr-defined]
+    page.results.quarantine.click()
+    qtbot.waitUntil(lambda: not first.exists(), timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1, timeout=5000)
+    assert dialog.list.topLevelItem(0).text(0) == "second.com" and dialog.isVisible()  # type: ignore[union-attr]
+    assert second.exists()

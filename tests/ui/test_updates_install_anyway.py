@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.pages.updates import UpdatesPage
 from tests.ui.conftest import Console
 from tests.ui.pages import open_page
+from tests.ui.test_updates_page import reload
 from tests.updates.conftest import Setup
 
 
@@ -28,6 +29,7 @@ def _answer(box: QMessageBox, label: str) -> None:
 def _check_now(qtbot: QtBot, page: UpdatesPage) -> None:
     page.check_button.click()
     qtbot.waitUntil(lambda: not page.checking and page.notice.isVisible(), timeout=120_000)
+    reload(qtbot, page)  # the page's own reload after the check may still be on its way
 
 
 def test_paused_check_now_installs_nothing_and_install_anyway_does(qtbot: QtBot, console: Console,

@@ -103,6 +103,18 @@ class ThreatChoiceDialog(QDialog):
             self.show()
         self.raise_()
 
+    def discard(self, key: str) -> None:
+        """A threat the user dealt with elsewhere (the Scan page's list) leaves the question."""
+        if self.pending.pop(key, None) is None:
+            return
+        for index in reversed(range(self.list.topLevelItemCount())):
+            item = self.list.topLevelItem(index)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == key:
+                self.list.takeTopLevelItem(index)
+        if not self.pending:
+            self.hide()
+        self._retranslate()
+
     def selected(self) -> list[Pending]:
         return [self.pending[item.data(0, Qt.ItemDataRole.UserRole)] for item in self.list.selectedItems()]
 

@@ -260,6 +260,8 @@ class ScanPage(Page):
             self._handled(each)
 
     def _handled(self, handled: calls.Handled) -> None:
+        if self.asking is not None:  # answered from the list instead: no longer a question
+            self.asking.discard(handled.found.file)
         if handled.item_id:
             self.items[(handled.found.path, handled.found.rule)] = handled.item_id
         self.results.handled(handled)
