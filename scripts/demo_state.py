@@ -8,8 +8,8 @@
   csagent.sys, the System log's Kernel-Power 41 and WER 1001, reagentc outputs), built by the same
   helpers the recovery tests use.
 
-``make(work)`` returns the crash folder (the console's ``crash_source``); ``desktop(work)`` fills a desktop
-folder of ordinary files with two threats among them, for the scan the Scan page's screenshot shows.
+``make(work)`` returns the crash folder (the console's ``crash_source``); ``usb_stick(folder, work)`` fills a folder
+of ordinary files with two threats among them, for the scan the Scan page's screenshot shows.
 """
 
 from __future__ import annotations
@@ -142,15 +142,15 @@ def _crash(work: Path) -> Path:
     return folder
 
 
-def desktop(work: Path) -> Path:
-    """A desktop of a few hundred ordinary files (photos, documents, a project) holding a game "crack"
-    (EICAR) and a mail attachment with a double extension."""
+def usb_stick(folder: Path, work: Path) -> Path:
+    """A USB stick of a few hundred ordinary files (photos, letters, a project) holding a game "crack"
+    (EICAR) and a mail attachment with a double extension (the baseline's sample, unpacked by :func:`make` in
+    ``work``)."""
     import random
 
     from app.engine.eicar import eicar_bytes
 
-    folder = work / "Desktop"
-    chance = random.Random(2026)  # the same desktop every time
+    chance = random.Random(2026)  # the same files every time
     for index in range(120):
         photo = folder / "Photos" / "2026 Summer in Tuscany" / f"IMG_{4100 + index}.jpg"
         photo.parent.mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,7 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
         return server, f":{pipe.readline().strip()}"
 
 
-def shoot(crash_source: Path, desktop: Path, out: Path) -> int:
+def shoot(crash_source: Path, stick: Path, out: Path) -> int:
     """In the child process, on the X server: the real console, page by page."""
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
@@ -45,7 +45,8 @@ def shoot(crash_source: Path, desktop: Path, out: Path) -> int:
     from app.ui.gui import make_qapp
 
     qapp = make_qapp()
-    console = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False, crash_source=crash_source)
+    console = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False, protect=True,
+                         crash_source=crash_source)  # real-time protection watches the demo user's folders
     console.start()
     console.window.resize(*SIZE)
 
@@ -59,7 +60,7 @@ def shoot(crash_source: Path, desktop: Path, out: Path) -> int:
     scan = console.window.pages.get("scan")
     if scan is not None:  # a scan the user starts on the Scan page: results as they were found
         console.show_page("scan")
-        scan.start_scan("custom", [str(desktop)])  # type: ignore[attr-defined]
+        scan.start_scan("custom", [str(stick)])  # type: ignore[attr-defined]
         settle(500, lambda: not scan.running)  # type: ignore[attr-defined]
     for language in ("en", "de"):
         console.language.apply(language)
@@ -86,7 +87,8 @@ def shoot(crash_source: Path, desktop: Path, out: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--shoot", nargs=3, type=Path, metavar=("CRASHES", "DESKTOP", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--scale", default="1", help="display scaling to look at, e.g. 1.25 or 1.5 (default 1)")
+    parser.add_argument("--shoot", nargs=3, type=Path, metavar=("CRASHES", "FOLDER", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.shoot:
         return shoot(*args.shoot)
@@ -100,13 +102,16 @@ def main() -> int:
     import demo_state
 
     crashes = demo_state.make(work / "alex")
-    desktop = demo_state.desktop(work / "alex")
+    stick = demo_state.usb_stick(work / "USB stick", work / "alex")
+    (work / "alex" / "tmp").mkdir()
     args.out.mkdir(parents=True, exist_ok=True)
     server, display = start_xvfb()
     try:
-        child_env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR="1")
+        child_env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=args.scale,
+                         HOME=str(work / "alex"), TMPDIR=str(work / "alex" / "tmp"))  # real-time protection
+        # watches the demo user's usual folders (Downloads, Desktop, Documents, temp); the USB stick is not one
         child_env.pop("WAYLAND_DISPLAY", None)
-        done = subprocess.run([sys.executable, __file__, "--shoot", str(crashes), str(desktop), str(args.out)],
+        done = subprocess.run([sys.executable, __file__, "--shoot", str(crashes), str(stick), str(args.out)],
                               env=child_env, cwd=ROOT, timeout=600, check=False)
     finally:
         server.terminate()

@@ -689,29 +689,29 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../app/ui/formatting.py" line="62"/>
+        <location filename="../app/ui/formatting.py" line="55"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="64"/>
+        <location filename="../app/ui/formatting.py" line="57"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="65"/>
+        <location filename="../app/ui/formatting.py" line="58"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../app/core/protection_status.py" line="38"/>
-        <location filename="../app/ui/formatting.py" line="71"/>
+        <location filename="../app/ui/formatting.py" line="64"/>
         <source>age unknown</source>
         <translation>Alter unbekannt</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/core/protection_status.py" line="40"/>
-        <location filename="../app/ui/formatting.py" line="73"/>
+        <location filename="../app/ui/formatting.py" line="66"/>
         <source>%n day(s) old</source>
         <translation>
             <numerusform>%n Tag alt</numerusform>
@@ -719,13 +719,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="75"/>
+        <location filename="../app/ui/formatting.py" line="68"/>
         <source>less than an hour old</source>
         <translation>weniger als eine Stunde alt</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/core/protection_status.py" line="41"/>
-        <location filename="../app/ui/formatting.py" line="76"/>
+        <location filename="../app/ui/formatting.py" line="69"/>
         <source>%n hour(s) old</source>
         <translation>
             <numerusform>%n Stunde alt</numerusform>
@@ -1837,54 +1837,54 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="40"/>
+        <location filename="../app/ui/pages/recovery.py" line="41"/>
         <source>&lt;h2&gt;Crashes and recovery&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Abstürze und Wiederherstellung&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="48"/>
-        <location filename="../app/ui/pages/recovery.py" line="58"/>
+        <location filename="../app/ui/pages/recovery.py" line="49"/>
+        <location filename="../app/ui/pages/recovery.py" line="59"/>
         <source>Unexpected restarts</source>
         <translation>Unerwartete Neustarts</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="51"/>
+        <location filename="../app/ui/pages/recovery.py" line="52"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="53"/>
+        <location filename="../app/ui/pages/recovery.py" line="54"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="54"/>
+        <location filename="../app/ui/pages/recovery.py" line="55"/>
         <source>Stop code</source>
         <translation>Stoppcode</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="56"/>
+        <location filename="../app/ui/pages/recovery.py" line="57"/>
         <source>Probable cause</source>
         <translation>Wahrscheinliche Ursache</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="63"/>
+        <location filename="../app/ui/pages/recovery.py" line="64"/>
         <source>Evidence for the selected restart</source>
         <translation>Belege für den ausgewählten Neustart</translation>
     </message>
     <message>
         <location filename="../app/ui/pages/recovery.py" line="67"/>
-        <location filename="../app/ui/pages/recovery.py" line="127"/>
+        <location filename="../app/ui/pages/recovery.py" line="128"/>
         <source>Windows recovery features</source>
         <translation>Wiederherstellungsfunktionen von Windows</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="76"/>
+        <location filename="../app/ui/pages/recovery.py" line="77"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery.py" line="105"/>
+        <location filename="../app/ui/pages/recovery.py" line="106"/>
         <source>%n unexpected restart(s) found.</source>
         <translation>
             <numerusform>%n unerwarteter Neustart gefunden.</numerusform>
@@ -1892,52 +1892,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="106"/>
+        <location filename="../app/ui/pages/recovery.py" line="107"/>
         <source>No unexpected restarts were found.</source>
         <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="120"/>
+        <location filename="../app/ui/pages/recovery.py" line="121"/>
         <source>Recovery features</source>
         <translation>Wiederherstellungsfunktionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="121"/>
+        <location filename="../app/ui/pages/recovery.py" line="122"/>
         <source>Windows Recovery Environment and Quick Machine Recovery are Windows features; on this system the evidence above comes from the kernel&apos;s logs.</source>
         <translation>Windows-Wiederherstellungsumgebung und Schnelle Computerwiederherstellung sind Funktionen von Windows; auf diesem System stammen die Belege oben aus den Protokollen des Kernels.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="129"/>
+        <location filename="../app/ui/pages/recovery.py" line="130"/>
         <source>Windows Recovery Environment</source>
         <translation>Windows-Wiederherstellungsumgebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="130"/>
+        <location filename="../app/ui/pages/recovery.py" line="131"/>
         <source>WinRE version</source>
         <translation>WinRE-Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="131"/>
+        <location filename="../app/ui/pages/recovery.py" line="132"/>
         <source>Quick Machine Recovery (cloud remediation)</source>
         <translation>Schnelle Computerwiederherstellung (Behebung über die Cloud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="132"/>
+        <location filename="../app/ui/pages/recovery.py" line="133"/>
         <source>Automatic remediation</source>
         <translation>Automatische Behebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="133"/>
+        <location filename="../app/ui/pages/recovery.py" line="134"/>
         <source>Keeps trying for</source>
         <translation>Versucht es insgesamt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="134"/>
+        <location filename="../app/ui/pages/recovery.py" line="135"/>
         <source>Tries again every</source>
         <translation>Neuer Versuch alle</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="154"/>
+        <location filename="../app/ui/pages/recovery.py" line="155"/>
         <source>Crash dump: %1</source>
         <translation>Absturzabbild: %1</translation>
     </message>
@@ -4011,52 +4011,52 @@
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="37"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="44"/>
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="38"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="45"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="38"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="45"/>
         <source>Run a quick scan</source>
         <translation>Schnellprüfung starten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="39"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="40"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="47"/>
         <source>Turn protection on</source>
         <translation>Schutz einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="41"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="55"/>
         <source>You are protected</source>
         <translation>Sie sind geschützt</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="55"/>
         <source>Ringfence needs your attention</source>
         <translation>Ringfence braucht Ihre Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="49"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="56"/>
         <source>Your protection is at risk</source>
         <translation>Ihr Schutz ist gefährdet</translation>
     </message>

@@ -6,7 +6,7 @@ import argparse
 
 import requests
 
-from app.commands.output import print_json, printable
+from app.commands.output import count, print_json, printable
 from app.core.beacon import reporter
 from app.core.beacon.sender import send_due
 from app.core.context import Context
@@ -32,7 +32,7 @@ def run_beacon(args: argparse.Namespace) -> int:
             with requests.Session() as session:
                 sent = send_due(ctx, session)
             if not args.json:
-                print(f"Sent {sent.sent} report(s); {sent.postponed} wait for a retry, {sent.dropped} refused by the collector.")
+                print(f"Sent {count(sent.sent, 'report')}; {sent.postponed} wait for a retry, {sent.dropped} refused by the collector.")
         status = reporter.status(ctx)
         if args.json:
             print_json(status)

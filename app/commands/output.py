@@ -17,3 +17,8 @@ def printable(text: str) -> str:
     """``text`` made safe for a terminal that cannot show every byte of a file name."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     return text.encode(encoding, errors="backslashreplace").decode(encoding, errors="replace")
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with its noun in English: "1 file", "2 files" (the CLI speaks English)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from app.commands.output import print_json, printable
+from app.commands.output import count, print_json, printable
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
@@ -187,7 +187,7 @@ def _purge(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         print_json([item.id for item in purged])
     else:
-        print(f"Deleted {len(purged)} item(s) from the quarantine.")
+        print(f"Deleted {count(len(purged), 'item')} from the quarantine.")
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.output import print_json
+from app.commands.output import count, print_json
 from app.core.context import Context
 from app.core.protection_status import collect_status, english
 
@@ -42,9 +42,8 @@ def run(args: argparse.Namespace) -> int:
           f"(yara {status['engine']['yara_version']}), runs in user mode")
     print(f"Definitions: version {d['version']} ({d['source']}), {d['age_text']}")
     if scan:
-        files, threats = int(scan["files_scanned"]), int(scan["detections"])
-        print(f"Last scan: {scan['kind']} scan, {files} file{'s' * (files != 1)}, {threats} "
-              f"threat{'s' * (threats != 1)}, finished {scan['finished_at']}")
+        print(f"Last scan: {scan['kind']} scan, {count(int(scan['files_scanned']), 'file')}, "
+              f"{count(int(scan['detections']), 'threat')}, finished {scan['finished_at']}")
     else:
         print("Last scan: never")
     for note in status["notes"]:

@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from app.commands.output import printable
+from app.commands.output import count, printable
 from app.core.context import Context
 from app.core.errors import RingfenceError
 
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         if not service.roots:
             raise RingfenceError("None of the folders to watch exists.")
         last = events.latest_id(ctx.store)
-        print(f"Watching {len(service.roots)} folder(s); press Ctrl+C to stop.", file=sys.stderr)
+        print(f"Watching {count(len(service.roots), 'folder')}; press Ctrl+C to stop.", file=sys.stderr)
         for root in service.roots:
             print(f"  {printable(root)}", file=sys.stderr)
         service.start()
@@ -59,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
     status = service.status()
-    print(f"Stopped: {status.scanned} file(s) checked, {status.detections} threat(s) found.", file=sys.stderr)
+    print(f"Stopped: {count(status.scanned, 'file')} checked, {count(status.detections, 'threat')} found.", file=sys.stderr)
     return 0

@@ -268,7 +268,7 @@ def _pc_crashed(ctx: Context, now: float) -> Reason | None:
     newest = pending[0]
     return Reason("crash.unacknowledged", "attention",
                   translate("Verdict", "Your PC restarted unexpectedly (%1) on %2.").arg(kind_title(newest.kind),
-                                                                                  newest.time or "-"),
+                                                                                  Moment.parse(newest.time) or "-"),
                   "recovery.open")
 
 

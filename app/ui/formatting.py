@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.core.messages import Message, translate
-from app.ui.i18n import text
+from app.core.messages import Message, Moment, translate
+from app.ui.i18n import moment, text
 
 NONE = "—"
 
@@ -20,14 +20,7 @@ def core_label(context: str, label: str) -> str:
 def when(timestamp: float | None) -> str:
     """A moment as the user's locale writes a short date and time, always with a four-digit year (a dash
     when unknown)."""
-    if not timestamp:
-        return NONE
-    moment = QDateTime.fromMSecsSinceEpoch(int(timestamp * 1000))
-    locale = QLocale()
-    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
-    return locale.toString(moment, pattern)
+    return moment(Moment(timestamp)) if timestamp else NONE
 
 
 def when_iso(text: str | None) -> str:

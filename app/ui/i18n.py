@@ -16,15 +16,21 @@ def _lookup(context: str, source: str, disambiguation: str | None, n: int) -> st
     return found
 
 
+def _full_year(pattern: str) -> str:
+    """A short date pattern with the year in four digits (``dd.MM.yy`` -> ``dd.MM.yyyy``): short, but
+    never ambiguous."""
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def moment(value: Moment) -> str:
-    """A point in time as the user's locale writes it (short format)."""
+    """A point in time as the user's locale writes it (short format, four-digit year)."""
     when = QDateTime.fromMSecsSinceEpoch(int(value.timestamp * 1000))
-    short = QLocale.FormatType.ShortFormat
+    locale, short = QLocale(), QLocale.FormatType.ShortFormat
     if value.precision == "time":
-        return QLocale().toString(when.time(), short)
+        return locale.toString(when.time(), short)
     if value.precision == "date":
-        return QLocale().toString(when.date(), short)
-    return QLocale().toString(when, short)
+        return locale.toString(when.date(), _full_year(locale.dateFormat(short)))
+    return locale.toString(when, _full_year(locale.dateTimeFormat(short)))
 
 
 def text(message: Message | str) -> str:

@@ -214,7 +214,7 @@ def test_status_reports_engine_definitions_and_last_scan(tmp_path: Path) -> None
     after = json.loads(run_cli("status", "--json").stdout)
     assert after["last_scan"]["files_scanned"] == 1 and after["last_scan"]["detections"] == 1
     text = run_cli("status").stdout
-    assert "Definitions: version 2 (baseline)" in text and "Last scan: custom scan, 1 files, 1 threats" in text
+    assert "Definitions: version 2 (baseline)" in text and "Last scan: custom scan, 1 file, 1 threat," in text
 
 
 def test_allowing_a_file_overrides_its_cached_verdict(tmp_path: Path) -> None:

@@ -40,7 +40,8 @@ def german(qapp: QApplication) -> Iterator[None]:
 
 
 def german_date(timestamp: float) -> str:
-    return QLocale("de").toString(QDateTime.fromMSecsSinceEpoch(int(timestamp * 1000)), QLocale.FormatType.ShortFormat)
+    """The German short form with a four-digit year (``30.11.2026 21:15``), as the console writes dates."""
+    return QLocale("de").toString(QDateTime.fromMSecsSinceEpoch(int(timestamp * 1000)), "dd.MM.yyyy HH:mm")
 
 
 def only(ctx: Context, code: str) -> events.Event:

@@ -1,24 +1,30 @@
 """Layout defects seen on screenshots, kept from coming back: a scan's threats in a deep folder fill the
 table's width with the folder elided in the middle (whole path in the tooltip, no horizontal scroll bar),
-"What changed" is as tall as what it holds, a finished scan shows no speed or time left, and the settings'
-numbers are not stretched across the dialog."""
+"What changed", short tables and the crash evidence are as tall as what they hold, a finished scan shows no
+speed or time left, the settings' numbers are not stretched across the dialog, and dates are never written
+with a two-digit year."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QSpinBox, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from app.core.messages import Moment, translate
 from app.core.updates.diff import RuleDiff
 from app.engine.eicar import eicar_bytes
 from app.ui.application import ConsoleApp
 from app.ui.dialogs.settings import SettingsDialog
+from app.ui.formatting import when
+from app.ui.i18n import text
+from app.ui.models.rows import Column, RowsModel
 from app.ui.pages.scan import ScanPage
 from app.ui.pages.updates_calls import Changes
 from app.ui.pages.updates_changes import VISIBLE_RULES, ChangesView
-from app.ui.widgets.table import ElideMiddle
+from app.ui.widgets.fitting_browser import FittingBrowser
+from app.ui.widgets.table import ElideMiddle, fit_rows, table_view
 from tests.quarantine.conftest import make_file
 from tests.ui.conftest import Console
 
@@ -96,3 +102,38 @@ def test_settings_numbers_are_not_stretched_across_the_dialog(qtbot: QtBot, cons
     assert spin.width() < dialog.width() / 3
     reset = dialog.fields["scan.max_file_size_mb"].reset
     assert 0 <= reset.x() - (spin.x() + spin.width()) < 30  # the reset button beside its field
+
+
+def test_short_tables_and_evidence_are_as_tall_as_their_rows(qtbot: QtBot) -> None:
+    model: RowsModel[str] = RowsModel([Column("Line", lambda s: s)])
+    view = table_view(model, "Lines", None)  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    fit_rows(view, minimum=2, maximum=6)
+    view.show()
+    row = view.verticalHeader().defaultSectionSize()
+    model.set_rows(["one"])
+    two_rows = view.height()
+    assert two_rows < view.horizontalHeader().sizeHint().height() + 3 * row  # room for two rows, no more
+    model.set_rows([str(n) for n in range(50)])
+    assert two_rows < view.height() < view.horizontalHeader().sizeHint().height() + 7 * row + 40  # six, then it scrolls
+    browser = FittingBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(500, 100)
+    browser.show()
+    browser.setHtml("<b>System log</b>: one line.")
+    one_line = browser.height()
+    assert one_line < 4 * browser.fontMetrics().height()
+    browser.setHtml("<br>".join(f"line {n}" for n in range(6)))
+    assert browser.height() > one_line + 4 * browser.fontMetrics().height() - 4  # grows with its text
+
+
+def test_dates_have_four_digit_years_in_every_language() -> None:
+    moment = 1_764_600_000.0  # 1 December 2025, around 14:40 UTC
+    before = QLocale()
+    try:
+        for name in ("de_DE", "en_GB", "en_US"):
+            QLocale.setDefault(QLocale(name))
+            assert "2025" in when(moment)
+            assert "2025" in text(translate("Test", "On %1").arg(Moment(moment)))
+    finally:
+        QLocale.setDefault(before)

@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from app.core.context import Context
 from app.core.messages import translate
@@ -20,7 +20,8 @@ from app.ui.pages import recovery_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.recovery_text import card_text, minutes, recovery_message, yes_no
 from app.ui.widgets.crash_card import CrashCard
-from app.ui.widgets.table import table_view
+from app.ui.widgets.fitting_browser import FittingBrowser
+from app.ui.widgets.table import fit_rows, table_view
 
 
 class RecoveryPage(Page):
@@ -56,20 +57,20 @@ class RecoveryPage(Page):
             Column(self.tr("Probable cause"), lambda c: c.probable_module or NONE),
         ], parent=self)
         self.table = table_view(sorted_filtered(self.crashes, self), self.tr("Unexpected restarts"), history)
-        self.table.setMinimumHeight(140)
+        fit_rows(self.table, minimum=2, maximum=6)
         self.table.selectionModel().selectionChanged.connect(self._show_evidence)
         history_layout.addWidget(self.table)
-        self.evidence = QTextBrowser(history)
+        self.evidence = FittingBrowser(history)
         self.evidence.setAccessibleName(self.tr("Evidence for the selected restart"))
-        self.evidence.setMinimumHeight(100)
         history_layout.addWidget(self.evidence)
-        layout.addWidget(history, 1)
+        layout.addWidget(history)
         self.state_box = QGroupBox(self.tr("Windows recovery features"), self.body)
         self.state_form = QFormLayout(self.state_box)
         layout.addWidget(self.state_box)
         self.notes = QLabel(self.body)
         self.notes.setWordWrap(True)
         layout.addWidget(self.notes)
+        layout.addStretch(1)
 
     @property
     def title(self) -> str:

@@ -62,3 +62,20 @@ def table_view(model: QAbstractItemModel, accessible_name: str, parent: QWidget,
     fit()
     view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     return view
+
+
+def fit_rows(view: QTableView, minimum: int = 2, maximum: int = 8) -> None:
+    """Keep ``view`` as tall as its rows (at least ``minimum``, at most ``maximum``; more rows scroll), so a
+    short list leaves no empty box."""
+
+    def fit() -> None:
+        rows = max(minimum, min(view.model().rowCount(), maximum))
+        row = view.verticalHeader().defaultSectionSize()
+        scroll = view.horizontalScrollBar().sizeHint().height() if view.horizontalScrollBar().isVisible() else 0
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows * row + 2 * view.frameWidth() + scroll)
+
+    view.model().modelReset.connect(fit)
+    view.model().rowsInserted.connect(fit)
+    view.model().rowsRemoved.connect(fit)
+    view.model().layoutChanged.connect(fit)
+    fit()

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.verdict import Verdict
 from app.ui.i18n import text
+from app.ui.icons import state_icon
 from app.ui.widgets.fonts import emphasise
 
 COLOURS = {"ok": ("#107c10", "#ffffff"), "attention": ("#f7b500", "#000000"), "alert": ("#c50f1f", "#ffffff")}
@@ -22,7 +24,12 @@ class VerdictBanner(QFrame):
         super().__init__(parent)
         self.on_fix = on_fix
         self.setObjectName("verdict")
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)  # the verdict's shield beside the heading and its reasons
+        self.shield = QLabel(self)
+        self.shield.setAlignment(Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.shield)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
         self.heading = QLabel(self)
         emphasise(self.heading, 1.8)
         self.heading.setWordWrap(True)
@@ -48,6 +55,8 @@ class VerdictBanner(QFrame):
         headings = {"ok": self.tr("You are protected"), "attention": self.tr("Ringfence needs your attention"),
                     "alert": self.tr("Your protection is at risk")}
         self.heading.setText(headings.get(verdict.level, headings["attention"]))
+        side = self.heading.fontMetrics().height() * 2
+        self.shield.setPixmap(state_icon(verdict.level).pixmap(QSize(side, side), self.devicePixelRatioF()))
         self.setAccessibleName(self.heading.text())
         while self.reasons.count():
             item = self.reasons.takeAt(0)
