@@ -452,6 +452,27 @@
     </message>
 </context>
 <context>
+    <name>Definitions</name>
+    <message>
+        <location filename="../app/core/definitions.py" line="55"/>
+        <source>The definitions file %1 cannot be read (%2).</source>
+        <translation>Die Definitionsdatei %1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/definitions.py" line="71"/>
+        <source>The definitions %1 do not exist.</source>
+        <translation>Die Definitionen %1 gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <location filename="../app/core/engine_process.py" line="52"/>
+        <source>The scanner engine could not be started (%1).</source>
+        <translation>Der Scanner konnte nicht gestartet werden (%1).</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../app/ui/error_dialog.py" line="23"/>
@@ -465,6 +486,14 @@
         <location filename="../app/ui/gui.py" line="74"/>
         <source>Ringfence</source>
         <translation>Ringfence</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../app/core/resources.py" line="36"/>
+        <source>Ringfence&apos;s resources folder is missing; reinstall Ringfence.</source>
+        <translation>Der Ressourcenordner von Ringfence fehlt; installieren Sie Ringfence neu.</translation>
     </message>
 </context>
 <context>
@@ -1198,75 +1227,100 @@
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="44"/>
+        <location filename="../app/core/quarantine/keystore.py" line="43"/>
         <source>Another Ringfence process is creating the quarantine key and has not finished; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess erstellt gerade den Quarantäne-Schlüssel und ist noch nicht fertig; versuchen Sie es in einer Minute erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="109"/>
+        <location filename="../app/core/quarantine/keystore.py" line="108"/>
         <source>The system keyring that holds the quarantine key is locked or unavailable; unlock it and try again.</source>
         <translation>Der Systemschlüsselbund mit dem Quarantäneschlüssel ist gesperrt oder nicht verfügbar; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="121"/>
+        <location filename="../app/core/quarantine/keystore.py" line="120"/>
         <source>The quarantine key could not be stored in the system keyring; unlock it and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht im Systemschlüsselbund gespeichert werden; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="152"/>
+        <location filename="../app/core/quarantine/keystore.py" line="151"/>
         <source>The quarantine key file cannot be read; check its permissions.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel kann nicht gelesen werden; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="182"/>
+        <location filename="../app/core/quarantine/keystore.py" line="181"/>
         <source>The quarantine&apos;s vault.json is damaged; restore it from a backup to open the quarantine.</source>
         <translation>Die Datei vault.json der Quarantäne ist beschädigt; stellen Sie sie aus einer Sicherung wieder her, um die Quarantäne zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="224"/>
+        <location filename="../app/core/quarantine/keystore.py" line="223"/>
         <source>The quarantine has no key yet, so there is nothing to open.</source>
         <translation>Die Quarantäne hat noch keinen Schlüssel, es gibt also nichts zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="235"/>
+        <location filename="../app/core/quarantine/keystore.py" line="234"/>
         <source>The quarantine key is missing from the system keyring, so quarantined items cannot be opened; restore the keyring from a backup.</source>
         <translation>Der Quarantäneschlüssel fehlt im Systemschlüsselbund, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie den Schlüsselbund aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="238"/>
+        <location filename="../app/core/quarantine/keystore.py" line="237"/>
         <source>The quarantine key file is missing or damaged, so quarantined items cannot be opened; restore it from a backup.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel fehlt oder ist beschädigt, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="250"/>
+        <location filename="../app/core/quarantine/keystore.py" line="249"/>
         <source>The quarantine key could not be stored safely; check the system keyring and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="90"/>
-        <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
+        <location filename="../app/core/quarantine/operations.py" line="85"/>
+        <source>%1 could not be quarantined (%2); it was left in place.</source>
         <extracomment>``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.</extracomment>
+        <translation>%1 konnte nicht in die Quarantäne verschoben werden (%2); die Datei blieb, wo sie war.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/operations.py" line="91"/>
+        <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="109"/>
+        <location filename="../app/core/quarantine/operations.py" line="110"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="112"/>
+        <location filename="../app/core/quarantine/operations.py" line="113"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="128"/>
+        <location filename="../app/core/quarantine/operations.py" line="129"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="142"/>
+        <location filename="../app/core/quarantine/operations.py" line="143"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/operations.py" line="257"/>
+        <source>Item %1 is no longer in the quarantine: it was restored.</source>
+        <translation>Das Element %1 ist nicht mehr in der Quarantäne: Es wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/operations.py" line="259"/>
+        <source>Item %1 is no longer in the quarantine: it was deleted.</source>
+        <translation>Das Element %1 ist nicht mehr in der Quarantäne: Es wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/operations.py" line="263"/>
+        <source>Item %1 is being worked on by another Ringfence process; try again shortly.</source>
+        <translation>Ein anderer Ringfence-Prozess bearbeitet gerade das Element %1; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/operations.py" line="294"/>
+        <source>The number of days must be zero or more.</source>
+        <translation>Die Anzahl der Tage muss null oder größer sein.</translation>
     </message>
     <message>
         <location filename="../app/core/quarantine/protected.py" line="24"/>
@@ -1279,9 +1333,24 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="140"/>
+        <location filename="../app/core/quarantine/restoring.py" line="70"/>
+        <source>%1 is not a folder, so the item cannot be restored into it.</source>
+        <translation>%1 ist kein Ordner, daher kann das Element nicht dorthin wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/restoring.py" line="80"/>
+        <source>The folder %1 cannot be created (%2); choose another folder.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden (%2); wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/restoring.py" line="142"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/restoring.py" line="173"/>
+        <source>%1 is a folder, so the item cannot replace it; restore it to another folder.</source>
+        <translation>%1 ist ein Ordner, daher kann das Element ihn nicht ersetzen; stellen Sie es in einem anderen Ordner wieder her.</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/core/quarantine/index_rebuild.py" line="44"/>
@@ -1321,6 +1390,22 @@
         <location filename="../app/core/quarantine/manual.py" line="39"/>
         <source>%1 cannot be read (%2).</source>
         <translation>%1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/allowlist.py" line="47"/>
+        <source>%1 is not a SHA-256 hash (64 hexadecimal digits).</source>
+        <translation>%1 ist kein SHA-256-Hash (64 hexadezimale Ziffern).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/inventory.py" line="30"/>
+        <location filename="../app/core/quarantine/operations.py" line="255"/>
+        <source>There is no quarantined item %1.</source>
+        <translation>Es gibt kein Quarantäne-Element %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/inventory.py" line="32"/>
+        <source>The id %1 matches several items; give more of it.</source>
+        <translation>Die Kennung %1 passt zu mehreren Elementen; geben Sie mehr davon an.</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1804,11 @@
         <translation>Das Journal enthält keine Aufzeichnung des vorherigen Systemstarts (es wird möglicherweise nicht auf der Festplatte gespeichert).</translation>
     </message>
     <message>
+        <location filename="../app/core/recovery/linux_live.py" line="77"/>
+        <source>The previous boot&apos;s journal</source>
+        <translation>Das Journal des vorherigen Starts</translation>
+    </message>
+    <message>
         <location filename="../app/core/recovery/linux_live.py" line="79"/>
         <source>The previous boot&apos;s journal was unreadable: %1</source>
         <translation>Das Journal des vorherigen Systemstarts war nicht lesbar: %1</translation>
@@ -1729,9 +1819,20 @@
         <translation>Das Systemjournal des vorherigen Starts</translation>
     </message>
     <message>
+        <location filename="../app/core/recovery/artifacts.py" line="42"/>
         <location filename="../app/core/recovery/linux_live.py" line="90"/>
         <source>Ringfence has no permission to read %1.</source>
         <translation>Ringfence darf %1 nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/artifacts.py" line="44"/>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/artifacts.py" line="68"/>
+        <source>%1 is larger than %2 MB and was not read as text.</source>
+        <translation>%1 ist größer als %2 MB und wurde nicht als Text gelesen.</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/windows_live.py" line="103"/>
@@ -1747,6 +1848,11 @@
         <location filename="../app/core/recovery/windows_live.py" line="116"/>
         <source>The System event log could not be read (%1).</source>
         <translation>Das System-Ereignisprotokoll konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/windows_live.py" line="119"/>
+        <source>The System event log</source>
+        <translation>Das Systemereignisprotokoll</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/windows_live.py" line="121"/>
@@ -1799,7 +1905,7 @@
         <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/artifacts.py" line="110"/>
+        <location filename="../app/core/recovery/artifacts.py" line="111"/>
         <source>A saved reagentc output reports no result: %1</source>
         <translation>Eine gespeicherte reagentc-Ausgabe meldet kein Ergebnis: %1</translation>
     </message>
@@ -1832,6 +1938,51 @@
         <location filename="../app/core/recovery/events.py" line="59"/>
         <source>System log: %1 %2</source>
         <translation>Systemprotokoll: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/events.py" line="82"/>
+        <source>The event log export</source>
+        <translation>Der Ereignisprotokoll-Export</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/events.py" line="84"/>
+        <source>%1 contains an XML document type declaration, which event exports never have; it was not read.</source>
+        <translation>%1 enthält eine XML-Dokumenttyp-Deklaration, die Ereignisexporte nie haben; die Datei wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/events.py" line="90"/>
+        <source>%1 is not readable event XML (%2).</source>
+        <translation>%1 ist kein lesbares Ereignis-XML (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/bugchecks.py" line="26"/>
+        <source>The stop code table %1 cannot be read (%2); reinstall Ringfence.</source>
+        <translation>Die Tabelle der Stoppcodes %1 kann nicht gelesen werden (%2); installieren Sie Ringfence neu.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/providers.py" line="55"/>
+        <source>Crash insights cannot read this system (%1) directly; copy its logs into a folder and open that folder.</source>
+        <translation>Die Absturzanalyse kann dieses System (%1) nicht direkt lesen; kopieren Sie seine Protokolle in einen Ordner und öffnen Sie diesen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/systemd_journal.py" line="63"/>
+        <source>The journal export</source>
+        <translation>Der Journal-Export</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/systemd_journal.py" line="76"/>
+        <source>%1 is not a readable journal export (line %2 is not JSON).</source>
+        <translation>%1 ist kein lesbarer Journal-Export (Zeile %2 ist kein JSON).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/systemd_journal.py" line="83"/>
+        <source>%1 is not a readable journal export (it ends inside a field).</source>
+        <translation>%1 ist kein lesbarer Journal-Export (er endet mitten in einem Feld).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/systemd_journal.py" line="107"/>
+        <source>%1 is not a readable journal export (a field claims %2 bytes).</source>
+        <translation>%1 ist kein lesbarer Journal-Export (ein Feld gibt %2 Bytes an).</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +3412,16 @@
 <context>
     <name>Updates</name>
     <message>
+        <location filename="../app/core/updates/channelconfig.py" line="54"/>
+        <source>The update channel settings in %1 are damaged (%2); set the update channel again.</source>
+        <translation>Die Einstellungen des Updatekanals in %1 sind beschädigt (%2); legen Sie den Updatekanal neu fest.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/channelconfig.py" line="68"/>
+        <source>That file is not a valid, self-signed TUF root (%1); use the channel&apos;s metadata/1.root.json.</source>
+        <translation>Diese Datei ist keine gültige, selbstsignierte TUF-Root (%1); verwenden Sie die Datei metadata/1.root.json des Kanals.</translation>
+    </message>
+    <message>
         <location filename="../app/core/updates/channelconfig.py" line="83"/>
         <source>%1 is not a valid web address (check the brackets around an IPv6 address and the port: a number from 1 to 65535).</source>
         <translation>%1 ist keine gültige Webadresse (prüfen Sie die Klammern um eine IPv6-Adresse und den Port: eine Zahl von 1 bis 65535).</translation>
@@ -3296,6 +3457,11 @@
         <translation>Unverschlüsseltes http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https:// für %1.</translation>
     </message>
     <message>
+        <location filename="../app/core/updates/channelconfig.py" line="131"/>
+        <source>The root file %1 cannot be read (%2).</source>
+        <translation>Die Root-Datei %1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
         <location filename="../app/core/updates/service.py" line="56"/>
         <source>The definitions are being updated right now; try again in a minute.</source>
         <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
@@ -3306,67 +3472,87 @@
         <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="224"/>
+        <location filename="../app/core/updates/service.py" line="221"/>
+        <source>Ringfence already uses its built-in baseline definitions; there is nothing to roll back.</source>
+        <translation>Ringfence verwendet bereits die eingebauten Basisdefinitionen; es gibt nichts zurückzusetzen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="225"/>
         <source>You rolled back from version %1.</source>
         <translation>Sie haben Version %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="299"/>
+        <location filename="../app/core/updates/service.py" line="231"/>
+        <source>Unknown update ring %1; choose one of %2.</source>
+        <translation>Unbekannter Update-Ring %1; wählen Sie einen von %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="237"/>
+        <source>Updates can be paused for 1 to 72 hours.</source>
+        <translation>Updates können für 1 bis 72 Stunden pausiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="287"/>
+        <source>Only versions that are on this computer can be compared.</source>
+        <translation>Nur Versionen, die auf diesem Computer liegen, können verglichen werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="300"/>
         <source>The update server sent more data than the signed metadata allows (%1).</source>
         <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="302"/>
+        <location filename="../app/core/updates/service.py" line="303"/>
         <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="306"/>
+        <location filename="../app/core/updates/service.py" line="307"/>
         <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="310"/>
+        <location filename="../app/core/updates/service.py" line="311"/>
         <source>The update failed verification and was refused (%1: %2).</source>
         <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="313"/>
+        <location filename="../app/core/updates/service.py" line="314"/>
         <source>The rollout document was refused: %1</source>
         <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="315"/>
+        <location filename="../app/core/updates/service.py" line="316"/>
         <source>The update could not be stored (%1).</source>
         <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="317"/>
+        <location filename="../app/core/updates/service.py" line="318"/>
         <source>The rollout document is for channel %1, not %2; it was refused.</source>
         <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="320"/>
+        <location filename="../app/core/updates/service.py" line="321"/>
         <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
         <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="348"/>
+        <location filename="../app/core/updates/service.py" line="349"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="367"/>
+        <location filename="../app/core/updates/service.py" line="368"/>
         <source>Version %1 failed verification and was refused (%2).</source>
         <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="369"/>
+        <location filename="../app/core/updates/service.py" line="370"/>
         <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
         <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="386"/>
+        <location filename="../app/core/updates/service.py" line="387"/>
         <source>Version %1 passed validation and its self-test.</source>
         <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
     </message>

@@ -12,6 +12,7 @@ from app.commands.output import count, print_json, printable
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
+from app.core.messages import render
 from app.core.store import StateDamaged
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -215,8 +216,9 @@ def _add(ctx: Context, args: argparse.Namespace) -> int:
     path = os.path.abspath(args.path)
     outcome = q.quarantine_by_hand(ctx, path, rule=args.rule, force=args.force)
     if args.json:
-        print_json({"path": path, "action": outcome.action, "id": outcome.item_id, "error": outcome.error,
-                    "reason": outcome.reason})
+        print_json({"path": path, "action": outcome.action, "id": outcome.item_id,
+                    "error": None if outcome.error is None else render(outcome.error),
+                    "reason": None if outcome.reason is None else render(outcome.reason)})
     if outcome.action == "skipped-protected":
         if not args.json:
             print(f"ringfence: {printable(path)} is {outcome.reason}, so it was not quarantined; add --force to "

@@ -16,10 +16,11 @@ from typing import Any
 
 from app.commands.output import print_json, printable
 from app.core.context import Context
+from app.core.errors import RingfenceError
 from app.core.recovery.dumpfile import read_dump_file
 from app.core.recovery.explain import USER_MODE_STATEMENT, explain_code, kind_text, kind_title
 from app.core.recovery.model import CrashReport, RecoveryScan, RecoveryState, hex_code, hex_parameter, iso_utc
-from app.core.recovery.providers import scan
+from app.core.recovery.providers import UnsupportedSystemError, scan
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,10 @@ def _name(code: int | None) -> str | None:
 
 
 def _run_scan(source: Path | None, as_json: bool) -> int:
-    result = scan(source)
+    try:
+        result = scan(source)
+    except UnsupportedSystemError as exc:
+        raise RingfenceError(f"{exc.message} Use --source FOLDER.") from exc
     for note in result.notes:
         log.info("recovery note: %s", note)
         print(printable(f"ringfence: note: {note}"), file=sys.stderr)

@@ -21,6 +21,7 @@ from pathlib import Path
 from app.core.context import Context
 from app.core.errors import DefinitionsError
 from app.core.fileio import atomic_write_json
+from app.core.messages import translate
 from app.core.resources import resource_path
 from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions
 from app.engine.hashing import sha256_file
@@ -51,7 +52,8 @@ def unpacked_bundle(ctx: Context, archive: Path) -> Path:
     try:
         digest = sha256_file(archive)
     except OSError as exc:
-        raise DefinitionsError(f"The definitions file {archive} cannot be read ({exc.strerror}).") from exc
+        raise DefinitionsError(translate("Definitions", "The definitions file %1 cannot be read (%2).")
+                               .arg(str(archive), exc.strerror or str(exc))) from exc
     dest = ctx.paths.cache_dir / "bundles" / digest[:32]
     if not dest.is_dir():
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +68,7 @@ def load_path(ctx: Context, path: Path) -> Definitions:
     """Definitions from ``--definitions PATH``: a bundle archive or a folder of rules / a bundle."""
     path = path.expanduser()
     if not path.exists():
-        raise DefinitionsError(f"The definitions {path} do not exist.")
+        raise DefinitionsError(translate("Definitions", "The definitions %1 do not exist.").arg(str(path)))
     folder = unpacked_bundle(ctx, path) if path.is_file() else path
     try:
         return load_definitions(folder)

@@ -18,6 +18,7 @@ from typing import Any
 
 from app.core.enginecmd import engine_argv
 from app.core.errors import EngineError
+from app.core.messages import translate
 
 log = logging.getLogger(__name__)
 _EOF = object()
@@ -48,7 +49,8 @@ class EngineProcess:
             )
         except OSError as exc:
             self._stderr.close()
-            raise EngineError(f"The scanner engine could not be started ({exc.strerror}).") from exc
+            raise EngineError(translate("Engine", "The scanner engine could not be started (%1).")
+                              .arg(exc.strerror or str(exc))) from exc
         self._messages: queue.Queue[Any] = queue.Queue()
         threading.Thread(target=self._read, daemon=True, name="engine-reader").start()
         self.start_timeout = start_timeout

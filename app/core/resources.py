@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from app.core.errors import RingfenceError
+from app.core.messages import translate
 
 
 def data_candidates(folder: str) -> list[Path]:
@@ -32,7 +33,7 @@ def resources_dir() -> Path:
     for candidate in data_candidates("resources"):
         if (candidate / "README.md").is_file():
             return candidate
-    raise RingfenceError("Ringfence's resources folder is missing; reinstall Ringfence.")
+    raise RingfenceError(translate("Errors", "Ringfence's resources folder is missing; reinstall Ringfence."))
 
 
 def resource_path(*parts: str) -> Path:

@@ -73,7 +73,8 @@ def quarantine_detection(ctx: Context, detection: dict[str, Any], scan_id: int =
     outcome = quarantine_file(ctx, path, rule=detection["rule"], engine=detection["engine"],
                               definitions_version=detection.get("definitions_version"), sha256=sha or "",
                               scanned_stat=tuple(detection["stat"]), scan_id=str(scan_id) if scan_id else None)
-    error = Message("Quarantine", outcome.error) if outcome.error else None
+    error = Message("Quarantine", outcome.error) if isinstance(outcome.error, str) and outcome.error else \
+        outcome.error or None
     if outcome.item_id:
         journal(ctx, "quarantine.added", path=db_text(path), threat=detection["rule"],
                 item_id=outcome.item_id, scan_id=scan_id)

@@ -11,6 +11,7 @@ import pytest
 import app
 from app.core import quarantine as q
 from app.core.context import Context
+from app.core.messages import render
 from app.core.quarantine import protected
 from app.core.quarantine.vault import Vault
 from tests.quarantine.conftest import make_file, quarantine, scanned
@@ -44,7 +45,8 @@ def test_a_file_changed_after_the_scan_is_left_in_place(ctx: Context, tmp_path: 
     outcome = q.quarantine_file(ctx, path, rule="R", engine="yara", definitions_version="1", sha256=digest,
                                 scanned_stat=stat_key)
     assert outcome.action == "failed" and outcome.item_id is None
-    assert outcome.error and ("changed after it was scanned" in outcome.error or "no longer exists" in outcome.error)
+    error = render(outcome.error or "")
+    assert error and ("changed after it was scanned" in error or "no longer exists" in error)
     if change != "deleted":
         assert path.exists()
     assert _vault_is_empty(ctx)
@@ -58,7 +60,7 @@ def test_links_and_folders_are_not_quarantined(ctx: Context, tmp_path: Path) -> 
     st = os.lstat(link)
     outcome = q.quarantine_file(ctx, link, rule="R", engine="yara", definitions_version="1", sha256="0" * 64,
                                 scanned_stat=(st.st_size, st.st_mtime_ns, st.st_ino))
-    assert outcome.action == "failed" and "regular files" in (outcome.error or "")
+    assert outcome.action == "failed" and "regular files" in render(outcome.error or "")
     assert link.is_symlink() and target.exists()
 
 
@@ -78,7 +80,7 @@ def test_a_link_into_a_system_folder_is_recognised(ctx: Context, tmp_path: Path)
 def test_system_files_are_skipped_without_force(ctx: Context) -> None:
     real = Path("/etc/hostname") if Path("/etc/hostname").exists() else Path("/etc/passwd")
     outcome = quarantine(ctx, real)
-    assert outcome.action == "skipped-protected" and outcome.reason == protected.SYSTEM
+    assert outcome.action == "skipped-protected" and render(outcome.reason) == protected.SYSTEM
     assert real.exists()
 
 
@@ -86,7 +88,7 @@ def test_ringfence_files_are_skipped_without_force_and_moved_with_it(ctx: Contex
     assert protected.protection_reason(ctx.paths, Path(app.__file__)) == protected.OWN
     own = make_file(ctx.paths.cache_dir / "something.bin", b"ringfence's own file")
     outcome = quarantine(ctx, own)
-    assert outcome.action == "skipped-protected" and outcome.reason == protected.OWN
+    assert outcome.action == "skipped-protected" and render(outcome.reason) == protected.OWN
     assert own.exists() and _vault_is_empty(ctx)
     forced = quarantine(ctx, own, force=True)
     assert forced.action == "quarantined" and not own.exists()

@@ -120,5 +120,5 @@ def test_the_platform_is_chosen_in_one_place() -> None:
     assert set(LIVE_PROVIDERS) == {"win32", "linux"}
     assert isinstance(live_provider("win32"), WindowsLiveProvider)
     assert type(live_provider("linux")).__name__ == "LinuxLiveProvider"
-    with pytest.raises(RingfenceError, match="--source"):
+    with pytest.raises(RingfenceError, match="copy its logs into a folder"):
         live_provider("darwin")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
+from app.core.messages import translate
 from app.core.store import Schema
 
 SCHEMA = Schema("allowlist", (
@@ -43,7 +44,7 @@ def allow(ctx: Context, sha256: str, note: str = "", *, name: str = "") -> None:
     adding it twice keeps the first entry."""
     digest = sha256.strip().lower()
     if not _SHA256.match(digest):
-        raise RingfenceError(f"{sha256!r} is not a SHA-256 hash (64 hexadecimal digits).")
+        raise RingfenceError(translate("Quarantine", "%1 is not a SHA-256 hash (64 hexadecimal digits).").arg(sha256))
     ctx.store.ensure(SCHEMA)
     with ctx.store.transaction() as conn:
         added = conn.execute("INSERT OR IGNORE INTO allowlist (sha256, added_at, note, name) VALUES (?, ?, ?, ?)",

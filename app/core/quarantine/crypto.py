@@ -43,7 +43,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.core.errors import RingfenceError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import translate
 
 MAGIC = b"RFQB"
 FORMAT_VERSION = 2
@@ -87,12 +87,12 @@ class Header:
     @classmethod
     def unpack(cls, raw: bytes) -> Header:
         if len(raw) < HEADER_SIZE:
-            raise BlobError(QT_TRANSLATE_NOOP("Quarantine", "The quarantined item is damaged (its header is cut short)."))
+            raise BlobError(translate("Quarantine", "The quarantined item is damaged (its header is cut short)."))
         magic, version, chunk_log2, _reserved, kid, salt = _HEADER.unpack(raw[:HEADER_SIZE])
         if magic != MAGIC:
-            raise BlobError(QT_TRANSLATE_NOOP("Quarantine", "The quarantined item is damaged (it is not a Ringfence quarantine file)."))
+            raise BlobError(translate("Quarantine", "The quarantined item is damaged (it is not a Ringfence quarantine file)."))
         if version not in READABLE_VERSIONS or not 12 <= chunk_log2 <= 24:
-            raise BlobError(QT_TRANSLATE_NOOP(
+            raise BlobError(translate(
                 "Quarantine", "The quarantined item was written by a newer Ringfence; update Ringfence to restore it."))
         return cls(version, chunk_log2, kid, salt)
 
@@ -151,7 +151,7 @@ def encrypt_stream(master_key: bytes, source: BinaryIO, sink: BinaryIO,
 
 
 def _damaged() -> BlobError:
-    return BlobError(QT_TRANSLATE_NOOP("Quarantine", "The quarantined item is damaged (its content does not authenticate)."))
+    return BlobError(translate("Quarantine", "The quarantined item is damaged (its content does not authenticate)."))
 
 
 def _open(master_key: bytes, source: BinaryIO) -> tuple[Header, bytes, AESGCM, dict[str, Any] | None]:
@@ -159,14 +159,14 @@ def _open(master_key: bytes, source: BinaryIO) -> tuple[Header, bytes, AESGCM, d
     header_bytes = _read_full(source, HEADER_SIZE)
     header = Header.unpack(header_bytes)
     if not hmac.compare_digest(header.key_id, key_id(master_key)):
-        raise WrongKeyError(QT_TRANSLATE_NOOP(
+        raise WrongKeyError(translate(
             "Quarantine", "The quarantined item was sealed with a different quarantine key, so it cannot be opened."))
     cipher = _item_cipher(master_key, header.salt)
     if header.version == 1:
         return header, header_bytes, cipher, None
     raw_length = _read_full(source, _META_LENGTH.size)
     if len(raw_length) < _META_LENGTH.size:
-        raise BlobError(QT_TRANSLATE_NOOP("Quarantine", "The quarantined item is damaged (it is cut short)."))
+        raise BlobError(translate("Quarantine", "The quarantined item is damaged (it is cut short)."))
     (length,) = _META_LENGTH.unpack(raw_length)
     sealed_meta = _read_full(source, length) if TAG_SIZE <= length <= MAX_METADATA else b""
     if len(sealed_meta) != length or not sealed_meta:
@@ -194,7 +194,7 @@ def decrypt_chunks(master_key: bytes, source: BinaryIO) -> Iterator[bytes]:
         following = _read_full(source, sealed_size) if len(current) == sealed_size else b""
         last = not following
         if len(current) < TAG_SIZE:
-            raise BlobError(QT_TRANSLATE_NOOP("Quarantine", "The quarantined item is damaged (it is cut short)."))
+            raise BlobError(translate("Quarantine", "The quarantined item is damaged (it is cut short)."))
         nonce, aad = _nonce_aad(header_bytes, index, last)
         try:
             plaintext = cipher.decrypt(nonce, current, aad)

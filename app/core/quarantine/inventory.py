@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
+from app.core.messages import translate
 from app.core.quarantine import keystore
 from app.core.quarantine.vault import IN_VAULT, NO_LONGER_DETECTED, Item, Vault
 
@@ -26,9 +27,9 @@ def get_item(ctx: Context, id_or_prefix: str) -> Item:
     vault = Vault(ctx)
     ids = vault.resolve_id(id_or_prefix)
     if not ids:
-        raise RingfenceError(f"There is no quarantined item {id_or_prefix}; run 'ringfence quarantine list' to see the ids.")
+        raise RingfenceError(translate("Quarantine", "There is no quarantined item %1.").arg(id_or_prefix))
     if len(ids) > 1:
-        raise RingfenceError(f"The id {id_or_prefix} matches several items; give more of it.")
+        raise RingfenceError(translate("Quarantine", "The id %1 matches several items; give more of it.").arg(id_or_prefix))
     item = vault.get(ids[0])
     assert item is not None
     return item

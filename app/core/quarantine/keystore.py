@@ -32,7 +32,6 @@ from typing import Protocol
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes, atomic_write_json
 from app.core.filelock import file_lock
-from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.messages import translate
 from app.core.paths import Paths
 from app.core.quarantine.crypto import KEY_SIZE
@@ -106,7 +105,7 @@ class KeyringBackend:
         try:
             text = keyring.get_password(SERVICE, self.username)
         except (KeyringError, OSError) as exc:
-            raise KeyUnavailableError(QT_TRANSLATE_NOOP(
+            raise KeyUnavailableError(translate(
                 "Quarantine", "The system keyring that holds the quarantine key is locked or unavailable; "
                 "unlock it and try again."), detail=str(exc)) from exc
         return _decode(text) if text else None
@@ -118,7 +117,7 @@ class KeyringBackend:
         try:
             keyring.set_password(SERVICE, self.username, _encode(key))
         except (KeyringError, OSError) as exc:
-            raise KeyUnavailableError(QT_TRANSLATE_NOOP(
+            raise KeyUnavailableError(translate(
                 "Quarantine", "The quarantine key could not be stored in the system keyring; unlock it and try again."),
                 detail=str(exc)) from exc
 
@@ -149,7 +148,7 @@ class FileBackend:
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError) as exc:
-            raise KeyUnavailableError(QT_TRANSLATE_NOOP(
+            raise KeyUnavailableError(translate(
                 "Quarantine", "The quarantine key file cannot be read; check its permissions."), detail=str(exc)) from exc
         return _decode(text)
 
@@ -179,7 +178,7 @@ def read_vault_record(paths: Paths, *, create: bool = True) -> VaultRecord:
     except FileNotFoundError:
         pass
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise RingfenceError(QT_TRANSLATE_NOOP(
+        raise RingfenceError(translate(
             "Quarantine", "The quarantine's vault.json is damaged; restore it from a backup to open the quarantine."),
             detail=f"{path}: {exc}") from exc
     record = VaultRecord(secrets.token_hex(8), None)
@@ -221,7 +220,7 @@ def load_key(paths: Paths, *, create: bool = True) -> bytes:
     record = read_vault_record(paths)
     if record.key_location is None:
         if not create:
-            raise KeyUnavailableError(QT_TRANSLATE_NOOP("Quarantine", "The quarantine has no key yet, so there is nothing to open."))
+            raise KeyUnavailableError(translate("Quarantine", "The quarantine has no key yet, so there is nothing to open."))
         with file_lock(paths.quarantine_dir / ".key.lock", wait=KEY_LOCK_WAIT, busy=KEY_BUSY):
             record = read_vault_record(paths)  # another process may have created it meanwhile
             if record.key_location is None:
@@ -232,10 +231,10 @@ def load_key(paths: Paths, *, create: bool = True) -> bytes:
     key = backends[record.key_location].load()
     if key is None:
         raise KeyUnavailableError(
-            QT_TRANSLATE_NOOP("Quarantine", "The quarantine key is missing from the system keyring, so quarantined items "
+            translate("Quarantine", "The quarantine key is missing from the system keyring, so quarantined items "
                               "cannot be opened; restore the keyring from a backup.")
             if record.key_location == "keyring" else
-            QT_TRANSLATE_NOOP("Quarantine", "The quarantine key file is missing or damaged, so quarantined items cannot be "
+            translate("Quarantine", "The quarantine key file is missing or damaged, so quarantined items cannot be "
                               "opened; restore it from a backup."))
     if record.key_location == "file":
         _move_to_keyring_if_possible(paths, record, key)
@@ -247,7 +246,7 @@ def _create_key(paths: Paths, record: VaultRecord) -> bytes:
     key = secrets.token_bytes(KEY_SIZE)
     backend.save(key)
     if backend.load() != key:
-        raise KeyUnavailableError(QT_TRANSLATE_NOOP(
+        raise KeyUnavailableError(translate(
             "Quarantine", "The quarantine key could not be stored safely; check the system keyring and try again."))
     _write_vault_record(paths, VaultRecord(record.vault_id, backend.name))
     if backend.name == "file":

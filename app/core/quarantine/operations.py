@@ -35,7 +35,7 @@ from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import Message, marked, translate
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.protected import protection_reason
@@ -57,8 +57,8 @@ class QuarantineOutcome:
 
     action: str  # "quarantined" | "skipped-protected" | "failed"
     item_id: str | None = None
-    error: str | None = None
-    reason: str | None = None  # why a file was skipped as protected
+    error: Message | str | None = None  # a message (plain English only from code not converted yet)
+    reason: Message | None = None  # why a file was skipped as protected
 
 
 def quarantine_file(ctx: Context, path: str | os.PathLike[str], *, rule: str, engine: str,
@@ -73,21 +73,22 @@ def quarantine_file(ctx: Context, path: str | os.PathLike[str], *, rule: str, en
         why = protection_reason(ctx.paths, text)
         if why:
             log.warning("not quarantined, %s is %s", text, why)
-            return QuarantineOutcome(SKIPPED_PROTECTED, reason=why)
+            return QuarantineOutcome(SKIPPED_PROTECTED, reason=marked("Quarantine", why))
     try:
         item_id = _quarantine(ctx, text, rule=rule, engine=engine, definitions_version=definitions_version,
                               sha256=sha256.lower(), scanned_stat=scanned_stat, scan_id=scan_id, progress=progress)
     except RingfenceError as exc:
         log.warning("quarantine of %s failed: %s (%s)", text, exc.message, exc.detail)
-        return QuarantineOutcome(FAILED, error=exc.message)
+        return QuarantineOutcome(FAILED, error=exc.msg)
     except OSError as exc:
         log.warning("quarantine of %s failed: %s", text, exc)
-        return QuarantineOutcome(FAILED, error=f"{text} could not be quarantined ({exc.strerror or exc}); it was left in place.")
+        return QuarantineOutcome(FAILED, error=translate("Quarantine", "%1 could not be quarantined (%2); it was left in place.")
+                                 .arg(text, exc.strerror or str(exc)))
     return QuarantineOutcome(QUARANTINED_ACTION, item_id=item_id)
 
 
 def _changed(path: str) -> RingfenceError:
-    return RingfenceError(QT_TRANSLATE_NOOP(
+    return RingfenceError(translate(
         "Quarantine", "The file changed after it was scanned, so it was left in place; scan it again."), detail=path)
 
 
@@ -106,10 +107,10 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
     try:
         st = os.lstat(path)
     except FileNotFoundError:
-        raise RingfenceError(QT_TRANSLATE_NOOP("Quarantine", "The file no longer exists, so there was nothing to quarantine."),
+        raise RingfenceError(translate("Quarantine", "The file no longer exists, so there was nothing to quarantine."),
                              detail=path) from None
     if not stat.S_ISREG(st.st_mode):
-        raise RingfenceError(QT_TRANSLATE_NOOP("Quarantine", "Only regular files can be quarantined (this is a link, "
+        raise RingfenceError(translate("Quarantine", "Only regular files can be quarantined (this is a link, "
                                                "a folder or a device)."), detail=path)
     if _stat_key(st) != tuple(scanned_stat):
         raise _changed(path)
@@ -125,7 +126,7 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
         definitions_version=definitions_version, scan_id=scan_id, quarantined_at=now, status=QUARANTINED, status_at=now,
     )
     if shutil.disk_usage(vault.dir).free < crypto.sealed_size(st.st_size, item.metadata()) + FREE_SPACE_MARGIN:
-        raise RingfenceError(QT_TRANSLATE_NOOP(
+        raise RingfenceError(translate(
             "Quarantine", "There is not enough free disk space for the quarantine copy, so the file was left in place."),
             detail=path)
     with ctx.store.transaction() as conn:
@@ -139,7 +140,7 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
             vault.insert(conn, item)
         crashpoints.point("q.recorded")
         if verify_blob(vault, key, item_id) != sha256:
-            raise RingfenceError(QT_TRANSLATE_NOOP(
+            raise RingfenceError(translate(
                 "Quarantine", "The quarantine copy could not be read back correctly, so the file was left in place."), detail=path)
         crashpoints.point("q.verified")
         if not original_in_place(path, scanned_stat):
@@ -251,12 +252,16 @@ def claim(ctx: Context, vault: Vault, item_id: str) -> Item:
     """The item, if it is in the vault and no live operation is working on it."""
     item = vault.get(item_id)
     if item is None:
-        raise RingfenceError(f"There is no quarantined item {item_id}; run 'ringfence quarantine list' to see the ids.")
+        raise RingfenceError(translate("Quarantine", "There is no quarantined item %1.").arg(item_id))
     if not item.in_vault:
-        raise RingfenceError(f"Item {item_id} is no longer in the quarantine (it was {item.status}).")
+        gone = (translate("Quarantine", "Item %1 is no longer in the quarantine: it was restored.")
+                if item.status == "restored" else
+                translate("Quarantine", "Item %1 is no longer in the quarantine: it was deleted."))
+        raise RingfenceError(gone.arg(item_id))
     for intent in intents.pending(ctx.store.conn):
         if intent.item_id == item_id and intent.owner_alive():
-            raise RingfenceError(f"Item {item_id} is being worked on by another Ringfence process; try again shortly.")
+            raise RingfenceError(translate("Quarantine", "Item %1 is being worked on by another Ringfence process; try "
+                                                         "again shortly.").arg(item_id))
     return item
 
 
@@ -286,7 +291,7 @@ def purge(ctx: Context, days: int | None = None, *, now: float | None = None) ->
     if days is None:
         days = int(ctx.settings["quarantine.purge_days"])
     if days < 0:
-        raise RingfenceError("The number of days must be zero or more.")
+        raise RingfenceError(translate("Quarantine", "The number of days must be zero or more."))
     vault = Vault(ctx)
     cutoff = (time.time() if now is None else now) - days * 86400
     purged = []

@@ -28,7 +28,7 @@ from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.messages import translate
 from app.core.quarantine import allowlist, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import claim
@@ -61,13 +61,14 @@ def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = N
     """Restore one item to its original path or into folder ``to``. Raises :class:`RingfenceError`.
     Slow (> 50 ms): decrypts, verifies and fsyncs the file."""
     if on_conflict not in CONFLICT_POLICIES:
-        raise RingfenceError(f"--on-conflict must be one of {', '.join(CONFLICT_POLICIES)}, not {on_conflict!r}.")
+        raise ValueError(f"unknown conflict policy {on_conflict!r}")  # a programming error: callers offer the choices
     vault = Vault(ctx)
     item = claim(ctx, vault, item_id)
     original = Path(item.original_path)
     folder = Path(os.path.abspath(to)) if to is not None else original.parent
     if folder.exists() and not folder.is_dir():
-        raise RingfenceError(f"{folder} is not a folder, so the item cannot be restored into it.")
+        raise RingfenceError(translate("Quarantine", "%1 is not a folder, so the item cannot be restored into it.")
+                             .arg(str(folder)))
     key = load_key(ctx.paths, create=False)
     wanted = folder / original.name
     if on_conflict == SKIP and os.path.lexists(wanted):
@@ -76,7 +77,8 @@ def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = N
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RingfenceError(f"The folder {folder} cannot be created ({exc.strerror}); choose another with --to.") from exc
+        raise RingfenceError(translate("Quarantine", "The folder %1 cannot be created (%2); choose another folder.")
+                             .arg(str(folder), exc.strerror or str(exc))) from exc
     temp = folder / f".{original.name}.ringfence-restore-{item.id}.tmp"
     detail: dict[str, str | None] = {"temp": str(temp), "dest": None}
     with ctx.store.transaction() as conn:
@@ -137,7 +139,7 @@ def _write_verified(vault: Vault, key: bytes, item: Item, temp: Path) -> None:
             crashpoints.point("r.chunk")
         sink.truncate(size)
         if size != item.size or digest.hexdigest() != item.sha256:
-            raise RingfenceError(QT_TRANSLATE_NOOP(
+            raise RingfenceError(translate(
                 "Quarantine", "The quarantined item does not match its recorded fingerprint, so it was not restored."),
                 detail=item.id)
         if item.mode is not None:
@@ -168,7 +170,8 @@ def _land(ctx: Context, intent_id: int, detail: dict[str, str | None], temp: Pat
         crashpoints.point("r.chosen")
         if on_conflict == OVERWRITE:
             if dest.is_dir():
-                raise RingfenceError(f"{dest} is a folder, so the item cannot overwrite it; restore it with --to.")
+                raise RingfenceError(translate("Quarantine", "%1 is a folder, so the item cannot replace it; restore it "
+                                                             "to another folder.").arg(str(dest)))
             os.replace(temp, dest)
         elif not _place_new(temp, dest):
             continue  # someone created ``dest`` since the check: pick the next name

@@ -39,9 +39,9 @@ def add_file(path: Path, findings: Findings) -> bool:
         with path.open("rb") as handle:
             head = handle.read(65536)
     except PermissionError as exc:
-        raise RingfenceError(f"Ringfence has no permission to read {path}.") from exc
+        raise RingfenceError(translate("Recovery", "Ringfence has no permission to read %1.").arg(str(path))) from exc
     except OSError as exc:
-        raise RingfenceError(f"{path} cannot be read ({exc.strerror or exc}).") from exc
+        raise RingfenceError(translate("Recovery", "%1 cannot be read (%2).").arg(str(path), exc.strerror or str(exc))) from exc
     if head.startswith(b"ElfFile\x00"):
         found = read_evtx(path)
         findings.events.extend(found)
@@ -65,7 +65,8 @@ def _read_capped(path: Path) -> bytes:
     with path.open("rb") as handle:
         data = handle.read(MAX_TEXT_BYTES + 1)
     if len(data) > MAX_TEXT_BYTES:
-        raise RingfenceError(f"{path} is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB and was not read as text.")
+        raise RingfenceError(translate("Recovery", "%1 is larger than %2 MB and was not read as text.")
+                             .arg(str(path), MAX_TEXT_BYTES // (1024 * 1024)))
     return data
 
 

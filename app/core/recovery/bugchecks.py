@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from app.core.errors import RingfenceError
+from app.core.messages import translate
 from app.core.resources import resource_path
 
 _M_FLAG = 0x10000000
@@ -22,7 +23,8 @@ def _table() -> dict[int, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RingfenceError(f"The stop code table {path} cannot be read ({exc.strerror}); reinstall Ringfence.") from exc
+        raise RingfenceError(translate("Recovery", "The stop code table %1 cannot be read (%2); reinstall Ringfence.")
+                             .arg(str(path), exc.strerror or str(exc))) from exc
     table: dict[int, str] = {}
     for line in text.splitlines():
         if not line or line.startswith("#") or "\t" not in line:

@@ -74,19 +74,20 @@ def _child(element: ET.Element, name: str) -> ET.Element | None:
 
 
 def parse_events(text: str, binary_encoding: Literal["hex", "base64"] = "hex", *,
-                 name: str = "the event log export", relevant_only: bool = True) -> list[SystemEvent]:
+                 name: Message | str | None = None, relevant_only: bool = True) -> list[SystemEvent]:
     """Every ``<Event>`` in ``text`` (one event, a ``wevtutil qe /f:xml`` stream, or an ``<Events>`` export).
 
     ``binary_encoding`` is how ``<Binary>`` is written: hex by Windows tools, base64 by python-evtx.
     """
+    name = translate("Recovery", "The event log export") if name is None else name
     if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
-        raise RingfenceError(f"{name} contains an XML document type declaration, which event exports never have; "
-                             "it was not read.")
+        raise RingfenceError(translate("Recovery", "%1 contains an XML document type declaration, which event exports "
+                                                   "never have; it was not read.").arg(name))
     body = re.sub(r"<\?xml[^>]*\?>", "", text.lstrip("\ufeff"))
     try:
         root = ET.fromstring(f"<rf-events>{body}</rf-events>")
     except ET.ParseError as exc:
-        raise RingfenceError(f"{name} is not readable event XML ({exc}).") from exc
+        raise RingfenceError(translate("Recovery", "%1 is not readable event XML (%2).").arg(name, str(exc))) from exc
     events = []
     for element in root.iter():
         if _local(element.tag) == "Event":

@@ -57,7 +57,7 @@ class LinuxLiveProvider:
                 try:
                     add_file(path, findings)
                 except RingfenceError as exc:
-                    findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.message))
+                    findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.msg))
 
     def _previous_boot(self, findings: Findings) -> None:
         base = ["journalctl", "-b", "-1", "-o", "json", "--no-pager"]
@@ -74,9 +74,9 @@ class LinuxLiveProvider:
             findings.note(translate("Recovery", "The journal keeps no record of the previous boot (it may not be stored on disk)."))
             return
         try:
-            boots = read_journal(io.BytesIO(stopped.stdout + b"\n" + last.stdout), "the previous boot's journal")
+            boots = read_journal(io.BytesIO(stopped.stdout + b"\n" + last.stdout), translate("Recovery", "The previous boot's journal"))
         except RingfenceError as exc:
-            findings.note(translate("Recovery", "The previous boot's journal was unreadable: %1").arg(exc.message))
+            findings.note(translate("Recovery", "The previous boot's journal was unreadable: %1").arg(exc.msg))
             return
         findings.journal_boots.extend(SourcedBoot(translate("Recovery", "The system journal of the previous boot"), boot) for boot in boots)
 

@@ -33,7 +33,7 @@ class OfflineFolderProvider:
             try:
                 add_file(path, findings)
             except RingfenceError as exc:
-                findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.message))
+                findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.msg))
         findings.platform = _platform(findings)
         return findings
 

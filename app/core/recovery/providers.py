@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.core.errors import RingfenceError
+from app.core.messages import translate
 from app.core.recovery.correlate import correlate
 from app.core.recovery.findings import Findings
 from app.core.recovery.model import RecoveryScan
@@ -41,14 +42,18 @@ def _linux() -> RecoveryProvider:
 LIVE_PROVIDERS: dict[str, Callable[[], RecoveryProvider]] = {"win32": _windows, "linux": _linux}
 
 
+class UnsupportedSystemError(RingfenceError):
+    """Crash insights cannot read the running system; a folder of its logs can be read instead."""
+
+
 def live_provider(platform: str | None = None) -> RecoveryProvider:
     """The provider for the running system."""
     platform = platform or sys.platform
     for prefix, factory in LIVE_PROVIDERS.items():
         if platform.startswith(prefix):
             return factory()
-    raise RingfenceError(f"Crash insights cannot read this system ({platform}) directly; copy its logs into a folder "
-                         "and use --source FOLDER.")
+    raise UnsupportedSystemError(translate("Recovery", "Crash insights cannot read this system (%1) directly; copy its logs "
+                                               "into a folder and open that folder.").arg(platform))
 
 
 def offline_provider(folder: Path) -> RecoveryProvider:

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import BinaryIO
 
 from app.core.errors import RingfenceError
+from app.core.messages import Message, translate
 from app.core.recovery.timeconv import unix_micros_to_datetime
 
 JOURNAL_STOPPED = "d93fb3c9c24d451a97cea615ce59c00b"
@@ -54,16 +55,17 @@ def looks_like_journal(head: bytes) -> bool:
     return start.startswith(b"__CURSOR=") or (start.startswith(b"{") and b'"__CURSOR"' in start)
 
 
-def read_journal(stream: BinaryIO, name: str = "the journal export") -> list[JournalBoot]:
+def read_journal(stream: BinaryIO, name: Message | str | None = None) -> list[JournalBoot]:
     """Boots in a (seekable) journal export, in either the export or the JSON-lines format."""
     start = stream.tell()
     head = stream.read(64).lstrip()[:1]
     stream.seek(start)
+    name = translate("Recovery", "The journal export") if name is None else name
     entries = _json_entries(stream, name) if head == b"{" else _export_entries(stream, name)
     return summarize_boots(entries)
 
 
-def _json_entries(stream: BinaryIO, name: str) -> Iterator[dict[str, str]]:
+def _json_entries(stream: BinaryIO, name: Message | str) -> Iterator[dict[str, str]]:
     for number, raw in enumerate(stream, 1):
         line = raw.strip()
         if not line:
@@ -71,12 +73,17 @@ def _json_entries(stream: BinaryIO, name: str) -> Iterator[dict[str, str]]:
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as exc:
-            raise RingfenceError(f"{name} is not a readable journal export (line {number} is not JSON).") from exc
+            raise RingfenceError(translate("Recovery", "%1 is not a readable journal export (line %2 is not JSON).")
+                                 .arg(name, number)) from exc
         if isinstance(record, dict):
             yield {key: value for key, value in record.items() if key in _WANTED and isinstance(value, str)}
 
 
-def _export_entries(stream: BinaryIO, name: str) -> Iterator[dict[str, str]]:
+def _ends_inside(name: Message | str) -> Message:
+    return translate("Recovery", "%1 is not a readable journal export (it ends inside a field).").arg(name)
+
+
+def _export_entries(stream: BinaryIO, name: Message | str) -> Iterator[dict[str, str]]:
     """The journal export format: ``NAME=value`` lines, or ``NAME``, a 64-bit little-endian size and raw bytes."""
     entry: dict[str, str] = {}
     while True:
@@ -94,13 +101,14 @@ def _export_entries(stream: BinaryIO, name: str) -> Iterator[dict[str, str]]:
             field = line.rstrip(b"\r\n")
             size_bytes = stream.read(8)
             if len(size_bytes) < 8:
-                raise RingfenceError(f"{name} is not a readable journal export (it ends inside a field).")
+                raise RingfenceError(_ends_inside(name))
             size = struct.unpack("<Q", size_bytes)[0]
             if size > _MAX_FIELD:
-                raise RingfenceError(f"{name} is not a readable journal export (a field claims {size} bytes).")
+                raise RingfenceError(translate("Recovery", "%1 is not a readable journal export (a field claims %2 bytes).")
+                                     .arg(name, size))
             value = stream.read(size)
             if len(value) < size:
-                raise RingfenceError(f"{name} is not a readable journal export (it ends inside a field).")
+                raise RingfenceError(_ends_inside(name))
             stream.read(1)
         key = field.decode("utf-8", "replace")
         if key in _WANTED:

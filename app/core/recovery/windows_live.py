@@ -116,9 +116,9 @@ class WindowsLiveProvider:
                     findings.note(translate("Recovery", "The System event log could not be read (%1).").arg(reason[0][:200] if reason else done.returncode))
                 return
             try:
-                findings.events.extend(ev.parse_events(decode_output(done.stdout), "hex", name="the System event log"))
+                findings.events.extend(ev.parse_events(decode_output(done.stdout), "hex", name=translate("Recovery", "The System event log")))
             except RingfenceError as exc:
-                findings.note(translate("Recovery", "Part of the System event log was unreadable: %1").arg(exc.message))
+                findings.note(translate("Recovery", "Part of the System event log was unreadable: %1").arg(exc.msg))
         findings.event_sources.append("System")
 
     def _dumps(self, findings: Findings) -> None:
@@ -141,7 +141,7 @@ class WindowsLiveProvider:
             try:
                 findings.dumps.append(DumpFinding(str(path), read_dump_file(path)))
             except RingfenceError as exc:
-                findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.message))
+                findings.note(translate("Recovery", "Skipped %1: %2").arg(path, exc.msg))
 
     def _reagentc(self, findings: Findings) -> None:
         info = self._run(["reagentc", "/info"], findings)

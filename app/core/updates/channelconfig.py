@@ -51,8 +51,8 @@ def _read(folder: Path, source: str) -> ChannelConfig | None:
         return ChannelConfig(str(doc["url"]).rstrip("/"), root.read_bytes(), str(doc.get("channel", "stable")), source,
                              str(collector).rstrip("/") if collector else None)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise RingfenceError(f"The update channel settings in {folder} are damaged ({exc}); set the channel again "
-                             "with 'ringfence update channel URL --root ROOT_JSON'.") from exc
+        raise RingfenceError(translate("Updates", "The update channel settings in %1 are damaged (%2); set the "
+                                                  "update channel again.").arg(str(folder), str(exc))) from exc
 
 
 def load_channel(config_dir: Path) -> ChannelConfig | None:
@@ -65,8 +65,8 @@ def check_root(data: bytes) -> Metadata[Root]:
         md = Metadata[Root].from_bytes(data)
         md.verify_delegate(Root.type, md)
     except Exception as exc:
-        raise RingfenceError(f"That file is not a valid, self-signed TUF root ({type(exc).__name__}); use the "
-                             "channel's metadata/1.root.json.") from exc
+        raise RingfenceError(translate("Updates", "That file is not a valid, self-signed TUF root (%1); use the "
+                                                  "channel's metadata/1.root.json.").arg(type(exc).__name__)) from exc
     return md
 
 
@@ -128,7 +128,8 @@ def set_channel(config_dir: Path, url: str, root_file: Path, channel: str = "sta
     try:
         data = root_file.read_bytes()
     except OSError as exc:
-        raise RingfenceError(f"The root file {root_file} cannot be read ({exc.strerror}).") from exc
+        raise RingfenceError(translate("Updates", "The root file %1 cannot be read (%2).")
+                             .arg(str(root_file), exc.strerror or str(exc))) from exc
     check_root(data)
     folder = _user_dir(config_dir)
     atomic_write_bytes(folder / "root.json", data, mode=0o644)

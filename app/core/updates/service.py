@@ -218,7 +218,8 @@ class UpdateService:
             self.state = st = load_state(self.ctx.paths.data_dir)
             active = st.active_version
             if active is None:
-                raise RingfenceError("Ringfence already uses its built-in baseline definitions; there is nothing to roll back.")
+                raise RingfenceError(translate("Updates", "Ringfence already uses its built-in baseline definitions; there "
+                                                          "is nothing to roll back."))
             target = self.activator.lkg(st, self.doc(), exclude={active})
             st.declined = sorted({*st.declined, active})
             reason = translate("Updates", "You rolled back from version %1.").arg(active)
@@ -227,13 +228,13 @@ class UpdateService:
 
     def set_ring(self, ring: str) -> None:
         if ring not in RINGS:
-            raise RingfenceError(f"Unknown update ring {ring!r}; choose one of {', '.join(RINGS)}.")
+            raise RingfenceError(translate("Updates", "Unknown update ring %1; choose one of %2.").arg(ring, ", ".join(RINGS)))
         self.ctx.settings.set("updates.ring", ring)
         self.ctx.settings.save()
 
     def pause(self, hours: float) -> float:
         if not 1 <= hours <= 72:
-            raise RingfenceError("Updates can be paused for 1 to 72 hours.")
+            raise RingfenceError(translate("Updates", "Updates can be paused for 1 to 72 hours."))
         with self._lock():
             self.state = load_state(self.ctx.paths.data_dir)
             self.state.paused_until = self.clock() + hours * 3600
@@ -283,7 +284,7 @@ class UpdateService:
         """Added / removed / changed rules from version ``old`` (None: the baseline) to ``new``. Slow (> 50 ms)."""
         staging = self.activator.staging
         if not staging.is_staged(new) or (old is not None and not staging.is_staged(old)):
-            raise RingfenceError("Only versions that are on this computer can be compared.")
+            raise RingfenceError(translate("Updates", "Only versions that are on this computer can be compared."))
         base = unpacked_bundle(self.ctx, resource_path(*BASELINE_ARCHIVE)) if old is None else staging.folder(old)
         return rule_diff(base, staging.folder(new))
 
