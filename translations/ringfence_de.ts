@@ -2591,8 +2591,8 @@
     </message>
     <message>
         <location filename="../app/core/settings.py" line="96"/>
-        <source>When a scan finds a threat (report, quarantine, ask)</source>
-        <translation>Wenn ein Scan eine Bedrohung findet (melden, in Quarantäne verschieben, nachfragen)</translation>
+        <source>When a scan finds a threat</source>
+        <translation>Wenn eine Prüfung eine Bedrohung findet</translation>
     </message>
     <message>
         <location filename="../app/core/settings.py" line="98"/>
