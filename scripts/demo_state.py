@@ -73,10 +73,14 @@ def _updates(work: Path, rules: Path) -> None:
         '  strings:\n    $a = "powershell" nocase\n    $b = "-w hidden" nocase\n    $l = { 4C 00 00 00 01 14 02 00 }\n'
         "  condition:\n    $l at 0 and $a and $b\n}\n", encoding="utf-8")
     clean = [ROOT / "resources" / "selftest" / "clean"]
+
+    def built(hours_ago: float) -> str:  # the publisher built each version a while before clients took it
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - hours_ago * HOUR))
+
     v2 = build(rules, work / "defs-2.tar.gz", 2, notes="New: autorun.inf files that start a program.\n", clean=clean,
-               changelog=["added Ringfence_Autorun_Inf_Executable"]).archive
+               changelog=["added Ringfence_Autorun_Inf_Executable"], created=built(62)).archive
     v3 = build(v3_rules, work / "defs-3.tar.gz", 3, notes="New: shortcuts that start a hidden PowerShell.\n",
-               clean=clean, changelog=["added Ringfence_Archive_Dropper_Lnk"]).archive
+               clean=clean, changelog=["added Ringfence_Archive_Dropper_Lnk"], created=built(8)).archive
     repo = ChannelRepo.init(work / "channel")
     publisher.create(repo, "stable", "demo")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(repo.dir)))

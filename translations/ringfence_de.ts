@@ -138,27 +138,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="186"/>
+        <location filename="../app/ui/application.py" line="189"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="187"/>
+        <location filename="../app/ui/application.py" line="190"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="212"/>
+        <location filename="../app/ui/application.py" line="215"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="299"/>
+        <location filename="../app/ui/application.py" line="302"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="302"/>
+        <location filename="../app/ui/application.py" line="305"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -2320,32 +2320,32 @@
         <translation>Dateien, die nicht geprüft werden konnten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="82"/>
+        <location filename="../app/ui/pages/scan_results.py" line="83"/>
         <source>Moved to the quarantine</source>
         <translation>In die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="82"/>
+        <location filename="../app/ui/pages/scan_results.py" line="83"/>
         <source>Reported only</source>
         <translation>Nur gemeldet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="83"/>
+        <location filename="../app/ui/pages/scan_results.py" line="84"/>
         <source>Waiting for your choice</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="84"/>
+        <location filename="../app/ui/pages/scan_results.py" line="85"/>
         <source>Left in place: a system or Ringfence file</source>
         <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="85"/>
+        <location filename="../app/ui/pages/scan_results.py" line="86"/>
         <source>Allowed</source>
         <translation>Zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="85"/>
+        <location filename="../app/ui/pages/scan_results.py" line="86"/>
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
     </message>
@@ -2557,12 +2557,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="88"/>
+        <location filename="../app/ui/pages/scan_results.py" line="89"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="96"/>
+        <location filename="../app/ui/pages/scan_results.py" line="97"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2709,8 +2709,8 @@
     </message>
     <message>
         <location filename="../app/core/settings.py" line="96"/>
-        <source>When a scan finds a threat (report, quarantine, ask)</source>
-        <translation>Wenn ein Scan eine Bedrohung findet (melden, in Quarantäne verschieben, nachfragen)</translation>
+        <source>When a scan finds a threat</source>
+        <translation>Wenn eine Prüfung eine Bedrohung findet</translation>
     </message>
     <message>
         <location filename="../app/core/settings.py" line="98"/>
@@ -3884,7 +3884,7 @@
     </message>
     <message>
         <location filename="../app/ui/pages/updates.py" line="73"/>
-        <location filename="../app/ui/pages/updates.py" line="124"/>
+        <location filename="../app/ui/pages/updates.py" line="125"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
@@ -3944,155 +3944,155 @@
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="102"/>
+        <location filename="../app/ui/pages/updates.py" line="103"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="106"/>
+        <location filename="../app/ui/pages/updates.py" line="107"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <location filename="../app/ui/pages/updates.py" line="109"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="110"/>
+        <location filename="../app/ui/pages/updates.py" line="111"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="112"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="114"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="115"/>
+        <location filename="../app/ui/pages/updates.py" line="116"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="117"/>
+        <location filename="../app/ui/pages/updates.py" line="118"/>
         <source>&amp;Install anyway</source>
         <translation>Trotzdem &amp;installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="118"/>
+        <location filename="../app/ui/pages/updates.py" line="119"/>
         <source>Install the newest definitions for this PC now, although updates are paused or pinned.</source>
         <translation>Die neuesten Definitionen für diesen PC jetzt installieren, obwohl Updates pausiert oder festgehalten sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="122"/>
+        <location filename="../app/ui/pages/updates.py" line="123"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="157"/>
+        <location filename="../app/ui/pages/updates.py" line="158"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="161"/>
+        <location filename="../app/ui/pages/updates.py" line="162"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="162"/>
+        <location filename="../app/ui/pages/updates.py" line="163"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="162"/>
+        <location filename="../app/ui/pages/updates.py" line="163"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="178"/>
+        <location filename="../app/ui/pages/updates.py" line="179"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="180"/>
+        <location filename="../app/ui/pages/updates.py" line="181"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="182"/>
+        <location filename="../app/ui/pages/updates.py" line="183"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <location filename="../app/ui/pages/updates.py" line="184"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="196"/>
+        <location filename="../app/ui/pages/updates.py" line="197"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="199"/>
+        <location filename="../app/ui/pages/updates.py" line="200"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="212"/>
+        <location filename="../app/ui/pages/updates.py" line="213"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="231"/>
+        <location filename="../app/ui/pages/updates.py" line="232"/>
         <source>Updates are paused. Install the newest definitions for this PC now anyway?</source>
         <translation>Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="232"/>
+        <location filename="../app/ui/pages/updates.py" line="233"/>
         <source>Your definitions are pinned. Install the newest definitions for this PC now anyway?</source>
         <translation>Ihre Definitionen sind festgehalten. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="233"/>
+        <location filename="../app/ui/pages/updates.py" line="234"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions. Install the newest definitions for this PC now anyway?</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen eingebauten Definitionen zurückgekehrt ist. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="235"/>
+        <location filename="../app/ui/pages/updates.py" line="236"/>
         <source>Ringfence checks their signature, validates and self-tests them before it uses them, as always. Your choice for automatic updates stays as it is.</source>
         <translation>Ringfence prüft wie immer ihre Signatur, validiert sie und testet sie selbst, bevor es sie verwendet. Ihre Einstellung für automatische Updates bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="240"/>
+        <location filename="../app/ui/pages/updates.py" line="241"/>
         <source>Version %1 is available.</source>
         <translation>Version %1 ist verfügbar.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="241"/>
-        <location filename="../app/ui/pages/updates.py" line="243"/>
+        <location filename="../app/ui/pages/updates.py" line="242"/>
+        <location filename="../app/ui/pages/updates.py" line="244"/>
         <source>Install anyway</source>
         <translation>Trotzdem installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="251"/>
+        <location filename="../app/ui/pages/updates.py" line="252"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="253"/>
-        <location filename="../app/ui/pages/updates.py" line="255"/>
+        <location filename="../app/ui/pages/updates.py" line="254"/>
+        <location filename="../app/ui/pages/updates.py" line="256"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="242"/>
-        <location filename="../app/ui/pages/updates.py" line="254"/>
+        <location filename="../app/ui/pages/updates.py" line="243"/>
+        <location filename="../app/ui/pages/updates.py" line="255"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

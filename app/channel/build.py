@@ -43,8 +43,9 @@ def default_clean_corpus() -> list[Path]:
 
 def build(rules_dir: Path, out: Path, version: int, *, notes: str = "", hashes: Path | None = None,
           allow: Path | None = None, golden_dir: Path | None = None, clean: list[Path] | None = None,
-          changelog: list[str] | None = None) -> BuildResult:
-    """Build ``out`` from ``rules_dir`` and validate it; a refused bundle is deleted again."""
+          changelog: list[str] | None = None, created: str | None = None) -> BuildResult:
+    """Build ``out`` from ``rules_dir`` and validate it; a refused bundle is deleted again. ``created``
+    (``2026-11-30T09:00:00Z``) dates the bundle; by default it is now."""
     try:
         rule_count = count_rules(compile_definitions(load_rules_folder(rules_dir)))
     except BundleError as exc:
@@ -61,7 +62,7 @@ def build(rules_dir: Path, out: Path, version: int, *, notes: str = "", hashes: 
                 for sample in sorted(p for p in path.iterdir() if p.is_file())[:1]:
                     golden[path.name] = (sample.name, sample.read_bytes())
     build_bundle(rules_dir, out, version, rule_count=rule_count, notes=notes, hashes=_read_hash_file(hashes),
-                 allow=_read_hash_file(allow), golden=golden, changelog=changelog)
+                 allow=_read_hash_file(allow), golden=golden, changelog=changelog, created=created)
     corpus = clean if clean is not None else default_clean_corpus()
     tmp = Path(tempfile.mkdtemp(prefix="ringfence-build-"))
     try:

@@ -93,7 +93,7 @@ SCHEMA: tuple[Setting, ...] = (
     # Quarantine by default: the vault is encrypted and every item comes back byte for byte, so acting
     # at once is safe, and a home user should not have to decide about each threat while it can run.
     # (Files the OS needs are never quarantined; `ringfence scan` reports unless told otherwise.)
-    _s("scan.action", str, "quarantine", QT_TRANSLATE_NOOP("Settings", "When a scan finds a threat (report, quarantine, ask)"),
+    _s("scan.action", str, "quarantine", QT_TRANSLATE_NOOP("Settings", "When a scan finds a threat"),
        choices=("report", "quarantine", "ask")),
     _s("scan.max_file_size_mb", int, 256, QT_TRANSLATE_NOOP("Settings", "Largest file to scan (MB)"),
        minimum=1, maximum=1024 * 1024),

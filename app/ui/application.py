@@ -162,6 +162,9 @@ class ConsoleApp(QObject):
         self._verdict_timer.stop()
         self.housekeeping.stop()
         self._tray_wait.stop()
+        if self.consent is not None:
+            self.consent.stop()
+        self.background_ask.stop()
         self.window.hide()
         if self.tray is not None:
             self.tray.hide()

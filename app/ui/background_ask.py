@@ -85,6 +85,11 @@ class BackgroundAsk(QObject):
         page = self.app.window.pages.get("scan")
         return bool(args.get("scan_id")) and getattr(page, "scan_id", 0) == args.get("scan_id")
 
+    def stop(self) -> None:
+        """At quit: the question goes away unanswered (the files stay where they are, as reported)."""
+        if self.dialog is not None:
+            self.dialog.hide()
+
     def _ask(self, pending: Pending) -> None:
         if self.dialog is None:
             self.dialog = ThreatChoiceDialog(self.app.window)

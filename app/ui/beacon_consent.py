@@ -79,6 +79,12 @@ class BeaconConsent(QObject):
         self.box = ask(self.app.window, self.tr("Health reports"), text(consent_text()), choices, self._answered)
         return self.box
 
+    def stop(self) -> None:
+        """At quit: no question left on screen (unanswered, so it is asked at the next start)."""
+        self.timer.stop()
+        if self.box is not None:
+            self.box.close()
+
     def _answered(self, choice: str | None) -> None:
         self.box = None
         if choice is None:

@@ -11,7 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QTableView, QWidget
+
+from app.ui.application import ConsoleApp
 
 WINDOW = (1280, 720)  # a 1920x1080 screen at 150 %, in logical pixels
 
@@ -34,11 +36,36 @@ def clipped(page: QWidget) -> list[str]:
     return found
 
 
+def settings_clipped(app: ConsoleApp, qapp: QApplication) -> dict[str, list[str]]:
+    """Every tab of the settings dialog at its opening size: no clipped label or button, no tab that
+    needs a horizontal scroll bar."""
+    from app.ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(app)
+    dialog.show()
+    problems: dict[str, list[str]] = {}
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        for _ in range(10):
+            qapp.processEvents()
+        tab = dialog.tabs.widget(index)
+        assert isinstance(tab, QScrollArea)
+        found = clipped(tab)
+        if tab.widget().minimumSizeHint().width() > tab.viewport().width():
+            found.append(f"needs {tab.widget().minimumSizeHint().width()} px across, has {tab.viewport().width()}")
+        if found:
+            problems[f"settings: {dialog.tabs.tabText(index)}"] = found
+    bar = dialog.tabs.tabBar()
+    if bar.sizeHint().width() > dialog.tabs.width():
+        problems["settings"] = [f"the tabs need {bar.sizeHint().width()} px, have {dialog.tabs.width()}"]
+    dialog.close()
+    return problems
+
+
 def main(language: str) -> int:
     from app.core.context import Context
     from app.core.paths import get_paths
     from app.core.recovery.seen import SeenCrashes
-    from app.ui.application import ConsoleApp
     from tests.quarantine.conftest import make_file, quarantine
     from tests.recovery.test_offline_cli import copied_folder
 
@@ -74,6 +101,7 @@ def main(language: str) -> int:
             found.append(f"needs {page.body.minimumSizeHint().width()} px across, has {scroller.viewport().width()}")
         if found:
             problems[name] = found
+    problems.update(settings_clipped(app, qapp))
     print(json.dumps(problems))
     app.quit()
     return 0

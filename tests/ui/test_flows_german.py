@@ -16,6 +16,7 @@ from app.ui.beacon_consent import BeaconConsent
 from app.ui.dialogs.settings import SettingsDialog
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.pages.updates import UpdatesPage
+from tests.ui.clipping import WINDOW, clipped
 from tests.ui.test_pages_german import english_only, visible_texts
 from tests.updates.conftest import Setup
 
@@ -40,6 +41,8 @@ def test_the_threat_choice_speaks_german(qtbot: QtBot, app: ConsoleApp, tmp_path
     assert {"In Quarantäne verschieben", "Zulassen (die Datei ist sicher)", "Belassen (nur melden)"} <= shown
     header = dialog.findChild(QTreeWidget).headerItem()  # type: ignore[union-attr]
     assert [header.text(i) for i in range(3)] == ["Datei", "Ordner", "Bedrohung"]
+    qtbot.waitExposed(dialog)
+    assert clipped(dialog) == []
 
 
 def test_the_health_report_question_speaks_german(qtbot: QtBot, app: ConsoleApp) -> None:
@@ -61,6 +64,11 @@ def test_install_anyway_speaks_german(qtbot: QtBot, app: ConsoleApp, setup: Setu
     page.refresh()
     qtbot.waitUntil(lambda: page.view is not None and page.view.held_back == "paused", timeout=20_000)
     assert page.install_button.text() == "Trotzdem &installieren"
+    app.window.resize(*WINDOW)
+    app.window.show()
+    app.window.show_page("updates")
+    qtbot.waitExposed(app.window)
+    assert clipped(page) == []  # one more button in the row, in the longer language
     page.install_button.click()
     qtbot.waitUntil(lambda: page.question is not None and page.question.isVisible(), timeout=5000)
     assert page.question is not None

@@ -130,3 +130,18 @@ def test_a_threat_dealt_with_from_the_results_list_leaves_the_question(qtbot: Qt
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1, timeout=5000)
     assert dialog.list.topLevelItem(0).text(0) == "second.com" and dialog.isVisible()  # type: ignore[union-attr]
     assert second.exists()
+
+
+def test_an_answer_given_after_the_next_scan_started_goes_to_the_scan_that_asked(
+        qtbot: QtBot, console: Console, ctx: Context, tmp_path: Path) -> None:
+    early = make_file(tmp_path / "first" / "early.com", eicar_bytes())
+    make_file(tmp_path / "second" / "plain.txt", b"nothing here\n")
+    page = _scan(qtbot, console, early.parent)
+    asked_by = page.scan_id
+    page.start_scan("custom", [str(tmp_path / "second")])
+    qtbot.waitUntil(lambda: not page.running and page.summary is not None, timeout=SCAN_TIMEOUT)
+    assert page.scan_id != asked_by
+    assert page.asking is not None and page.asking.list.topLevelItemCount() == 1
+    page.asking.quarantine.click()
+    qtbot.waitUntil(lambda: not early.exists(), timeout=20_000)
+    qtbot.waitUntil(lambda: _recorded(ctx, asked_by) == {"early.com": "quarantined"}, timeout=20_000)

@@ -249,11 +249,13 @@ class ScanPage(Page):
         if self.asking is None:
             self.asking = ThreatChoiceDialog(self)
             self.asking.chosen.connect(self._answered)
-        self.asking.add(Pending(found.file, found.file, found.rule, (found,)))
+        self.asking.add(Pending(found.file, found.file, found.rule, ((self.scan_id, found),)))
 
     def _answered(self, choice: str, chosen: list[Pending]) -> None:
-        for pending in chosen:
-            self.call(f"scan.{choice}", calls.decide, choice, list(pending.records), self.scan_id, done=self._decided)
+        for pending in chosen:  # each with the scan that found it (another may have started since)
+            scan_id = pending.records[0][0]
+            self.call(f"scan.{choice}", calls.decide, choice, [found for _scan, found in pending.records], scan_id,
+                      done=self._decided)
 
     def _decided(self, handled: list[calls.Handled]) -> None:
         for each in handled:

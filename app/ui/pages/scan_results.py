@@ -13,7 +13,7 @@ from app.core.scanjob import Found, ScanSummary
 from app.ui.formatting import duration, reason
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
-from app.ui.widgets.table import table_view
+from app.ui.widgets.table import fit_rows, table_view
 
 if TYPE_CHECKING:
     from app.ui.pages.scan import ScanPage
@@ -51,7 +51,7 @@ class ResultsView(QWidget):
         ], stands_out=lambda f: self._action(f) in QUARANTINABLE, parent=self)
         self.table = table_view(sorted_filtered(self.model, self), self.tr("Threats found"), box, sort_column=0,
                                 descending=False, stretch=1, paths=(0, 1))
-        self.table.setMinimumHeight(120)
+        fit_rows(self.table, minimum=3, maximum=14)  # grows with the threats found, then scrolls
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         box_layout.addWidget(self.table)
         buttons = QHBoxLayout()
@@ -65,13 +65,14 @@ class ResultsView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box_layout.addLayout(buttons)
-        layout.addWidget(box, 2)
+        layout.addWidget(box)
         self.problems_box = QGroupBox(self.tr("Files that could not be checked"), self)
         problems_layout = QVBoxLayout(self.problems_box)
         self.problems = QListWidget(self.problems_box)
         self.problems.setAccessibleName(self.tr("Files that could not be checked"))
         problems_layout.addWidget(self.problems)
-        layout.addWidget(self.problems_box, 1)
+        layout.addWidget(self.problems_box)
+        layout.addStretch(1)
         self.problems_box.hide()
         self._selection_changed()
 

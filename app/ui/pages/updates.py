@@ -34,7 +34,7 @@ from app.ui.pages.updates_badge import describe
 from app.ui.pages.updates_changes import ChangesView
 from app.ui.widgets.ask import ask
 from app.ui.widgets.state_badge import StateBadge
-from app.ui.widgets.table import table_view
+from app.ui.widgets.table import fit_rows, table_view
 
 STALE_OPERATION_S = 900
 
@@ -93,9 +93,10 @@ class UpdatesPage(Page):
             Column(self.tr("Why"), lambda h: reason(h.reason)),
         ], stands_out=lambda h: h.event in ("reverted", "revoked", "rejected", "refused", "halted"), parent=self)
         self.history_table = table_view(sorted_filtered(self.history, self), self.tr("Update history"), history)
-        self.history_table.setMinimumHeight(160)
+        fit_rows(self.history_table, minimum=3, maximum=12)  # no empty box under a short history
         history_layout.addWidget(self.history_table)
-        layout.addWidget(history, 1)
+        layout.addWidget(history)
+        layout.addStretch(1)
 
     @property
     def title(self) -> str:
