@@ -1607,53 +1607,91 @@
 <context>
     <name>Realtime</name>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="9"/>
+        <location filename="../app/core/realtime/messages.py" line="12"/>
         <source>the system&apos;s queue of file changes overflowed</source>
         <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="10"/>
+        <location filename="../app/core/realtime/messages.py" line="13"/>
         <source>more files changed at once than Ringfence could queue</source>
         <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="11"/>
+        <location filename="../app/core/realtime/messages.py" line="14"/>
         <source>the folder watcher stopped and was restarted</source>
         <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <location filename="../app/core/realtime/messages.py" line="15"/>
         <source>the PC woke from sleep</source>
         <translation>der PC ist aus dem Ruhezustand erwacht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="17"/>
+        <location filename="../app/core/realtime/messages.py" line="20"/>
         <source>moved to the quarantine</source>
         <extracomment>What real-time protection did with a detected file.</extracomment>
         <translation>in die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="18"/>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
         <source>left in place</source>
         <translation>an Ort und Stelle belassen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="19"/>
+        <location filename="../app/core/realtime/messages.py" line="22"/>
         <source>left in place until you decide what to do with it</source>
         <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <location filename="../app/core/realtime/messages.py" line="23"/>
         <source>left in place because it is a protected system or Ringfence file</source>
         <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <location filename="../app/core/realtime/messages.py" line="24"/>
         <source>could not be moved to the quarantine</source>
         <translation>konnte nicht in die Quarantäne verschoben werden</translation>
     </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="29"/>
+        <source>the folder does not exist</source>
+        <extracomment>Why a protected folder cannot be watched, by errno (anything else: the system&apos;s own words).</extracomment>
+        <translation>den Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="30"/>
+        <source>it is not a folder</source>
+        <translation>es ist kein Ordner</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="31"/>
+        <location filename="../app/core/realtime/messages.py" line="32"/>
+        <source>no permission</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="33"/>
+        <location filename="../app/core/realtime/messages.py" line="34"/>
+        <source>the system&apos;s limit of watched folders is reached</source>
+        <translation>die Höchstzahl überwachter Ordner des Systems ist erreicht</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="35"/>
+        <source>the system is out of memory</source>
+        <translation>dem System fehlt Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="43"/>
+        <source>error %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="43"/>
+        <source>reason unknown</source>
+        <translation>Grund unbekannt</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/core/realtime/messages.py" line="26"/>
+        <location filename="../app/core/realtime/messages.py" line="48"/>
         <source>Catching up: %n file(s) to check.</source>
         <translation>
             <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>
@@ -1870,39 +1908,99 @@
         <translation>Zum Lesen der Einstellungen der Windows-Wiederherstellungsumgebung und der Schnellen Computerwiederherstellung sind Administratorrechte nötig.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="163"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="111"/>
+        <source>The crash dump %1 is incomplete or damaged (a field points past its end at byte %2); Windows may not have finished writing it.</source>
+        <translation>Das Speicherabbild %1 ist unvollständig oder beschädigt (ein Feld zeigt bei Byte %2 über sein Ende hinaus); Windows hat es möglicherweise nicht fertig geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="126"/>
+        <source>The file %1 is too short to be a Windows crash dump.</source>
+        <translation>Die Datei %1 ist zu kurz für ein Windows-Speicherabbild.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="129"/>
+        <source>The file %1 is an application crash dump, not a Windows stop-code (kernel) dump.</source>
+        <translation>Die Datei %1 ist das Speicherabbild eines Programms, kein Windows-Stoppcode-Abbild (Kernel).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="136"/>
+        <source>The file %1 is not a Windows kernel crash dump (it does not start with PAGEDU64 or PAGEDUMP).</source>
+        <translation>Die Datei %1 ist kein Windows-Kernel-Speicherabbild (sie beginnt nicht mit PAGEDU64 oder PAGEDUMP).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="139"/>
+        <source>The crash dump %1 is incomplete: it ends after %2 bytes, inside its %3-byte header.</source>
+        <translation>Das Speicherabbild %1 ist unvollständig: Es endet nach %2 Bytes, mitten in seinem %3 Bytes langen Kopf.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="166"/>
         <source>The file %1 is not a readable Windows crash dump: %2.</source>
         <translation>Die Datei %1 ist kein lesbares Windows-Speicherabbild: %2.</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/dumpfile.py" line="170"/>
+        <source>The crash dump %1 is damaged: %2.</source>
+        <translation>Das Speicherabbild %1 ist beschädigt: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="177"/>
         <source>its header has an unknown major version (0x%1)</source>
         <translation>ihr Kopf hat eine unbekannte Hauptversion (0x%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="172"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="179"/>
         <source>its header names no plausible Windows build (%1)</source>
         <translation>ihr Kopf nennt keine plausible Windows-Buildnummer (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="174"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="181"/>
         <source>its header names an unknown processor type (0x%1)</source>
         <translation>ihr Kopf nennt einen unbekannten Prozessortyp (0x%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="178"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="185"/>
         <source>its header claims %1 processors</source>
         <translation>ihr Kopf gibt %1 Prozessoren an</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="180"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="187"/>
         <source>its header has an unknown dump type (%1)</source>
         <translation>ihr Kopf hat einen unbekannten Abbildtyp (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="193"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="196"/>
+        <source>The crash dump %1 is incomplete: it says it is %2 bytes long but only %3 bytes are there.</source>
+        <translation>Das Speicherabbild %1 ist unvollständig: Es gibt %2 Bytes Länge an, vorhanden sind aber nur %3 Bytes.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="200"/>
         <source>its triage section points outside the file</source>
         <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="202"/>
+        <source>its triage section has no valid marker</source>
+        <translation>sein Triage-Abschnitt hat keine gültige Kennung</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="204"/>
+        <source>it claims %1 loaded drivers</source>
+        <translation>es gibt %1 geladene Treiber an</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="219"/>
+        <source>a driver name claims %1 characters</source>
+        <translation>ein Treibername gibt %1 Zeichen an</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="267"/>
+        <source>Ringfence has no permission to read the crash dump %1; run it as an administrator to include it.</source>
+        <translation>Ringfence darf das Speicherabbild %1 nicht lesen; starten Sie es als Administrator, um es einzubeziehen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/dumpfile.py" line="270"/>
+        <source>The crash dump %1 cannot be read (%2).</source>
+        <translation>Das Speicherabbild %1 kann nicht gelesen werden (%2).</translation>
     </message>
     <message>
         <location filename="../app/core/recovery/artifacts.py" line="111"/>
@@ -1983,6 +2081,26 @@
         <location filename="../app/core/recovery/systemd_journal.py" line="107"/>
         <source>%1 is not a readable journal export (a field claims %2 bytes).</source>
         <translation>%1 ist kein lesbarer Journal-Export (ein Feld gibt %2 Bytes an).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evtx_reader.py" line="31"/>
+        <source>The event log %1 is damaged (its file header does not verify).</source>
+        <translation>Das Ereignisprotokoll %1 ist beschädigt (sein Dateikopf ist ungültig).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evtx_reader.py" line="52"/>
+        <source>The event log %1 cannot be read (%2).</source>
+        <translation>Das Ereignisprotokoll %1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/offline.py" line="29"/>
+        <source>The folder %1 does not exist or is not a folder; give the folder that holds the copied logs and dumps.</source>
+        <translation>Den Ordner %1 gibt es nicht oder er ist kein Ordner; geben Sie den Ordner an, der die kopierten Protokolle und Abbilder enthält.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/offline.py" line="49"/>
+        <source>The folder %1 holds more than %2 files; copy only the logs and dumps into a folder of their own.</source>
+        <translation>Der Ordner %1 enthält mehr als %2 Dateien; kopieren Sie nur die Protokolle und Abbilder in einen eigenen Ordner.</translation>
     </message>
 </context>
 <context>

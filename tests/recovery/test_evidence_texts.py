@@ -4,11 +4,13 @@ dates written by the edge rather than baked into the sentence."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from app.core.messages import Message, Moment, render
 from app.core.recovery import events as ev
 from app.core.recovery.correlate import correlate
 from app.core.recovery.findings import Findings
+from app.core.recovery.offline import OfflineFolderProvider
 from tests.recovery import eventxml as x
 from tests.scanjob.test_scan_messages import german
 
@@ -29,3 +31,11 @@ def test_event_log_evidence_names_its_source_and_time_in_the_readers_language() 
     assert render(alive, german, lambda m: "<DATE>").endswith("<DATE>.")
     assert not ISO_TIME.search(render(alive, german, lambda m: "<DATE>"))
     assert crash.to_json()["evidence"][0]["source"].startswith("System log: ")  # the CLI's JSON stays English
+
+
+def test_a_damaged_file_in_a_copied_folder_is_noted_in_the_readers_language(tmp_path: Path) -> None:
+    (tmp_path / "MEMORY.DMP").write_bytes(b"PAGEDU64" + b"\0" * 64)  # a dump cut off inside its header
+    [note] = OfflineFolderProvider(tmp_path).collect().notes
+    english, shown = render(note), render(note, german)
+    assert "crash dump" in english and "is incomplete" in english
+    assert "Speicherabbild" in shown and "unvollständig" in shown and "crash dump" not in shown

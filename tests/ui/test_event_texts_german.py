@@ -4,6 +4,7 @@ and from rows older Ringfence versions wrote (ISO text, a preformatted local tim
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app.core import events
 from app.core.context import Context
 from app.core.messages import Moment, render, translate
+from app.core.realtime.messages import watch_failure
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
 from app.ui.i18n import text
@@ -96,3 +98,9 @@ def test_a_time_of_day_alone_is_written_by_the_locale(german: None) -> None:
     expected = QLocale("de").toString(local, QLocale.FormatType.ShortFormat)
     shown = text(translate("Verdict", "Real-time protection is paused until %1.").arg(moment))
     assert shown == f"Der Echtzeitschutz ist bis {expected} pausiert."
+
+
+def test_a_folder_that_cannot_be_watched_says_why_in_german(ctx: Context, german: None) -> None:
+    events.record(ctx.store, "realtime.watch_failed", folder="/media/stick", reason=watch_failure(errno.ENOENT))
+    shown = text(only(ctx, "realtime.watch_failed").message)
+    assert "/media/stick" in shown and "den Ordner gibt es nicht" in shown and "does not exist" not in shown

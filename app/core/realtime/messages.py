@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 from app.core.messages import Message, translate
 
 #: Why a sweep of the protected folders ran because changes may have been missed.
@@ -20,6 +23,25 @@ ACTIONS: dict[str, Message] = {
     "skipped-protected": translate("Realtime", "left in place because it is a protected system or Ringfence file"),
     "failed": translate("Realtime", "could not be moved to the quarantine"),
 }
+
+#: Why a protected folder cannot be watched, by errno (anything else: the system's own words).
+WATCH_FAILURES: dict[int, Message] = {
+    errno.ENOENT: translate("Realtime", "the folder does not exist"),
+    errno.ENOTDIR: translate("Realtime", "it is not a folder"),
+    errno.EACCES: translate("Realtime", "no permission"),
+    errno.EPERM: translate("Realtime", "no permission"),
+    errno.ENOSPC: translate("Realtime", "the system's limit of watched folders is reached"),
+    errno.EMFILE: translate("Realtime", "the system's limit of watched folders is reached"),
+    errno.ENOMEM: translate("Realtime", "the system is out of memory"),
+}
+
+
+def watch_failure(code: int) -> Message:
+    """Why a folder cannot be watched (``code``: an errno, 0 when unknown)."""
+    if code in WATCH_FAILURES:
+        return WATCH_FAILURES[code]
+    return translate("Realtime", "error %1").arg(os.strerror(code)) if code else translate("Realtime", "reason unknown")
+
 
 def catching_up(count: int) -> Message:
     """The console's status line while files wait for the engine."""

@@ -19,7 +19,6 @@ Which calls block:
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import threading
 import time
@@ -32,7 +31,7 @@ from app.core.errors import RingfenceError
 from app.core.paths import Paths
 from app.core.realtime.engine_link import EngineLink
 from app.core.realtime.filters import Exclusions, is_partial
-from app.core.realtime.messages import OVERFLOW_REASONS
+from app.core.realtime.messages import OVERFLOW_REASONS, watch_failure
 from app.core.realtime.pause import PauseState
 from app.core.realtime.roots import protected_roots
 from app.core.realtime.stability import StabilityTracker
@@ -280,7 +279,7 @@ class RealtimeService:
     def _keeper_loop(self, ctx: Context) -> None:
         self.watcher.start()
         for root, code in self.watcher.failed:
-            events.record(ctx.store, "realtime.watch_failed", folder=root, reason=os.strerror(code) if code else "")
+            events.record(ctx.store, "realtime.watch_failed", folder=root, reason=watch_failure(code))
         events.record(ctx.store, "realtime.started", folders=len(self.roots))
         with self._lock:
             self._state = "on"

@@ -108,8 +108,9 @@ class _Reader:
     def unpack(self, fmt: str, offset: int) -> tuple[int, ...]:
         size = struct.calcsize(fmt)
         if offset < 0 or offset + size > len(self.data):
-            raise RingfenceError(f"The crash dump {self.name} is incomplete or damaged (a field points past its end "
-                                 f"at byte {offset}); Windows may not have finished writing it.")
+            raise RingfenceError(translate("Recovery", "The crash dump %1 is incomplete or damaged (a field points past "
+                                                       "its end at byte %2); Windows may not have finished writing it.")
+                                 .arg(self.name, offset))
         return struct.unpack_from(fmt, self.data, offset)
 
     def u32(self, offset: int) -> int:
@@ -122,19 +123,21 @@ class _Reader:
 def parse_dump(data: bytes, name: str = "file") -> DumpInfo:
     """Parse a kernel crash dump held in ``data`` (the whole file for triage dumps, else at least the header)."""
     if len(data) < 8:
-        raise RingfenceError(f"The file {name} is too short to be a Windows crash dump.")
+        raise RingfenceError(translate("Recovery", "The file %1 is too short to be a Windows crash dump.").arg(name))
     magic = data[:8]
     if magic[:4] == b"MDMP":
-        raise RingfenceError(f"The file {name} is an application crash dump, not a Windows stop-code (kernel) dump.")
+        raise RingfenceError(translate("Recovery", "The file %1 is an application crash dump, not a Windows stop-code "
+                                                   "(kernel) dump.").arg(name))
     if magic == b"PAGEDU64":
         layout = X64
     elif magic == b"PAGEDUMP":
         layout = X86
     else:
-        raise RingfenceError(f"The file {name} is not a Windows kernel crash dump (it does not start with PAGEDU64 or PAGEDUMP).")
+        raise RingfenceError(translate("Recovery", "The file %1 is not a Windows kernel crash dump (it does not start "
+                                                   "with PAGEDU64 or PAGEDUMP).").arg(name))
     if len(data) < layout.header_size:
-        raise RingfenceError(f"The crash dump {name} is incomplete: it ends after {len(data)} bytes, inside its "
-                             f"{layout.header_size}-byte header.")
+        raise RingfenceError(translate("Recovery", "The crash dump %1 is incomplete: it ends after %2 bytes, inside its "
+                                                   "%3-byte header.").arg(name, len(data), layout.header_size))
     reader = _Reader(data, name)
     build = reader.u32(0x0C)
     machine_code = reader.u32(layout.machine)
@@ -163,6 +166,10 @@ def _unreadable(name: str, why: Message) -> RingfenceError:
     return RingfenceError(translate("Recovery", "The file %1 is not a readable Windows crash dump: %2.").arg(name, why))
 
 
+def _damaged(name: str, why: Message) -> RingfenceError:
+    return RingfenceError(translate("Recovery", "The crash dump %1 is damaged: %2.").arg(name, why))
+
+
 def _check_header(reader: _Reader, layout: Layout, build: int, machine: int, type_code: int) -> None:
     """Refuse a signature followed by garbage: every field a stop-code report rests on must be plausible."""
     major = reader.u32(0x08)
@@ -186,15 +193,15 @@ def _drivers(reader: _Reader, layout: Layout) -> tuple[DriverEntry, ...]:
     size_of_dump, valid_offset = fields[1], fields[2]
     driver_list, driver_count = fields[12], fields[13]
     if size_of_dump > len(reader.data):
-        raise RingfenceError(f"The crash dump {reader.name} is incomplete: it says it is {size_of_dump} bytes long "
-                             f"but only {len(reader.data)} bytes are there.")
+        raise RingfenceError(translate("Recovery", "The crash dump %1 is incomplete: it says it is %2 bytes long but "
+                                                   "only %3 bytes are there.").arg(reader.name, size_of_dump, len(reader.data)))
     end = len(reader.data)
     if not all(base <= offset <= end for offset in (valid_offset, driver_list, fields[10])):
         raise _unreadable(reader.name, translate("Recovery", "its triage section points outside the file"))
     if reader.unpack("4s", valid_offset)[0] != b"TRGD":
-        raise RingfenceError(f"The crash dump {reader.name} is damaged: its triage section has no valid marker.")
+        raise _damaged(reader.name, translate("Recovery", "its triage section has no valid marker"))
     if driver_count > MAX_DRIVERS:
-        raise RingfenceError(f"The crash dump {reader.name} is damaged: it claims {driver_count} loaded drivers.")
+        raise _damaged(reader.name, translate("Recovery", "it claims %1 loaded drivers").arg(driver_count))
     drivers = []
     for index in range(driver_count):
         entry = driver_list + index * layout.driver_entry_size
@@ -209,7 +216,7 @@ def _dump_string(reader: _Reader, offset: int) -> str:
     """A ``DUMP_STRING``: u32 length in UTF-16 units, then the characters."""
     length = reader.u32(offset)
     if length > 1024:
-        raise RingfenceError(f"The crash dump {reader.name} is damaged: a driver name claims {length} characters.")
+        raise _damaged(reader.name, translate("Recovery", "a driver name claims %1 characters").arg(length))
     raw = cast(bytes, reader.unpack(f"{length * 2}s", offset + 4)[0])  # an "Ns" field unpacks to bytes
     return raw.decode("utf-16-le", errors="replace")
 
@@ -257,8 +264,9 @@ def read_dump_file(path: Path) -> DumpInfo:
                 if struct.unpack_from("<I", head, layout.dump_type)[0] == TRIAGE:
                     data = head + handle.read(MAX_TRIAGE_BYTES - len(head))
     except PermissionError as exc:
-        raise RingfenceError(f"Ringfence has no permission to read the crash dump {path}; run it as an administrator "
-                             "to include it.") from exc
+        raise RingfenceError(translate("Recovery", "Ringfence has no permission to read the crash dump %1; run it as an "
+                                                   "administrator to include it.").arg(str(path))) from exc
     except OSError as exc:
-        raise RingfenceError(f"The crash dump {path} cannot be read ({exc.strerror or exc}).") from exc
+        raise RingfenceError(translate("Recovery", "The crash dump %1 cannot be read (%2).")
+                             .arg(str(path), exc.strerror or str(exc))) from exc
     return parse_dump(data, str(path))

@@ -14,6 +14,7 @@ from pathlib import Path
 from Evtx.Evtx import FileHeader
 
 from app.core.errors import RingfenceError
+from app.core.messages import translate
 from app.core.recovery.events import SystemEvent, parse_events
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,8 @@ def read_evtx(path: Path) -> list[SystemEvent]:
         with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
             log_file = FileHeader(data, 0)
             if not log_file.verify():
-                raise RingfenceError(f"The event log {path} is damaged (its file header does not verify).")
+                raise RingfenceError(translate("Recovery", "The event log %1 is damaged (its file header does not verify).")
+                                     .arg(str(path)))
             for chunk in log_file.chunks():
                 try:
                     records = list(chunk.records())
@@ -47,7 +49,7 @@ def read_evtx(path: Path) -> list[SystemEvent]:
                         except RingfenceError:
                             skipped += 1
     except (OSError, ValueError) as exc:
-        raise RingfenceError(f"The event log {path} cannot be read ({exc}).") from exc
+        raise RingfenceError(translate("Recovery", "The event log %1 cannot be read (%2).").arg(str(path), str(exc))) from exc
     if skipped:
         log.warning("%s: %d damaged event records skipped", path, skipped)
     return events

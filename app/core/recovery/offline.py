@@ -26,8 +26,8 @@ class OfflineFolderProvider:
 
     def collect(self) -> Findings:
         if not self.root.is_dir():
-            raise RingfenceError(f"The folder {self.root} does not exist or is not a folder; give the folder that holds "
-                                 "the copied logs and dumps.")
+            raise RingfenceError(translate("Recovery", "The folder %1 does not exist or is not a folder; give the folder "
+                                                       "that holds the copied logs and dumps.").arg(str(self.root)))
         findings = Findings()
         for path in self._files():
             try:
@@ -46,8 +46,9 @@ class OfflineFolderProvider:
                 if path.is_file() and not path.is_symlink():
                     found.append(path)
                 if len(found) >= MAX_FILES:
-                    raise RingfenceError(f"The folder {self.root} holds more than {MAX_FILES} files; copy only the logs "
-                                         "and dumps into a folder of their own.")
+                    raise RingfenceError(translate("Recovery", "The folder %1 holds more than %2 files; copy only the logs "
+                                                               "and dumps into a folder of their own.")
+                                         .arg(str(self.root), MAX_FILES))
         return found
 
 
