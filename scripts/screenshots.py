@@ -74,6 +74,11 @@ def shoot(crash_source: Path, stick: Path, out: Path) -> int:
                 settle(300, lambda p=page, b=before: getattr(p, "loads", 1) > b)
             settle(700)
             console.window.grab().save(str(out / f"{language}-{name}.png"))
+            if name == "quarantine":  # and its second tab, the allow-list
+                page.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+                settle(400)
+                console.window.grab().save(str(out / f"{language}-allow-list.png"))
+                page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
         dialog = SettingsDialog(console, "scan")
         dialog.show()
         settle(500)

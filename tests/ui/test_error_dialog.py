@@ -27,7 +27,8 @@ def test_uncaught_error_shows_the_log_location(qtbot: QtBot, tmp_path: Path, qap
             raise RuntimeError("a second one while the dialog is open")
         except RuntimeError as exc:
             sys.excepthook(type(exc), exc, exc.__traceback__)
-        assert len([w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]) == 1
+        assert len([w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                    and w.objectName() == "errorDialog"]) == 1
         boxes[0].accept()
     finally:
         sys.excepthook = previous
