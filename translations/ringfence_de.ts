@@ -471,6 +471,26 @@
         <source>The scanner engine could not be started (%1).</source>
         <translation>Der Scanner konnte nicht gestartet werden (%1).</translation>
     </message>
+    <message>
+        <location filename="../app/core/engine_process.py" line="70"/>
+        <source>The scanner engine did not start; see the engine log for details.</source>
+        <translation>Der Scanner ist nicht gestartet; Einzelheiten stehen im Scanner-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/supervisor.py" line="195"/>
+        <source>The scanner engine stopped responding and was restarted; try again.</source>
+        <translation>Der Scanner reagierte nicht mehr und wurde neu gestartet; versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/supervisor.py" line="204"/>
+        <source>The scanner engine stopped twice while handling the request; see the engine log for details.</source>
+        <translation>Der Scanner wurde beim Bearbeiten der Anfrage zweimal beendet; Einzelheiten stehen im Scanner-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/supervisor.py" line="260"/>
+        <source>The scanner engine keeps stopping; the scan was abandoned. See the engine log for details.</source>
+        <translation>Der Scanner wird immer wieder beendet; die Prüfung wurde abgebrochen. Einzelheiten stehen im Scanner-Protokoll.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -1257,17 +1277,22 @@
         <translation>Die Quarantäne hat noch keinen Schlüssel, es gibt also nichts zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="234"/>
+        <location filename="../app/core/quarantine/keystore.py" line="230"/>
+        <source>The quarantine&apos;s vault.json names an unknown key location %1.</source>
+        <translation>Die Datei vault.json der Quarantäne nennt einen unbekannten Schlüsselort %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/keystore.py" line="235"/>
         <source>The quarantine key is missing from the system keyring, so quarantined items cannot be opened; restore the keyring from a backup.</source>
         <translation>Der Quarantäneschlüssel fehlt im Systemschlüsselbund, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie den Schlüsselbund aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="237"/>
+        <location filename="../app/core/quarantine/keystore.py" line="238"/>
         <source>The quarantine key file is missing or damaged, so quarantined items cannot be opened; restore it from a backup.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel fehlt oder ist beschädigt, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="249"/>
+        <location filename="../app/core/quarantine/keystore.py" line="250"/>
         <source>The quarantine key could not be stored safely; check the system keyring and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>

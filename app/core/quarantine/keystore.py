@@ -227,7 +227,8 @@ def load_key(paths: Paths, *, create: bool = True) -> bytes:
                 return _create_key(paths, record)
     backends = backends_for(paths, record)
     if record.key_location not in backends:
-        raise RingfenceError(f"The quarantine's vault.json names an unknown key location {record.key_location!r}.")
+        raise RingfenceError(translate("Quarantine", "The quarantine's vault.json names an unknown key location %1.")
+                             .arg(repr(record.key_location)))
     key = backends[record.key_location].load()
     if key is None:
         raise KeyUnavailableError(
