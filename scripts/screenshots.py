@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -33,6 +34,20 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     os.close(write)
     with os.fdopen(read) as pipe:
         return server, f":{pipe.readline().strip()}"
+
+
+def missing_data(pages: dict[str, Any]) -> list[str]:
+    """What a page should show for the demo state but does not (empty means: every page shows real data)."""
+    checks = {
+        "dashboard": lambda p: p.banner.level in ("attention", "alert") and all(t.value.text() for t in p.tiles.values()),
+        "scan": lambda p: len(p.results.model.rows) >= 2,
+        "quarantine": lambda p: len(p.model.rows) >= 7 and len(p.allowed.model.rows) >= 1,
+        "updates": lambda p: any(h.event == "reverted" for h in p.history.rows) and p.changes.rules.count() > 0,
+        "recovery": lambda p: len(p.crashes.rows) == 2 and p.card.isVisibleTo(p),
+        "history": lambda p: len(p.model.rows) >= 10,
+    }
+    return [f"the {name} page does not show the demo state" for name, shows in checks.items()
+            if name not in pages or not shows(pages[name])]
 
 
 def shoot(crash_source: Path, stick: Path, out: Path) -> int:
@@ -79,6 +94,11 @@ def shoot(crash_source: Path, stick: Path, out: Path) -> int:
                 settle(400)
                 console.window.grab().save(str(out / f"{language}-allow-list.png"))
                 page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+        problems = missing_data(console.window.pages)
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            console.quit()
+            return 1
         dialog = SettingsDialog(console, "scan")
         dialog.show()
         settle(500)
@@ -93,6 +113,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--scale", default="1", help="display scaling to look at, e.g. 1.25 or 1.5 (default 1)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "ringfence-demo",
+                        help="a scratch folder for the demo state (emptied; its paths are on the screenshots)")
     parser.add_argument("--shoot", nargs=3, type=Path, metavar=("CRASHES", "FOLDER", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.shoot:
@@ -100,7 +122,10 @@ def main() -> int:
     if shutil.which("Xvfb") is None:
         print("Xvfb is needed (scripts/setup installs it)", file=sys.stderr)
         return 2
-    work = Path(tempfile.gettempdir()) / "ringfence-demo"  # paths on screen read /tmp/ringfence-demo/alex/...
+    work = args.work  # paths on screen read /tmp/ringfence-demo/alex/...
+    if work != parser.get_default("work") and work.exists() and any(work.iterdir()):
+        print(f"{work} is not empty; give a new or empty folder", file=sys.stderr)
+        return 2
     shutil.rmtree(work, ignore_errors=True)
     env = dict(os.environ, RINGFENCE_HOME=str(work / "home"), XDG_CONFIG_HOME=str(work / "xdg"), LANG="en_GB.UTF-8")
     os.environ.update(env)
