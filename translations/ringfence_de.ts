@@ -2447,7 +2447,7 @@
     </message>
     <message>
         <location filename="../app/ui/pages/recovery_text.py" line="53"/>
-        <location filename="../app/ui/pages/recovery_text.py" line="59"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="60"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -2462,7 +2462,15 @@
         <translation>aus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery_text.py" line="60"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="62"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/recovery_text.py" line="63"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
