@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core import events
+from app.core.bundle_messages import bundle_message
 from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
 from app.core.errors import DefinitionsError, EngineError, RingfenceError
@@ -329,5 +330,6 @@ class Supervisor:
 
 def _raise_failed(reply: dict[str, Any]) -> None:
     if reply.get("kind") == "definitions":
-        raise DefinitionsError(str(reply.get("message")))
+        found = bundle_message(str(reply.get("code") or ""), [str(v) for v in reply.get("args") or []])
+        raise DefinitionsError(found or str(reply.get("message")))
     raise EngineError(str(reply.get("message")))
