@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Screenshots of every page of the console, in English and German, for the README.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--scale 1.5] [--size 1280x800]
 
 Makes realistic state with Ringfence's own services in a temporary RINGFENCE_HOME (scripts/demo_state.py:
-an update history with a probation rollback, a scan that quarantined what it found, a crashed PC's
-copied evidence), starts a real X server (Xvfb), runs the real console on it, visits every page and
-the settings dialog in each language and writes ``<lang>-<page>.png``. Nothing on screen is staged:
-each page shows what core returns for that state.
+an update history with a probation rollback, a scan that quarantined what it found and a document the
+user put back and allowed, a crashed PC's copied evidence, a USB stick with two threats), starts a real
+X server (Xvfb), runs the real console on it with real-time protection on, scans the USB stick from the
+Scan page, visits every page and the settings dialog in each language and writes ``<lang>-<page>.png``.
+Nothing on screen is staged: each page shows what core returns for that state, and the script fails
+when a page does not show it.
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ def shoot(crash_source: Path, stick: Path, out: Path) -> int:
     console = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False, protect=True,
                          crash_source=crash_source)  # real-time protection watches the demo user's folders
     console.start()
-    console.window.resize(*SIZE)
+    width, height = os.environ.get("RINGFENCE_SHOT_SIZE", "x".join(map(str, SIZE))).split("x")
+    console.window.resize(int(width), int(height))
 
     def settle(ms: int, until: object = None) -> None:
         timer = QElapsedTimer()
@@ -113,6 +116,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--scale", default="1", help="display scaling to look at, e.g. 1.25 or 1.5 (default 1)")
+    parser.add_argument("--size", default="x".join(map(str, SIZE)), help="the window's size (default %(default)s)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "ringfence-demo",
                         help="a scratch folder for the demo state (emptied; its paths are on the screenshots)")
     parser.add_argument("--shoot", nargs=3, type=Path, metavar=("CRASHES", "FOLDER", "OUT"), help=argparse.SUPPRESS)
@@ -137,7 +141,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     server, display = start_xvfb()
     try:
-        child_env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=args.scale,
+        child_env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=args.scale, RINGFENCE_SHOT_SIZE=args.size,
                          HOME=str(work / "alex"), TMPDIR=str(work / "alex" / "tmp"))  # real-time protection
         # watches the demo user's usual folders (Downloads, Desktop, Documents, temp); the USB stick is not one
         child_env.pop("WAYLAND_DISPLAY", None)
