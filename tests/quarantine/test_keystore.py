@@ -162,8 +162,14 @@ probes = []
 logging.basicConfig(level=logging.INFO)
 logging.getLogger("app.core.quarantine.keystore").addFilter(
     lambda record: probes.append(record.getMessage()) or True)
+import threading
 ctx = Context.open()
-keys = [keystore.load_key(ctx.paths) for _ in range(3)]  # the console's workers load the key again and again
+asked = [threading.Thread(target=keystore.key_protection, args=(ctx.paths,)) for _ in range(4)]  # the console's
+for thread in asked:                                                                             # first workers
+    thread.start()
+for thread in asked:
+    thread.join()
+keys = [keystore.load_key(ctx.paths) for _ in range(3)]  # and later ones load the key again and again
 print(json.dumps({"where": keystore.read_vault_record(ctx.paths).key_location, "same": len(set(keys)) == 1,
                   "refusals": sum("cannot be used" in p for p in probes)}))
 """

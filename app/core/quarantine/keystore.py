@@ -71,7 +71,7 @@ class KeyBackend(Protocol):
 class _KeyringProbe:
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.refused_by: object | None = None  # the keyring backend that last refused, until ``until``
+        self.refused_by: type | None = None  # the kind of keyring backend that last refused, until ``until``
         self.until = 0.0
 
 
@@ -105,17 +105,17 @@ class KeyringBackend:
         from keyring.backends import fail, null
         from keyring.errors import KeyringError
 
-        backend = keyring.get_keyring()
-        if isinstance(backend, fail.Keyring | null.Keyring):
-            return False
-        with _probe.lock:
-            if _probe.refused_by is backend and time.monotonic() < _probe.until:
+        with _probe.lock:  # also around the library's first get_keyring(), which is not thread-safe
+            backend = keyring.get_keyring()
+            if isinstance(backend, fail.Keyring | null.Keyring):
+                return False
+            if _probe.refused_by is type(backend) and time.monotonic() < _probe.until:
                 return False
             try:
                 backend.get_password(SERVICE, self.username)
             except (KeyringError, OSError) as exc:
                 log.info("the system keyring cannot be used: %s", exc)
-                _probe.refused_by, _probe.until = backend, time.monotonic() + KEYRING_REPROBE_S
+                _probe.refused_by, _probe.until = type(backend), time.monotonic() + KEYRING_REPROBE_S
                 return False
             _probe.refused_by = None
             return True
