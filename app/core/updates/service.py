@@ -395,7 +395,7 @@ class UpdateService:
     def _rejected(self, version: int, reason: Message | str, step: str) -> CheckResult:
         st = self.state
         st.operation = None
-        st.rejected[str(version)] = render(reason)
+        st.rejected[str(version)] = arg_to_json(reason)
         self._save()
         history.record(self.ctx.store, "rejected", version, reason, when=self.clock(), code=step)
         events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version), step=step, reason=reason)
