@@ -454,14 +454,189 @@
 <context>
     <name>Definitions</name>
     <message>
-        <location filename="../app/core/definitions.py" line="55"/>
+        <location filename="../app/core/definitions.py" line="56"/>
         <source>The definitions file %1 cannot be read (%2).</source>
         <translation>Die Definitionsdatei %1 kann nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/definitions.py" line="71"/>
+        <location filename="../app/core/definitions.py" line="72"/>
         <source>The definitions %1 do not exist.</source>
         <translation>Die Definitionen %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="14"/>
+        <source>The definitions declare an engine version %1 that is not a version number.</source>
+        <translation>Die Definitionen geben eine Scanner-Version %1 an, die keine Versionsnummer ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="16"/>
+        <source>The definitions archive contains an absolute path (%1) and was refused.</source>
+        <translation>Das Definitionsarchiv enthält einen absoluten Pfad (%1) und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="18"/>
+        <source>The definitions archive contains a path that leaves its folder (%1) and was refused.</source>
+        <translation>Das Definitionsarchiv enthält einen Pfad, der seinen Ordner verlässt (%1), und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="20"/>
+        <source>The definitions archive contains a link (%1) and was refused.</source>
+        <translation>Das Definitionsarchiv enthält eine Verknüpfung (%1) und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="21"/>
+        <source>The definitions archive contains a special file (%1) and was refused.</source>
+        <translation>Das Definitionsarchiv enthält eine Spezialdatei (%1) und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="22"/>
+        <source>The definitions archive contains a file that is too large (%1) and was refused.</source>
+        <translation>Das Definitionsarchiv enthält eine zu große Datei (%1) und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="24"/>
+        <source>The definitions archive contains an unexpected file (%1) and was refused.</source>
+        <translation>Das Definitionsarchiv enthält eine unerwartete Datei (%1) und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="26"/>
+        <source>The definitions archive holds too many files and was refused.</source>
+        <translation>Das Definitionsarchiv enthält zu viele Dateien und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="27"/>
+        <source>The definitions archive is too large when expanded and was refused.</source>
+        <translation>Das Definitionsarchiv ist entpackt zu groß und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="28"/>
+        <source>The definitions archive %1 is damaged or unreadable (%2).</source>
+        <translation>Das Definitionsarchiv %1 ist beschädigt oder unlesbar (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="29"/>
+        <source>There is not enough free disk space to unpack the definitions; free some space and try again.</source>
+        <translation>Zum Entpacken der Definitionen ist nicht genug Speicherplatz frei; schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="31"/>
+        <source>The definitions archive %1 cannot be read (%2).</source>
+        <translation>Das Definitionsarchiv %1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="32"/>
+        <source>The definitions have no content.json manifest and were refused.</source>
+        <translation>Die Definitionen haben kein Manifest content.json und wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="33"/>
+        <source>The definitions manifest cannot be read (%1).</source>
+        <translation>Das Manifest der Definitionen kann nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="34"/>
+        <source>The definitions manifest is not a JSON object and was refused.</source>
+        <translation>Das Manifest der Definitionen ist kein JSON-Objekt und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="35"/>
+        <source>The definitions use content schema %1, which this version of Ringfence does not understand (it reads schema %2).</source>
+        <translation>Die Definitionen verwenden das Inhaltsschema %1, das diese Ringfence-Version nicht versteht (sie liest Schema %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="37"/>
+        <source>The definitions manifest has no valid integer version and was refused.</source>
+        <translation>Das Manifest der Definitionen hat keine gültige ganzzahlige Version und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="38"/>
+        <source>The definitions need engine %1 to %2, but this Ringfence has engine %3.</source>
+        <translation>Die Definitionen brauchen Scanner-Version %1 bis %2, dieses Ringfence hat aber Version %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="39"/>
+        <source>The definitions declare %1 entries for hash but contain %2; they were refused.</source>
+        <translation>Die Definitionen geben %1 Einträge in der Hash-Liste an, enthalten aber %2; sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="41"/>
+        <source>The definitions declare %1 entries for allow but contain %2; they were refused.</source>
+        <translation>Die Definitionen geben %1 Einträge in der Liste erlaubter Dateien an, enthalten aber %2; sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="43"/>
+        <source>The definitions declare %1 entries for golden but contain %2; they were refused.</source>
+        <translation>Die Definitionen geben %1 Referenzmuster an, enthalten aber %2; sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="45"/>
+        <source>The definitions manifest does not declare its rule count and was refused.</source>
+        <translation>Das Manifest der Definitionen gibt die Zahl der Regeln nicht an und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="47"/>
+        <source>The definitions list %1 known-good file hash(es) as threats (first: %2); they were refused.</source>
+        <translation>Die Definitionen führen %1 Hash(es) bekannt sauberer Dateien als Bedrohung (erster: %2); sie wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="49"/>
+        <source>The definitions manifest has no valid file list and was refused.</source>
+        <translation>Das Manifest der Definitionen hat keine gültige Dateiliste und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="50"/>
+        <source>The definitions contain files not listed in the manifest (%1).</source>
+        <translation>Die Definitionen enthalten Dateien, die nicht im Manifest stehen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="51"/>
+        <source>The definitions are missing a file the manifest lists (%1).</source>
+        <translation>Den Definitionen fehlt eine Datei, die im Manifest steht (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="52"/>
+        <source>The definitions file %1 does not match its manifest entry; it was refused.</source>
+        <translation>Die Definitionsdatei %1 passt nicht zu ihrem Eintrag im Manifest; sie wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="54"/>
+        <source>The hash list %1 cannot be read (%2).</source>
+        <translation>Die Hash-Liste %1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="55"/>
+        <source>Line %1 of %2 is not &apos;sha256&lt;TAB&gt;name&apos;; the definitions were refused.</source>
+        <translation>Zeile %1 von %2 hat nicht die Form „sha256&lt;TAB&gt;Name“; die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="56"/>
+        <source>The golden sample %1 is not valid base64; the definitions were refused.</source>
+        <translation>Das Referenzmuster %1 ist kein gültiges Base64; die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="58"/>
+        <source>The folder %1 contains no .yar or .yara rule files.</source>
+        <translation>Der Ordner %1 enthält keine Regeldateien (.yar oder .yara).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="59"/>
+        <source>The definitions folder %1 does not exist.</source>
+        <translation>Den Definitionsordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="60"/>
+        <source>The definitions contain a rule that does not compile: %1.</source>
+        <translation>Die Definitionen enthalten eine Regel, die sich nicht übersetzen lässt: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="61"/>
+        <source>The definitions could not be compiled: %1.</source>
+        <translation>Die Definitionen ließen sich nicht übersetzen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/bundle_messages.py" line="62"/>
+        <source>The definitions declare %1 rules but contain %2; they were refused.</source>
+        <translation>Die Definitionen geben %1 Regeln an, enthalten aber %2; sie wurden abgelehnt.</translation>
     </message>
 </context>
 <context>
@@ -470,6 +645,26 @@
         <location filename="../app/core/engine_process.py" line="52"/>
         <source>The scanner engine could not be started (%1).</source>
         <translation>Der Scanner konnte nicht gestartet werden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/engine_process.py" line="70"/>
+        <source>The scanner engine did not start; see the engine log for details.</source>
+        <translation>Der Scanner ist nicht gestartet; Einzelheiten stehen im Scanner-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/supervisor.py" line="196"/>
+        <source>The scanner engine stopped responding and was restarted; try again.</source>
+        <translation>Der Scanner reagierte nicht mehr und wurde neu gestartet; versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/supervisor.py" line="205"/>
+        <source>The scanner engine stopped twice while handling the request; see the engine log for details.</source>
+        <translation>Der Scanner wurde beim Bearbeiten der Anfrage zweimal beendet; Einzelheiten stehen im Scanner-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/supervisor.py" line="261"/>
+        <source>The scanner engine keeps stopping; the scan was abandoned. See the engine log for details.</source>
+        <translation>Der Scanner wird immer wieder beendet; die Prüfung wurde abgebrochen. Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
 </context>
 <context>
@@ -765,118 +960,118 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../app/ui/pages/history.py" line="45"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Scans</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="45"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Threats</source>
         <translation>Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="45"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="46"/>
+        <location filename="../app/ui/pages/history.py" line="48"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="46"/>
+        <location filename="../app/ui/pages/history.py" line="48"/>
         <source>Engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="46"/>
+        <location filename="../app/ui/pages/history.py" line="48"/>
         <source>Crashes</source>
         <translation>Abstürze</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="49"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="49"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="49"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="49"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="50"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="52"/>
+        <location filename="../app/ui/pages/history.py" line="55"/>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="65"/>
-        <location filename="../app/ui/pages/history.py" line="66"/>
+        <location filename="../app/ui/pages/history.py" line="68"/>
+        <location filename="../app/ui/pages/history.py" line="69"/>
         <source>Search the history</source>
         <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="71"/>
+        <location filename="../app/ui/pages/history.py" line="74"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="72"/>
+        <location filename="../app/ui/pages/history.py" line="75"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="73"/>
+        <location filename="../app/ui/pages/history.py" line="76"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="75"/>
+        <location filename="../app/ui/pages/history.py" line="79"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="78"/>
+        <location filename="../app/ui/pages/history.py" line="82"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="81"/>
+        <location filename="../app/ui/pages/history.py" line="85"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="82"/>
+        <location filename="../app/ui/pages/history.py" line="86"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="93"/>
+        <location filename="../app/ui/pages/history.py" line="97"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="115"/>
+        <location filename="../app/ui/pages/history.py" line="119"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="118"/>
+        <location filename="../app/ui/pages/history.py" line="122"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
     </message>
@@ -1227,47 +1422,52 @@
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="43"/>
+        <location filename="../app/core/quarantine/keystore.py" line="45"/>
         <source>Another Ringfence process is creating the quarantine key and has not finished; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess erstellt gerade den Quarantäne-Schlüssel und ist noch nicht fertig; versuchen Sie es in einer Minute erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="108"/>
+        <location filename="../app/core/quarantine/keystore.py" line="130"/>
         <source>The system keyring that holds the quarantine key is locked or unavailable; unlock it and try again.</source>
         <translation>Der Systemschlüsselbund mit dem Quarantäneschlüssel ist gesperrt oder nicht verfügbar; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="120"/>
+        <location filename="../app/core/quarantine/keystore.py" line="142"/>
         <source>The quarantine key could not be stored in the system keyring; unlock it and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht im Systemschlüsselbund gespeichert werden; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="151"/>
+        <location filename="../app/core/quarantine/keystore.py" line="173"/>
         <source>The quarantine key file cannot be read; check its permissions.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel kann nicht gelesen werden; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="181"/>
+        <location filename="../app/core/quarantine/keystore.py" line="203"/>
         <source>The quarantine&apos;s vault.json is damaged; restore it from a backup to open the quarantine.</source>
         <translation>Die Datei vault.json der Quarantäne ist beschädigt; stellen Sie sie aus einer Sicherung wieder her, um die Quarantäne zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="223"/>
+        <location filename="../app/core/quarantine/keystore.py" line="245"/>
         <source>The quarantine has no key yet, so there is nothing to open.</source>
         <translation>Die Quarantäne hat noch keinen Schlüssel, es gibt also nichts zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="234"/>
+        <location filename="../app/core/quarantine/keystore.py" line="252"/>
+        <source>The quarantine&apos;s vault.json names an unknown key location %1.</source>
+        <translation>Die Datei vault.json der Quarantäne nennt einen unbekannten Schlüsselort %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/keystore.py" line="257"/>
         <source>The quarantine key is missing from the system keyring, so quarantined items cannot be opened; restore the keyring from a backup.</source>
         <translation>Der Quarantäneschlüssel fehlt im Systemschlüsselbund, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie den Schlüsselbund aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="237"/>
+        <location filename="../app/core/quarantine/keystore.py" line="260"/>
         <source>The quarantine key file is missing or damaged, so quarantined items cannot be opened; restore it from a backup.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel fehlt oder ist beschädigt, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="249"/>
+        <location filename="../app/core/quarantine/keystore.py" line="272"/>
         <source>The quarantine key could not be stored safely; check the system keyring and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
@@ -2247,7 +2447,7 @@
     </message>
     <message>
         <location filename="../app/ui/pages/recovery_text.py" line="53"/>
-        <location filename="../app/ui/pages/recovery_text.py" line="59"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="60"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -2262,7 +2462,15 @@
         <translation>aus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery_text.py" line="60"/>
+        <location filename="../app/ui/pages/recovery_text.py" line="62"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/recovery_text.py" line="63"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -3735,122 +3943,122 @@
         <translation>Version %1 hat die geschützte Datei %2 gemeldet; sie wurde nur gemeldet, nicht in die Quarantäne verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="16"/>
+        <location filename="../app/core/updates/refusals.py" line="17"/>
         <source>The definitions archive cannot be used (%1); it was refused.</source>
         <translation>Das Definitionsarchiv ist nicht verwendbar (%1); es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="17"/>
+        <location filename="../app/core/updates/refusals.py" line="18"/>
         <source>The definitions&apos; manifest is not valid (%1); they were refused.</source>
         <translation>Das Manifest der Definitionen ist ungültig (%1); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="18"/>
+        <location filename="../app/core/updates/refusals.py" line="19"/>
         <source>The definitions have no content.json manifest and were refused.</source>
         <translation>Die Definitionen haben kein Manifest content.json und wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="19"/>
+        <location filename="../app/core/updates/refusals.py" line="20"/>
         <source>The bundle holds version %1 but the channel announced version %2; it was refused.</source>
         <translation>Das Paket enthält Version %1, der Kanal hat aber Version %2 angekündigt; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="21"/>
+        <location filename="../app/core/updates/refusals.py" line="22"/>
         <source>The definitions list Ringfence&apos;s own file %1 as a threat (%2); they were refused.</source>
         <translation>Die Definitionen führen Ringfences eigene Datei %1 als Bedrohung (%2); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="23"/>
+        <location filename="../app/core/updates/refusals.py" line="24"/>
         <source>The definitions list the clean self-test file %1 as a threat (%2); they were refused.</source>
         <translation>Die Definitionen führen die saubere Selbsttestdatei %1 als Bedrohung (%2); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="25"/>
+        <location filename="../app/core/updates/refusals.py" line="26"/>
         <source>The rules do not compile (%1); the definitions were refused.</source>
         <translation>Die Regeln lassen sich nicht übersetzen (%1); die Definitionen wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="26"/>
+        <location filename="../app/core/updates/refusals.py" line="27"/>
         <source>The definitions took too long on the EICAR test string; they were refused.</source>
         <translation>Die Definitionen brauchten für die EICAR-Testzeichenfolge zu lange; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="27"/>
+        <location filename="../app/core/updates/refusals.py" line="28"/>
         <source>The definitions do not detect the EICAR test string (the EICAR rule is missing or broken); they were refused.</source>
         <translation>Die Definitionen erkennen die EICAR-Testzeichenfolge nicht (die EICAR-Regel fehlt oder ist defekt); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="29"/>
+        <location filename="../app/core/updates/refusals.py" line="30"/>
         <source>The golden sample %1 is no longer detected by its rule %2; the definitions were refused.</source>
         <translation>Das Referenzmuster %1 wird von seiner Regel %2 nicht mehr erkannt; die Definitionen wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="31"/>
+        <location filename="../app/core/updates/refusals.py" line="32"/>
         <source>The clean self-test corpus is missing, so the definitions cannot be checked for false positives; reinstall Ringfence.</source>
         <translation>Die sauberen Selbsttestdateien fehlen, daher können die Definitionen nicht auf Fehlalarme geprüft werden; installieren Sie Ringfence neu.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="33"/>
+        <location filename="../app/core/updates/refusals.py" line="34"/>
         <source>A rule took longer than %1 s on the clean self-test file %2 (a rule that hangs); the definitions were refused.</source>
         <translation>Eine Regel brauchte länger als %1 s für die saubere Selbsttestdatei %2 (eine hängende Regel); die Definitionen wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="35"/>
+        <location filename="../app/core/updates/refusals.py" line="36"/>
         <source>The rule %1 flags the clean self-test file %2 (a false positive); the definitions were refused.</source>
         <translation>Die Regel %1 meldet die saubere Selbsttestdatei %2 (ein Fehlalarm); die Definitionen wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="37"/>
+        <location filename="../app/core/updates/refusals.py" line="38"/>
         <source>The hash entry %1 flags the clean self-test file %2 (a false positive); the definitions were refused.</source>
         <translation>Der Hash-Eintrag %1 meldet die saubere Selbsttestdatei %2 (ein Fehlalarm); die Definitionen wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="39"/>
+        <location filename="../app/core/updates/refusals.py" line="40"/>
         <source>The definitions needed more than %1 s for the self-test files (rules that are too slow); they were refused.</source>
         <translation>Die Definitionen brauchten für die Selbsttestdateien mehr als %1 s (zu langsame Regeln); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="41"/>
+        <location filename="../app/core/updates/refusals.py" line="42"/>
         <source>The validation request is invalid (%1).</source>
         <translation>Die Prüfanfrage ist ungültig (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="42"/>
+        <location filename="../app/core/updates/refusals.py" line="43"/>
         <source>Checking the definitions took longer than %1 s (a rule that hangs or is far too slow); they were refused.</source>
         <translation>Die Prüfung der Definitionen dauerte länger als %1 s (eine Regel hängt oder ist viel zu langsam); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="44"/>
+        <location filename="../app/core/updates/refusals.py" line="45"/>
         <source>The engine ran out of memory while checking the definitions; they were refused.</source>
         <translation>Dem Scanner ging beim Prüfen der Definitionen der Speicher aus; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="46"/>
+        <location filename="../app/core/updates/refusals.py" line="47"/>
         <source>The engine crashed (%1) while checking the definitions; they were refused.</source>
         <translation>Der Scanner ist beim Prüfen der Definitionen abgestürzt (%1); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="47"/>
+        <location filename="../app/core/updates/refusals.py" line="48"/>
         <source>The engine stopped unexpectedly (exit code %1) while checking the definitions; they were refused.</source>
         <translation>Der Scanner wurde beim Prüfen der Definitionen unerwartet beendet (Exit-Code %1); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="49"/>
+        <location filename="../app/core/updates/refusals.py" line="50"/>
         <source>The engine gave an unreadable answer while checking the definitions; they were refused.</source>
         <translation>Der Scanner gab beim Prüfen der Definitionen eine unlesbare Antwort; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="51"/>
+        <location filename="../app/core/updates/refusals.py" line="52"/>
         <source>Version %1 failed to load in the engine (%2).</source>
         <translation>Version %1 ließ sich im Scanner nicht laden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="52"/>
+        <location filename="../app/core/updates/refusals.py" line="53"/>
         <source>Version %1 failed its self-test in the engine (%2).</source>
         <translation>Version %1 hat den Selbsttest im Scanner nicht bestanden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="61"/>
+        <location filename="../app/core/updates/refusals.py" line="66"/>
         <source>The definitions were refused at the %1 step (%2).</source>
         <translation>Die Definitionen wurden im Schritt „%1“ abgelehnt (%2).</translation>
     </message>

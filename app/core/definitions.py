@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.bundle_messages import bundle_error
 from app.core.context import Context
 from app.core.errors import DefinitionsError
 from app.core.fileio import atomic_write_json
@@ -60,7 +61,7 @@ def unpacked_bundle(ctx: Context, archive: Path) -> Path:
         try:
             extract_bundle(archive, dest)
         except BundleError as exc:
-            raise DefinitionsError(str(exc)) from exc
+            raise DefinitionsError(bundle_error(exc)) from exc
     return dest
 
 
@@ -73,7 +74,7 @@ def load_path(ctx: Context, path: Path) -> Definitions:
     try:
         return load_definitions(folder)
     except BundleError as exc:
-        raise DefinitionsError(str(exc)) from exc
+        raise DefinitionsError(bundle_error(exc)) from exc
 
 
 def baseline(ctx: Context) -> Definitions:

@@ -67,7 +67,7 @@ class EngineProcess:
             ready = None
         if ready is None or ready.get("type") != "ready":
             self.kill()
-            raise EngineError("The scanner engine did not start; see the engine log for details.")
+            raise EngineError(translate("Engine", "The scanner engine did not start; see the engine log for details."))
         self.pid = int(ready["pid"])
         self.info = ready
 

@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from app.core import events
+from app.core.bundle_messages import bundle_message
 from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
 from app.core.errors import DefinitionsError, EngineError, RingfenceError
-from app.core.messages import Message, render
+from app.core.messages import Message, render, translate
 from app.core.scan_messages import FILE_ERRORS
 from app.core.store import Schema
 from app.engine.inflight import read_journal
@@ -192,7 +193,8 @@ class Supervisor:
                     reply = proc.get(timeout=max(0.1, deadline - time.monotonic()))
                     if reply is None:
                         self._lost("hang", f"no answer to {message.get('cmd')} in {timeout:.0f} s")
-                        raise EngineError("The scanner engine stopped responding and was restarted; try again.")
+                        raise EngineError(translate("Engine", "The scanner engine stopped responding and was restarted; "
+                                                              "try again."))
                     if reply.get("type") == "failed":
                         _raise_failed(reply)
                     if reply.get("type") == expect:
@@ -200,8 +202,8 @@ class Supervisor:
             except EngineDied as died:
                 self._lost("crash", f"exit {died.returncode} during {message.get('cmd')}")
                 if attempt == 1:
-                    raise EngineError("The scanner engine stopped twice while handling the request; "
-                                      "see the engine log for details.") from died
+                    raise EngineError(translate("Engine", "The scanner engine stopped twice while handling the request; "
+                                                          "see the engine log for details.")) from died
         raise AssertionError("unreachable")
 
     # -- scans -------------------------------------------------------------------------------------
@@ -256,8 +258,8 @@ class Supervisor:
                     idle_restarts = 0 if (skipped or progressed) else idle_restarts + 1
                     slow_down = 0 if progressed else slow_down + 1
                     if idle_restarts >= MAX_RESTARTS_WITHOUT_PROGRESS:
-                        raise EngineError("The scanner engine keeps stopping; the scan was abandoned. "
-                                          "See the engine log for details.") from stop
+                        raise EngineError(translate("Engine", "The scanner engine keeps stopping; the scan was abandoned. "
+                                                              "See the engine log for details.")) from stop
                     if control.cancelled.is_set():
                         outcome.cancelled = True
                         return outcome
@@ -328,5 +330,6 @@ class Supervisor:
 
 def _raise_failed(reply: dict[str, Any]) -> None:
     if reply.get("kind") == "definitions":
-        raise DefinitionsError(str(reply.get("message")))
+        found = bundle_message(str(reply.get("code") or ""), [str(v) for v in reply.get("args") or []])
+        raise DefinitionsError(found or str(reply.get("message")))
     raise EngineError(str(reply.get("message")))

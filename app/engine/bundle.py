@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app import ENGINE_VERSION
+from app.engine.bundle_errors import BundleError
 from app.engine.hashing import sha256_file
 
 if TYPE_CHECKING:
@@ -48,8 +49,6 @@ ALLOWED_FILES = {MANIFEST, "notes.md"}
 _HASH_LINE = re.compile(r"^([0-9a-f]{64})\t(\S.*)$")
 
 
-class BundleError(Exception):
-    """A bundle or rules folder was refused; the message is one sentence for the user."""
 
 
 @dataclass
@@ -80,7 +79,7 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     try:
         return tuple(int(part) for part in str(text).split("."))
     except ValueError as exc:
-        raise BundleError(f"The definitions declare an engine version {text!r} that is not a version number.") from exc
+        raise BundleError("engine-version-bad", repr(text)) from exc
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,20 +90,20 @@ def _check_member(member: tarfile.TarInfo) -> str:
     name = member.name
     pure = PurePosixPath(name)
     if name.startswith(("/", "\\")) or pure.is_absolute() or re.match(r"^[A-Za-z]:", name) or "\\" in name:
-        raise BundleError(f"The definitions archive contains an absolute path ({name!r}) and was refused.")
+        raise BundleError("member-absolute", repr(name))
     if any(part == ".." for part in pure.parts):
-        raise BundleError(f"The definitions archive contains a path that leaves its folder ({name!r}) and was refused.")
+        raise BundleError("member-escapes", repr(name))
     if member.issym() or member.islnk():
-        raise BundleError(f"The definitions archive contains a link ({name!r}) and was refused.")
+        raise BundleError("member-link", repr(name))
     if not (member.isfile() or member.isdir()):
-        raise BundleError(f"The definitions archive contains a special file ({name!r}) and was refused.")
+        raise BundleError("member-special", repr(name))
     if member.size > MAX_MEMBER_BYTES:
-        raise BundleError(f"The definitions archive contains a file that is too large ({name!r}) and was refused.")
+        raise BundleError("member-too-large", repr(name))
     normal = str(pure)
     if normal in (".", ""):
         return ""
     if member.isfile() and not (normal in ALLOWED_FILES or (len(pure.parts) > 1 and pure.parts[0] in ALLOWED_TOP)):
-        raise BundleError(f"The definitions archive contains an unexpected file ({name!r}) and was refused.")
+        raise BundleError("member-unexpected", repr(name))
     return normal
 
 
@@ -122,11 +121,11 @@ def extract_bundle(archive: Path, dest: Path) -> None:
             total = 0
             for member in tar:
                 if len(members) >= MAX_MEMBERS:
-                    raise BundleError("The definitions archive holds too many files and was refused.")
+                    raise BundleError("too-many-files")
                 name = _check_member(member)
                 total += member.size
                 if total > MAX_TOTAL_BYTES:
-                    raise BundleError("The definitions archive is too large when expanded and was refused.")
+                    raise BundleError("too-large")
                 if name:
                     members.append((name, member))
             tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f".{dest.name}."))
@@ -146,12 +145,11 @@ def extract_bundle(archive: Path, dest: Path) -> None:
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
     except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise BundleError(f"The definitions archive {archive.name} is damaged or unreadable ({exc}).") from exc
+        raise BundleError("archive-damaged", archive.name, exc) from exc
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise BundleError("There is not enough free disk space to unpack the definitions; free some space "
-                              "and try again.") from exc
-        raise BundleError(f"The definitions archive {archive.name} cannot be read ({exc.strerror or exc}).") from exc
+            raise BundleError("disk-full") from exc
+        raise BundleError("archive-unreadable", archive.name, exc.strerror or exc) from exc
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,25 +162,20 @@ def load_bundle_dir(root: Path) -> Definitions:
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise BundleError("The definitions have no content.json manifest and were refused.") from exc
+        raise BundleError("no-manifest") from exc
     except (OSError, ValueError) as exc:
-        raise BundleError(f"The definitions manifest cannot be read ({exc}).") from exc
+        raise BundleError("manifest-unreadable", exc) from exc
     if not isinstance(manifest, dict):
-        raise BundleError("The definitions manifest is not a JSON object and was refused.")
+        raise BundleError("manifest-not-object")
     schema = manifest.get("content_schema")
     if schema != CONTENT_SCHEMA:
-        raise BundleError(
-            f"The definitions use content schema {schema!r}, which this version of Ringfence does not "
-            f"understand (it reads schema {CONTENT_SCHEMA})."
-        )
+        raise BundleError("schema", repr(schema), CONTENT_SCHEMA)
     version = manifest.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise BundleError("The definitions manifest has no valid integer version and was refused.")
+        raise BundleError("version-bad")
     low, high = str(manifest.get("min_engine", "0")), str(manifest.get("max_engine", "999"))
     if not _version_tuple(low) <= _version_tuple(ENGINE_VERSION) <= _version_tuple(high):
-        raise BundleError(
-            f"The definitions need engine {low} to {high}, but this Ringfence has engine {ENGINE_VERSION}."
-        )
+        raise BundleError("engine-range", low, high, ENGINE_VERSION)
     _check_files(root, manifest)
     rule_files = {
         str(PurePosixPath(p).with_suffix("")).removeprefix("rules/"): root / p
@@ -200,18 +193,12 @@ def load_bundle_dir(root: Path) -> Definitions:
     for key, parsed in (("hash_count", len(hashes)), ("allow_count", len(allow)), ("golden_count", len(golden))):
         declared = manifest.get(key, 0)
         if declared != parsed:
-            raise BundleError(
-                f"The definitions declare {declared} entries for {key.removesuffix('_count')} but contain {parsed}; "
-                "they were refused."
-            )
+            raise BundleError(key.replace("_", "-"), declared, parsed)
     if not isinstance(manifest.get("rule_count"), int):
-        raise BundleError("The definitions manifest does not declare its rule count and was refused.")
+        raise BundleError("no-rule-count")
     conflicts = sorted(set(hashes) & set(allow))
     if conflicts:
-        raise BundleError(
-            f"The definitions list {len(conflicts)} known-good file hash(es) as threats (first: {conflicts[0]}); "
-            "they were refused."
-        )
+        raise BundleError("allow-clash", len(conflicts), conflicts[0])
     digest = hashlib.sha256(manifest_path.read_bytes()).hexdigest()
     return Definitions(str(version), "bundle", root, rule_files, hashes, allow, golden, manifest, digest)
 
@@ -222,19 +209,19 @@ def _check_files(root: Path, manifest: dict[str, Any]) -> None:
         isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("sha256"), str)
         and isinstance(f.get("length"), int) for f in files
     ):
-        raise BundleError("The definitions manifest has no valid file list and was refused.")
+        raise BundleError("no-file-list")
     listed = {f["path"] for f in files}
     present = {
         p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name != MANIFEST
     }
     if present - listed:
-        raise BundleError(f"The definitions contain files not listed in the manifest ({sorted(present - listed)[0]}).")
+        raise BundleError("unlisted-file", sorted(present - listed)[0])
     if listed - present:
-        raise BundleError(f"The definitions are missing a file the manifest lists ({sorted(listed - present)[0]}).")
+        raise BundleError("missing-file", sorted(listed - present)[0])
     for entry in files:
         path = root / entry["path"]
         if path.stat().st_size != entry["length"] or sha256_file(path) != entry["sha256"]:
-            raise BundleError(f"The definitions file {entry['path']} does not match its manifest entry; it was refused.")
+            raise BundleError("file-mismatch", entry["path"])
 
 
 def _read_hash_list(path: Path) -> dict[str, str]:
@@ -244,13 +231,13 @@ def _read_hash_list(path: Path) -> dict[str, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BundleError(f"The hash list {path.name} cannot be read ({exc}).") from exc
+        raise BundleError("hash-list-unreadable", path.name, exc) from exc
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         match = _HASH_LINE.match(line.strip("\r"))
         if not match:
-            raise BundleError(f"Line {number} of {path.parent.name}/{path.name} is not 'sha256<TAB>name'; the definitions were refused.")
+            raise BundleError("hash-line-bad", number, f"{path.parent.name}/{path.name}")
         entries[match.group(1)] = match.group(2)
     return entries
 
@@ -259,14 +246,14 @@ def _decode_golden(path: Path) -> bytes:
     try:
         return base64.b64decode(path.read_bytes().strip(), validate=True)
     except ValueError as exc:
-        raise BundleError(f"The golden sample {path.name} is not valid base64; the definitions were refused.") from exc
+        raise BundleError("golden-not-base64", path.name) from exc
 
 
 def load_rules_folder(folder: Path) -> Definitions:
     """A plain folder of ``.yar``/``.yara`` files (for comparisons with the yara command line tool)."""
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in RULE_SUFFIXES)
     if not files:
-        raise BundleError(f"The folder {folder} contains no .yar or .yara rule files.")
+        raise BundleError("no-rule-files", folder)
     # A plain folder is identified by its files' names, sizes and modification times (reading and
     # hashing a large public rule set at every start would cost more than the scan of a cached tree).
     digest = hashlib.sha256()
@@ -283,7 +270,7 @@ def load_rules_folder(folder: Path) -> Definitions:
 def load_definitions(path: Path) -> Definitions:
     """An extracted bundle folder (has content.json) or a plain rules folder."""
     if not path.is_dir():
-        raise BundleError(f"The definitions folder {path} does not exist.")
+        raise BundleError("folder-missing", path)
     if (path / MANIFEST).exists():
         return load_bundle_dir(path)
     return load_rules_folder(path)
@@ -320,7 +307,7 @@ def build_bundle(
     for path in sorted(p for p in rules_dir.rglob("*") if p.is_file() and p.suffix.lower() in RULE_SUFFIXES):
         files["rules/" + path.relative_to(rules_dir).as_posix()] = path.read_bytes()
     if not files:
-        raise BundleError(f"The folder {rules_dir} contains no .yar or .yara rule files.")
+        raise BundleError("no-rule-files", rules_dir)
     if hashes:
         files["hashes/sha256.tsv"] = "".join(f"{h}\t{n}\n" for h, n in sorted(hashes.items())).encode()
     if allow:

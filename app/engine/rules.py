@@ -41,9 +41,9 @@ def compile_definitions(defs: Definitions) -> yara.Rules:
             externals=EXTERNALS,
         )
     except yara.SyntaxError as exc:
-        raise BundleError(f"The definitions contain a rule that does not compile: {exc}.") from exc
+        raise BundleError("rule-syntax", exc) from exc
     except yara.Error as exc:
-        raise BundleError(f"The definitions could not be compiled: {exc}.") from exc
+        raise BundleError("compile-failed", exc) from exc
     _check_count(defs, rules)
     return rules
 
@@ -53,9 +53,7 @@ def _check_count(defs: Definitions, rules: yara.Rules) -> None:
     if defs.kind == "bundle" and declared is not None:
         parsed = count_rules(rules)
         if parsed != declared:
-            raise BundleError(
-                f"The definitions declare {declared} rules but contain {parsed}; they were refused."
-            )
+            raise BundleError("rule-count", declared, parsed)
 
 
 def load_or_compile(defs: Definitions, compiled_dir: Path | None) -> yara.Rules:

@@ -39,7 +39,7 @@ from app.engine.eicar import eicar_bytes
 from app.engine.hashing import sha256_file
 from app.engine.matcher import Matcher
 from app.engine.rules import compile_definitions, count_rules, load_or_compile
-from app.engine.validation_result import REFUSAL_TEXTS, ValidationResult, refused
+from app.engine.validation_result import ValidationResult, bundle_refusal, refusal_text, refused
 
 
 @dataclass
@@ -64,7 +64,11 @@ class ValidationRequest:
 class _RefusedError(Exception):
     def __init__(self, step: str, code: str, *values: object) -> None:
         self.step, self.code, self.values = step, code, [str(v) for v in values]
-        super().__init__(REFUSAL_TEXTS[code].format(*self.values))
+        super().__init__(refusal_text(code, self.values))
+
+
+def _bundle_refused(step: str, fallback: str, exc: BundleError) -> _RefusedError:
+    return _RefusedError(step, *bundle_refusal(fallback, exc))
 
 
 def _iter_files(paths: list[str]) -> list[Path]:
@@ -132,12 +136,12 @@ def validate(req: ValidationRequest) -> ValidationResult:
             try:
                 extract_bundle(Path(req.archive), dest)
             except BundleError as exc:
-                raise _RefusedError("archive", "archive-bad", exc) from exc
+                raise _bundle_refused("archive", "archive-bad", exc) from exc
         timings["extract"] = time.monotonic() - started
         try:
             defs = load_definitions(dest)
         except BundleError as exc:
-            raise _RefusedError("manifest", "manifest-bad", exc) from exc
+            raise _bundle_refused("manifest", "manifest-bad", exc) from exc
         if defs.kind != "bundle":
             raise _RefusedError("manifest", "no-manifest")
         result.version, result.hash_count = int(defs.version), len(defs.hashes)
@@ -149,7 +153,7 @@ def validate(req: ValidationRequest) -> ValidationResult:
         try:
             rules = load_or_compile(defs, Path(req.compiled_dir)) if req.compiled_dir else compile_definitions(defs)
         except BundleError as exc:
-            raise _RefusedError("compile", "compile-failed", exc) from exc
+            raise _bundle_refused("compile", "compile-failed", exc) from exc
         timings["compile"] = time.monotonic() - mark
         result.rule_count = count_rules(rules)
         _self_tests(defs, rules, req, clean, timings)

@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from app.engine.bundle_errors import BUNDLE_TEXTS, BundleError
+
+BUNDLE_PREFIX = "bundle:"  # a refusal code for a BundleError: "bundle:" and the error's code
+
 #: Why a bundle was refused, in English, by code (``{0}``, ``{1}``: the arguments).
 REFUSAL_TEXTS: dict[str, str] = {
     "archive-bad": "The definitions archive cannot be used ({0}); it was refused.",
@@ -57,14 +61,29 @@ class ValidationResult:
     clean_files: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
-    code: str = ""  # a key of REFUSAL_TEXTS when refused ("" from an older engine)
+    code: str = ""  # a key of REFUSAL_TEXTS or "bundle:" and a key of BUNDLE_TEXTS ("" from an older engine)
     args: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
+def refusal_text(code: str, values: list[str]) -> str:
+    """The English sentence of the refusal ``code`` with its ``values``."""
+    if code.startswith(BUNDLE_PREFIX):
+        return BUNDLE_TEXTS[code.removeprefix(BUNDLE_PREFIX)].format(*values)
+    return REFUSAL_TEXTS[code].format(*values)
+
+
+def bundle_refusal(fallback: str, exc: BundleError) -> tuple[str, ...]:
+    """The refusal code followed by its values for ``exc`` (``fallback`` and its sentence when it has no code),
+    as :func:`refused` takes them: ``refused(step, *bundle_refusal(fallback, exc))``."""
+    if exc.code:
+        return (BUNDLE_PREFIX + exc.code, *exc.values)
+    return fallback, str(exc)
+
+
 def refused(step: str, code: str, *values: object, version: int | None = None) -> ValidationResult:
     """A refusal at ``step`` for the reason ``code`` (its English sentence filled with ``values``)."""
     shown = [str(v) for v in values]
-    return ValidationResult(False, step, REFUSAL_TEXTS[code].format(*shown), version=version, code=code, args=shown)
+    return ValidationResult(False, step, refusal_text(code, shown), version=version, code=code, args=shown)

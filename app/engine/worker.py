@@ -162,7 +162,8 @@ def main(argv: list[str]) -> int:
             else:
                 channel.send({"type": "failed", "message": f"Unknown engine request {cmd!r}."})
         except BundleError as exc:
-            channel.send({"type": "failed", "message": str(exc), "kind": "definitions"})
+            channel.send({"type": "failed", "message": str(exc), "kind": "definitions", "code": exc.code,
+                          "args": list(exc.values)})
         except (OSError, yara.Error, KeyError, ValueError) as exc:
             channel.send({"type": "failed", "message": f"The engine could not complete the request ({exc})."})
     protocol.flush()

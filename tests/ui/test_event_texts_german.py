@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.core import events
 from app.core.context import Context
@@ -22,6 +23,9 @@ from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
 from app.ui.i18n import text
 from app.ui.language import Language
+from app.ui.pages.history import HistoryPage
+from tests.ui.conftest import Console
+from tests.ui.pages import loaded
 
 CRASHED = datetime(2026, 11, 30, 21, 15, tzinfo=UTC)
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -104,3 +108,17 @@ def test_a_folder_that_cannot_be_watched_says_why_in_german(ctx: Context, german
     events.record(ctx.store, "realtime.watch_failed", folder="/media/stick", reason=watch_failure(errno.ENOENT))
     shown = text(only(ctx, "realtime.watch_failed").message)
     assert "/media/stick" in shown and "den Ordner gibt es nicht" in shown and "does not exist" not in shown
+
+
+def test_the_history_page_shows_kinds_and_dates_the_german_way(qtbot: QtBot, console: Console, ctx: Context,
+                                                                german: None) -> None:
+    events.record(ctx.store, "scan.started", scan_id=1, scan_kind="quick")
+    SeenCrashes(ctx.store).announce([CrashReport("bugcheck", CRASHED, "crash-1", bugcheck_code=0x1A)])
+    page = HistoryPage(console)
+    qtbot.addWidget(page)
+    page.show()
+    loaded(qtbot, page, 0)
+    cells = [page.proxy.index(r, 3).data() for r in range(page.proxy.rowCount())]
+    assert "Eine Prüfung hat begonnen: Schnellprüfung." in cells
+    assert any(german_date(CRASHED.timestamp()) in c for c in cells)
+    assert not any(ISO_TIME.search(c) or "quick" in c for c in cells)

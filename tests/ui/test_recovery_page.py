@@ -65,8 +65,8 @@ def test_history_evidence_and_recovery_state(qtbot: QtBot, console: Console, tmp
               if page.state_form.itemAt(i, page.state_form.ItemRole.LabelRole) is not None}
     assert fields["Windows Recovery Environment"] == "on"
     assert fields["WinRE version"] == "10.0.26100.8235"
-    assert fields["Keeps trying for"] == "2400 minutes"
-    assert fields["Tries again every"] == "120 minutes"
+    assert fields["Keeps trying for"] == "40 hours"  # reagentc says 2400 minutes
+    assert fields["Tries again every"] == "2 hours"
     assert "damaged.dmp" in page.notes.text()
     for widget_text in (page.evidence.toPlainText(), page.notes.text(), *fields.values()):
         assert r.WIFI_PASSWORD not in widget_text

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.core.messages import render
+from app.core.updates.refusals import refusal
 from app.core.updates.sandbox import run_validation
 from tests.updates.conftest import Material, Setup
 
@@ -62,6 +63,8 @@ def test_archive_escaping_its_folder_is_refused(tmp_path: Path, material: Materi
                              "clean_paths": [str(material.corpus)]})
     assert (result.ok, result.step) == (False, "archive")
     assert "leaves its folder" in result.reason
+    assert (result.code, result.args) == ("bundle:member-escapes", ["'../../escaped.yar'"])  # the console translates
+    assert render(refusal(result)) == result.reason
     assert not (tmp_path / "escaped.yar").exists()
 
 

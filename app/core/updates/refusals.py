@@ -8,9 +8,10 @@ English sentence, named by the step it failed at.
 
 from __future__ import annotations
 
+from app.core.bundle_messages import bundle_message
 from app.core.labels import UPDATE_STEPS
 from app.core.messages import Message, translate
-from app.engine.validation_result import ValidationResult
+from app.engine.validation_result import BUNDLE_PREFIX, ValidationResult
 
 REFUSALS: dict[str, Message] = {
     "archive-bad": translate("Updates", "The definitions archive cannot be used (%1); it was refused."),
@@ -55,6 +56,10 @@ REFUSALS: dict[str, Message] = {
 
 def refusal(result: ValidationResult) -> Message:
     """Why ``result`` refused the bundle, as a message."""
+    if result.code.startswith(BUNDLE_PREFIX):
+        found = bundle_message(result.code.removeprefix(BUNDLE_PREFIX), result.args)
+        if found is not None:
+            return found
     template = REFUSALS.get(result.code)
     if template is not None:
         return template.arg(*result.args)

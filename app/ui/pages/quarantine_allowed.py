@@ -29,7 +29,7 @@ class AllowListView(QWidget):
             Column(self.tr("SHA-256"), lambda a: a.sha256, tip=lambda a: a.note or a.sha256),
         ], parent=self)
         self.proxy = sorted_filtered(self.model, self)
-        self.table = table_view(self.proxy, self.tr("Allow-list"), self, multi=True, stretch=1, paths=(1,))
+        self.table = table_view(self.proxy, self.tr("Allow-list"), self, multi=True, stretch=2, paths=(1, 2))
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.remove_button = QPushButton(self.tr("Re&move from the allow-list"), self)

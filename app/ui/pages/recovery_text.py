@@ -55,6 +55,9 @@ def yes_no(value: bool | None) -> str:
 
 
 def minutes(value: int | None) -> str:
+    """A waiting time in the unit people use for it: ``2400`` minutes reads "40 hours"."""
     if value is None:
         return text(translate("RecoveryPage", "unknown"))
+    if value >= 120 and value % 60 == 0:
+        return text(translate("RecoveryPage", "%n hour(s)", None, 0).plural(value // 60))
     return text(translate("RecoveryPage", "%n minute(s)", None, 0).plural(value))
