@@ -23,6 +23,7 @@ from app.ui.models.rows import Column, RowsModel
 from app.ui.pages.scan import ScanPage
 from app.ui.pages.updates_calls import Changes
 from app.ui.pages.updates_changes import VISIBLE_RULES, ChangesView
+from app.ui.widgets.elided_label import ElidedLabel
 from app.ui.widgets.fitting_browser import FittingBrowser
 from app.ui.widgets.table import MIN_WIDE_WIDTH, ElideMiddle, fit_rows, table_view
 from tests.quarantine.conftest import make_file
@@ -155,3 +156,17 @@ def test_in_a_narrow_window_the_widest_columns_give_way(qtbot: QtBot) -> None:
     assert header.sectionSize(3) >= view.fontMetrics().horizontalAdvance("68 bytes")  # small ones untouched
     view.resize(1600, 200)
     qtbot.waitUntil(lambda: header.sectionSize(2) >= view.fontMetrics().horizontalAdvance(long))  # room again
+
+
+def test_the_file_being_checked_is_elided_in_the_middle_and_follows_the_width(qtbot: QtBot) -> None:
+    path = "/home/ann/Documents/Mail attachments from the accountant/2026/March/invoice-march-2026.pdf.exe"
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.resize(220, 20)
+    label.show()
+    label.set_full_text(path)
+    assert "…" in label.text() and label.text().endswith(".pdf.exe") and label.text().startswith("/home")
+    assert label.toolTip() == path
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= 220
+    label.resize(2000, 20)
+    qtbot.waitUntil(lambda: label.text() == path)  # room enough: the whole path
