@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Screenshots of every page of the console, in English and German, for the README.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--scale 1.5] [--size 1280x800]
 
 Makes realistic state with Ringfence's own services in a temporary RINGFENCE_HOME (scripts/demo_state.py:
-an update history with a probation rollback, a scan that quarantined what it found, a crashed PC's
-copied evidence), starts a real X server (Xvfb), runs the real console on it, visits every page and
-the settings dialog in each language and writes ``<lang>-<page>.png``. Nothing on screen is staged:
-each page shows what core returns for that state.
+an update history with a probation rollback, a scan that quarantined what it found and a document the
+user put back and allowed, a crashed PC's copied evidence, a USB stick with two threats), starts a real
+X server (Xvfb), runs the real console on it with real-time protection on, scans the USB stick from the
+Scan page, visits every page and the settings dialog in each language and writes ``<lang>-<page>.png``.
+Nothing on screen is staged: each page shows what core returns for that state, and the script fails
+when a page does not show it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -35,6 +38,20 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
         return server, f":{pipe.readline().strip()}"
 
 
+def missing_data(pages: dict[str, Any]) -> list[str]:
+    """What a page should show for the demo state but does not (empty means: every page shows real data)."""
+    checks = {
+        "dashboard": lambda p: p.banner.level in ("attention", "alert") and all(t.value.text() for t in p.tiles.values()),
+        "scan": lambda p: len(p.results.model.rows) >= 2,
+        "quarantine": lambda p: len(p.model.rows) >= 7 and len(p.allowed.model.rows) >= 1,
+        "updates": lambda p: any(h.event == "reverted" for h in p.history.rows) and p.changes.rules.count() > 0,
+        "recovery": lambda p: len(p.crashes.rows) == 2 and p.card.isVisibleTo(p),
+        "history": lambda p: len(p.model.rows) >= 10,
+    }
+    return [f"the {name} page does not show the demo state" for name, shows in checks.items()
+            if name not in pages or not shows(pages[name])]
+
+
 def shoot(crash_source: Path, stick: Path, out: Path) -> int:
     """In the child process, on the X server: the real console, page by page."""
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
@@ -48,7 +65,8 @@ def shoot(crash_source: Path, stick: Path, out: Path) -> int:
     console = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False, protect=True,
                          crash_source=crash_source)  # real-time protection watches the demo user's folders
     console.start()
-    console.window.resize(*SIZE)
+    width, height = os.environ.get("RINGFENCE_SHOT_SIZE", "x".join(map(str, SIZE))).split("x")
+    console.window.resize(int(width), int(height))
 
     def settle(ms: int, until: object = None) -> None:
         timer = QElapsedTimer()
@@ -79,6 +97,11 @@ def shoot(crash_source: Path, stick: Path, out: Path) -> int:
                 settle(400)
                 console.window.grab().save(str(out / f"{language}-allow-list.png"))
                 page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+        problems = missing_data(console.window.pages)
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            console.quit()
+            return 1
         dialog = SettingsDialog(console, "scan")
         dialog.show()
         settle(500)
@@ -93,6 +116,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--scale", default="1", help="display scaling to look at, e.g. 1.25 or 1.5 (default 1)")
+    parser.add_argument("--size", default="x".join(map(str, SIZE)), help="the window's size (default %(default)s)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "ringfence-demo",
+                        help="a scratch folder for the demo state (emptied; its paths are on the screenshots)")
     parser.add_argument("--shoot", nargs=3, type=Path, metavar=("CRASHES", "FOLDER", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.shoot:
@@ -100,7 +126,10 @@ def main() -> int:
     if shutil.which("Xvfb") is None:
         print("Xvfb is needed (scripts/setup installs it)", file=sys.stderr)
         return 2
-    work = Path(tempfile.gettempdir()) / "ringfence-demo"  # paths on screen read /tmp/ringfence-demo/alex/...
+    work = args.work  # paths on screen read /tmp/ringfence-demo/alex/...
+    if work != parser.get_default("work") and work.exists() and any(work.iterdir()):
+        print(f"{work} is not empty; give a new or empty folder", file=sys.stderr)
+        return 2
     shutil.rmtree(work, ignore_errors=True)
     env = dict(os.environ, RINGFENCE_HOME=str(work / "home"), XDG_CONFIG_HOME=str(work / "xdg"), LANG="en_GB.UTF-8")
     os.environ.update(env)
@@ -112,7 +141,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     server, display = start_xvfb()
     try:
-        child_env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=args.scale,
+        child_env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=args.scale, RINGFENCE_SHOT_SIZE=args.size,
                          HOME=str(work / "alex"), TMPDIR=str(work / "alex" / "tmp"))  # real-time protection
         # watches the demo user's usual folders (Downloads, Desktop, Documents, temp); the USB stick is not one
         child_env.pop("WAYLAND_DISPLAY", None)

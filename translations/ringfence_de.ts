@@ -960,118 +960,118 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../app/ui/pages/history.py" line="45"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Scans</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="45"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Threats</source>
         <translation>Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="45"/>
+        <location filename="../app/ui/pages/history.py" line="47"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="46"/>
+        <location filename="../app/ui/pages/history.py" line="48"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="46"/>
+        <location filename="../app/ui/pages/history.py" line="48"/>
         <source>Engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="46"/>
+        <location filename="../app/ui/pages/history.py" line="48"/>
         <source>Crashes</source>
         <translation>Abstürze</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="49"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="49"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="49"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="49"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="50"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="52"/>
+        <location filename="../app/ui/pages/history.py" line="55"/>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="65"/>
-        <location filename="../app/ui/pages/history.py" line="66"/>
+        <location filename="../app/ui/pages/history.py" line="68"/>
+        <location filename="../app/ui/pages/history.py" line="69"/>
         <source>Search the history</source>
         <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="71"/>
+        <location filename="../app/ui/pages/history.py" line="74"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="72"/>
+        <location filename="../app/ui/pages/history.py" line="75"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="73"/>
+        <location filename="../app/ui/pages/history.py" line="76"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="75"/>
+        <location filename="../app/ui/pages/history.py" line="79"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="78"/>
+        <location filename="../app/ui/pages/history.py" line="82"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="81"/>
+        <location filename="../app/ui/pages/history.py" line="85"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="82"/>
+        <location filename="../app/ui/pages/history.py" line="86"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="93"/>
+        <location filename="../app/ui/pages/history.py" line="97"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="115"/>
+        <location filename="../app/ui/pages/history.py" line="119"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="118"/>
+        <location filename="../app/ui/pages/history.py" line="122"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
     </message>
@@ -1422,52 +1422,52 @@
         <translation>Das Quarantäne-Objekt ist beschädigt (sein Inhalt lässt sich nicht authentifizieren).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="43"/>
+        <location filename="../app/core/quarantine/keystore.py" line="45"/>
         <source>Another Ringfence process is creating the quarantine key and has not finished; try again in a minute.</source>
         <translation>Ein anderer Ringfence-Prozess erstellt gerade den Quarantäne-Schlüssel und ist noch nicht fertig; versuchen Sie es in einer Minute erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="108"/>
+        <location filename="../app/core/quarantine/keystore.py" line="130"/>
         <source>The system keyring that holds the quarantine key is locked or unavailable; unlock it and try again.</source>
         <translation>Der Systemschlüsselbund mit dem Quarantäneschlüssel ist gesperrt oder nicht verfügbar; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="120"/>
+        <location filename="../app/core/quarantine/keystore.py" line="142"/>
         <source>The quarantine key could not be stored in the system keyring; unlock it and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht im Systemschlüsselbund gespeichert werden; entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="151"/>
+        <location filename="../app/core/quarantine/keystore.py" line="173"/>
         <source>The quarantine key file cannot be read; check its permissions.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel kann nicht gelesen werden; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="181"/>
+        <location filename="../app/core/quarantine/keystore.py" line="203"/>
         <source>The quarantine&apos;s vault.json is damaged; restore it from a backup to open the quarantine.</source>
         <translation>Die Datei vault.json der Quarantäne ist beschädigt; stellen Sie sie aus einer Sicherung wieder her, um die Quarantäne zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="223"/>
+        <location filename="../app/core/quarantine/keystore.py" line="245"/>
         <source>The quarantine has no key yet, so there is nothing to open.</source>
         <translation>Die Quarantäne hat noch keinen Schlüssel, es gibt also nichts zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="230"/>
+        <location filename="../app/core/quarantine/keystore.py" line="252"/>
         <source>The quarantine&apos;s vault.json names an unknown key location %1.</source>
         <translation>Die Datei vault.json der Quarantäne nennt einen unbekannten Schlüsselort %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="235"/>
+        <location filename="../app/core/quarantine/keystore.py" line="257"/>
         <source>The quarantine key is missing from the system keyring, so quarantined items cannot be opened; restore the keyring from a backup.</source>
         <translation>Der Quarantäneschlüssel fehlt im Systemschlüsselbund, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie den Schlüsselbund aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="238"/>
+        <location filename="../app/core/quarantine/keystore.py" line="260"/>
         <source>The quarantine key file is missing or damaged, so quarantined items cannot be opened; restore it from a backup.</source>
         <translation>Die Datei mit dem Quarantäneschlüssel fehlt oder ist beschädigt, deshalb lassen sich die Quarantäne-Objekte nicht öffnen; stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/keystore.py" line="250"/>
+        <location filename="../app/core/quarantine/keystore.py" line="272"/>
         <source>The quarantine key could not be stored safely; check the system keyring and try again.</source>
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>

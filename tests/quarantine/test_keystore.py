@@ -110,6 +110,24 @@ def test_an_unknown_forced_backend_is_refused(ctx: Context, monkeypatch: pytest.
         keystore.load_key(ctx.paths)
 
 
+def _in_own_keyring_session(tmp_path: Path, script_text: str, daemon: str) -> dict:
+    """Run ``script_text`` in a D-Bus session of its own with a gnome-keyring started by ``daemon`` (a shell
+    command; ``{keyrings}`` becomes the XDG_DATA_HOME assignment of a fresh keyring folder); its last line."""
+    keyrings = tmp_path / "keyrings"
+    keyrings.mkdir()
+    script = tmp_path / "script.py"
+    script.write_text(script_text)
+    start = daemon.format(keyrings=f"XDG_DATA_HOME={keyrings}")
+    shell = f'eval "$({start} --components=secrets)"; exec "{sys.executable}" "{script}"'
+    env = dict(os.environ, RINGFENCE_HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    for name in (keystore.BACKEND_ENV, "DISPLAY", "GNOME_KEYRING_CONTROL"):  # no prompt window; a daemon of its own
+        env.pop(name, None)
+    result = subprocess.run(["dbus-run-session", "--", "bash", "-c", shell], check=False, capture_output=True, text=True,
+                            env=env, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
 _LOCKED_SCRIPT = r"""
 import json, secretstorage
 from app.core.context import Context
@@ -131,17 +149,35 @@ print(json.dumps({"outcome": outcome, "where": keystore.read_vault_record(ctx.pa
 @pytest.mark.skipif(sys.platform != "linux", reason="gnome-keyring is the Linux Secret Service")
 def test_a_locked_keyring_is_reported_and_no_second_key_is_made(tmp_path: Path) -> None:
     """In a private D-Bus session of its own (so locking does not affect the other tests)."""
-    keyrings = tmp_path / "keyrings"
-    keyrings.mkdir()
-    script = tmp_path / "locked.py"
-    script.write_text(_LOCKED_SCRIPT)
-    shell = (f'eval "$(printf pw | XDG_DATA_HOME={keyrings} gnome-keyring-daemon --unlock --components=secrets)"; '
-             f'exec "{sys.executable}" "{script}"')
-    env = dict(os.environ, RINGFENCE_HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
-    env.pop(keystore.BACKEND_ENV, None)
-    result = subprocess.run(["dbus-run-session", "--", "bash", "-c", shell], check=False, capture_output=True, text=True,
-                            env=env, cwd=ROOT, timeout=60)
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = _in_own_keyring_session(tmp_path, _LOCKED_SCRIPT, "printf pw | {keyrings} gnome-keyring-daemon --unlock")
     assert "locked or unavailable" in report["outcome"]
     assert report["where"] == "keyring" and report["file"] is False
+
+
+_DISMISSED_SCRIPT = r"""
+import json, logging
+from app.core.context import Context
+from app.core.quarantine import keystore
+probes = []
+logging.basicConfig(level=logging.INFO)
+logging.getLogger("app.core.quarantine.keystore").addFilter(
+    lambda record: probes.append(record.getMessage()) or True)
+import threading
+ctx = Context.open()
+asked = [threading.Thread(target=keystore.key_protection, args=(ctx.paths,)) for _ in range(4)]  # the console's
+for thread in asked:                                                                             # first workers
+    thread.start()
+for thread in asked:
+    thread.join()
+keys = [keystore.load_key(ctx.paths) for _ in range(3)]  # and later ones load the key again and again
+print(json.dumps({"where": keystore.read_vault_record(ctx.paths).key_location, "same": len(set(keys)) == 1,
+                  "refusals": sum("cannot be used" in p for p in probes)}))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="gnome-keyring is the Linux Secret Service")
+def test_a_keyring_whose_prompt_was_dismissed_is_not_asked_again_and_again(tmp_path: Path) -> None:
+    """A Secret Service with no keyring yet asks the user to create one; dismissed (here: no display for the
+    prompt), the key goes to the private file and the user is not prompted on every later key load."""
+    report = _in_own_keyring_session(tmp_path, _DISMISSED_SCRIPT, "{keyrings} gnome-keyring-daemon --start")
+    assert report == {"where": "file", "same": True, "refusals": 1}

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
 
 from app.ui.application import ConsoleApp
 
-WINDOW = (1280, 720)  # a 1920x1080 screen at 150 %, in logical pixels
+WINDOW = (1280, 720)  # a 1920x1080 screen at 150 %, in logical pixels (another size: a second argument, 1093x614)
 
 
 def clipped(page: QWidget) -> list[str]:
@@ -62,7 +62,9 @@ def settings_clipped(app: ConsoleApp, qapp: QApplication) -> dict[str, list[str]
     return problems
 
 
-def main(language: str) -> int:
+def main(language: str, window: str = "") -> int:
+    size_text = window.split("x") if window else WINDOW
+    wanted = (int(size_text[0]), int(size_text[1]))
     from app.core.context import Context
     from app.core.paths import get_paths
     from app.core.recovery.seen import SeenCrashes
@@ -80,11 +82,11 @@ def main(language: str) -> int:
     app = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False, crash_source=copied_folder(scratch / "pc"))
     app.language.apply(language)
     app.start()
-    app.window.resize(*WINDOW)
+    app.window.resize(*wanted)
     problems: dict[str, list[str]] = {}
     qapp.processEvents()
     size = app.window.size()
-    if size.width() > WINDOW[0] or size.height() > WINDOW[1]:
+    if size.width() > wanted[0] or size.height() > wanted[1]:
         problems["window"] = [f"the window needs {size.width()} x {size.height()}"]
     for name, page in app.window.pages.items():
         app.window.show_page(name)
@@ -108,4 +110,4 @@ def main(language: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(*sys.argv[1:3]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.core import events
@@ -42,6 +43,11 @@ def test_history_filters_searches_and_pages(qtbot: QtBot, console: Console, ctx:
     assert sorted(shown(page)) == sorted([
         "/home/u/Downloads/eicar.com was moved to the quarantine (EICAR_Test_File).",
         "Definitions 2 were rolled back to 1 during probation: the engine crashed"])
+    for row in range(page.proxy.rowCount()):  # severity is a marker in its column, not a page of bold rows
+        index = page.proxy.index(row, 2)
+        severity = page.model.rows[page.proxy.mapToSource(index).row()].severity
+        assert (index.data(Qt.ItemDataRole.DecorationRole) is not None) == (severity in ("warning", "critical"))
+        assert page.proxy.index(row, 3).data(Qt.ItemDataRole.FontRole) is None
 
     loads = page.loads
     page.search.setText("eicar")

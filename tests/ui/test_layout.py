@@ -23,8 +23,9 @@ from app.ui.models.rows import Column, RowsModel
 from app.ui.pages.scan import ScanPage
 from app.ui.pages.updates_calls import Changes
 from app.ui.pages.updates_changes import VISIBLE_RULES, ChangesView
+from app.ui.widgets.elided_label import ElidedLabel
 from app.ui.widgets.fitting_browser import FittingBrowser
-from app.ui.widgets.table import ElideMiddle, fit_rows, table_view
+from app.ui.widgets.table import MIN_WIDE_WIDTH, ElideMiddle, fit_rows, table_view
 from tests.quarantine.conftest import make_file
 from tests.ui.conftest import Console
 
@@ -137,3 +138,35 @@ def test_dates_have_four_digit_years_in_every_language() -> None:
             assert "2025" in text(translate("Test", "On %1").arg(Moment(moment)))
     finally:
         QLocale.setDefault(before)
+
+
+def test_in_a_narrow_window_the_widest_columns_give_way(qtbot: QtBot) -> None:
+    long = "Ringfence_Double_Extension_Executable"
+    model: RowsModel[str] = RowsModel([Column("Name", lambda s: s), Column("Where", lambda s: f"/home/ann/{s}"),
+                                       Column("Threat", lambda s: long), Column("Size", lambda s: "68 bytes")])
+    view = table_view(model, "Narrow", None, stretch=1, paths=(1,))
+    qtbot.addWidget(view)
+    view.resize(520, 200)
+    view.show()
+    model.set_rows([f"invoice-march-2026-final-signed-{n}.pdf.exe" for n in range(3)])
+    header = view.horizontalHeader()
+    assert not view.horizontalScrollBar().isVisible()
+    assert header.sectionSize(1) >= MIN_WIDE_WIDTH
+    assert header.sectionSize(2) < view.fontMetrics().horizontalAdvance(long)  # elided, its tooltip whole
+    assert header.sectionSize(3) >= view.fontMetrics().horizontalAdvance("68 bytes")  # small ones untouched
+    view.resize(1600, 200)
+    qtbot.waitUntil(lambda: header.sectionSize(2) >= view.fontMetrics().horizontalAdvance(long))  # room again
+
+
+def test_the_file_being_checked_is_elided_in_the_middle_and_follows_the_width(qtbot: QtBot) -> None:
+    path = "/home/ann/Documents/Mail attachments from the accountant/2026/March/invoice-march-2026.pdf.exe"
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.resize(220, 20)
+    label.show()
+    label.set_full_text(path)
+    assert "…" in label.text() and label.text().endswith(".pdf.exe") and label.text().startswith("/home")
+    assert label.toolTip() == path
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= 220
+    label.resize(2000, 20)
+    qtbot.waitUntil(lambda: label.text() == path)  # room enough: the whole path

@@ -56,3 +56,23 @@ def test_offline_is_a_normal_state_and_the_loop_survives(setup: Setup) -> None:
         assert seen.wait(30) and len(results) == 2
     finally:
         poller.stop()
+
+
+def test_without_a_channel_the_poller_waits_instead_of_spinning(rf_home: object) -> None:
+    """No channel configured: one check, then a long wait (a manual check still runs at once)."""
+    from app.core.context import Context
+    from app.core.updates.service import UpdateService
+
+    results: list[CheckResult] = []
+    poller = Poller(lambda: UpdateService(Context.open()), on_result=results.append, first_delay=0)
+    poller.start()
+    try:
+        assert _wait(lambda: len(results) >= 1)
+        time.sleep(1.0)
+        assert [r.outcome for r in results] == ["not_configured"]
+        poller.check_now()
+        assert _wait(lambda: len(results) == 2)
+        time.sleep(0.5)
+        assert len(results) == 2
+    finally:
+        poller.stop()

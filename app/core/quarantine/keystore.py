@@ -25,6 +25,8 @@ import json
 import logging
 import os
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -47,6 +49,9 @@ SERVICE = "Ringfence"
 USER_PREFIX = "quarantine-key"
 BACKEND_ENV = "RINGFENCE_KEY_BACKEND"
 KEY_FILE_NAME = "quarantine-key"
+# A keyring that refused (a locked one whose unlock prompt the user dismissed, no Secret Service) is not
+# asked again for this long: each probe may put a password prompt in front of the user.
+KEYRING_REPROBE_S = 3600.0
 VAULT_FILE_NAME = "vault.json"
 
 
@@ -61,6 +66,16 @@ class KeyBackend(Protocol):
     def load(self) -> bytes | None: ...
     def save(self, key: bytes) -> None: ...
     def delete(self) -> None: ...
+
+
+class _KeyringProbe:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.refused_by: type | None = None  # the kind of keyring backend that last refused, until ``until``
+        self.until = 0.0
+
+
+_probe = _KeyringProbe()
 
 
 def _encode(key: bytes) -> str:
@@ -84,19 +99,26 @@ class KeyringBackend:
         self.username = username
 
     def usable(self) -> bool:
+        """Whether the OS keyring works now. One probe at a time in this process, and none for a while
+        after it refused: the probe may ask the user to unlock or create a keyring."""
         import keyring
         from keyring.backends import fail, null
         from keyring.errors import KeyringError
 
-        backend = keyring.get_keyring()
-        if isinstance(backend, fail.Keyring | null.Keyring):
-            return False
-        try:
-            backend.get_password(SERVICE, self.username)
-        except (KeyringError, OSError) as exc:
-            log.info("the system keyring cannot be used: %s", exc)
-            return False
-        return True
+        with _probe.lock:  # also around the library's first get_keyring(), which is not thread-safe
+            backend = keyring.get_keyring()
+            if isinstance(backend, fail.Keyring | null.Keyring):
+                return False
+            if _probe.refused_by is type(backend) and time.monotonic() < _probe.until:
+                return False
+            try:
+                backend.get_password(SERVICE, self.username)
+            except (KeyringError, OSError) as exc:
+                log.info("the system keyring cannot be used: %s", exc)
+                _probe.refused_by, _probe.until = type(backend), time.monotonic() + KEYRING_REPROBE_S
+                return False
+            _probe.refused_by = None
+            return True
 
     def load(self) -> bytes | None:
         import keyring

@@ -20,6 +20,7 @@ from __future__ import annotations
 import errno
 import logging
 import sys
+import warnings
 from typing import Protocol
 
 from watchdog.events import (
@@ -35,6 +36,11 @@ from watchdog.events import (
 from watchdog.observers import Observer
 
 log = logging.getLogger(__name__)
+
+# When folders are deleted and made again quickly the kernel may hand back a watch descriptor watchdog
+# still knows; watchdog then replaces the old callback (what we want) and warns with the repr of every
+# watch it holds, megabytes of stderr on a big tree. It is not a problem to report.
+warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWarning, module=r"watchdog\.")
 
 #: The logger and message of watchdog 7.1.x's overflow warning (pinned in pyproject; a test checks it).
 OVERFLOW_LOGGERS = ("watchdog.observers.inotify_c", "watchdog.observers.inotify")

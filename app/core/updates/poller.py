@@ -25,6 +25,8 @@ from app.core.updates.service import CheckResult, UpdateService
 log = logging.getLogger(__name__)
 
 MAX_SLEEP_S = 600.0  # re-evaluate at least this often (a changed setting or clock takes effect)
+MIN_GAP_S = 60.0  # never check again sooner on its own: a failed or busy check does not move the schedule
+UNCONFIGURED_GAP_S = 900.0  # no channel yet: look for one (set up from the command line) this often
 
 
 class Poller:
@@ -75,21 +77,25 @@ class Poller:
             self._wake.clear()
             manual = self._asked.is_set()
             self._asked.clear()
-            self._check(service, manual)
+            started = service.clock()
+            outcome = self._check(service, manual)
             if self._stop.is_set():
                 break
-            self._sleep(service.next_check_at() - service.clock())
+            gap = UNCONFIGURED_GAP_S if outcome == "not_configured" else MIN_GAP_S
+            self._sleep(max(service.next_check_at(), started + gap) - service.clock())
 
-    def _check(self, service: UpdateService, manual: bool) -> None:
+    def _check(self, service: UpdateService, manual: bool) -> str | None:
+        """One check; its outcome, or None when it failed (logged)."""
         try:
             result = service.check(manual=manual)
         except RingfenceError as exc:
             log.error("update check failed: %s", exc)
-            return
+            return None
         except Exception:  # the poller must outlive any bug in one check
             log.exception("update check failed unexpectedly")
-            return
+            return None
         self.checks += 1
         log.info("update check: %s (%s)", result.outcome, result.message)
         if self._on_result is not None:
             self._on_result(result)
+        return result.outcome

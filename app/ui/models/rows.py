@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 
 T = TypeVar("T")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,6 +27,7 @@ class Column(Generic[T]):
     show: Callable[[T], str]
     sort: Callable[[T], Any] | None = None  # defaults to the text shown
     tip: Callable[[T], str] | None = None
+    icon: Callable[[T], QIcon | None] | None = None  # shown before the text
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
@@ -65,6 +66,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return column.sort(row) if column.sort else column.show(row).casefold()
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(row)
         if role == Qt.ItemDataRole.FontRole and self.stands_out is not None and self.stands_out(row):
             font = QFont()
             font.setBold(True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from app.core import events
@@ -14,6 +15,7 @@ from app.core.events import Event
 from app.core.messages import translate
 from app.ui.formatting import when
 from app.ui.i18n import text
+from app.ui.icons import state_icon
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.widgets.table import table_view
@@ -48,6 +50,7 @@ class HistoryPage(Page):
         }
         self.severity_labels = {"info": self.tr("Information"), "warning": self.tr("Warning"),
                                 "critical": self.tr("Critical")}
+        self.severity_icons: dict[str, QIcon] = {"warning": state_icon("attention"), "critical": state_icon("alert")}
         layout = QVBoxLayout(self.body)
         heading = QLabel(self.tr("<h2>History</h2>"), self.body)
         layout.addWidget(heading)
@@ -71,9 +74,10 @@ class HistoryPage(Page):
             Column(self.tr("Time"), lambda e: when(e.time), sort=lambda e: e.time),
             Column(self.tr("Kind"), lambda e: self.kind_labels.get(e.kind, e.kind)),
             Column(self.tr("Severity"), lambda e: self.severity_labels.get(e.severity, e.severity),
-                   sort=lambda e: events.SEVERITIES.index(e.severity) if e.severity in events.SEVERITIES else -1),
+                   sort=lambda e: events.SEVERITIES.index(e.severity) if e.severity in events.SEVERITIES else -1,
+                   icon=lambda e: self.severity_icons.get(e.severity)),  # a marker, not a page of bold rows
             Column(self.tr("What happened"), lambda e: text(e.message)),
-        ], stands_out=lambda e: e.severity == "critical", parent=self)
+        ], parent=self)
         self.proxy = sorted_filtered(self.model, self)
         self.table = table_view(self.proxy, self.tr("Events"), self.body)
         layout.addWidget(self.table, 1)

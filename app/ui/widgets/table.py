@@ -2,17 +2,21 @@
 
 Column sizing: one column (``stretch``, usually the path or the sentence) takes the room the others leave;
 the others are as wide as their contents, up to :data:`MAX_COLUMN_WIDTH`, and the user may widen any of
-them. Path columns (``paths``) are elided in the middle, so a long folder keeps its start and its end (the
-file's own name); every cell's tooltip holds its whole text."""
+them. In a narrow window the widest of the others give way (elided, never below their header) so that the
+wide column keeps :data:`MIN_WIDE_WIDTH` and the table needs no horizontal scroll bar. Path columns
+(``paths``) are elided in the middle, so a long folder keeps its start and its end (the file's own name);
+every cell's tooltip holds its whole text."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 MAX_COLUMN_WIDTH = 360  # a longer cell is elided (its tooltip holds it whole)
+MIN_WIDE_WIDTH = 160  # the stretching column keeps at least this much in a narrow window
 
 
 class ElideMiddle(QStyledItemDelegate):
@@ -23,12 +27,38 @@ class ElideMiddle(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
-def table_view(model: QAbstractItemModel, accessible_name: str, parent: QWidget, *, multi: bool = False,
+class FittedTable(QTableView):
+    """A table whose columns fit its width (see the module's text); refitted when its width changes."""
+
+    wide = 0
+
+    def fit(self) -> None:
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(self.wide, QHeaderView.ResizeMode.Interactive)
+        self.resizeColumnsToContents()
+        others = [c for c in range(header.count()) if c != self.wide and not self.isColumnHidden(c)]
+        room = self.viewport().width() - MIN_WIDE_WIDTH
+        wanted = {c: header.sectionSize(c) for c in others}
+        cap = max(wanted.values(), default=0)
+        while cap > 0 and sum(min(w, cap) for w in wanted.values()) > room:
+            cap -= 8  # the widest columns give way first
+        for column, width in wanted.items():
+            floor = header.sectionSizeFromContents(column).width()  # the header's own text stays whole
+            header.resizeSection(column, max(min(width, cap), floor))
+        header.setSectionResizeMode(self.wide, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+
+def table_view(model: QAbstractItemModel, accessible_name: str, parent: QWidget | None, *, multi: bool = False,
                sort_column: int = 0, descending: bool = True, stretch: int | None = None,
-               paths: Iterable[int] = ()) -> QTableView:
+               paths: Iterable[int] = ()) -> FittedTable:
     """``stretch``: the column that fills the width (default: the last one); ``paths``: columns elided in
     the middle."""
-    view = QTableView(parent)
+    view = FittedTable(parent)
     view.setModel(model)
     view.setAccessibleName(accessible_name)
     view.setSortingEnabled(True)
@@ -48,18 +78,11 @@ def table_view(model: QAbstractItemModel, accessible_name: str, parent: QWidget,
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # the user may widen a column
     header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
     header.setTextElideMode(Qt.TextElideMode.ElideRight)
-    wide = model.columnCount() - 1 if stretch is None else stretch
+    view.wide = model.columnCount() - 1 if stretch is None else stretch
     header.setStretchLastSection(False)
-
-    def fit() -> None:
-        """Each new list: every column as wide as it needs, the wide one takes the rest."""
-        header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Interactive)
-        view.resizeColumnsToContents()
-        header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
-
-    model.modelReset.connect(fit)
-    model.layoutChanged.connect(fit)
-    fit()
+    model.modelReset.connect(view.fit)  # each new list: columns fitted again
+    model.layoutChanged.connect(view.fit)
+    view.fit()
     view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     return view
 
