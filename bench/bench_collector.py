@@ -10,6 +10,10 @@ new beacon id; installs spread so no rate limit is hit):
    *scheduled* time, so a stalled server cannot hide its queueing (no coordinated omission);
 2. **flat out** — every connection sends as fast as answers come back: the highest throughput.
 
+For each run it reports the CPU time per beacon of the load generator, of the collector's processes and
+of the PostgreSQL server, so a result shows where the two shared cores went. ``--source DIR`` runs the
+collector from another source tree (an older checkout) for a before/after comparison in the same run.
+
 Target (issue 12): ≥ 2,000 beacons/s with PostgreSQL, p99 < 50 ms at that rate. Writes its section
 of docs/PERFORMANCE.md. A benchmark, not a test.
 """
@@ -59,6 +63,42 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
     return status
 
 
+def tree_cpu(root: int | None) -> float:
+    """CPU seconds (user + system) used so far by process ``root`` and all its living descendants."""
+    if root is None:
+        return 0.0
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        times[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += times.get(pid, 0.0)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
+def postmaster_pid(url: str) -> int | None:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT current_setting('data_directory')").fetchone()
+    try:
+        return int((Path(str(row[0])) / "postmaster.pid").read_text(encoding="ascii").split()[0]) if row else None
+    except (OSError, ValueError):
+        return None
+
+
 async def _drive(port: int, seconds: float, rate: float | None, connections: int, offset: int) -> dict:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
@@ -89,9 +129,10 @@ async def _drive(port: int, seconds: float, rate: float | None, connections: int
             statuses[status] = statuses.get(status, 0) + 1
         writer.close()
 
+    cpu = time.process_time()
     await asyncio.gather(*(conn(k) for k in range(connections)))
     elapsed = max(time.perf_counter(), stop) - start
-    return {"latencies": latencies, "statuses": statuses, "elapsed": elapsed}
+    return {"latencies": latencies, "statuses": statuses, "elapsed": elapsed, "cpu": time.process_time() - cpu}
 
 
 def _load(job: tuple[int, float, float | None, int, int], out: multiprocessing.Queue) -> None:
@@ -100,17 +141,24 @@ def _load(job: tuple[int, float, float | None, int, int], out: multiprocessing.Q
     out.put(uvloop.run(_drive(*job)))
 
 
-def load(port: int, seconds: float, rate: float | None, connections: int, offset: int) -> dict:
+def load(port: int, seconds: float, rate: float | None, connections: int, offset: int, *,
+         watch: tuple[int | None, int | None] = (None, None)) -> dict:
+    """One run from a separate load process; ``watch`` = (collector pid, postmaster pid) for CPU shares."""
     queue: multiprocessing.Queue = multiprocessing.Queue()
     proc = multiprocessing.Process(target=_load, args=((port, seconds, rate, connections, offset), queue))
+    before = [tree_cpu(pid) for pid in watch]
     proc.start()
     result = queue.get(timeout=seconds + 120)
+    after = [tree_cpu(pid) for pid in watch]
     proc.join(30)
     lat = sorted(result["latencies"])
+    n = max(1, len(lat))
+    cpu_us = {"load": 1e6 * result["cpu"] / n, "collector": 1e6 * (after[0] - before[0]) / n,
+              "database": 1e6 * (after[1] - before[1]) / n if watch[1] else None}
     ok = sum(v for k, v in result["statuses"].items() if k in (200, 202))
     return {"sent": len(lat), "ok": ok, "statuses": result["statuses"], "per_s": len(lat) / result["elapsed"],
             "p50": 1000 * lat[len(lat) // 2], "p99": 1000 * lat[int(len(lat) * 0.99)],
-            "max": 1000 * lat[-1], "mean": 1000 * statistics.fmean(lat)}
+            "max": 1000 * lat[-1], "mean": 1000 * statistics.fmean(lat), "cpu_us": cpu_us}
 
 
 def free_port() -> int:
@@ -119,10 +167,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def run_collector(db: str, workers: int) -> tuple[subprocess.Popen, int]:
+def run_collector(db: str, workers: int, source: Path = ROOT) -> tuple[subprocess.Popen, int]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "app.channel.cli", "collect", "--db", db, "--port", str(port),
-                             "--workers", str(workers), "--rate", "100000"], cwd=ROOT, stdout=subprocess.PIPE,
+                             "--workers", str(workers), "--rate", "100000"], cwd=source, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -136,20 +184,24 @@ def run_collector(db: str, workers: int) -> tuple[subprocess.Popen, int]:
     raise RuntimeError("the collector did not start")
 
 
-def bench(db: str, args: argparse.Namespace, label: str) -> list[str]:
-    proc, port = run_collector(db, args.workers)
+def bench(db: str, args: argparse.Namespace, label: str, database_pid: int | None = None) -> list[str]:
+    proc, port = run_collector(db, args.workers, Path(args.source))
+    watch = (proc.pid, database_pid)
+    offset = 10_000_000 * (1 + int(time.time()) % 1000)  # fresh beacon numbers on a database used before
     try:
-        load(port, 2, None, args.connections, 10_000_000)  # warm-up
-        paced = load(port, args.seconds, args.rate, args.connections, 20_000_000)
-        flat = load(port, args.seconds, None, args.connections, 30_000_000)
+        load(port, 2, None, args.connections, offset)  # warm-up
+        paced = load(port, args.seconds, args.rate, args.connections, offset + 1_000_000, watch=watch)
+        flat = load(port, args.seconds, None, args.connections, offset + 2_000_000, watch=watch)
     finally:
         proc.terminate()
         proc.wait(30)
     rows = []
     for name, r in (("paced", paced), ("flat out", flat)):
         bad = {k: v for k, v in r["statuses"].items() if k not in (200, 202)}
+        cpu = r["cpu_us"]
+        database = "–" if cpu["database"] is None else f"{cpu['database']:.0f}"
         rows.append(f"| {label} | {name} | {r['sent']} | {r['per_s']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | "
-                    f"{r['max']:.0f} | {bad or 'none'} |")
+                    f"{r['max']:.0f} | {cpu['load']:.0f} / {cpu['collector']:.0f} / {database} | {bad or 'none'} |")
         print(rows[-1], flush=True)
     return rows
 
@@ -161,16 +213,20 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", default=str(ROOT / "docs" / "PERFORMANCE.md"))
+    parser.add_argument("--source", default=str(ROOT), help="run the collector from this source tree")
+    parser.add_argument("--databases", default="postgresql,sqlite", help="comma-separated: postgresql, sqlite")
     args = parser.parse_args()
     rows: list[str] = []
     load_before = os.getloadavg()[0]
-    if find_bin_dir() is not None:
+    databases = args.databases.split(",")
+    if "postgresql" in databases and find_bin_dir() is not None:
         with temporary_postgres() as url:
-            rows += bench(url, args, "PostgreSQL 15")
-    else:
+            rows += bench(url, args, "PostgreSQL 15", postmaster_pid(url))
+    elif "postgresql" in databases:
         print("PostgreSQL is not installed; only SQLite is measured", file=sys.stderr)
-    with tempfile.TemporaryDirectory() as tmp:
-        rows += bench(f"sqlite:///{tmp}/collector.db", args, "SQLite (WAL)")
+    if "sqlite" in databases:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows += bench(f"sqlite:///{tmp}/collector.db", args, "SQLite (WAL)")
     cpu = os.cpu_count()
     load_after = os.getloadavg()[0]
     section = "\n".join([
@@ -185,8 +241,11 @@ def main() -> int:
         "*Paced* sends at the target rate and measures latency from each request's scheduled time; "
         "*flat out* measures the highest throughput. Target: ≥ 2,000 beacons/s with PostgreSQL, p99 < 50 ms at that rate.",
         "",
-        "| database | run | beacons | beacons/s | p50 ms | p99 ms | max ms | errors |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+        "*CPU µs per beacon* is the CPU time of the load generator / the collector's processes / the PostgreSQL "
+        "server divided by the beacons of that run.",
+        "",
+        "| database | run | beacons | beacons/s | p50 ms | p99 ms | max ms | CPU µs per beacon | errors |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         *rows,
         "",
     ])

@@ -909,6 +909,11 @@
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="191"/>
+        <source>from the update server</source>
+        <translation>vom Update-Server</translation>
+    </message>
 </context>
 <context>
     <name>Formatting</name>
@@ -3798,87 +3803,87 @@
         <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="221"/>
+        <location filename="../app/core/updates/service.py" line="222"/>
         <source>Ringfence already uses its built-in baseline definitions; there is nothing to roll back.</source>
         <translation>Ringfence verwendet bereits die eingebauten Basisdefinitionen; es gibt nichts zurückzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="225"/>
+        <location filename="../app/core/updates/service.py" line="226"/>
         <source>You rolled back from version %1.</source>
         <translation>Sie haben Version %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="231"/>
+        <location filename="../app/core/updates/service.py" line="232"/>
         <source>Unknown update ring %1; choose one of %2.</source>
         <translation>Unbekannter Update-Ring %1; wählen Sie einen von %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="237"/>
+        <location filename="../app/core/updates/service.py" line="238"/>
         <source>Updates can be paused for 1 to 72 hours.</source>
         <translation>Updates können für 1 bis 72 Stunden pausiert werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="287"/>
+        <location filename="../app/core/updates/service.py" line="288"/>
         <source>Only versions that are on this computer can be compared.</source>
         <translation>Nur Versionen, die auf diesem Computer liegen, können verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="300"/>
+        <location filename="../app/core/updates/service.py" line="301"/>
         <source>The update server sent more data than the signed metadata allows (%1).</source>
         <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="303"/>
+        <location filename="../app/core/updates/service.py" line="304"/>
         <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="307"/>
+        <location filename="../app/core/updates/service.py" line="308"/>
         <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="311"/>
+        <location filename="../app/core/updates/service.py" line="312"/>
         <source>The update failed verification and was refused (%1: %2).</source>
         <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="314"/>
+        <location filename="../app/core/updates/service.py" line="315"/>
         <source>The rollout document was refused: %1</source>
         <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="316"/>
+        <location filename="../app/core/updates/service.py" line="317"/>
         <source>The update could not be stored (%1).</source>
         <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="318"/>
+        <location filename="../app/core/updates/service.py" line="319"/>
         <source>The rollout document is for channel %1, not %2; it was refused.</source>
         <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="321"/>
+        <location filename="../app/core/updates/service.py" line="322"/>
         <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
         <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="349"/>
+        <location filename="../app/core/updates/service.py" line="351"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="368"/>
+        <location filename="../app/core/updates/service.py" line="370"/>
         <source>Version %1 failed verification and was refused (%2).</source>
         <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="370"/>
+        <location filename="../app/core/updates/service.py" line="372"/>
         <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
         <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="387"/>
+        <location filename="../app/core/updates/service.py" line="389"/>
         <source>Version %1 passed validation and its self-test.</source>
         <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from app.core.messages import Message, render
+from app.core.messages import Message, Moment, render
 from app.core.updates.state import state_path
 from tests.scanjob.test_scan_messages import german
 from tests.updates.conftest import Setup
@@ -34,3 +34,13 @@ def test_an_english_problem_stored_by_an_older_version_still_reads(setup: Setup)
     status = setup.service.status()
     assert status.last_error == "The update server could not be reached."
     assert status.to_json()["last_error"] == "The update server could not be reached."
+
+
+def test_a_check_while_paused_names_the_end_of_the_pause_as_a_moment(setup: Setup) -> None:
+    setup.release("v1")
+    assert setup.service.check().outcome == "updated"
+    until = setup.service.pause(24)
+    setup.release("v2")
+    result = setup.service.check()
+    assert result.outcome == "paused" and isinstance(result.msg, Message)
+    assert result.msg.args == (Moment(until),)  # the edge writes it in the reader's locale

@@ -8,6 +8,7 @@ which telemetry tolerates, and the collector answers several times faster.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from typing import Any
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from app.channel.collector.pg_batch import IngestBatcher
 from app.channel.collector.storage import BASELINE, COUNTERS, SCHEMA_SQL, Limits, SqlStore
 
 # The whole of SqlStore.ingest as one server-side function: one round trip per beacon instead of five
@@ -55,15 +57,38 @@ BEGIN
 END $$
 """
 
+# The parameter types of ringfence_ingest, in order: the batch function takes each beacon's parameters as
+# one JSON array and calls it once per beacon, in order, in the caller's one transaction.
+_TYPES = ("text", "text", "double precision", "text", "text", "integer", "text", "text", "bigint", "text", "bigint",
+          "text", "integer", "text", "bigint", "bigint", *(["bigint"] * len(COUNTERS)), "text")
+INGEST_BATCH_FUNCTION = """
+CREATE OR REPLACE FUNCTION ringfence_ingest_batch(p JSONB) RETURNS TEXT[] LANGUAGE plpgsql AS $$
+DECLARE
+    b JSONB;
+    outcomes TEXT[] := '{}';
+BEGIN
+    FOR b IN SELECT value FROM jsonb_array_elements(p) WITH ORDINALITY ORDER BY ordinality LOOP
+        outcomes := outcomes || ringfence_ingest(""" + ", ".join(f"(b->>{i})::{t}" for i, t in enumerate(_TYPES)) + """);
+    END LOOP;
+    RETURN outcomes;
+END $$
+"""
+
 
 def _configure(conn: psycopg.Connection[Any]) -> None:
     conn.execute("SET synchronous_commit TO off")
 
 
 class PostgresStore(SqlStore):
-    def __init__(self, url: str, min_size: int = 2, max_size: int = 16) -> None:
+    """``ingest_async`` (the web service) awaits the database on the event loop, in batches over a few async
+    connections owned by that loop (:mod:`.pg_batch`); everything else uses a small pool of blocking
+    connections."""
+
+    def __init__(self, url: str, min_size: int = 1, max_size: int = 16, writers: int = 2) -> None:
+        self.url, self.writers = url, writers
         self.pool = ConnectionPool(url, min_size=min_size, max_size=max_size, configure=_configure, open=True,
                                    timeout=10, kwargs={"autocommit": True})  # each beacon: one statement
+        self._batchers: dict[asyncio.AbstractEventLoop, IngestBatcher] = {}
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
@@ -74,25 +99,52 @@ class PostgresStore(SqlStore):
         # Several collectors may start at once; one creates the tables, the others wait for it.
         with self.pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(7318)")
-            for statement in (*SCHEMA_SQL, INGEST_FUNCTION):
+            for statement in (*SCHEMA_SQL, INGEST_FUNCTION, INGEST_BATCH_FUNCTION):
                 conn.execute(statement)
 
     def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
-        event = beacon.get("event") or {}
-        c = beacon.get("counters") or {}
-        about = event.get("version") if beacon["kind"] == "state" else c.get("version")
-        version = (BASELINE if c.get("version") is None else c["version"]) if c else None
-        params = (beacon["id"], beacon["install"], received_at, beacon["kind"], beacon["ring"], beacon["decile"],
-                  beacon["app"], beacon["engine"], beacon["content"], event.get("name"), about, event.get("code", ""),
-                  limits.per_install_per_hour, c.get("day"), version, beacon["sent_at"] if c else None,
-                  *(c.get(name) for name in COUNTERS), json.dumps(c["detections_by_hour"]) if c else None)
         with self.pool.connection() as conn:
-            row = conn.execute(self._CALL, params).fetchone()
+            row = conn.execute(self._CALL, self._params(beacon, received_at, limits)).fetchone()
+        return self._outcome(row)
+
+    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+        loop = asyncio.get_running_loop()
+        batcher = self._batchers.get(loop)
+        if batcher is None:
+            batcher = self._batchers[loop] = IngestBatcher(self.url, self._CALL, self._CALL_BATCH,
+                                                           connections=self.writers)
+        return await batcher.ingest(self._params(beacon, received_at, limits))
+
+    async def release_loop(self) -> None:
+        batcher = self._batchers.pop(asyncio.get_running_loop(), None)
+        if batcher is not None:
+            await batcher.close()
+
+    @staticmethod
+    def _outcome(row: Any) -> str:
         if row is None:  # pragma: no cover - a SELECT of a function always returns one row
             raise RuntimeError("ringfence_ingest returned nothing")
         return str(row[0])
 
-    _CALL = "SELECT ringfence_ingest(" + ", ".join(["%s"] * (17 + len(COUNTERS))) + ")"
+    @staticmethod
+    def _params(beacon: dict[str, Any], received_at: float, limits: Limits) -> tuple[Any, ...]:
+        event = beacon.get("event") or {}
+        c = beacon.get("counters") or {}
+        about = event.get("version") if beacon["kind"] == "state" else c.get("version")
+        version = (BASELINE if c.get("version") is None else c["version"]) if c else None
+        return (beacon["id"], beacon["install"], received_at, beacon["kind"], beacon["ring"], beacon["decile"],
+                beacon["app"], beacon["engine"], beacon["content"], event.get("name"), about, event.get("code", ""),
+                limits.per_install_per_hour, c.get("day"), version, beacon["sent_at"] if c else None,
+                *(c.get(name) for name in COUNTERS), json.dumps(c["detections_by_hour"]) if c else None)
+
+    _CALL = "SELECT ringfence_ingest(" + ", ".join(["%s"] * len(_TYPES)) + ")"
+    _CALL_BATCH = "SELECT ringfence_ingest_batch(%s)"
 
     def close(self) -> None:
+        """Close the blocking pool, and the batch writers of any event loop that still runs in another
+        thread (the web service's lifespan closes those of its own loop with :meth:`release_loop`)."""
+        for loop, batcher in list(self._batchers.items()):
+            if loop.is_running() and not loop.is_closed():
+                asyncio.run_coroutine_threadsafe(batcher.close(), loop).result(timeout=10)
+        self._batchers.clear()
         self.pool.close()

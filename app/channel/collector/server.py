@@ -15,6 +15,7 @@ from starlette.types import ASGIApp
 
 from app.channel.collector.storage import BeaconStore, Limits, open_store
 from app.channel.collector.web import ENV_DB, ENV_LIMIT, create_app
+from app.core.beacon.schema import MAX_BODY
 
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8770, workers: int = 1, *,
@@ -45,15 +46,16 @@ def start_in_thread(store: BeaconStore, *, limits: Limits | None = None, clock: 
                     max_body: int | None = None) -> RunningCollector:
     """Serve ``store`` on 127.0.0.1 (a free port) on a background thread; ``stop()`` ends it."""
     store.setup()
-    kwargs = {} if max_body is None else {"max_body": max_body}
-    return serve_app_in_thread(create_app(store, limits=limits, clock=clock, **kwargs))
+    app = create_app(store, limits=limits, clock=clock, max_body=MAX_BODY if max_body is None else max_body)
+    return serve_app_in_thread(app)
 
 
 def serve_app_in_thread(app: ASGIApp) -> RunningCollector:
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", http="httptools")
+    # The lifespan lets the app release what its store keeps on this server's event loop when it stops.
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", http="httptools")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="collector")
     thread.start()

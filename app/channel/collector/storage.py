@@ -11,6 +11,7 @@ behaviour the tests prove on one holds on the other. Each beacon is stored in on
 
 from __future__ import annotations
 
+import asyncio
 import json
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
@@ -107,6 +108,8 @@ class BeaconStore(Protocol):
 
     def setup(self) -> None: ...
     def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str: ...
+    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str: ...
+    async def release_loop(self) -> None: ...
     def release_stats(self, version: int, since: float = 0.0, ring: str | None = None) -> ReleaseStats: ...
     def fleet_size(self, since: float) -> int: ...
     def versions(self, since: float) -> list[dict[str, Any]]: ...
@@ -148,6 +151,13 @@ class SqlStore:
         except _Outcome as outcome:
             return outcome.name
         return "stored"
+
+    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+        """:meth:`ingest` for the web service's event loop: on a worker thread of the loop's executor."""
+        return await asyncio.get_running_loop().run_in_executor(None, self.ingest, beacon, received_at, limits)
+
+    async def release_loop(self) -> None:
+        """Close what the store keeps for the running event loop (the web service calls it at shutdown)."""
 
     def release_stats(self, version: int, since: float = 0.0, ring: str | None = None) -> ReleaseStats:
         stats = ReleaseStats(version, ring, since)

@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from app.channel.collector.storage import BeaconStore, Limits, open_store
 from app.core.beacon.schema import JSON_SCHEMA, MAX_BODY, RINGS
@@ -33,7 +34,12 @@ from app.core.beacon.schema import JSON_SCHEMA, MAX_BODY, RINGS
 log = logging.getLogger(__name__)
 
 _validate = fastjsonschema.compile(JSON_SCHEMA)
+# JSON_SCHEMA is a oneOf of one object schema per kind, each with its "kind" const: a beacon matches the
+# whole schema exactly when it matches its own kind's branch, so a valid beacon is checked once, not twice.
+_VALIDATE_KIND = {branch["properties"]["kind"]["const"]: fastjsonschema.compile(
+    {"$schema": JSON_SCHEMA["$schema"], **branch}) for branch in JSON_SCHEMA["oneOf"]}
 _STATUS = {"stored": 202, "duplicate": 200, "rate_limited": 429}
+_JSON_HEADERS = [(b"content-type", b"application/json")]
 
 
 class BadBeacon(Exception):
@@ -46,48 +52,110 @@ def _refuse(status: int, reason: str, headers: dict[str, str] | None = None) -> 
     return JSONResponse({"error": reason}, status_code=status, headers=headers)
 
 
-async def read_beacon(request: Request, max_body: int) -> dict[str, Any]:
-    """The request body as a schema-valid beacon, or :class:`BadBeacon` saying why not."""
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        raise BadBeacon(415, "the body must be application/json")
-    declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > max_body):
-        raise BadBeacon(413, f"a beacon is at most {max_body} bytes")
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > max_body:
-            raise BadBeacon(413, f"a beacon is at most {max_body} bytes")
+def _json_bytes(content: Any) -> bytes:
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+# The answers to a stored or repeated beacon, encoded once.
+_ANSWERS = {outcome: (status, _json_bytes({"status": outcome})) for outcome, status in _STATUS.items()
+            if outcome != "rate_limited"}
+
+
+def parse_beacon(body: bytes) -> dict[str, Any]:
+    """A request body as a schema-valid beacon, or :class:`BadBeacon` saying why not."""
     try:
         doc = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BadBeacon(400, "the body is not valid UTF-8 JSON") from None
+    kind = doc.get("kind") if isinstance(doc, dict) else None
+    validate = _VALIDATE_KIND.get(kind) if isinstance(kind, str) else None
     try:
-        _validate(doc)
+        (validate or _validate)(doc)
     except fastjsonschema.JsonSchemaValueException as exc:
         raise BadBeacon(400, f"the beacon does not match schema 1: {exc.message}") from None
     return doc
 
 
-def create_app(store: BeaconStore, *, limits: Limits | None = None, clock: Callable[[], float] = time.time,
-               max_body: int = MAX_BODY) -> Starlette:
-    limits = limits or Limits()
+async def read_body(scope: Scope, receive: Receive, max_body: int) -> bytes | None:
+    """The whole body of a beacon request (None: the client went away), or :class:`BadBeacon`.
 
-    async def post_beacon(request: Request) -> JSONResponse:
+    A declared Content-Length over ``max_body`` is refused before reading; a chunked body is refused
+    as soon as it grows past ``max_body``, so a client cannot make the collector hold more than that.
+    """
+    content_type, declared = b"", None
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            content_type = value
+        elif name == b"content-length":
+            declared = value
+    if content_type.split(b";")[0].strip() != b"application/json":
+        raise BadBeacon(415, "the body must be application/json")
+    if declared is not None and (not declared.isdigit() or int(declared) > max_body):
+        raise BadBeacon(413, f"a beacon is at most {max_body} bytes")
+    message = await receive()
+    body = message.get("body", b"")
+    if message["type"] != "http.request":
+        return None
+    if not message.get("more_body", False) and len(body) <= max_body:
+        return body  # the usual case: the whole body in one message
+    chunks, size = [body], len(body)
+    while message.get("more_body", False):
+        if size > max_body:
+            break
+        message = await receive()
+        if message["type"] != "http.request":
+            return None
+        chunks.append(message.get("body", b""))
+        size += len(chunks[-1])
+    if size > max_body:
+        raise BadBeacon(413, f"a beacon is at most {max_body} bytes")
+    return b"".join(chunks)
+
+
+class BeaconEndpoint:
+    """``POST /v1/beacons`` as a plain ASGI app: the hot path, without a Request or Response object."""
+
+    def __init__(self, store: BeaconStore, limits: Limits, clock: Callable[[], float], max_body: int) -> None:
+        self.store, self.limits, self.clock, self.max_body = store, limits, clock, max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            beacon = await read_beacon(request, max_body)
+            body = await read_body(scope, receive, self.max_body)
+            if body is None:
+                return
+            beacon = parse_beacon(body)
         except BadBeacon as bad:
-            return _refuse(bad.status, bad.reason)
+            return await _answer(send, bad.status, {"error": bad.reason})
         try:
-            outcome = await run_in_threadpool(store.ingest, beacon, clock(), limits)
+            outcome = await self.store.ingest_async(beacon, self.clock(), self.limits)
         except Exception as exc:
             log.error("storing a beacon failed: %s", exc)
-            return _refuse(503, "the collector cannot store beacons right now", {"Retry-After": "60"})
+            return await _answer(send, 503, {"error": "the collector cannot store beacons right now"},
+                                 [(b"retry-after", b"60")])
         if outcome == "rate_limited":
-            retry = str(3600 - int(clock()) % 3600)
-            return _refuse(429, f"this install sent more than {limits.per_install_per_hour} beacons this hour",
-                           {"Retry-After": retry})
-        return JSONResponse({"status": outcome}, status_code=_STATUS[outcome])
+            retry = str(3600 - int(self.clock()) % 3600).encode()
+            return await _answer(send, 429, {"error": f"this install sent more than "
+                                             f"{self.limits.per_install_per_hour} beacons this hour"},
+                                 [(b"retry-after", retry)])
+        status, encoded = _ANSWERS[outcome]
+        await _send(send, status, encoded, _JSON_HEADERS)
+
+
+async def _answer(send: Send, status: int, content: Any, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    await _send(send, status, _json_bytes(content), [*_JSON_HEADERS, *(headers or [])])
+
+
+async def _send(send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-length", str(len(body)).encode()), *headers]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def create_app(store: BeaconStore, *, limits: Limits | None = None, clock: Callable[[], float] = time.time,
+               max_body: int = MAX_BODY, owns_store: bool = False) -> Starlette:
+    """The collector's ASGI app. Its lifespan releases what the store keeps on the serving event loop,
+    and closes the store itself only when the app ``owns_store`` (a worker process's own store)."""
+    limits = limits or Limits()
 
     async def health(request: Request) -> JSONResponse:
         return JSONResponse({"ok": True})
@@ -112,20 +180,22 @@ def create_app(store: BeaconStore, *, limits: Limits | None = None, clock: Calla
         return JSONResponse({"versions": await run_in_threadpool(store.versions, since)})
 
     return Starlette(routes=[
-        Route("/v1/beacons", post_beacon, methods=["POST"]),
+        Route("/v1/beacons", BeaconEndpoint(store, limits, clock, max_body), methods=["POST"]),
         Route("/v1/health", health, methods=["GET"]),
         Route("/v1/releases/{version}", release, methods=["GET"]),
         Route("/v1/versions", versions, methods=["GET"]),
-    ], lifespan=_closing(store))
+    ], lifespan=_closing(store, owns_store))
 
 
-def _closing(store: BeaconStore) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+def _closing(store: BeaconStore, owns_store: bool) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         try:
             yield
         finally:
-            store.close()
+            await store.release_loop()
+            if owns_store:
+                store.close()
     return lifespan
 
 
@@ -135,4 +205,4 @@ ENV_DB, ENV_LIMIT = "RINGFENCE_COLLECTOR_DB", "RINGFENCE_COLLECTOR_RATE"
 def app_from_env() -> Starlette:
     """The factory each uvicorn worker process calls (``ringfence-channel collect --workers N``)."""
     store = open_store(os.environ[ENV_DB])
-    return create_app(store, limits=Limits(int(os.environ.get(ENV_LIMIT, Limits.per_install_per_hour))))
+    return create_app(store, limits=Limits(int(os.environ.get(ENV_LIMIT, Limits.per_install_per_hour))), owns_store=True)
