@@ -4458,8 +4458,8 @@
     </message>
     <message>
         <location filename="../app/core/verdict.py" line="153"/>
-        <source>Definitions %1 caused problems and were rolled back.</source>
-        <translation>Die Definitionen %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
+        <source>Definitions version %1 caused problems and was rolled back.</source>
+        <translation>Die Definitionen in Version %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
     </message>
     <message>
         <location filename="../app/core/verdict.py" line="162"/>
