@@ -222,143 +222,143 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="39"/>
+        <location filename="../app/ui/pages/dashboard.py" line="40"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="40"/>
+        <location filename="../app/ui/pages/dashboard.py" line="41"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="41"/>
+        <location filename="../app/ui/pages/dashboard.py" line="42"/>
         <source>Last scan</source>
         <translation>Letzte Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="42"/>
+        <location filename="../app/ui/pages/dashboard.py" line="43"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="43"/>
+        <location filename="../app/ui/pages/dashboard.py" line="44"/>
         <source>Scanner engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="44"/>
+        <location filename="../app/ui/pages/dashboard.py" line="45"/>
         <source>Crashes and recovery</source>
         <translation>Abstürze und Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="55"/>
+        <location filename="../app/ui/pages/dashboard.py" line="56"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="78"/>
+        <location filename="../app/ui/pages/dashboard.py" line="79"/>
         <source>The self-test is running…</source>
         <translation>Der Selbsttest läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <location filename="../app/ui/pages/dashboard.py" line="85"/>
         <source>The self-test passed: the engine finds test threats and leaves clean files alone.</source>
         <translation>Der Selbsttest ist bestanden: Der Scanner findet Testbedrohungen und lässt saubere Dateien in Ruhe.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="86"/>
+        <location filename="../app/ui/pages/dashboard.py" line="87"/>
         <source>The self-test failed. Check for updates; if it keeps failing, reinstall Ringfence.</source>
         <translation>Der Selbsttest ist fehlgeschlagen. Suchen Sie nach Updates; wenn er weiter fehlschlägt, installieren Sie Ringfence neu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="96"/>
+        <location filename="../app/ui/pages/dashboard.py" line="97"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="105"/>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="105"/>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
         <source>New and changed files are checked as soon as they are written.</source>
         <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="108"/>
+        <location filename="../app/ui/pages/dashboard.py" line="110"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="108"/>
+        <location filename="../app/ui/pages/dashboard.py" line="110"/>
         <source>Until %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
         <source>Files are checked only when you scan them.</source>
         <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="112"/>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
         <source>Turn on</source>
         <translation>Einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="115"/>
+        <location filename="../app/ui/pages/dashboard.py" line="117"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="116"/>
+        <location filename="../app/ui/pages/dashboard.py" line="118"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="117"/>
+        <location filename="../app/ui/pages/dashboard.py" line="119"/>
         <source>%1; update ring: %2</source>
         <translation>%1; Update-Ring: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="119"/>
+        <location filename="../app/ui/pages/dashboard.py" line="121"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <location filename="../app/ui/pages/dashboard.py" line="126"/>
         <source>No scan yet</source>
         <translation>Noch keine Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="124"/>
-        <location filename="../app/ui/pages/dashboard.py" line="131"/>
+        <location filename="../app/ui/pages/dashboard.py" line="126"/>
+        <location filename="../app/ui/pages/dashboard.py" line="133"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="126"/>
+        <location filename="../app/ui/pages/dashboard.py" line="128"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="127"/>
+        <location filename="../app/ui/pages/dashboard.py" line="129"/>
         <source>%n file(s) checked, threats found: %1</source>
         <translation>
             <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
@@ -366,12 +366,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="130"/>
+        <location filename="../app/ui/pages/dashboard.py" line="132"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="134"/>
+        <location filename="../app/ui/pages/dashboard.py" line="136"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -379,74 +379,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="137"/>
+        <location filename="../app/ui/pages/dashboard.py" line="139"/>
         <source>%1; no longer detected: %2</source>
         <translation>%1; nicht mehr erkannt: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="139"/>
+        <location filename="../app/ui/pages/dashboard.py" line="141"/>
         <source>The key is kept in a private file, not in the system keyring.</source>
         <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="145"/>
+        <location filename="../app/ui/pages/dashboard.py" line="147"/>
         <source>Self-test failed</source>
         <translation>Selbsttest fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="145"/>
-        <location filename="../app/ui/pages/dashboard.py" line="163"/>
+        <location filename="../app/ui/pages/dashboard.py" line="147"/>
+        <location filename="../app/ui/pages/dashboard.py" line="165"/>
         <source>On %1</source>
         <translation>Am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="147"/>
+        <location filename="../app/ui/pages/dashboard.py" line="149"/>
         <source>Stopped responding recently</source>
         <translation>Hat kürzlich nicht mehr reagiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="148"/>
-        <location filename="../app/ui/pages/dashboard.py" line="151"/>
+        <location filename="../app/ui/pages/dashboard.py" line="150"/>
+        <location filename="../app/ui/pages/dashboard.py" line="153"/>
         <source>On %1; it was restarted.</source>
         <translation>Am %1; er wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="150"/>
+        <location filename="../app/ui/pages/dashboard.py" line="152"/>
         <source>Crashed recently</source>
         <translation>Kürzlich abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="153"/>
+        <location filename="../app/ui/pages/dashboard.py" line="155"/>
         <source>Working</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="154"/>
+        <location filename="../app/ui/pages/dashboard.py" line="156"/>
         <source>Last self-test passed on %1</source>
         <translation>Letzter Selbsttest bestanden am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="155"/>
+        <location filename="../app/ui/pages/dashboard.py" line="157"/>
         <source>Runs in its own process, in user mode.</source>
         <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="156"/>
+        <location filename="../app/ui/pages/dashboard.py" line="158"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="162"/>
+        <location filename="../app/ui/pages/dashboard.py" line="164"/>
         <source>Your PC restarted unexpectedly</source>
         <translation>Ihr PC wurde unerwartet neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="164"/>
+        <location filename="../app/ui/pages/dashboard.py" line="166"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="166"/>
+        <location filename="../app/ui/pages/dashboard.py" line="168"/>
         <source>No new unexpected restarts</source>
         <translation>Keine neuen unerwarteten Neustarts</translation>
     </message>
@@ -4499,8 +4499,8 @@
     </message>
     <message>
         <location filename="../app/core/verdict.py" line="153"/>
-        <source>Definitions %1 caused problems and were rolled back.</source>
-        <translation>Die Definitionen %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
+        <source>Definitions version %1 caused problems and was rolled back.</source>
+        <translation>Die Definitionen in Version %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
     </message>
     <message>
         <location filename="../app/core/verdict.py" line="162"/>
