@@ -4067,6 +4067,47 @@
         <source>The definitions were refused at the %1 step (%2).</source>
         <translation>Die Definitionen wurden im Schritt „%1“ abgelehnt (%2).</translation>
     </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="36"/>
+        <source>The rollout document has an invalid %1.</source>
+        <translation>Das Rollout-Dokument hat einen ungültigen Eintrag %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="37"/>
+        <source>The rollout document has an invalid %1 (%2).</source>
+        <translation>Das Rollout-Dokument hat einen ungültigen Eintrag %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="152"/>
+        <source>The rollout document is not valid JSON.</source>
+        <translation>Das Rollout-Dokument ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="154"/>
+        <source>The rollout document is not a JSON object.</source>
+        <translation>Das Rollout-Dokument ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="156"/>
+        <source>The rollout document uses schema %1, which this Ringfence does not read.</source>
+        <translation>Das Rollout-Dokument verwendet das Schema %1, das dieses Ringfence nicht lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="172"/>
+        <source>The rollout document lists a version twice.</source>
+        <translation>Das Rollout-Dokument führt eine Version doppelt auf.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="176"/>
+        <source>The rollout document has no issue or expiry time.</source>
+        <translation>Das Rollout-Dokument hat keinen Ausstellungs- oder Ablaufzeitpunkt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/tufclient.py" line="43"/>
+        <location filename="../app/core/updates/tufclient.py" line="50"/>
+        <source>The channel does not list %1.</source>
+        <translation>Der Kanal führt %1 nicht auf.</translation>
+    </message>
 </context>
 <context>
     <name>UpdatesPage</name>

@@ -312,7 +312,7 @@ class UpdateService:
             raise _CheckFailedError("refused", translate(
                 "Updates", "The update failed verification and was refused (%1: %2).").arg(type(exc).__name__, str(exc))) from exc
         except RolloutError as exc:
-            raise _CheckFailedError("refused", translate("Updates", "The rollout document was refused: %1").arg(str(exc))) from exc
+            raise _CheckFailedError("refused", translate("Updates", "The rollout document was refused: %1").arg(exc.msg)) from exc
         except OSError as exc:
             raise _CheckFailedError("offline", translate("Updates", "The update could not be stored (%1).").arg(str(exc))) from exc
         if doc.channel != config.channel:
