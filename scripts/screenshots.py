@@ -112,6 +112,20 @@ def shoot(crash_source: Path, stick: Path, out: Path) -> int:
     return 0
 
 
+def in_keyring_session() -> int:
+    """This script again inside a private D-Bus session with an unlocked throw-away gnome-keyring (as on a
+    desktop, and as scripts/test does): the demo's quarantine key goes to the keyring, not a private file."""
+    keyrings = tempfile.mkdtemp(prefix="ringfence-shots-keyring-")
+    unlock = ('eval "$(printf ringfence-demo | XDG_DATA_HOME="$KEYRINGS" gnome-keyring-daemon --unlock '
+              '--components=secrets 2>/dev/null)" || true; exec "$@"')
+    try:
+        return subprocess.run(["dbus-run-session", "--", "bash", "-c", unlock, "bash", sys.executable, *sys.argv],
+                              env=dict(os.environ, RINGFENCE_SHOTS_KEYRING="1", KEYRINGS=keyrings),
+                              check=False).returncode
+    finally:
+        shutil.rmtree(keyrings, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -126,6 +140,9 @@ def main() -> int:
     if shutil.which("Xvfb") is None:
         print("Xvfb is needed (scripts/setup installs it)", file=sys.stderr)
         return 2
+    if "RINGFENCE_SHOTS_KEYRING" not in os.environ and shutil.which("dbus-run-session") \
+            and shutil.which("gnome-keyring-daemon"):
+        return in_keyring_session()
     work = args.work  # paths on screen read /tmp/ringfence-demo/alex/...
     if work != parser.get_default("work") and work.exists() and any(work.iterdir()):
         print(f"{work} is not empty; give a new or empty folder", file=sys.stderr)

@@ -222,143 +222,143 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="39"/>
+        <location filename="../app/ui/pages/dashboard.py" line="40"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="40"/>
+        <location filename="../app/ui/pages/dashboard.py" line="41"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="41"/>
+        <location filename="../app/ui/pages/dashboard.py" line="42"/>
         <source>Last scan</source>
         <translation>Letzte Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="42"/>
+        <location filename="../app/ui/pages/dashboard.py" line="43"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="43"/>
+        <location filename="../app/ui/pages/dashboard.py" line="44"/>
         <source>Scanner engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="44"/>
+        <location filename="../app/ui/pages/dashboard.py" line="45"/>
         <source>Crashes and recovery</source>
         <translation>Abstürze und Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="55"/>
+        <location filename="../app/ui/pages/dashboard.py" line="56"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="78"/>
+        <location filename="../app/ui/pages/dashboard.py" line="79"/>
         <source>The self-test is running…</source>
         <translation>Der Selbsttest läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="84"/>
+        <location filename="../app/ui/pages/dashboard.py" line="85"/>
         <source>The self-test passed: the engine finds test threats and leaves clean files alone.</source>
         <translation>Der Selbsttest ist bestanden: Der Scanner findet Testbedrohungen und lässt saubere Dateien in Ruhe.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="86"/>
+        <location filename="../app/ui/pages/dashboard.py" line="87"/>
         <source>The self-test failed. Check for updates; if it keeps failing, reinstall Ringfence.</source>
         <translation>Der Selbsttest ist fehlgeschlagen. Suchen Sie nach Updates; wenn er weiter fehlschlägt, installieren Sie Ringfence neu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="96"/>
+        <location filename="../app/ui/pages/dashboard.py" line="97"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="105"/>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="105"/>
+        <location filename="../app/ui/pages/dashboard.py" line="107"/>
         <source>New and changed files are checked as soon as they are written.</source>
         <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="108"/>
+        <location filename="../app/ui/pages/dashboard.py" line="110"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="108"/>
+        <location filename="../app/ui/pages/dashboard.py" line="110"/>
         <source>Until %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="109"/>
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
         <source>Files are checked only when you scan them.</source>
         <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="112"/>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
         <source>Turn on</source>
         <translation>Einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="115"/>
+        <location filename="../app/ui/pages/dashboard.py" line="117"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="116"/>
+        <location filename="../app/ui/pages/dashboard.py" line="118"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="117"/>
+        <location filename="../app/ui/pages/dashboard.py" line="119"/>
         <source>%1; update ring: %2</source>
         <translation>%1; Update-Ring: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="119"/>
+        <location filename="../app/ui/pages/dashboard.py" line="121"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="124"/>
+        <location filename="../app/ui/pages/dashboard.py" line="126"/>
         <source>No scan yet</source>
         <translation>Noch keine Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="124"/>
-        <location filename="../app/ui/pages/dashboard.py" line="131"/>
+        <location filename="../app/ui/pages/dashboard.py" line="126"/>
+        <location filename="../app/ui/pages/dashboard.py" line="133"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="126"/>
+        <location filename="../app/ui/pages/dashboard.py" line="128"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="127"/>
+        <location filename="../app/ui/pages/dashboard.py" line="129"/>
         <source>%n file(s) checked, threats found: %1</source>
         <translation>
             <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
@@ -366,12 +366,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="130"/>
+        <location filename="../app/ui/pages/dashboard.py" line="132"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="134"/>
+        <location filename="../app/ui/pages/dashboard.py" line="136"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -379,74 +379,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="137"/>
+        <location filename="../app/ui/pages/dashboard.py" line="139"/>
         <source>%1; no longer detected: %2</source>
         <translation>%1; nicht mehr erkannt: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="139"/>
+        <location filename="../app/ui/pages/dashboard.py" line="141"/>
         <source>The key is kept in a private file, not in the system keyring.</source>
         <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="145"/>
+        <location filename="../app/ui/pages/dashboard.py" line="147"/>
         <source>Self-test failed</source>
         <translation>Selbsttest fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="145"/>
-        <location filename="../app/ui/pages/dashboard.py" line="163"/>
+        <location filename="../app/ui/pages/dashboard.py" line="147"/>
+        <location filename="../app/ui/pages/dashboard.py" line="165"/>
         <source>On %1</source>
         <translation>Am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="147"/>
+        <location filename="../app/ui/pages/dashboard.py" line="149"/>
         <source>Stopped responding recently</source>
         <translation>Hat kürzlich nicht mehr reagiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="148"/>
-        <location filename="../app/ui/pages/dashboard.py" line="151"/>
+        <location filename="../app/ui/pages/dashboard.py" line="150"/>
+        <location filename="../app/ui/pages/dashboard.py" line="153"/>
         <source>On %1; it was restarted.</source>
         <translation>Am %1; er wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="150"/>
+        <location filename="../app/ui/pages/dashboard.py" line="152"/>
         <source>Crashed recently</source>
         <translation>Kürzlich abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="153"/>
+        <location filename="../app/ui/pages/dashboard.py" line="155"/>
         <source>Working</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="154"/>
+        <location filename="../app/ui/pages/dashboard.py" line="156"/>
         <source>Last self-test passed on %1</source>
         <translation>Letzter Selbsttest bestanden am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="155"/>
+        <location filename="../app/ui/pages/dashboard.py" line="157"/>
         <source>Runs in its own process, in user mode.</source>
         <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="156"/>
+        <location filename="../app/ui/pages/dashboard.py" line="158"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="162"/>
+        <location filename="../app/ui/pages/dashboard.py" line="164"/>
         <source>Your PC restarted unexpectedly</source>
         <translation>Ihr PC wurde unerwartet neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="164"/>
+        <location filename="../app/ui/pages/dashboard.py" line="166"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="166"/>
+        <location filename="../app/ui/pages/dashboard.py" line="168"/>
         <source>No new unexpected restarts</source>
         <translation>Keine neuen unerwarteten Neustarts</translation>
     </message>
@@ -908,6 +908,11 @@
         <location filename="../app/core/updates/activation.py" line="193"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/service.py" line="191"/>
+        <source>from the update server</source>
+        <translation>vom Update-Server</translation>
     </message>
 </context>
 <context>
@@ -2729,12 +2734,12 @@
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="212"/>
+        <location filename="../app/ui/pages/scan.py" line="213"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="219"/>
+        <location filename="../app/ui/pages/scan.py" line="220"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
@@ -3798,87 +3803,87 @@
         <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="221"/>
+        <location filename="../app/core/updates/service.py" line="222"/>
         <source>Ringfence already uses its built-in baseline definitions; there is nothing to roll back.</source>
         <translation>Ringfence verwendet bereits die eingebauten Basisdefinitionen; es gibt nichts zurückzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="225"/>
+        <location filename="../app/core/updates/service.py" line="226"/>
         <source>You rolled back from version %1.</source>
         <translation>Sie haben Version %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="231"/>
+        <location filename="../app/core/updates/service.py" line="232"/>
         <source>Unknown update ring %1; choose one of %2.</source>
         <translation>Unbekannter Update-Ring %1; wählen Sie einen von %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="237"/>
+        <location filename="../app/core/updates/service.py" line="238"/>
         <source>Updates can be paused for 1 to 72 hours.</source>
         <translation>Updates können für 1 bis 72 Stunden pausiert werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="287"/>
+        <location filename="../app/core/updates/service.py" line="288"/>
         <source>Only versions that are on this computer can be compared.</source>
         <translation>Nur Versionen, die auf diesem Computer liegen, können verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="300"/>
+        <location filename="../app/core/updates/service.py" line="301"/>
         <source>The update server sent more data than the signed metadata allows (%1).</source>
         <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="303"/>
+        <location filename="../app/core/updates/service.py" line="304"/>
         <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="307"/>
+        <location filename="../app/core/updates/service.py" line="308"/>
         <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="311"/>
+        <location filename="../app/core/updates/service.py" line="312"/>
         <source>The update failed verification and was refused (%1: %2).</source>
         <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="314"/>
+        <location filename="../app/core/updates/service.py" line="315"/>
         <source>The rollout document was refused: %1</source>
         <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="316"/>
+        <location filename="../app/core/updates/service.py" line="317"/>
         <source>The update could not be stored (%1).</source>
         <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="318"/>
+        <location filename="../app/core/updates/service.py" line="319"/>
         <source>The rollout document is for channel %1, not %2; it was refused.</source>
         <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="321"/>
+        <location filename="../app/core/updates/service.py" line="322"/>
         <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
         <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="349"/>
+        <location filename="../app/core/updates/service.py" line="351"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="368"/>
+        <location filename="../app/core/updates/service.py" line="370"/>
         <source>Version %1 failed verification and was refused (%2).</source>
         <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="370"/>
+        <location filename="../app/core/updates/service.py" line="372"/>
         <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
         <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="387"/>
+        <location filename="../app/core/updates/service.py" line="389"/>
         <source>Version %1 passed validation and its self-test.</source>
         <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
     </message>
@@ -4061,6 +4066,47 @@
         <location filename="../app/core/updates/refusals.py" line="66"/>
         <source>The definitions were refused at the %1 step (%2).</source>
         <translation>Die Definitionen wurden im Schritt „%1“ abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="36"/>
+        <source>The rollout document has an invalid %1.</source>
+        <translation>Das Rollout-Dokument hat einen ungültigen Eintrag %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="37"/>
+        <source>The rollout document has an invalid %1 (%2).</source>
+        <translation>Das Rollout-Dokument hat einen ungültigen Eintrag %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="152"/>
+        <source>The rollout document is not valid JSON.</source>
+        <translation>Das Rollout-Dokument ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="154"/>
+        <source>The rollout document is not a JSON object.</source>
+        <translation>Das Rollout-Dokument ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="156"/>
+        <source>The rollout document uses schema %1, which this Ringfence does not read.</source>
+        <translation>Das Rollout-Dokument verwendet das Schema %1, das dieses Ringfence nicht lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="172"/>
+        <source>The rollout document lists a version twice.</source>
+        <translation>Das Rollout-Dokument führt eine Version doppelt auf.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/rollout.py" line="176"/>
+        <source>The rollout document has no issue or expiry time.</source>
+        <translation>Das Rollout-Dokument hat keinen Ausstellungs- oder Ablaufzeitpunkt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/tufclient.py" line="43"/>
+        <location filename="../app/core/updates/tufclient.py" line="50"/>
+        <source>The channel does not list %1.</source>
+        <translation>Der Kanal führt %1 nicht auf.</translation>
     </message>
 </context>
 <context>
@@ -4453,8 +4499,8 @@
     </message>
     <message>
         <location filename="../app/core/verdict.py" line="153"/>
-        <source>Definitions %1 caused problems and were rolled back.</source>
-        <translation>Die Definitionen %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
+        <source>Definitions version %1 caused problems and was rolled back.</source>
+        <translation>Die Definitionen in Version %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
     </message>
     <message>
         <location filename="../app/core/verdict.py" line="162"/>

@@ -150,7 +150,7 @@ def _last_update_undone(ctx: Context, now: float) -> Reason | None:
     if code == "updates.vendor_rollback":
         return Reason(code, "attention", translate("Verdict", "The vendor rolled the definitions back from %1.").arg(was))
     return Reason("updates.rolled_back", "attention",
-                  translate("Verdict", "Definitions %1 caused problems and were rolled back.").arg(was))
+                  translate("Verdict", "Definitions version %1 caused problems and was rolled back.").arg(was))
 
 
 @condition

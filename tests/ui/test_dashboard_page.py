@@ -40,6 +40,10 @@ def test_the_verdict_shows_its_reasons_and_each_fix_reaches_the_application(qtbo
     assert console.actions[-1] == "realtime.resume"
     page.tiles["quarantine"].button.click()
     assert console.pages == ["quarantine"]
+    assert all(not tile.icon.pixmap().isNull() for tile in page.tiles.values())  # each tile has its icon
+    off = page.tiles["realtime"].icon.pixmap().toImage()
+    page._realtime({"state": "on"})
+    assert page.tiles["realtime"].icon.pixmap().toImage() != off  # the shield follows the state
 
 
 def test_tiles_follow_the_journal(qtbot: QtBot, console: Console, ctx: Context, tmp_path: Path) -> None:

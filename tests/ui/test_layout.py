@@ -170,3 +170,15 @@ def test_the_file_being_checked_is_elided_in_the_middle_and_follows_the_width(qt
     assert label.fontMetrics().horizontalAdvance(label.text()) <= 220
     label.resize(2000, 20)
     qtbot.waitUntil(lambda: label.text() == path)  # room enough: the whole path
+
+
+def test_no_empty_threat_list_before_a_scan(qtbot: QtBot, console: Console, tmp_path: Path) -> None:
+    make_file(tmp_path / "letter.txt", b"Dear reader.\n")
+    page = ScanPage(console)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.results.isVisible()
+    page.start_scan("custom", [str(tmp_path)])
+    assert page.results.isVisible()  # from the start: threats appear as they are found
+    qtbot.waitUntil(lambda: not page.running and page.summary is not None, timeout=120_000)
+    assert page.results.isVisible()  # the outcome stays, even with nothing found

@@ -68,7 +68,9 @@ def test_tampered_metadata_is_rejected_at_verification(setup: Setup) -> None:
     setup.release("v1")
     setup.server.faults["rollout"] = ("tamper",)
     assert setup.service.check().outcome == "refused"
-    assert last(setup, "updates.rejected").args["step"] == "verification"
+    event = last(setup, "updates.rejected")
+    assert event.args["step"] == "verification"
+    assert render(event.message).startswith("Definitions from the update server were refused at the signature check step: ")
 
 
 def test_probation_rollback_during_a_check_and_at_start_up_differ(setup: Setup) -> None:

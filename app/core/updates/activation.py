@@ -19,7 +19,7 @@ from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.definitions import baseline
 from app.core.errors import RingfenceError
-from app.core.messages import Message, render, translate
+from app.core.messages import Message, arg_to_json, translate
 from app.core.updates import history
 from app.core.updates.probation import evaluate
 from app.core.updates.refusals import refusal
@@ -97,7 +97,7 @@ class Activator:
         previous, now = st.active_version, self.clock()
         switch_pointer(self.ctx, to)
         if event in ("reverted", "baseline") and previous is not None:
-            st.bad[str(previous)] = render(reason)
+            st.bad[str(previous)] = arg_to_json(reason)
         if event == "baseline":
             st.auto_stopped = True
         st.active_version, st.activated_at, st.operation = to, now, None

@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.messages import Message, render, translate
+
 ROLLOUT_SCHEMA = 1
 BUCKETS = 10_000
 STATES = ("rolling", "paused", "complete")
@@ -21,7 +23,18 @@ SEVERITIES = ("normal", "critical")
 
 
 class RolloutError(Exception):
-    """The rollout document is malformed; the message is one sentence for the user."""
+    """The rollout document is malformed: ``msg`` says how (``str()`` is its English text)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(render(message))
+        self.msg = message
+
+
+def _invalid(what: str, value: Any = None) -> RolloutError:
+    """An invalid field ``what`` (the document's own name for it) with the value found, if any."""
+    if value is None:
+        return RolloutError(translate("Updates", "The rollout document has an invalid %1.").arg(what))
+    return RolloutError(translate("Updates", "The rollout document has an invalid %1 (%2).").arg(what, repr(value)))
 
 
 def iso(ts: float | None) -> str | None:
@@ -32,11 +45,11 @@ def parse_iso(text: Any, what: str) -> float | None:
     if text is None:
         return None
     if not isinstance(text, str):
-        raise RolloutError(f"The rollout document has an invalid time in {what}.")
+        raise _invalid(what)
     try:
         return float(calendar.timegm(time.strptime(text, "%Y-%m-%dT%H:%M:%SZ")))
     except ValueError as exc:
-        raise RolloutError(f"The rollout document has an invalid time in {what} ({text!r}).") from exc
+        raise _invalid(what, text) from exc
 
 
 @dataclass
@@ -98,23 +111,23 @@ class RolloutDoc:
 
 def _int(value: Any, what: str, low: int = 0, high: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low or (high is not None and value > high):
-        raise RolloutError(f"The rollout document has an invalid {what} ({value!r}).")
+        raise _invalid(what, value)
     return value
 
 
 def _str(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise RolloutError(f"The rollout document has an invalid {what}.")
+        raise _invalid(what)
     return value
 
 
 def _release(doc: Any) -> Release:
     if not isinstance(doc, dict):
-        raise RolloutError("The rollout document has a release that is not an object.")
+        raise _invalid("releases")
     state = _str(doc.get("state", "rolling"), "release state")
     severity = _str(doc.get("severity", "normal"), "release severity")
     if state not in STATES or severity not in SEVERITIES:
-        raise RolloutError(f"The rollout document has an unknown release state or severity ({state}, {severity}).")
+        raise _invalid("state/severity", f"{state}, {severity}")
     notes = doc.get("notes")
     return Release(
         version=_int(doc.get("version"), "release version"),
@@ -136,30 +149,31 @@ def parse_rollout(data: bytes) -> RolloutDoc:
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise RolloutError("The rollout document is not valid JSON.") from exc
+        raise RolloutError(translate("Updates", "The rollout document is not valid JSON.")) from exc
     if not isinstance(doc, dict):
-        raise RolloutError("The rollout document is not a JSON object.")
+        raise RolloutError(translate("Updates", "The rollout document is not a JSON object."))
     if doc.get("schema") != ROLLOUT_SCHEMA:
-        raise RolloutError(f"The rollout document uses schema {doc.get('schema')!r}, which this Ringfence does not read.")
+        raise RolloutError(translate("Updates", "The rollout document uses schema %1, which this Ringfence does not "
+                                                "read.").arg(repr(doc.get("schema"))))
     halt = doc.get("halt") or {}
     if not isinstance(halt, dict):
-        raise RolloutError("The rollout document has an invalid halt entry.")
+        raise _invalid("halt")
     revoked: dict[int, str] = {}
     for entry in doc.get("revoked") or []:
         if not isinstance(entry, dict):
-            raise RolloutError("The rollout document has an invalid revoked entry.")
+            raise _invalid("revoked")
         revoked[_int(entry.get("version"), "revoked version")] = _str(entry.get("reason", ""), "revocation reason")
     rules = doc.get("disabled_rules") or []
     if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
-        raise RolloutError("The rollout document has an invalid list of disabled rules.")
+        raise _invalid("disabled_rules")
     rollback = doc.get("rollback_to")
     releases = [_release(r) for r in doc.get("releases") or []]
     if len({r.version for r in releases}) != len(releases):
-        raise RolloutError("The rollout document lists a version twice.")
+        raise RolloutError(translate("Updates", "The rollout document lists a version twice."))
     issued = parse_iso(doc.get("issued_at"), "issued_at")
     expires = parse_iso(doc.get("expires"), "expires")
     if issued is None or expires is None:
-        raise RolloutError("The rollout document has no issue or expiry time.")
+        raise RolloutError(translate("Updates", "The rollout document has no issue or expiry time."))
     return RolloutDoc(
         channel=_str(doc.get("channel"), "channel name"),
         sequence=_int(doc.get("sequence"), "sequence"),

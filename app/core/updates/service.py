@@ -31,7 +31,7 @@ from app.core.definitions_changed import recheck_quarantine
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes
 from app.core.filelock import file_lock
-from app.core.messages import Message, arg_to_json, render, translate
+from app.core.messages import Message, Moment, arg_to_json, render, translate
 from app.core.resources import resource_path
 from app.core.selftest import run_selftest
 from app.core.updates import history
@@ -42,7 +42,7 @@ from app.core.updates.diff import RuleDiff, rule_diff
 from app.core.updates.fetcher import RequestsFetcher
 from app.core.updates.refusals import refusal
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
-from app.core.updates.rollout import RolloutDoc, RolloutError, iso, parse_rollout
+from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
 from app.core.updates.schedule import next_check_at
 from app.core.updates.state import disabled_rules, load_state, save_state
@@ -186,8 +186,9 @@ class UpdateService:
                     st.unreachable_since = now
                 if failed.outcome == "refused":
                     history.record(self.ctx.store, "refused", None, failed.message, when=now, code="verification")
-                    events.record(self.ctx.store, "updates.rejected", when=now, version="-", step="verification",
-                                  reason=failed.message)
+                    # no version is known yet: the event names where the definitions came from instead
+                    events.record(self.ctx.store, "updates.rejected", when=now, step="verification", reason=failed.message,
+                                  version=translate("Events", "from the update server"))
                 if fetcher.retry_after:
                     st.retry_after_until = now + fetcher.retry_after
                 self._save()
@@ -311,7 +312,7 @@ class UpdateService:
             raise _CheckFailedError("refused", translate(
                 "Updates", "The update failed verification and was refused (%1: %2).").arg(type(exc).__name__, str(exc))) from exc
         except RolloutError as exc:
-            raise _CheckFailedError("refused", translate("Updates", "The rollout document was refused: %1").arg(str(exc))) from exc
+            raise _CheckFailedError("refused", translate("Updates", "The rollout document was refused: %1").arg(exc.msg)) from exc
         except OSError as exc:
             raise _CheckFailedError("offline", translate("Updates", "The update could not be stored (%1).").arg(str(exc))) from exc
         if doc.channel != config.channel:
@@ -344,12 +345,13 @@ class UpdateService:
         if why == "halted":
             return doc.halt_message or STATE_TEXT["halted"].arg("-")
         if why == "paused":
-            return STATE_TEXT["paused"].arg(iso(self.state.paused_until) or "-")
+            until = self.state.paused_until
+            return STATE_TEXT["paused"].arg(Moment(until) if until else "-")
         if why == "stopped":
             return translate("Updates", "Automatic updates stopped after Ringfence went back to its built-in definitions; "
                                         "new definitions are installed only when you choose to install them.")
         key = "rolling_out" if why == "delayed" else why
-        return STATE_TEXT.get(key, why)
+        return STATE_TEXT.get(key, STATE_TEXT["up_to_date"])
 
     def _install(self, doc: RolloutDoc, version: int, client: Any) -> CheckResult:
         st = self.state
@@ -395,7 +397,7 @@ class UpdateService:
     def _rejected(self, version: int, reason: Message | str, step: str) -> CheckResult:
         st = self.state
         st.operation = None
-        st.rejected[str(version)] = render(reason)
+        st.rejected[str(version)] = arg_to_json(reason)
         self._save()
         history.record(self.ctx.store, "rejected", version, reason, when=self.clock(), code=step)
         events.record(self.ctx.store, "updates.rejected", when=self.clock(), version=str(version), step=step, reason=reason)

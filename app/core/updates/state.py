@@ -50,8 +50,10 @@ class UpdateState:
     activated_at: float | None = None
     probation: Probation | None = None
     known_good: list[int] = field(default_factory=list)  # newest first, at most two
-    rejected: dict[str, str] = field(default_factory=dict)  # version -> why validation refused it
-    bad: dict[str, str] = field(default_factory=dict)  # version -> why it was reverted locally
+    # version -> why validation refused it / why it was reverted locally: a message's JSON form (English
+    # text from older versions)
+    rejected: dict[str, Any] = field(default_factory=dict)
+    bad: dict[str, Any] = field(default_factory=dict)
     declined: list[int] = field(default_factory=list)  # versions the user rolled back from
     auto_stopped: bool = False  # after falling back to the baseline: no automatic activations
     rolled_back: dict[str, Any] | None = None  # {"from", "to", "reason", "time"} of the last revert

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tuf.ngclient import Updater, UpdaterConfig
 
+from app.core.messages import translate
 from app.core.updates.channelconfig import ChannelConfig
 from app.core.updates.fetcher import USER_AGENT, RequestsFetcher
 from app.core.updates.rollout import RolloutError
@@ -39,14 +40,14 @@ class ChannelClient:
     def target_info(self, path: str) -> dict[str, object]:
         info = self.updater.get_targetinfo(path)
         if info is None:
-            raise RolloutError(f"The channel does not list {path}.")
+            raise RolloutError(translate("Updates", "The channel does not list %1.").arg(path))
         return {"length": info.length, "sha256": info.hashes.get("sha256")}
 
     def fetch(self, path: str) -> Path:
         """The verified local copy of target ``path`` (downloaded unless already cached and intact)."""
         info = self.updater.get_targetinfo(path)
         if info is None:
-            raise RolloutError(f"The channel does not list {path}.")
+            raise RolloutError(translate("Updates", "The channel does not list %1.").arg(path))
         cached = self.updater.find_cached_target(info)
         return Path(cached or self.updater.download_target(info))
 

@@ -13,6 +13,7 @@ from app.core.messages import translate
 from app.core.verdict import Verdict
 from app.ui.formatting import age_days, size, when, when_iso
 from app.ui.i18n import text
+from app.ui.icons import icon, state_icon
 from app.ui.labels import ring_name, scan_kind
 from app.ui.pages import dashboard_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
@@ -36,12 +37,12 @@ class DashboardPage(Page):
         layout.addWidget(self.banner)
         grid = QGridLayout()
         self.tiles = {
-            "realtime": Tile(self.tr("Real-time protection"), self.body),
-            "definitions": Tile(self.tr("Definitions"), self.body),
-            "scan": Tile(self.tr("Last scan"), self.body),
-            "quarantine": Tile(self.tr("Quarantine"), self.body),
-            "engine": Tile(self.tr("Scanner engine"), self.body),
-            "recovery": Tile(self.tr("Crashes and recovery"), self.body),
+            "realtime": Tile(self.tr("Real-time protection"), self.body),  # its shield follows its state
+            "definitions": Tile(self.tr("Definitions"), self.body, icon("page-updates")),
+            "scan": Tile(self.tr("Last scan"), self.body, icon("page-scan")),
+            "quarantine": Tile(self.tr("Quarantine"), self.body, icon("page-quarantine")),
+            "engine": Tile(self.tr("Scanner engine"), self.body, icon("page-settings")),
+            "recovery": Tile(self.tr("Crashes and recovery"), self.body, icon("page-recovery")),
         }
         for index, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, index // 3, index % 3)
@@ -101,6 +102,7 @@ class DashboardPage(Page):
     def _realtime(self, state: dict[str, Any] | None) -> None:
         tile = self.tiles["realtime"]
         current = (state or {}).get("state", "off")
+        tile.set_icon(state_icon({"on": "ok", "paused": "attention"}.get(current, "alert")))
         if current == "on":
             tile.set_state(self.tr("On"), self.tr("New and changed files are checked as soon as they are written."))
         elif current == "paused":

@@ -114,6 +114,7 @@ class ScanPage(Page):
             self.progress_view.show_progress(self.progress, controllable=busy)
             self.progress_view.show()
         self.results.show_found(self.found, self.problems)
+        self.results.setVisible(busy or self.summary is not None or bool(self.found))  # no empty list before a scan
         if self.summary is not None:
             self.outcome.setText(summary_text(self.summary))
             self.outcome.show()

@@ -1,21 +1,30 @@
-"""A dashboard tile: what it is about, its state in a few words, a line of detail and one action."""
+"""A dashboard tile: an icon beside what it is about, its state in a few words, a line of detail and one
+action."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.fonts import emphasise
 
 
 class Tile(QFrame):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, icon: QIcon | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        self.icon = QLabel(self)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.icon)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
+        if icon is not None:
+            self.set_icon(icon)
         self.title = QLabel(title, self)
         self.value = QLabel(self)
         emphasise(self.value, 1.25)
@@ -31,6 +40,10 @@ class Tile(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)  # a button as wide as its text
         self.setAccessibleName(title)
+
+    def set_icon(self, icon: QIcon) -> None:
+        side = self.fontMetrics().height() * 2
+        self.icon.setPixmap(icon.pixmap(QSize(side, side), self.devicePixelRatioF()))
 
     def set_state(self, value: str, detail: str = "", action: tuple[str, Callable[[], None]] | None = None) -> None:
         self.value.setText(value)
