@@ -128,3 +128,10 @@ def test_the_hourly_allowance_starts_again_next_hour(collector: RunningCollector
     assert post(collector, beacon(install=install)).status_code == 429
     clock.t += 3600
     assert post(collector, beacon(install=install)).status_code == 202
+
+
+def test_other_methods_on_the_beacon_path_are_refused(collector: RunningCollector, store: BeaconStore) -> None:
+    url = f"{collector.url}/v1/beacons"
+    assert requests.get(url, timeout=5).status_code == 405
+    assert requests.put(url, json=beacon(), timeout=5).status_code == 405
+    assert store.stored_beacons() == 0

@@ -75,7 +75,7 @@ class IngestBatcher:
                 if conn is None:
                     conn = await self._connect()
                 outcomes = await self._write(conn, [params for params, _ in batch])
-            except (psycopg.Error, OSError) as exc:
+            except Exception as exc:  # whatever it is, it answers this batch (503) and the writer goes on
                 log.error("storing %d beacon(s) failed: %s", len(batch), exc)
                 outcomes = [exc] * len(batch)
                 if conn is not None and (conn.broken or conn.closed):
