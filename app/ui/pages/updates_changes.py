@@ -11,6 +11,7 @@ from app.core.messages import translate
 from app.ui.formatting import reason
 from app.ui.i18n import text
 from app.ui.pages.updates_calls import Changes
+from app.ui.widgets.fonts import emphasise
 
 VISIBLE_RULES = 6
 
@@ -28,6 +29,7 @@ class ChangesView(QGroupBox):
         self.rules.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.rules)
         self.notes_title = QLabel(self.tr("Release notes"), self)
+        emphasise(self.notes_title, 1.0)  # a sub-heading over the publisher's own words
         layout.addWidget(self.notes_title)
         self.notes = QLabel(self)
         self.notes.setAccessibleName(self.tr("Release notes"))
