@@ -2704,42 +2704,42 @@
         <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="75"/>
+        <location filename="../app/ui/pages/scan.py" line="85"/>
         <source>When a &amp;threat is found:</source>
         <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="78"/>
+        <location filename="../app/ui/pages/scan.py" line="88"/>
         <source>When a threat is found</source>
         <translation>Wenn eine Bedrohung gefunden wird</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="79"/>
+        <location filename="../app/ui/pages/scan.py" line="89"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="79"/>
+        <location filename="../app/ui/pages/scan.py" line="89"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="80"/>
+        <location filename="../app/ui/pages/scan.py" line="90"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="89"/>
+        <location filename="../app/ui/pages/scan.py" line="72"/>
         <source>You can also drop files and folders here to scan them.</source>
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="213"/>
+        <location filename="../app/ui/pages/scan.py" line="222"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="220"/>
+        <location filename="../app/ui/pages/scan.py" line="229"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.core.context import Context
 from app.core.scanjob import Found, JobProgress, ScanJob, ScanRequest, ScanSummary
@@ -55,22 +55,32 @@ class ScanPage(Page):
     def build(self) -> None:
         layout = QVBoxLayout(self.body)
         layout.addWidget(QLabel(self.tr("<h2>Scan</h2>"), self.body))
-        row = QHBoxLayout()
+        choices = QGridLayout()  # each kind of scan with what it covers beside it
         self.quick = QPushButton(self.tr("&Quick scan"), self.body)
         self.full = QPushButton(self.tr("&Full scan"), self.body)
         self.folder = QPushButton(self.tr("Scan a f&older…"), self.body)
         self.files = QPushButton(self.tr("Scan f&iles…"), self.body)
-        self.quick.setToolTip(self.tr("The places where threats usually arrive: downloads, the desktop, "
-                                      "temporary and start-up folders, running programs."))
-        self.full.setToolTip(self.tr("Every file on every drive. This can take a long time."))
+        quick_text = self.tr("The places where threats usually arrive: downloads, the desktop, "
+                             "temporary and start-up folders, running programs.")
+        full_text = self.tr("Every file on every drive. This can take a long time.")
+        self.quick.setToolTip(quick_text)
+        self.full.setToolTip(full_text)
         self.quick.clicked.connect(lambda: self.start_scan("quick"))
         self.full.clicked.connect(lambda: self.start_scan("full"))
         self.folder.clicked.connect(self._pick_folder)
         self.files.clicked.connect(self._pick_files)
-        for button in (self.quick, self.full, self.folder, self.files):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        hint = QLabel(self.tr("You can also drop files and folders here to scan them."), self.body)
+        for row, (button, about) in enumerate(((self.quick, quick_text), (self.full, full_text),
+                                               (self.folder, None), (self.files, None))):
+            choices.addWidget(button, row, 0)
+            if about is not None:
+                described = QLabel(about, self.body)
+                described.setWordWrap(True)
+                choices.addWidget(described, row, 1)
+        choices.addWidget(hint, 2, 1, 2, 1)
+        choices.setColumnStretch(1, 1)
+        layout.addLayout(choices)
+        layout.addSpacing(layout.spacing())
         action_row = QHBoxLayout()
         label = QLabel(self.tr("When a &threat is found:"), self.body)
         self.action = QComboBox(self.body)
@@ -86,9 +96,7 @@ class ScanPage(Page):
         action_row.addWidget(self.action)
         action_row.addStretch(1)
         layout.addLayout(action_row)
-        hint = QLabel(self.tr("You can also drop files and folders here to scan them."), self.body)
         hint.setWordWrap(True)
-        layout.addWidget(hint)
         self.progress_view = ScanProgressView(self.body)
         self.progress_view.pause_clicked.connect(self.pause)
         self.progress_view.resume_clicked.connect(self.resume)
@@ -100,7 +108,8 @@ class ScanPage(Page):
         self.outcome.hide()
         layout.addWidget(self.outcome)
         self.results = ResultsView(self, self.body)
-        layout.addWidget(self.results, 1)
+        layout.addWidget(self.results)
+        layout.addStretch(1)  # the page from the top, whatever is shown
         self.paint_state()
 
     # -- what is shown ------------------------------------------------------------------------------
