@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any
 
-from app.channel.collector.storage import Cursor, Limits, store_beacon
+from app.channel.collector.storage import Cursor, Limits, settle, store_beacon
 
 Item = tuple[dict[str, Any], float, Limits]
 
@@ -78,10 +78,4 @@ class GroupWriter:
                 outcomes = await loop.run_in_executor(self.executor, self.write, [item for item, _ in group])
             except Exception as exc:  # the group's transaction failed: nothing of it was stored
                 outcomes = [exc] * len(group)
-            for (_, future), outcome in zip(group, outcomes, strict=True):
-                if future.done():
-                    continue
-                if isinstance(outcome, BaseException):
-                    future.set_exception(outcome)
-                else:
-                    future.set_result(outcome)
+            settle([future for _, future in group], outcomes)

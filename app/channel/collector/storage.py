@@ -221,6 +221,17 @@ def store_beacon(cur: Cursor, beacon: dict[str, Any], received_at: float, limits
     return "stored"
 
 
+def settle(futures: list[asyncio.Future[str]], outcomes: list[str | BaseException]) -> None:
+    """Answer the requests waiting for a batch: each its outcome or its error (skipping any gone)."""
+    for future, outcome in zip(futures, outcomes, strict=True):
+        if future.done():
+            continue
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
+
+
 class _Outcome(Exception):
     def __init__(self, name: str) -> None:
         super().__init__(name)
