@@ -965,118 +965,123 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="50"/>
         <source>Scans</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="50"/>
         <source>Threats</source>
         <translation>Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="47"/>
+        <location filename="../app/ui/pages/history.py" line="50"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="48"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="48"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="48"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Crashes</source>
         <translation>Abstürze</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="49"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="49"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="51"/>
+        <location filename="../app/ui/pages/history.py" line="54"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="51"/>
+        <location filename="../app/ui/pages/history.py" line="54"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="52"/>
+        <location filename="../app/ui/pages/history.py" line="55"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="55"/>
+        <location filename="../app/ui/pages/history.py" line="58"/>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="68"/>
-        <location filename="../app/ui/pages/history.py" line="69"/>
+        <location filename="../app/ui/pages/history.py" line="71"/>
+        <location filename="../app/ui/pages/history.py" line="72"/>
         <source>Search the history</source>
         <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="74"/>
+        <location filename="../app/ui/pages/history.py" line="76"/>
+        <source>Only the newest %1 events were searched.</source>
+        <translation>Durchsucht wurden nur die neuesten %1 Ereignisse.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="82"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="75"/>
+        <location filename="../app/ui/pages/history.py" line="83"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="76"/>
+        <location filename="../app/ui/pages/history.py" line="84"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="79"/>
+        <location filename="../app/ui/pages/history.py" line="87"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="82"/>
+        <location filename="../app/ui/pages/history.py" line="90"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="85"/>
+        <location filename="../app/ui/pages/history.py" line="93"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="86"/>
+        <location filename="../app/ui/pages/history.py" line="94"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="97"/>
+        <location filename="../app/ui/pages/history.py" line="105"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="119"/>
+        <location filename="../app/ui/pages/history.py" line="130"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="122"/>
+        <location filename="../app/ui/pages/history.py" line="133"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
     </message>

@@ -232,9 +232,12 @@ def events_since(store: Store, last_id: int, limit: int = 500) -> list[Event]:
 
 
 def _filters(kinds: Iterable[str] | None, since: float | None, until: float | None,
-             text: str | None) -> tuple[str, list[Any]]:
+             text: str | None, before: int | None = None) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
+    if before is not None:
+        where.append("id < ?")
+        params.append(before)
     kinds = list(kinds or ())
     if kinds:
         where.append(f"kind IN ({', '.join('?' * len(kinds))})")
@@ -253,10 +256,11 @@ def _filters(kinds: Iterable[str] | None, since: float | None, until: float | No
 
 
 def query(store: Store, *, kinds: Iterable[str] | None = None, since: float | None = None, until: float | None = None,
-          text: str | None = None, offset: int = 0, limit: int = 100) -> list[Event]:
-    """A page of events, newest first, filtered by kind, time range and text in the code or arguments."""
+          text: str | None = None, offset: int = 0, limit: int = 100, before: int | None = None) -> list[Event]:
+    """A page of events, newest first, filtered by kind, time range, text in the code or arguments and
+    (``before``) ids older than a given one."""
     store.ensure(EVENTS_SCHEMA)
-    where, params = _filters(kinds, since, until, text)
+    where, params = _filters(kinds, since, until, text, before)
     rows = store.conn.execute(f"SELECT * FROM events{where} ORDER BY id DESC LIMIT ? OFFSET ?",
                               [*params, limit, offset]).fetchall()
     return [_row(r) for r in rows]

@@ -1,11 +1,14 @@
-"""Beacons arriving together: each gets the outcome it would get alone (on SQLite and PostgreSQL), and
-on PostgreSQL, where they are stored in batches, a lost connection or a batch the database refuses
-costs only the beacons concerned — answered 503, never stored half — and the collector carries on."""
+"""Beacons arriving together are stored in batches (PostgreSQL) or groups (SQLite): each gets the
+outcome it would get alone, a beacon the database refuses costs only that beacon, and on PostgreSQL a
+lost connection costs only the batch it carried — answered 503, never stored half — and the collector
+carries on."""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -15,7 +18,7 @@ import requests
 from app.channel.collector.pg import PostgresStore
 from app.channel.collector.pg_batch import APPLICATION_NAME
 from app.channel.collector.server import RunningCollector, start_in_thread
-from app.channel.collector.storage import BeaconStore, Limits, open_store
+from app.channel.collector.storage import BeaconStore, Limits, SqlStore, open_store
 from tests.collector.conftest import Clock, beacon, fresh_database
 
 
@@ -44,39 +47,50 @@ def _sequence() -> list[dict[str, Any]]:
     return [first, first, *(beacon(install="b" * 32) for _ in range(6)), newer, older, beacon(), first]
 
 
-@pytest.mark.parametrize("together", [False, True])
-def test_a_batch_gives_every_beacon_the_outcome_it_gets_alone(pg_server: str, together: bool) -> None:
-    docs = _sequence()
-    store = PostgresStore(fresh_database(pg_server))
+def _open(kind: str, pg_server: Any, tmp_path: Path, name: str) -> BeaconStore:
+    url = fresh_database(pg_server()) if kind == "postgresql" else f"sqlite:///{tmp_path / name}.db"
+    store = open_store(url)
     store.setup()
-    limits = Limits(per_install_per_hour=5)
+    return store
 
-    async def send() -> list[str]:
-        if together:  # queued before the writers run: one batch
-            return list(await asyncio.gather(*(store.ingest_async(d, 1_800_000_000.0, limits) for d in docs)))
+
+def _together(store: BeaconStore, docs: list[dict[str, Any]], limits: Limits, together: bool = True) -> list[Any]:
+    async def send() -> list[Any]:
+        if together:  # queued before the writer runs: one batch
+            return list(await asyncio.gather(*(store.ingest_async(d, 1_800_000_000.0, limits) for d in docs),
+                                             return_exceptions=True))
         return [await store.ingest_async(d, 1_800_000_000.0, limits) for d in docs]
 
-    async def run() -> list[str]:
+    async def run() -> list[Any]:
         try:
             return await send()
         finally:
             await store.release_loop()
 
+    return asyncio.run(run())
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("together", [False, True])
+def test_a_batch_gives_every_beacon_the_outcome_it_gets_alone(request: pytest.FixtureRequest, tmp_path: Path,
+                                                               kind: str, together: bool) -> None:
+    docs = _sequence()
+    limits = Limits(per_install_per_hour=5)
+    pg_server = lambda: request.getfixturevalue("pg_server")  # noqa: E731 - only PostgreSQL needs the server
+    store, alone = _open(kind, pg_server, tmp_path, "batched"), _open(kind, pg_server, tmp_path, "alone")
     try:
-        outcomes = asyncio.run(run())
-        alone = PostgresStore(fresh_database(pg_server))
-        alone.setup()
-        try:
-            expected = [alone.ingest(d, 1_800_000_000.0, limits) for d in docs]
-        finally:
-            alone.close()
+        outcomes = _together(store, docs, limits, together)
+        expected = [alone.ingest(d, 1_800_000_000.0, limits) for d in docs]
         assert outcomes == expected
         assert expected.count("rate_limited") == 2 and expected.count("duplicate") == 2
-        with store.pool.connection() as conn:
-            assert conn.execute("SELECT starts FROM counters").fetchall() == [(9,)]
+        assert isinstance(store, SqlStore)
+        with store.transaction() as cur:  # the newer counters of the day stay, whichever order they came in
+            cur.execute("SELECT starts FROM counters")
+            assert cur.fetchall() == [(9,)]
         assert store.stored_beacons() == 8
     finally:
         store.close()
+        alone.close()
 
 
 @pytest.fixture
@@ -106,28 +120,26 @@ def test_a_lost_database_connection_answers_503_and_the_collector_reconnects(pg_
     assert store.stored_beacons() == 1 + codes.count(202)
 
 
-def test_a_batch_the_database_refuses_is_stored_one_by_one(pg_server: str) -> None:
-    url = fresh_database(pg_server)
-    store = PostgresStore(url)
-    store.setup()
-    with psycopg.connect(url, autocommit=True) as admin:  # a real failure inside the database for one install
-        admin.execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                      "RAISE EXCEPTION 'refused by a test trigger'; END $$")
-        admin.execute("CREATE TRIGGER refuse BEFORE INSERT ON beacons FOR EACH ROW "
-                      "WHEN (NEW.install = repeat('d', 32)) EXECUTE FUNCTION refuse()")
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_beacon_the_database_refuses_costs_only_itself(request: pytest.FixtureRequest, tmp_path: Path,
+                                                         kind: str) -> None:
+    store = _open(kind, lambda: request.getfixturevalue("pg_server"), tmp_path, "refusing")
+    if isinstance(store, PostgresStore):  # a real failure inside the database, for one install
+        with psycopg.connect(store.url, autocommit=True) as admin:
+            admin.execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                          "RAISE EXCEPTION 'refused by a test trigger'; END $$")
+            admin.execute("CREATE TRIGGER refuse BEFORE INSERT ON beacons FOR EACH ROW "
+                          "WHEN (NEW.install = repeat('d', 32)) EXECUTE FUNCTION refuse()")
+        refused: type[Exception] = psycopg.errors.RaiseException
+    else:
+        with sqlite3.connect(tmp_path / "refusing.db") as admin:
+            admin.execute("CREATE TRIGGER refuse BEFORE INSERT ON beacons WHEN NEW.install = '" + "d" * 32 + "' "
+                          "BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END")
+        refused = sqlite3.IntegrityError
     docs = [beacon(), beacon(install="d" * 32), beacon(), beacon()]
-
-    async def run() -> list[Any]:
-        try:
-            return list(await asyncio.gather(*(store.ingest_async(d, 1_800_000_000.0, Limits()) for d in docs),
-                                             return_exceptions=True))
-        finally:
-            await store.release_loop()
-
     try:
-        outcomes = asyncio.run(run())
-        assert [o if isinstance(o, str) else type(o) for o in outcomes] == [
-            "stored", psycopg.errors.RaiseException, "stored", "stored"]
+        outcomes = _together(store, docs, Limits())
+        assert [o if isinstance(o, str) else type(o) for o in outcomes] == ["stored", refused, "stored", "stored"]
         assert store.stored_beacons() == 3
     finally:
         store.close()

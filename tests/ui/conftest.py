@@ -15,6 +15,7 @@ from app.core import events
 from app.core.context import Context
 from app.core.paths import Paths, get_paths
 from app.ui.application import ConsoleApp
+from app.ui.language import Language
 from app.ui.workers import Workers
 from tests.updates.conftest import material, setup  # noqa: F401 - the real update channel, for the Updates page
 
@@ -49,6 +50,15 @@ class Console(QObject):
             self.last_event = new[-1].id
             self.events.emit(new)
         return new
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The console in German for the test, English again afterwards."""
+    language = Language(qapp)
+    assert language.apply("de") == "de"
+    yield
+    language.apply("en")
 
 
 @pytest.fixture

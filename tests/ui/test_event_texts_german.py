@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, QLocale
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core import events
@@ -22,7 +21,6 @@ from app.core.realtime.messages import watch_failure
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
 from app.ui.i18n import text
-from app.ui.language import Language
 from app.ui.pages.history import HistoryPage
 from tests.ui.conftest import Console
 from tests.ui.pages import loaded
@@ -35,14 +33,6 @@ ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 def ctx(rf_home: Path) -> Iterator[Context]:
     with Context.open() as context:
         yield context
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    language = Language(qapp)
-    assert language.apply("de") == "de"
-    yield
-    language.apply("en")
 
 
 def german_date(timestamp: float) -> str:

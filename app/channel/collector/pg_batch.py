@@ -23,6 +23,8 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
+from app.channel.collector.storage import settle
+
 log = logging.getLogger(__name__)
 
 Params = tuple[Any, ...]
@@ -82,13 +84,7 @@ class IngestBatcher:
                     self._connections.discard(conn)
                     await conn.close()
                     conn = None
-            for (_, future), outcome in zip(batch, outcomes, strict=True):
-                if future.done():
-                    continue
-                if isinstance(outcome, BaseException):
-                    future.set_exception(outcome)
-                else:
-                    future.set_result(outcome)
+            settle([future for _, future in batch], outcomes)
 
     async def _write(self, conn: psycopg.AsyncConnection[Any], batch: list[Params]) -> list[str | BaseException]:
         if len(batch) == 1:

@@ -6,14 +6,17 @@ one file work too, serialised by SQLite's write lock. A real fleet uses PostgreS
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from app.channel.collector.storage import SqlStore
+from app.channel.collector.sqlite_batch import GroupWriter, Item, store_group
+from app.channel.collector.storage import Limits, SqlStore
 
 
 class _Cursor:
@@ -33,12 +36,17 @@ class _Cursor:
 
 
 class SqliteStore(SqlStore):
+    """``ingest_async`` (the web service) stores beacons in groups on one writer thread per store
+    (:mod:`.sqlite_batch`); everything else runs on the calling thread with that thread's connection."""
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="collector-sqlite")
+        self._groups: dict[asyncio.AbstractEventLoop, GroupWriter] = {}
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -62,7 +70,28 @@ class SqliteStore(SqlStore):
             raise
         conn.execute("COMMIT")
 
+    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+        loop = asyncio.get_running_loop()
+        group = self._groups.get(loop)
+        if group is None:
+            group = self._groups[loop] = GroupWriter(self._writer, self._store_group)
+        return await group.ingest((beacon, received_at, limits))
+
+    def _store_group(self, items: list[Item]) -> list[str | BaseException]:
+        conn = self._conn()
+        return store_group(conn, _Cursor(conn.cursor()), items)
+
+    async def release_loop(self) -> None:
+        group = self._groups.pop(asyncio.get_running_loop(), None)
+        if group is not None:
+            await group.close()
+
     def close(self) -> None:
+        for loop, group in list(self._groups.items()):
+            if loop.is_running() and not loop.is_closed():
+                asyncio.run_coroutine_threadsafe(group.close(), loop).result(timeout=10)
+        self._groups.clear()
+        self._writer.shutdown(wait=True)
         with self._lock:
             for conn in self._all:
                 conn.close()

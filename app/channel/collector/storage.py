@@ -130,26 +130,13 @@ class SqlStore:
 
     def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
         """Store one validated beacon: "stored", "duplicate" or "rate_limited" (then nothing is stored)."""
-        event = beacon.get("event") or {}
-        counters = beacon.get("counters") or {}
-        about = event.get("version") if beacon["kind"] == "state" else counters.get("version")
         try:
             with self.transaction() as cur:
-                cur.execute(_INSERT_BEACON, (beacon["id"], beacon["install"], received_at, beacon["kind"], beacon["ring"],
-                                             beacon["decile"], beacon["app"], beacon["engine"], beacon["content"],
-                                             event.get("name"), about, event.get("code", "")))
-                if cur.fetchone() is None:
-                    raise _Outcome("duplicate")
-                cur.execute(_RATE, (beacon["install"], int(received_at // 3600)))
-                if int(cur.fetchone()[0]) > limits.per_install_per_hour:
-                    raise _Outcome("rate_limited")
-                if counters:
-                    version = BASELINE if counters["version"] is None else counters["version"]
-                    cur.execute(_UPSERT_COUNTERS, (beacon["install"], counters["day"], version, beacon["ring"],
-                                                   beacon["sent_at"], received_at, *(counters[c] for c in COUNTERS),
-                                                   json.dumps(counters["detections_by_hour"])))
-        except _Outcome as outcome:
-            return outcome.name
+                outcome = store_beacon(cur, beacon, received_at, limits)
+                if outcome != "stored":
+                    raise _Outcome(outcome)
+        except _Outcome as refused:
+            return refused.name
         return "stored"
 
     async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
@@ -210,6 +197,39 @@ def _count_event(stats: ReleaseStats, event: str, code: str, installs: int) -> N
         stats.withdrawn += installs
     if event == "protected_hit" or code == "protected_files":
         stats.protected_installs += installs
+
+
+def store_beacon(cur: Cursor, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+    """The statements of one beacon inside the caller's transaction. Unless the answer is "stored", the
+    caller rolls back what they did (the rate slot's count included)."""
+    event = beacon.get("event") or {}
+    counters = beacon.get("counters") or {}
+    about = event.get("version") if beacon["kind"] == "state" else counters.get("version")
+    cur.execute(_INSERT_BEACON, (beacon["id"], beacon["install"], received_at, beacon["kind"], beacon["ring"],
+                                 beacon["decile"], beacon["app"], beacon["engine"], beacon["content"],
+                                 event.get("name"), about, event.get("code", "")))
+    if cur.fetchone() is None:
+        return "duplicate"
+    cur.execute(_RATE, (beacon["install"], int(received_at // 3600)))
+    if int(cur.fetchone()[0]) > limits.per_install_per_hour:
+        return "rate_limited"
+    if counters:
+        version = BASELINE if counters["version"] is None else counters["version"]
+        cur.execute(_UPSERT_COUNTERS, (beacon["install"], counters["day"], version, beacon["ring"],
+                                       beacon["sent_at"], received_at, *(counters[c] for c in COUNTERS),
+                                       json.dumps(counters["detections_by_hour"])))
+    return "stored"
+
+
+def settle(futures: list[asyncio.Future[str]], outcomes: list[str | BaseException]) -> None:
+    """Answer the requests waiting for a batch: each its outcome or its error (skipping any gone)."""
+    for future, outcome in zip(futures, outcomes, strict=True):
+        if future.done():
+            continue
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
 
 
 class _Outcome(Exception):

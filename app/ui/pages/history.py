@@ -1,16 +1,18 @@
-"""History: the event journal, filtered by kind and text, a page of events at a time."""
+"""History: the event journal, filtered by kind and searched for what the reader sees (the message in the
+console's language, the raw arguments), a page of events at a time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from app.core import events
+from app.core import event_search, events
 from app.core.context import Context
+from app.core.event_search import SEARCH_LIMIT
 from app.core.events import Event
 from app.core.messages import translate
 from app.ui.formatting import when
@@ -28,6 +30,7 @@ class EventsShown:
     events: list[Event]
     total: int
     offset: int
+    limited: bool = False  # a search read only the newest events in the filter
 
 
 class HistoryPage(Page):
@@ -70,6 +73,11 @@ class HistoryPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         layout.addWidget(self.search)
+        self.limited = QLabel(text(translate("HistoryPage", "Only the newest %1 events were searched.").arg(
+            QLocale().toString(SEARCH_LIMIT))), self.body)
+        self.limited.setWordWrap(True)
+        self.limited.hide()
+        layout.addWidget(self.limited)
         self.model: RowsModel[Event] = RowsModel([
             Column(self.tr("Time"), lambda e: when(e.time), sort=lambda e: e.time),
             Column(self.tr("Kind"), lambda e: self.kind_labels.get(e.kind, e.kind)),
@@ -107,10 +115,13 @@ class HistoryPage(Page):
         kinds, search, offset = args
         if not kinds:
             return EventsShown([], 0, 0)
-        total = events.count(ctx.store, kinds=kinds, text=search or None)
+        if search:  # what the reader sees: the message in the console's language, and the raw arguments
+            hits = event_search.search(ctx.store, search, lambda event: text(event.message), kinds=kinds,
+                                       offset=offset, limit=PAGE_SIZE)
+            return EventsShown(hits.events, hits.total, hits.offset, hits.limited)
+        total = events.count(ctx.store, kinds=kinds)
         offset = max(0, min(offset, (max(total, 1) - 1) // PAGE_SIZE * PAGE_SIZE))
-        found = events.query(ctx.store, kinds=kinds, text=search or None, offset=offset, limit=PAGE_SIZE)
-        return EventsShown(found, total, offset)
+        return EventsShown(events.query(ctx.store, kinds=kinds, offset=offset, limit=PAGE_SIZE), total, offset)
 
     def show_data(self, data: EventsShown) -> None:
         self.offset = data.offset
@@ -120,6 +131,7 @@ class HistoryPage(Page):
                 data.offset + 1, data.offset + len(data.events), data.total)))
         else:
             self.position.setText(self.tr("No events match these filters."))
+        self.limited.setVisible(data.limited)
         self.newer.setEnabled(data.offset > 0)
         self.older.setEnabled(data.offset + len(data.events) < data.total)
 
