@@ -81,48 +81,48 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="21"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="22"/>
         <source>What changed</source>
         <translation>Was sich geändert hat</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="27"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="28"/>
         <source>Rules added, removed and changed</source>
         <translation>Hinzugefügte, entfernte und geänderte Regeln</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="30"/>
-        <location filename="../app/ui/pages/updates_changes.py" line="33"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="31"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="35"/>
         <source>Release notes</source>
         <translation>Versionshinweise</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="44"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="46"/>
         <source>Ringfence uses its built-in definitions; no update has been installed.</source>
         <translation>Ringfence verwendet seine eingebauten Definitionen; es wurde noch kein Update installiert.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="51"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="53"/>
         <source>the built-in definitions</source>
         <translation>den eingebauten Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="59"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="61"/>
         <source>Added: %1</source>
         <translation>Hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="59"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="61"/>
         <source>Removed: %1</source>
         <translation>Entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="60"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
         <source>Changed: %1</source>
         <translation>Geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="69"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="71"/>
         <source>This version came without release notes.</source>
         <translation>Zu dieser Version gibt es keine Versionshinweise.</translation>
     </message>
@@ -4467,12 +4467,12 @@
         <translation>Eine neuere Version wird schrittweise verteilt; sie erreicht diesen Computer bald.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="50"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="52"/>
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="56"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="58"/>
         <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
         <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
     </message>
