@@ -17,7 +17,7 @@ from tests.updates.conftest import Setup
 
 
 def _question(qtbot: QtBot, page: UpdatesPage) -> QMessageBox:
-    qtbot.waitUntil(lambda: page.question is not None and page.question.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: page.question is not None and page.question.isVisible(), timeout=30_000)
     assert page.question is not None
     return page.question
 
@@ -49,7 +49,7 @@ def test_paused_check_now_installs_nothing_and_install_anyway_does(qtbot: QtBot,
     assert box.text() == "Updates are paused. Install the newest definitions for this PC now anyway?"
     assert box.informativeText().startswith("Version 1 is available. Ringfence checks their signature")
     _answer(box, "Install anyway")
-    qtbot.waitUntil(lambda: page.checking and page.progress.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: page.checking and page.progress.isVisible(), timeout=30_000)
     assert not page.install_button.isEnabled() and not page.check_button.isEnabled()
     qtbot.waitUntil(lambda: page.facts["version"].text() == "1" and not page.checking, timeout=120_000)
     assert page.notice.label.text() == "Version 1 passed validation and its self-test."
