@@ -1991,21 +1991,61 @@
     </message>
     <message>
         <location filename="../app/core/recovery/evidence.py" line="45"/>
+        <source>small memory dump</source>
+        <translation>kleines Speicherabbild</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="47"/>
+        <source>kernel memory dump</source>
+        <translation>Kernelspeicherabbild</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="49"/>
+        <source>complete memory dump</source>
+        <translation>vollständiges Speicherabbild</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="51"/>
+        <source>automatic memory dump</source>
+        <translation>automatisches Speicherabbild</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="52"/>
+        <source>dump header only</source>
+        <translation>nur Kopfdaten des Abbilds</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="59"/>
+        <source>stop code parameter %1 points into it</source>
+        <translation>Parameter %1 des Stoppcodes zeigt hinein</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="61"/>
+        <source>the crashed thread was running its code</source>
+        <translation>der abgestürzte Thread führte seinen Code aus</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="62"/>
+        <source>its code is on the crashed thread&apos;s stack</source>
+        <translation>sein Code liegt auf dem Stapel des abgestürzten Threads</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/evidence.py" line="68"/>
         <source>Crash dump (%1) of stop code %2; probable driver %3 (%4).</source>
         <translation>Speicherabbild (%1) des Stoppcodes %2; vermutlicher Treiber %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="47"/>
+        <location filename="../app/core/recovery/evidence.py" line="71"/>
         <source>Crash dump (%1) of stop code %2.</source>
         <translation>Speicherabbild (%1) des Stoppcodes %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="63"/>
+        <location filename="../app/core/recovery/evidence.py" line="88"/>
         <source>Windows Recovery Environment servicing succeeded; its version is now %1.</source>
         <translation>Die Wartung der Windows-Wiederherstellungsumgebung war erfolgreich; ihre Version ist jetzt %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="65"/>
+        <location filename="../app/core/recovery/evidence.py" line="90"/>
         <source>Windows Recovery Environment servicing failed (phase %1, error %2).</source>
         <translation>Die Wartung der Windows-Wiederherstellungsumgebung ist fehlgeschlagen (Phase %1, Fehler %2).</translation>
     </message>
@@ -2015,17 +2055,17 @@
         <translation>Windows wurde nach einem Stoppfehler neu gestartet; es wurde kein Speicherabbild gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="59"/>
+        <location filename="../app/core/recovery/evidence.py" line="84"/>
         <source>Windows reported that the boot before this one did not complete.</source>
         <translation>Windows hat gemeldet, dass der vorherige Systemstart nicht abgeschlossen wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="61"/>
+        <location filename="../app/core/recovery/evidence.py" line="86"/>
         <source>Windows Recovery Environment servicing started.</source>
         <translation>Die Wartung der Windows-Wiederherstellungsumgebung hat begonnen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/evidence.py" line="67"/>
+        <location filename="../app/core/recovery/evidence.py" line="92"/>
         <source>Windows Recovery Environment servicing was cancelled or rolled back.</source>
         <translation>Die Wartung der Windows-Wiederherstellungsumgebung wurde abgebrochen oder rückgängig gemacht.</translation>
     </message>
@@ -2118,97 +2158,97 @@
         <translation>Zum Lesen der Einstellungen der Windows-Wiederherstellungsumgebung und der Schnellen Computerwiederherstellung sind Administratorrechte nötig.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="111"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="121"/>
         <source>The crash dump %1 is incomplete or damaged (a field points past its end at byte %2); Windows may not have finished writing it.</source>
         <translation>Das Speicherabbild %1 ist unvollständig oder beschädigt (ein Feld zeigt bei Byte %2 über sein Ende hinaus); Windows hat es möglicherweise nicht fertig geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="126"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="136"/>
         <source>The file %1 is too short to be a Windows crash dump.</source>
         <translation>Die Datei %1 ist zu kurz für ein Windows-Speicherabbild.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="129"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="139"/>
         <source>The file %1 is an application crash dump, not a Windows stop-code (kernel) dump.</source>
         <translation>Die Datei %1 ist das Speicherabbild eines Programms, kein Windows-Stoppcode-Abbild (Kernel).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="136"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="146"/>
         <source>The file %1 is not a Windows kernel crash dump (it does not start with PAGEDU64 or PAGEDUMP).</source>
         <translation>Die Datei %1 ist kein Windows-Kernel-Speicherabbild (sie beginnt nicht mit PAGEDU64 oder PAGEDUMP).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="139"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="149"/>
         <source>The crash dump %1 is incomplete: it ends after %2 bytes, inside its %3-byte header.</source>
         <translation>Das Speicherabbild %1 ist unvollständig: Es endet nach %2 Bytes, mitten in seinem %3 Bytes langen Kopf.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="166"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="176"/>
         <source>The file %1 is not a readable Windows crash dump: %2.</source>
         <translation>Die Datei %1 ist kein lesbares Windows-Speicherabbild: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="170"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="180"/>
         <source>The crash dump %1 is damaged: %2.</source>
         <translation>Das Speicherabbild %1 ist beschädigt: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="177"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="187"/>
         <source>its header has an unknown major version (0x%1)</source>
         <translation>ihr Kopf hat eine unbekannte Hauptversion (0x%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="179"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="189"/>
         <source>its header names no plausible Windows build (%1)</source>
         <translation>ihr Kopf nennt keine plausible Windows-Buildnummer (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="181"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="191"/>
         <source>its header names an unknown processor type (0x%1)</source>
         <translation>ihr Kopf nennt einen unbekannten Prozessortyp (0x%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="185"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="195"/>
         <source>its header claims %1 processors</source>
         <translation>ihr Kopf gibt %1 Prozessoren an</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="187"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="197"/>
         <source>its header has an unknown dump type (%1)</source>
         <translation>ihr Kopf hat einen unbekannten Abbildtyp (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="196"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="206"/>
         <source>The crash dump %1 is incomplete: it says it is %2 bytes long but only %3 bytes are there.</source>
         <translation>Das Speicherabbild %1 ist unvollständig: Es gibt %2 Bytes Länge an, vorhanden sind aber nur %3 Bytes.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="200"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="210"/>
         <source>its triage section points outside the file</source>
         <translation>ihr Triage-Abschnitt verweist außerhalb der Datei</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="202"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="212"/>
         <source>its triage section has no valid marker</source>
         <translation>sein Triage-Abschnitt hat keine gültige Kennung</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="204"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="214"/>
         <source>it claims %1 loaded drivers</source>
         <translation>es gibt %1 geladene Treiber an</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="219"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="229"/>
         <source>a driver name claims %1 characters</source>
         <translation>ein Treibername gibt %1 Zeichen an</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="267"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="277"/>
         <source>Ringfence has no permission to read the crash dump %1; run it as an administrator to include it.</source>
         <translation>Ringfence darf das Speicherabbild %1 nicht lesen; starten Sie es als Administrator, um es einzubeziehen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/dumpfile.py" line="270"/>
+        <location filename="../app/core/recovery/dumpfile.py" line="280"/>
         <source>The crash dump %1 cannot be read (%2).</source>
         <translation>Das Speicherabbild %1 kann nicht gelesen werden (%2).</translation>
     </message>

@@ -57,7 +57,7 @@ def test_history_evidence_and_recovery_state(qtbot: QtBot, console: Console, tmp
     assert ["Stop error", "PAGE_FAULT_IN_NONPAGED_AREA 0x00000050", "csagent.sys"] in [row[1:] for row in rows]
     page.table.selectRow([row[2] for row in rows].index("PAGE_FAULT_IN_NONPAGED_AREA 0x00000050"))
     evidence = page.evidence.toPlainText()
-    assert "probable driver csagent.sys (bug check parameter 3 points into it)" in evidence
+    assert "probable driver csagent.sys (stop code parameter 3 points into it)" in evidence
     assert "System log: Kernel-Power 41" in evidence and "stop code 0x00000050 was recorded" in evidence
     fields = {page.state_form.itemAt(i, page.state_form.ItemRole.LabelRole).widget().text():
               page.state_form.itemAt(i, page.state_form.ItemRole.FieldRole).widget().text()

@@ -92,7 +92,17 @@ class DumpInfo:
     system_time: datetime | None
     drivers: tuple[DriverEntry, ...] = ()
     probable_module: str | None = None
-    probable_reason: str | None = None  # how the probable module was found
+    probable_how: str | None = None  # how it was found: "parameter:N", "instruction_pointer" or "stack"
+
+    @property
+    def probable_reason(self) -> str | None:
+        """How the probable module was found, in English (the CLI's words; the console uses its messages)."""
+        if self.probable_how is None:
+            return None
+        kind, _, number = self.probable_how.partition(":")
+        return {"parameter": f"bug check parameter {number} points into it",
+                "instruction_pointer": "the crashed thread's instruction pointer is inside it",
+                "stack": "its code is on the crashed thread's stack"}[kind]
 
     @property
     def parameter_width(self) -> int:
@@ -159,7 +169,7 @@ def parse_dump(data: bytes, name: str = "file") -> DumpInfo:
         return info
     drivers = _drivers(reader, layout)
     module, reason = _probable_module(reader, layout, info, drivers)
-    return dataclasses.replace(info, drivers=drivers, probable_module=module, probable_reason=reason)
+    return dataclasses.replace(info, drivers=drivers, probable_module=module, probable_how=reason)
 
 
 def _unreadable(name: str, why: Message) -> RingfenceError:
@@ -231,10 +241,10 @@ def _probable_module(reader: _Reader, layout: Layout, info: DumpInfo,
         if number is not None:
             hit = _owner(drivers, info.parameters[number - 1])
             if hit:
-                return hit.file_name, f"bug check parameter {number} points into it"
+                return hit.file_name, f"parameter:{number}"
     hit = _owner(drivers, reader.word(layout.context_ip, layout.word))
     if hit:
-        return hit.file_name, "the crashed thread's instruction pointer is inside it"
+        return hit.file_name, "instruction_pointer"
     fields = reader.unpack(layout.triage_fields, layout.header_size)
     stack, stack_size = fields[10], min(fields[11], 0x10000)
     for offset in range(stack, stack + stack_size - layout.word + 1, layout.word):
@@ -242,7 +252,7 @@ def _probable_module(reader: _Reader, layout: Layout, info: DumpInfo,
             break
         hit = _owner(drivers, reader.word(offset, layout.word))
         if hit and hit.file_name.lower() not in KERNEL_MODULES:
-            return hit.file_name, "its code is on the crashed thread's stack"
+            return hit.file_name, "stack"
     return None, None
 
 

@@ -39,12 +39,37 @@ def _event_message(event: ev.SystemEvent) -> Message:
     return translate("Recovery", "Event %1 was recorded.").arg(event.event_id)
 
 
+def dump_kind(kind: str) -> Message:
+    """The kind of a crash dump in the words of Windows' own settings."""
+    if kind == "triage":
+        return translate("Recovery", "small memory dump")
+    if kind in ("kernel", "bitmap_kernel", "kernel_memory"):
+        return translate("Recovery", "kernel memory dump")
+    if kind in ("full", "bitmap_full", "complete_memory", "kernel_and_user_memory"):
+        return translate("Recovery", "complete memory dump")
+    if kind == "automatic":
+        return translate("Recovery", "automatic memory dump")
+    return translate("Recovery", "dump header only")
+
+
+def how_found(how: str | None) -> Message:
+    """Why a driver is named as the probable cause (``DumpInfo.probable_how``)."""
+    kind, _, number = (how or "").partition(":")
+    if kind == "parameter":
+        return translate("Recovery", "stop code parameter %1 points into it").arg(number)
+    if kind == "instruction_pointer":
+        return translate("Recovery", "the crashed thread was running its code")
+    return translate("Recovery", "its code is on the crashed thread's stack")
+
+
 def dump_evidence(dump: DumpFinding) -> Evidence:
     info = dump.info
     if info.probable_module:
-        message = translate("Recovery", "Crash dump (%1) of stop code %2; probable driver %3 (%4).").arg(info.dump_type, hex_code(info.bugcheck_code), info.probable_module, info.probable_reason)
+        message = translate("Recovery", "Crash dump (%1) of stop code %2; probable driver %3 (%4).").arg(
+            dump_kind(info.dump_type), hex_code(info.bugcheck_code), info.probable_module, how_found(info.probable_how))
     else:
-        message = translate("Recovery", "Crash dump (%1) of stop code %2.").arg(info.dump_type, hex_code(info.bugcheck_code))
+        message = translate("Recovery", "Crash dump (%1) of stop code %2.").arg(dump_kind(info.dump_type),
+                                                                                 hex_code(info.bugcheck_code))
     return Evidence(dump.path, message, info.system_time)
 
 
