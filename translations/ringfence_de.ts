@@ -287,78 +287,100 @@
         <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="110"/>
+        <location filename="../app/ui/pages/dashboard.py" line="108"/>
+        <source>Pause…</source>
+        <translation>Anhalten …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="110"/>
+        <location filename="../app/ui/pages/dashboard.py" line="111"/>
         <source>Until %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="112"/>
+        <location filename="../app/ui/pages/dashboard.py" line="122"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="112"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="113"/>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="113"/>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
         <source>Files are checked only when you scan them.</source>
         <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="114"/>
+        <location filename="../app/ui/pages/dashboard.py" line="115"/>
         <source>Turn on</source>
         <translation>Einschalten</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/dashboard.py" line="120"/>
+        <source>For %n minute(s)</source>
+        <translation>
+            <numerusform>Für %n Minute</numerusform>
+            <numerusform>Für %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/dashboard.py" line="121"/>
+        <source>For %n hour(s)</source>
+        <translation>
+            <numerusform>Für %n Stunde</numerusform>
+            <numerusform>Für %n Stunden</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="117"/>
+        <location filename="../app/ui/pages/dashboard.py" line="127"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="118"/>
+        <location filename="../app/ui/pages/dashboard.py" line="128"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="119"/>
+        <location filename="../app/ui/pages/dashboard.py" line="129"/>
         <source>%1; update ring: %2</source>
         <translation>%1; Update-Ring: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="121"/>
+        <location filename="../app/ui/pages/dashboard.py" line="131"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="126"/>
+        <location filename="../app/ui/pages/dashboard.py" line="136"/>
         <source>No scan yet</source>
         <translation>Noch keine Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="126"/>
-        <location filename="../app/ui/pages/dashboard.py" line="133"/>
+        <location filename="../app/ui/pages/dashboard.py" line="136"/>
+        <location filename="../app/ui/pages/dashboard.py" line="143"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="128"/>
+        <location filename="../app/ui/pages/dashboard.py" line="138"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="129"/>
+        <location filename="../app/ui/pages/dashboard.py" line="139"/>
         <source>%n file(s) checked, threats found: %1</source>
         <translation>
             <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
@@ -366,12 +388,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="132"/>
+        <location filename="../app/ui/pages/dashboard.py" line="142"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="136"/>
+        <location filename="../app/ui/pages/dashboard.py" line="146"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -379,74 +401,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="139"/>
+        <location filename="../app/ui/pages/dashboard.py" line="149"/>
         <source>%1; no longer detected: %2</source>
         <translation>%1; nicht mehr erkannt: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="141"/>
+        <location filename="../app/ui/pages/dashboard.py" line="151"/>
         <source>The key is kept in a private file, not in the system keyring.</source>
         <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="147"/>
+        <location filename="../app/ui/pages/dashboard.py" line="157"/>
         <source>Self-test failed</source>
         <translation>Selbsttest fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="147"/>
-        <location filename="../app/ui/pages/dashboard.py" line="165"/>
+        <location filename="../app/ui/pages/dashboard.py" line="157"/>
+        <location filename="../app/ui/pages/dashboard.py" line="175"/>
         <source>On %1</source>
         <translation>Am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="149"/>
+        <location filename="../app/ui/pages/dashboard.py" line="159"/>
         <source>Stopped responding recently</source>
         <translation>Hat kürzlich nicht mehr reagiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="150"/>
-        <location filename="../app/ui/pages/dashboard.py" line="153"/>
+        <location filename="../app/ui/pages/dashboard.py" line="160"/>
+        <location filename="../app/ui/pages/dashboard.py" line="163"/>
         <source>On %1; it was restarted.</source>
         <translation>Am %1; er wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="152"/>
+        <location filename="../app/ui/pages/dashboard.py" line="162"/>
         <source>Crashed recently</source>
         <translation>Kürzlich abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="155"/>
+        <location filename="../app/ui/pages/dashboard.py" line="165"/>
         <source>Working</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="156"/>
+        <location filename="../app/ui/pages/dashboard.py" line="166"/>
         <source>Last self-test passed on %1</source>
         <translation>Letzter Selbsttest bestanden am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="157"/>
+        <location filename="../app/ui/pages/dashboard.py" line="167"/>
         <source>Runs in its own process, in user mode.</source>
         <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="158"/>
+        <location filename="../app/ui/pages/dashboard.py" line="168"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="164"/>
+        <location filename="../app/ui/pages/dashboard.py" line="174"/>
         <source>Your PC restarted unexpectedly</source>
         <translation>Ihr PC wurde unerwartet neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="166"/>
+        <location filename="../app/ui/pages/dashboard.py" line="176"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="168"/>
+        <location filename="../app/ui/pages/dashboard.py" line="178"/>
         <source>No new unexpected restarts</source>
         <translation>Keine neuen unerwarteten Neustarts</translation>
     </message>

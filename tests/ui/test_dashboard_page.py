@@ -44,6 +44,13 @@ def test_the_verdict_shows_its_reasons_and_each_fix_reaches_the_application(qtbo
     off = page.tiles["realtime"].icon.pixmap().toImage()
     page._realtime({"state": "on"})
     assert page.tiles["realtime"].icon.pixmap().toImage() != off  # the shield follows the state
+    assert page.tiles["realtime"].button.text() == "Pause…"
+    page.tiles["realtime"].button.click()  # how long: a menu below the button, no "off" in it
+    choices = page.pause_menu.actions()  # type: ignore[attr-defined]
+    assert [a.text() for a in choices] == ["For 15 minutes", "For 1 hour", "Until Ringfence restarts"]
+    choices[1].trigger()
+    assert console.actions[-1] == "realtime.pause:3600"
+    page.pause_menu.close()  # type: ignore[attr-defined]
 
 
 def test_tiles_follow_the_journal(qtbot: QtBot, console: Console, ctx: Context, tmp_path: Path) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QMenu, QVBoxLayout
 
 from app.core import events
 from app.core.context import Context
 from app.core.messages import translate
 from app.core.verdict import Verdict
 from app.ui.formatting import age_days, size, when, when_iso
-from app.ui.i18n import text
+from app.ui.i18n import plural, text
 from app.ui.icons import icon, state_icon
 from app.ui.labels import ring_name, scan_kind
 from app.ui.pages import dashboard_calls as calls
@@ -104,7 +104,8 @@ class DashboardPage(Page):
         current = (state or {}).get("state", "off")
         tile.set_icon(state_icon({"on": "ok", "paused": "attention"}.get(current, "alert")))
         if current == "on":
-            tile.set_state(self.tr("On"), self.tr("New and changed files are checked as soon as they are written."))
+            tile.set_state(self.tr("On"), self.tr("New and changed files are checked as soon as they are written."),
+                           (self.tr("Pause…"), self._offer_pause))
         elif current == "paused":
             until = (state or {}).get("paused_until")
             tile.set_state(self.tr("Paused"), text(translate("DashboardPage", "Until %1").arg(when(until))) if until
@@ -112,6 +113,15 @@ class DashboardPage(Page):
         else:
             tile.set_state(self.tr("Off"), self.tr("Files are checked only when you scan them."),
                            self._do(self.tr("Turn on"), "realtime.resume"))
+
+    def _offer_pause(self) -> None:
+        """How long to pause, below the tile's button (turning protection off is a setting, not offered here)."""
+        self.pause_menu = menu = QMenu(self)
+        menu.addAction(plural(self.tr("For %n minute(s)", "", 15), 15), lambda: self.app.run_action("realtime.pause:900"))
+        menu.addAction(plural(self.tr("For %n hour(s)", "", 1), 1), lambda: self.app.run_action("realtime.pause:3600"))
+        menu.addAction(self.tr("Until Ringfence restarts"), lambda: self.app.run_action("realtime.pause:restart"))
+        button = self.tiles["realtime"].button
+        menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def _definitions(self, defs: dict[str, Any], updates: dict[str, Any]) -> None:
         version = (self.tr("Built-in definitions") if defs["source"] == "baseline"
