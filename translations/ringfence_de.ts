@@ -222,165 +222,148 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="40"/>
+        <location filename="../app/ui/pages/dashboard.py" line="42"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="41"/>
+        <location filename="../app/ui/pages/dashboard.py" line="43"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="42"/>
+        <location filename="../app/ui/pages/dashboard.py" line="44"/>
         <source>Last scan</source>
         <translation>Letzte Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="43"/>
+        <location filename="../app/ui/pages/dashboard.py" line="45"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="44"/>
+        <location filename="../app/ui/pages/dashboard.py" line="46"/>
         <source>Scanner engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="45"/>
+        <location filename="../app/ui/pages/dashboard.py" line="47"/>
         <source>Crashes and recovery</source>
         <translation>Abstürze und Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="56"/>
+        <location filename="../app/ui/pages/dashboard.py" line="58"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="79"/>
+        <location filename="../app/ui/pages/dashboard.py" line="81"/>
         <source>The self-test is running…</source>
         <translation>Der Selbsttest läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="85"/>
+        <location filename="../app/ui/pages/dashboard.py" line="87"/>
         <source>The self-test passed: the engine finds test threats and leaves clean files alone.</source>
         <translation>Der Selbsttest ist bestanden: Der Scanner findet Testbedrohungen und lässt saubere Dateien in Ruhe.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="87"/>
+        <location filename="../app/ui/pages/dashboard.py" line="89"/>
         <source>The self-test failed. Check for updates; if it keeps failing, reinstall Ringfence.</source>
         <translation>Der Selbsttest ist fehlgeschlagen. Suchen Sie nach Updates; wenn er weiter fehlschlägt, installieren Sie Ringfence neu.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="97"/>
+        <location filename="../app/ui/pages/dashboard.py" line="99"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="107"/>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="107"/>
+        <location filename="../app/ui/pages/dashboard.py" line="109"/>
         <source>New and changed files are checked as soon as they are written.</source>
         <translation>Neue und geänderte Dateien werden geprüft, sobald sie geschrieben sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="108"/>
+        <location filename="../app/ui/pages/dashboard.py" line="110"/>
         <source>Pause…</source>
         <translation>Anhalten …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="111"/>
+        <location filename="../app/ui/pages/dashboard.py" line="113"/>
         <source>Until %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="112"/>
-        <location filename="../app/ui/pages/dashboard.py" line="122"/>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="112"/>
+        <location filename="../app/ui/pages/dashboard.py" line="114"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="114"/>
+        <location filename="../app/ui/pages/dashboard.py" line="116"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="114"/>
+        <location filename="../app/ui/pages/dashboard.py" line="116"/>
         <source>Files are checked only when you scan them.</source>
         <translation>Dateien werden nur geprüft, wenn Sie sie prüfen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="115"/>
+        <location filename="../app/ui/pages/dashboard.py" line="117"/>
         <source>Turn on</source>
         <translation>Einschalten</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="120"/>
-        <source>For %n minute(s)</source>
-        <translation>
-            <numerusform>Für %n Minute</numerusform>
-            <numerusform>Für %n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="121"/>
-        <source>For %n hour(s)</source>
-        <translation>
-            <numerusform>Für %n Stunde</numerusform>
-            <numerusform>Für %n Stunden</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="127"/>
+        <location filename="../app/ui/pages/dashboard.py" line="128"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="128"/>
+        <location filename="../app/ui/pages/dashboard.py" line="129"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="129"/>
+        <location filename="../app/ui/pages/dashboard.py" line="130"/>
         <source>%1; update ring: %2</source>
         <translation>%1; Update-Ring: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="131"/>
+        <location filename="../app/ui/pages/dashboard.py" line="132"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="136"/>
+        <location filename="../app/ui/pages/dashboard.py" line="137"/>
         <source>No scan yet</source>
         <translation>Noch keine Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="136"/>
-        <location filename="../app/ui/pages/dashboard.py" line="143"/>
+        <location filename="../app/ui/pages/dashboard.py" line="137"/>
+        <location filename="../app/ui/pages/dashboard.py" line="144"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="138"/>
+        <location filename="../app/ui/pages/dashboard.py" line="139"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="139"/>
+        <location filename="../app/ui/pages/dashboard.py" line="140"/>
         <source>%n file(s) checked, threats found: %1</source>
         <translation>
             <numerusform>%n Datei geprüft, gefundene Bedrohungen: %1</numerusform>
@@ -388,12 +371,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="142"/>
+        <location filename="../app/ui/pages/dashboard.py" line="143"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/dashboard.py" line="146"/>
+        <location filename="../app/ui/pages/dashboard.py" line="147"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -401,74 +384,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="149"/>
+        <location filename="../app/ui/pages/dashboard.py" line="150"/>
         <source>%1; no longer detected: %2</source>
         <translation>%1; nicht mehr erkannt: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="151"/>
+        <location filename="../app/ui/pages/dashboard.py" line="152"/>
         <source>The key is kept in a private file, not in the system keyring.</source>
         <translation>Der Schlüssel liegt in einer privaten Datei, nicht im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="157"/>
+        <location filename="../app/ui/pages/dashboard.py" line="158"/>
         <source>Self-test failed</source>
         <translation>Selbsttest fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="157"/>
-        <location filename="../app/ui/pages/dashboard.py" line="175"/>
+        <location filename="../app/ui/pages/dashboard.py" line="158"/>
+        <location filename="../app/ui/pages/dashboard.py" line="176"/>
         <source>On %1</source>
         <translation>Am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="159"/>
+        <location filename="../app/ui/pages/dashboard.py" line="160"/>
         <source>Stopped responding recently</source>
         <translation>Hat kürzlich nicht mehr reagiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="160"/>
-        <location filename="../app/ui/pages/dashboard.py" line="163"/>
+        <location filename="../app/ui/pages/dashboard.py" line="161"/>
+        <location filename="../app/ui/pages/dashboard.py" line="164"/>
         <source>On %1; it was restarted.</source>
         <translation>Am %1; er wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="162"/>
+        <location filename="../app/ui/pages/dashboard.py" line="163"/>
         <source>Crashed recently</source>
         <translation>Kürzlich abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="165"/>
+        <location filename="../app/ui/pages/dashboard.py" line="166"/>
         <source>Working</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="166"/>
+        <location filename="../app/ui/pages/dashboard.py" line="167"/>
         <source>Last self-test passed on %1</source>
         <translation>Letzter Selbsttest bestanden am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="167"/>
+        <location filename="../app/ui/pages/dashboard.py" line="168"/>
         <source>Runs in its own process, in user mode.</source>
         <translation>Läuft in einem eigenen Prozess im Benutzermodus.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="168"/>
+        <location filename="../app/ui/pages/dashboard.py" line="169"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="174"/>
+        <location filename="../app/ui/pages/dashboard.py" line="175"/>
         <source>Your PC restarted unexpectedly</source>
         <translation>Ihr PC wurde unerwartet neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="176"/>
+        <location filename="../app/ui/pages/dashboard.py" line="177"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/dashboard.py" line="178"/>
+        <location filename="../app/ui/pages/dashboard.py" line="179"/>
         <source>No new unexpected restarts</source>
         <translation>Keine neuen unerwarteten Neustarts</translation>
     </message>
@@ -1384,17 +1367,17 @@
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../app/ui/protection.py" line="88"/>
+        <location filename="../app/ui/protection.py" line="99"/>
         <source>Pause real-time protection</source>
         <translation>Echtzeitschutz anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/protection.py" line="91"/>
+        <location filename="../app/ui/protection.py" line="34"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/protection.py" line="93"/>
+        <location filename="../app/ui/protection.py" line="36"/>
         <source>For %n minute(s)</source>
         <translation>
             <numerusform>Für %n Minute</numerusform>
@@ -1402,7 +1385,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/protection.py" line="95"/>
+        <location filename="../app/ui/protection.py" line="37"/>
         <source>For %n hour(s)</source>
         <translation>
             <numerusform>Für %n Stunde</numerusform>
@@ -1410,12 +1393,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/protection.py" line="96"/>
+        <location filename="../app/ui/protection.py" line="102"/>
         <source>Resume real-time protection</source>
         <translation>Echtzeitschutz fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/protection.py" line="97"/>
+        <location filename="../app/ui/protection.py" line="103"/>
         <source>Turn on real-time protection</source>
         <translation>Echtzeitschutz einschalten</translation>
     </message>

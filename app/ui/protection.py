@@ -18,13 +18,24 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from app.core.context import Context
-from app.ui.i18n import plural
+from app.core.messages import translate
+from app.ui.i18n import text
 
 if TYPE_CHECKING:
     from app.ui.application import ConsoleApp
     from app.ui.tray import TrayIcon
 
-PAUSES = (("900", 15), ("3600", 60), ("restart", None))  # the tray's choices: argument, minutes
+PAUSES = (("900", 15), ("3600", 60), ("restart", None))  # how long a user may pause: argument, minutes
+
+
+def pause_label(minutes: int | None) -> str:
+    """A pause choice in the current language ("For 15 minutes", "Until Ringfence restarts")."""
+    if minutes is None:
+        return text(translate("Protection", "Until Ringfence restarts"))
+    if minutes < 60:
+        return text(translate("Protection", "For %n minute(s)", None, 0).plural(minutes))
+    return text(translate("Protection", "For %n hour(s)", None, 0).plural(minutes // 60))
+
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +98,7 @@ class Protection(QObject):
     def retranslate(self) -> None:
         self.pause_menu.setTitle(self.tr("Pause real-time protection"))
         for action, (_arg, minutes) in zip(self.pause_actions, PAUSES, strict=True):
-            if minutes is None:
-                action.setText(self.tr("Until Ringfence restarts"))
-            elif minutes < 60:
-                action.setText(plural(self.tr("For %n minute(s)", "", minutes), minutes))
-            else:
-                action.setText(plural(self.tr("For %n hour(s)", "", minutes // 60), minutes // 60))
+            action.setText(pause_label(minutes))
         self.resume_action.setText(self.tr("Resume real-time protection") if self.app.settings["realtime.enabled"]
                                    else self.tr("Turn on real-time protection"))
 

@@ -3,6 +3,7 @@ protection (real-time protection, definitions and ring, last scan, quarantine, e
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QGridLayout, QMenu, QVBoxLayout
@@ -12,11 +13,12 @@ from app.core.context import Context
 from app.core.messages import translate
 from app.core.verdict import Verdict
 from app.ui.formatting import age_days, size, when, when_iso
-from app.ui.i18n import plural, text
+from app.ui.i18n import text
 from app.ui.icons import icon, state_icon
 from app.ui.labels import ring_name, scan_kind
 from app.ui.pages import dashboard_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
+from app.ui.protection import PAUSES, pause_label
 from app.ui.widgets.tile import Tile
 from app.ui.widgets.verdict_banner import VerdictBanner
 
@@ -117,9 +119,8 @@ class DashboardPage(Page):
     def _offer_pause(self) -> None:
         """How long to pause, below the tile's button (turning protection off is a setting, not offered here)."""
         self.pause_menu = menu = QMenu(self)
-        menu.addAction(plural(self.tr("For %n minute(s)", "", 15), 15), lambda: self.app.run_action("realtime.pause:900"))
-        menu.addAction(plural(self.tr("For %n hour(s)", "", 1), 1), lambda: self.app.run_action("realtime.pause:3600"))
-        menu.addAction(self.tr("Until Ringfence restarts"), lambda: self.app.run_action("realtime.pause:restart"))
+        for argument, minutes in PAUSES:
+            menu.addAction(pause_label(minutes), partial(self.app.run_action, f"realtime.pause:{argument}"))
         button = self.tiles["realtime"].button
         menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
