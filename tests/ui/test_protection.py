@@ -87,3 +87,10 @@ def test_the_tray_pauses_for_a_while_and_resumes(qapp: QApplication, qtbot: QtBo
         assert pause.isVisible() and not protection.resume_action.isVisible()
     finally:
         app.quit()
+
+
+def test_the_pause_choices_speak_german(german: None) -> None:
+    from app.ui.protection import PAUSES, pause_label
+
+    assert [pause_label(minutes) for _arg, minutes in PAUSES] == ["Für 15 Minuten", "Für 1 Stunde",
+                                                                  "Bis Ringfence neu startet"]
