@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
 from app import cli
 from app.core.context import Context
-from app.core.quarantine.vault import SCHEMA, Vault, encode_path
+from app.core.quarantine.vault import Vault
 from tests.conftest import run_cli
+from tests.quarantine.bulk import fill_index
 from tests.quarantine.conftest import make_file
 
 LIST_KEYS = {"id", "original_path", "size", "sha256", "rule", "definitions_version", "quarantined_at", "status"}
@@ -77,17 +77,7 @@ def test_a_folder_cannot_be_added(tmp_path: Path) -> None:
 def test_ten_thousand_items_list_completely_newest_first(capsys: pytest.CaptureFixture[str]) -> None:
     """All of a big index is listed, as JSON and as a table (its speed: bench/bench_quarantine.py)."""
     with Context.open() as ctx:
-        Vault(ctx)
-        assert ctx.store.schema_version(SCHEMA.name) == SCHEMA.version
-        now = time.time()
-        rows = [(f"{i:016x}", encode_path(f"/home/user/Downloads/folder{i % 100}/file {i}.exe"), 1000 + i, f"{i:064x}",
-                 0o644, 1000, 1000, 0, 0, "Rule_" + str(i % 50), "yara", "2026.11.1", "scan", now - i, "quarantined", now)
-                for i in range(10_000)]
-        with ctx.store.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO quarantine_items (id, original_path, size, sha256, mode, uid, gid, atime_ns, mtime_ns, rule, "
-                "engine, definitions_version, scan_id, quarantined_at, status, status_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        fill_index(ctx, 10_000)
     capsys.readouterr()
     assert cli.main(["quarantine", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
