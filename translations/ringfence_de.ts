@@ -1367,17 +1367,17 @@
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../app/ui/protection.py" line="99"/>
+        <location filename="../app/ui/protection.py" line="103"/>
         <source>Pause real-time protection</source>
         <translation>Echtzeitschutz anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/protection.py" line="34"/>
+        <location filename="../app/ui/protection.py" line="35"/>
         <source>Until Ringfence restarts</source>
         <translation>Bis Ringfence neu startet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/protection.py" line="36"/>
+        <location filename="../app/ui/protection.py" line="37"/>
         <source>For %n minute(s)</source>
         <translation>
             <numerusform>Für %n Minute</numerusform>
@@ -1385,7 +1385,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/protection.py" line="37"/>
+        <location filename="../app/ui/protection.py" line="38"/>
         <source>For %n hour(s)</source>
         <translation>
             <numerusform>Für %n Stunde</numerusform>
@@ -1393,12 +1393,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/protection.py" line="102"/>
+        <location filename="../app/ui/protection.py" line="106"/>
         <source>Resume real-time protection</source>
         <translation>Echtzeitschutz fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/protection.py" line="103"/>
+        <location filename="../app/ui/protection.py" line="107"/>
         <source>Turn on real-time protection</source>
         <translation>Echtzeitschutz einschalten</translation>
     </message>

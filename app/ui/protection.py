@@ -15,6 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.core.context import Context
@@ -70,6 +71,9 @@ class Protection(QObject):
         self.realtime: Any = None
         self.scheduler: Any = None
         self._starting = False
+        self.pause_menu: QMenu | None = None  # the tray's entries, once there is a tray
+        self.pause_actions: list[QAction] = []
+        self.resume_action: QAction | None = None
         app.register_action("realtime.resume", self.resume)
         app.register_action("realtime.pause", self.pause)
 
@@ -87,20 +91,20 @@ class Protection(QObject):
 
     def update_tray_entries(self) -> None:
         """Show "Pause" while protection runs, "Resume" while it is paused or off (status() only reads)."""
-        if not hasattr(self, "pause_menu"):
+        if self.pause_menu is None or self.resume_action is None:
             return
-        self.retranslate()
+        self.retranslate(self.pause_menu, self.resume_action)
         state = self.realtime.status().state if self.realtime is not None else "off"
         self.pause_menu.menuAction().setVisible(state not in ("paused", "off"))
         self.pause_menu.menuAction().setEnabled(state == "on")
         self.resume_action.setVisible(state in ("paused", "off"))
 
-    def retranslate(self) -> None:
-        self.pause_menu.setTitle(self.tr("Pause real-time protection"))
+    def retranslate(self, pause_menu: QMenu, resume_action: QAction) -> None:
+        pause_menu.setTitle(self.tr("Pause real-time protection"))
         for action, (_arg, minutes) in zip(self.pause_actions, PAUSES, strict=True):
             action.setText(pause_label(minutes))
-        self.resume_action.setText(self.tr("Resume real-time protection") if self.app.settings["realtime.enabled"]
-                                   else self.tr("Turn on real-time protection"))
+        resume_action.setText(self.tr("Resume real-time protection") if self.app.settings["realtime.enabled"]
+                              else self.tr("Turn on real-time protection"))
 
     def start(self) -> None:
         self.app.workers.submit("scan scheduler", start_scheduler).finished.connect(self._scheduler_started)
