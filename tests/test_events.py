@@ -6,7 +6,7 @@ import pytest
 
 from app.core import events
 from app.core.context import Context
-from app.core.messages import render, translate
+from app.core.text.messages import render, translate
 
 
 @pytest.fixture

@@ -18,14 +18,14 @@ import pytest
 
 from app.core import filelock
 from app.core.filelock import LockBusy, file_lock
-from app.core.messages import translate
+from app.core.text.messages import translate
 
 BUSY = translate("Test", "busy")
 HOLDER = """
 import sys, time
 from pathlib import Path
 from app.core.filelock import file_lock
-from app.core.messages import translate
+from app.core.text.messages import translate
 with file_lock(Path(sys.argv[1]), wait=5, busy=translate("Test", "busy")):
     print("held", flush=True)
     time.sleep(60)

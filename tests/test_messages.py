@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.errors import RingfenceError
-from app.core.messages import Message, render, translate
+from app.core.text.messages import Message, render, translate
 
 
 def test_placeholders_fill_in_order_and_plurals_follow_the_count() -> None:

@@ -1114,102 +1114,102 @@
         <translation>Festgehalten (nur wenn Sie „Jetzt suchen“ wählen)</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="25"/>
+        <location filename="../app/core/text/labels.py" line="25"/>
         <location filename="../app/ui/labels.py" line="22"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="26"/>
+        <location filename="../app/core/text/labels.py" line="26"/>
         <location filename="../app/ui/labels.py" line="22"/>
         <source>Full scan</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="27"/>
+        <location filename="../app/core/text/labels.py" line="27"/>
         <location filename="../app/ui/labels.py" line="23"/>
         <source>Custom scan</source>
         <translation>Benutzerdefinierte Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="28"/>
+        <location filename="../app/core/text/labels.py" line="28"/>
         <source>Scheduled scan</source>
         <translation>Geplante Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="29"/>
+        <location filename="../app/core/text/labels.py" line="29"/>
         <source>Scan</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="33"/>
+        <location filename="../app/core/text/labels.py" line="33"/>
         <source>signature check</source>
         <extracomment>The steps an update goes through before it is used (:mod:`app.engine.sandbox_checks`, the update service).</extracomment>
         <translation>Signaturprüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="34"/>
+        <location filename="../app/core/text/labels.py" line="34"/>
         <source>unpacking</source>
         <translation>Entpacken</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="35"/>
+        <location filename="../app/core/text/labels.py" line="35"/>
         <source>contents check</source>
         <translation>Inhaltsprüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="36"/>
+        <location filename="../app/core/text/labels.py" line="36"/>
         <source>version check</source>
         <translation>Versionsprüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="37"/>
+        <location filename="../app/core/text/labels.py" line="37"/>
         <source>hash list check</source>
         <translation>Prüfung der Hash-Liste</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="38"/>
+        <location filename="../app/core/text/labels.py" line="38"/>
         <source>rule compilation</source>
         <translation>Übersetzen der Regeln</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="39"/>
+        <location filename="../app/core/text/labels.py" line="39"/>
         <source>EICAR test</source>
         <translation>EICAR-Test</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="40"/>
+        <location filename="../app/core/text/labels.py" line="40"/>
         <source>sample test</source>
         <translation>Mustertest</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="41"/>
+        <location filename="../app/core/text/labels.py" line="41"/>
         <source>clean files test</source>
         <translation>Test mit sauberen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="42"/>
+        <location filename="../app/core/text/labels.py" line="42"/>
         <source>speed test</source>
         <translation>Geschwindigkeitstest</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="43"/>
+        <location filename="../app/core/text/labels.py" line="43"/>
         <source>time limit</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="44"/>
-        <location filename="../app/core/labels.py" line="45"/>
+        <location filename="../app/core/text/labels.py" line="44"/>
+        <location filename="../app/core/text/labels.py" line="45"/>
         <source>test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="46"/>
+        <location filename="../app/core/text/labels.py" line="46"/>
         <source>engine self-test</source>
         <translation>Selbsttest des Scanners</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="47"/>
+        <location filename="../app/core/text/labels.py" line="47"/>
         <source>validation</source>
         <translation>Prüfung vor der Verwendung</translation>
     </message>

@@ -7,7 +7,7 @@ equal); :func:`bundle_message` makes the message the console and the update hist
 
 from __future__ import annotations
 
-from app.core.messages import Message, translate
+from app.core.text.messages import Message, translate
 from app.engine.bundle_errors import BundleError
 
 BUNDLE_ERRORS: dict[str, Message] = {

@@ -18,7 +18,7 @@ from typing import Any
 
 from app.core.enginecmd import engine_argv
 from app.core.errors import EngineError
-from app.core.messages import translate
+from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 _EOF = object()

@@ -1,14 +1,14 @@
 """Errors a user can act on.
 
 Every failure a user can meet is raised as a :class:`RingfenceError` whose message is one clear
-sentence saying what happened and what to do. The message is a :class:`~app.core.messages.Message`
+sentence saying what happened and what to do. The message is a :class:`~app.core.text.messages.Message`
 (or, in code not yet converted, plain English text): the CLI prints it in English (never a traceback
 unless ``--debug``); the console renders it through Qt Linguist. Details go to the log.
 """
 
 from __future__ import annotations
 
-from app.core.messages import Message, render
+from app.core.text.messages import Message, render
 
 
 class RingfenceError(Exception):

@@ -20,9 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.labels import SCAN_KINDS, UPDATE_STEPS, Labels
-from app.core.messages import Message, Moment, arg_from_json, arg_to_json, translate
 from app.core.store import Schema, Store
+from app.core.text.labels import SCAN_KINDS, UPDATE_STEPS, Labels
+from app.core.text.messages import Message, Moment, arg_from_json, arg_to_json, translate
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ class Event:
         return Message(text.context, text.source, tuple(values), n)
 
     def to_json(self) -> dict[str, Any]:
-        from app.core.messages import render
+        from app.core.text.messages import render
 
         return {"id": self.id, "time": self.time, "kind": self.kind, "severity": self.severity, "code": self.code,
                 "args": self.args, "message": render(self.message)}

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.messages import Message
+from app.core.text.messages import Message
 
 POLL = 0.05
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
+from app.core.text.messages import translate
 
 APP_NAME = "Ringfence"
 HOME_ENV = "RINGFENCE_HOME"

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
+from app.core.text.messages import translate
 
 
 def data_candidates(folder: str) -> list[Path]:

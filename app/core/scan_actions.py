@@ -18,8 +18,8 @@ from typing import Any
 from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import Message
 from app.core.scan_service import SCANS_SCHEMA, db_text
+from app.core.text.messages import Message
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import replace_with_retry
 from app.core.filelock import LockBusy, file_lock
-from app.core.messages import Message, translate
 from app.core.paths import Paths
 from app.core.scan_progress import JobProgress
+from app.core.text.messages import Message, translate
 
 log = logging.getLogger(__name__)
 

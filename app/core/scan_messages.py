@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.messages import Message, translate
+from app.core.text.messages import Message, translate
 
 _C = "Scan"
 QUARANTINE_FAILED = "quarantine-failed"  # the file was detected but could not be quarantined

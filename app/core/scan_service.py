@@ -14,10 +14,10 @@ from typing import Any
 from app.core.context import Context
 from app.core.definitions import ActiveDefinitions
 from app.core.errors import RingfenceError
-from app.core.messages import Message, translate
 from app.core.resources import resources_dir
 from app.core.store import Schema
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+from app.core.text.messages import Message, translate
 
 log = logging.getLogger(__name__)
 

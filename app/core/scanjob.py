@@ -28,13 +28,13 @@ from typing import Any
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import Message, translate
 from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journal
 from app.core.scan_lock import ScanBusy, ScanLock, running_scan
 from app.core.scan_messages import QUARANTINE_FAILED, FileProblem, file_problem
 from app.core.scan_progress import FileCounter, JobProgress, ProgressMeter
 from app.core.scan_service import db_text, record_detection
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+from app.core.text.messages import Message, translate
 
 __all__ = ["Found", "JobProgress", "ScanBusy", "ScanJob", "ScanRequest", "ScanSummary", "Started", "running_scan"]
 

@@ -20,8 +20,7 @@ from typing import Any
 
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_json, fsync_dir
-from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.messages import Message, translate
+from app.core.text.messages import QT_TRANSLATE_NOOP, Message, translate
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
-from app.core.messages import translate
+from app.core.text.messages import translate
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,9 @@ from app.core.bundle_messages import bundle_message
 from app.core.context import Context
 from app.core.engine_process import EngineDied, EngineProcess
 from app.core.errors import DefinitionsError, EngineError, RingfenceError
-from app.core.messages import Message, render, translate
 from app.core.scan_messages import FILE_ERRORS
 from app.core.store import Schema
+from app.core.text.messages import Message, render, translate
 from app.engine.inflight import read_journal
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 Each condition is one small function ``(ctx, now) -> Reason | None`` registered with
 :func:`condition`; :func:`compute_verdict` asks every condition and the worst severity among the
 reasons found is the level (no reason: ``ok``). A reason has a stable ``code`` (scripts and the
-console key on it), a severity, a translatable :class:`~app.core.messages.Message` and an optional
+console key on it), a severity, a translatable :class:`~app.core.text.messages.Message` and an optional
 fix: an action id the console maps to a button (never a CLI command):
 
 =====================  ==========================================================
@@ -40,7 +40,7 @@ from typing import Any, Literal
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import Message, Moment, render, translate
+from app.core.text.messages import Message, Moment, render, translate
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.core.messages import Message, Moment, translate
+from app.core.text.messages import Message, Moment, translate
 from app.ui.i18n import moment, text
 
 NONE = "—"

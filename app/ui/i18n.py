@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from app.core.messages import Message, Moment, render
+from app.core.text.messages import Message, Moment, render
 
 
 def _lookup(context: str, source: str, disambiguation: str | None, n: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.messages import translate
+from app.core.text.messages import translate
 from app.ui.i18n import text
 
 RINGS = ("early", "default", "delayed", "pinned")

@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.core.context import Context
-from app.core.messages import translate
+from app.core.text.messages import translate
 from app.ui.i18n import text
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.paths import Paths
+from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 

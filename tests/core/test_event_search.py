@@ -10,7 +10,7 @@ import pytest
 from app.core import event_search, events
 from app.core.context import Context
 from app.core.events import Event
-from app.core.messages import render
+from app.core.text.messages import render
 
 
 @pytest.fixture

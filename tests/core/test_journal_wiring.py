@@ -17,9 +17,9 @@ from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.maintenance import maintain
-from app.core.messages import render
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
+from app.core.text.messages import render
 from tests.conftest import run_cli
 
 DAY = 86400.0

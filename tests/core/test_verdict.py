@@ -13,11 +13,11 @@ import pytest
 
 from app.core.context import Context
 from app.core.definitions import ActiveDefinitions, choose, load_path
-from app.core.messages import render
 from app.core.quarantine.keystore import BACKEND_ENV, KeyringBackend, load_key
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
 from app.core.selftest import run_selftest
+from app.core.text.messages import render
 from app.core.updates import health
 from app.core.updates.state import load_state, save_state
 from app.core.verdict import Verdict, compute_verdict

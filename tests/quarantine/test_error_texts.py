@@ -10,7 +10,7 @@ import pytest
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import Message, render
+from app.core.text.messages import Message, render
 from tests.quarantine.conftest import make_file, quarantine
 from tests.scanjob.test_scan_messages import german
 

@@ -11,9 +11,9 @@ import pytest
 import app
 from app.core import quarantine as q
 from app.core.context import Context
-from app.core.messages import render
 from app.core.quarantine import protected
 from app.core.quarantine.vault import Vault
+from app.core.text.messages import render
 from tests.quarantine.conftest import make_file, quarantine, scanned
 
 

@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 import pytest
 
 from app.core.errors import RingfenceError
-from app.core.messages import render
 from app.core.recovery import events as ev
 from app.core.recovery.correlate import correlate
 from app.core.recovery.dumpfile import parse_dump
 from app.core.recovery.explain import explain_code
 from app.core.recovery.findings import DumpFinding, Findings
 from app.core.recovery.model import RecoveryScan
+from app.core.text.messages import render
 from tests.recovery import eventxml as x
 from tests.recovery.dumps import CSAGENT, STANDARD_DRIVERS, Triage, build_dump
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.core.messages import Message, Moment, render
 from app.core.recovery import events as ev
 from app.core.recovery.correlate import correlate
 from app.core.recovery.findings import Findings
 from app.core.recovery.offline import OfflineFolderProvider
+from app.core.text.messages import Message, Moment, render
 from tests.recovery import eventxml as x
 from tests.scanjob.test_scan_messages import german
 

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.core.messages import render
 from app.core.recovery.correlate import correlate
 from app.core.recovery.linux_live import LinuxLiveProvider
 from app.core.recovery.offline import OfflineFolderProvider
 from app.core.recovery.runner import CommandResult, Runner
 from app.core.recovery.systemd_journal import JOURNAL_STOPPED
+from app.core.text.messages import render
 
 PANIC_PART1 = """Panic#1 Part1
 <6>[  812.113201] sysrq: Trigger a crash

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.messages import render
 from app.core.scan_messages import FILE_ERRORS, file_problem
+from app.core.text.messages import render
 from tests.conftest import ROOT
 
 

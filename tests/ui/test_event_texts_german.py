@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from app.core import events
 from app.core.context import Context
-from app.core.messages import Moment, render, translate
 from app.core.realtime.messages import watch_failure
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
+from app.core.text.messages import Moment, render, translate
 from app.ui.i18n import text
 from app.ui.pages.history import HistoryPage
 from tests.ui.conftest import Console

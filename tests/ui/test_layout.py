@@ -12,7 +12,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QSpinBox, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from app.core.messages import Moment, translate
+from app.core.text.messages import Moment, translate
 from app.core.updates.diff import RuleDiff
 from app.engine.eicar import eicar_bytes
 from app.ui.application import ConsoleApp

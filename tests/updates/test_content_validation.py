@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.messages import render
+from app.core.text.messages import render
 from app.core.updates.refusals import refusal
 from app.core.updates.sandbox import run_validation
 from tests.updates.conftest import Material, Setup

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from app.core.filelock import LockBusy, file_lock
-from app.core.messages import translate
+from app.core.text.messages import translate
 from app.core.updates.poller import Poller
 from app.core.updates.service import CheckResult
 from tests.updates.conftest import Setup

@@ -7,7 +7,7 @@ import time
 
 from app.channel import publisher
 from app.core import events
-from app.core.messages import render
+from app.core.text.messages import render
 from app.core.updates import health
 from app.core.verdict import compute_verdict
 from tests.updates.conftest import Setup

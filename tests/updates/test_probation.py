@@ -11,9 +11,9 @@ import pytest
 
 from app.core.definitions import active, read_pointer
 from app.core.errors import EngineError
-from app.core.messages import render
 from app.core.selftest import selftest_request
 from app.core.supervisor import Supervisor
+from app.core.text.messages import render
 from app.core.updates import health
 from tests.updates.conftest import Setup
 

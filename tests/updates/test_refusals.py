@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.bundle_messages import BUNDLE_ERRORS, bundle_error
-from app.core.messages import Message, render
+from app.core.text.messages import Message, render
 from app.core.updates.refusals import REFUSALS, refusal
 from app.engine.bundle_errors import BUNDLE_TEXTS, BundleError
 from app.engine.validation_result import REFUSAL_TEXTS, ValidationResult, bundle_refusal, refused

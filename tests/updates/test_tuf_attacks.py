@@ -14,7 +14,7 @@ from securesystemslib.signer import CryptoSigner
 from tuf.api.metadata import Metadata, Targets
 
 from app.channel import publisher
-from app.core.messages import render
+from app.core.text.messages import render
 from app.core.updates.rollout import iso
 from tests.updates.conftest import Setup
 

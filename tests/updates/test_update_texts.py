@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from app.core.messages import Message, Moment, render
+from app.core.text.messages import Message, Moment, render
 from app.core.updates.rollout import RolloutError, parse_rollout
 from app.core.updates.state import state_path
 from tests.scanjob.test_scan_messages import german

@@ -13,7 +13,7 @@ from typing import Any
 
 from app.core.beacon import build, outbox
 from app.core.context import Context
-from app.core.messages import Message, translate
+from app.core.text.messages import Message, translate
 from app.core.updates.channelconfig import load_channel
 from app.core.updates.history import SCHEMA as UPDATES_SCHEMA
 from app.core.updates.rings import bucket

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.store import Schema
+from app.core.text.messages import translate
 
 SCHEMA = Schema("allowlist", (
     """

@@ -43,7 +43,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
+from app.core.text.messages import translate
 
 MAGIC = b"RFQB"
 FORMAT_VERSION = 2

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.quarantine import keystore
 from app.core.quarantine.vault import IN_VAULT, NO_LONGER_DETECTED, Item, Vault
+from app.core.text.messages import translate
 
 
 def key_protection(ctx: Context) -> str:

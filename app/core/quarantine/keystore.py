@@ -34,9 +34,9 @@ from typing import Protocol
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes, atomic_write_json
 from app.core.filelock import file_lock
-from app.core.messages import translate
 from app.core.paths import Paths
 from app.core.quarantine.crypto import KEY_SIZE
+from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from app.core import events
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.quarantine.operations import QUARANTINED_ACTION, QuarantineOutcome, quarantine_file
+from app.core.text.messages import translate
 from app.engine.hashing import blocks, sha256_chunks
 
 #: ``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.

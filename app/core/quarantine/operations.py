@@ -35,11 +35,11 @@ from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
-from app.core.messages import Message, marked, translate
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.protected import protection_reason
 from app.core.quarantine.vault import DELETED, IN_VAULT, QUARANTINED, Item, Vault, new_item_id
+from app.core.text.messages import Message, marked, translate
 from app.engine.hashing import sha256_chunks
 
 log = logging.getLogger(__name__)

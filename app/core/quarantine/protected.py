@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
-from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.paths import Paths
+from app.core.text.messages import QT_TRANSLATE_NOOP
 
 SYSTEM = QT_TRANSLATE_NOOP("Quarantine", "an operating-system file")
 OWN = QT_TRANSLATE_NOOP("Quarantine", "one of Ringfence's own files")

@@ -28,11 +28,11 @@ from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.errors import RingfenceError
 from app.core.fileio import fsync_dir
-from app.core.messages import translate
 from app.core.quarantine import allowlist, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import claim
 from app.core.quarantine.vault import RESTORED, Item, Vault
+from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 
-from app.core.messages import Message, translate
+from app.core.text.messages import Message, translate
 
 #: Why a sweep of the protected folders ran because changes may have been missed.
 OVERFLOW_REASONS: dict[str, Message] = {

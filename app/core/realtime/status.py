@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from app.core.fileio import atomic_write_json
-from app.core.messages import Message
 from app.core.paths import Paths
 from app.core.realtime.messages import catching_up
+from app.core.text.messages import Message
 
 
 @dataclass(frozen=True)

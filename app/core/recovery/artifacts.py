@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.recovery import events as ev
 from app.core.recovery import kernel_log, reagentc
 from app.core.recovery.dumpfile import read_dump_file
 from app.core.recovery.evtx_reader import read_evtx
 from app.core.recovery.findings import DumpFinding, Findings, KernelRecord, SourcedBoot
 from app.core.recovery.systemd_journal import looks_like_journal, read_journal
+from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 MAX_TEXT_BYTES = 32 * 1024 * 1024

@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cache
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.resources import resource_path
+from app.core.text.messages import translate
 
 _M_FLAG = 0x10000000
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.core.messages import Moment, translate
 from app.core.recovery.findings import Findings, KernelRecord, SourcedBoot
 from app.core.recovery.model import CrashReport, Evidence, Message, crash_key
+from app.core.text.messages import Moment, translate
 
 _RECORD_AFTER_LAST_ENTRY = timedelta(minutes=30)
 _UNKNOWN_BOOT_START = timedelta(days=1)

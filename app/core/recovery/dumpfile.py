@@ -18,9 +18,9 @@ from pathlib import Path, PureWindowsPath
 from typing import cast
 
 from app.core.errors import RingfenceError
-from app.core.messages import Message, translate
 from app.core.recovery.bugchecks import normalize_code
 from app.core.recovery.timeconv import filetime_to_datetime
+from app.core.text.messages import Message, translate
 
 PAGE_FILL = 0x45474150  # "PAGE": the value of every header field Windows did not set
 MACHINES = {0x8664: "x64", 0xAA64: "ARM64", 0x14C: "x86", 0x1C4: "ARM"}

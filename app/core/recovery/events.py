@@ -18,8 +18,8 @@ from datetime import datetime
 from typing import Literal
 
 from app.core.errors import RingfenceError
-from app.core.messages import Message, translate
 from app.core.recovery.timeconv import parse_event_time, systemtime_to_datetime
+from app.core.text.messages import Message, translate
 
 KERNEL_POWER = "Microsoft-Windows-Kernel-Power"
 WER = "Microsoft-Windows-WER-SystemErrorReporting"

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from app.core.messages import Moment, translate
 from app.core.recovery import events as ev
 from app.core.recovery.findings import DumpFinding
 from app.core.recovery.model import Evidence, Message, RecoveryBoot, hex_code
+from app.core.text.messages import Moment, translate
 
 
 def event_evidence(event: ev.SystemEvent) -> Evidence:

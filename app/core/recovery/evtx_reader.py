@@ -14,8 +14,8 @@ from pathlib import Path
 from Evtx.Evtx import FileHeader
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.recovery.events import SystemEvent, parse_events
+from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.messages import Message, marked, translate
 from app.core.recovery.bugchecks import normalize_code
+from app.core.text.messages import QT_TRANSLATE_NOOP, Message, marked, translate
 
 USER_MODE_STATEMENT = QT_TRANSLATE_NOOP("StopCodes", "Ringfence runs in user mode and installs no kernel driver, so it cannot have caused a stop code.")
 UNKNOWN_CODE = QT_TRANSLATE_NOOP("StopCodes", "This stop code is rarely seen. Look it up in Microsoft's bug check code reference; if it comes back, note the driver named here and update or remove it.")

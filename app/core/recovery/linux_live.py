@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.recovery.artifacts import add_file
 from app.core.recovery.findings import Findings, SourcedBoot
 from app.core.recovery.runner import Runner, run_command
 from app.core.recovery.systemd_journal import JOURNAL_STOPPED, read_journal
+from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 PSTORE_ROOTS = (Path("/sys/fs/pstore"), Path("/var/lib/systemd/pstore"))

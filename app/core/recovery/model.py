@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from app.core.messages import Message, render
 from app.core.recovery.bugchecks import bugcheck_name
+from app.core.text.messages import Message, render
 
 CrashKind = Literal["bugcheck", "power_loss", "forced_power_off", "kernel_panic", "oops", "unclean_shutdown"]
 CRASH_KINDS: tuple[str, ...] = ("bugcheck", "power_loss", "forced_power_off", "kernel_panic", "oops", "unclean_shutdown")

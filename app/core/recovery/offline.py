@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.recovery.artifacts import add_file
 from app.core.recovery.findings import Findings
+from app.core.text.messages import translate
 
 MAX_FILES = 20000
 

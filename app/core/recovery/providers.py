@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Protocol
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.recovery.correlate import correlate
 from app.core.recovery.findings import Findings
 from app.core.recovery.model import RecoveryScan
+from app.core.text.messages import translate
 
 
 class RecoveryProvider(Protocol):

@@ -15,8 +15,8 @@ from datetime import datetime
 from typing import BinaryIO
 
 from app.core.errors import RingfenceError
-from app.core.messages import Message, translate
 from app.core.recovery.timeconv import unix_micros_to_datetime
+from app.core.text.messages import Message, translate
 
 JOURNAL_STOPPED = "d93fb3c9c24d451a97cea615ce59c00b"
 _WANTED = {"__REALTIME_TIMESTAMP", "_BOOT_ID", "MESSAGE_ID"}

@@ -19,12 +19,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.core.errors import RingfenceError
-from app.core.messages import translate
 from app.core.recovery import events as ev
 from app.core.recovery import reagentc
 from app.core.recovery.dumpfile import read_dump_file
 from app.core.recovery.findings import DumpFinding, Findings
 from app.core.recovery.runner import CommandResult, Runner, run_command
+from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 MAX_EVENTS = 200

@@ -19,7 +19,7 @@ from app.core import crashpoints, events
 from app.core.context import Context
 from app.core.definitions import baseline
 from app.core.errors import RingfenceError
-from app.core.messages import Message, arg_to_json, translate
+from app.core.text.messages import Message, arg_to_json, translate
 from app.core.updates import history
 from app.core.updates.probation import evaluate
 from app.core.updates.refusals import refusal

@@ -19,8 +19,8 @@ from tuf.api.metadata import Metadata, Root
 
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes, atomic_write_json
-from app.core.messages import translate
 from app.core.resources import resource_path
+from app.core.text.messages import translate
 
 
 @dataclass(frozen=True)

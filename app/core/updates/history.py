@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass
 
 from app.core.beacon import wake
-from app.core.messages import Message, render
 from app.core.store import Schema, Store
+from app.core.text.messages import Message, render
 
 SCHEMA = Schema("updates", (
     """

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.messages import Message, render, translate
+from app.core.text.messages import Message, render, translate
 
 ROLLOUT_SCHEMA = 1
 BUCKETS = 10_000

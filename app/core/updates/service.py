@@ -31,9 +31,9 @@ from app.core.definitions_changed import recheck_quarantine
 from app.core.errors import RingfenceError
 from app.core.fileio import atomic_write_bytes
 from app.core.filelock import file_lock
-from app.core.messages import Message, Moment, arg_to_json, render, translate
 from app.core.resources import resource_path
 from app.core.selftest import run_selftest
+from app.core.text.messages import Message, Moment, arg_to_json, render, translate
 from app.core.updates import history
 from app.core.updates.activation import Activator
 from app.core.updates.channelconfig import ChannelConfig, load_channel

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tuf.ngclient import Updater, UpdaterConfig
 
-from app.core.messages import translate
+from app.core.text.messages import translate
 from app.core.updates.channelconfig import ChannelConfig
 from app.core.updates.fetcher import USER_AGENT, RequestsFetcher
 from app.core.updates.rollout import RolloutError

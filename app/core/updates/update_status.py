@@ -1,7 +1,7 @@
 """What the Updates page and ``ringfence update status`` show (reference §7.11).
 
 :func:`build_status` turns the persisted state into one :class:`UpdateStatus`: a state key, its text
-(a :class:`~app.core.messages.Message` in the "UpdateState" context, rendered at the edge; ``text`` is
+(a :class:`~app.core.text.messages.Message` in the "UpdateState" context, rendered at the edge; ``text`` is
 its English rendering for the CLI and JSON), the details each state needs
 (progress, probation time left, revert reason, the vendor's halt message, out-of-date since), and the
 history with reasons.
@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.messages import Message, Moment, render, translate
+from app.core.text.messages import QT_TRANSLATE_NOOP, Message, Moment, render, translate
 from app.core.updates.history import HistoryEntry
 from app.core.updates.probation import ends_at
 from app.core.updates.rollout import RolloutDoc, iso

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.beacon.reporter import consent_text
-from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.settings import SCHEMA, Setting
+from app.core.text.messages import QT_TRANSLATE_NOOP
 from app.ui.i18n import text
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from app.core import event_search, events
 from app.core.context import Context
 from app.core.event_search import SEARCH_LIMIT
 from app.core.events import Event
-from app.core.messages import translate
+from app.core.text.messages import translate
 from app.ui.formatting import when
 from app.ui.i18n import text
 from app.ui.icons import state_icon

@@ -9,8 +9,8 @@ from typing import ClassVar
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.context import Context
-from app.core.messages import translate
 from app.core.quarantine.vault import NO_LONGER_DETECTED, Item
+from app.core.text.messages import translate
 from app.ui.formatting import size, when
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.core.messages import translate
 from app.core.quarantine.allowlist import AllowEntry
+from app.core.text.messages import translate
 from app.ui.formatting import when
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered

@@ -10,9 +10,9 @@ from typing import Any, ClassVar
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from app.core.context import Context
-from app.core.messages import translate
 from app.core.recovery.explain import kind_title
 from app.core.recovery.model import CrashReport, RecoveryState, hex_code
+from app.core.text.messages import translate
 from app.ui.formatting import NONE, reason, when
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered

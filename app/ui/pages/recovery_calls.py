@@ -7,10 +7,10 @@ from pathlib import Path
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import Message
 from app.core.recovery.model import RecoveryScan
 from app.core.recovery.providers import scan
 from app.core.recovery.seen import PendingCrash, SeenCrashes
+from app.core.text.messages import Message
 
 
 @dataclass(frozen=True)

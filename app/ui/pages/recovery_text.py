@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.messages import translate
 from app.core.recovery import model
 from app.core.recovery.explain import USER_MODE_STATEMENT, explain_code, kind_text, kind_title
+from app.core.text.messages import translate
 from app.ui.formatting import core_label, when_iso
 from app.ui.i18n import text
 from app.ui.widgets.crash_card import CrashCardText

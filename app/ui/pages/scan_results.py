@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from app.core.messages import translate
 from app.core.scanjob import Found, ScanSummary
+from app.core.text.messages import translate
 from app.ui.formatting import duration, reason
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.context import Context
-from app.core.messages import translate
+from app.core.text.messages import translate
 from app.core.updates.history import HistoryEntry
 from app.core.updates.update_status import EVENT_TEXT
 from app.ui.formatting import NONE, core_label, reason, size, when

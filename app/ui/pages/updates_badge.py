@@ -3,7 +3,7 @@ reason of a rollback, withdrawal or halt."""
 
 from __future__ import annotations
 
-from app.core.messages import translate
+from app.core.text.messages import translate
 from app.core.updates.update_status import UpdateStatus
 from app.ui.formatting import duration, reason, when
 from app.ui.i18n import text

@@ -9,8 +9,8 @@ from typing import Any
 
 from app.core.context import Context
 from app.core.errors import RingfenceError
-from app.core.messages import Message
 from app.core.settings import Settings
+from app.core.text.messages import Message
 from app.core.updates.diff import RuleDiff
 from app.core.updates.service import CheckResult, UpdateService
 from app.core.updates.update_status import UpdateStatus

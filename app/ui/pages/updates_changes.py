@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
-from app.core.messages import translate
+from app.core.text.messages import translate
 from app.ui.formatting import reason
 from app.ui.i18n import text
 from app.ui.pages.updates_calls import Changes

@@ -197,3 +197,13 @@ def _plain(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks a label for ``lupdate`` in a table (setting labels, stop-code explanations, state names).
+
+    The text lands in ``translations/*.ts``; the console translates it at display time with
+    ``QCoreApplication.translate``. The core never imports Qt, so the marker simply returns the text.
+    """
+    del context
+    return text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.messages import Message, translate
+from app.core.text.messages import Message, translate
 
 
 @dataclass(frozen=True)
