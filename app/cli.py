@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 
 EXIT_OK, EXIT_THREAT, EXIT_ERROR = 0, 1, 2
 
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _tell_about_recovered_settings() -> None:
-    from app.core.settings import recovered_in_this_process, recovered_message
+    from app.core.foundation.settings import recovered_in_this_process, recovered_message
 
     for backup in recovered_in_this_process():
         print(f"ringfence: warning: {recovered_message(backup).english()}", file=sys.stderr)
@@ -98,8 +98,8 @@ def _run(args: argparse.Namespace) -> int:
     except RingfenceError as exc:
         return _report(exc, args.debug)
     except sqlite3.DatabaseError as exc:
-        from app.core.paths import get_paths
-        from app.core.store import damaged, is_damage
+        from app.core.foundation.paths import get_paths
+        from app.core.foundation.store import damaged, is_damage
 
         if not is_damage(exc):
             return _unexpected(exc, args.debug)

@@ -68,7 +68,7 @@ def gui_stall(corpus: Path) -> dict[str, float]:
     os.environ["RINGFENCE_HOME"] = home
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from app.core.paths import get_paths
+    from app.core.foundation.paths import get_paths
     from app.ui.application import ConsoleApp
     from app.ui.gui import make_qapp
 

@@ -56,7 +56,7 @@ def shoot(crash_source: Path, stick: Path, out: Path) -> int:
     """In the child process, on the X server: the real console, page by page."""
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
-    from app.core.paths import get_paths
+    from app.core.foundation.paths import get_paths
     from app.ui.application import ConsoleApp
     from app.ui.dialogs.settings import SettingsDialog
     from app.ui.gui import make_qapp

@@ -12,7 +12,7 @@ import pytest
 
 from app.core import autostart
 from app.core.desktop_entry import entry_text, launch_command
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from tests.conftest import ROOT
 
 

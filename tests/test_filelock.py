@@ -16,15 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from app.core import filelock
-from app.core.filelock import LockBusy, file_lock
+from app.core.foundation import filelock
+from app.core.foundation.filelock import LockBusy, file_lock
 from app.core.text.messages import translate
 
 BUSY = translate("Test", "busy")
 HOLDER = """
 import sys, time
 from pathlib import Path
-from app.core.filelock import file_lock
+from app.core.foundation.filelock import file_lock
 from app.core.text.messages import translate
 with file_lock(Path(sys.argv[1]), wait=5, busy=translate("Test", "busy")):
     print("held", flush=True)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.paths import get_paths
-from app.core.settings import SCHEMA, Settings
-from app.core.store import Schema, StateDamaged, Store
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.paths import get_paths
+from app.core.foundation.settings import SCHEMA, Settings
+from app.core.foundation.store import Schema, StateDamaged, Store
 from tests.conftest import run_cli
 
 

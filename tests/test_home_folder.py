@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.errors import RingfenceError
-from app.core.paths import get_paths
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.paths import get_paths
 from tests.conftest import run_cli
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.text.messages import Message, render, translate
 
 

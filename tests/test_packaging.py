@@ -48,14 +48,14 @@ def test_installed_wheel_finds_its_resources_and_starts_the_engine(tmp_path: Pat
     probe = subprocess.run([sys.executable, "-c", "import app; print(app.__file__)"], capture_output=True,
                            text=True, env=env, cwd=tmp_path, check=True)
     assert Path(probe.stdout.strip()).is_relative_to(site)  # the wheel's copy ran, not the checkout
-    found = subprocess.run([sys.executable, "-c", "from app.core.translations import translations_dir, "
+    found = subprocess.run([sys.executable, "-c", "from app.core.foundation.resources import translations_dir, "
                             "available_languages; print(translations_dir()); print(available_languages())"],
                            capture_output=True, text=True, env=env, cwd=tmp_path, check=True).stdout.splitlines()
     assert Path(found[0]) == prefix / "share" / "ringfence" / "translations" and found[1] == "['de']"
 
 
 def test_the_bundle_and_the_checkout_carry_the_translations() -> None:
-    from app.core.translations import available_languages, translations_dir
+    from app.core.foundation.resources import available_languages, translations_dir
 
     assert translations_dir() == ROOT / "translations" and available_languages() == ["de"]
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")

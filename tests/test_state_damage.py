@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.core import events
-from app.core.store import Schema, StateDamaged, Store
+from app.core.foundation.store import Schema, StateDamaged, Store
 
 DEMO = Schema("demo", ("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);",))
 
@@ -48,8 +48,8 @@ def test_setting_aside_moves_the_wal_with_the_database_and_never_half(tmp_path: 
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from app.core.errors import RingfenceError
-    from app.core.store import set_aside
+    from app.core.foundation.errors import RingfenceError
+    from app.core.foundation.store import set_aside
 
     db = tmp_path / "state.db"
     writer = Store(db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from app.core.store import Schema, Store
+from app.core.foundation.store import Schema, Store
 
 SCHEMA = Schema("race", ("CREATE TABLE race (id INTEGER PRIMARY KEY);", "ALTER TABLE race ADD COLUMN note TEXT;"))
 

@@ -691,7 +691,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../app/core/resources.py" line="36"/>
+        <location filename="../app/core/foundation/resources.py" line="36"/>
         <source>Ringfence&apos;s resources folder is missing; reinstall Ringfence.</source>
         <translation>Der Ressourcenordner von Ringfence fehlt; installieren Sie Ringfence neu.</translation>
     </message>
@@ -1339,27 +1339,27 @@
 <context>
     <name>Paths</name>
     <message>
-        <location filename="../app/core/paths.py" line="91"/>
+        <location filename="../app/core/foundation/paths.py" line="91"/>
         <source>%1 (set in RINGFENCE_HOME) is a file, not a folder; point RINGFENCE_HOME to a folder.</source>
         <translation>%1 (in RINGFENCE_HOME angegeben) ist eine Datei, kein Ordner; lassen Sie RINGFENCE_HOME auf einen Ordner zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/core/paths.py" line="94"/>
+        <location filename="../app/core/foundation/paths.py" line="94"/>
         <source>Ringfence cannot keep its data in %1: %2 is a file, not a folder.</source>
         <translation>Ringfence kann seine Daten nicht in %1 ablegen: %2 ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../app/core/paths.py" line="97"/>
+        <location filename="../app/core/foundation/paths.py" line="97"/>
         <source>Ringfence has no permission to use the folder %1; give your user access to it or point RINGFENCE_HOME to a folder you own.</source>
         <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf oder lassen Sie RINGFENCE_HOME auf einen Ordner zeigen, der Ihnen gehört.</translation>
     </message>
     <message>
-        <location filename="../app/core/paths.py" line="101"/>
+        <location filename="../app/core/foundation/paths.py" line="101"/>
         <source>Ringfence has no permission to use the folder %1; give your user access to it.</source>
         <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf.</translation>
     </message>
     <message>
-        <location filename="../app/core/paths.py" line="103"/>
+        <location filename="../app/core/foundation/paths.py" line="103"/>
         <source>Ringfence cannot create the folder %1 (%2).</source>
         <translation>Ringfence kann den Ordner %1 nicht anlegen (%2).</translation>
     </message>
@@ -2936,197 +2936,197 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/core/settings.py" line="52"/>
+        <location filename="../app/core/foundation/settings.py" line="52"/>
         <source>expected true or false</source>
         <translation>erwartet wahr oder falsch</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="56"/>
+        <location filename="../app/core/foundation/settings.py" line="56"/>
         <source>expected a whole number</source>
         <translation>erwartet eine ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="58"/>
+        <location filename="../app/core/foundation/settings.py" line="58"/>
         <source>must be at least %1</source>
         <translation>muss mindestens %1 sein</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="60"/>
+        <location filename="../app/core/foundation/settings.py" line="60"/>
         <source>must be at most %1</source>
         <translation>darf höchstens %1 sein</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="64"/>
+        <location filename="../app/core/foundation/settings.py" line="64"/>
         <source>expected text</source>
         <translation>erwartet Text</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="66"/>
+        <location filename="../app/core/foundation/settings.py" line="66"/>
         <source>must be one of %1</source>
         <translation>muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="70"/>
+        <location filename="../app/core/foundation/settings.py" line="70"/>
         <source>expected a list of text</source>
         <translation>erwartet eine Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="96"/>
+        <location filename="../app/core/foundation/settings.py" line="96"/>
         <source>When a scan finds a threat</source>
         <translation>Wenn eine Prüfung eine Bedrohung findet</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="98"/>
+        <location filename="../app/core/foundation/settings.py" line="98"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="100"/>
+        <location filename="../app/core/foundation/settings.py" line="100"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="102"/>
+        <location filename="../app/core/foundation/settings.py" line="102"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="104"/>
+        <location filename="../app/core/foundation/settings.py" line="104"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="105"/>
+        <location filename="../app/core/foundation/settings.py" line="105"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="106"/>
+        <location filename="../app/core/foundation/settings.py" line="106"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="108"/>
+        <location filename="../app/core/foundation/settings.py" line="108"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="110"/>
+        <location filename="../app/core/foundation/settings.py" line="110"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="112"/>
+        <location filename="../app/core/foundation/settings.py" line="112"/>
         <source>Archives: most time to spend on one archive (seconds)</source>
         <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="115"/>
+        <location filename="../app/core/foundation/settings.py" line="115"/>
         <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
         <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="116"/>
+        <location filename="../app/core/foundation/settings.py" line="116"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="117"/>
+        <location filename="../app/core/foundation/settings.py" line="117"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="119"/>
+        <location filename="../app/core/foundation/settings.py" line="119"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="120"/>
+        <location filename="../app/core/foundation/settings.py" line="120"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="122"/>
+        <location filename="../app/core/foundation/settings.py" line="122"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="124"/>
+        <location filename="../app/core/foundation/settings.py" line="124"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="127"/>
+        <location filename="../app/core/foundation/settings.py" line="127"/>
         <source>Send anonymous health reports about definitions updates to the vendor</source>
         <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="128"/>
+        <location filename="../app/core/foundation/settings.py" line="128"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="129"/>
+        <location filename="../app/core/foundation/settings.py" line="129"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="132"/>
+        <location filename="../app/core/foundation/settings.py" line="132"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="134"/>
+        <location filename="../app/core/foundation/settings.py" line="134"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="136"/>
+        <location filename="../app/core/foundation/settings.py" line="136"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="137"/>
+        <location filename="../app/core/foundation/settings.py" line="137"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="139"/>
+        <location filename="../app/core/foundation/settings.py" line="139"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="178"/>
+        <location filename="../app/core/foundation/settings.py" line="178"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="199"/>
+        <location filename="../app/core/foundation/settings.py" line="199"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="207"/>
+        <location filename="../app/core/foundation/settings.py" line="207"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="214"/>
+        <location filename="../app/core/foundation/settings.py" line="214"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="241"/>
+        <location filename="../app/core/foundation/settings.py" line="241"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="245"/>
+        <location filename="../app/core/foundation/settings.py" line="245"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/settings.py" line="263"/>
+        <location filename="../app/core/foundation/settings.py" line="263"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -3553,32 +3553,32 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../app/core/store.py" line="53"/>
+        <location filename="../app/core/foundation/store.py" line="53"/>
         <source>There is no free disk space for Ringfence&apos;s state in %1; free some space and try again.</source>
         <translation>In %1 ist kein freier Speicherplatz für den Zustand von Ringfence; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="58"/>
+        <location filename="../app/core/foundation/store.py" line="58"/>
         <source>The state database %1 cannot be opened (%2); check that the folder can be written to.</source>
         <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden (%2); prüfen Sie, ob in den Ordner geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="95"/>
+        <location filename="../app/core/foundation/store.py" line="95"/>
         <source>The state database was written by a newer Ringfence (%1 schema %2); update Ringfence to use it.</source>
         <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="156"/>
+        <location filename="../app/core/foundation/store.py" line="156"/>
         <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
         <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="183"/>
+        <location filename="../app/core/foundation/store.py" line="183"/>
         <source>The damaged state database %1 could not be set aside (%2); quit the Ringfence console and any running scan, then try again.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden (%2); beenden Sie die Ringfence-Konsole und jede laufende Prüfung und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/store.py" line="188"/>
+        <location filename="../app/core/foundation/store.py" line="188"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.channel.repository import ChannelError
-from app.core.resources import resource_path
+from app.core.foundation.resources import resource_path
 from app.core.updates.sandbox import SandboxResult, run_validation
 from app.engine.bundle import BundleError, build_bundle, load_rules_folder
 from app.engine.rules import compile_definitions, count_rules

@@ -29,7 +29,7 @@ from securesystemslib.signer import CryptoSigner, Signer
 from tuf.api.metadata import Metadata, MetaFile, Root, Snapshot, TargetFile, Targets, Timestamp
 from tuf.api.serialization.json import JSONSerializer
 
-from app.core.fileio import atomic_write_bytes
+from app.core.foundation.fileio import atomic_write_bytes
 
 ROLES = ("root", "targets", "snapshot", "timestamp")
 EXPIRY = {"root": timedelta(days=365), "targets": timedelta(days=90),

@@ -16,7 +16,7 @@ from typing import Any
 from app.commands.output import print_json, printable
 from app.core import events
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 
 _AGE = re.compile(r"^(\d+)\s*([mhd])$")
 _UNIT = {"m": 60, "h": 3600, "d": 86400}

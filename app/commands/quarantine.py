@@ -11,8 +11,8 @@ from typing import Any
 from app.commands.output import count, print_json, printable
 from app.core import quarantine as q
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.store import StateDamaged
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.store import StateDamaged
 from app.core.text.messages import render
 
 EXIT_OK, EXIT_ERROR = 0, 2

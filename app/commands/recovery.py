@@ -16,7 +16,7 @@ from typing import Any
 
 from app.commands.output import print_json, printable
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.dumpfile import read_dump_file
 from app.core.recovery.explain import USER_MODE_STATEMENT, explain_code, kind_text, kind_title
 from app.core.recovery.model import CrashReport, RecoveryScan, RecoveryState, hex_code, hex_parameter, iso_utc

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.commands.output import print_json, printable
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.scan_progress import JobProgress
 
 if TYPE_CHECKING:

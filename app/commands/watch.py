@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.commands.output import count, printable
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 
 POLL_S = 0.5
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.core.desktop_entry import APP_ID, entry_text, launch_command
-from app.core.errors import RingfenceError
-from app.core.fileio import atomic_write_bytes
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import atomic_write_bytes
 from app.core.text.messages import translate
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"

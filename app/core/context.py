@@ -6,11 +6,11 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.errors import RingfenceError
-from app.core.logs import setup_logging
-from app.core.paths import Paths, get_paths
-from app.core.settings import Settings
-from app.core.store import Store
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.logs import setup_logging
+from app.core.foundation.paths import Paths, get_paths
+from app.core.foundation.settings import Settings
+from app.core.foundation.store import Store
 
 
 @dataclass

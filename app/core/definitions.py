@@ -20,9 +20,9 @@ from pathlib import Path
 
 from app.core.bundle_messages import bundle_error
 from app.core.context import Context
-from app.core.errors import DefinitionsError
-from app.core.fileio import atomic_write_json
-from app.core.resources import resource_path
+from app.core.foundation.errors import DefinitionsError
+from app.core.foundation.fileio import atomic_write_json
+from app.core.foundation.resources import resource_path
 from app.core.text.messages import translate
 from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions
 from app.engine.hashing import sha256_file

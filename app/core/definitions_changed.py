@@ -11,7 +11,7 @@ import logging
 
 from app.core import definitions
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.quarantine import RecheckReport, list_items, recheck
 from app.core.scan_service import engine_scan_bytes, scan_request
 from app.core.supervisor import Supervisor

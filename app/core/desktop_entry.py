@@ -14,8 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from app.core.fileio import atomic_write_bytes
-from app.core.resources import resource_path
+from app.core.foundation.fileio import atomic_write_bytes
+from app.core.foundation.resources import resource_path
 
 APP_ID = "ringfence"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

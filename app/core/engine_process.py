@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.enginecmd import engine_argv
-from app.core.errors import EngineError
+from app.core.foundation.errors import EngineError
 from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)

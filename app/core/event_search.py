@@ -13,7 +13,7 @@ from typing import Any
 
 from app.core import events
 from app.core.events import Event
-from app.core.store import Store
+from app.core.foundation.store import Store
 
 SEARCH_LIMIT = 20_000  # the newest events in the filter that a search reads
 BATCH = 500

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.store import Schema, Store
+from app.core.foundation.store import Schema, Store
 from app.core.text.labels import SCAN_KINDS, UPDATE_STEPS, Labels
 from app.core.text.messages import Message, Moment, arg_from_json, arg_to_json, translate
 

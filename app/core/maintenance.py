@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from app.core import events
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.core import events
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.scan_service import SCANS_SCHEMA, db_text
 from app.core.text.messages import Message
 

@@ -1,6 +1,6 @@
 """One scan at a time per user, across processes, and a window onto the scan that is running.
 
-The running scan holds an exclusive OS lock (:mod:`app.core.filelock`) on ``scan.lock`` in the data
+The running scan holds an exclusive OS lock (:mod:`app.core.foundation.filelock`) on ``scan.lock`` in the data
 folder; the OS drops it when the process ends, so a crashed scan never blocks the next one. Beside
 it, ``scan-progress.json`` holds the latest :class:`JobProgress`, written at most twice a second, so
 a second request (the console while the CLI scans, or the other way round) can be told what is
@@ -18,10 +18,10 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.fileio import replace_with_retry
-from app.core.filelock import LockBusy, file_lock
-from app.core.paths import Paths
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import replace_with_retry
+from app.core.foundation.filelock import LockBusy, file_lock
+from app.core.foundation.paths import Paths
 from app.core.scan_progress import JobProgress
 from app.core.text.messages import Message, translate
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from app.core.context import Context
 from app.core.definitions import ActiveDefinitions
-from app.core.errors import RingfenceError
-from app.core.resources import resources_dir
-from app.core.store import Schema
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.resources import resources_dir
+from app.core.foundation.store import Schema
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 from app.core.text.messages import Message, translate
 

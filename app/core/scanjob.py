@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journal
 from app.core.scan_lock import ScanBusy, ScanLock, running_scan
 from app.core.scan_messages import QUARANTINE_FAILED, FileProblem, file_problem

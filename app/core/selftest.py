@@ -15,9 +15,9 @@ from typing import Any
 
 from app.core.context import Context
 from app.core.definitions import ActiveDefinitions
-from app.core.errors import RingfenceError
-from app.core.resources import resource_path
-from app.core.store import Schema, Store
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.resources import resource_path
+from app.core.foundation.store import Schema, Store
 from app.core.supervisor import Supervisor
 
 log = logging.getLogger(__name__)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.text.messages import Message, Moment, render, translate
 
 log = logging.getLogger(__name__)
@@ -275,7 +275,7 @@ def _pc_crashed(ctx: Context, now: float) -> Reason | None:
 @condition
 def _settings_corrupt(ctx: Context, now: float) -> Reason | None:
     """A damaged settings file was kept aside by this process (told for as long as the process runs)."""
-    from app.core.settings import recovered_message
+    from app.core.foundation.settings import recovered_message
 
     backup = ctx.settings.recovered_from
     if backup is None:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.beacon.sender import BeaconThread
 from app.core.events import Event
-from app.core.paths import Paths
-from app.core.settings import Settings
+from app.core.foundation.paths import Paths
+from app.core.foundation.settings import Settings
 from app.ui import startup
 from app.ui.background_ask import BackgroundAsk
 from app.ui.beacon_consent import BeaconConsent

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.core.beacon import reporter
 from app.core.beacon.reporter import consent_text
 from app.core.context import Context
-from app.core.settings import Settings
+from app.core.foundation.settings import Settings
 from app.ui.i18n import text
 from app.ui.widgets.ask import ask
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
-from app.core.errors import RingfenceError
-from app.core.logs import setup_logging
-from app.core.paths import get_paths
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.logs import setup_logging
+from app.core.foundation.paths import get_paths
 from app.ui import error_dialog, i18n
 from app.ui.icons import app_icon
 from app.ui.single_instance import SingleInstance

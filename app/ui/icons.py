@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from app.core.resources import resource_path
+from app.core.foundation.resources import resource_path
 
 STATES: tuple[str, ...] = ("ok", "attention", "alert", "scanning")
 _SIZES = (16, 20, 24, 32, 48, 64, 128, 256)

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from app.core.translations import translations_dir
+from app.core.foundation.resources import translations_dir
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ def main(argv: Sequence[str] = ()) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from app.core.paths import get_paths
+    from app.core.foundation.paths import get_paths
     from app.ui.gui import make_qapp
 
     qapp = make_qapp()

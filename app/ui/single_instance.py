@@ -14,7 +14,7 @@ import os
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from app.core.paths import Paths
+from app.core.foundation.paths import Paths
 
 log = logging.getLogger(__name__)
 MESSAGE = b"activate\n"

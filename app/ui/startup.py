@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.settings import Settings
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.settings import Settings
 
 if TYPE_CHECKING:
     from app.core.updates.poller import Poller

@@ -17,8 +17,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.paths import Paths
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.paths import Paths
 from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)

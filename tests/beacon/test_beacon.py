@@ -18,7 +18,7 @@ from app.core.beacon import outbox, reporter
 from app.core.beacon.schema import JSON_SCHEMA, MAX_BODY
 from app.core.beacon.sender import BeaconThread, send_due
 from app.core.context import Context
-from app.core.settings import Settings
+from app.core.foundation.settings import Settings
 from app.core.updates import history
 from app.core.updates.channelconfig import set_channel
 from app.core.updates.health import record_engine_event, record_scan_stats

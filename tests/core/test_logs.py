@@ -7,7 +7,7 @@ import logging.handlers
 import threading
 from pathlib import Path
 
-from app.core.logs import setup_logging
+from app.core.foundation.logs import setup_logging
 
 
 def test_threads_setting_up_the_log_at_once_write_each_line_once(tmp_path: Path) -> None:

@@ -29,8 +29,8 @@ from app.channel.repository import ChannelRepo
 from app.core.beacon import reporter
 from app.core.beacon.sender import send_due
 from app.core.context import Context
-from app.core.paths import Paths
-from app.core.settings import Settings
+from app.core.foundation.paths import Paths
+from app.core.foundation.settings import Settings
 from app.core.updates.channelconfig import set_channel
 from app.core.updates.rings import bucket
 from app.core.updates.rollout import Release

@@ -15,7 +15,7 @@ from typing import Any
 from app.channel import publisher
 from app.channel.collector.storage import Limits
 from app.core.definitions import active
-from app.core.errors import EngineError
+from app.core.foundation.errors import EngineError
 from app.core.quarantine import get_item, quarantine_file
 from app.core.quarantine.restoring import restore_version
 from app.core.scan_service import run_scan

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core import crashpoints
 from app.core import quarantine as q
 from app.core.context import Context
+from app.core.foundation import crashpoints
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import verify_blob

@@ -9,7 +9,7 @@ import pytest
 
 from app.core import quarantine as q
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.text.messages import Message, render
 from tests.quarantine.conftest import make_file, quarantine
 from tests.scanjob.test_scan_messages import german

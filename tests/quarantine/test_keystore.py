@@ -15,7 +15,7 @@ import pytest
 
 from app.core import quarantine as q
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.quarantine import keystore
 from tests.conftest import ROOT
 from tests.quarantine.conftest import make_file, quarantine

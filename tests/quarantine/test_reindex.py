@@ -220,7 +220,7 @@ def test_a_format_1_blob_that_does_not_match_its_record_is_left_as_it_was(ctx: C
 def test_damage_the_quick_check_misses_still_leads_out(ctx: Context, tmp_path: Path, rf_home: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """If a query meets damage that PRAGMA quick_check passed, reindex still sets the database aside."""
-    from app.core.store import Store
+    from app.core.foundation.store import Store
 
     item_id = quarantine(ctx, make_file(tmp_path / "x.exe", b"MZ" * 100)).item_id
     ctx.close()

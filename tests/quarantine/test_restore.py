@@ -13,7 +13,7 @@ import pytest
 
 from app.core import quarantine as q
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.quarantine import crypto, keystore
 from app.core.quarantine.restoring import restored_name
 from app.core.quarantine.vault import Vault

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.dumpfile import parse_dump, read_dump_file
 from tests.recovery.dumps import AMDPPM, CSAGENT, HAL, KERNEL, STANDARD_DRIVERS, TCPIP, Driver, Triage, build_dump
 

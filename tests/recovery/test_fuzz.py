@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.dumpfile import parse_dump
 from app.core.recovery.events import kernel_power_bugcheck, last_alive_time, parse_events, power_button_held, wer_bugcheck
 from app.core.recovery.reagentc import parse_info, parse_recovery_settings, redact_wifi

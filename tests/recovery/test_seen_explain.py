@@ -6,13 +6,13 @@ import ast
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.core.paths import get_paths
+from app.core.foundation.paths import get_paths
+from app.core.foundation.resources import resource_path
+from app.core.foundation.store import Store
 from app.core.recovery.bugchecks import bugcheck_name, normalize_code
 from app.core.recovery.explain import KIND_TEXT, STOP_CODES, USER_MODE_STATEMENT, explain_code
 from app.core.recovery.model import CRASH_KINDS, CrashReport
 from app.core.recovery.seen import SeenCrashes
-from app.core.resources import resource_path
-from app.core.store import Store
 from tests.conftest import ROOT
 
 NOW = datetime(2025, 11, 25, 16, 0, tzinfo=UTC)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery import events as ev
 from app.core.recovery.correlate import correlate
 from app.core.recovery.providers import LIVE_PROVIDERS, live_provider

@@ -66,7 +66,7 @@ def main(language: str, window: str = "") -> int:
     size_text = window.split("x") if window else WINDOW
     wanted = (int(size_text[0]), int(size_text[1]))
     from app.core.context import Context
-    from app.core.paths import get_paths
+    from app.core.foundation.paths import get_paths
     from app.core.recovery.seen import SeenCrashes
     from tests.quarantine.conftest import make_file, quarantine
     from tests.recovery.test_offline_cli import copied_folder

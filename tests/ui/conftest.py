@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core import events
 from app.core.context import Context
-from app.core.paths import Paths, get_paths
+from app.core.foundation.paths import Paths, get_paths
 from app.ui.application import ConsoleApp
 from app.ui.language import Language
 from app.ui.workers import Workers

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from app.core.beacon import outbox, reporter
 from app.core.context import Context
-from app.core.paths import get_paths
-from app.core.settings import Settings
+from app.core.foundation.paths import get_paths
+from app.core.foundation.settings import Settings
 from app.ui.application import ConsoleApp
 from app.ui.dialogs.settings import SettingsDialog
 

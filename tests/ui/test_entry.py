@@ -9,7 +9,7 @@ import sys
 from pytestqt.qtbot import QtBot
 
 from app.cli import has_display
-from app.core.paths import get_paths
+from app.core.foundation.paths import get_paths
 from app.ui.single_instance import SingleInstance
 from tests.conftest import ROOT, run_cli
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from app.core.paths import get_paths
+from app.core.foundation.paths import get_paths
 from app.ui.application import ConsoleApp
 from app.ui.beacon_consent import BeaconConsent
 from app.ui.dialogs.settings import SettingsDialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage, QImageReader
 
-from app.core.resources import resource_path
+from app.core.foundation.resources import resource_path
 from app.ui.icons import STATES, app_icon, icon, state_icon
 from app.ui.main_window import PAGES
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core import events
 from app.core.context import Context
-from app.core.paths import get_paths
+from app.core.foundation.paths import get_paths
 from app.core.recovery.seen import SeenCrashes
 from app.ui.application import ConsoleApp
 from app.ui.pages.base import Page

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.context import Context
-from app.core.paths import get_paths
+from app.core.foundation.paths import get_paths
 from app.core.realtime.status import read_status_file, status_path
 from app.ui.application import ConsoleApp
 from tests.engine.helpers import EICAR

@@ -122,7 +122,7 @@ def test_dropped_files_are_scanned_and_pause_resume_cancel_reach_the_scan(qtbot:
 
 HOLDER = """
 import sys, time
-from app.core.paths import get_paths
+from app.core.foundation.paths import get_paths
 from app.core.scan_lock import ScanLock
 from app.core.scan_progress import JobProgress
 import os

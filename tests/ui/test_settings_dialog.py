@@ -7,8 +7,8 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from app.core.paths import get_paths
-from app.core.settings import SCHEMA, Setting, Settings
+from app.core.foundation.paths import get_paths
+from app.core.foundation.settings import SCHEMA, Setting, Settings
 from app.ui.application import ConsoleApp
 from app.ui.dialogs.settings import SettingsDialog
 

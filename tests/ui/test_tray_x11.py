@@ -64,7 +64,7 @@ def test_without_a_tray_host_closing_the_window_quits() -> None:
 
 
 def test_ringfence_without_a_command_opens_the_console_on_a_desktop(tmp_path: object) -> None:
-    from app.core.paths import get_paths
+    from app.core.foundation.paths import get_paths
     from app.ui.single_instance import SingleInstance
 
     with xvfb() as display:

@@ -8,7 +8,7 @@ import time
 from pytestqt.qtbot import QtBot
 
 from app.core.context import Context
-from app.core.paths import get_paths
+from app.core.foundation.paths import get_paths
 from app.ui.workers import Workers
 
 

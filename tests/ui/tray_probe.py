@@ -12,7 +12,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from app.core.paths import get_paths
+from app.core.foundation.paths import get_paths
 from app.ui.application import ConsoleApp
 from app.ui.gui import make_qapp
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.updates.channelconfig import server_url, set_channel
 from tests.conftest import run_cli
 

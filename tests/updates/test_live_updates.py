@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from app.core.filelock import LockBusy, file_lock
+from app.core.foundation.filelock import LockBusy, file_lock
 from app.core.text.messages import translate
 from app.core.updates.poller import Poller
 from app.core.updates.service import CheckResult

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from app.core.definitions import active, read_pointer
-from app.core.errors import EngineError
+from app.core.foundation.errors import EngineError
 from app.core.selftest import selftest_request
 from app.core.supervisor import Supervisor
 from app.core.text.messages import render

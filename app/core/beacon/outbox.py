@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.store import Schema, Store
+from app.core.foundation.store import Schema, Store
 
 SCHEMA = Schema("beacon", (
     """

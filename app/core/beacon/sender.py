@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from app.core.beacon import outbox, reporter, wake
 from app.core.context import Context
-from app.core.paths import Paths
-from app.core.settings import Settings
+from app.core.foundation.paths import Paths
+from app.core.foundation.settings import Settings
 
 if TYPE_CHECKING:  # requests is imported when the first report is sent, not at the console's start
     import requests

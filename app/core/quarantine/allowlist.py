@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from app.core import events
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.store import Schema
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.store import Schema
 from app.core.text.messages import translate
 
 SCHEMA = Schema("allowlist", (

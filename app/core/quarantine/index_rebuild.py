@@ -21,11 +21,11 @@ from pathlib import Path
 
 from app.core import events
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.store import StateDamaged, is_damage, set_aside
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key, read_vault_record
 from app.core.quarantine.vault import BLOB_SUFFIX, QUARANTINED, Item, Vault
-from app.core.store import StateDamaged, is_damage, set_aside
 from app.core.text.messages import Message, marked, translate
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.quarantine import keystore
 from app.core.quarantine.vault import IN_VAULT, NO_LONGER_DETECTED, Item, Vault
 from app.core.text.messages import translate

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from app.core.errors import RingfenceError
-from app.core.fileio import atomic_write_bytes, atomic_write_json
-from app.core.filelock import file_lock
-from app.core.paths import Paths
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import atomic_write_bytes, atomic_write_json
+from app.core.foundation.filelock import file_lock
+from app.core.foundation.paths import Paths
 from app.core.quarantine.crypto import KEY_SIZE
 from app.core.text.messages import translate
 

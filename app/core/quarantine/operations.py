@@ -31,10 +31,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from app.core import crashpoints, events
+from app.core import events
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.fileio import fsync_dir
+from app.core.foundation import crashpoints
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import fsync_dir
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.protected import protection_reason

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
-from app.core.paths import Paths
+from app.core.foundation.paths import Paths
 from app.core.text.messages import QT_TRANSLATE_NOOP
 
 SYSTEM = QT_TRANSLATE_NOOP("Quarantine", "an operating-system file")

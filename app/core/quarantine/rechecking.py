@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.quarantine import crypto
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.vault import NO_LONGER_DETECTED, QUARANTINED, Vault

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.context import Context
-from app.core.fileio import fsync_dir
+from app.core.foundation.fileio import fsync_dir
 from app.core.quarantine import intents
 from app.core.quarantine.index_rebuild import ReindexReport, ensure_index
 from app.core.quarantine.operations import purge, settle_quarantine

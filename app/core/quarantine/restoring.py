@@ -24,10 +24,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core import crashpoints, events
+from app.core import events
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.fileio import fsync_dir
+from app.core.foundation import crashpoints
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import fsync_dir
 from app.core.quarantine import allowlist, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import claim

@@ -15,8 +15,8 @@ import os
 from collections.abc import Iterator
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.fileio import fsync_dir, replace_with_retry
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import fsync_dir, replace_with_retry
 from app.core.quarantine import crypto
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.vault import Item, Vault

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.context import Context
-from app.core.store import Schema
+from app.core.foundation.store import Schema
 
 BLOB_SUFFIX = ".rfq"
 TEMP_SUFFIX = ".tmp"

@@ -22,7 +22,7 @@ from typing import Any
 
 from app.core import definitions, events
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.realtime.messages import ACTIONS
 from app.core.scan_service import db_text, scan_request
 from app.core.supervisor import CRASHED_FILE, HUNG_FILE, ScanControl, ScanOutcome, Supervisor

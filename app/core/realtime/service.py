@@ -27,8 +27,8 @@ from typing import Any
 
 from app.core import events
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.paths import Paths
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.paths import Paths
 from app.core.realtime.engine_link import EngineLink
 from app.core.realtime.filters import Exclusions, is_partial
 from app.core.realtime.messages import OVERFLOW_REASONS, watch_failure

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.core.fileio import atomic_write_json
-from app.core.paths import Paths
+from app.core.foundation.fileio import atomic_write_json
+from app.core.foundation.paths import Paths
 from app.core.realtime.messages import catching_up
 from app.core.text.messages import Message
 

@@ -15,7 +15,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery import events as ev
 from app.core.recovery import kernel_log, reagentc
 from app.core.recovery.dumpfile import read_dump_file

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from app.core.errors import RingfenceError
-from app.core.resources import resource_path
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.resources import resource_path
 from app.core.text.messages import translate
 
 _M_FLAG = 0x10000000

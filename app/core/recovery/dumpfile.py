@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import cast
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.bugchecks import normalize_code
 from app.core.recovery.timeconv import filetime_to_datetime
 from app.core.text.messages import Message, translate

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.timeconv import parse_event_time, systemtime_to_datetime
 from app.core.text.messages import Message, translate
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from Evtx.Evtx import FileHeader
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.events import SystemEvent, parse_events
 from app.core.text.messages import translate
 

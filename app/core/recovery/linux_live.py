@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.artifacts import add_file
 from app.core.recovery.findings import Findings, SourcedBoot
 from app.core.recovery.runner import Runner, run_command

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.artifacts import add_file
 from app.core.recovery.findings import Findings
 from app.core.text.messages import translate

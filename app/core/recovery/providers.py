@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.correlate import correlate
 from app.core.recovery.findings import Findings
 from app.core.recovery.model import RecoveryScan

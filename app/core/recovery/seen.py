@@ -17,9 +17,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.core import events
+from app.core.foundation.store import Schema, Store
 from app.core.recovery.explain import kind_title
 from app.core.recovery.model import CrashReport, hex_code, iso_utc
-from app.core.store import Schema, Store
 
 SCHEMA = Schema("recovery", (
     """

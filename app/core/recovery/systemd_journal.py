@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import BinaryIO
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.timeconv import unix_micros_to_datetime
 from app.core.text.messages import Message, translate
 

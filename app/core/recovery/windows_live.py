@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery import events as ev
 from app.core.recovery import reagentc
 from app.core.recovery.dumpfile import read_dump_file

@@ -12,8 +12,8 @@ import sqlite3
 import time
 from typing import Any
 
+from app.core.foundation.store import Schema, Store
 from app.core.schedule.slots import Schedule
-from app.core.store import Schema, Store
 
 SCHEDULE_SCHEMA = Schema("schedules", (
     """CREATE TABLE schedules (

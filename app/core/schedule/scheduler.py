@@ -133,7 +133,7 @@ def run_in_background(ctx: Context, request: ScanRequest,
                       on_job: Callable[[ScanJob | None], None] | None = None) -> BackgroundRun:
     """Run ``request`` (a :class:`~app.core.scanjob.ScanRequest`) as a background scan (blocking).
     ``on_job`` gets the job when it starts and ``None`` when it ended (so that it can be cancelled)."""
-    from app.core.errors import RingfenceError
+    from app.core.foundation.errors import RingfenceError
     from app.core.priority import cpu_seconds, lower_priority
     from app.core.scan_lock import ScanBusy
     from app.core.scanjob import ScanJob

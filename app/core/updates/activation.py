@@ -15,10 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core import crashpoints, events
+from app.core import events
 from app.core.context import Context
 from app.core.definitions import baseline
-from app.core.errors import RingfenceError
+from app.core.foundation import crashpoints
+from app.core.foundation.errors import RingfenceError
 from app.core.text.messages import Message, arg_to_json, translate
 from app.core.updates import history
 from app.core.updates.probation import evaluate

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from tuf.api.metadata import Metadata, Root
 
-from app.core.errors import RingfenceError
-from app.core.fileio import atomic_write_bytes, atomic_write_json
-from app.core.resources import resource_path
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import atomic_write_bytes, atomic_write_json
+from app.core.foundation.resources import resource_path
 from app.core.text.messages import translate
 
 

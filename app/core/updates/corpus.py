@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import app
-from app.core.resources import resource_path
+from app.core.foundation.resources import resource_path
 
 OWN_SUFFIXES = {".py", ".pyd", ".so", ".dll", ".exe"}
 MAX_OWN_FILES = 5000

@@ -15,7 +15,7 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
-from app.core.store import Store
+from app.core.foundation.store import Store
 from app.core.supervisor import ENGINE_SCHEMA
 from app.core.updates.history import SCHEMA as UPDATES_SCHEMA
 

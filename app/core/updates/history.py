@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 
 from app.core.beacon import wake
-from app.core.store import Schema, Store
+from app.core.foundation.store import Schema, Store
 from app.core.text.messages import Message, render
 
 SCHEMA = Schema("updates", (

@@ -18,7 +18,7 @@ import random
 import threading
 from collections.abc import Callable
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.updates.schedule import startup_delay
 from app.core.updates.service import CheckResult, UpdateService
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.store import Store
+from app.core.foundation.store import Store
 from app.core.text.messages import Message, translate
 from app.core.updates import health
 from app.core.updates.state import Probation

@@ -24,14 +24,15 @@ from urllib.parse import quote
 from tuf.api import exceptions as tuf_errors
 
 from app import ENGINE_VERSION
-from app.core import crashpoints, events
+from app.core import events
 from app.core.context import Context
 from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
 from app.core.definitions_changed import recheck_quarantine
-from app.core.errors import RingfenceError
-from app.core.fileio import atomic_write_bytes
-from app.core.filelock import file_lock
-from app.core.resources import resource_path
+from app.core.foundation import crashpoints
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import atomic_write_bytes
+from app.core.foundation.filelock import file_lock
+from app.core.foundation.resources import resource_path
 from app.core.selftest import run_selftest
 from app.core.text.messages import Message, Moment, arg_to_json, render, translate
 from app.core.updates import history
@@ -77,7 +78,7 @@ class UpdateService:
                  fetcher_factory: Callable[[], RequestsFetcher] | None = None, progress: Progress | None = None,
                  validation_timeout: float = 180.0, rng: random.Random | None = None, lock_wait: float = 0.0) -> None:
         """``lock_wait``: how long an operation waits for another updater before it raises
-        :class:`~app.core.filelock.LockBusy` ("busy"); none by default, so a user's action answers at once."""
+        :class:`~app.core.foundation.filelock.LockBusy` ("busy"); none by default, so a user's action answers at once."""
         self.ctx, self.clock = ctx, clock
         self.lock_wait = lock_wait
         self.clean_corpus = clean_corpus if clean_corpus is not None else default_clean_corpus()
@@ -159,7 +160,7 @@ class UpdateService:
         the delayed ring and a stop after a fall-back to the baseline still hold. ``install_anyway`` (the
         explicit "install anyway" / ``update apply``) overrides those too. Slow: network, then the
         validation sandbox and an engine self-test (seconds to minutes); raises
-        :class:`~app.core.filelock.LockBusy` at once when another updater is busy."""
+        :class:`~app.core.foundation.filelock.LockBusy` at once when another updater is busy."""
         config = load_channel(self.ctx.paths.config_dir)
         if config is None:
             return CheckResult("not_configured", STATE_TEXT["not_configured"], self.state.active_version)

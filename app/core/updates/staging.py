@@ -20,10 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.core import crashpoints
 from app.core.context import Context
 from app.core.definitions import POINTER, read_pointer, write_pointer
-from app.core.fileio import atomic_write_json, fsync_dir
+from app.core.foundation import crashpoints
+from app.core.foundation.fileio import atomic_write_json, fsync_dir
 from app.core.updates.sandbox import SandboxResult
 
 log = logging.getLogger(__name__)

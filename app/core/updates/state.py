@@ -4,7 +4,7 @@ It holds what must survive a crash at any moment and must never go backwards: th
 the high-water marks (rollout ``sequence`` and the highest content version activated), the last
 verified rollout document (so revocations apply offline), the target hashes seen in signed metadata,
 the probation window, the last-known-good versions and the local verdicts on versions. Writes go
-through :func:`app.core.fileio.atomic_write_json` (temp file, fsync, ``os.replace``), so a reader sees
+through :func:`app.core.foundation.fileio.atomic_write_json` (temp file, fsync, ``os.replace``), so a reader sees
 the old or the new state, never a mix.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from app.core.fileio import atomic_write_json
+from app.core.foundation.fileio import atomic_write_json
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""The settings dialog, generated from :data:`app.core.settings.SCHEMA`.
+"""The settings dialog, generated from :data:`app.core.foundation.settings.SCHEMA`.
 
 One tab per key prefix (``scan.``, ``quarantine.``, ``updates.``, ``history.``, ``ui.``), one field per
 setting chosen by its type (check box, number, choice, list of lines), a reset-to-default button beside
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.beacon.reporter import consent_text
-from app.core.settings import SCHEMA, Setting
+from app.core.foundation.settings import SCHEMA, Setting
 from app.core.text.messages import QT_TRANSLATE_NOOP
 from app.ui.i18n import text
 

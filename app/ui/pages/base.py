@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, SignalInstance
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app.core.context import Context
-from app.core.paths import Paths
+from app.core.foundation.paths import Paths
 from app.core.text.messages import Message
 from app.ui.i18n import text
 from app.ui.widgets.notice import Notice

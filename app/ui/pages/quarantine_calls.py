@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.core import quarantine as q
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.text.messages import Message
 
 

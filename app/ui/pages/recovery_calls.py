@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.recovery.model import RecoveryScan
 from app.core.recovery.providers import scan
 from app.core.recovery.seen import PendingCrash, SeenCrashes

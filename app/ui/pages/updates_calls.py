@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.context import Context
-from app.core.errors import RingfenceError
-from app.core.settings import Settings
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.settings import Settings
 from app.core.text.messages import Message
 from app.core.updates.diff import RuleDiff
 from app.core.updates.service import CheckResult, UpdateService

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import RingfenceError
-from app.core.fileio import fsync_dir
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import fsync_dir
 from app.core.text.messages import translate
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import RingfenceError
-from app.core.fileio import atomic_write_json, fsync_dir
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.fileio import atomic_write_json, fsync_dir
 from app.core.text.messages import QT_TRANSLATE_NOOP, Message, translate
 
 log = logging.getLogger(__name__)

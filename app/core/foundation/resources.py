@@ -1,6 +1,6 @@
 """One function finds the app's resources, from a source checkout, an installed wheel or the frozen
-PyInstaller bundle (``build.spec`` lists the same folder); :mod:`app.core.translations` finds the
-translations the same way."""
+PyInstaller bundle (``build.spec`` lists the same folder); :func:`translations_dir` finds the compiled
+translations (``translations/ringfence_<lang>.qm``) the same way."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from app.core.errors import RingfenceError
+import app
+from app.core.foundation.errors import RingfenceError
 from app.core.text.messages import translate
 
 
@@ -19,7 +20,7 @@ def data_candidates(folder: str) -> list[Path]:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         candidates.append(Path(frozen_root) / folder)
-    package = Path(__file__).resolve().parents[2]
+    package = Path(app.__file__).resolve().parent.parent
     candidates.append(package / folder)  # source checkout
     # An installed wheel: its data files sit in <prefix>/share/ringfence, with the package in
     # <prefix>/lib/pythonX.Y/site-packages (POSIX) or <prefix>/Lib/site-packages (Windows).
@@ -38,3 +39,16 @@ def resources_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def translations_dir() -> Path | None:
+    """The folder holding ``ringfence_*.qm``, or None when this installation has none (English only)."""
+    return next((c for c in data_candidates("translations") if any(c.glob("ringfence_*.qm"))), None)
+
+
+def available_languages() -> list[str]:
+    """The languages with a compiled translation (``["de"]``); English, the source language, is not listed."""
+    folder = translations_dir()
+    if folder is None:
+        return []
+    return sorted(p.stem.removeprefix("ringfence_") for p in folder.glob("ringfence_*.qm"))

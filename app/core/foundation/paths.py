@@ -13,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app.core.errors import RingfenceError
+from app.core.foundation.errors import RingfenceError
 from app.core.text.messages import translate
 
 APP_NAME = "Ringfence"
