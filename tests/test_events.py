@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core import events
 from app.core.context import Context
+from app.core.journal import events
 from app.core.text.messages import render, translate
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.paths import get_paths
 from app.core.foundation.settings import Settings
+from app.core.journal import events
 from tests.conftest import run_cli
 
 BROKEN = b'{\n  "scan.exclude_paths": ["/home/me/vm-images", "/home/me/builds"],\n  "scan.jobs": 2,\n}\n'

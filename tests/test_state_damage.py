@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import events
 from app.core.foundation.store import Schema, StateDamaged, Store
+from app.core.journal import events
 
 DEMO = Schema("demo", ("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);",))
 

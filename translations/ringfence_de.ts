@@ -699,13 +699,13 @@
 <context>
     <name>Events</name>
     <message>
-        <location filename="../app/core/events.py" line="61"/>
+        <location filename="../app/core/journal/events.py" line="61"/>
         <source>A scan started: %1.</source>
         <extracomment>The kinds History filters by.</extracomment>
         <translation>Eine Prüfung hat begonnen: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="64"/>
+        <location filename="../app/core/journal/events.py" line="64"/>
         <source>Scan finished: %n file(s) checked; threats found: %1; not checked: %2.</source>
         <translation>
             <numerusform>Prüfung beendet: %n Datei geprüft; gefundene Bedrohungen: %1; nicht geprüft: %2.</numerusform>
@@ -713,7 +713,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="66"/>
+        <location filename="../app/core/journal/events.py" line="66"/>
         <source>Scan cancelled after %n file(s).</source>
         <translation>
             <numerusform>Prüfung nach %n Datei abgebrochen.</numerusform>
@@ -721,42 +721,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="67"/>
+        <location filename="../app/core/journal/events.py" line="67"/>
         <source>A scan was abandoned: %1</source>
         <translation>Eine Prüfung wurde aufgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="69"/>
+        <location filename="../app/core/journal/events.py" line="69"/>
         <source>%1 was found in %2.</source>
         <translation>%1 wurde in %2 gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="70"/>
+        <location filename="../app/core/journal/events.py" line="70"/>
         <source>%1 was moved to the quarantine (%2).</source>
         <translation>%1 wurde in die Quarantäne verschoben (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="71"/>
+        <location filename="../app/core/journal/events.py" line="71"/>
         <source>%1 was restored from the quarantine.</source>
         <translation>%1 wurde aus der Quarantäne wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="72"/>
+        <location filename="../app/core/journal/events.py" line="72"/>
         <source>%1 was deleted from the quarantine.</source>
         <translation>%1 wurde aus der Quarantäne gelöscht.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="73"/>
+        <location filename="../app/core/journal/events.py" line="73"/>
         <source>%1 was added to the allow-list.</source>
         <translation>%1 wurde zur Liste der zugelassenen Dateien hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="74"/>
+        <location filename="../app/core/journal/events.py" line="74"/>
         <source>%1 was removed from the allow-list.</source>
         <translation>%1 wurde von der Liste der zugelassenen Dateien entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="76"/>
+        <location filename="../app/core/journal/events.py" line="76"/>
         <source>%n old item(s) were deleted from the quarantine.</source>
         <translation>
             <numerusform>%n altes Objekt wurde aus der Quarantäne gelöscht.</numerusform>
@@ -764,7 +764,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="78"/>
+        <location filename="../app/core/journal/events.py" line="78"/>
         <source>Added %n quarantined item(s) back to the index from their encrypted copies.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
@@ -772,87 +772,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="81"/>
+        <location filename="../app/core/journal/events.py" line="81"/>
         <source>%1 is no longer detected by definitions %2: you may restore it.</source>
         <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="83"/>
+        <location filename="../app/core/journal/events.py" line="83"/>
         <source>Definitions %1 are now active.</source>
         <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="85"/>
+        <location filename="../app/core/journal/events.py" line="85"/>
         <source>Definitions %1 were refused at the %2 step: %3</source>
         <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="88"/>
+        <location filename="../app/core/journal/events.py" line="88"/>
         <source>Definitions %1 were rolled back to %2 during probation: %3</source>
         <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="90"/>
+        <location filename="../app/core/journal/events.py" line="90"/>
         <source>Definitions %1 were reverted to %2 at start-up: %3</source>
         <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="92"/>
+        <location filename="../app/core/journal/events.py" line="92"/>
         <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="94"/>
+        <location filename="../app/core/journal/events.py" line="94"/>
         <source>The vendor rolled the definitions back to %1.</source>
         <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="96"/>
+        <location filename="../app/core/journal/events.py" line="96"/>
         <source>You rolled the definitions back from %1 to %2.</source>
         <translation>Sie haben die Definitionen von %1 auf %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="97"/>
+        <location filename="../app/core/journal/events.py" line="97"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="99"/>
+        <location filename="../app/core/journal/events.py" line="99"/>
         <source>Definitions %1 passed probation and are now known good.</source>
         <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="102"/>
+        <location filename="../app/core/journal/events.py" line="102"/>
         <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="104"/>
+        <location filename="../app/core/journal/events.py" line="104"/>
         <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="107"/>
+        <location filename="../app/core/journal/events.py" line="107"/>
         <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
         <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="109"/>
+        <location filename="../app/core/journal/events.py" line="109"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="112"/>
+        <location filename="../app/core/journal/events.py" line="112"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="116"/>
+        <location filename="../app/core/journal/events.py" line="116"/>
         <source>Real-time protection found %1 in %2: %3.</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/events.py" line="118"/>
+        <location filename="../app/core/journal/events.py" line="118"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -860,52 +860,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="119"/>
+        <location filename="../app/core/journal/events.py" line="119"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="121"/>
+        <location filename="../app/core/journal/events.py" line="121"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="123"/>
+        <location filename="../app/core/journal/events.py" line="123"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="125"/>
+        <location filename="../app/core/journal/events.py" line="125"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="127"/>
+        <location filename="../app/core/journal/events.py" line="127"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="130"/>
+        <location filename="../app/core/journal/events.py" line="130"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="132"/>
+        <location filename="../app/core/journal/events.py" line="132"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="135"/>
+        <location filename="../app/core/journal/events.py" line="135"/>
         <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
         <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="139"/>
+        <location filename="../app/core/journal/events.py" line="139"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="157"/>
+        <location filename="../app/core/journal/events.py" line="157"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2288,22 +2288,22 @@
         <translation>reagentc hat die Einstellungen der Schnellen Computerwiederherstellung nicht gemeldet (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/events.py" line="59"/>
+        <location filename="../app/core/recovery/windows_events.py" line="59"/>
         <source>System log: %1 %2</source>
         <translation>Systemprotokoll: %1 %2</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/events.py" line="82"/>
+        <location filename="../app/core/recovery/windows_events.py" line="82"/>
         <source>The event log export</source>
         <translation>Der Ereignisprotokoll-Export</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/events.py" line="84"/>
+        <location filename="../app/core/recovery/windows_events.py" line="84"/>
         <source>%1 contains an XML document type declaration, which event exports never have; it was not read.</source>
         <translation>%1 enthält eine XML-Dokumenttyp-Deklaration, die Ereignisexporte nie haben; die Datei wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/events.py" line="90"/>
+        <location filename="../app/core/recovery/windows_events.py" line="90"/>
         <source>%1 is not readable event XML (%2).</source>
         <translation>%1 ist kein lesbares Ereignis-XML (%2).</translation>
     </message>

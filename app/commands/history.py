@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.commands.output import print_json, printable
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal import events
 
 _AGE = re.compile(r"^(\d+)\s*([mhd])$")
 _UNIT = {"m": 60, "h": 3600, "d": 86400}

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.core import events
+    from app.core.journal import events
     from app.core.realtime.service import RealtimeService
 
     for path in args.paths:

@@ -32,7 +32,7 @@ class Context:
         return ctx
 
     def _record_recovery(self) -> None:
-        from app.core import events
+        from app.core.journal import events
 
         try:
             events.record(self.store, "settings.corrupt", backup=str(self.settings.recovered_from))

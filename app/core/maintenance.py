@@ -13,9 +13,9 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal import events
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal import events
 from app.core.scan_service import SCANS_SCHEMA, db_text
 from app.core.text.messages import Message
 

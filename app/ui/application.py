@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.core.beacon.sender import BeaconThread
-from app.core.events import Event
 from app.core.foundation.paths import Paths
 from app.core.foundation.settings import Settings
+from app.core.journal.events import Event
 from app.ui import startup
 from app.ui.background_ask import BackgroundAsk
 from app.ui.beacon_consent import BeaconConsent

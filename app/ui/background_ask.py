@@ -23,7 +23,7 @@ from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.i18n import text
 
 if TYPE_CHECKING:
-    from app.core.events import Event
+    from app.core.journal.events import Event
     from app.ui.application import ConsoleApp
 
 log = logging.getLogger(__name__)

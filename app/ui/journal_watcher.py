@@ -1,6 +1,6 @@
 """Brings new event-journal entries to the GUI thread, from any process (the CLI, the engine, the console).
 
-Every ``interval_ms`` a worker reads :func:`app.core.events.events_since` for the events after the last
+Every ``interval_ms`` a worker reads :func:`app.core.journal.events.events_since` for the events after the last
 one seen and :attr:`JournalWatcher.events` carries them (oldest first) to the GUI thread. The first read
 only learns where the journal ends: what happened before the console started is not news. One read at a
 time; a slow disk makes reads less frequent, never piles them up.
@@ -12,8 +12,8 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core import events as journal
 from app.core.context import Context
+from app.core.journal import events as journal
 from app.ui.workers import Job, Workers
 
 log = logging.getLogger(__name__)

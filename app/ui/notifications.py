@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.core.events import Event
+from app.core.journal.events import Event
 from app.ui.i18n import plural, text
 
 GATHER_MS = 1500

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.core import event_search, events
 from app.core.context import Context
-from app.core.events import Event
+from app.core.journal import events
+from app.core.journal import search as event_search
+from app.core.journal.events import Event
 from app.core.text.messages import render
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core import events
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal import events
 from app.core.maintenance import maintain
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes

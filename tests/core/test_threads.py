@@ -7,9 +7,9 @@ import threading
 import time
 from pathlib import Path
 
-from app.core import events
 from app.core import quarantine as q
 from app.core.context import Context
+from app.core.journal import events
 from app.core.verdict import compute_verdict
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core import definitions, events
+from app.core import definitions
 from app.core.context import Context
+from app.core.journal import events
 from app.core.scan_service import run_scan
 from app.core.supervisor import Supervisor
 from tests.engine.helpers import EICAR, write

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core import events
 from app.core import quarantine as q
 from app.core.context import Context
+from app.core.journal import events
 from app.core.quarantine.vault import Vault
 from tests.conftest import run_cli
 from tests.quarantine.conftest import make_file, quarantine

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import events
 from app.core.context import Context
+from app.core.journal import events
 from app.core.realtime.service import RealtimeService
 from app.core.realtime.watcher import OVERFLOW_LOGGERS
 from tests.engine.helpers import EICAR

@@ -7,8 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core import events
 from app.core.context import Context
+from app.core.journal import events
 from app.core.quarantine import list_items
 from app.core.realtime.service import RealtimeService
 from tests.engine.helpers import EICAR

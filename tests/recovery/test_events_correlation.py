@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.core.foundation.errors import RingfenceError
-from app.core.recovery import events as ev
+from app.core.recovery import windows_events as ev
 from app.core.recovery.correlate import correlate
 from app.core.recovery.dumpfile import parse_dump
 from app.core.recovery.explain import explain_code

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.core.recovery import events as ev
+from app.core.recovery import windows_events as ev
 from app.core.recovery.correlate import correlate
 from app.core.recovery.findings import Findings
 from app.core.recovery.offline import OfflineFolderProvider

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from app.core.foundation.errors import RingfenceError
 from app.core.recovery.dumpfile import parse_dump
-from app.core.recovery.events import kernel_power_bugcheck, last_alive_time, parse_events, power_button_held, wer_bugcheck
 from app.core.recovery.reagentc import parse_info, parse_recovery_settings, redact_wifi
+from app.core.recovery.windows_events import kernel_power_bugcheck, last_alive_time, parse_events, power_button_held, wer_bugcheck
 from tests.recovery import eventxml as x
 from tests.recovery import recorded as r
 from tests.recovery.dumps import STANDARD_DRIVERS, Driver, Triage, build_dump

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core.foundation.errors import RingfenceError
-from app.core.recovery import events as ev
+from app.core.recovery import windows_events as ev
 from app.core.recovery.correlate import correlate
 from app.core.recovery.providers import LIVE_PROVIDERS, live_provider
 from app.core.recovery.runner import CommandResult

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal import events
 from app.core.quarantine import list_items
 from app.core.scan_actions import quarantine_detection
 from app.core.scanjob import Found, JobProgress, ScanBusy, ScanJob, ScanRequest, ScanSummary, Started, running_scan

@@ -93,7 +93,7 @@ def test_stopping_the_scheduler_cancels_its_running_scan(
     import time
     from datetime import datetime
 
-    from app.core import events
+    from app.core.journal import events
     from app.core.schedule import rows
     from app.core.schedule.scheduler import SchedulerThread
     from tests.realtime.conftest import wait_for

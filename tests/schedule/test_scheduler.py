@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import events
 from app.core.context import Context
+from app.core.journal import events
 from app.core.schedule import rows
 from app.core.schedule.scheduler import Power, Ran, Scheduler
 

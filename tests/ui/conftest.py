@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.paths import Paths, get_paths
+from app.core.journal import events
 from app.ui.application import ConsoleApp
 from app.ui.language import Language
 from app.ui.workers import Workers

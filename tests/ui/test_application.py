@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.core import events as journal
 from app.core.context import Context
+from app.core.journal import events as journal
 from app.ui import startup
 from app.ui.application import ConsoleApp
 from app.ui.i18n import text

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.core import events
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.foundation.paths import get_paths
+from app.core.journal import events
 from app.core.scanjob import ScanRequest
 from app.core.schedule.scheduler import run_in_background
 from app.ui.application import ConsoleApp

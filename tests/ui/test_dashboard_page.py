@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from app.core import events
 from app.core.context import Context
+from app.core.journal import events
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
 from app.core.supervisor import record_event

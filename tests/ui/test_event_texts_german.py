@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QDateTime, QLocale
 from pytestqt.qtbot import QtBot
 
-from app.core import events
 from app.core.context import Context
+from app.core.journal import events
 from app.core.realtime.messages import watch_failure
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes

@@ -7,9 +7,9 @@ import json
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.core import events
 from app.core.context import Context
-from app.core.event_search import SEARCH_LIMIT
+from app.core.journal import events
+from app.core.journal.search import SEARCH_LIMIT
 from app.ui.i18n import text
 from app.ui.pages.history import PAGE_SIZE, HistoryPage
 from tests.ui.conftest import Console

@@ -9,11 +9,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.core import events
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.foundation.paths import get_paths
 from app.core.foundation.settings import Settings
+from app.core.journal import events
 from app.ui.housekeeping import Housekeeping
 from app.ui.workers import Workers
 from tests.ui.conftest import make_console

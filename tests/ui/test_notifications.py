@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from app.core import events as journal
 from app.core.context import Context
+from app.core.journal import events as journal
 from app.ui.notifications import MAX_PER_BATCH, Notifier
 
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTableView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.paths import get_paths
+from app.core.journal import events
 from app.core.recovery.seen import SeenCrashes
 from app.ui.application import ConsoleApp
 from app.ui.pages.base import Page

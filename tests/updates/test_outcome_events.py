@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from app.channel import publisher
-from app.core import events
+from app.core.journal import events
 from app.core.text.messages import render
 from app.core.updates import health
 from app.core.verdict import compute_verdict

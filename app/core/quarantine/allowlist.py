@@ -11,10 +11,10 @@ import re
 import time
 from dataclasses import dataclass
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.store import Schema
+from app.core.journal import events
 from app.core.text.messages import translate
 
 SCHEMA = Schema("allowlist", (

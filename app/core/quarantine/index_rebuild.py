@@ -19,10 +19,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.store import StateDamaged, is_damage, set_aside
+from app.core.journal import events
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key, read_vault_record
 from app.core.quarantine.vault import BLOB_SUFFIX, QUARANTINED, Item, Vault

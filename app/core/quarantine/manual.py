@@ -7,9 +7,9 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal import events
 from app.core.quarantine.operations import QUARANTINED_ACTION, QuarantineOutcome, quarantine_file
 from app.core.text.messages import translate
 from app.engine.hashing import blocks, sha256_chunks

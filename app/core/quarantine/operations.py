@@ -31,11 +31,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation import crashpoints
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import fsync_dir
+from app.core.journal import events
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.protected import protection_reason

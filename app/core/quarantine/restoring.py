@@ -24,11 +24,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation import crashpoints
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import fsync_dir
+from app.core.journal import events
 from app.core.quarantine import allowlist, crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import claim

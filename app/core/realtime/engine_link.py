@@ -20,9 +20,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import definitions, events
+from app.core import definitions
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal import events
 from app.core.realtime.messages import ACTIONS
 from app.core.scan_service import db_text, scan_request
 from app.core.supervisor import CRASHED_FILE, HUNG_FILE, ScanControl, ScanOutcome, Supervisor

@@ -25,10 +25,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from app.core import events
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.paths import Paths
+from app.core.journal import events
 from app.core.realtime.engine_link import EngineLink
 from app.core.realtime.filters import Exclusions, is_partial
 from app.core.realtime.messages import OVERFLOW_REASONS, watch_failure

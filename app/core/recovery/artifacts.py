@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.foundation.errors import RingfenceError
-from app.core.recovery import events as ev
 from app.core.recovery import kernel_log, reagentc
+from app.core.recovery import windows_events as ev
 from app.core.recovery.dumpfile import read_dump_file
 from app.core.recovery.evtx_reader import read_evtx
 from app.core.recovery.findings import DumpFinding, Findings, KernelRecord, SourcedBoot

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import PureWindowsPath
 
-from app.core.recovery import events as ev
+from app.core.recovery import windows_events as ev
 from app.core.recovery.bugchecks import same_family
 from app.core.recovery.correlate_linux import linux_reports
 from app.core.recovery.evidence import dump_evidence, event_evidence, recovery_boots

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from app.core.recovery import events as ev
+from app.core.recovery import windows_events as ev
 from app.core.recovery.findings import DumpFinding
 from app.core.recovery.model import Evidence, Message, RecoveryBoot, hex_code
 from app.core.text.messages import Moment, translate

@@ -14,7 +14,7 @@ from pathlib import Path
 from Evtx.Evtx import FileHeader
 
 from app.core.foundation.errors import RingfenceError
-from app.core.recovery.events import SystemEvent, parse_events
+from app.core.recovery.windows_events import SystemEvent, parse_events
 from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.core.recovery.dumpfile import DumpInfo
-from app.core.recovery.events import SystemEvent
 from app.core.recovery.kernel_log import KernelCrash
 from app.core.recovery.reagentc import QmrSettings, WinreInfo
 from app.core.recovery.systemd_journal import JournalBoot
+from app.core.recovery.windows_events import SystemEvent
 from app.core.text.messages import Message, translate
 
 

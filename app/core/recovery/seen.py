@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from app.core import events
 from app.core.foundation.store import Schema, Store
+from app.core.journal import events
 from app.core.recovery.explain import kind_title
 from app.core.recovery.model import CrashReport, hex_code, iso_utc
 

@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.core.foundation.errors import RingfenceError
-from app.core.recovery import events as ev
 from app.core.recovery import reagentc
+from app.core.recovery import windows_events as ev
 from app.core.recovery.dumpfile import read_dump_file
 from app.core.recovery.findings import DumpFinding, Findings
 from app.core.recovery.runner import CommandResult, Runner, run_command

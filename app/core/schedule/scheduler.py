@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from app.core import events
 from app.core.context import Context
+from app.core.journal import events
 from app.core.schedule import rows
 from app.core.schedule.slots import decide
 

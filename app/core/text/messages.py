@@ -13,7 +13,7 @@ Make a message with :func:`translate` (the name ``pyside6-lupdate`` looks for, s
 
 Arguments may be messages themselves (rendered in the same language) or :class:`Moment` (a point in time,
 written by the edge as the reader's locale writes dates). Stored data keeps codes and arguments (see
-:mod:`app.core.events`), never rendered text, so an old event reads in today's language.
+:mod:`app.core.journal.events`), never rendered text, so an old event reads in today's language.
 """
 
 from __future__ import annotations

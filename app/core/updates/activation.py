@@ -15,11 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core import events
 from app.core.context import Context
 from app.core.definitions import baseline
 from app.core.foundation import crashpoints
 from app.core.foundation.errors import RingfenceError
+from app.core.journal import events
 from app.core.text.messages import Message, arg_to_json, translate
 from app.core.updates import history
 from app.core.updates.probation import evaluate
@@ -93,7 +93,7 @@ class Activator:
     def revert(self, st: UpdateState, to: int | None, event: str, reason: Message | str, *, code: str,
                trigger: str = "") -> None:
         """Switch back to ``to`` (a staged, previously validated version) or the baseline (``None``);
-        ``code`` is the journal's event code saying who decided (see :data:`app.core.events.CATALOG`), ``trigger``
+        ``code`` is the journal's event code saying who decided (see :data:`app.core.journal.events.CATALOG`), ``trigger``
         the machine-readable cause kept in the update history for the health beacon."""
         previous, now = st.active_version, self.clock()
         switch_pointer(self.ctx, to)

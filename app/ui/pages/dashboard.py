@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QGridLayout, QMenu, QVBoxLayout
 
-from app.core import events
 from app.core.context import Context
+from app.core.journal import events
 from app.core.text.messages import translate
 from app.core.verdict import Verdict
 from app.ui.formatting import age_days, size, when, when_iso

@@ -10,10 +10,11 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from app.core import event_search, events
 from app.core.context import Context
-from app.core.event_search import SEARCH_LIMIT
-from app.core.events import Event
+from app.core.journal import events
+from app.core.journal import search as event_search
+from app.core.journal.events import Event
+from app.core.journal.search import SEARCH_LIMIT
 from app.core.text.messages import translate
 from app.ui.formatting import when
 from app.ui.i18n import text

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from app.core import events
-from app.core.events import Event
 from app.core.foundation.store import Store
+from app.core.journal import events
+from app.core.journal.events import Event
 
 SEARCH_LIMIT = 20_000  # the newest events in the filter that a search reads
 BATCH = 500
