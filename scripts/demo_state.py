@@ -113,7 +113,7 @@ def _updates(work: Path, rules: Path) -> None:
 def _scan(work: Path, golden: Path) -> None:
     from app.core import quarantine as q
     from app.core.context import Context
-    from app.core.scanjob import ScanJob, ScanRequest
+    from app.core.scanning.job import ScanJob, ScanRequest
 
     downloads = work / "Downloads"
     shutil.copytree(golden, downloads)

@@ -459,187 +459,187 @@
 <context>
     <name>Definitions</name>
     <message>
-        <location filename="../app/core/definitions.py" line="56"/>
+        <location filename="../app/core/scanning/definitions.py" line="56"/>
         <source>The definitions file %1 cannot be read (%2).</source>
         <translation>Die Definitionsdatei %1 kann nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/definitions.py" line="72"/>
+        <location filename="../app/core/scanning/definitions.py" line="72"/>
         <source>The definitions %1 do not exist.</source>
         <translation>Die Definitionen %1 gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="14"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="14"/>
         <source>The definitions declare an engine version %1 that is not a version number.</source>
         <translation>Die Definitionen geben eine Scanner-Version %1 an, die keine Versionsnummer ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="16"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="16"/>
         <source>The definitions archive contains an absolute path (%1) and was refused.</source>
         <translation>Das Definitionsarchiv enthält einen absoluten Pfad (%1) und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="18"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="18"/>
         <source>The definitions archive contains a path that leaves its folder (%1) and was refused.</source>
         <translation>Das Definitionsarchiv enthält einen Pfad, der seinen Ordner verlässt (%1), und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="20"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="20"/>
         <source>The definitions archive contains a link (%1) and was refused.</source>
         <translation>Das Definitionsarchiv enthält eine Verknüpfung (%1) und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="21"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="21"/>
         <source>The definitions archive contains a special file (%1) and was refused.</source>
         <translation>Das Definitionsarchiv enthält eine Spezialdatei (%1) und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="22"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="22"/>
         <source>The definitions archive contains a file that is too large (%1) and was refused.</source>
         <translation>Das Definitionsarchiv enthält eine zu große Datei (%1) und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="24"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="24"/>
         <source>The definitions archive contains an unexpected file (%1) and was refused.</source>
         <translation>Das Definitionsarchiv enthält eine unerwartete Datei (%1) und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="26"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="26"/>
         <source>The definitions archive holds too many files and was refused.</source>
         <translation>Das Definitionsarchiv enthält zu viele Dateien und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="27"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="27"/>
         <source>The definitions archive is too large when expanded and was refused.</source>
         <translation>Das Definitionsarchiv ist entpackt zu groß und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="28"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="28"/>
         <source>The definitions archive %1 is damaged or unreadable (%2).</source>
         <translation>Das Definitionsarchiv %1 ist beschädigt oder unlesbar (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="29"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="29"/>
         <source>There is not enough free disk space to unpack the definitions; free some space and try again.</source>
         <translation>Zum Entpacken der Definitionen ist nicht genug Speicherplatz frei; schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="31"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="31"/>
         <source>The definitions archive %1 cannot be read (%2).</source>
         <translation>Das Definitionsarchiv %1 kann nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="32"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="32"/>
         <source>The definitions have no content.json manifest and were refused.</source>
         <translation>Die Definitionen haben kein Manifest content.json und wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="33"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="33"/>
         <source>The definitions manifest cannot be read (%1).</source>
         <translation>Das Manifest der Definitionen kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="34"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="34"/>
         <source>The definitions manifest is not a JSON object and was refused.</source>
         <translation>Das Manifest der Definitionen ist kein JSON-Objekt und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="35"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="35"/>
         <source>The definitions use content schema %1, which this version of Ringfence does not understand (it reads schema %2).</source>
         <translation>Die Definitionen verwenden das Inhaltsschema %1, das diese Ringfence-Version nicht versteht (sie liest Schema %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="37"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="37"/>
         <source>The definitions manifest has no valid integer version and was refused.</source>
         <translation>Das Manifest der Definitionen hat keine gültige ganzzahlige Version und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="38"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="38"/>
         <source>The definitions need engine %1 to %2, but this Ringfence has engine %3.</source>
         <translation>Die Definitionen brauchen Scanner-Version %1 bis %2, dieses Ringfence hat aber Version %3.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="39"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="39"/>
         <source>The definitions declare %1 entries for hash but contain %2; they were refused.</source>
         <translation>Die Definitionen geben %1 Einträge in der Hash-Liste an, enthalten aber %2; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="41"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="41"/>
         <source>The definitions declare %1 entries for allow but contain %2; they were refused.</source>
         <translation>Die Definitionen geben %1 Einträge in der Liste erlaubter Dateien an, enthalten aber %2; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="43"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="43"/>
         <source>The definitions declare %1 entries for golden but contain %2; they were refused.</source>
         <translation>Die Definitionen geben %1 Referenzmuster an, enthalten aber %2; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="45"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="45"/>
         <source>The definitions manifest does not declare its rule count and was refused.</source>
         <translation>Das Manifest der Definitionen gibt die Zahl der Regeln nicht an und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="47"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="47"/>
         <source>The definitions list %1 known-good file hash(es) as threats (first: %2); they were refused.</source>
         <translation>Die Definitionen führen %1 Hash(es) bekannt sauberer Dateien als Bedrohung (erster: %2); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="49"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="49"/>
         <source>The definitions manifest has no valid file list and was refused.</source>
         <translation>Das Manifest der Definitionen hat keine gültige Dateiliste und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="50"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="50"/>
         <source>The definitions contain files not listed in the manifest (%1).</source>
         <translation>Die Definitionen enthalten Dateien, die nicht im Manifest stehen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="51"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="51"/>
         <source>The definitions are missing a file the manifest lists (%1).</source>
         <translation>Den Definitionen fehlt eine Datei, die im Manifest steht (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="52"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="52"/>
         <source>The definitions file %1 does not match its manifest entry; it was refused.</source>
         <translation>Die Definitionsdatei %1 passt nicht zu ihrem Eintrag im Manifest; sie wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="54"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="54"/>
         <source>The hash list %1 cannot be read (%2).</source>
         <translation>Die Hash-Liste %1 kann nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="55"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="55"/>
         <source>Line %1 of %2 is not &apos;sha256&lt;TAB&gt;name&apos;; the definitions were refused.</source>
         <translation>Zeile %1 von %2 hat nicht die Form „sha256&lt;TAB&gt;Name“; die Definitionen wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="56"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="56"/>
         <source>The golden sample %1 is not valid base64; the definitions were refused.</source>
         <translation>Das Referenzmuster %1 ist kein gültiges Base64; die Definitionen wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="58"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="58"/>
         <source>The folder %1 contains no .yar or .yara rule files.</source>
         <translation>Der Ordner %1 enthält keine Regeldateien (.yar oder .yara).</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="59"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="59"/>
         <source>The definitions folder %1 does not exist.</source>
         <translation>Den Definitionsordner %1 gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="60"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="60"/>
         <source>The definitions contain a rule that does not compile: %1.</source>
         <translation>Die Definitionen enthalten eine Regel, die sich nicht übersetzen lässt: %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="61"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="61"/>
         <source>The definitions could not be compiled: %1.</source>
         <translation>Die Definitionen ließen sich nicht übersetzen: %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/bundle_messages.py" line="62"/>
+        <location filename="../app/core/scanning/bundle_messages.py" line="62"/>
         <source>The definitions declare %1 rules but contain %2; they were refused.</source>
         <translation>Die Definitionen geben %1 Regeln an, enthalten aber %2; sie wurden abgelehnt.</translation>
     </message>
@@ -647,27 +647,27 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../app/core/engine_process.py" line="52"/>
+        <location filename="../app/core/scanning/engine_process.py" line="52"/>
         <source>The scanner engine could not be started (%1).</source>
         <translation>Der Scanner konnte nicht gestartet werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/engine_process.py" line="70"/>
+        <location filename="../app/core/scanning/engine_process.py" line="70"/>
         <source>The scanner engine did not start; see the engine log for details.</source>
         <translation>Der Scanner ist nicht gestartet; Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../app/core/supervisor.py" line="196"/>
+        <location filename="../app/core/scanning/supervisor.py" line="196"/>
         <source>The scanner engine stopped responding and was restarted; try again.</source>
         <translation>Der Scanner reagierte nicht mehr und wurde neu gestartet; versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/supervisor.py" line="205"/>
+        <location filename="../app/core/scanning/supervisor.py" line="205"/>
         <source>The scanner engine stopped twice while handling the request; see the engine log for details.</source>
         <translation>Der Scanner wurde beim Bearbeiten der Anfrage zweimal beendet; Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../app/core/supervisor.py" line="261"/>
+        <location filename="../app/core/scanning/supervisor.py" line="261"/>
         <source>The scanner engine keeps stopping; the scan was abandoned. See the engine log for details.</source>
         <translation>Der Scanner wird immer wieder beendet; die Prüfung wurde abgebrochen. Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
@@ -2616,97 +2616,97 @@
 <context>
     <name>Scan</name>
     <message>
-        <location filename="../app/core/scan_lock.py" line="34"/>
+        <location filename="../app/core/scanning/lock.py" line="34"/>
         <source>A quick scan is already running. Wait for it to finish, or cancel it where it was started.</source>
         <translation>Ein Schnellscan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_lock.py" line="35"/>
+        <location filename="../app/core/scanning/lock.py" line="35"/>
         <source>A full scan is already running. Wait for it to finish, or cancel it where it was started.</source>
         <translation>Ein vollständiger Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_lock.py" line="36"/>
+        <location filename="../app/core/scanning/lock.py" line="36"/>
         <source>A scan of chosen files and folders is already running. Wait for it to finish, or cancel it where it was started.</source>
         <translation>Ein Scan ausgewählter Dateien und Ordner läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_lock.py" line="39"/>
+        <location filename="../app/core/scanning/lock.py" line="39"/>
         <source>A scan is already running. Wait for it to finish, or cancel it where it was started.</source>
         <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="21"/>
+        <location filename="../app/core/scanning/file_problems.py" line="21"/>
         <source>The path does not exist.</source>
         <translation>Der Pfad existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="22"/>
+        <location filename="../app/core/scanning/file_problems.py" line="22"/>
         <source>The file disappeared during the scan.</source>
         <translation>Die Datei ist während des Scans verschwunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="23"/>
+        <location filename="../app/core/scanning/file_problems.py" line="23"/>
         <source>Permission denied.</source>
         <translation>Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="24"/>
+        <location filename="../app/core/scanning/file_problems.py" line="24"/>
         <source>The file cannot be read (%1).</source>
         <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="25"/>
+        <location filename="../app/core/scanning/file_problems.py" line="25"/>
         <source>The file was replaced by something that is not a regular file.</source>
         <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="26"/>
+        <location filename="../app/core/scanning/file_problems.py" line="26"/>
         <source>The file was replaced by a link during the scan.</source>
         <translation>Die Datei wurde während des Scans durch einen Link ersetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="27"/>
+        <location filename="../app/core/scanning/file_problems.py" line="27"/>
         <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
         <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="28"/>
+        <location filename="../app/core/scanning/file_problems.py" line="28"/>
         <source>The engine could not check this file (%1).</source>
         <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="29"/>
+        <location filename="../app/core/scanning/file_problems.py" line="29"/>
         <source>This archive member cannot be unpacked (%1).</source>
         <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="30"/>
+        <location filename="../app/core/scanning/file_problems.py" line="30"/>
         <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
         <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="32"/>
+        <location filename="../app/core/scanning/file_problems.py" line="32"/>
         <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="161"/>
+        <location filename="../app/core/scanning/runs.py" line="161"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="175"/>
+        <location filename="../app/core/scanning/runs.py" line="175"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_service.py" line="210"/>
+        <location filename="../app/core/scanning/runs.py" line="210"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanjob.py" line="110"/>
+        <location filename="../app/core/scanning/job.py" line="110"/>
         <source>Choose a file or folder to scan.</source>
         <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
     </message>

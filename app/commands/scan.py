@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 from app.commands.output import print_json, printable
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
-from app.core.scan_progress import JobProgress
+from app.core.scanning.progress import JobProgress
 
 if TYPE_CHECKING:
-    from app.core.scanjob import ScanRequest, ScanSummary
+    from app.core.scanning.job import ScanRequest, ScanSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,7 +41,7 @@ class TerminalProgress:
         self.enabled = enabled
 
     def __call__(self, event: object) -> None:
-        from app.core.scanjob import Found
+        from app.core.scanning.job import Found
 
         if not self.enabled:
             return
@@ -70,7 +70,7 @@ def _duration(seconds: float | None) -> str:
 
 
 def _request(args: argparse.Namespace) -> ScanRequest:
-    from app.core.scanjob import ScanRequest
+    from app.core.scanning.job import ScanRequest
 
     if args.quick or args.full:
         kind = "quick" if args.quick else "full"
@@ -85,7 +85,7 @@ def _request(args: argparse.Namespace) -> ScanRequest:
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and not 1 <= args.jobs <= 64:
         raise RingfenceError("--jobs must be between 1 and 64.")
-    from app.core.scanjob import ScanBusy, ScanJob
+    from app.core.scanning.job import ScanBusy, ScanJob
 
     with Context.open() as ctx:
         job = ScanJob(ctx, _request(args))

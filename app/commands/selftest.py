@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from app.commands.output import print_json
-from app.core import definitions
 from app.core.context import Context
-from app.core.selftest import run_selftest
+from app.core.scanning import definitions
+from app.core.scanning.engine_selftest import run_selftest
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

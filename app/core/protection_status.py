@@ -12,9 +12,9 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from app import ENGINE_VERSION, __version__
-from app.core import definitions
 from app.core.context import Context
-from app.core.scan_service import last_scan
+from app.core.scanning import definitions
+from app.core.scanning.runs import last_scan
 from app.core.text.messages import Message, arg_to_json, render, translate
 from app.core.verdict import compute_verdict
 

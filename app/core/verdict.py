@@ -179,8 +179,8 @@ def _channel_unreachable(ctx: Context, now: float) -> Reason | None:
 @condition
 def _engine_trouble(ctx: Context, now: float) -> Reason | None:
     """A worker crash or hang in the last 24 h, unless a self-test passed after it."""
-    from app.core.selftest import last_result
-    from app.core.supervisor import ENGINE_SCHEMA
+    from app.core.scanning.engine_selftest import last_result
+    from app.core.scanning.supervisor import ENGINE_SCHEMA
 
     ctx.store.ensure(ENGINE_SCHEMA)
     row = ctx.store.conn.execute(
@@ -200,7 +200,7 @@ def _engine_trouble(ctx: Context, now: float) -> Reason | None:
 
 @condition
 def _selftest_failing(ctx: Context, now: float) -> Reason | None:
-    from app.core.selftest import last_result
+    from app.core.scanning.engine_selftest import last_result
 
     result = last_result(ctx.store)
     if result is None or result.ok:
@@ -232,7 +232,7 @@ def _realtime(ctx: Context, now: float) -> Reason | None:
 
 @condition
 def _scan_overdue(ctx: Context, now: float) -> Reason | None:
-    from app.core.scan_service import SCANS_SCHEMA
+    from app.core.scanning.runs import SCANS_SCHEMA
 
     ctx.store.ensure(SCANS_SCHEMA)
     row = ctx.store.conn.execute(

@@ -1,7 +1,7 @@
 """Why a definitions bundle or rules folder was refused: a stable code, its arguments and an English sentence.
 
 :class:`BundleError` carries ``code`` and ``values`` beside its English text (logs, the channel tools);
-the client turns them into a translated message (``app/core/bundle_messages.py`` holds the same codes,
+the client turns them into a translated message (``app/core/scanning/bundle_messages.py`` holds the same codes,
 and a test keeps the two equal). An error raised with a plain sentence has no code.
 """
 

@@ -3,7 +3,7 @@
 A :class:`Problem` is the English sentence (a ``str``, so logs and the ``--json`` report keep their
 text) that also carries its ``code`` and ``values``. :func:`error_record` makes the batch record the
 worker sends, ``{"path", "error", "code", "args"}``; the console turns the code and arguments into a
-translated message (``app/core/scan_messages.py`` holds the same codes, and a test keeps the two equal).
+translated message (``app/core/scanning/file_problems.py`` holds the same codes, and a test keeps the two equal).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
-from app.core.scan_actions import REPORTED, set_recorded_action
+from app.core.scanning.actions import REPORTED, set_recorded_action
 from app.core.text.messages import Message, translate
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.i18n import text

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from app.core.context import Context
-from app.core.definitions import ActiveDefinitions, choose, load_path
 from app.core.quarantine.keystore import BACKEND_ENV, KeyringBackend, load_key
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
-from app.core.selftest import run_selftest
+from app.core.scanning.definitions import ActiveDefinitions, choose, load_path
+from app.core.scanning.engine_selftest import run_selftest
 from app.core.text.messages import render
 from app.core.updates import health
 from app.core.updates.state import load_state, save_state
@@ -165,7 +165,7 @@ def test_a_corrupt_settings_file(ctx: Context) -> None:
 def test_alerts_come_first_and_decide_the_level(ctx: Context) -> None:
     now = time.time()
     health.record_engine_event(ctx.store, "crash", "1", when=now - HOUR)
-    from app.core.selftest import record_result
+    from app.core.scanning.engine_selftest import record_result
 
     record_result(ctx.store, "1", False, ("eicar",), when=now - HOUR / 2)
     result = verdict(ctx, now)

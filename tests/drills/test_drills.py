@@ -14,13 +14,13 @@ from typing import Any
 
 from app.channel import publisher
 from app.channel.collector.storage import Limits
-from app.core.definitions import active
 from app.core.foundation.errors import EngineError
 from app.core.quarantine import get_item, quarantine_file
 from app.core.quarantine.restoring import restore_version
-from app.core.scan_service import run_scan
-from app.core.selftest import selftest_request
-from app.core.supervisor import Supervisor
+from app.core.scanning.definitions import active
+from app.core.scanning.engine_selftest import selftest_request
+from app.core.scanning.runs import run_scan
+from app.core.scanning.supervisor import Supervisor
 from app.engine.bundle import build_bundle
 from app.engine.hashing import sha256_file
 from tests.drills.conftest import Client, Fleet

@@ -138,10 +138,10 @@ def test_member_names_with_the_separator_are_escaped() -> None:
 
 @pytest.mark.parametrize("shape", ["single", "nested"])
 def test_zip_bomb_finishes_in_seconds_with_bounded_memory_and_no_restart(tmp_path: Path, shape: str) -> None:
-    from app.core import definitions
     from app.core.context import Context
-    from app.core.scan_service import run_scan
-    from app.core.supervisor import Supervisor
+    from app.core.scanning import definitions
+    from app.core.scanning.runs import run_scan
+    from app.core.scanning.supervisor import Supervisor
 
     folder = tmp_path / "scan"
     if shape == "single":
@@ -223,10 +223,10 @@ def test_a_worker_killed_while_unpacking_leaves_no_spooled_member(tmp_path: Path
     import signal
     import threading
 
-    from app.core import definitions
     from app.core.context import Context
-    from app.core.scan_service import run_scan
-    from app.core.supervisor import Supervisor
+    from app.core.scanning import definitions
+    from app.core.scanning.runs import run_scan
+    from app.core.scanning.supervisor import Supervisor
 
     folder = tmp_path / "scan"
     write(folder / "bomb.zip", zeros_zip(600))

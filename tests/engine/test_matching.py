@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from app.core.scan_targets import full_targets, quick_targets
+from app.core.scanning.targets import full_targets, quick_targets
 from app.engine.bundle import build_bundle, extract_bundle
 from app.engine.worker_scan import Controls, Scan
 from tests.engine.helpers import EICAR, pairs, scan_json, write

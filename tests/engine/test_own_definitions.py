@@ -49,10 +49,10 @@ def test_own_definitions_in_every_form_are_never_reported(tmp_path: Path) -> Non
 
 
 def test_the_golden_positives_still_match() -> None:
-    from app.core import definitions
     from app.core.context import Context
-    from app.core.selftest import run_selftest
-    from app.core.supervisor import Supervisor
+    from app.core.scanning import definitions
+    from app.core.scanning.engine_selftest import run_selftest
+    from app.core.scanning.supervisor import Supervisor
 
     with Context.open() as ctx, Supervisor(ctx) as supervisor:
         result = run_selftest(ctx, definitions.active(ctx), supervisor)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core import definitions
 from app.core.context import Context
 from app.core.journal import events
-from app.core.scan_service import run_scan
-from app.core.supervisor import Supervisor
+from app.core.scanning import definitions
+from app.core.scanning.runs import run_scan
+from app.core.scanning.supervisor import Supervisor
 from tests.engine.helpers import EICAR, write
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core import definitions
 from app.core.context import Context
-from app.core.scan_service import run_scan
-from app.core.supervisor import ScanControl, Supervisor
+from app.core.scanning import definitions
+from app.core.scanning.runs import run_scan
+from app.core.scanning.supervisor import ScanControl, Supervisor
 from tests.engine.helpers import EICAR, slow_rules, write
 
 
@@ -110,8 +110,8 @@ def test_cancel_and_pause(ctx: Context, tmp_path: Path) -> None:
 
 
 def test_selftest_and_scan_bytes_through_the_worker(ctx: Context) -> None:
-    from app.core.scan_service import engine_scan_bytes, scan_request
-    from app.core.selftest import run_selftest
+    from app.core.scanning.engine_selftest import run_selftest
+    from app.core.scanning.runs import engine_scan_bytes, scan_request
 
     defs = definitions.active(ctx)
     with Supervisor(ctx) as supervisor:

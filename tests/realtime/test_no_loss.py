@@ -162,10 +162,10 @@ def test_new_definitions_check_the_protected_folders_again(
     import json
     import shutil
 
-    from app.core import definitions
     from app.core.foundation.resources import resource_path
     from app.core.realtime import engine_link
     from app.core.realtime import service as service_module
+    from app.core.scanning import definitions
 
     monkeypatch.setattr(engine_link, "REFRESH_S", 0.1)  # look at the definitions pointer often
     monkeypatch.setattr(service_module, "ENGINE_WAIT_S", 0.2)

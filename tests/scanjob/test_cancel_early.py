@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core import definitions
 from app.core.context import Context
-from app.core.engine_process import EngineProcess
-from app.core.scan_service import scan_request
-from app.core.supervisor import ScanControl, Supervisor
+from app.core.scanning import definitions
+from app.core.scanning.engine_process import EngineProcess
+from app.core.scanning.runs import scan_request
+from app.core.scanning.supervisor import ScanControl, Supervisor
 from tests.engine.helpers import write
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.scan_messages import FILE_ERRORS, file_problem
+from app.core.scanning.file_problems import FILE_ERRORS, file_problem
 from app.core.text.messages import render
 from tests.conftest import ROOT
 

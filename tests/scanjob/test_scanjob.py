@@ -17,8 +17,8 @@ from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
 from app.core.quarantine import list_items
-from app.core.scan_actions import quarantine_detection
-from app.core.scanjob import Found, JobProgress, ScanBusy, ScanJob, ScanRequest, ScanSummary, Started, running_scan
+from app.core.scanning.actions import quarantine_detection
+from app.core.scanning.job import Found, JobProgress, ScanBusy, ScanJob, ScanRequest, ScanSummary, Started, running_scan
 from tests.conftest import ROOT, run_cli
 from tests.engine.helpers import EICAR, slow_rules, write
 

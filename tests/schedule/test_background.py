@@ -70,7 +70,7 @@ def test_a_scheduled_scan_runs_through_the_scan_job_with_its_worker_in_the_backg
     folder.mkdir()
     (folder / "invoice.exe").write_bytes(EICAR)
     (folder / "notes.txt").write_text("fine")
-    monkeypatch.setattr("app.core.scan_targets.quick_targets", lambda: [str(folder)])
+    monkeypatch.setattr("app.core.scanning.targets.quick_targets", lambda: [str(folder)])
     seen: list[tuple[int, int]] = []
     real = priority.lower_priority
 
@@ -103,7 +103,7 @@ def test_stopping_the_scheduler_cancels_its_running_scan(
         sub = folder / f"d{i // 300}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"f{i}.bin").write_bytes(os.urandom(64 * 1024))
-    monkeypatch.setattr("app.core.scan_targets.quick_targets", lambda: [str(folder)])
+    monkeypatch.setattr("app.core.scanning.targets.quick_targets", lambda: [str(folder)])
     with Context.open() as ctx:
         for schedule in rows.load(ctx.store):
             rows.remove(ctx.store, schedule.id)

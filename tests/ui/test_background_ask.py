@@ -13,7 +13,7 @@ from app.core import quarantine as q
 from app.core.context import Context
 from app.core.foundation.paths import get_paths
 from app.core.journal import events
-from app.core.scanjob import ScanRequest
+from app.core.scanning.job import ScanRequest
 from app.core.schedule.scheduler import run_in_background
 from app.ui.application import ConsoleApp
 from app.ui.dialogs.threat_choice import ThreatChoiceDialog

@@ -12,7 +12,7 @@ from app.core.context import Context
 from app.core.journal import events
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
-from app.core.supervisor import record_event
+from app.core.scanning.supervisor import record_event
 from app.ui.pages.dashboard import DashboardPage
 from tests.quarantine.conftest import make_file, quarantine
 from tests.ui.conftest import Console
@@ -73,7 +73,7 @@ def test_tiles_follow_the_journal(qtbot: QtBot, console: Console, ctx: Context, 
 
 
 def test_the_self_test_fix_runs_the_real_engine_self_test(qtbot: QtBot, console: Console, ctx: Context) -> None:
-    from app.core.selftest import last_result
+    from app.core.scanning.engine_selftest import last_result
 
     page = open_page(qtbot, DashboardPage, console)
     assert page.handle_action("engine.selftest") and not page.handle_action("scan.quick")

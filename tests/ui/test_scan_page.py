@@ -123,8 +123,8 @@ def test_dropped_files_are_scanned_and_pause_resume_cancel_reach_the_scan(qtbot:
 HOLDER = """
 import sys, time
 from app.core.foundation.paths import get_paths
-from app.core.scan_lock import ScanLock
-from app.core.scan_progress import JobProgress
+from app.core.scanning.lock import ScanLock
+from app.core.scanning.progress import JobProgress
 import os
 lock = ScanLock(get_paths().ensure())
 lock.acquire()

@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from app.core.definitions import active, read_pointer
 from app.core.foundation.crashpoints import FAULT_ENV, UPDATE_STEPS
+from app.core.scanning.definitions import active, read_pointer
 from app.engine.bundle import load_definitions
 from tests.conftest import ROOT
 from tests.updates.conftest import Setup

@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from app.core.definitions import active, read_pointer
 from app.core.foundation.errors import EngineError
-from app.core.selftest import selftest_request
-from app.core.supervisor import Supervisor
+from app.core.scanning.definitions import active, read_pointer
+from app.core.scanning.engine_selftest import selftest_request
+from app.core.scanning.supervisor import Supervisor
 from app.core.text.messages import render
 from app.core.updates import health
 from tests.updates.conftest import Setup

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.bundle_messages import BUNDLE_ERRORS, bundle_error
+from app.core.scanning.bundle_messages import BUNDLE_ERRORS, bundle_error
 from app.core.text.messages import Message, render
 from app.core.updates.refusals import REFUSALS, refusal
 from app.engine.bundle_errors import BUNDLE_TEXTS, BundleError

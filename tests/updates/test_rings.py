@@ -6,7 +6,7 @@ import random
 import statistics
 
 from app.channel import publisher
-from app.core.definitions import read_pointer
+from app.core.scanning.definitions import read_pointer
 from app.core.updates.rings import Policy, bucket, choose
 from app.core.updates.rollout import Release, RolloutDoc
 from tests.updates.conftest import Setup

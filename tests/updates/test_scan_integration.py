@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.channel import publisher
-from app.core import definitions
 from app.core.quarantine import get_item, list_items, quarantine_file
-from app.core.scan_service import run_scan
+from app.core.scanning import definitions
+from app.core.scanning.runs import run_scan
 from app.engine.hashing import sha256_file
 from tests.updates.conftest import MARKER, Setup
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.channel import publisher
-from app.core.definitions import read_pointer
+from app.core.scanning.definitions import read_pointer
 from tests.updates.conftest import Setup
 
 

@@ -1,8 +1,8 @@
 """Real-time scans through the supervised engine worker, and what happens to what they find.
 
-One long-lived :class:`~app.core.supervisor.Supervisor` serves many small requests (a batch of paths
+One long-lived :class:`~app.core.scanning.supervisor.Supervisor` serves many small requests (a batch of paths
 each; a request costs a few milliseconds once the worker has loaded the rules). The request is built
-like any scan's (:func:`app.core.scan_service.scan_request`), so exclusions, size limits, the allow-list,
+like any scan's (:func:`app.core.scanning.runs.scan_request`), so exclusions, size limits, the allow-list,
 the vendor's disabled rules and the scan cache all apply. It is rebuilt when the active definitions
 change.
 
@@ -20,13 +20,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import definitions
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
 from app.core.realtime.messages import ACTIONS
-from app.core.scan_service import db_text, scan_request
-from app.core.supervisor import CRASHED_FILE, HUNG_FILE, ScanControl, ScanOutcome, Supervisor
+from app.core.scanning import definitions
+from app.core.scanning.runs import db_text, scan_request
+from app.core.scanning.supervisor import CRASHED_FILE, HUNG_FILE, ScanControl, ScanOutcome, Supervisor
 from app.engine.scancache import policy_key
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ class EngineLink:
     def _act(self, outcome: ScanOutcome) -> None:
         """The on-detection action (the ``scan.action`` setting), as scans apply it; ``ask`` leaves
         the file in place for the console to ask about."""
-        from app.core.scan_actions import DetectionActor, detected_file
+        from app.core.scanning.actions import DetectionActor, detected_file
 
         actor = DetectionActor(self.ctx, str(self.ctx.settings["scan.action"]))
         for detection in outcome.detections:

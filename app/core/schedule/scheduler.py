@@ -26,7 +26,7 @@ from app.core.schedule import rows
 from app.core.schedule.slots import decide
 
 if TYPE_CHECKING:
-    from app.core.scanjob import ScanJob, ScanRequest
+    from app.core.scanning.job import ScanJob, ScanRequest
 
 log = logging.getLogger(__name__)
 TICK_S = 30.0
@@ -108,14 +108,14 @@ class Scheduler:
 
 
 def _scan_running(ctx: Context) -> bool:
-    from app.core.scan_lock import running_scan
+    from app.core.scanning.lock import running_scan
 
     return running_scan(ctx) is not None
 
 
 def run_background_scan(ctx: Context, kind: str, catch_up: bool) -> str:
     """A scheduled scan through the scan job: low priority, duty-cycled to about half a core."""
-    from app.core.scanjob import ScanRequest
+    from app.core.scanning.job import ScanRequest
 
     del catch_up  # a catch-up is an ordinary scheduled scan, only later
     return run_in_background(ctx, ScanRequest(kind=kind)).outcome
@@ -131,12 +131,12 @@ class BackgroundRun:
 
 def run_in_background(ctx: Context, request: ScanRequest,
                       on_job: Callable[[ScanJob | None], None] | None = None) -> BackgroundRun:
-    """Run ``request`` (a :class:`~app.core.scanjob.ScanRequest`) as a background scan (blocking).
+    """Run ``request`` (a :class:`~app.core.scanning.job.ScanRequest`) as a background scan (blocking).
     ``on_job`` gets the job when it starts and ``None`` when it ended (so that it can be cancelled)."""
     from app.core.foundation.errors import RingfenceError
     from app.core.priority import cpu_seconds, lower_priority
-    from app.core.scan_lock import ScanBusy
-    from app.core.scanjob import ScanJob
+    from app.core.scanning.job import ScanJob
+    from app.core.scanning.lock import ScanBusy
     from app.core.schedule.background import DutyCycle
 
     job = ScanJob(ctx, request)
@@ -206,7 +206,7 @@ class SchedulerThread:
             self._thread.join(timeout)
 
     def _background_scan(self, ctx: Context, kind: str, catch_up: bool) -> str:
-        from app.core.scanjob import ScanRequest
+        from app.core.scanning.job import ScanRequest
 
         del catch_up
         if self._stop.is_set():

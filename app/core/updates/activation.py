@@ -16,10 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core.context import Context
-from app.core.definitions import baseline
 from app.core.foundation import crashpoints
 from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
+from app.core.scanning.definitions import baseline
 from app.core.text.messages import Message, arg_to_json, translate
 from app.core.updates import history
 from app.core.updates.probation import evaluate

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 
 from app.core.foundation.store import Store
-from app.core.supervisor import ENGINE_SCHEMA
+from app.core.scanning.supervisor import ENGINE_SCHEMA
 from app.core.updates.history import SCHEMA as UPDATES_SCHEMA
 
 

@@ -8,7 +8,7 @@ English sentence, named by the step it failed at.
 
 from __future__ import annotations
 
-from app.core.bundle_messages import bundle_message
+from app.core.scanning.bundle_messages import bundle_message
 from app.core.text.labels import UPDATE_STEPS
 from app.core.text.messages import Message, translate
 from app.engine.validation_result import BUNDLE_PREFIX, ValidationResult

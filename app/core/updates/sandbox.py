@@ -16,7 +16,7 @@ import signal
 import subprocess
 from typing import Any
 
-from app.core.enginecmd import engine_argv
+from app.core.scanning.engine_process import engine_argv
 from app.engine.validation_result import ValidationResult as SandboxResult
 from app.engine.validation_result import refused
 

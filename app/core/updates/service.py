@@ -25,15 +25,15 @@ from tuf.api import exceptions as tuf_errors
 
 from app import ENGINE_VERSION
 from app.core.context import Context
-from app.core.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
-from app.core.definitions_changed import recheck_quarantine
 from app.core.foundation import crashpoints
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import atomic_write_bytes
 from app.core.foundation.filelock import file_lock
 from app.core.foundation.resources import resource_path
 from app.core.journal import events
-from app.core.selftest import run_selftest
+from app.core.scanning.definitions import BASELINE_ARCHIVE, ActiveDefinitions, unpacked_bundle
+from app.core.scanning.definitions_changed import recheck_quarantine
+from app.core.scanning.engine_selftest import run_selftest
 from app.core.text.messages import Message, Moment, arg_to_json, render, translate
 from app.core.updates import history
 from app.core.updates.activation import Activator

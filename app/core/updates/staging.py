@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from app.core.context import Context
-from app.core.definitions import POINTER, read_pointer, write_pointer
 from app.core.foundation import crashpoints
 from app.core.foundation.fileio import atomic_write_json, fsync_dir
+from app.core.scanning.definitions import POINTER, read_pointer, write_pointer
 from app.core.updates.sandbox import SandboxResult
 
 log = logging.getLogger(__name__)

@@ -6,13 +6,13 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from app.core import definitions
 from app.core.context import Context
 from app.core.protection_status import collect_status
 from app.core.realtime.status import read_status_file
 from app.core.recovery.seen import PendingCrash, SeenCrashes
-from app.core.selftest import SelftestResult, last_result, run_selftest
-from app.core.supervisor import ENGINE_SCHEMA
+from app.core.scanning import definitions
+from app.core.scanning.engine_selftest import SelftestResult, last_result, run_selftest
+from app.core.scanning.supervisor import ENGINE_SCHEMA
 from app.core.verdict import Verdict, compute_verdict
 
 DAY = 86400.0

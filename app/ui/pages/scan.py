@@ -1,7 +1,7 @@
 """Scan: quick, full or chosen files and folders (pickers or drag and drop); live progress; threats listed
 the moment they are found, each with quarantine / allow / show in folder; pause, resume, cancel; a summary.
 
-The scan runs as one core :class:`~app.core.scanjob.ScanJob` on a worker; its events come back as
+The scan runs as one core :class:`~app.core.scanning.job.ScanJob` on a worker; its events come back as
 progress signals. A scan started elsewhere (the command line, a schedule) is shown while it runs.
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.core.context import Context
-from app.core.scanjob import Found, JobProgress, ScanJob, ScanRequest, ScanSummary
+from app.core.scanning.job import Found, JobProgress, ScanJob, ScanRequest, ScanSummary
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.pages import scan_calls as calls
 from app.ui.pages.base import ConsoleLike, Page

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
-from app.core.scan_actions import REPORTED, quarantine_detection, set_recorded_action
-from app.core.scanjob import Found, JobProgress, ScanJob, ScanRequest, ScanSummary, running_scan
+from app.core.scanning.actions import REPORTED, quarantine_detection, set_recorded_action
+from app.core.scanning.job import Found, JobProgress, ScanJob, ScanRequest, ScanSummary, running_scan
 from app.core.text.messages import Message
 from app.ui.workers import Job
 

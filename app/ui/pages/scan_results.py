@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from app.core.scanjob import Found, ScanSummary
+from app.core.scanning.job import Found, ScanSummary
 from app.core.text.messages import translate
 from app.ui.formatting import duration, reason
 from app.ui.i18n import text

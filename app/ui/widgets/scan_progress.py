@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from app.core.scan_progress import JobProgress
+from app.core.scanning.progress import JobProgress
 from app.core.text.messages import translate
 from app.ui.formatting import NONE, duration, number
 from app.ui.i18n import text

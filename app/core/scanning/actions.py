@@ -18,7 +18,7 @@ from typing import Any
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
-from app.core.scan_service import SCANS_SCHEMA, db_text
+from app.core.scanning.runs import SCANS_SCHEMA, db_text
 from app.core.text.messages import Message
 
 log = logging.getLogger(__name__)

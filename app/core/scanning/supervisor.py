@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.bundle_messages import bundle_message
 from app.core.context import Context
-from app.core.engine_process import EngineDied, EngineProcess
 from app.core.foundation.errors import DefinitionsError, EngineError, RingfenceError
 from app.core.foundation.store import Schema
 from app.core.journal import events
-from app.core.scan_messages import FILE_ERRORS
+from app.core.scanning.bundle_messages import bundle_message
+from app.core.scanning.engine_process import EngineDied, EngineProcess
+from app.core.scanning.file_problems import FILE_ERRORS
 from app.core.text.messages import Message, render, translate
 from app.engine.inflight import read_journal
 

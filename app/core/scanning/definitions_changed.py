@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 
-from app.core import definitions
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.quarantine import RecheckReport, list_items, recheck
-from app.core.scan_service import engine_scan_bytes, scan_request
-from app.core.supervisor import Supervisor
+from app.core.scanning import definitions
+from app.core.scanning.runs import engine_scan_bytes, scan_request
+from app.core.scanning.supervisor import Supervisor
 
 log = logging.getLogger(__name__)
 

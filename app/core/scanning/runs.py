@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.context import Context
-from app.core.definitions import ActiveDefinitions
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.resources import resources_dir
 from app.core.foundation.store import Schema
-from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+from app.core.scanning.definitions import ActiveDefinitions
+from app.core.scanning.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 from app.core.text.messages import Message, translate
 
 log = logging.getLogger(__name__)

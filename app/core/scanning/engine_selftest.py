@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.context import Context
-from app.core.definitions import ActiveDefinitions
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.resources import resource_path
 from app.core.foundation.store import Schema, Store
-from app.core.supervisor import Supervisor
+from app.core.scanning.definitions import ActiveDefinitions
+from app.core.scanning.supervisor import Supervisor
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ before the scan goes on), keeps the history and the event journal, and reports t
 thread that called :meth:`ScanJob.run`:
 
 * :class:`Started` once the scan has its history id and targets;
-* :class:`~app.core.scan_progress.JobProgress` at most five times a second and on every state change;
+* :class:`~app.core.scanning.progress.JobProgress` at most five times a second and on every state change;
 * :class:`Found` for each detection, with the action already taken;
-* :class:`~app.core.scan_messages.FileProblem` for each file that could not be checked fully.
+* :class:`~app.core.scanning.file_problems.FileProblem` for each file that could not be checked fully.
 
 :meth:`pause`, :meth:`resume` and :meth:`cancel` are safe from any thread; :attr:`progress` is a
 snapshot. Only one scan runs per user: :meth:`run` raises :class:`ScanBusy` while another process
@@ -28,12 +28,12 @@ from typing import Any
 
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
-from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journal
-from app.core.scan_lock import ScanBusy, ScanLock, running_scan
-from app.core.scan_messages import QUARANTINE_FAILED, FileProblem, file_problem
-from app.core.scan_progress import FileCounter, JobProgress, ProgressMeter
-from app.core.scan_service import db_text, record_detection
-from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
+from app.core.scanning.actions import ACTIONS, DetectionActor, detected_file, journal
+from app.core.scanning.file_problems import QUARANTINE_FAILED, FileProblem, file_problem
+from app.core.scanning.lock import ScanBusy, ScanLock, running_scan
+from app.core.scanning.progress import FileCounter, JobProgress, ProgressMeter
+from app.core.scanning.runs import db_text, record_detection
+from app.core.scanning.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 from app.core.text.messages import Message, translate
 
 __all__ = ["Found", "JobProgress", "ScanBusy", "ScanJob", "ScanRequest", "ScanSummary", "Started", "running_scan"]
@@ -100,7 +100,7 @@ class ScanSummary:
 
 def resolve_targets(request: ScanRequest) -> list[str]:
     """The roots of the scan (seconds for a quick scan: it lists running processes)."""
-    from app.core.scan_targets import full_targets, quick_targets
+    from app.core.scanning.targets import full_targets, quick_targets
 
     if request.kind == "quick":
         return quick_targets()
@@ -210,8 +210,8 @@ class _Run:
             self.emit(snapshot)
 
     def run(self) -> ScanSummary:
-        from app.core import definitions
-        from app.core.scan_service import run_scan, scan_options
+        from app.core.scanning import definitions
+        from app.core.scanning.runs import run_scan, scan_options
         from app.engine.walker import walk_options
 
         job, ctx, request = self.job, self.ctx, self.job.request

@@ -18,11 +18,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.bundle_messages import bundle_error
 from app.core.context import Context
 from app.core.foundation.errors import DefinitionsError
 from app.core.foundation.fileio import atomic_write_json
 from app.core.foundation.resources import resource_path
+from app.core.scanning.bundle_messages import bundle_error
 from app.core.text.messages import translate
 from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions
 from app.engine.hashing import sha256_file

@@ -22,7 +22,7 @@ from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import replace_with_retry
 from app.core.foundation.filelock import LockBusy, file_lock
 from app.core.foundation.paths import Paths
-from app.core.scan_progress import JobProgress
+from app.core.scanning.progress import JobProgress
 from app.core.text.messages import Message, translate
 
 log = logging.getLogger(__name__)

@@ -16,12 +16,19 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from app.core.enginecmd import engine_argv
 from app.core.foundation.errors import EngineError
 from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 _EOF = object()
+
+
+def engine_argv(mode: str = "--engine", *args: str) -> list[str]:
+    """The command line that starts ``python -m app MODE ARGS`` (or the frozen executable's): the same
+    from a source checkout, a wheel and the frozen bundle."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, mode, *args]
+    return [sys.executable, "-m", "app", mode, *args]
 
 
 class EngineDied(Exception):
