@@ -938,13 +938,13 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/core/protection_status.py" line="38"/>
+        <location filename="../app/core/status/protection.py" line="38"/>
         <location filename="../app/ui/formatting.py" line="64"/>
         <source>age unknown</source>
         <translation>Alter unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/protection_status.py" line="40"/>
+        <location filename="../app/core/status/protection.py" line="40"/>
         <location filename="../app/ui/formatting.py" line="66"/>
         <source>%n day(s) old</source>
         <translation>
@@ -958,7 +958,7 @@
         <translation>weniger als eine Stunde alt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/protection_status.py" line="41"/>
+        <location filename="../app/core/status/protection.py" line="41"/>
         <location filename="../app/ui/formatting.py" line="69"/>
         <source>%n hour(s) old</source>
         <translation>
@@ -3262,12 +3262,12 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../app/core/protection_status.py" line="71"/>
+        <location filename="../app/core/status/protection.py" line="71"/>
         <source>Running on the baseline definitions shipped with Ringfence.</source>
         <translation>Ringfence läuft mit den mitgelieferten Basisdefinitionen.</translation>
     </message>
     <message>
-        <location filename="../app/core/protection_status.py" line="81"/>
+        <location filename="../app/core/status/protection.py" line="81"/>
         <source>The quarantine key is not protected by the system keyring; it is kept in a file readable only by you.</source>
         <translation>Der Quarantäneschlüssel ist nicht durch den Schlüsselbund des Systems geschützt; er liegt in einer Datei, die nur Sie lesen können.</translation>
     </message>
@@ -4525,12 +4525,12 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../app/core/verdict.py" line="130"/>
+        <location filename="../app/core/status/verdict.py" line="130"/>
         <source>The age of the definitions is unknown.</source>
         <translation>Das Alter der Definitionen ist unbekannt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/verdict.py" line="132"/>
+        <location filename="../app/core/status/verdict.py" line="132"/>
         <source>The definitions are %n day(s) old.</source>
         <translation>
             <numerusform>Die Definitionen sind %n Tag alt.</numerusform>
@@ -4538,67 +4538,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="149"/>
+        <location filename="../app/core/status/verdict.py" line="149"/>
         <source>The vendor withdrew definitions %1; the previous definitions are in use.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; die vorherigen Definitionen sind in Gebrauch.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="151"/>
+        <location filename="../app/core/status/verdict.py" line="151"/>
         <source>The vendor rolled the definitions back from %1.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="153"/>
+        <location filename="../app/core/status/verdict.py" line="153"/>
         <source>Definitions version %1 caused problems and was rolled back.</source>
         <translation>Die Definitionen in Version %1 haben Probleme verursacht und wurden zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="162"/>
+        <location filename="../app/core/status/verdict.py" line="162"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Aktualisierung der Definitionen angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="174"/>
+        <location filename="../app/core/status/verdict.py" line="174"/>
         <source>The update server has not been reachable for more than a day.</source>
         <translation>Der Update-Server ist seit mehr als einem Tag nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="196"/>
+        <location filename="../app/core/status/verdict.py" line="196"/>
         <source>The scanner engine stopped responding in the last 24 hours.</source>
         <translation>Der Scanner hat in den letzten 24 Stunden nicht mehr reagiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="198"/>
+        <location filename="../app/core/status/verdict.py" line="198"/>
         <source>The scanner engine crashed in the last 24 hours.</source>
         <translation>Der Scanner ist in den letzten 24 Stunden abgestürzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="209"/>
+        <location filename="../app/core/status/verdict.py" line="209"/>
         <source>The scanner engine failed its last self-test.</source>
         <translation>Der Scanner hat seinen letzten Selbsttest nicht bestanden.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="218"/>
+        <location filename="../app/core/status/verdict.py" line="218"/>
         <source>Real-time protection is off.</source>
         <translation>Der Echtzeitschutz ist ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="225"/>
+        <location filename="../app/core/status/verdict.py" line="225"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="226"/>
+        <location filename="../app/core/status/verdict.py" line="226"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="243"/>
+        <location filename="../app/core/status/verdict.py" line="243"/>
         <source>No scan has been completed yet.</source>
         <translation>Es wurde noch keine Prüfung abgeschlossen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/verdict.py" line="244"/>
+        <location filename="../app/core/status/verdict.py" line="244"/>
         <source>No scan has been completed for %n day(s).</source>
         <translation>
             <numerusform>Seit %n Tag wurde keine Prüfung abgeschlossen.</numerusform>
@@ -4606,12 +4606,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="256"/>
+        <location filename="../app/core/status/verdict.py" line="256"/>
         <source>The quarantine key is kept in a private file because the system keyring is not available.</source>
         <translation>Der Quarantäne-Schlüssel liegt in einer privaten Datei, weil der Schlüsselbund des Systems nicht verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/verdict.py" line="270"/>
+        <location filename="../app/core/status/verdict.py" line="270"/>
         <source>Your PC restarted unexpectedly (%1) on %2.</source>
         <translation>Ihr PC wurde am %2 unerwartet neu gestartet (%1).</translation>
     </message>

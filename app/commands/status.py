@@ -6,7 +6,7 @@ import argparse
 
 from app.commands.output import count, print_json
 from app.core.context import Context
-from app.core.protection_status import collect_status, english
+from app.core.status.protection import collect_status, english
 
 LEVEL_TEXT = {"ok": "OK", "attention": "needs attention", "alert": "at risk"}
 #: What the console's fix buttons do, as the commands a CLI user can type.

@@ -43,7 +43,7 @@ SCAN_START, SCAN_END = "scan.started", ("scan.finished", "scan.cancelled", "scan
 class ConsoleApp(QObject):
     settings_changed = Signal()
     events = Signal(list)  # list[Event]: new journal events, oldest first, from any process
-    verdict_changed = Signal(object)  # app.core.verdict.Verdict
+    verdict_changed = Signal(object)  # app.core.status.verdict.Verdict
     scanning_changed = Signal(bool)  # a scan started / ended (from the journal: the CLI's scans too)
     about_to_quit = Signal()  # long-running page work stops here (the workers' jobs are cancelled next)
 

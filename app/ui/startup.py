@@ -47,7 +47,7 @@ def announce_crashes(ctx: Context, source: Path | None = None) -> int:
 
 
 def compute_verdict(ctx: Context) -> Any:
-    from app.core.verdict import compute_verdict as compute
+    from app.core.status.verdict import compute_verdict as compute
 
     return compute(ctx)
 

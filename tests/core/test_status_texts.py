@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core.context import Context
-from app.core.protection_status import collect_status, english
+from app.core.status.protection import collect_status, english
 from app.core.text.messages import Message, render
 from tests.conftest import run_cli
 from tests.scanjob.test_scan_messages import german

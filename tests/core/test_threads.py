@@ -10,7 +10,7 @@ from pathlib import Path
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.journal import events
-from app.core.verdict import compute_verdict
+from app.core.status.verdict import compute_verdict
 
 
 def test_two_threads_with_their_own_contexts_work_concurrently(rf_home: Path, tmp_path: Path) -> None:

@@ -17,10 +17,10 @@ from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
 from app.core.scanning.definitions import ActiveDefinitions, choose, load_path
 from app.core.scanning.engine_selftest import run_selftest
+from app.core.status.verdict import Verdict, compute_verdict
 from app.core.text.messages import render
 from app.core.updates import health
 from app.core.updates.state import load_state, save_state
-from app.core.verdict import Verdict, compute_verdict
 from tests.conftest import run_cli
 
 HOUR, DAY = 3600.0, 86400.0

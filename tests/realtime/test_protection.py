@@ -105,7 +105,7 @@ def test_excluded_folders_and_extensions_are_left_alone(
 
 def test_the_verdict_says_attention_while_paused_and_alert_when_off(
         start_service: Callable[..., RealtimeService], ctx: Context) -> None:
-    from app.core.verdict import compute_verdict
+    from app.core.status.verdict import compute_verdict
 
     def realtime_reasons() -> list[tuple[str, str, str | None]]:
         return [(r.code, r.severity, r.fix) for r in compute_verdict(ctx).reasons if r.code.startswith("realtime.")]

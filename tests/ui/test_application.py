@@ -118,7 +118,7 @@ def test_quit_stops_the_workers(qtbot: QtBot, qapp: QApplication, rf_home: Path)
 
 
 def test_the_tray_icon_follows_the_verdict(qtbot: QtBot, tray_app: ConsoleApp, ctx: Context) -> None:
-    from app.core.verdict import Verdict
+    from app.core.status.verdict import Verdict
 
     tray_app.start()
     tray = tray_app.tray

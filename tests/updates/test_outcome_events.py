@@ -7,9 +7,9 @@ import time
 
 from app.channel import publisher
 from app.core.journal import events
+from app.core.status.verdict import compute_verdict
 from app.core.text.messages import render
 from app.core.updates import health
-from app.core.verdict import compute_verdict
 from tests.updates.conftest import Setup
 
 DAY = 86400.0

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QMenu, QVBoxLayout
 
 from app.core.context import Context
 from app.core.journal import events
+from app.core.status.verdict import Verdict
 from app.core.text.messages import translate
-from app.core.verdict import Verdict
 from app.ui.formatting import age_days, size, when, when_iso
 from app.ui.i18n import text
 from app.ui.icons import icon, state_icon

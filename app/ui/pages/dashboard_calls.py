@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.context import Context
-from app.core.protection_status import collect_status
 from app.core.realtime.status import read_status_file
 from app.core.recovery.seen import PendingCrash, SeenCrashes
 from app.core.scanning import definitions
 from app.core.scanning.engine_selftest import SelftestResult, last_result, run_selftest
 from app.core.scanning.supervisor import ENGINE_SCHEMA
-from app.core.verdict import Verdict, compute_verdict
+from app.core.status.protection import collect_status
+from app.core.status.verdict import Verdict, compute_verdict
 
 DAY = 86400.0
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.core.verdict import Verdict
+from app.core.status.verdict import Verdict
 from app.ui.i18n import text
 from app.ui.icons import state_icon
 from app.ui.widgets.fonts import emphasise

@@ -1,4 +1,4 @@
-"""Protection status, collected from the other services: the verdict (:mod:`app.core.verdict`)
+"""Protection status, collected from the other services: the verdict (:mod:`app.core.status.verdict`)
 with its reasons, and the engine, definitions, last scan, updates and quarantine details.
 
 The definitions' age and the notes are messages (the console renders them in its language);
@@ -15,8 +15,8 @@ from app import ENGINE_VERSION, __version__
 from app.core.context import Context
 from app.core.scanning import definitions
 from app.core.scanning.runs import last_scan
+from app.core.status.verdict import compute_verdict
 from app.core.text.messages import Message, arg_to_json, render, translate
-from app.core.verdict import compute_verdict
 
 
 def _iso(ts: float | None) -> str | None:
