@@ -270,7 +270,7 @@ class Bench:
 
 def scheduled(bench: Bench) -> None:
     """A scheduled scan's engine CPU share, throttled, against the same scan run by the user."""
-    from app.core.priority import cpu_seconds
+    from app.core.desktop.priority import cpu_seconds
     from app.core.scanning.job import ScanJob, ScanRequest
     from app.core.schedule.scheduler import run_in_background
 

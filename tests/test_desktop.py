@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import autostart
-from app.core.desktop_entry import entry_text, launch_command
+from app.core.desktop import autostart
+from app.core.desktop.desktop_entry import entry_text, launch_command
 from app.core.foundation.errors import RingfenceError
 from tests.conftest import ROOT
 

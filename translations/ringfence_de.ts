@@ -42,12 +42,12 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../app/core/autostart.py" line="36"/>
+        <location filename="../app/core/desktop/autostart.py" line="36"/>
         <source>Starting Ringfence at log-in could not be changed: %1</source>
         <translation>Der Start von Ringfence bei der Anmeldung ließ sich nicht ändern: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/autostart.py" line="58"/>
+        <location filename="../app/core/desktop/autostart.py" line="58"/>
         <source>%1 exists and was not made by Ringfence; it was left as it is.</source>
         <translation>%1 gibt es schon, und es stammt nicht von Ringfence; es bleibt, wie es ist.</translation>
     </message>

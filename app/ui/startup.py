@@ -54,7 +54,7 @@ def compute_verdict(ctx: Context) -> Any:
 
 def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
     """Apply ``values`` to the settings on disk; all or nothing (a bad value raises with its reason)."""
-    from app.core import autostart
+    from app.core.desktop import autostart
 
     settings = Settings.load(ctx.paths.settings_file)
     reports_before = settings["beacon.enabled"]

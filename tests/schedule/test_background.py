@@ -9,9 +9,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from app.core import priority
 from app.core.context import Context
-from app.core.priority import lower_priority
+from app.core.desktop import priority
+from app.core.desktop.priority import lower_priority
 from app.core.quarantine import list_items
 from app.core.schedule.background import DutyCycle
 from app.core.schedule.scheduler import run_background_scan

@@ -55,7 +55,7 @@ class EngineLink:
         self._crashed_once: set[str] = set()
 
     def start(self) -> None:
-        from app.core.priority import lower_priority
+        from app.core.desktop.priority import lower_priority
 
         # The user's own work first: a big copy is not slowed by the scans of the files it writes.
         def lower(pid: int) -> None:

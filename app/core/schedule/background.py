@@ -1,6 +1,6 @@
 """A scheduled scan stays in the background: at most about half a core on average.
 
-Its engine worker runs at background priority (:func:`app.core.priority.lower_priority`). CPU
+Its engine worker runs at background priority (:func:`app.core.desktop.priority.lower_priority`). CPU
 priority alone does not keep a machine responsive, and a low-priority scan on an idle machine
 still takes a whole core, hence the duty cycle: :class:`DutyCycle` pauses the scan whenever the
 worker's CPU time runs ahead of ``share`` of one core, and resumes it once the budget is back.

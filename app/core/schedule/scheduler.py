@@ -133,8 +133,8 @@ def run_in_background(ctx: Context, request: ScanRequest,
                       on_job: Callable[[ScanJob | None], None] | None = None) -> BackgroundRun:
     """Run ``request`` (a :class:`~app.core.scanning.job.ScanRequest`) as a background scan (blocking).
     ``on_job`` gets the job when it starts and ``None`` when it ended (so that it can be cancelled)."""
+    from app.core.desktop.priority import cpu_seconds, lower_priority
     from app.core.foundation.errors import RingfenceError
-    from app.core.priority import cpu_seconds, lower_priority
     from app.core.scanning.job import ScanJob
     from app.core.scanning.lock import ScanBusy
     from app.core.schedule.background import DutyCycle

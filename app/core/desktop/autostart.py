@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.core.desktop_entry import APP_ID, entry_text, launch_command
+from app.core.desktop.desktop_entry import APP_ID, entry_text, launch_command
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import atomic_write_bytes
 from app.core.text.messages import translate
