@@ -40,7 +40,7 @@ class Bench:
         self.rows: list[tuple[str, str]] = []
 
     def service(self, folder: Path, **kwargs: Any) -> Any:
-        from app.core.realtime.service import RealtimeService
+        from app.core.realtime.realtime_service import RealtimeService
 
         service = RealtimeService(self.ctx, [str(folder)], **kwargs)
         service.start()

@@ -1822,91 +1822,91 @@
 <context>
     <name>Realtime</name>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="12"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="12"/>
         <source>the system&apos;s queue of file changes overflowed</source>
         <translation>die Warteschlange des Systems für Dateiänderungen ist übergelaufen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="13"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="13"/>
         <source>more files changed at once than Ringfence could queue</source>
         <translation>es haben sich mehr Dateien auf einmal geändert, als Ringfence vormerken konnte</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="14"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="14"/>
         <source>the folder watcher stopped and was restarted</source>
         <translation>die Ordnerüberwachung hat angehalten und wurde neu gestartet</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="15"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="15"/>
         <source>the PC woke from sleep</source>
         <translation>der PC ist aus dem Ruhezustand erwacht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="20"/>
         <source>moved to the quarantine</source>
         <extracomment>What real-time protection did with a detected file.</extracomment>
         <translation>in die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="21"/>
         <source>left in place</source>
         <translation>an Ort und Stelle belassen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="22"/>
         <source>left in place until you decide what to do with it</source>
         <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="23"/>
         <source>left in place because it is a protected system or Ringfence file</source>
         <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="24"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="24"/>
         <source>could not be moved to the quarantine</source>
         <translation>konnte nicht in die Quarantäne verschoben werden</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="29"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="29"/>
         <source>the folder does not exist</source>
         <extracomment>Why a protected folder cannot be watched, by errno (anything else: the system&apos;s own words).</extracomment>
         <translation>den Ordner gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="30"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="30"/>
         <source>it is not a folder</source>
         <translation>es ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="31"/>
-        <location filename="../app/core/realtime/messages.py" line="32"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="31"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="32"/>
         <source>no permission</source>
         <translation>keine Berechtigung</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="33"/>
-        <location filename="../app/core/realtime/messages.py" line="34"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="33"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="34"/>
         <source>the system&apos;s limit of watched folders is reached</source>
         <translation>die Höchstzahl überwachter Ordner des Systems ist erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="35"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="35"/>
         <source>the system is out of memory</source>
         <translation>dem System fehlt Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="43"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="43"/>
         <source>error %1</source>
         <translation>Fehler %1</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="43"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="43"/>
         <source>reason unknown</source>
         <translation>Grund unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/realtime/messages.py" line="48"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="48"/>
         <source>Catching up: %n file(s) to check.</source>
         <translation>
             <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>

@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.core.journal import events
-    from app.core.realtime.service import RealtimeService
+    from app.core.realtime.realtime_service import RealtimeService
 
     for path in args.paths:
         if not Path(path).is_dir():

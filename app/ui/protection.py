@@ -1,6 +1,6 @@
 """Real-time protection and scheduled scans in the console: started off the GUI thread, stopped at quit.
 
-:class:`Protection` owns the :class:`~app.core.realtime.service.RealtimeService` and the
+:class:`Protection` owns the :class:`~app.core.realtime.realtime_service.RealtimeService` and the
 :class:`~app.core.schedule.scheduler.SchedulerThread` for the console and carries out their actions:
 ``realtime.resume`` (resume a pause, or turn protection back on) and ``realtime.pause:SECONDS`` /
 ``realtime.pause:restart``. Starting and stopping block for a moment (watches are set up, the engine
@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 
 def start_realtime(ctx: Context) -> Any:
-    from app.core.realtime.service import RealtimeService
+    from app.core.realtime.realtime_service import RealtimeService
 
     service = RealtimeService(ctx)
     service.start()

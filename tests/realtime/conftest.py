@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from app.core.context import Context
-from app.core.realtime.service import RealtimeService
+from app.core.realtime.realtime_service import RealtimeService
 
 
 @pytest.fixture

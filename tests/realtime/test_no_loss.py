@@ -13,7 +13,7 @@ import pytest
 
 from app.core.context import Context
 from app.core.journal import events
-from app.core.realtime.service import RealtimeService
+from app.core.realtime.realtime_service import RealtimeService
 from app.core.realtime.watcher import OVERFLOW_LOGGERS
 from tests.engine.helpers import EICAR
 from tests.realtime.conftest import gone, wait_for
@@ -164,7 +164,7 @@ def test_new_definitions_check_the_protected_folders_again(
 
     from app.core.foundation.resources import resource_path
     from app.core.realtime import engine_link
-    from app.core.realtime import service as service_module
+    from app.core.realtime import realtime_service as service_module
     from app.core.scanning import definitions
 
     monkeypatch.setattr(engine_link, "REFRESH_S", 0.1)  # look at the definitions pointer often

@@ -10,7 +10,7 @@ from pathlib import Path
 from app.core.context import Context
 from app.core.journal import events
 from app.core.quarantine import list_items
-from app.core.realtime.service import RealtimeService
+from app.core.realtime.realtime_service import RealtimeService
 from tests.engine.helpers import EICAR
 from tests.realtime.conftest import gone, wait_for
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.context import Context
 from app.core.journal import events
-from app.core.realtime.messages import watch_failure
+from app.core.realtime.realtime_messages import watch_failure
 from app.core.recovery.model import CrashReport
 from app.core.recovery.seen import SeenCrashes
 from app.core.text.messages import Moment, render, translate

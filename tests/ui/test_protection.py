@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.context import Context
 from app.core.foundation.paths import get_paths
-from app.core.realtime.status import read_status_file, status_path
+from app.core.realtime.realtime_status import read_status_file, status_path
 from app.ui.application import ConsoleApp
 from tests.engine.helpers import EICAR
 

@@ -12,7 +12,7 @@ scan cache catches whatever the OS's change notifications lost. Modules, one job
 - :mod:`.sweep` — the reconciliation sweep.
 - :mod:`.engine_link` — scans through the supervised engine worker, and the on-detection action.
 - :mod:`.pause` — pausing with automatic resume.
-- :mod:`.service` — :class:`RealtimeService`, what the console and ``ringfence watch`` drive.
-- :mod:`.status` — the status snapshot and the cross-process status file.
-- :mod:`.messages` — the translatable texts it hands to the journal and the console.
+- :mod:`.realtime_service` — :class:`RealtimeService`, what the console and ``ringfence watch`` drive.
+- :mod:`.realtime_status` — the status snapshot and the cross-process status file.
+- :mod:`.realtime_messages` — the translatable texts it hands to the journal and the console.
 """

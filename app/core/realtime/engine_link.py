@@ -23,7 +23,7 @@ from typing import Any
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
-from app.core.realtime.messages import ACTIONS
+from app.core.realtime.realtime_messages import ACTIONS
 from app.core.scanning import definitions
 from app.core.scanning.runs import db_text, scan_request
 from app.core.scanning.supervisor import CRASHED_FILE, HUNG_FILE, ScanControl, ScanOutcome, Supervisor

@@ -216,7 +216,7 @@ def _realtime(ctx: Context, now: float) -> Reason | None:
     """Off in the settings: alert. Paused in a running console (another process may ask): attention."""
     if not ctx.settings["realtime.enabled"]:
         return Reason("realtime.off", "alert", translate("Verdict", "Real-time protection is off."), "realtime.resume")
-    from app.core.realtime.status import read_status_file, status_path
+    from app.core.realtime.realtime_status import read_status_file, status_path
 
     state = read_status_file(status_path(ctx.paths))
     if state is None or state.get("state") != "paused":

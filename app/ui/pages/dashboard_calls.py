@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.context import Context
-from app.core.realtime.status import read_status_file
+from app.core.realtime.realtime_status import read_status_file
 from app.core.recovery.seen import PendingCrash, SeenCrashes
 from app.core.scanning import definitions
 from app.core.scanning.engine_selftest import SelftestResult, last_result, run_selftest

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.core.foundation.fileio import atomic_write_json
 from app.core.foundation.paths import Paths
-from app.core.realtime.messages import catching_up
+from app.core.realtime.realtime_messages import catching_up
 from app.core.text.messages import Message
 
 

@@ -31,11 +31,11 @@ from app.core.foundation.paths import Paths
 from app.core.journal import events
 from app.core.realtime.engine_link import EngineLink
 from app.core.realtime.filters import Exclusions, is_partial
-from app.core.realtime.messages import OVERFLOW_REASONS, watch_failure
 from app.core.realtime.pause import PauseState
+from app.core.realtime.realtime_messages import OVERFLOW_REASONS, watch_failure
+from app.core.realtime.realtime_status import Status, StatusFile, status_path
 from app.core.realtime.roots import protected_roots
 from app.core.realtime.stability import StabilityTracker
-from app.core.realtime.status import Status, StatusFile, status_path
 from app.core.realtime.sweep import CacheView, sweep
 from app.core.realtime.watcher import Watcher
 from app.core.realtime.workqueue import WorkQueue
