@@ -19,7 +19,7 @@ from app.core.beacon.schema import JSON_SCHEMA, MAX_BODY
 from app.core.beacon.sender import BeaconThread, send_due
 from app.core.context import Context
 from app.core.foundation.settings import Settings
-from app.core.updates import history
+from app.core.updates import update_history as history
 from app.core.updates.channelconfig import set_channel
 from app.core.updates.health import record_engine_event, record_scan_stats
 from tests.beacon.conftest import Tapped, start_tapped

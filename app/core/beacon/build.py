@@ -21,7 +21,7 @@ from app import ENGINE_VERSION, __version__
 from app.core.beacon.schema import COUNTERS, RINGS, SCHEMA_VERSION, STATE_EVENTS
 from app.core.foundation.store import Store
 from app.core.scanning.supervisor import ENGINE_SCHEMA
-from app.core.updates.history import SCHEMA as UPDATES_SCHEMA
+from app.core.updates.update_history import SCHEMA as UPDATES_SCHEMA
 
 DAY = 86400
 

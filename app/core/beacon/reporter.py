@@ -15,9 +15,9 @@ from app.core.beacon import build, outbox
 from app.core.context import Context
 from app.core.text.messages import Message, translate
 from app.core.updates.channelconfig import load_channel
-from app.core.updates.history import SCHEMA as UPDATES_SCHEMA
 from app.core.updates.rings import bucket
 from app.core.updates.state import load_state
+from app.core.updates.update_history import SCHEMA as UPDATES_SCHEMA
 
 COUNTER_EVERY = 3 * 3600  # a day's counters are refreshed at most this often while the day runs
 

@@ -13,7 +13,7 @@ SCHEMA_VERSION = 1
 MAX_BODY = 4096  # bytes; a real beacon is about 400
 RINGS = ("early", "default", "delayed", "pinned")
 KINDS = ("state", "counters")
-# History events that are definitions state changes (app.core.updates.history.EVENTS minus "halted").
+# History events that are definitions state changes (app.core.updates.update_history.EVENTS minus "halted").
 STATE_EVENTS = ("activated", "rejected", "reverted", "revoked", "rolled_back", "probation_passed", "refused",
                 "protected_hit", "baseline")
 # Events that count as a revert of the version named in the beacon (the gate's revert rate).

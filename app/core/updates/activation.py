@@ -21,7 +21,7 @@ from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
 from app.core.scanning.definitions import baseline
 from app.core.text.messages import Message, arg_to_json, translate
-from app.core.updates import history
+from app.core.updates import update_history as history
 from app.core.updates.probation import evaluate
 from app.core.updates.refusals import refusal
 from app.core.updates.rollout import RolloutDoc

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from app.core.foundation.store import Store
 from app.core.scanning.supervisor import ENGINE_SCHEMA
-from app.core.updates.history import SCHEMA as UPDATES_SCHEMA
+from app.core.updates.update_history import SCHEMA as UPDATES_SCHEMA
 
 
 def record_engine_event(store: Store, kind: str, definitions_version: str | int | None, detail: str = "",

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable
 
 from app.core.foundation.errors import RingfenceError
-from app.core.updates.schedule import startup_delay
+from app.core.updates.check_schedule import startup_delay
 from app.core.updates.service import CheckResult, UpdateService
 
 log = logging.getLogger(__name__)

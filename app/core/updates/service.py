@@ -35,9 +35,10 @@ from app.core.scanning.definitions import BASELINE_ARCHIVE, ActiveDefinitions, u
 from app.core.scanning.definitions_changed import recheck_quarantine
 from app.core.scanning.engine_selftest import run_selftest
 from app.core.text.messages import Message, Moment, arg_to_json, render, translate
-from app.core.updates import history
+from app.core.updates import update_history as history
 from app.core.updates.activation import Activator
 from app.core.updates.channelconfig import ChannelConfig, load_channel
+from app.core.updates.check_schedule import next_check_at
 from app.core.updates.corpus import default_clean_corpus, own_files
 from app.core.updates.diff import RuleDiff, rule_diff
 from app.core.updates.fetcher import RequestsFetcher
@@ -45,7 +46,6 @@ from app.core.updates.refusals import refusal
 from app.core.updates.rings import RINGS, Choice, Policy, bucket, choose
 from app.core.updates.rollout import RolloutDoc, RolloutError, parse_rollout
 from app.core.updates.sandbox import SandboxResult, run_validation
-from app.core.updates.schedule import next_check_at
 from app.core.updates.state import disabled_rules, load_state, save_state
 from app.core.updates.update_status import STATE_TEXT, UpdateStatus, build_status
 from app.engine.bundle import BundleError, load_definitions

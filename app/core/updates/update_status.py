@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.text.messages import QT_TRANSLATE_NOOP, Message, Moment, render, translate
-from app.core.updates.history import HistoryEntry
 from app.core.updates.probation import ends_at
 from app.core.updates.rollout import RolloutDoc, iso
 from app.core.updates.state import UpdateState
+from app.core.updates.update_history import HistoryEntry
 
 DAY = 86400.0
 OUT_OF_DATE_DAYS = 3

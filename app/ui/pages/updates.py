@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.context import Context
 from app.core.text.messages import translate
-from app.core.updates.history import HistoryEntry
+from app.core.updates.update_history import HistoryEntry
 from app.core.updates.update_status import EVENT_TEXT
 from app.ui.formatting import NONE, core_label, reason, size, when
 from app.ui.i18n import text
