@@ -14,7 +14,7 @@ Quarantine follows one order, and every step is a point where a crash must be su
 7. the intent is cleared (``q.done``).
 
 Any failure before step 6 undoes steps 2–4 and leaves the original where it was; the recovery at the
-next start (:mod:`.recovery`) does the same for a process that died, and finishes the operation when
+next start (:mod:`.startup_recovery`) does the same for a process that died, and finishes the operation when
 the original was already removed.
 """
 
