@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.beacon.sender import BeaconThread
 from app.core.foundation.paths import Paths
@@ -197,6 +197,9 @@ class ConsoleApp(QObject):
     def show_page(self, name: str) -> None:
         self.open_window()
         self.window.show_page(name)
+
+    def page(self, name: str) -> QWidget | None:
+        return self.window.pages.get(name)
 
     def register_action(self, action_id: str, handler: Callable[[str], None]) -> None:
         """A feature's own fix action (for example ``realtime.resume``)."""

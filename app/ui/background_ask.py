@@ -19,12 +19,12 @@ from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.scanning.actions import REPORTED, set_recorded_action
 from app.core.text.messages import Message, translate
+from app.ui.console import Console, owner
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.i18n import text
 
 if TYPE_CHECKING:
     from app.core.journal.events import Event
-    from app.ui.application import ConsoleApp
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +59,8 @@ def _record(ctx: Context, detections: list[Detection], action: str) -> None:
 
 
 class BackgroundAsk(QObject):
-    def __init__(self, app: ConsoleApp) -> None:
-        super().__init__(app)
+    def __init__(self, app: Console) -> None:
+        super().__init__(owner(app))
         self.app = app
         self.dialog: ThreatChoiceDialog | None = None
         self.outcomes: list[str] = []  # what the user was told, latest last
@@ -82,7 +82,7 @@ class BackgroundAsk(QObject):
 
     def _scan_page_asks(self, args: dict[str, Any]) -> bool:
         """A scan the Scan page runs: it asks about its findings itself."""
-        page = self.app.window.pages.get("scan")
+        page = self.app.page("scan")
         return bool(args.get("scan_id")) and getattr(page, "scan_id", 0) == args.get("scan_id")
 
     def stop(self) -> None:

@@ -8,8 +8,6 @@ Closing the box without answering leaves the question for the next start. Every 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,11 +15,9 @@ from app.core.beacon import reporter
 from app.core.beacon.reporter import consent_text
 from app.core.context import Context
 from app.core.foundation.settings import Settings
+from app.ui.console import Console, owner
 from app.ui.i18n import text
 from app.ui.widgets.ask import ask
-
-if TYPE_CHECKING:
-    from app.ui.application import ConsoleApp
 
 DELAY_MS = 8_000  # after the first verdict: the user first sees the window settle
 RETRY_MS = 60_000  # the window is hidden (started in the tray): look again later
@@ -40,8 +36,8 @@ def answer(ctx: Context, yes: bool) -> Settings:
 
 
 class BeaconConsent(QObject):
-    def __init__(self, app: ConsoleApp, delay_ms: int = DELAY_MS) -> None:
-        super().__init__(app)
+    def __init__(self, app: Console, delay_ms: int = DELAY_MS) -> None:
+        super().__init__(owner(app))
         self.app = app
         self.box: QMessageBox | None = None
         self.asked = False  # in this run

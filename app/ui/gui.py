@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -21,6 +22,10 @@ from app.core.foundation.paths import get_paths
 from app.ui import error_dialog, i18n
 from app.ui.icons import app_icon
 from app.ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from app.core.foundation.paths import Paths
+    from app.ui.application import ConsoleApp
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +63,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     instance.listen()
     error_dialog.install(log_file)
 
-    from app.ui.application import ConsoleApp
-
-    console = ConsoleApp(qapp, paths)
+    console = build_console(qapp, paths)
     instance.activated.connect(console.open_window)
     console.about_to_quit.connect(instance.close)
     console.start(minimized=args.minimized)
     return qapp.exec()
+
+
+def build_console(qapp: QApplication, paths: Paths, **options: Any) -> ConsoleApp:
+    """The application object with its window (``options`` go to :class:`ConsoleApp`: ``use_tray``,
+    ``poll_updates``…). The one place outside ``application.py`` that names it; imported only once a
+    console really starts, after the error dialog is in place."""
+    from app.ui.application import ConsoleApp
+
+    return ConsoleApp(qapp, paths, **options)
 
 
 def cannot_start(exc: RingfenceError) -> int:

@@ -3,7 +3,7 @@
 The page contract (every module in ``app/ui/pages/`` follows it):
 
 * One page per file, ``app/ui/pages/<name>.py``, holding a ``QWidget`` subclass listed in :data:`PAGES`,
-  constructed as ``Page(app)`` where ``app`` is the :class:`~app.ui.application.ConsoleApp`. A page
+  constructed as ``Page(app)`` where ``app`` is the application, seen as :class:`~app.ui.console.ConsoleLike`. A page
   reads and changes core state only through ``app.workers.submit(...)`` (never on the GUI thread) and
   listens to the application's signals: ``events(list[Event])`` (new journal events, from any process),
   ``verdict_changed(Verdict)``, ``settings_changed()``, ``scanning_changed(bool)``.
@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import Protocol, cast
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -38,10 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.console import Console
 from app.ui.icons import app_icon, icon
-
-if TYPE_CHECKING:
-    from app.ui.application import ConsoleApp
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +78,7 @@ def available_pages() -> list[tuple[str, Callable[..., QWidget]]]:
 class MainWindow(QMainWindow):
     close_requested = Signal()  # the application decides: hide to the tray or quit
 
-    def __init__(self, app: ConsoleApp) -> None:
+    def __init__(self, app: Console) -> None:
         super().__init__()
         self.app = app
         self.setObjectName("mainWindow")

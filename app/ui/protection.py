@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QMenu
 
 from app.core.context import Context
 from app.core.text.messages import translate
+from app.ui.console import Console, owner
 from app.ui.i18n import text
 
 if TYPE_CHECKING:
-    from app.ui.application import ConsoleApp
     from app.ui.tray import TrayIcon
 
 PAUSES = (("900", 15), ("3600", 60), ("restart", None))  # how long a user may pause: argument, minutes
@@ -65,8 +65,8 @@ def stop_all(ctx: Context | None, *services: Any) -> None:
 
 
 class Protection(QObject):
-    def __init__(self, app: ConsoleApp) -> None:
-        super().__init__(app)
+    def __init__(self, app: Console) -> None:
+        super().__init__(owner(app))
         self.app = app
         self.realtime: Any = None
         self.scheduler: Any = None

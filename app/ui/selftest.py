@@ -21,10 +21,9 @@ def main(argv: Sequence[str] = ()) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from app.core.foundation.paths import get_paths
-    from app.ui.gui import make_qapp
+    from app.ui.gui import build_console, make_qapp
 
     qapp = make_qapp()
-    from app.ui.application import ConsoleApp
 
     process = psutil.Process()
     result: dict[str, object] = {"ok": False}
@@ -36,7 +35,7 @@ def main(argv: Sequence[str] = ()) -> int:
                 QTimer.singleShot(0, console.quit)
             return False
 
-    console = ConsoleApp(qapp, get_paths(), use_tray=False, poll_updates=False)
+    console = build_console(qapp, get_paths(), use_tray=False, poll_updates=False)
     painted = FirstPaint()
     console.window.installEventFilter(painted)
     QTimer.singleShot(30_000, console.quit)  # a window that never paints fails, it does not hang

@@ -9,7 +9,7 @@ closes only when the settings are on disk.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -32,10 +32,8 @@ from PySide6.QtWidgets import (
 from app.core.beacon.reporter import consent_text
 from app.core.foundation.settings import SCHEMA, Setting
 from app.core.text.messages import QT_TRANSLATE_NOOP
+from app.ui.console import Console
 from app.ui.i18n import text
-
-if TYPE_CHECKING:
-    from app.ui.application import ConsoleApp
 
 TABS: dict[str, str] = {
     "scan": QT_TRANSLATE_NOOP("SettingsDialog", "Scanning"),
@@ -166,7 +164,7 @@ class Field:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, app: ConsoleApp, tab: str | None = None) -> None:
+    def __init__(self, app: Console, tab: str | None = None) -> None:
         super().__init__(app.window)
         self.app = app
         self.setObjectName("settingsDialog")

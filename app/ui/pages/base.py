@@ -12,31 +12,17 @@ thread). Its ``__init__`` sets its own state, then calls :meth:`start`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, SignalInstance
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app.core.context import Context
-from app.core.foundation.paths import Paths
 from app.core.text.messages import Message
+from app.ui.console import ConsoleLike
 from app.ui.i18n import text
 from app.ui.widgets.notice import Notice
-from app.ui.workers import Job, Workers
-
-
-class ConsoleLike(Protocol):
-    """What a page needs from the application object (``app.ui.application.ConsoleApp``)."""
-
-    workers: Workers
-    paths: Paths
-    events: SignalInstance
-    settings_changed: SignalInstance
-    verdict_changed: SignalInstance
-
-    def run_action(self, action_id: str) -> None: ...
-
-    def show_page(self, name: str) -> None: ...
+from app.ui.workers import Job
 
 
 class Page(QWidget):

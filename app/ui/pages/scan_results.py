@@ -4,7 +4,7 @@ user's quarantine / allow / show in folder), the files that could not be checked
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
@@ -16,10 +16,18 @@ from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.widgets.table import fit_rows, table_view
 
 if TYPE_CHECKING:
-    from app.ui.pages.scan import ScanPage
     from app.ui.pages.scan_calls import Handled
 
 QUARANTINABLE = ("reported", "ask", "failed")
+
+
+class ResultsOwner(Protocol):
+    """What the results ask of the page that shows them (the Scan page): what the user already did
+    about each threat, by ``(path, rule)``, and carrying out a new choice."""
+
+    done: dict[tuple[str, str], str]
+
+    def act(self, what: str, found: Found) -> None: ...
 
 
 def summary_text(summary: ScanSummary) -> str:
@@ -36,7 +44,7 @@ def summary_text(summary: ScanSummary) -> str:
 
 
 class ResultsView(QWidget):
-    def __init__(self, page: ScanPage, parent: QWidget) -> None:
+    def __init__(self, page: ResultsOwner, parent: QWidget) -> None:
         super().__init__(parent)
         self.page = page
         layout = QVBoxLayout(self)
