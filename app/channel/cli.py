@@ -114,7 +114,7 @@ PROMOTE_EXIT = {"pause": 3, "halt": 4}
 
 def cmd_promote(args: argparse.Namespace) -> int:
     from app.channel import promote
-    from app.channel.collector.storage import open_store
+    from app.channel.collector.stores import open_store
 
     repo, store = _repo(args), open_store(args.db)
     log = Path(args.log) if args.log else None

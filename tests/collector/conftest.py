@@ -13,7 +13,8 @@ import psycopg
 import pytest
 
 from app.channel.collector.server import RunningCollector, start_in_thread
-from app.channel.collector.storage import BeaconStore, Limits, open_store
+from app.channel.collector.storage import BeaconStore, Limits
+from app.channel.collector.stores import open_store
 from tests.pgserver import find_bin_dir, temporary_postgres
 
 _databases = itertools.count()

@@ -18,7 +18,8 @@ import requests
 from app.channel.collector.pg import PostgresStore
 from app.channel.collector.pg_batch import APPLICATION_NAME
 from app.channel.collector.server import RunningCollector, start_in_thread
-from app.channel.collector.storage import BeaconStore, Limits, SqlStore, open_store
+from app.channel.collector.storage import BeaconStore, Limits, SqlStore
+from app.channel.collector.stores import open_store
 from tests.collector.conftest import Clock, beacon, fresh_database
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import uvicorn
 from starlette.types import ASGIApp
 
-from app.channel.collector.storage import BeaconStore, Limits, open_store
+from app.channel.collector.storage import BeaconStore, Limits
+from app.channel.collector.stores import open_store
 from app.channel.collector.web import ENV_DB, ENV_LIMIT, create_app
 from app.core.beacon.schema import MAX_BODY
 

@@ -236,17 +236,3 @@ class _Outcome(Exception):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
-
-
-def open_store(url: str) -> BeaconStore:
-    """``sqlite:///path/to/collector.db`` or ``postgresql://user@host:port/db``."""
-    if url.startswith(("postgresql://", "postgres://")):
-        from app.channel.collector.pg import PostgresStore
-
-        return PostgresStore(url)
-    if url.startswith("sqlite:///"):
-        from app.channel.collector.sqlite import SqliteStore
-
-        return SqliteStore(url.removeprefix("sqlite:///"))
-    raise ValueError(f"unsupported database URL {url!r}; use sqlite:///PATH or postgresql://...")
-

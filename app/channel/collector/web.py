@@ -28,7 +28,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from app.channel.collector.storage import BeaconStore, Limits, open_store
+from app.channel.collector.storage import BeaconStore, Limits
+from app.channel.collector.stores import open_store
 from app.core.beacon.schema import JSON_SCHEMA, MAX_BODY, RINGS
 
 log = logging.getLogger(__name__)
