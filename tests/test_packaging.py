@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tomllib
 from pathlib import Path
 
@@ -33,25 +34,64 @@ def _selftest(cmd: list[str], env: dict[str, str], cwd: Path) -> dict:
     return json.loads(result.stdout)
 
 
+def _console_scripts() -> dict[str, bytes]:
+    """The running environment's own ``ringfence`` commands (the developer's ``.venv/bin``), by name."""
+    folder = Path(sysconfig.get_path("scripts"))
+    found = {name: shutil.which(name, path=str(folder)) for name in ("ringfence", "ringfence-gui")}
+    return {name: Path(path).read_bytes() for name, path in found.items() if path}
+
+
+def _throwaway_environment(folder: Path) -> Path:
+    """A new virtual environment that sees the running one's packages (PySide6, yara-python…) through a
+    path file, but not its editable Ringfence: a directory named in a ``.pth`` file is added to
+    ``sys.path`` without running the ``.pth`` files inside it, so the editable install's finder stays
+    out. Returns its Python."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, capture_output=True,
+                   timeout=120)
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(folder), "platbase": str(folder)}))
+    shared = dict.fromkeys([sysconfig.get_path("purelib"), sysconfig.get_path("platlib")])
+    (site / "running_environment.pth").write_text("".join(f"{p}\n" for p in shared), encoding="utf-8")
+    return folder / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
+
+
 def test_installed_wheel_finds_its_resources_and_starts_the_engine(tmp_path: Path) -> None:
+    """Built from a copy of the source and installed into a throw-away environment: the checkout and the
+    environment the tests run in stay as they were (pip would uninstall an editable install it sees)."""
+    scripts_before = _console_scripts()
+    source = tmp_path / "source"
+    source.mkdir()
+    for item in ROOT.iterdir():
+        if item.is_file():
+            shutil.copy2(item, source / item.name)
+    for folder in ("app", "resources", "translations"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-                    str(wheels), str(ROOT)], check=True, capture_output=True, timeout=300)
-    prefix = tmp_path / "prefix"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--prefix", str(prefix),
+                    str(wheels), str(source)], check=True, capture_output=True, timeout=300)
+    venv = tmp_path / "venv"
+    python = _throwaway_environment(venv)
+    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--ignore-installed", "-q",
                     *map(str, wheels.glob("ringfence-*.whl"))], check=True, capture_output=True, timeout=300)
-    site = next(prefix.glob("lib/python*/site-packages"))
-    assert (prefix / "share" / "ringfence" / "resources" / "definitions" / "baseline.tar.gz").is_file()
-    env = dict(os.environ, PYTHONPATH=str(site))
-    report = _selftest([sys.executable, "-m", "app"], env, cwd=tmp_path)
+    assert (venv / "share" / "ringfence" / "resources" / "definitions" / "baseline.tar.gz").is_file()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    scripts = python.parent
+    cli = shutil.which("ringfence", path=str(scripts))
+    assert cli is not None and Path(cli).parent == scripts  # the wheel's own console script
+    report = _selftest([cli], env, cwd=tmp_path)
     assert report["ok"] and report["definitions_version"] == "2"
-    probe = subprocess.run([sys.executable, "-c", "import app; print(app.__file__)"], capture_output=True,
+    probe = subprocess.run([str(python), "-c", "import app; print(app.__file__)"], capture_output=True,
                            text=True, env=env, cwd=tmp_path, check=True)
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(venv), "platbase": str(venv)}))
     assert Path(probe.stdout.strip()).is_relative_to(site)  # the wheel's copy ran, not the checkout
-    found = subprocess.run([sys.executable, "-c", "from app.core.foundation.resources import translations_dir, "
+    found = subprocess.run([str(python), "-c", "from app.core.foundation.resources import translations_dir, "
                             "available_languages; print(translations_dir()); print(available_languages())"],
                            capture_output=True, text=True, env=env, cwd=tmp_path, check=True).stdout.splitlines()
-    assert Path(found[0]) == prefix / "share" / "ringfence" / "translations" and found[1] == "['de']"
+    assert Path(found[0]) == venv / "share" / "ringfence" / "translations" and found[1] == "['de']"
+    # The environment the tests run in still has its commands, unchanged, and still runs this checkout.
+    assert scripts_before and _console_scripts() == scripts_before
+    import app
+
+    assert Path(app.__file__).resolve().is_relative_to(ROOT)
 
 
 def test_the_bundle_and_the_checkout_carry_the_translations() -> None:
