@@ -63,17 +63,17 @@
 <context>
     <name>BeaconConsent</name>
     <message>
-        <location filename="../app/ui/beacon_consent.py" line="77"/>
+        <location filename="../app/ui/beacon_consent.py" line="73"/>
         <source>Send health reports</source>
         <translation>Zustandsberichte senden</translation>
     </message>
     <message>
-        <location filename="../app/ui/beacon_consent.py" line="78"/>
+        <location filename="../app/ui/beacon_consent.py" line="74"/>
         <source>Don&apos;t send</source>
         <translation>Nicht senden</translation>
     </message>
     <message>
-        <location filename="../app/ui/beacon_consent.py" line="79"/>
+        <location filename="../app/ui/beacon_consent.py" line="75"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
@@ -148,17 +148,17 @@
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="215"/>
+        <location filename="../app/ui/application.py" line="218"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="302"/>
+        <location filename="../app/ui/application.py" line="305"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="305"/>
+        <location filename="../app/ui/application.py" line="308"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -184,37 +184,37 @@
 <context>
     <name>CrashKinds</name>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="77"/>
+        <location filename="../app/core/recovery/explain.py" line="76"/>
         <source>Stop error</source>
         <translation>Stoppfehler</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="78"/>
+        <location filename="../app/core/recovery/explain.py" line="77"/>
         <source>Power loss or hard freeze</source>
         <translation>Stromausfall oder völliges Einfrieren</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="79"/>
+        <location filename="../app/core/recovery/explain.py" line="78"/>
         <source>Forced power-off</source>
         <translation>Erzwungenes Ausschalten</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="80"/>
+        <location filename="../app/core/recovery/explain.py" line="79"/>
         <source>Kernel panic</source>
         <translation>Kernel-Panik</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="81"/>
+        <location filename="../app/core/recovery/explain.py" line="80"/>
         <source>Kernel oops</source>
         <translation>Kernel-Oops</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="82"/>
+        <location filename="../app/core/recovery/explain.py" line="81"/>
         <source>Unclean shutdown</source>
         <translation>Unsauberes Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="88"/>
+        <location filename="../app/core/recovery/explain.py" line="87"/>
         <source>Unexpected restart</source>
         <translation>Unerwarteter Neustart</translation>
     </message>
@@ -647,12 +647,12 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../app/core/scanning/engine_process.py" line="52"/>
+        <location filename="../app/core/scanning/engine_process.py" line="59"/>
         <source>The scanner engine could not be started (%1).</source>
         <translation>Der Scanner konnte nicht gestartet werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/engine_process.py" line="70"/>
+        <location filename="../app/core/scanning/engine_process.py" line="77"/>
         <source>The scanner engine did not start; see the engine log for details.</source>
         <translation>Der Scanner ist nicht gestartet; Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <location filename="../app/ui/error_dialog.py" line="37"/>
-        <location filename="../app/ui/gui.py" line="74"/>
+        <location filename="../app/ui/gui.py" line="86"/>
         <source>Ringfence</source>
         <translation>Ringfence</translation>
     </message>
@@ -691,7 +691,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../app/core/foundation/resources.py" line="36"/>
+        <location filename="../app/core/foundation/resources.py" line="37"/>
         <source>Ringfence&apos;s resources folder is missing; reinstall Ringfence.</source>
         <translation>Der Ressourcenordner von Ringfence fehlt; installieren Sie Ringfence neu.</translation>
     </message>
@@ -910,12 +910,12 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="193"/>
+        <location filename="../app/core/updates/activation.py" line="194"/>
         <source>the built-in baseline definitions</source>
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="191"/>
+        <location filename="../app/core/updates/service.py" line="192"/>
         <source>from the update server</source>
         <translation>vom Update-Server</translation>
     </message>
@@ -970,123 +970,123 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../app/ui/pages/history.py" line="50"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Scans</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="50"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Threats</source>
         <translation>Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="50"/>
+        <location filename="../app/ui/pages/history.py" line="51"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="51"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="51"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>Engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="51"/>
+        <location filename="../app/ui/pages/history.py" line="52"/>
         <source>Crashes</source>
         <translation>Abstürze</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="52"/>
+        <location filename="../app/ui/pages/history.py" line="53"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="52"/>
+        <location filename="../app/ui/pages/history.py" line="53"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="54"/>
+        <location filename="../app/ui/pages/history.py" line="55"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="54"/>
+        <location filename="../app/ui/pages/history.py" line="55"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="55"/>
+        <location filename="../app/ui/pages/history.py" line="56"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="58"/>
+        <location filename="../app/ui/pages/history.py" line="59"/>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="71"/>
         <location filename="../app/ui/pages/history.py" line="72"/>
+        <location filename="../app/ui/pages/history.py" line="73"/>
         <source>Search the history</source>
         <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="76"/>
+        <location filename="../app/ui/pages/history.py" line="77"/>
         <source>Only the newest %1 events were searched.</source>
         <translation>Durchsucht wurden nur die neuesten %1 Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="82"/>
+        <location filename="../app/ui/pages/history.py" line="83"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="83"/>
+        <location filename="../app/ui/pages/history.py" line="84"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="84"/>
+        <location filename="../app/ui/pages/history.py" line="85"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="87"/>
+        <location filename="../app/ui/pages/history.py" line="88"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="90"/>
+        <location filename="../app/ui/pages/history.py" line="91"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="93"/>
+        <location filename="../app/ui/pages/history.py" line="94"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="94"/>
+        <location filename="../app/ui/pages/history.py" line="95"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="105"/>
+        <location filename="../app/ui/pages/history.py" line="106"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="130"/>
+        <location filename="../app/ui/pages/history.py" line="131"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="133"/>
+        <location filename="../app/ui/pages/history.py" line="134"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
     </message>
@@ -1217,28 +1217,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="185"/>
+        <location filename="../app/ui/main_window.py" line="183"/>
         <source>Ringfence</source>
         <extracomment>(name, module, class) of every page, in sidebar order.</extracomment>
         <translation>Ringfence</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="186"/>
+        <location filename="../app/ui/main_window.py" line="184"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="187"/>
+        <location filename="../app/ui/main_window.py" line="185"/>
         <source>Open the settings (Ctrl+,)</source>
         <translation>Einstellungen öffnen (Strg+,)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="188"/>
+        <location filename="../app/ui/main_window.py" line="186"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="193"/>
+        <location filename="../app/ui/main_window.py" line="191"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Strg+%2)</translation>
     </message>
@@ -1487,53 +1487,53 @@
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="85"/>
+        <location filename="../app/core/quarantine/operations.py" line="86"/>
         <source>%1 could not be quarantined (%2); it was left in place.</source>
         <extracomment>``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.</extracomment>
         <translation>%1 konnte nicht in die Quarantäne verschoben werden (%2); die Datei blieb, wo sie war.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="91"/>
+        <location filename="../app/core/quarantine/operations.py" line="92"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="110"/>
+        <location filename="../app/core/quarantine/operations.py" line="111"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="113"/>
+        <location filename="../app/core/quarantine/operations.py" line="114"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="129"/>
+        <location filename="../app/core/quarantine/operations.py" line="130"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="143"/>
+        <location filename="../app/core/quarantine/operations.py" line="144"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="257"/>
+        <location filename="../app/core/quarantine/operations.py" line="258"/>
         <source>Item %1 is no longer in the quarantine: it was restored.</source>
         <translation>Das Element %1 ist nicht mehr in der Quarantäne: Es wurde wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="259"/>
+        <location filename="../app/core/quarantine/operations.py" line="260"/>
         <source>Item %1 is no longer in the quarantine: it was deleted.</source>
         <translation>Das Element %1 ist nicht mehr in der Quarantäne: Es wurde gelöscht.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="263"/>
+        <location filename="../app/core/quarantine/operations.py" line="264"/>
         <source>Item %1 is being worked on by another Ringfence process; try again shortly.</source>
         <translation>Ein anderer Ringfence-Prozess bearbeitet gerade das Element %1; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="294"/>
+        <location filename="../app/core/quarantine/operations.py" line="295"/>
         <source>The number of days must be zero or more.</source>
         <translation>Die Anzahl der Tage muss null oder größer sein.</translation>
     </message>
@@ -1548,22 +1548,22 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="70"/>
+        <location filename="../app/core/quarantine/restoring.py" line="71"/>
         <source>%1 is not a folder, so the item cannot be restored into it.</source>
         <translation>%1 ist kein Ordner, daher kann das Element nicht dorthin wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="80"/>
+        <location filename="../app/core/quarantine/restoring.py" line="81"/>
         <source>The folder %1 cannot be created (%2); choose another folder.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden (%2); wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="142"/>
+        <location filename="../app/core/quarantine/restoring.py" line="143"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="173"/>
+        <location filename="../app/core/quarantine/restoring.py" line="174"/>
         <source>%1 is a folder, so the item cannot replace it; restore it to another folder.</source>
         <translation>%1 ist ein Ordner, daher kann das Element ihn nicht ersetzen; stellen Sie es in einem anderen Ordner wieder her.</translation>
     </message>
@@ -1613,7 +1613,7 @@
     </message>
     <message>
         <location filename="../app/core/quarantine/inventory.py" line="30"/>
-        <location filename="../app/core/quarantine/operations.py" line="255"/>
+        <location filename="../app/core/quarantine/operations.py" line="256"/>
         <source>There is no quarantined item %1.</source>
         <translation>Es gibt kein Quarantäne-Element %1.</translation>
     </message>
@@ -2536,79 +2536,79 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="44"/>
         <location filename="../app/ui/pages/scan_results.py" line="52"/>
+        <location filename="../app/ui/pages/scan_results.py" line="60"/>
         <source>Threats found</source>
         <translation>Gefundene Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="47"/>
+        <location filename="../app/ui/pages/scan_results.py" line="55"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="48"/>
+        <location filename="../app/ui/pages/scan_results.py" line="56"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="49"/>
+        <location filename="../app/ui/pages/scan_results.py" line="57"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="50"/>
+        <location filename="../app/ui/pages/scan_results.py" line="58"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="58"/>
+        <location filename="../app/ui/pages/scan_results.py" line="66"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="59"/>
+        <location filename="../app/ui/pages/scan_results.py" line="67"/>
         <source>&amp;Allow this file</source>
         <translation>Diese Datei &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="60"/>
+        <location filename="../app/ui/pages/scan_results.py" line="68"/>
         <source>Show in f&amp;older</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="69"/>
-        <location filename="../app/ui/pages/scan_results.py" line="72"/>
+        <location filename="../app/ui/pages/scan_results.py" line="77"/>
+        <location filename="../app/ui/pages/scan_results.py" line="80"/>
         <source>Files that could not be checked</source>
         <translation>Dateien, die nicht geprüft werden konnten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="83"/>
+        <location filename="../app/ui/pages/scan_results.py" line="91"/>
         <source>Moved to the quarantine</source>
         <translation>In die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="83"/>
+        <location filename="../app/ui/pages/scan_results.py" line="91"/>
         <source>Reported only</source>
         <translation>Nur gemeldet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="84"/>
+        <location filename="../app/ui/pages/scan_results.py" line="92"/>
         <source>Waiting for your choice</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="85"/>
+        <location filename="../app/ui/pages/scan_results.py" line="93"/>
         <source>Left in place: a system or Ringfence file</source>
         <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="86"/>
+        <location filename="../app/ui/pages/scan_results.py" line="94"/>
         <source>Allowed</source>
         <translation>Zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="86"/>
+        <location filename="../app/ui/pages/scan_results.py" line="94"/>
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
     </message>
@@ -2794,7 +2794,7 @@
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/scan_results.py" line="27"/>
+        <location filename="../app/ui/pages/scan_results.py" line="35"/>
         <source>%n file(s) checked in %1; threats found: %2; files not checked: %3.</source>
         <translation>
             <numerusform>%n Datei in %1 geprüft; gefundene Bedrohungen: %2; nicht geprüfte Dateien: %3.</numerusform>
@@ -2802,17 +2802,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="29"/>
+        <location filename="../app/ui/pages/scan_results.py" line="37"/>
         <source>Scan cancelled: %1</source>
         <translation>Prüfung abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="30"/>
+        <location filename="../app/ui/pages/scan_results.py" line="38"/>
         <source>Scan finished: %1</source>
         <translation>Prüfung beendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/scan_results.py" line="33"/>
+        <location filename="../app/ui/pages/scan_results.py" line="41"/>
         <source>%n file(s) could not be fully checked: an archive limit was reached.</source>
         <translation>
             <numerusform>%n Datei konnte nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
@@ -2820,12 +2820,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="89"/>
+        <location filename="../app/ui/pages/scan_results.py" line="97"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="97"/>
+        <location filename="../app/ui/pages/scan_results.py" line="105"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2936,197 +2936,197 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="52"/>
+        <location filename="../app/core/foundation/settings.py" line="51"/>
         <source>expected true or false</source>
         <translation>erwartet wahr oder falsch</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="56"/>
+        <location filename="../app/core/foundation/settings.py" line="55"/>
         <source>expected a whole number</source>
         <translation>erwartet eine ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="58"/>
+        <location filename="../app/core/foundation/settings.py" line="57"/>
         <source>must be at least %1</source>
         <translation>muss mindestens %1 sein</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="60"/>
+        <location filename="../app/core/foundation/settings.py" line="59"/>
         <source>must be at most %1</source>
         <translation>darf höchstens %1 sein</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="64"/>
+        <location filename="../app/core/foundation/settings.py" line="63"/>
         <source>expected text</source>
         <translation>erwartet Text</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="66"/>
+        <location filename="../app/core/foundation/settings.py" line="65"/>
         <source>must be one of %1</source>
         <translation>muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="70"/>
+        <location filename="../app/core/foundation/settings.py" line="69"/>
         <source>expected a list of text</source>
         <translation>erwartet eine Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="96"/>
+        <location filename="../app/core/foundation/settings.py" line="95"/>
         <source>When a scan finds a threat</source>
         <translation>Wenn eine Prüfung eine Bedrohung findet</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="98"/>
+        <location filename="../app/core/foundation/settings.py" line="97"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="100"/>
+        <location filename="../app/core/foundation/settings.py" line="99"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="102"/>
+        <location filename="../app/core/foundation/settings.py" line="101"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="104"/>
+        <location filename="../app/core/foundation/settings.py" line="103"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="105"/>
+        <location filename="../app/core/foundation/settings.py" line="104"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="106"/>
+        <location filename="../app/core/foundation/settings.py" line="105"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="108"/>
+        <location filename="../app/core/foundation/settings.py" line="107"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="110"/>
+        <location filename="../app/core/foundation/settings.py" line="109"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="112"/>
+        <location filename="../app/core/foundation/settings.py" line="111"/>
         <source>Archives: most time to spend on one archive (seconds)</source>
         <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="115"/>
+        <location filename="../app/core/foundation/settings.py" line="114"/>
         <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
         <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="116"/>
+        <location filename="../app/core/foundation/settings.py" line="115"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="117"/>
+        <location filename="../app/core/foundation/settings.py" line="116"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="119"/>
+        <location filename="../app/core/foundation/settings.py" line="118"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="120"/>
+        <location filename="../app/core/foundation/settings.py" line="119"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="122"/>
+        <location filename="../app/core/foundation/settings.py" line="121"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="124"/>
+        <location filename="../app/core/foundation/settings.py" line="123"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="127"/>
+        <location filename="../app/core/foundation/settings.py" line="126"/>
         <source>Send anonymous health reports about definitions updates to the vendor</source>
         <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="128"/>
+        <location filename="../app/core/foundation/settings.py" line="127"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="129"/>
+        <location filename="../app/core/foundation/settings.py" line="128"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="132"/>
+        <location filename="../app/core/foundation/settings.py" line="131"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="134"/>
+        <location filename="../app/core/foundation/settings.py" line="133"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="136"/>
+        <location filename="../app/core/foundation/settings.py" line="135"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="137"/>
+        <location filename="../app/core/foundation/settings.py" line="136"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="139"/>
+        <location filename="../app/core/foundation/settings.py" line="138"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="178"/>
+        <location filename="../app/core/foundation/settings.py" line="177"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="199"/>
+        <location filename="../app/core/foundation/settings.py" line="198"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="207"/>
+        <location filename="../app/core/foundation/settings.py" line="206"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="214"/>
+        <location filename="../app/core/foundation/settings.py" line="213"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="241"/>
+        <location filename="../app/core/foundation/settings.py" line="240"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="245"/>
+        <location filename="../app/core/foundation/settings.py" line="244"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="263"/>
+        <location filename="../app/core/foundation/settings.py" line="262"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -3134,127 +3134,127 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="39"/>
         <source>Scanning</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="47"/>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="50"/>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="58"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <location filename="../app/ui/dialogs/settings.py" line="59"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../app/ui/dialogs/settings.py" line="68"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="75"/>
+        <location filename="../app/ui/dialogs/settings.py" line="73"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="77"/>
+        <location filename="../app/ui/dialogs/settings.py" line="75"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="157"/>
+        <location filename="../app/ui/dialogs/settings.py" line="155"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="158"/>
+        <location filename="../app/ui/dialogs/settings.py" line="156"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="159"/>
+        <location filename="../app/ui/dialogs/settings.py" line="157"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="165"/>
+        <location filename="../app/ui/dialogs/settings.py" line="163"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="286"/>
+        <location filename="../app/ui/dialogs/settings.py" line="284"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3275,277 +3275,277 @@
 <context>
     <name>StopCodes</name>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="17"/>
+        <location filename="../app/core/recovery/explain.py" line="16"/>
         <source>Ringfence runs in user mode and installs no kernel driver, so it cannot have caused a stop code.</source>
         <translation>Ringfence läuft im Benutzermodus und installiert keinen Kernel-Treiber; es kann daher keinen Stoppcode verursacht haben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="18"/>
+        <location filename="../app/core/recovery/explain.py" line="17"/>
         <source>This stop code is rarely seen. Look it up in Microsoft&apos;s bug check code reference; if it comes back, note the driver named here and update or remove it.</source>
         <translation>Dieser Stoppcode kommt selten vor. Schlagen Sie ihn in Microsofts Referenz der Fehlerprüfungscodes nach; tritt er erneut auf, notieren Sie den hier genannten Treiber und aktualisieren oder entfernen Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="19"/>
+        <location filename="../app/core/recovery/explain.py" line="18"/>
         <source>This stop code is rarely seen. Look it up in Microsoft&apos;s bug check code reference; if it comes back, think of drivers or software installed shortly before the crashes began.</source>
         <translation>Dieser Stoppcode kommt selten vor. Schlagen Sie ihn in Microsofts Referenz der Fehlerprüfcodes nach; tritt er wieder auf, denken Sie an Treiber oder Software, die kurz vor Beginn der Abstürze installiert wurden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="20"/>
+        <location filename="../app/core/recovery/explain.py" line="19"/>
         <source>Update or roll back the driver named as probable cause (or the software that installed it); if the crash returns, uninstall it.</source>
         <translation>Aktualisieren Sie den als vermutliche Ursache genannten Treiber (oder die Software, die ihn installiert hat) oder setzen Sie ihn zurück; kehrt der Absturz wieder, deinstallieren Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="22"/>
+        <location filename="../app/core/recovery/explain.py" line="21"/>
         <source>Install pending Windows and driver updates; if the crash returns, update or remove drivers and software installed shortly before the crashes began.</source>
         <translation>Installieren Sie ausstehende Windows- und Treiberupdates; kehrt der Absturz zurück, aktualisieren oder entfernen Sie Treiber und Software, die kurz vor Beginn der Abstürze installiert wurden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="23"/>
+        <location filename="../app/core/recovery/explain.py" line="22"/>
         <source>Run Windows Memory Diagnostic, undo any overclocking or memory (XMP/EXPO) profile, and install pending Windows and driver updates.</source>
         <translation>Führen Sie die Windows-Speicherdiagnose aus, machen Sie Übertaktungen und Speicherprofile (XMP/EXPO) rückgängig und installieren Sie ausstehende Windows- und Treiberupdates.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="24"/>
+        <location filename="../app/core/recovery/explain.py" line="23"/>
         <source>Back up your files, then check the drive: run chkdsk, look at its health in the maker&apos;s tool, and reseat or replace the cable if it is a desktop.</source>
         <translation>Sichern Sie Ihre Dateien und prüfen Sie dann das Laufwerk: Führen Sie chkdsk aus, sehen Sie sich seinen Zustand im Werkzeug des Herstellers an und stecken Sie bei einem Desktop-PC das Kabel neu ein oder ersetzen Sie es.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="34"/>
+        <location filename="../app/core/recovery/explain.py" line="33"/>
         <source>A driver touched memory it was not allowed to at that moment (IRQL_NOT_LESS_OR_EQUAL).</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (IRQL_NOT_LESS_OR_EQUAL).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="35"/>
+        <location filename="../app/core/recovery/explain.py" line="34"/>
         <source>A driver damaged shared kernel memory (the pool).</source>
         <translation>Ein Treiber hat gemeinsam genutzten Kernel-Speicher (den Pool) beschädigt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="36"/>
+        <location filename="../app/core/recovery/explain.py" line="35"/>
         <source>Windows found its memory bookkeeping damaged; faulty RAM or a faulty driver are the usual causes.</source>
         <translation>Windows hat seine Speicherverwaltung beschädigt vorgefunden; die üblichen Ursachen sind fehlerhafter Arbeitsspeicher oder ein fehlerhafter Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="37"/>
+        <location filename="../app/core/recovery/explain.py" line="36"/>
         <source>Kernel code (usually a driver) raised an error nobody handled.</source>
         <translation>Kernel-Code (meist ein Treiber) hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="38"/>
+        <location filename="../app/core/recovery/explain.py" line="37"/>
         <source>The NTFS file system hit a problem, often damage on the drive.</source>
         <translation>Das Dateisystem NTFS ist auf ein Problem gestoßen, oft einen Schaden auf dem Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="39"/>
+        <location filename="../app/core/recovery/explain.py" line="38"/>
         <source>A driver failed while doing work for a program; graphics and antivirus drivers are common culprits.</source>
         <translation>Ein Treiber ist bei der Arbeit für ein Programm gescheitert; häufig sind Grafik- und Antivirentreiber schuld.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="40"/>
+        <location filename="../app/core/recovery/explain.py" line="39"/>
         <source>The list Windows keeps of physical memory pages is corrupt; usually faulty RAM or a driver.</source>
         <translation>Die Liste der physischen Speicherseiten, die Windows führt, ist beschädigt; meist durch fehlerhaften Arbeitsspeicher oder einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="41"/>
+        <location filename="../app/core/recovery/explain.py" line="40"/>
         <source>Code read memory that does not exist; usually a faulty driver, sometimes faulty RAM.</source>
         <translation>Code hat Speicher gelesen, den es nicht gibt; meist ein fehlerhafter Treiber, manchmal fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="42"/>
+        <location filename="../app/core/recovery/explain.py" line="41"/>
         <source>Windows could not read back part of itself from the drive.</source>
         <translation>Windows konnte einen Teil von sich selbst nicht vom Laufwerk zurücklesen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>Windows lost access to the drive it starts from, often after a storage driver or BIOS/UEFI setting changed.</source>
         <translation>Windows hat den Zugriff auf das Startlaufwerk verloren, oft nachdem sich ein Speichertreiber oder eine BIOS/UEFI-Einstellung geändert hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="43"/>
+        <location filename="../app/core/recovery/explain.py" line="42"/>
         <source>Undo recent changes to storage settings in the BIOS/UEFI (such as AHCI/RAID mode) and let Startup Repair run.</source>
         <translation>Machen Sie kürzliche Änderungen an Speichereinstellungen im BIOS/UEFI (etwa AHCI/RAID-Modus) rückgängig und lassen Sie die Starthilfe laufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="44"/>
+        <location filename="../app/core/recovery/explain.py" line="43"/>
         <source>A system thread, usually in a driver, raised an error nobody handled.</source>
         <translation>Ein System-Thread, meist in einem Treiber, hat einen Fehler ausgelöst, den niemand behandelt hat.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>The processor hit a trap the kernel could not handle; often hardware, overheating or overclocking.</source>
         <translation>Der Prozessor ist auf eine Ausnahme gestoßen, die der Kernel nicht behandeln konnte; oft Hardware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="45"/>
+        <location filename="../app/core/recovery/explain.py" line="44"/>
         <source>Remove any overclocking, make sure the PC is not overheating, and test the memory.</source>
         <translation>Entfernen Sie jede Übertaktung, stellen Sie sicher, dass der PC nicht überhitzt, und testen Sie den Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="46"/>
+        <location filename="../app/core/recovery/explain.py" line="45"/>
         <source>Kernel code raised an error nobody handled; a driver or faulty RAM.</source>
         <translation>Kernel-Code hat einen Fehler ausgelöst, den niemand behandelt hat; ein Treiber oder fehlerhafter Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="47"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>A driver did not finish a power change (sleep, wake, shutdown) in time.</source>
         <translation>Ein Treiber hat einen Energiewechsel (Ruhezustand, Aufwachen, Herunterfahren) nicht rechtzeitig abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="47"/>
+        <location filename="../app/core/recovery/explain.py" line="46"/>
         <source>Update chipset, graphics, Wi-Fi and USB drivers from the PC maker; until then avoid sleep if the crash follows it.</source>
         <translation>Aktualisieren Sie Chipsatz-, Grafik-, WLAN- und USB-Treiber vom PC-Hersteller; meiden Sie bis dahin den Ruhezustand, wenn der Absturz auf ihn folgt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="48"/>
+        <location filename="../app/core/recovery/explain.py" line="47"/>
         <source>A driver asked for kernel memory in a wrong way.</source>
         <translation>Ein Treiber hat auf falsche Weise Kernel-Speicher angefordert.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="48"/>
         <source>Driver Verifier caught a driver breaking the rules; Verifier is a testing tool that is normally off.</source>
         <translation>Die Treiberüberprüfung hat einen Treiber bei einem Regelverstoß ertappt; sie ist ein Testwerkzeug, das normalerweise ausgeschaltet ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="49"/>
+        <location filename="../app/core/recovery/explain.py" line="48"/>
         <source>If you did not turn on Driver Verifier on purpose, turn it off (run &quot;verifier /reset&quot; as administrator) and update the named driver.</source>
         <translation>Wenn Sie die Treiberüberprüfung nicht absichtlich eingeschaltet haben, schalten Sie sie aus (führen Sie „verifier /reset“ als Administrator aus) und aktualisieren Sie den genannten Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="50"/>
+        <location filename="../app/core/recovery/explain.py" line="49"/>
         <source>A driver damaged kernel memory and Windows noticed too late.</source>
         <translation>Ein Treiber hat Kernel-Speicher beschädigt, und Windows hat es zu spät bemerkt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="51"/>
+        <location filename="../app/core/recovery/explain.py" line="50"/>
         <source>A driver accessed memory it was not allowed to at that moment (DRIVER_IRQL_NOT_LESS_OR_EQUAL); very often network, Wi-Fi or antivirus drivers.</source>
         <translation>Ein Treiber hat zu einem Zeitpunkt auf Speicher zugegriffen, zu dem er das nicht durfte (DRIVER_IRQL_NOT_LESS_OR_EQUAL); sehr oft Netzwerk-, WLAN- oder Antivirentreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>A process Windows cannot run without stopped unexpectedly.</source>
         <translation>Ein Prozess, ohne den Windows nicht laufen kann, wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="52"/>
+        <location filename="../app/core/recovery/explain.py" line="51"/>
         <source>Install pending updates and run &quot;sfc /scannow&quot; and &quot;DISM /Online /Cleanup-Image /RestoreHealth&quot; as administrator to repair system files.</source>
         <translation>Installieren Sie ausstehende Updates und führen Sie „sfc /scannow“ und „DISM /Online /Cleanup-Image /RestoreHealth“ als Administrator aus, um Systemdateien zu reparieren.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="53"/>
+        <location filename="../app/core/recovery/explain.py" line="52"/>
         <source>A process Windows depends on ended, often because the drive stopped responding.</source>
         <translation>Ein Prozess, auf den Windows angewiesen ist, wurde beendet, oft weil das Laufwerk nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>One processor core stopped responding; often firmware, overheating or overclocking.</source>
         <translation>Ein Prozessorkern reagierte nicht mehr; oft Firmware, Überhitzung oder Übertaktung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="54"/>
+        <location filename="../app/core/recovery/explain.py" line="53"/>
         <source>Update the BIOS/UEFI and chipset drivers, remove overclocking and check cooling.</source>
         <translation>Aktualisieren Sie BIOS/UEFI und Chipsatztreiber, entfernen Sie Übertaktungen und prüfen Sie die Kühlung.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>Windows detected that core kernel code or data was modified, by a driver, faulty RAM or malicious software.</source>
         <translation>Windows hat festgestellt, dass zentraler Kernel-Code oder Kernel-Daten verändert wurden, durch einen Treiber, fehlerhaften Arbeitsspeicher oder Schadsoftware.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="55"/>
+        <location filename="../app/core/recovery/explain.py" line="54"/>
         <source>Remove drivers that patch the kernel (old cheat, tuning or security tools), test the memory and run a full scan.</source>
         <translation>Entfernen Sie Treiber, die den Kernel verändern (alte Cheat-, Tuning- oder Sicherheitswerkzeuge), testen Sie den Arbeitsspeicher und führen Sie eine vollständige Prüfung durch.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>The graphics driver stopped responding and could not be restarted.</source>
         <translation>Der Grafiktreiber reagierte nicht mehr und konnte nicht neu gestartet werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="56"/>
+        <location filename="../app/core/recovery/explain.py" line="55"/>
         <source>Install the latest graphics driver from the card or PC maker, remove graphics overclocking and check the card is not overheating.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs, entfernen Sie Grafik-Übertaktungen und prüfen Sie, ob die Karte überhitzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="57"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>The graphics scheduler found the graphics driver misbehaving.</source>
         <translation>Der Grafik-Scheduler hat ein Fehlverhalten des Grafiktreibers festgestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="57"/>
+        <location filename="../app/core/recovery/explain.py" line="56"/>
         <source>Install the latest graphics driver from the card or PC maker.</source>
         <translation>Installieren Sie den neuesten Grafiktreiber vom Hersteller der Grafikkarte oder des PCs.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="58"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>The hardware itself reported an error it could not correct (processor, memory, or bus).</source>
         <translation>Die Hardware selbst hat einen Fehler gemeldet, den sie nicht korrigieren konnte (Prozessor, Arbeitsspeicher oder Bus).</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="58"/>
+        <location filename="../app/core/recovery/explain.py" line="57"/>
         <source>Remove overclocking, check temperatures and power supply, update the BIOS/UEFI; if it repeats, have the hardware checked.</source>
         <translation>Entfernen Sie Übertaktungen, prüfen Sie Temperaturen und Netzteil und aktualisieren Sie BIOS/UEFI; wiederholt es sich, lassen Sie die Hardware prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>A driver kept the processor busy for too long; storage (SSD firmware) and graphics drivers are common causes.</source>
         <translation>Ein Treiber hat den Prozessor zu lange beschäftigt; häufige Ursachen sind Speicher- (SSD-Firmware) und Grafiktreiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="59"/>
+        <location filename="../app/core/recovery/explain.py" line="58"/>
         <source>Update the SSD firmware, storage and graphics drivers from their makers.</source>
         <translation>Aktualisieren Sie die SSD-Firmware sowie Speicher- und Grafiktreiber von ihren Herstellern.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="60"/>
+        <location filename="../app/core/recovery/explain.py" line="59"/>
         <source>Kernel code detected corrupted data structures and stopped to stay safe.</source>
         <translation>Kernel-Code hat beschädigte Datenstrukturen entdeckt und angehalten, um sicher zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="61"/>
+        <location filename="../app/core/recovery/explain.py" line="60"/>
         <source>The kernel memory manager found its heap damaged, usually by a driver.</source>
         <translation>Die Speicherverwaltung des Kernels hat ihren Heap beschädigt vorgefunden, meist durch einen Treiber.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="62"/>
+        <location filename="../app/core/recovery/explain.py" line="61"/>
         <source>Windows&apos; compressed memory store hit an error; often the drive or RAM.</source>
         <translation>Der komprimierte Speicher von Windows ist auf einen Fehler gestoßen; oft das Laufwerk oder der Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="63"/>
+        <location filename="../app/core/recovery/explain.py" line="62"/>
         <source>The power button was held down, and Windows recorded the hang it was in at that moment.</source>
         <translation>Der Netzschalter wurde gedrückt gehalten, und Windows hat den Hänger aufgezeichnet, in dem es sich gerade befand.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="63"/>
+        <location filename="../app/core/recovery/explain.py" line="62"/>
         <source>If the PC had frozen, note what it was doing; update graphics and storage drivers if freezes repeat.</source>
         <translation>Falls der PC eingefroren war, notieren Sie, was er gerade tat; aktualisieren Sie Grafik- und Speichertreiber, wenn sich das Einfrieren wiederholt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="67"/>
+        <location filename="../app/core/recovery/explain.py" line="66"/>
         <source>Windows stopped with a stop code (the black or blue crash screen) and restarted.</source>
         <translation>Windows hat mit einem Stoppcode angehalten (der schwarze oder blaue Absturzbildschirm) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="68"/>
+        <location filename="../app/core/recovery/explain.py" line="67"/>
         <source>The PC turned off without shutting down: the power was cut, or it froze so hard that no stop code could be written.</source>
         <translation>Der PC wurde ausgeschaltet, ohne herunterzufahren: Der Strom fiel aus, oder er fror so stark ein, dass kein Stoppcode geschrieben werden konnte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="69"/>
+        <location filename="../app/core/recovery/explain.py" line="68"/>
         <source>The PC was switched off by holding the power button, usually because it had stopped responding.</source>
         <translation>Der PC wurde durch Gedrückthalten des Netzschalters ausgeschaltet, meist weil er nicht mehr reagierte.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="70"/>
+        <location filename="../app/core/recovery/explain.py" line="69"/>
         <source>The Linux kernel stopped with a kernel panic.</source>
         <translation>Der Linux-Kernel hat mit einer Kernel-Panik angehalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="71"/>
+        <location filename="../app/core/recovery/explain.py" line="70"/>
         <source>The Linux kernel hit an error (an oops); the system may have kept running or locked up afterwards.</source>
         <translation>Der Linux-Kernel ist auf einen Fehler gestoßen (ein „Oops“); das System lief danach womöglich weiter oder blieb hängen.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/explain.py" line="72"/>
+        <location filename="../app/core/recovery/explain.py" line="71"/>
         <source>The system did not shut down cleanly; the log ends without a normal shutdown.</source>
         <translation>Das System wurde nicht sauber heruntergefahren; das Protokoll endet ohne normales Herunterfahren.</translation>
     </message>
@@ -3675,117 +3675,117 @@
 <context>
     <name>UpdateState</name>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="29"/>
+        <location filename="../app/core/updates/update_status.py" line="28"/>
         <source>Up to date</source>
         <translation>Auf dem neuesten Stand</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="30"/>
+        <location filename="../app/core/updates/update_status.py" line="29"/>
         <source>An update is rolling out; it has not reached this device yet</source>
         <translation>Ein Update wird verteilt; es hat dieses Gerät noch nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="31"/>
+        <location filename="../app/core/updates/update_status.py" line="30"/>
         <source>Downloading version %1 (%2 of %3 bytes)</source>
         <translation>Version %1 wird heruntergeladen (%2 von %3 Bytes)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="32"/>
+        <location filename="../app/core/updates/update_status.py" line="31"/>
         <source>Checking version %1 before it is used</source>
         <translation>Version %1 wird vor der Verwendung geprüft</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="33"/>
+        <location filename="../app/core/updates/update_status.py" line="32"/>
         <source>Switching to version %1</source>
         <translation>Wechsel zu Version %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="34"/>
+        <location filename="../app/core/updates/update_status.py" line="33"/>
         <source>Version %1 is in probation: %2 hours left</source>
         <translation>Version %1 ist in der Bewährungsphase: noch %2 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="35"/>
+        <location filename="../app/core/updates/update_status.py" line="34"/>
         <source>Rolled back: %1</source>
         <translation>Zurückgesetzt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="36"/>
+        <location filename="../app/core/updates/update_status.py" line="35"/>
         <source>Updates halted by the vendor: %1</source>
         <translation>Updates vom Hersteller angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="37"/>
+        <location filename="../app/core/updates/update_status.py" line="36"/>
         <source>Updates paused until %1</source>
         <translation>Updates pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="27"/>
+        <location filename="../app/core/updates/update_status.py" line="26"/>
         <source>No update channel is configured; Ringfence uses its built-in baseline definitions.</source>
         <translation>Es ist kein Update-Kanal eingerichtet; Ringfence verwendet seine mitgelieferten Basis-Definitionen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="38"/>
+        <location filename="../app/core/updates/update_status.py" line="37"/>
         <source>Pinned: new definitions are installed only when you choose to install them</source>
         <translation>Festgehalten: Neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="39"/>
+        <location filename="../app/core/updates/update_status.py" line="38"/>
         <source>Out of date since %1</source>
         <translation>Veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="40"/>
+        <location filename="../app/core/updates/update_status.py" line="39"/>
         <source>Badly out of date since %1</source>
         <translation>Stark veraltet seit %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="44"/>
+        <location filename="../app/core/updates/update_status.py" line="43"/>
         <source>Activated</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="45"/>
+        <location filename="../app/core/updates/update_status.py" line="44"/>
         <source>Refused before use</source>
         <translation>Vor der Verwendung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="46"/>
+        <location filename="../app/core/updates/update_status.py" line="45"/>
         <source>Reverted automatically</source>
         <translation>Automatisch zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="47"/>
+        <location filename="../app/core/updates/update_status.py" line="46"/>
         <source>Withdrawn by the vendor</source>
         <translation>Vom Hersteller zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="48"/>
+        <location filename="../app/core/updates/update_status.py" line="47"/>
         <source>Rolled back</source>
         <translation>Zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="49"/>
+        <location filename="../app/core/updates/update_status.py" line="48"/>
         <source>Passed probation</source>
         <translation>Bewährungsphase bestanden</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="50"/>
+        <location filename="../app/core/updates/update_status.py" line="49"/>
         <source>Update refused (verification failed)</source>
         <translation>Update abgelehnt (Überprüfung fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="51"/>
+        <location filename="../app/core/updates/update_status.py" line="50"/>
         <source>Flagged a protected file (reported only)</source>
         <translation>Eine geschützte Datei erkannt (nur gemeldet)</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="52"/>
+        <location filename="../app/core/updates/update_status.py" line="51"/>
         <source>Back on the baseline definitions</source>
         <translation>Wieder auf den Basisdefinitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/update_status.py" line="53"/>
+        <location filename="../app/core/updates/update_status.py" line="52"/>
         <source>Halted by the vendor</source>
         <translation>Vom Hersteller angehalten</translation>
     </message>
@@ -3843,117 +3843,117 @@
         <translation>Die Root-Datei %1 kann nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="56"/>
+        <location filename="../app/core/updates/service.py" line="57"/>
         <source>The definitions are being updated right now; try again in a minute.</source>
         <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="173"/>
+        <location filename="../app/core/updates/service.py" line="174"/>
         <source>The update server asked to wait; Ringfence checks again later.</source>
         <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="222"/>
+        <location filename="../app/core/updates/service.py" line="223"/>
         <source>Ringfence already uses its built-in baseline definitions; there is nothing to roll back.</source>
         <translation>Ringfence verwendet bereits die eingebauten Basisdefinitionen; es gibt nichts zurückzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="226"/>
+        <location filename="../app/core/updates/service.py" line="227"/>
         <source>You rolled back from version %1.</source>
         <translation>Sie haben Version %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="232"/>
+        <location filename="../app/core/updates/service.py" line="233"/>
         <source>Unknown update ring %1; choose one of %2.</source>
         <translation>Unbekannter Update-Ring %1; wählen Sie einen von %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="238"/>
+        <location filename="../app/core/updates/service.py" line="239"/>
         <source>Updates can be paused for 1 to 72 hours.</source>
         <translation>Updates können für 1 bis 72 Stunden pausiert werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="288"/>
+        <location filename="../app/core/updates/service.py" line="289"/>
         <source>Only versions that are on this computer can be compared.</source>
         <translation>Nur Versionen, die auf diesem Computer liegen, können verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="301"/>
+        <location filename="../app/core/updates/service.py" line="302"/>
         <source>The update server sent more data than the signed metadata allows (%1).</source>
         <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="304"/>
+        <location filename="../app/core/updates/service.py" line="305"/>
         <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="308"/>
+        <location filename="../app/core/updates/service.py" line="309"/>
         <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="312"/>
+        <location filename="../app/core/updates/service.py" line="313"/>
         <source>The update failed verification and was refused (%1: %2).</source>
         <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="315"/>
+        <location filename="../app/core/updates/service.py" line="316"/>
         <source>The rollout document was refused: %1</source>
         <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="317"/>
+        <location filename="../app/core/updates/service.py" line="318"/>
         <source>The update could not be stored (%1).</source>
         <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="319"/>
+        <location filename="../app/core/updates/service.py" line="320"/>
         <source>The rollout document is for channel %1, not %2; it was refused.</source>
         <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="322"/>
+        <location filename="../app/core/updates/service.py" line="323"/>
         <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
         <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="351"/>
+        <location filename="../app/core/updates/service.py" line="352"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="370"/>
+        <location filename="../app/core/updates/service.py" line="371"/>
         <source>Version %1 failed verification and was refused (%2).</source>
         <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="372"/>
+        <location filename="../app/core/updates/service.py" line="373"/>
         <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
         <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="389"/>
+        <location filename="../app/core/updates/service.py" line="390"/>
         <source>Version %1 passed validation and its self-test.</source>
         <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="56"/>
+        <location filename="../app/core/updates/activation.py" line="57"/>
         <source>Version %1 was activated (finished after an interruption).</source>
         <translation>Version %1 wurde aktiviert (nach einer Unterbrechung abgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="123"/>
+        <location filename="../app/core/updates/activation.py" line="124"/>
         <source>The vendor withdrew version %1: %2</source>
         <translation>Der Hersteller hat Version %1 zurückgezogen: %2</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="129"/>
+        <location filename="../app/core/updates/activation.py" line="130"/>
         <source>The vendor rolled the definitions back from version %1 to version %2.</source>
         <translation>Der Hersteller hat die Definitionen von Version %1 auf Version %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/activation.py" line="161"/>
+        <location filename="../app/core/updates/activation.py" line="162"/>
         <source>Version %1 ran without problems through its probation.</source>
         <translation>Version %1 hat die Bewährungszeit ohne Probleme durchlaufen.</translation>
     </message>
