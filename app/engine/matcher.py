@@ -57,11 +57,11 @@ class Hit:
     namespace: str
     engine: str  # "yara", "hash" or "limit"
     sha256: str
-    category: str = "threat"  # "threat", "pua" (potentially unwanted / hack tool) or "suspicious"
-    source: str = ""  # the rule set it comes from: "signature-base", "reversinglabs", "bartblaze", "ringfence"
-    author: str = ""  # the rule's author (the Detection Rule License requires showing it)
-    licence: str = ""  # the rule's licence id, e.g. "MIT", "DRL-1.1"
-    reference: str = ""  # a URL about the rule or the threat
+    category: str = "threat"  # "threat", "pua" or "suspicious"
+    source: str = ""  # short id of the rule set: "reversinglabs", "signature-base", "bartblaze", "ringfence"
+    author: str = ""
+    licence: str = ""  # SPDX-like id, e.g. "MIT", "DRL-1.1"
+    reference: str = ""  # URL
 
 
 @dataclass
