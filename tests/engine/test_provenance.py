@@ -73,3 +73,12 @@ def test_a_category_turned_off_is_not_reported(rf_home: Path, tmp_path: Path) ->
     assert code == 1
     assert [d["rule"] for d in report["detections"]] == ["RF_Test_PUA_Tool"]
     assert json.dumps(report).count("RF_Test_Suspicious_Script") == 0
+
+
+def test_verdicts_cached_before_hits_carried_provenance_are_not_reused() -> None:
+    import hashlib
+
+    from app.engine.scancache import policy_key
+
+    before = json.dumps(["7", ["ab" * 32], []])  # how the policy was keyed then
+    assert policy_key("7", ["ab" * 32], []) != f"7:{hashlib.sha256(before.encode()).hexdigest()[:16]}"
