@@ -74,7 +74,12 @@
         <translation>Lizenztext</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="124"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="125"/>
+        <source>Licence of %1: %2</source>
+        <translation>Lizenz von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="129"/>
         <source>%1 comes from %2 (commit %3) under the licence %4:</source>
         <translation>%1 stammt aus %2 (Commit %3) und steht unter der Lizenz %4:</translation>
     </message>

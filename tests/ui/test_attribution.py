@@ -161,6 +161,8 @@ def test_about_the_definitions_lists_each_rule_set_with_its_licence(qtbot: QtBot
                "d5a78f3" + "0" * 33, "MIT", "MIT License\n\nCopyright (c) ReversingLabs", 1204, 0, {"threat": 1204}),
         Source("signature-base", "signature-base", "https://github.com/Neo23x0/signature-base", "8a89b3b" + "1" * 33,
                "DRL-1.1", "Detection Rule License (DRL) 1.1", 4413, 1259, {"threat": 3800, "pua": 450, "suspicious": 163}),
+        Source("ringfence", "Ringfence's own rules", "", "", "GPL-3.0", "GNU General Public License", 8, 0,
+               {"threat": 8}),
     ]
     dialog = AboutDefinitionsDialog(AboutDefinitions("12", "channel", 5617, 1259, sources))
     qtbot.addWidget(dialog)
@@ -174,6 +176,9 @@ def test_about_the_definitions_lists_each_rule_set_with_its_licence(qtbot: QtBot
     dialog.sources.setCurrentItem(second)
     assert dialog.licence.toPlainText() == "Detection Rule License (DRL) 1.1"
     assert "github.com/Neo23x0/signature-base" in dialog.where.text() and "8a89b3b" in dialog.where.text()
+    dialog.sources.setCurrentItem(dialog.sources.topLevelItem(2))
+    assert dialog.where.text() == "Licence of Ringfence's own rules: GPL-3.0"
+    assert dialog.licence.toPlainText() == "GNU General Public License"
 
 
 def test_the_updates_page_opens_about_the_definitions(qtbot: QtBot, console: Console) -> None:
