@@ -145,6 +145,14 @@ def report_document(report: ScanSummary) -> dict[str, Any]:
     }
 
 
+def _by_category(detections: list[dict[str, Any]]) -> str:
+    """`` (potentially unwanted: 1, suspicious: 2)`` when some findings are not threats, else nothing."""
+    counts = {name: sum(1 for d in detections if provenance(d)["category"] == category)
+              for category, name in (("pua", "potentially unwanted"), ("suspicious", "suspicious"))}
+    shown = [f"{name}: {n}" for name, n in counts.items() if n]
+    return f" (of them {', '.join(shown)})" if shown else ""
+
+
 def print_summary(report: ScanSummary) -> None:
     outcome = report.outcome
     p = outcome.progress
@@ -166,7 +174,7 @@ def print_summary(report: ScanSummary) -> None:
         f"Data scanned: {p.bytes_scanned / 1e6:.2f} MB",
         f"Skipped: {p.skipped}",
         f"Not fully checked (a limit was reached): {p.incomplete}",
-        f"Threats found: {len(outcome.detections)}",
+        f"Threats found: {len(outcome.detections)}{_by_category(outcome.detections)}",
         f"Errors: {len(outcome.errors)}",
         f"Time: {report.duration_s:.2f} s",
     ]

@@ -61,6 +61,7 @@ def test_plain_output_keeps_one_line_per_finding_with_the_attribution(rf_home: P
     pua = next(line for line in found if "RF_Test_PUA_Tool" in line)
     assert pua.endswith('category=pua source=testset-b author="Jane Example (Example Labs)" licence=DRL-1.1 '
                         'reference=https://example.org/rules/pua-tool)')
+    assert "Threats found: 2 (of them potentially unwanted: 1, suspicious: 1)" in result.stdout.splitlines()
 
 
 def test_a_category_turned_off_is_not_reported(rf_home: Path, tmp_path: Path) -> None:
