@@ -106,3 +106,18 @@ def test_the_journal_keeps_the_provenance_and_history_shows_the_author(ctx: Cont
 def test_an_event_from_before_provenance_reads_as_it_did() -> None:
     old = events.Event(1, 0.0, "threat", "critical", "threat.found", {"threat": "EICAR", "path": "/x/a"})
     assert old.message.english() == "EICAR was found in /x/a."
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_a_scheduled_scan_applies_the_categories_too(ctx: Context, tmp_path: Path) -> None:
+    from app.core.schedule.scheduler import run_in_background
+
+    tool = sample(tmp_path / "scan" / "tool.txt", "pua")
+    threat = sample(tmp_path / "scan" / "threat.txt", "threat")
+    run = run_in_background(ctx, ScanRequest("custom", [str(tmp_path / "scan")], definitions=ATTRIBUTED_RULES,
+                                             use_cache=False))
+    assert run.outcome == "finished"
+    assert tool.exists() and not threat.exists()  # the console's defaults: the threat quarantined, not the tool
+    rows = ctx.store.conn.execute("SELECT rule, category, action FROM detections ORDER BY rule").fetchall()
+    assert [tuple(r) for r in rows] == [("RF_Test_PUA_Tool", "pua", "reported"),
+                                        ("RF_Test_Threat_Sample", "threat", "quarantined")]
