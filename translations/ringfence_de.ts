@@ -4,82 +4,82 @@
 <context>
     <name>AboutDefinitionsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="60"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="34"/>
         <source>About the definitions</source>
         <translation>Über die Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="63"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="37"/>
         <source>the definitions built into Ringfence</source>
         <translation>die in Ringfence eingebauten Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="64"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="38"/>
         <source>from the update channel</source>
         <translation>aus dem Update-Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="65"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="39"/>
         <source>chosen for this scan</source>
         <translation>für diese Prüfung gewählt</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="67"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="41"/>
         <source>Definitions %1 (%2): %3 rules and %4 hash signatures.</source>
         <translation>Definitionen %1 (%2): %3 Regeln und %4 Hash-Signaturen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="74"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="48"/>
         <source>Rule sets</source>
         <translation>Regelsammlungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="75"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="49"/>
         <source>Rule set</source>
         <translation>Regelsammlung</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="75"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="49"/>
         <source>Licence</source>
         <translation>Lizenz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="75"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="49"/>
         <source>Commit</source>
         <translation>Commit</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="75"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="49"/>
         <source>Rules</source>
         <translation>Regeln</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="76"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="50"/>
         <source>Hash signatures</source>
         <translation>Hash-Signaturen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="76"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="50"/>
         <source>Kinds</source>
         <translation>Arten</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="91"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="65"/>
         <source>These definitions do not list the rule sets they were built from: they are Ringfence&apos;s own rules.</source>
         <translation>Diese Definitionen nennen keine Regelsammlungen, aus denen sie erstellt wurden: Es sind Ringfences eigene Regeln.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="106"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="80"/>
         <source>Licence text</source>
         <translation>Lizenztext</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="125"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="99"/>
         <source>Licence of %1: %2</source>
         <translation>Lizenz von %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/about_definitions.py" line="129"/>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="103"/>
         <source>%1 comes from %2 (commit %3) under the licence %4:</source>
         <translation>%1 stammt aus %2 (Commit %3) und steht unter der Lizenz %4:</translation>
     </message>
@@ -4445,246 +4445,246 @@
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="63"/>
+        <location filename="../app/ui/pages/updates.py" line="64"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="67"/>
+        <location filename="../app/ui/pages/updates.py" line="68"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="71"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="74"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="74"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
-        <location filename="../app/ui/pages/updates.py" line="130"/>
+        <location filename="../app/ui/pages/updates.py" line="76"/>
+        <location filename="../app/ui/pages/updates.py" line="131"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <location filename="../app/ui/pages/updates.py" line="76"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="76"/>
+        <location filename="../app/ui/pages/updates.py" line="77"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="77"/>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="77"/>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="83"/>
+        <location filename="../app/ui/pages/updates.py" line="84"/>
         <source>About the &amp;definitions…</source>
         <translation>Über die &amp;Definitionen…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="91"/>
+        <location filename="../app/ui/pages/updates.py" line="92"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="94"/>
+        <location filename="../app/ui/pages/updates.py" line="95"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="95"/>
+        <location filename="../app/ui/pages/updates.py" line="96"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="95"/>
+        <location filename="../app/ui/pages/updates.py" line="96"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="97"/>
+        <location filename="../app/ui/pages/updates.py" line="98"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="98"/>
+        <location filename="../app/ui/pages/updates.py" line="99"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="100"/>
+        <location filename="../app/ui/pages/updates.py" line="101"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="108"/>
+        <location filename="../app/ui/pages/updates.py" line="109"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="112"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="114"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="118"/>
+        <location filename="../app/ui/pages/updates.py" line="119"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="119"/>
+        <location filename="../app/ui/pages/updates.py" line="120"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="121"/>
+        <location filename="../app/ui/pages/updates.py" line="122"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="123"/>
+        <location filename="../app/ui/pages/updates.py" line="124"/>
         <source>&amp;Install anyway</source>
         <translation>Trotzdem &amp;installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="124"/>
+        <location filename="../app/ui/pages/updates.py" line="125"/>
         <source>Install the newest definitions for this PC now, although updates are paused or pinned.</source>
         <translation>Die neuesten Definitionen für diesen PC jetzt installieren, obwohl Updates pausiert oder festgehalten sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="128"/>
+        <location filename="../app/ui/pages/updates.py" line="129"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="163"/>
+        <location filename="../app/ui/pages/updates.py" line="164"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="167"/>
+        <location filename="../app/ui/pages/updates.py" line="168"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="168"/>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="168"/>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="192"/>
+        <location filename="../app/ui/pages/updates.py" line="193"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="194"/>
+        <location filename="../app/ui/pages/updates.py" line="195"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="196"/>
+        <location filename="../app/ui/pages/updates.py" line="197"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="197"/>
+        <location filename="../app/ui/pages/updates.py" line="198"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="210"/>
+        <location filename="../app/ui/pages/updates.py" line="211"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="213"/>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="226"/>
+        <location filename="../app/ui/pages/updates.py" line="227"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="245"/>
+        <location filename="../app/ui/pages/updates.py" line="246"/>
         <source>Updates are paused. Install the newest definitions for this PC now anyway?</source>
         <translation>Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="246"/>
+        <location filename="../app/ui/pages/updates.py" line="247"/>
         <source>Your definitions are pinned. Install the newest definitions for this PC now anyway?</source>
         <translation>Ihre Definitionen sind festgehalten. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="247"/>
+        <location filename="../app/ui/pages/updates.py" line="248"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions. Install the newest definitions for this PC now anyway?</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen eingebauten Definitionen zurückgekehrt ist. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="249"/>
+        <location filename="../app/ui/pages/updates.py" line="250"/>
         <source>Ringfence checks their signature, validates and self-tests them before it uses them, as always. Your choice for automatic updates stays as it is.</source>
         <translation>Ringfence prüft wie immer ihre Signatur, validiert sie und testet sie selbst, bevor es sie verwendet. Ihre Einstellung für automatische Updates bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="254"/>
+        <location filename="../app/ui/pages/updates.py" line="255"/>
         <source>Version %1 is available.</source>
         <translation>Version %1 ist verfügbar.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="255"/>
-        <location filename="../app/ui/pages/updates.py" line="257"/>
+        <location filename="../app/ui/pages/updates.py" line="256"/>
+        <location filename="../app/ui/pages/updates.py" line="258"/>
         <source>Install anyway</source>
         <translation>Trotzdem installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="265"/>
+        <location filename="../app/ui/pages/updates.py" line="266"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="267"/>
-        <location filename="../app/ui/pages/updates.py" line="269"/>
+        <location filename="../app/ui/pages/updates.py" line="268"/>
+        <location filename="../app/ui/pages/updates.py" line="270"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="256"/>
-        <location filename="../app/ui/pages/updates.py" line="268"/>
+        <location filename="../app/ui/pages/updates.py" line="257"/>
+        <location filename="../app/ui/pages/updates.py" line="269"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

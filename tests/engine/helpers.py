@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,3 +65,18 @@ MARKERS = {"threat": b"rf-test-threat-sample", "pua": b"rf-test-pua-tool", "susp
 def sample(path: Path, *categories: str) -> Path:
     """A harmless file that the attributed test rules find as ``categories``."""
     return write(path, b"an ordinary text file\n" + b"\n".join(MARKERS[c] for c in categories) + b"\n")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A rule set as the definitions reader describes it (the shape "About the definitions" shows)."""
+
+    id: str
+    name: str
+    url: str
+    commit: str
+    licence: str
+    licence_text: str
+    rule_count: int
+    hash_count: int
+    categories: Mapping[str, int] = field(default_factory=dict)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -18,14 +16,15 @@ from app.core import definitions, events
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.findings.fp_report import journal_args
-from app.ui.dialogs.about_definitions import AboutDefinitions, AboutDefinitionsDialog
+from app.core.findings.sources import AboutDefinitions
+from app.ui.dialogs.about_definitions import AboutDefinitionsDialog
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.pages.history import HistoryPage
 from app.ui.pages.quarantine import QuarantinePage
 from app.ui.pages.scan import ScanPage
 from app.ui.pages.updates import UpdatesPage
 from app.ui.widgets.detection_details import category_text
-from tests.engine.helpers import ATTRIBUTED_RULES, sample
+from tests.engine.helpers import ATTRIBUTED_RULES, Source, sample
 from tests.quarantine.conftest import scanned, secret_service  # noqa: F401 - a fixture used by name
 from tests.ui.conftest import Console
 from tests.ui.pages import open_page
@@ -138,21 +137,6 @@ def test_the_ask_question_names_the_kind_and_rule_set(qtbot: QtBot) -> None:
     assert [item.text(c) for c in range(5)] == ["tool.exe", "/d", "RF_Test_PUA_Tool", "Potentially unwanted",
                                                 f"testset-b · {AUTHOR}"]
     assert "licence DRL-1.1" in item.toolTip(4)
-
-
-@dataclass(frozen=True)
-class Source:
-    """A rule set as the definitions reader describes it."""
-
-    id: str
-    name: str
-    url: str
-    commit: str
-    licence: str
-    licence_text: str
-    rule_count: int
-    hash_count: int
-    categories: Mapping[str, int] = field(default_factory=dict)
 
 
 def test_about_the_definitions_lists_each_rule_set_with_its_licence(qtbot: QtBot) -> None:

@@ -3,16 +3,12 @@ public rule set it was built from — the set's licence (with its full text, whi
 be shipped and shown), the pinned commit, its rule and hash counts and how many of them are threats,
 potentially unwanted or suspicious.
 
-The dialog shows an :class:`AboutDefinitions` that a worker read; each source is a ``SourceInfo`` as the
-definitions reader gives it (:class:`SourceLike` names the attributes used).
+The dialog shows the :class:`~app.core.findings.sources.AboutDefinitions` a worker read.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -27,30 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.findings.sources import AboutDefinitions
 from app.ui.widgets.detection_details import category_text
-
-
-class SourceLike(Protocol):
-    """One rule set the definitions were built from."""
-
-    id: str  # short id, e.g. "signature-base" (what a detection's ``source`` says)
-    name: str
-    url: str
-    commit: str
-    licence: str  # licence id, e.g. "DRL-1.1"
-    licence_text: str
-    rule_count: int
-    hash_count: int
-    categories: Mapping[str, int]  # "threat" / "pua" / "suspicious" -> rules and hashes
-
-
-@dataclass(frozen=True)
-class AboutDefinitions:
-    version: str
-    origin: str  # "baseline", "channel" or "custom"
-    rule_count: int | None
-    hash_count: int
-    sources: Sequence[SourceLike] = field(default_factory=list)
 
 
 class AboutDefinitionsDialog(QDialog):

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.context import Context
+from app.core.findings.sources import AboutDefinitions, about_definitions
 from app.core.messages import translate
 from app.core.updates.history import HistoryEntry
 from app.core.updates.update_status import EVENT_TEXT
-from app.ui.dialogs.about_definitions import AboutDefinitions, AboutDefinitionsDialog
+from app.ui.dialogs.about_definitions import AboutDefinitionsDialog
 from app.ui.formatting import NONE, core_label, reason, size, when
 from app.ui.i18n import text
 from app.ui.labels import RINGS, ring_name
@@ -181,7 +182,7 @@ class UpdatesPage(Page):
 
     def show_about(self) -> None:
         """The rule sets the definitions in use were built from, their licences and counts (read on a worker)."""
-        self.call("updates.about", calls.about_definitions, done=self._about_loaded)
+        self.call("updates.about", about_definitions, done=self._about_loaded)
 
     def _about_loaded(self, about: AboutDefinitions) -> None:
         self.about_dialog = AboutDefinitionsDialog(about, self)

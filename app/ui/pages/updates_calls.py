@@ -14,7 +14,6 @@ from app.core.settings import Settings
 from app.core.updates.diff import RuleDiff
 from app.core.updates.service import CheckResult, UpdateService
 from app.core.updates.update_status import UpdateStatus
-from app.ui.dialogs.about_definitions import AboutDefinitions
 from app.ui.workers import Job
 
 HISTORY_ROWS = 50
@@ -61,16 +60,6 @@ def load(ctx: Context) -> UpdatesView:
             diff, error = None, exc.msg
         changes = Changes(current, since, service.release_notes(current), diff, error)
     return UpdatesView(status, created, changes, time.time(), held_back(service, status))
-
-
-def about_definitions(ctx: Context) -> AboutDefinitions:
-    """The definitions in use, for the "About the definitions" dialog."""
-    from app.core import definitions
-
-    active = definitions.active(ctx)
-    defs = active.definitions
-    # bundles of content schema 1 (the baseline, the channel's so far) do not record their rule sets
-    return AboutDefinitions(active.version, active.source, defs.declared_rule_count, len(defs.hashes), sources=[])
 
 
 def held_back(service: UpdateService, status: UpdateStatus) -> str | None:
