@@ -1079,32 +1079,37 @@
         <translation>Wenn Sie dieser Datei vertrauen, können Sie sie auch zulassen: Ringfence meldet dann nie wieder eine Datei mit diesem SHA-256.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/false_positive.py" line="78"/>
+        <location filename="../app/ui/dialogs/false_positive.py" line="71"/>
+        <source>If you trust this file, put it back with Restore and allow: Ringfence then never reports a file with this SHA-256 again.</source>
+        <translation>Wenn Sie dieser Datei vertrauen, holen Sie sie mit „Wiederherstellen und zulassen“ zurück: Ringfence meldet dann nie wieder eine Datei mit diesem SHA-256.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="80"/>
         <source>&amp;Save report…</source>
         <translation>Bericht &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/false_positive.py" line="79"/>
+        <location filename="../app/ui/dialogs/false_positive.py" line="81"/>
         <source>&amp;Allow this file</source>
         <translation>Diese Datei &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/false_positive.py" line="93"/>
+        <location filename="../app/ui/dialogs/false_positive.py" line="94"/>
         <source>Save the false-positive report</source>
         <translation>Fehlalarm-Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/false_positive.py" line="96"/>
+        <location filename="../app/ui/dialogs/false_positive.py" line="97"/>
         <source>Reports (*.json)</source>
         <translation>Berichte (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/false_positive.py" line="113"/>
+        <location filename="../app/ui/dialogs/false_positive.py" line="114"/>
         <source>The report was saved to %1. Send it to the vendor of your definitions.</source>
         <translation>Der Bericht wurde in %1 gespeichert. Senden Sie ihn an den Anbieter Ihrer Definitionen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/false_positive.py" line="118"/>
+        <location filename="../app/ui/dialogs/false_positive.py" line="119"/>
         <source>The file is allowed: a file with this SHA-256 is not reported again.</source>
         <translation>Die Datei ist zugelassen: Eine Datei mit diesem SHA-256 wird nicht mehr gemeldet.</translation>
     </message>
@@ -1864,130 +1869,130 @@
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="43"/>
+        <location filename="../app/ui/pages/quarantine.py" line="44"/>
         <source>&lt;h2&gt;Quarantine&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Quarantäne&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="44"/>
+        <location filename="../app/ui/pages/quarantine.py" line="45"/>
         <source>Files found to be threats are kept here, encrypted, where they cannot do harm. You can put a file back if you trust it.</source>
         <translation>Als Bedrohung erkannte Dateien werden hier verschlüsselt aufbewahrt, wo sie keinen Schaden anrichten können. Wenn Sie einer Datei vertrauen, können Sie sie zurücklegen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="49"/>
-        <location filename="../app/ui/pages/quarantine.py" line="80"/>
+        <location filename="../app/ui/pages/quarantine.py" line="50"/>
+        <location filename="../app/ui/pages/quarantine.py" line="81"/>
         <source>Quarantined files</source>
         <translation>Dateien in Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="51"/>
+        <location filename="../app/ui/pages/quarantine.py" line="52"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="56"/>
+        <location filename="../app/ui/pages/quarantine.py" line="57"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="62"/>
+        <location filename="../app/ui/pages/quarantine.py" line="63"/>
         <source>Search by name, location or threat</source>
         <translation>Nach Name, Ort oder Bedrohung suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="63"/>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
         <source>Search the quarantine</source>
         <translation>Quarantäne durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="67"/>
+        <location filename="../app/ui/pages/quarantine.py" line="68"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="68"/>
+        <location filename="../app/ui/pages/quarantine.py" line="69"/>
         <source>Original location</source>
         <translation>Ursprünglicher Ort</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="70"/>
+        <location filename="../app/ui/pages/quarantine.py" line="71"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="71"/>
-        <location filename="../app/ui/pages/quarantine.py" line="108"/>
-        <location filename="../app/ui/pages/quarantine.py" line="114"/>
+        <location filename="../app/ui/pages/quarantine.py" line="72"/>
+        <location filename="../app/ui/pages/quarantine.py" line="111"/>
+        <location filename="../app/ui/pages/quarantine.py" line="117"/>
         <source>Quarantined</source>
         <translation>In Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="72"/>
+        <location filename="../app/ui/pages/quarantine.py" line="73"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="72"/>
+        <location filename="../app/ui/pages/quarantine.py" line="73"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="73"/>
+        <location filename="../app/ui/pages/quarantine.py" line="74"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="74"/>
+        <location filename="../app/ui/pages/quarantine.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="75"/>
+        <location filename="../app/ui/pages/quarantine.py" line="76"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="76"/>
+        <location filename="../app/ui/pages/quarantine.py" line="77"/>
         <source>Rule set</source>
         <translation>Regelsammlung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="87"/>
+        <location filename="../app/ui/pages/quarantine.py" line="93"/>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="88"/>
+        <location filename="../app/ui/pages/quarantine.py" line="94"/>
         <source>Restore &amp;to…</source>
         <translation>Wiederherstellen &amp;nach …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="89"/>
+        <location filename="../app/ui/pages/quarantine.py" line="95"/>
         <source>Restore and &amp;allow</source>
         <translation>Wiederherstellen und &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="90"/>
+        <location filename="../app/ui/pages/quarantine.py" line="96"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="91"/>
+        <location filename="../app/ui/pages/quarantine.py" line="86"/>
         <source>Report &amp;false positive…</source>
         <translation>&amp;Fehlalarm melden…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="108"/>
+        <location filename="../app/ui/pages/quarantine.py" line="111"/>
         <source>No longer detected</source>
         <translation>Nicht mehr erkannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="112"/>
+        <location filename="../app/ui/pages/quarantine.py" line="115"/>
         <source>No longer detected (definitions %1): you may restore it</source>
         <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="124"/>
+        <location filename="../app/ui/pages/quarantine.py" line="127"/>
         <source>%n item(s), %1</source>
         <translation>
             <numerusform>%n Eintrag, %1</numerusform>
@@ -1995,7 +2000,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="170"/>
+        <location filename="../app/ui/pages/quarantine.py" line="172"/>
         <source>%n file(s) with the same name already exist.</source>
         <translation>
             <numerusform>%n Datei mit demselben Namen ist bereits vorhanden.</numerusform>
@@ -2003,33 +2008,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="173"/>
+        <location filename="../app/ui/pages/quarantine.py" line="175"/>
         <source>Keep both</source>
         <translation>Beide behalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="173"/>
+        <location filename="../app/ui/pages/quarantine.py" line="175"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="174"/>
-        <location filename="../app/ui/pages/quarantine.py" line="200"/>
+        <location filename="../app/ui/pages/quarantine.py" line="176"/>
+        <location filename="../app/ui/pages/quarantine.py" line="202"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="175"/>
+        <location filename="../app/ui/pages/quarantine.py" line="177"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="187"/>
+        <location filename="../app/ui/pages/quarantine.py" line="189"/>
         <source>Restore to folder</source>
         <translation>In Ordner wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="198"/>
+        <location filename="../app/ui/pages/quarantine.py" line="200"/>
         <source>Delete %n item(s) permanently? They cannot be restored afterwards.</source>
         <translation>
             <numerusform>%n Eintrag endgültig löschen? Er kann danach nicht mehr wiederhergestellt werden.</numerusform>
@@ -2037,18 +2042,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="200"/>
-        <location filename="../app/ui/pages/quarantine.py" line="201"/>
+        <location filename="../app/ui/pages/quarantine.py" line="202"/>
+        <location filename="../app/ui/pages/quarantine.py" line="203"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="220"/>
+        <location filename="../app/ui/pages/quarantine.py" line="222"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="222"/>
+        <location filename="../app/ui/pages/quarantine.py" line="224"/>
         <source>%n file(s) restored.</source>
         <translation>
             <numerusform>%n Datei wiederhergestellt.</numerusform>
@@ -2056,7 +2061,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="224"/>
+        <location filename="../app/ui/pages/quarantine.py" line="226"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Eintrag gelöscht.</numerusform>

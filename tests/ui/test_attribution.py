@@ -103,6 +103,7 @@ def test_the_quarantine_page_shows_the_detection_and_offers_a_report(qtbot: QtBo
     dialog = page.report_false_positive()
     assert dialog is not None
     assert digest in dialog.preview.toPlainText() and "tool.exe" not in dialog.preview.toPlainText()
+    assert dialog.allow_button.isHidden() and "Restore and allow" in dialog.hint.text()  # the page's own button
 
 
 def test_history_shows_the_attribution_and_reports_from_a_detection(qtbot: QtBot, console: Console, ctx: Context,

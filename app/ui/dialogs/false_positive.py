@@ -47,8 +47,8 @@ class FalsePositiveDialog(QDialog):
 
     def __init__(self, report: FalsePositiveReport, workers: Workers, parent: QWidget | None = None, *,
                  allow_name: str | None = None) -> None:
-        """``allow_name``: the file's name for the local allow-list (never in the report); None offers no
-        allowing (the file is allowed already)."""
+        """``allow_name``: the file's name for the local allow-list (never in the report); None when the file
+        is in the quarantine: then "Restore and allow" is what brings it back, and the hint says so."""
         super().__init__(parent)
         self.setObjectName("falsePositive")
         self.report, self.workers, self.allow_name = report, workers, allow_name
@@ -67,7 +67,9 @@ class FalsePositiveDialog(QDialog):
         layout.addWidget(self.preview, 1)
         self.hint = QLabel(self.tr(
             "If you trust this file, you can also allow it: Ringfence then never reports a file with this "
-            "SHA-256 again."), self)
+            "SHA-256 again.") if allow_name is not None else self.tr(
+            "If you trust this file, put it back with Restore and allow: Ringfence then never reports a file "
+            "with this SHA-256 again."), self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.status = QLabel(self)
@@ -83,7 +85,6 @@ class FalsePositiveDialog(QDialog):
         self.save_button.clicked.connect(self.choose_place)
         self.allow_button.clicked.connect(self.allow)
         self.allow_button.setVisible(allow_name is not None)
-        self.hint.setVisible(allow_name is not None)
         layout.addWidget(buttons)
         self.resize(640, 460)
 

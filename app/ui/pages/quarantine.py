@@ -7,6 +7,7 @@ import os
 from dataclasses import asdict
 from typing import ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.context import Context
@@ -82,20 +83,22 @@ class QuarantinePage(Page):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         self.details = DetectionDetails(tab)
-        layout.addWidget(self.details)
+        self.report_button = QPushButton(self.tr("Report &false positive…"), tab)
+        self.report_button.clicked.connect(self.report_false_positive)
+        about = QHBoxLayout()  # the selected item's detection, and the report about it
+        about.addWidget(self.details, 1)
+        about.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(about)
         buttons = QHBoxLayout()
         self.restore_button = QPushButton(self.tr("&Restore"), tab)
         self.restore_to_button = QPushButton(self.tr("Restore &to…"), tab)
         self.restore_allow_button = QPushButton(self.tr("Restore and &allow"), tab)
         self.delete_button = QPushButton(self.tr("&Delete"), tab)
-        self.report_button = QPushButton(self.tr("Report &false positive…"), tab)
-        self.report_button.clicked.connect(self.report_false_positive)
         self.restore_button.clicked.connect(self.restore)
         self.restore_to_button.clicked.connect(self._choose_folder)
         self.restore_allow_button.clicked.connect(lambda: self.restore(allow=True))
         self.delete_button.clicked.connect(self._confirm_delete)
-        for button in (self.restore_button, self.restore_to_button, self.restore_allow_button, self.delete_button,
-                       self.report_button):
+        for button in (self.restore_button, self.restore_to_button, self.restore_allow_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.summary = QLabel(tab)
@@ -149,8 +152,7 @@ class QuarantinePage(Page):
             return None
         item = chosen[0]
         report = fp_report.from_detection({**asdict(item), **provenance(item)})
-        dialog = FalsePositiveDialog(report, self.app.workers, self, allow_name=os.path.basename(item.original_path))
-        dialog.allowed.connect(self.refresh)
+        dialog = FalsePositiveDialog(report, self.app.workers, self)  # "Restore and allow" brings it back
         dialog.open()
         return dialog
 

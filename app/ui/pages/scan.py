@@ -267,8 +267,11 @@ class ScanPage(Page):
         except RingfenceError as exc:
             self.show_failure(exc.msg)
             return None
-        dialog = FalsePositiveDialog(report, self.app.workers, self, allow_name=os.path.basename(found.file))
-        dialog.allowed.connect(lambda: self.results.handled(calls.Handled(found, "allowed")))
+        if self.done.get((found.path, found.rule), found.action) == "quarantined":
+            dialog = FalsePositiveDialog(report, self.app.workers, self)  # "Allow this file" in the list restores it
+        else:
+            dialog = FalsePositiveDialog(report, self.app.workers, self, allow_name=os.path.basename(found.file))
+            dialog.allowed.connect(lambda: self.results.handled(calls.Handled(found, "allowed")))
         dialog.open()
         return dialog
 
