@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDefinitionsDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="34"/>
+        <source>About the definitions</source>
+        <translation>Über die Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="37"/>
+        <source>the definitions built into Ringfence</source>
+        <translation>die in Ringfence eingebauten Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="38"/>
+        <source>from the update channel</source>
+        <translation>aus dem Update-Kanal</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="39"/>
+        <source>chosen for this scan</source>
+        <translation>für diese Prüfung gewählt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="41"/>
+        <source>Definitions %1 (%2): %3 rules and %4 hash signatures.</source>
+        <translation>Definitionen %1 (%2): %3 Regeln und %4 Hash-Signaturen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="48"/>
+        <source>Rule sets</source>
+        <translation>Regelsammlungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="49"/>
+        <source>Rule set</source>
+        <translation>Regelsammlung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="49"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="49"/>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="49"/>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="50"/>
+        <source>Hash signatures</source>
+        <translation>Hash-Signaturen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="50"/>
+        <source>Kinds</source>
+        <translation>Arten</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="65"/>
+        <source>These definitions do not list the rule sets they were built from: they are Ringfence&apos;s own rules.</source>
+        <translation>Diese Definitionen nennen keine Regelsammlungen, aus denen sie erstellt wurden: Es sind Ringfences eigene Regeln.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="80"/>
+        <source>Licence text</source>
+        <translation>Lizenztext</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="99"/>
+        <source>Licence of %1: %2</source>
+        <translation>Lizenz von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/about_definitions.py" line="103"/>
+        <source>%1 comes from %2 (commit %3) under the licence %4:</source>
+        <translation>%1 stammt aus %2 (Commit %3) und steht unter der Lizenz %4:</translation>
+    </message>
+</context>
+<context>
     <name>AllowListView</name>
     <message>
         <location filename="../app/ui/pages/quarantine_allowed.py" line="22"/>
@@ -645,6 +728,44 @@
     </message>
 </context>
 <context>
+    <name>DetectionDetails</name>
+    <message>
+        <location filename="../app/ui/widgets/detection_details.py" line="40"/>
+        <source>Detected as</source>
+        <translation>Erkannt als</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/detection_details.py" line="41"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/detection_details.py" line="42"/>
+        <source>Rule set</source>
+        <translation>Regelsammlung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/detection_details.py" line="43"/>
+        <source>Rule author</source>
+        <translation>Autor der Regel</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/detection_details.py" line="44"/>
+        <source>Rule licence</source>
+        <translation>Lizenz der Regel</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/detection_details.py" line="47"/>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/detection_details.py" line="66"/>
+        <source>Details of the selected detection</source>
+        <translation>Details des gewählten Funds</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <location filename="../app/core/scanning/engine_process.py" line="59"/>
@@ -699,13 +820,13 @@
 <context>
     <name>Events</name>
     <message>
-        <location filename="../app/core/journal/events.py" line="61"/>
+        <location filename="../app/core/journal/events.py" line="64"/>
         <source>A scan started: %1.</source>
         <extracomment>The kinds History filters by.</extracomment>
         <translation>Eine Prüfung hat begonnen: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/journal/events.py" line="64"/>
+        <location filename="../app/core/journal/events.py" line="67"/>
         <source>Scan finished: %n file(s) checked; threats found: %1; not checked: %2.</source>
         <translation>
             <numerusform>Prüfung beendet: %n Datei geprüft; gefundene Bedrohungen: %1; nicht geprüft: %2.</numerusform>
@@ -713,7 +834,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/journal/events.py" line="66"/>
+        <location filename="../app/core/journal/events.py" line="69"/>
         <source>Scan cancelled after %n file(s).</source>
         <translation>
             <numerusform>Prüfung nach %n Datei abgebrochen.</numerusform>
@@ -721,42 +842,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="67"/>
+        <location filename="../app/core/journal/events.py" line="70"/>
         <source>A scan was abandoned: %1</source>
         <translation>Eine Prüfung wurde aufgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="69"/>
+        <location filename="../app/core/journal/events.py" line="73"/>
         <source>%1 was found in %2.</source>
         <translation>%1 wurde in %2 gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="70"/>
+        <location filename="../app/core/journal/events.py" line="74"/>
+        <source>%1 was found in %2 (%3).</source>
+        <translation>%1 wurde in %2 gefunden (%3).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="75"/>
         <source>%1 was moved to the quarantine (%2).</source>
         <translation>%1 wurde in die Quarantäne verschoben (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="71"/>
+        <location filename="../app/core/journal/events.py" line="76"/>
+        <source>%1 was moved to the quarantine (%2; %3).</source>
+        <translation>%1 wurde in die Quarantäne verschoben (%2; %3).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="77"/>
         <source>%1 was restored from the quarantine.</source>
         <translation>%1 wurde aus der Quarantäne wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="72"/>
+        <location filename="../app/core/journal/events.py" line="78"/>
         <source>%1 was deleted from the quarantine.</source>
         <translation>%1 wurde aus der Quarantäne gelöscht.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="73"/>
+        <location filename="../app/core/journal/events.py" line="79"/>
         <source>%1 was added to the allow-list.</source>
         <translation>%1 wurde zur Liste der zugelassenen Dateien hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="74"/>
+        <location filename="../app/core/journal/events.py" line="80"/>
         <source>%1 was removed from the allow-list.</source>
         <translation>%1 wurde von der Liste der zugelassenen Dateien entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/journal/events.py" line="76"/>
+        <location filename="../app/core/journal/events.py" line="82"/>
         <source>%n old item(s) were deleted from the quarantine.</source>
         <translation>
             <numerusform>%n altes Objekt wurde aus der Quarantäne gelöscht.</numerusform>
@@ -764,7 +895,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/journal/events.py" line="78"/>
+        <location filename="../app/core/journal/events.py" line="84"/>
         <source>Added %n quarantined item(s) back to the index from their encrypted copies.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
@@ -772,87 +903,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="81"/>
+        <location filename="../app/core/journal/events.py" line="87"/>
         <source>%1 is no longer detected by definitions %2: you may restore it.</source>
         <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="83"/>
+        <location filename="../app/core/journal/events.py" line="89"/>
         <source>Definitions %1 are now active.</source>
         <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="85"/>
+        <location filename="../app/core/journal/events.py" line="91"/>
         <source>Definitions %1 were refused at the %2 step: %3</source>
         <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="88"/>
+        <location filename="../app/core/journal/events.py" line="94"/>
         <source>Definitions %1 were rolled back to %2 during probation: %3</source>
         <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="90"/>
+        <location filename="../app/core/journal/events.py" line="96"/>
         <source>Definitions %1 were reverted to %2 at start-up: %3</source>
         <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="92"/>
+        <location filename="../app/core/journal/events.py" line="98"/>
         <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="94"/>
+        <location filename="../app/core/journal/events.py" line="100"/>
         <source>The vendor rolled the definitions back to %1.</source>
         <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="96"/>
+        <location filename="../app/core/journal/events.py" line="102"/>
         <source>You rolled the definitions back from %1 to %2.</source>
         <translation>Sie haben die Definitionen von %1 auf %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="97"/>
+        <location filename="../app/core/journal/events.py" line="103"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="99"/>
+        <location filename="../app/core/journal/events.py" line="105"/>
         <source>Definitions %1 passed probation and are now known good.</source>
         <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="102"/>
+        <location filename="../app/core/journal/events.py" line="108"/>
         <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="104"/>
+        <location filename="../app/core/journal/events.py" line="110"/>
         <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="107"/>
+        <location filename="../app/core/journal/events.py" line="113"/>
         <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
         <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="109"/>
+        <location filename="../app/core/journal/events.py" line="115"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="112"/>
+        <location filename="../app/core/journal/events.py" line="118"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="116"/>
+        <location filename="../app/core/journal/events.py" line="122"/>
         <source>Real-time protection found %1 in %2: %3.</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
     </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="123"/>
+        <source>Real-time protection found %1 in %2: %3 (%4).</source>
+        <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3 (%4).</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/core/journal/events.py" line="118"/>
+        <location filename="../app/core/journal/events.py" line="125"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -860,52 +996,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="119"/>
+        <location filename="../app/core/journal/events.py" line="126"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="121"/>
+        <location filename="../app/core/journal/events.py" line="128"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="123"/>
+        <location filename="../app/core/journal/events.py" line="130"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="125"/>
+        <location filename="../app/core/journal/events.py" line="132"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="127"/>
+        <location filename="../app/core/journal/events.py" line="134"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="130"/>
+        <location filename="../app/core/journal/events.py" line="137"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="132"/>
+        <location filename="../app/core/journal/events.py" line="139"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="135"/>
+        <location filename="../app/core/journal/events.py" line="142"/>
         <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
         <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="139"/>
+        <location filename="../app/core/journal/events.py" line="146"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="157"/>
+        <location filename="../app/core/journal/events.py" line="164"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -918,6 +1054,108 @@
         <location filename="../app/core/updates/service.py" line="192"/>
         <source>from the update server</source>
         <translation>vom Update-Server</translation>
+    </message>
+</context>
+<context>
+    <name>FalsePositiveDialog</name>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="55"/>
+        <source>Report a false positive</source>
+        <translation>Fehlalarm melden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="58"/>
+        <source>If you are sure this file is safe, send this report to the vendor of the definitions so the rule can be fixed. It names the rule, where the rule comes from, the definitions version and the file&apos;s SHA-256 and size. It never contains the file, its name or where it is on your PC.</source>
+        <translation>Wenn Sie sicher sind, dass diese Datei harmlos ist, senden Sie diesen Bericht an den Anbieter der Definitionen, damit die Regel korrigiert werden kann. Er nennt die Regel, ihre Herkunft, die Version der Definitionen sowie SHA-256 und Größe der Datei. Er enthält nie die Datei selbst, ihren Namen oder ihren Ort auf Ihrem PC.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="66"/>
+        <source>The report</source>
+        <translation>Der Bericht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="69"/>
+        <source>If you trust this file, you can also allow it: Ringfence then never reports a file with this SHA-256 again.</source>
+        <translation>Wenn Sie dieser Datei vertrauen, können Sie sie auch zulassen: Ringfence meldet dann nie wieder eine Datei mit diesem SHA-256.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="71"/>
+        <source>If you trust this file, put it back with Restore and allow: Ringfence then never reports a file with this SHA-256 again.</source>
+        <translation>Wenn Sie dieser Datei vertrauen, holen Sie sie mit „Wiederherstellen und zulassen“ zurück: Ringfence meldet dann nie wieder eine Datei mit diesem SHA-256.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="80"/>
+        <source>&amp;Save report…</source>
+        <translation>Bericht &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="81"/>
+        <source>&amp;Allow this file</source>
+        <translation>Diese Datei &amp;zulassen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="94"/>
+        <source>Save the false-positive report</source>
+        <translation>Fehlalarm-Bericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="97"/>
+        <source>Reports (*.json)</source>
+        <translation>Berichte (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="114"/>
+        <source>The report was saved to %1. Send it to the vendor of your definitions.</source>
+        <translation>Der Bericht wurde in %1 gespeichert. Senden Sie ihn an den Anbieter Ihrer Definitionen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/false_positive.py" line="119"/>
+        <source>The file is allowed: a file with this SHA-256 is not reported again.</source>
+        <translation>Die Datei ist zugelassen: Eine Datei mit diesem SHA-256 wird nicht mehr gemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../app/core/detections/fp_report.py" line="67"/>
+        <source>This detection was recorded without the file&apos;s SHA-256, so it cannot be reported; scan the file again and report the new detection.</source>
+        <translation>Dieser Fund wurde ohne den SHA-256 der Datei aufgezeichnet und kann daher nicht gemeldet werden; prüfen Sie die Datei erneut und melden Sie den neuen Fund.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/detections/fp_report.py" line="111"/>
+        <source>The report could not be saved to %1 (%2); choose another place.</source>
+        <translation>Der Bericht konnte nicht in %1 gespeichert werden (%2); wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/provenance.py" line="21"/>
+        <location filename="../app/core/journal/provenance.py" line="24"/>
+        <source>Threat</source>
+        <translation>Bedrohung</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/provenance.py" line="22"/>
+        <source>Potentially unwanted</source>
+        <translation>Potenziell unerwünscht</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/provenance.py" line="23"/>
+        <source>Suspicious</source>
+        <translation>Verdächtig</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/provenance.py" line="47"/>
+        <source>%1 · rule set %2</source>
+        <translation>%1 · Regelsammlung %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/provenance.py" line="48"/>
+        <source>%1 · by %2</source>
+        <translation>%1 · von %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/provenance.py" line="49"/>
+        <source>%1 · licence %2</source>
+        <translation>%1 · Lizenz %2</translation>
     </message>
 </context>
 <context>
@@ -970,123 +1208,128 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../app/ui/pages/history.py" line="51"/>
+        <location filename="../app/ui/pages/history.py" line="57"/>
         <source>Scans</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="51"/>
+        <location filename="../app/ui/pages/history.py" line="57"/>
         <source>Threats</source>
         <translation>Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="51"/>
+        <location filename="../app/ui/pages/history.py" line="57"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="52"/>
+        <location filename="../app/ui/pages/history.py" line="58"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="52"/>
+        <location filename="../app/ui/pages/history.py" line="58"/>
         <source>Engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="52"/>
+        <location filename="../app/ui/pages/history.py" line="58"/>
         <source>Crashes</source>
         <translation>Abstürze</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="53"/>
+        <location filename="../app/ui/pages/history.py" line="59"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="53"/>
+        <location filename="../app/ui/pages/history.py" line="59"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="55"/>
+        <location filename="../app/ui/pages/history.py" line="61"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="55"/>
+        <location filename="../app/ui/pages/history.py" line="61"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="56"/>
+        <location filename="../app/ui/pages/history.py" line="62"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="59"/>
+        <location filename="../app/ui/pages/history.py" line="65"/>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="72"/>
-        <location filename="../app/ui/pages/history.py" line="73"/>
+        <location filename="../app/ui/pages/history.py" line="78"/>
+        <location filename="../app/ui/pages/history.py" line="79"/>
         <source>Search the history</source>
         <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="77"/>
+        <location filename="../app/ui/pages/history.py" line="83"/>
         <source>Only the newest %1 events were searched.</source>
         <translation>Durchsucht wurden nur die neuesten %1 Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="83"/>
+        <location filename="../app/ui/pages/history.py" line="89"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="84"/>
+        <location filename="../app/ui/pages/history.py" line="90"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="85"/>
+        <location filename="../app/ui/pages/history.py" line="91"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="88"/>
+        <location filename="../app/ui/pages/history.py" line="94"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="91"/>
+        <location filename="../app/ui/pages/history.py" line="97"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="94"/>
+        <location filename="../app/ui/pages/history.py" line="102"/>
+        <source>Report &amp;false positive…</source>
+        <translation>&amp;Fehlalarm melden…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="106"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="95"/>
+        <location filename="../app/ui/pages/history.py" line="107"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="106"/>
+        <location filename="../app/ui/pages/history.py" line="119"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="131"/>
+        <location filename="../app/ui/pages/history.py" line="144"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="134"/>
+        <location filename="../app/ui/pages/history.py" line="147"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
     </message>
@@ -1487,53 +1730,53 @@
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="86"/>
+        <location filename="../app/core/quarantine/operations.py" line="89"/>
         <source>%1 could not be quarantined (%2); it was left in place.</source>
         <extracomment>``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.</extracomment>
         <translation>%1 konnte nicht in die Quarantäne verschoben werden (%2); die Datei blieb, wo sie war.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="92"/>
+        <location filename="../app/core/quarantine/operations.py" line="95"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="111"/>
+        <location filename="../app/core/quarantine/operations.py" line="114"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="114"/>
+        <location filename="../app/core/quarantine/operations.py" line="117"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="130"/>
+        <location filename="../app/core/quarantine/operations.py" line="134"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="144"/>
+        <location filename="../app/core/quarantine/operations.py" line="148"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="258"/>
+        <location filename="../app/core/quarantine/operations.py" line="262"/>
         <source>Item %1 is no longer in the quarantine: it was restored.</source>
         <translation>Das Element %1 ist nicht mehr in der Quarantäne: Es wurde wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="260"/>
+        <location filename="../app/core/quarantine/operations.py" line="264"/>
         <source>Item %1 is no longer in the quarantine: it was deleted.</source>
         <translation>Das Element %1 ist nicht mehr in der Quarantäne: Es wurde gelöscht.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="264"/>
+        <location filename="../app/core/quarantine/operations.py" line="268"/>
         <source>Item %1 is being worked on by another Ringfence process; try again shortly.</source>
         <translation>Ein anderer Ringfence-Prozess bearbeitet gerade das Element %1; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="295"/>
+        <location filename="../app/core/quarantine/operations.py" line="299"/>
         <source>The number of days must be zero or more.</source>
         <translation>Die Anzahl der Tage muss null oder größer sein.</translation>
     </message>
@@ -1591,18 +1834,18 @@
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="35"/>
+        <location filename="../app/core/quarantine/manual.py" line="39"/>
         <source>%1 does not exist.</source>
         <extracomment>``progress(phase, done_bytes, total_bytes)``; the phases are ``hashing`` then ``sealing``.</extracomment>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="37"/>
+        <location filename="../app/core/quarantine/manual.py" line="41"/>
         <source>%1 is a folder; only files can be quarantined.</source>
         <translation>%1 ist ein Ordner; nur Dateien können in die Quarantäne verschoben werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/manual.py" line="39"/>
+        <location filename="../app/core/quarantine/manual.py" line="43"/>
         <source>%1 cannot be read (%2).</source>
         <translation>%1 kann nicht gelesen werden (%2).</translation>
     </message>
@@ -1613,7 +1856,7 @@
     </message>
     <message>
         <location filename="../app/core/quarantine/inventory.py" line="30"/>
-        <location filename="../app/core/quarantine/operations.py" line="256"/>
+        <location filename="../app/core/quarantine/operations.py" line="260"/>
         <source>There is no quarantined item %1.</source>
         <translation>Es gibt kein Quarantäne-Element %1.</translation>
     </message>
@@ -1626,115 +1869,130 @@
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="38"/>
+        <location filename="../app/ui/pages/quarantine.py" line="44"/>
         <source>&lt;h2&gt;Quarantine&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Quarantäne&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="39"/>
+        <location filename="../app/ui/pages/quarantine.py" line="45"/>
         <source>Files found to be threats are kept here, encrypted, where they cannot do harm. You can put a file back if you trust it.</source>
         <translation>Als Bedrohung erkannte Dateien werden hier verschlüsselt aufbewahrt, wo sie keinen Schaden anrichten können. Wenn Sie einer Datei vertrauen, können Sie sie zurücklegen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="44"/>
-        <location filename="../app/ui/pages/quarantine.py" line="73"/>
+        <location filename="../app/ui/pages/quarantine.py" line="50"/>
+        <location filename="../app/ui/pages/quarantine.py" line="81"/>
         <source>Quarantined files</source>
         <translation>Dateien in Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="46"/>
+        <location filename="../app/ui/pages/quarantine.py" line="52"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="51"/>
+        <location filename="../app/ui/pages/quarantine.py" line="57"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="57"/>
+        <location filename="../app/ui/pages/quarantine.py" line="63"/>
         <source>Search by name, location or threat</source>
         <translation>Nach Name, Ort oder Bedrohung suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="58"/>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
         <source>Search the quarantine</source>
         <translation>Quarantäne durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="62"/>
+        <location filename="../app/ui/pages/quarantine.py" line="68"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="63"/>
+        <location filename="../app/ui/pages/quarantine.py" line="69"/>
         <source>Original location</source>
         <translation>Ursprünglicher Ort</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="65"/>
+        <location filename="../app/ui/pages/quarantine.py" line="71"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="66"/>
-        <location filename="../app/ui/pages/quarantine.py" line="96"/>
-        <location filename="../app/ui/pages/quarantine.py" line="102"/>
+        <location filename="../app/ui/pages/quarantine.py" line="72"/>
+        <location filename="../app/ui/pages/quarantine.py" line="111"/>
+        <location filename="../app/ui/pages/quarantine.py" line="117"/>
         <source>Quarantined</source>
         <translation>In Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="67"/>
+        <location filename="../app/ui/pages/quarantine.py" line="73"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="67"/>
+        <location filename="../app/ui/pages/quarantine.py" line="73"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="68"/>
+        <location filename="../app/ui/pages/quarantine.py" line="74"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="69"/>
+        <location filename="../app/ui/pages/quarantine.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="78"/>
+        <location filename="../app/ui/pages/quarantine.py" line="76"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="77"/>
+        <source>Rule set</source>
+        <translation>Regelsammlung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="86"/>
+        <source>Report &amp;false positive…</source>
+        <translation>&amp;Fehlalarm melden…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/quarantine.py" line="93"/>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="79"/>
+        <location filename="../app/ui/pages/quarantine.py" line="94"/>
         <source>Restore &amp;to…</source>
         <translation>Wiederherstellen &amp;nach …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="80"/>
+        <location filename="../app/ui/pages/quarantine.py" line="95"/>
         <source>Restore and &amp;allow</source>
         <translation>Wiederherstellen und &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="81"/>
+        <location filename="../app/ui/pages/quarantine.py" line="96"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="96"/>
+        <location filename="../app/ui/pages/quarantine.py" line="111"/>
         <source>No longer detected</source>
         <translation>Nicht mehr erkannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="100"/>
+        <location filename="../app/ui/pages/quarantine.py" line="115"/>
         <source>No longer detected (definitions %1): you may restore it</source>
         <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="112"/>
+        <location filename="../app/ui/pages/quarantine.py" line="127"/>
         <source>%n item(s), %1</source>
         <translation>
             <numerusform>%n Eintrag, %1</numerusform>
@@ -1742,7 +2000,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="143"/>
+        <location filename="../app/ui/pages/quarantine.py" line="172"/>
         <source>%n file(s) with the same name already exist.</source>
         <translation>
             <numerusform>%n Datei mit demselben Namen ist bereits vorhanden.</numerusform>
@@ -1750,33 +2008,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="146"/>
+        <location filename="../app/ui/pages/quarantine.py" line="175"/>
         <source>Keep both</source>
         <translation>Beide behalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="146"/>
+        <location filename="../app/ui/pages/quarantine.py" line="175"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="147"/>
-        <location filename="../app/ui/pages/quarantine.py" line="173"/>
+        <location filename="../app/ui/pages/quarantine.py" line="176"/>
+        <location filename="../app/ui/pages/quarantine.py" line="202"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="148"/>
+        <location filename="../app/ui/pages/quarantine.py" line="177"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="160"/>
+        <location filename="../app/ui/pages/quarantine.py" line="189"/>
         <source>Restore to folder</source>
         <translation>In Ordner wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="171"/>
+        <location filename="../app/ui/pages/quarantine.py" line="200"/>
         <source>Delete %n item(s) permanently? They cannot be restored afterwards.</source>
         <translation>
             <numerusform>%n Eintrag endgültig löschen? Er kann danach nicht mehr wiederhergestellt werden.</numerusform>
@@ -1784,18 +2042,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="173"/>
-        <location filename="../app/ui/pages/quarantine.py" line="174"/>
+        <location filename="../app/ui/pages/quarantine.py" line="202"/>
+        <location filename="../app/ui/pages/quarantine.py" line="203"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="193"/>
+        <location filename="../app/ui/pages/quarantine.py" line="222"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="195"/>
+        <location filename="../app/ui/pages/quarantine.py" line="224"/>
         <source>%n file(s) restored.</source>
         <translation>
             <numerusform>%n Datei wiederhergestellt.</numerusform>
@@ -1803,7 +2061,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="197"/>
+        <location filename="../app/ui/pages/quarantine.py" line="226"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Eintrag gelöscht.</numerusform>
@@ -1917,32 +2175,32 @@
 <context>
     <name>RealtimeAsk</name>
     <message>
-        <location filename="../app/ui/background_ask.py" line="43"/>
+        <location filename="../app/ui/background_ask.py" line="47"/>
         <source>%1 was moved to the quarantine.</source>
         <translation>%1 wurde in die Quarantäne verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/ui/background_ask.py" line="45"/>
+        <location filename="../app/ui/background_ask.py" line="49"/>
         <source>%1 was left in place: it is a system or Ringfence file.</source>
         <translation>%1 wurde belassen: Es ist eine System- oder Ringfence-Datei.</translation>
     </message>
     <message>
-        <location filename="../app/ui/background_ask.py" line="46"/>
+        <location filename="../app/ui/background_ask.py" line="50"/>
         <source>%1 could not be moved to the quarantine: %2</source>
         <translation>%1 konnte nicht in die Quarantäne verschoben werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/background_ask.py" line="50"/>
+        <location filename="../app/ui/background_ask.py" line="54"/>
         <source>%1 could not be allowed: %2</source>
         <translation>%1 konnte nicht zugelassen werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/background_ask.py" line="51"/>
+        <location filename="../app/ui/background_ask.py" line="55"/>
         <source>%1 is allowed and will not be reported again.</source>
         <translation>%1 ist zugelassen und wird nicht mehr gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/background_ask.py" line="53"/>
+        <location filename="../app/ui/background_ask.py" line="57"/>
         <source>%1 was left in place.</source>
         <translation>%1 wurde belassen.</translation>
     </message>
@@ -2536,79 +2794,84 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="52"/>
-        <location filename="../app/ui/pages/scan_results.py" line="60"/>
+        <location filename="../app/ui/pages/scan_results.py" line="53"/>
+        <location filename="../app/ui/pages/scan_results.py" line="61"/>
         <source>Threats found</source>
         <translation>Gefundene Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="55"/>
+        <location filename="../app/ui/pages/scan_results.py" line="56"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="56"/>
+        <location filename="../app/ui/pages/scan_results.py" line="57"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="57"/>
+        <location filename="../app/ui/pages/scan_results.py" line="58"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="58"/>
+        <location filename="../app/ui/pages/scan_results.py" line="59"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="66"/>
+        <location filename="../app/ui/pages/scan_results.py" line="69"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="67"/>
+        <location filename="../app/ui/pages/scan_results.py" line="70"/>
         <source>&amp;Allow this file</source>
         <translation>Diese Datei &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="68"/>
+        <location filename="../app/ui/pages/scan_results.py" line="71"/>
         <source>Show in f&amp;older</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="77"/>
-        <location filename="../app/ui/pages/scan_results.py" line="80"/>
+        <location filename="../app/ui/pages/scan_results.py" line="72"/>
+        <source>&amp;Report false positive…</source>
+        <translation>Fehlalarm &amp;melden…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="82"/>
+        <location filename="../app/ui/pages/scan_results.py" line="85"/>
         <source>Files that could not be checked</source>
         <translation>Dateien, die nicht geprüft werden konnten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="91"/>
+        <location filename="../app/ui/pages/scan_results.py" line="96"/>
         <source>Moved to the quarantine</source>
         <translation>In die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="91"/>
+        <location filename="../app/ui/pages/scan_results.py" line="96"/>
         <source>Reported only</source>
         <translation>Nur gemeldet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="92"/>
+        <location filename="../app/ui/pages/scan_results.py" line="97"/>
         <source>Waiting for your choice</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="93"/>
+        <location filename="../app/ui/pages/scan_results.py" line="98"/>
         <source>Left in place: a system or Ringfence file</source>
         <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="94"/>
+        <location filename="../app/ui/pages/scan_results.py" line="99"/>
         <source>Allowed</source>
         <translation>Zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="94"/>
+        <location filename="../app/ui/pages/scan_results.py" line="99"/>
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
     </message>
@@ -2691,22 +2954,22 @@
         <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="161"/>
+        <location filename="../app/core/scanning/runs.py" line="170"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="175"/>
+        <location filename="../app/core/scanning/runs.py" line="184"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="210"/>
+        <location filename="../app/core/scanning/runs.py" line="219"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/job.py" line="110"/>
+        <location filename="../app/core/scanning/job.py" line="117"/>
         <source>Choose a file or folder to scan.</source>
         <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
     </message>
@@ -2714,87 +2977,87 @@
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="53"/>
+        <location filename="../app/ui/pages/scan.py" line="57"/>
         <source>Scan</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="57"/>
+        <location filename="../app/ui/pages/scan.py" line="61"/>
         <source>&lt;h2&gt;Scan&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Prüfen&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="59"/>
+        <location filename="../app/ui/pages/scan.py" line="63"/>
         <source>&amp;Quick scan</source>
         <translation>&amp;Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="60"/>
+        <location filename="../app/ui/pages/scan.py" line="64"/>
         <source>&amp;Full scan</source>
         <translation>&amp;Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="61"/>
+        <location filename="../app/ui/pages/scan.py" line="65"/>
         <source>Scan a f&amp;older…</source>
         <translation>&amp;Ordner prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="62"/>
+        <location filename="../app/ui/pages/scan.py" line="66"/>
         <source>Scan f&amp;iles…</source>
         <translation>&amp;Dateien prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="63"/>
+        <location filename="../app/ui/pages/scan.py" line="67"/>
         <source>The places where threats usually arrive: downloads, the desktop, temporary and start-up folders, running programs.</source>
         <translation>Die Orte, an denen Bedrohungen meist ankommen: Downloads, Desktop, temporäre und Autostart-Ordner, laufende Programme.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="65"/>
+        <location filename="../app/ui/pages/scan.py" line="69"/>
         <source>Every file on every drive. This can take a long time.</source>
         <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="85"/>
+        <location filename="../app/ui/pages/scan.py" line="89"/>
         <source>When a &amp;threat is found:</source>
         <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="88"/>
+        <location filename="../app/ui/pages/scan.py" line="92"/>
         <source>When a threat is found</source>
         <translation>Wenn eine Bedrohung gefunden wird</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="89"/>
+        <location filename="../app/ui/pages/scan.py" line="93"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="89"/>
+        <location filename="../app/ui/pages/scan.py" line="93"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="90"/>
+        <location filename="../app/ui/pages/scan.py" line="94"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="72"/>
+        <location filename="../app/ui/pages/scan.py" line="76"/>
         <source>You can also drop files and folders here to scan them.</source>
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="222"/>
+        <location filename="../app/ui/pages/scan.py" line="226"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="229"/>
+        <location filename="../app/ui/pages/scan.py" line="233"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/scan_results.py" line="35"/>
+        <location filename="../app/ui/pages/scan_results.py" line="36"/>
         <source>%n file(s) checked in %1; threats found: %2; files not checked: %3.</source>
         <translation>
             <numerusform>%n Datei in %1 geprüft; gefundene Bedrohungen: %2; nicht geprüfte Dateien: %3.</numerusform>
@@ -2802,17 +3065,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="37"/>
+        <location filename="../app/ui/pages/scan_results.py" line="38"/>
         <source>Scan cancelled: %1</source>
         <translation>Prüfung abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="38"/>
+        <location filename="../app/ui/pages/scan_results.py" line="39"/>
         <source>Scan finished: %1</source>
         <translation>Prüfung beendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/scan_results.py" line="41"/>
+        <location filename="../app/ui/pages/scan_results.py" line="42"/>
         <source>%n file(s) could not be fully checked: an archive limit was reached.</source>
         <translation>
             <numerusform>%n Datei konnte nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
@@ -2820,12 +3083,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="97"/>
+        <location filename="../app/ui/pages/scan_results.py" line="102"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="105"/>
+        <location filename="../app/ui/pages/scan_results.py" line="110"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2976,157 +3239,167 @@
         <translation>Wenn eine Prüfung eine Bedrohung findet</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="97"/>
+        <location filename="../app/core/foundation/settings.py" line="100"/>
+        <source>When Ringfence finds potentially unwanted software (such as hack tools)</source>
+        <translation>Wenn Ringfence potenziell unerwünschte Software findet (etwa Hacker-Werkzeuge)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="103"/>
+        <source>When Ringfence finds something suspicious (not clearly a threat)</source>
+        <translation>Wenn Ringfence etwas Verdächtiges findet (nicht eindeutig eine Bedrohung)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="105"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="99"/>
+        <location filename="../app/core/foundation/settings.py" line="107"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="101"/>
+        <location filename="../app/core/foundation/settings.py" line="109"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="103"/>
+        <location filename="../app/core/foundation/settings.py" line="111"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="104"/>
+        <location filename="../app/core/foundation/settings.py" line="112"/>
         <source>Look inside zip archives</source>
         <translation>In ZIP-Archive hineinsehen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="105"/>
+        <location filename="../app/core/foundation/settings.py" line="113"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="107"/>
+        <location filename="../app/core/foundation/settings.py" line="115"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="109"/>
+        <location filename="../app/core/foundation/settings.py" line="117"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="111"/>
+        <location filename="../app/core/foundation/settings.py" line="119"/>
         <source>Archives: most time to spend on one archive (seconds)</source>
         <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="114"/>
+        <location filename="../app/core/foundation/settings.py" line="122"/>
         <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
         <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="115"/>
+        <location filename="../app/core/foundation/settings.py" line="123"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="116"/>
+        <location filename="../app/core/foundation/settings.py" line="124"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="118"/>
+        <location filename="../app/core/foundation/settings.py" line="126"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="119"/>
+        <location filename="../app/core/foundation/settings.py" line="127"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="121"/>
+        <location filename="../app/core/foundation/settings.py" line="129"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="123"/>
+        <location filename="../app/core/foundation/settings.py" line="131"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="126"/>
+        <location filename="../app/core/foundation/settings.py" line="134"/>
         <source>Send anonymous health reports about definitions updates to the vendor</source>
         <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="127"/>
+        <location filename="../app/core/foundation/settings.py" line="135"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="128"/>
+        <location filename="../app/core/foundation/settings.py" line="136"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="131"/>
+        <location filename="../app/core/foundation/settings.py" line="139"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="133"/>
+        <location filename="../app/core/foundation/settings.py" line="141"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="135"/>
+        <location filename="../app/core/foundation/settings.py" line="143"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="136"/>
+        <location filename="../app/core/foundation/settings.py" line="144"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="138"/>
+        <location filename="../app/core/foundation/settings.py" line="146"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="177"/>
+        <location filename="../app/core/foundation/settings.py" line="185"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="198"/>
+        <location filename="../app/core/foundation/settings.py" line="206"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="206"/>
+        <location filename="../app/core/foundation/settings.py" line="214"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="213"/>
+        <location filename="../app/core/foundation/settings.py" line="221"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="240"/>
+        <location filename="../app/core/foundation/settings.py" line="248"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="244"/>
+        <location filename="../app/core/foundation/settings.py" line="252"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="262"/>
+        <location filename="../app/core/foundation/settings.py" line="270"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -3219,42 +3492,47 @@
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="68"/>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <source>Ignore it</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="73"/>
+        <location filename="../app/ui/dialogs/settings.py" line="74"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="75"/>
+        <location filename="../app/ui/dialogs/settings.py" line="76"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="155"/>
+        <location filename="../app/ui/dialogs/settings.py" line="156"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="156"/>
+        <location filename="../app/ui/dialogs/settings.py" line="157"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="157"/>
+        <location filename="../app/ui/dialogs/settings.py" line="158"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="163"/>
+        <location filename="../app/ui/dialogs/settings.py" line="164"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="284"/>
+        <location filename="../app/ui/dialogs/settings.py" line="285"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3586,12 +3864,12 @@
 <context>
     <name>ThreatChoiceDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="158"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
         <source>Threat found</source>
         <translation>Bedrohung gefunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/dialogs/threat_choice.py" line="159"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="165"/>
         <source>Ringfence found %n threat(s).</source>
         <translation>
             <numerusform>Ringfence hat %n Bedrohung gefunden.</numerusform>
@@ -3599,47 +3877,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="160"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="166"/>
         <source>What should Ringfence do?</source>
         <translation>Was soll Ringfence tun?</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="162"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="168"/>
         <source>Until you choose, the files stay where they are. Your choice applies to the selected threats.</source>
         <translation>Bis Sie wählen, bleiben die Dateien, wo sie sind. Ihre Wahl gilt für die ausgewählten Bedrohungen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="165"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="171"/>
+        <source>Rule set</source>
+        <translation>Regelsammlung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="172"/>
         <source>Threats waiting for your choice</source>
         <translation>Bedrohungen, die auf Ihre Wahl warten</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="166"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="173"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="167"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="174"/>
         <source>&amp;Allow (the file is safe)</source>
         <translation>&amp;Zulassen (die Datei ist sicher)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="168"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="175"/>
         <source>&amp;Leave it (report only)</source>
         <translation>&amp;Belassen (nur melden)</translation>
     </message>
@@ -4162,241 +4450,246 @@
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="61"/>
+        <location filename="../app/ui/pages/updates.py" line="64"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="65"/>
+        <location filename="../app/ui/pages/updates.py" line="68"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="69"/>
+        <location filename="../app/ui/pages/updates.py" line="72"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
-        <location filename="../app/ui/pages/updates.py" line="125"/>
+        <location filename="../app/ui/pages/updates.py" line="76"/>
+        <location filename="../app/ui/pages/updates.py" line="131"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="76"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="74"/>
+        <location filename="../app/ui/pages/updates.py" line="77"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <location filename="../app/ui/pages/updates.py" line="84"/>
+        <source>About the &amp;definitions…</source>
+        <translation>Über die &amp;Definitionen…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates.py" line="92"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="89"/>
+        <location filename="../app/ui/pages/updates.py" line="95"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="90"/>
+        <location filename="../app/ui/pages/updates.py" line="96"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="90"/>
+        <location filename="../app/ui/pages/updates.py" line="96"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="92"/>
+        <location filename="../app/ui/pages/updates.py" line="98"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="93"/>
+        <location filename="../app/ui/pages/updates.py" line="99"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="95"/>
+        <location filename="../app/ui/pages/updates.py" line="101"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="103"/>
+        <location filename="../app/ui/pages/updates.py" line="109"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="107"/>
+        <location filename="../app/ui/pages/updates.py" line="113"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="109"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="111"/>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="119"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="114"/>
+        <location filename="../app/ui/pages/updates.py" line="120"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <location filename="../app/ui/pages/updates.py" line="122"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="118"/>
+        <location filename="../app/ui/pages/updates.py" line="124"/>
         <source>&amp;Install anyway</source>
         <translation>Trotzdem &amp;installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="119"/>
+        <location filename="../app/ui/pages/updates.py" line="125"/>
         <source>Install the newest definitions for this PC now, although updates are paused or pinned.</source>
         <translation>Die neuesten Definitionen für diesen PC jetzt installieren, obwohl Updates pausiert oder festgehalten sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="123"/>
+        <location filename="../app/ui/pages/updates.py" line="129"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="158"/>
+        <location filename="../app/ui/pages/updates.py" line="164"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="162"/>
+        <location filename="../app/ui/pages/updates.py" line="168"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="163"/>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="163"/>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="179"/>
+        <location filename="../app/ui/pages/updates.py" line="193"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="181"/>
+        <location filename="../app/ui/pages/updates.py" line="195"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <location filename="../app/ui/pages/updates.py" line="197"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="184"/>
+        <location filename="../app/ui/pages/updates.py" line="198"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="197"/>
+        <location filename="../app/ui/pages/updates.py" line="211"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="200"/>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="213"/>
+        <location filename="../app/ui/pages/updates.py" line="227"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="232"/>
+        <location filename="../app/ui/pages/updates.py" line="246"/>
         <source>Updates are paused. Install the newest definitions for this PC now anyway?</source>
         <translation>Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="233"/>
+        <location filename="../app/ui/pages/updates.py" line="247"/>
         <source>Your definitions are pinned. Install the newest definitions for this PC now anyway?</source>
         <translation>Ihre Definitionen sind festgehalten. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="234"/>
+        <location filename="../app/ui/pages/updates.py" line="248"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions. Install the newest definitions for this PC now anyway?</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen eingebauten Definitionen zurückgekehrt ist. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="236"/>
+        <location filename="../app/ui/pages/updates.py" line="250"/>
         <source>Ringfence checks their signature, validates and self-tests them before it uses them, as always. Your choice for automatic updates stays as it is.</source>
         <translation>Ringfence prüft wie immer ihre Signatur, validiert sie und testet sie selbst, bevor es sie verwendet. Ihre Einstellung für automatische Updates bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="241"/>
+        <location filename="../app/ui/pages/updates.py" line="255"/>
         <source>Version %1 is available.</source>
         <translation>Version %1 ist verfügbar.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="242"/>
-        <location filename="../app/ui/pages/updates.py" line="244"/>
+        <location filename="../app/ui/pages/updates.py" line="256"/>
+        <location filename="../app/ui/pages/updates.py" line="258"/>
         <source>Install anyway</source>
         <translation>Trotzdem installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="252"/>
+        <location filename="../app/ui/pages/updates.py" line="266"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="254"/>
-        <location filename="../app/ui/pages/updates.py" line="256"/>
+        <location filename="../app/ui/pages/updates.py" line="268"/>
+        <location filename="../app/ui/pages/updates.py" line="270"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="243"/>
-        <location filename="../app/ui/pages/updates.py" line="255"/>
+        <location filename="../app/ui/pages/updates.py" line="257"/>
+        <location filename="../app/ui/pages/updates.py" line="269"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

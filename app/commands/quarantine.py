@@ -6,13 +6,16 @@ import argparse
 import os
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from app.commands.output import count, print_json, printable
 from app.core import quarantine as q
 from app.core.context import Context
+from app.core.detections import fp_report
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.store import StateDamaged
+from app.core.journal.provenance import provenance
 from app.core.text.messages import render
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -54,6 +57,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="quarantine it even if it is an operating-system or Ringfence file")
     p.add_argument("--rule", default="manual", help="the reason to record (default: manual)")
 
+    p = actions.add_parser("report-fp", parents=[common], help="write a false-positive report about an item",
+                           description="Write a small report about a detection you judge wrong (rule, category, "
+                           "source, definitions version, the file's SHA-256 and size; never the file, its name or "
+                           "its path) to send to the vendor.")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--output", metavar="PATH", type=Path,
+                   help="the report file, or a folder to put it in (default: the current folder)")
+
     parser.set_defaults(func=run)
 
 
@@ -75,6 +86,7 @@ def item_json(item: q.Item) -> dict[str, Any]:
         "mtime_ns": item.mtime_ns,
         "restored_to": item.restored_to,
         "recheck_version": item.recheck_version,
+        **provenance(item),
     }
 
 
@@ -89,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         _relist_lost_items(ctx)
         q.recover_interrupted(ctx)
         handler = {"list": _list, "show": _show, "restore": _restore, "delete": _delete, "purge": _purge,
-                   "add": _add}[args.quarantine_action]
+                   "add": _add, "report-fp": _report_fp}[args.quarantine_action]
         return handler(ctx, args)
 
 
@@ -129,6 +141,19 @@ def _show(ctx: Context, args: argparse.Namespace) -> int:
     else:
         for key, value in doc.items():
             print(f"{key + ':':<21}{printable(str(value)) if value is not None else '-'}")
+    return EXIT_OK
+
+
+def _report_fp(ctx: Context, args: argparse.Namespace) -> int:
+    item = q.get_item(ctx, args.id)
+    report = fp_report.from_detection(item_json(item))
+    saved = fp_report.save(report, args.output or Path.cwd())
+    if args.json:
+        print_json({"saved_to": str(saved), "report": report.to_json()})
+        return EXIT_OK
+    print(f"False-positive report written to {printable(str(saved))}.")
+    print("It names the rule, its source and the file's SHA-256 and size; never the file, its name or its path.")
+    print(f"If you trust the file, restore it and allow its hash: ringfence quarantine restore {item.id} --allow")
     return EXIT_OK
 
 

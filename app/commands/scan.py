@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from app.commands.output import print_json, printable
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal.provenance import attribution_plain, provenance
 from app.core.scanning.progress import JobProgress
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class TerminalProgress:
             return
         if isinstance(event, Found):
             self.clear()
-            print(f"FOUND  {event.rule}  {printable(event.path)}", file=sys.stderr)
+            print(f"FOUND  {event.rule}  [{event.category}]  {printable(event.path)}", file=sys.stderr)
         elif isinstance(event, JobProgress) and event.state in ("running", "paused", "cancelling"):
             done = f"{event.percent:.0f} %, " if event.percent is not None else ""
             left = f", {_duration(event.remaining_s)} left" if event.remaining_s is not None else ""
@@ -131,8 +132,8 @@ def report_document(report: ScanSummary) -> dict[str, Any]:
         "not_fully_checked": p.incomplete,
         "skipped_items": outcome.skipped_items,
         "detections": [
-            {k: d.get(k) for k in ("path", "rule", "namespace", "engine", "sha256", "definitions_version", "action",
-                                   "item_id")}
+            {**{k: d.get(k) for k in ("path", "rule", "namespace", "engine", "sha256", "definitions_version", "action",
+                                      "item_id")}, **provenance(d)}
             for d in outcome.detections
         ],
         "errors": [{"path": e["path"], "error": e["error"], "code": problem.code}
@@ -144,12 +145,21 @@ def report_document(report: ScanSummary) -> dict[str, Any]:
     }
 
 
+def _by_category(detections: list[dict[str, Any]]) -> str:
+    """`` (potentially unwanted: 1, suspicious: 2)`` when some findings are not threats, else nothing."""
+    counts = {name: sum(1 for d in detections if provenance(d)["category"] == category)
+              for category, name in (("pua", "potentially unwanted"), ("suspicious", "suspicious"))}
+    shown = [f"{name}: {n}" for name, n in counts.items() if n]
+    return f" (of them {', '.join(shown)})" if shown else ""
+
+
 def print_summary(report: ScanSummary) -> None:
     outcome = report.outcome
     p = outcome.progress
     lines = []
     for d in outcome.detections:
-        lines.append(f"{printable(d['path'])}: {d['rule']} FOUND ({d['engine']}, {d.get('action', 'reported')})")
+        lines.append(f"{printable(d['path'])}: {d['rule']} FOUND ({d['engine']}, {d.get('action', 'reported')}; "
+                     f"{printable(attribution_plain(d))})")
     for e in outcome.errors:
         lines.append(f"{printable(e['path'])}: ERROR {e['error']}")
     for item in outcome.skipped_items:
@@ -164,7 +174,7 @@ def print_summary(report: ScanSummary) -> None:
         f"Data scanned: {p.bytes_scanned / 1e6:.2f} MB",
         f"Skipped: {p.skipped}",
         f"Not fully checked (a limit was reached): {p.incomplete}",
-        f"Threats found: {len(outcome.detections)}",
+        f"Threats found: {len(outcome.detections)}{_by_category(outcome.detections)}",
         f"Errors: {len(outcome.errors)}",
         f"Time: {report.duration_s:.2f} s",
     ]

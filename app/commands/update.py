@@ -15,6 +15,7 @@ from app.commands.beacon import run_beacon
 from app.commands.output import print_json, printable
 from app.core.beacon import reporter
 from app.core.context import Context
+from app.core.detections.sources import AboutDefinitions, about_definitions
 from app.core.updates.channelconfig import set_channel
 from app.core.updates.rings import RINGS
 from app.core.updates.rollout import iso
@@ -35,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.set_defaults(func=run)
         return p
 
-    add("status", "show the definitions version, update state, ring and history")
+    add("status", "show the definitions version, update state, ring and history").add_argument(
+        "--sources", action="store_true", help="also list the rule sets the definitions were built from, with licences")
     add("check", "check the channel now and update if this device is in the rollout")
     add("apply", "install the newest version this device may have (even when paused or pinned)")
     add("rollback", "go back to the previous known-good definitions")
@@ -80,6 +82,19 @@ def _print_status(status: UpdateStatus) -> None:
             print(printable(f"  {_when(entry.time)}  {entry.version or '-':>6}  {label}: {entry.reason}"))
 
 
+def print_sources(about: AboutDefinitions) -> None:
+    """The rule sets of the definitions in use, one line each (``--sources``)."""
+    rules = "?" if about.rule_count is None else about.rule_count
+    print(printable(f"Definitions {about.version} ({about.origin}): {rules} rules, {about.hash_count} hash signatures"))
+    if not about.sources:
+        print("These definitions do not list the rule sets they were built from: they are Ringfence's own rules.")
+    for source in about.sources:
+        kinds = ", ".join(f"{category} {count}" for category, count in sorted(source.categories.items()) if count)
+        print(printable(f"  {source.id}: {source.name}, {source.url or '-'} (commit {source.commit[:12] or '-'}), "
+                        f"licence {source.licence}; {source.rule_count} rules, {source.hash_count} hashes"
+                        + (f" ({kinds})" if kinds else "")))
+
+
 def _result_json(result: CheckResult, status: UpdateStatus) -> dict[str, object]:
     return {"outcome": result.outcome, "message": result.message, **status.to_json()}
 
@@ -95,10 +110,13 @@ def run(args: argparse.Namespace) -> int:
         elif command == "status":
             service.startup()
             status = service.status()
+            about = about_definitions(ctx) if args.sources else None
             if args.json:
-                print_json(status.to_json())
+                print_json({**status.to_json(), **({"definitions": about.to_json()} if about else {})})
             else:
                 _print_status(status)
+                if about is not None:
+                    print_sources(about)
             return EXIT_OK
         elif command in ("check", "apply"):
             service.startup()

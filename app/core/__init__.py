@@ -6,7 +6,8 @@ One package per domain, from the bottom up (``docs/architecture.md`` draws it):
 - :mod:`.text` — messages, translation markers and label tables; imports nothing of ``app``.
 - :mod:`.foundation` — paths, the state database, settings, errors, file writes and locks, logs,
   resources, crash points; imports :mod:`.text`.
-- :mod:`.journal` — the event journal and its search; imports the two above.
+- :mod:`.journal` — the event journal, its search and a detection's provenance text; imports the two
+  above and the engine's category vocabulary (:mod:`app.engine.provenance_meta`, a leaf module).
 - :mod:`.desktop` — autostart, the desktop entry, engine worker priority; imports text and foundation.
 - :mod:`.scanning`, :mod:`.quarantine`, :mod:`.updates`, :mod:`.realtime`, :mod:`.recovery`,
   :mod:`.schedule`, :mod:`.beacon` — the services; each imports the layers above and what it needs of

@@ -34,6 +34,7 @@ from app.engine.archives import (
 from app.engine.filetypes import HEAD, file_type, owner_of
 from app.engine.hashing import sha256_fd
 from app.engine.problems import Problem, os_problem
+from app.engine.provenance_meta import provenance_of
 from app.engine.shared_open import open_for_scan
 
 SMALL_FILE = 4 * 1024 * 1024
@@ -56,6 +57,11 @@ class Hit:
     namespace: str
     engine: str  # "yara", "hash" or "limit"
     sha256: str
+    category: str = "threat"  # "threat", "pua" or "suspicious"
+    source: str = ""  # short id of the rule set: "reversinglabs", "signature-base", "bartblaze", "ringfence"
+    author: str = ""
+    licence: str = ""  # SPDX-like id, e.g. "MIT", "DRL-1.1"
+    reference: str = ""  # URL
 
 
 @dataclass
@@ -141,7 +147,7 @@ class Matcher:
     # -- internals -----------------------------------------------------------------------------
 
     def _yara(self, path: str, name: str, head: bytes, target: _Target, result: FileResult,
-              **source: object) -> list[tuple[str, str]]:
+              **source: object) -> list[tuple[str, str, dict[str, str]]]:
         shown = _text(path)
         name = _text(name).replace("\\", "/").rsplit("/", 1)[-1]
         externals = {"filename": name, "filepath": shown, "extension": os.path.splitext(name)[1].lower(),
@@ -155,15 +161,15 @@ class Matcher:
             result.errors.append((path, Problem("engine-error", exc)))
             return []
         return [
-            (m.rule, m.namespace) for m in matches
+            (m.rule, m.namespace, provenance_of(m)) for m in matches
             if m.rule not in self.disabled and f"{m.namespace}:{m.rule}" not in self.disabled
         ]
 
-    def _verdict(self, path: str, sha: str, fired: list[tuple[str, str]], result: FileResult) -> None:
+    def _verdict(self, path: str, sha: str, fired: list[tuple[str, str, dict[str, str]]], result: FileResult) -> None:
         if sha in self.allow:
             return
-        for rule, namespace in fired:
-            result.hits.append(Hit(path, rule, namespace, "yara", sha))
+        for rule, namespace, provenance in fired:
+            result.hits.append(Hit(path, rule, namespace, "yara", sha, **provenance))
         threat = self.hashes.get(sha)
         if threat is not None:
             result.hits.append(Hit(path, threat, "", "hash", sha))

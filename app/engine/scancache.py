@@ -31,9 +31,15 @@ CREATE TABLE IF NOT EXISTS verdicts (
 Key = tuple[int, int, int, int, int]
 
 
+#: What a cached hit holds: 2 since hits carry their rule's provenance (a hit cached before would read as a
+#: threat of unknown source, and a potentially unwanted finding could be quarantined as a threat).
+HIT_FORMAT = 2
+
+
 def policy_key(definitions_version: str, allow: Iterable[str], disabled_rules: Iterable[str]) -> str:
     """Everything besides the file itself that decides a verdict."""
     material = json.dumps([definitions_version, sorted(allow), sorted(disabled_rules)])
+    material += f"\0hits:{HIT_FORMAT}"
     return f"{definitions_version}:{hashlib.sha256(material.encode()).hexdigest()[:16]}"
 
 

@@ -29,7 +29,7 @@ from app.engine.eicar import eicar_bytes
 from app.engine.matcher import Matcher
 from app.engine.problems import error_record
 from app.engine.rules import count_rules, load_or_compile
-from app.engine.worker_scan import Controls, Scan, build_matcher
+from app.engine.worker_scan import Controls, Scan, build_matcher, hit_record
 
 
 class Channel:
@@ -84,8 +84,7 @@ def scan_bytes(request: dict[str, Any]) -> dict[str, Any]:
         outcome = matcher.match_bytes(item["name"], base64.b64decode(item["data"]))
         results.append({
             "name": item["name"],
-            "hits": [{"path": h.path, "rule": h.rule, "namespace": h.namespace, "engine": h.engine, "sha256": h.sha256}
-                     for h in outcome.hits],
+            "hits": [hit_record(h) for h in outcome.hits],
             "errors": [error_record(p, e) for p, e in outcome.errors],
         })
     return {"type": "matches", "definitions_version": version, "results": results}

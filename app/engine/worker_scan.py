@@ -78,6 +78,11 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
     return matcher, defs.version
 
 
+def hit_record(hit: Hit) -> dict[str, Any]:
+    """A hit as it crosses the IPC boundary: what fired, on what, and where the rule comes from."""
+    return asdict(hit)
+
+
 def spool_dir(request: dict[str, Any]) -> str | None:
     """This worker's folder for large archive members: ``spool-PID`` in the request's ``spool_dir``."""
     parent = request.get("spool_dir")
@@ -98,6 +103,7 @@ class Scan:
         self.walker = Walker(list(request["roots"]), walk_options(options),
                              resume_after=place_from_json(request.get("resume_after")))
         self.skip_paths = set(request.get("skip_paths", ()))
+        self.ignored = frozenset(options.get("ignore_categories", ()))
         self.matcher: Matcher | None = None
         self.version = str(request.get("definitions_version", ""))
         # ordered accounting
@@ -276,9 +282,10 @@ class Scan:
 
     def _report_hits(self, item: WalkItem, outcome: FileResult) -> None:
         for hit in outcome.hits:
+            if hit.category in self.ignored:
+                continue  # the user turned this kind of finding off
             self.new_detections.append({
-                "path": hit.path, "rule": hit.rule, "namespace": hit.namespace, "engine": hit.engine,
-                "sha256": hit.sha256, "definitions_version": self.version,
+                **hit_record(hit), "definitions_version": self.version,
                 "file": item.path, "stat": [item.size, item.stat[3] if item.stat else 0, item.stat[1] if item.stat else 0],
             })
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.journal.provenance import provenance
 from app.core.scanning.actions import REPORTED, set_recorded_action
 from app.core.text.messages import Message, translate
 from app.ui.console import Console, owner
@@ -31,13 +32,16 @@ log = logging.getLogger(__name__)
 Detection = tuple[int, str, str]  # scan id (0: real-time protection), path as recorded, threat
 
 
-def carry_out(ctx: Context, choice: str, file: str, detections: list[Detection]) -> Message:
-    """The user's choice for a file left in place; what happened, in words."""
+def carry_out(ctx: Context, choice: str, file: str, detections: list[Detection],
+              provenance: dict[str, str] | None = None) -> Message:
+    """The user's choice for a file left in place; what happened, in words (``provenance``: of the rule that
+    found it, kept with a quarantined file)."""
     from app.core.quarantine import quarantine_by_hand
     from app.ui.pages.scan_calls import allow_file
 
     if choice == "quarantine":
-        outcome = quarantine_by_hand(ctx, file, rule=detections[0][2])  # raises with one clear message if it cannot
+        # raises with one clear message if it cannot
+        outcome = quarantine_by_hand(ctx, file, rule=detections[0][2], provenance=provenance)
         _record(ctx, detections, outcome.action)
         if outcome.action == "quarantined":
             return translate("RealtimeAsk", "%1 was moved to the quarantine.").arg(file)
@@ -78,7 +82,8 @@ class BackgroundAsk(QObject):
             file = str(args.get("file") or args.get("path") or "")
             threat = str(args.get("threat") or "")
             if file:
-                self._ask(Pending(file, file, threat, ((scan_id, str(args.get("path") or file), threat),)))
+                self._ask(Pending(file, file, threat, ((scan_id, str(args.get("path") or file), threat),),
+                                  provenance(args)))
 
     def _scan_page_asks(self, args: dict[str, Any]) -> bool:
         """A scan the Scan page runs: it asks about its findings itself."""
@@ -98,7 +103,8 @@ class BackgroundAsk(QObject):
 
     def _answered(self, choice: str, chosen: list[Pending]) -> None:
         for pending in chosen:
-            job = self.app.workers.submit(f"background {choice}", carry_out, choice, pending.file, list(pending.records))
+            job = self.app.workers.submit(f"background {choice}", carry_out, choice, pending.file, list(pending.records),
+                                          pending.provenance)
             job.finished.connect(self._tell)
             job.failed.connect(self._tell)
 

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +54,29 @@ def slow_rules(folder: Path, inner: str = "filesize-1") -> Path:
     write(folder / "slow.yar", "rule Slow { condition: for any i in (0..filesize-1) : "
                                f"(for any j in (0..{inner}) : (uint8(i) == uint8(j) + 1000)) }}")
     return folder
+
+
+ATTRIBUTED_RULES = ROOT / "tests" / "fixtures" / "provenance" / "rules"
+#: What a file must contain to match each rule of ATTRIBUTED_RULES (by the rule's category; "none": no meta).
+MARKERS = {"threat": b"rf-test-threat-sample", "pua": b"rf-test-pua-tool", "suspicious": b"rf-test-suspicious-script",
+           "none": b"rf-test-unattributed"}
+
+
+def sample(path: Path, *categories: str) -> Path:
+    """A harmless file that the attributed test rules find as ``categories``."""
+    return write(path, b"an ordinary text file\n" + b"\n".join(MARKERS[c] for c in categories) + b"\n")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A rule set as the definitions reader describes it (the shape "About the definitions" shows)."""
+
+    id: str
+    name: str
+    url: str
+    commit: str
+    licence: str
+    licence_text: str
+    rule_count: int
+    hash_count: int
+    categories: Mapping[str, int] = field(default_factory=dict)

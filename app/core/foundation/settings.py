@@ -94,6 +94,14 @@ SCHEMA: tuple[Setting, ...] = (
     # (Files the OS needs are never quarantined; `ringfence scan` reports unless told otherwise.)
     _s("scan.action", str, "quarantine", QT_TRANSLATE_NOOP("Settings", "When a scan finds a threat"),
        choices=("report", "quarantine", "ask")),
+    # Potentially unwanted and suspicious findings are never quarantined without the user's say
+    # (a hack tool on a home PC is often the user's own): reported unless chosen otherwise.
+    _s("scan.action_pua", str, "report",
+       QT_TRANSLATE_NOOP("Settings", "When Ringfence finds potentially unwanted software (such as hack tools)"),
+       choices=("off", "report", "ask", "quarantine")),
+    _s("scan.action_suspicious", str, "report",
+       QT_TRANSLATE_NOOP("Settings", "When Ringfence finds something suspicious (not clearly a threat)"),
+       choices=("off", "report", "ask", "quarantine")),
     _s("scan.max_file_size_mb", int, 256, QT_TRANSLATE_NOOP("Settings", "Largest file to scan (MB)"),
        minimum=1, maximum=1024 * 1024),
     _s("scan.jobs", int, 0, QT_TRANSLATE_NOOP("Settings", "Scanner threads (0 = one per processor core)"),

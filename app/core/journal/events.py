@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.foundation.store import Schema, Store
+from app.core.journal.provenance import attribution
 from app.core.text.labels import SCAN_KINDS, UPDATE_STEPS, Labels
 from app.core.text.messages import Message, Moment, arg_from_json, arg_to_json, translate
 
@@ -49,11 +50,13 @@ class EventType:
     count: str | None = None  # the arg giving %n
     moments: tuple[str, ...] = ()  # args holding a point in time (a timestamp; ISO text in older rows)
     labels: Mapping[str, Labels] = field(default_factory=dict)  # args holding a code word, shown by its label
+    attributed: Message | None = None  # the text for a detection with provenance: the fields, then the attribution
 
 
 def _t(code: str, kind: str, severity: str, text: Message, fields: Sequence[str] = (), *, count: str | None = None,
-       moments: Sequence[str] = (), labels: Mapping[str, Labels] | None = None) -> EventType:
-    return EventType(code, kind, severity, text, tuple(fields), count, tuple(moments), dict(labels or {}))
+       moments: Sequence[str] = (), labels: Mapping[str, Labels] | None = None,
+       attributed: Message | None = None) -> EventType:
+    return EventType(code, kind, severity, text, tuple(fields), count, tuple(moments), dict(labels or {}), attributed)
 
 
 CATALOG: dict[str, EventType] = {t.code: t for t in (
@@ -66,8 +69,11 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("scan.cancelled", "scan", "info", translate("Events", "Scan cancelled after %n file(s).", None, 0), count="files"),
     _t("scan.abandoned", "scan", "warning", translate("Events", "A scan was abandoned: %1"), ["reason"]),
     # Threats and the quarantine (args: path, threat, item_id, …)
-    _t("threat.found", "threat", "critical", translate("Events", "%1 was found in %2."), ["threat", "path"]),
-    _t("quarantine.added", "quarantine", "critical", translate("Events", "%1 was moved to the quarantine (%2)."), ["path", "threat"]),
+    # (a detection's provenance — category, source, author, licence, reference — is in its args since #18)
+    _t("threat.found", "threat", "critical", translate("Events", "%1 was found in %2."), ["threat", "path"],
+       attributed=translate("Events", "%1 was found in %2 (%3).")),
+    _t("quarantine.added", "quarantine", "critical", translate("Events", "%1 was moved to the quarantine (%2)."), ["path", "threat"],
+       attributed=translate("Events", "%1 was moved to the quarantine (%2; %3).")),
     _t("quarantine.restored", "quarantine", "info", translate("Events", "%1 was restored from the quarantine."), ["path"]),
     _t("quarantine.deleted", "quarantine", "info", translate("Events", "%1 was deleted from the quarantine."), ["path"]),
     _t("quarantine.allowed", "quarantine", "info", translate("Events", "%1 was added to the allow-list."), ["name"]),
@@ -113,7 +119,8 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
        moments=["crash_time"]),
     # Real-time protection and scheduled scans
     _t("realtime.detected", "threat", "critical",
-       translate("Events", "Real-time protection found %1 in %2: %3."), ["threat", "path", "action"]),
+       translate("Events", "Real-time protection found %1 in %2: %3."), ["threat", "path", "action"],
+       attributed=translate("Events", "Real-time protection found %1 in %2: %3 (%4).")),
     _t("realtime.started", "protection", "info",
        translate("Events", "Real-time protection is on and watches %n folder(s).", None, 0), count="folders"),
     _t("realtime.stopped", "protection", "info", translate("Events", "Real-time protection was turned off.")),
@@ -158,6 +165,9 @@ class Event:
         values = [_value(etype, name, self.args.get(name, "")) for name in etype.fields]
         count = self.args.get(etype.count) if etype.count else None
         text = etype.text
+        if etype.attributed is not None and "category" in self.args:
+            text = etype.attributed
+            values.append(attribution(self.args))
         n = None if etype.count is None else (int(count) if isinstance(count, int | float) else 0)
         return Message(text.context, text.source, tuple(values), n)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
@@ -20,8 +21,11 @@ MANUAL_ENGINE = "manual"
 
 
 def quarantine_by_hand(ctx: Context, path: str | os.PathLike[str], *, rule: str = "manual", force: bool = False,
-                       progress: Progress | None = None) -> QuarantineOutcome:
+                       progress: Progress | None = None,
+                       provenance: Mapping[str, str] | None = None) -> QuarantineOutcome:
     """Quarantine the file at ``path``. Slow for big files: it is read twice and written once.
+    ``rule`` and ``provenance`` name the detection the user acted on (for a file they chose themselves:
+    ``manual`` and none).
 
     Raises :class:`RingfenceError` when ``path`` is missing, a folder or unreadable; otherwise returns the
     outcome (``skipped-protected`` for a system or Ringfence file unless ``force``)."""
@@ -39,9 +43,12 @@ def quarantine_by_hand(ctx: Context, path: str | os.PathLike[str], *, rule: str 
         raise RingfenceError(translate("Quarantine", "%1 cannot be read (%2).").arg(text, exc.strerror or str(exc))) from exc
     sealing = None if progress is None else (lambda done, total: progress("sealing", done, total))
     outcome = quarantine_file(ctx, text, rule=rule, engine=MANUAL_ENGINE, definitions_version=None, sha256=digest,
-                              scanned_stat=(st.st_size, st.st_mtime_ns, st.st_ino), force=force, progress=sealing)
+                              scanned_stat=(st.st_size, st.st_mtime_ns, st.st_ino), force=force, progress=sealing,
+                              provenance=provenance)
     if outcome.action == QUARANTINED_ACTION:  # a failure or a protected file changed nothing: no event
-        events.record(ctx.store, "quarantine.added", path=text, threat=rule, item_id=outcome.item_id, manual=True)
+        details: dict[str, Any] = dict(provenance or {})
+        events.record(ctx.store, "quarantine.added", path=text, threat=rule, item_id=outcome.item_id, manual=True,
+                      **details)
     return outcome
 
 

@@ -26,7 +26,7 @@ import os
 import shutil
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -36,6 +36,7 @@ from app.core.foundation import crashpoints
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import fsync_dir
 from app.core.journal import events
+from app.core.journal.provenance import PROVENANCE_KEYS, attribution_plain
 from app.core.quarantine import crypto, intents
 from app.core.quarantine.keystore import load_key
 from app.core.quarantine.protected import protection_reason
@@ -65,7 +66,8 @@ class QuarantineOutcome:
 def quarantine_file(ctx: Context, path: str | os.PathLike[str], *, rule: str, engine: str,
                     definitions_version: str | None, sha256: str, scanned_stat: tuple[int, int, int],
                     scan_id: str | None = None, force: bool = False,
-                    progress: SealProgress | None = None) -> QuarantineOutcome:
+                    progress: SealProgress | None = None,
+                    provenance: Mapping[str, str] | None = None) -> QuarantineOutcome:
     """Quarantine one detected file; never raises for a per-file problem (see :class:`QuarantineOutcome`).
 
     Slow for big files (encrypts, fsyncs and reads the copy back); ``progress(done, total)`` follows it."""
@@ -77,7 +79,8 @@ def quarantine_file(ctx: Context, path: str | os.PathLike[str], *, rule: str, en
             return QuarantineOutcome(SKIPPED_PROTECTED, reason=marked("Quarantine", why))
     try:
         item_id = _quarantine(ctx, text, rule=rule, engine=engine, definitions_version=definitions_version,
-                              sha256=sha256.lower(), scanned_stat=scanned_stat, scan_id=scan_id, progress=progress)
+                              sha256=sha256.lower(), scanned_stat=scanned_stat, scan_id=scan_id, progress=progress,
+                              provenance=provenance)
     except RingfenceError as exc:
         log.warning("quarantine of %s failed: %s (%s)", text, exc.message, exc.detail)
         return QuarantineOutcome(FAILED, error=exc.msg)
@@ -104,7 +107,7 @@ def _open_original(path: str) -> BinaryIO:
 
 def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_version: str | None,
                 sha256: str, scanned_stat: tuple[int, int, int], scan_id: str | None,
-                progress: SealProgress | None = None) -> str:
+                progress: SealProgress | None = None, provenance: Mapping[str, str] | None = None) -> str:
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -125,6 +128,7 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
         gid=getattr(st, "st_gid", None) if os.name == "posix" else None,
         atime_ns=st.st_atime_ns, mtime_ns=st.st_mtime_ns, rule=rule, engine=engine,
         definitions_version=definitions_version, scan_id=scan_id, quarantined_at=now, status=QUARANTINED, status_at=now,
+        **{k: str(v) for k, v in (provenance or {}).items() if k in PROVENANCE_KEYS},
     )
     if shutil.disk_usage(vault.dir).free < crypto.sealed_size(st.st_size, item.metadata()) + FREE_SPACE_MARGIN:
         raise RingfenceError(translate(
@@ -156,7 +160,7 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
     with ctx.store.transaction() as conn:
         intents.finish(conn, intent_id)
     crashpoints.point("q.done")
-    log.info("quarantined %s as %s (%s)", path, item_id, rule)
+    log.info("quarantined %s as %s (%s; %s)", path, item_id, rule, attribution_plain(item))
     return item_id
 
 

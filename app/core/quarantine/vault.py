@@ -22,6 +22,7 @@ from typing import Any
 
 from app.core.context import Context
 from app.core.foundation.store import Schema
+from app.core.journal.provenance import PROVENANCE_KEYS  # optional in a blob: older ones lack them
 
 BLOB_SUFFIX = ".rfq"
 TEMP_SUFFIX = ".tmp"
@@ -64,6 +65,14 @@ SCHEMA = Schema("quarantine", (
         detail TEXT NOT NULL
     );
     """,
+    # the detection's provenance (issue #18); items quarantined before it read as threats of unknown source
+    """
+    ALTER TABLE quarantine_items ADD COLUMN category TEXT NOT NULL DEFAULT 'threat';
+    ALTER TABLE quarantine_items ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE quarantine_items ADD COLUMN author TEXT NOT NULL DEFAULT '';
+    ALTER TABLE quarantine_items ADD COLUMN licence TEXT NOT NULL DEFAULT '';
+    ALTER TABLE quarantine_items ADD COLUMN reference TEXT NOT NULL DEFAULT '';
+    """,
 ))
 
 
@@ -100,6 +109,11 @@ class Item:
     restored_to: str | None = None
     recheck_version: str | None = None
     recheck_rules: str | None = None
+    category: str = "threat"  # the detection's provenance: see app.core.journal.provenance
+    source: str = ""
+    author: str = ""
+    licence: str = ""
+    reference: str = ""
 
     @property
     def in_vault(self) -> bool:
@@ -115,7 +129,7 @@ class Item:
 
     def metadata(self) -> dict[str, Any]:
         """What the blob itself records about the item (sealed with it, so the index can be rebuilt)."""
-        values = {k: v for k, v in asdict(self).items() if k in _BLOB_FIELDS}
+        values = {k: v for k, v in asdict(self).items() if k in _BLOB_FIELDS or k in PROVENANCE_KEYS}
         values["original_path"] = base64.b64encode(encode_path(self.original_path)).decode("ascii")
         return {"metadata_version": METADATA_VERSION, **values}
 
@@ -124,6 +138,7 @@ class Item:
         """The index row for a blob's own metadata; raises ``ValueError`` if the metadata is incomplete."""
         try:
             values = {k: metadata[k] for k in _BLOB_FIELDS}
+            values.update({k: str(metadata[k]) for k in PROVENANCE_KEYS if k in metadata})  # newer blobs
             values["original_path"] = decode_path(base64.b64decode(values["original_path"], validate=True))
         except (KeyError, TypeError, binascii.Error) as exc:
             raise ValueError(f"incomplete quarantine metadata ({exc})") from exc

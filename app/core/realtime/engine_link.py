@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.context import Context
+from app.core.detections.policy import ignored_categories
 from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
 from app.core.realtime.realtime_messages import ACTIONS
@@ -106,7 +107,10 @@ class EngineLink:
         """Scan ``paths`` (blocking), act on detections, record them. Raises ``EngineError`` only when
         the engine cannot run at all."""
         self.refresh()
-        outcome = self.supervisor.scan({**self.request, "roots": paths}, self.version, control=control)
+        # the categories turned off as the settings say now (the rest of the request follows the definitions)
+        options = {**self.request.get("options", {}), "ignore_categories": ignored_categories(self.ctx.settings)}
+        outcome = self.supervisor.scan({**self.request, "roots": paths, "options": options}, self.version,
+                                       control=control)
         result = BatchResult(scanned=outcome.progress.files_scanned)
         for error in outcome.errors:
             path = error["path"]
@@ -123,17 +127,20 @@ class EngineLink:
     def _act(self, outcome: ScanOutcome) -> None:
         """The on-detection action (the ``scan.action`` setting), as scans apply it; ``ask`` leaves
         the file in place for the console to ask about."""
+        from app.core.detections.fp_report import journal_args
+        from app.core.journal.provenance import attribution_plain
         from app.core.scanning.actions import DetectionActor, detected_file
 
         actor = DetectionActor(self.ctx, str(self.ctx.settings["scan.action"]))
-        for detection in outcome.detections:
+        for detection in actor.in_order(outcome.detections):
             result, _ = actor.act(detection)
             # ``decision`` and ``file`` (the file on disk: the archive for a hit inside one) let the console
             # ask about a file left in place for the action "ask"
             events.record(self.ctx.store, "realtime.detected", path=db_text(detection["path"]),
                           threat=detection["rule"], action=ACTIONS.get(result.action, result.action),
-                          decision=result.action, file=db_text(detected_file(detection)))
-            log.warning("real-time protection: %s in %s (%s)", detection["rule"], detection["path"], result.action)
+                          decision=result.action, file=db_text(detected_file(detection)), **journal_args(detection))
+            log.warning("real-time protection: %s in %s (%s; %s)", detection["rule"], detection["path"], result.action,
+                        attribution_plain(detection))
 
     def close(self) -> None:
         self.supervisor.close()

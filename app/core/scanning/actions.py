@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from app.core.context import Context
+from app.core.detections.policy import OFF, category_action, stronger, strongest_first
 from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
+from app.core.journal.provenance import provenance
 from app.core.scanning.runs import SCANS_SCHEMA, db_text
 from app.core.text.messages import Message
 
@@ -72,12 +74,13 @@ def quarantine_detection(ctx: Context, detection: dict[str, Any], scan_id: int =
     sha = detection.get("sha256") if detection["path"] == path else _sha256_of(path)
     outcome = quarantine_file(ctx, path, rule=detection["rule"], engine=detection["engine"],
                               definitions_version=detection.get("definitions_version"), sha256=sha or "",
-                              scanned_stat=tuple(detection["stat"]), scan_id=str(scan_id) if scan_id else None)
+                              scanned_stat=tuple(detection["stat"]), scan_id=str(scan_id) if scan_id else None,
+                              provenance=provenance(detection))
     error = Message("Quarantine", outcome.error) if isinstance(outcome.error, str) and outcome.error else \
         outcome.error or None
     if outcome.item_id:
         journal(ctx, "quarantine.added", path=db_text(path), threat=detection["rule"],
-                item_id=outcome.item_id, scan_id=scan_id)
+                item_id=outcome.item_id, scan_id=scan_id, **provenance(detection))
     detection["action"], detection["item_id"] = outcome.action, outcome.item_id
     set_recorded_action(ctx, scan_id, detection, outcome.action)
     return ActionResult(outcome.action, outcome.item_id, error)
@@ -98,27 +101,44 @@ def set_recorded_action(ctx: Context, scan_id: int, detection: dict[str, Any], a
 
 
 class DetectionActor:
-    """Applies the scan's on-detection action to each detection as it arrives (one scan's worth)."""
+    """Applies the scan's on-detection action to each detection as it arrives (one scan's worth):
+    to threats; potentially unwanted and suspicious findings get the action of their category
+    (:mod:`app.core.detections.policy`)."""
 
     def __init__(self, ctx: Context, action: str) -> None:
         if action not in ACTIONS:
             raise ValueError(f"unknown scan action {action!r}")
         self.ctx, self.action = ctx, action
         self.scan_id = 0
-        self._done: dict[str, ActionResult] = {}
+        self._done: dict[str, tuple[str, ActionResult]] = {}
+
+    def action_for(self, detection: dict[str, Any]) -> str:
+        """What this scan does with ``detection``: ``report``, ``ask`` or ``quarantine`` (a category
+        turned ``off`` never reaches here: the engine leaves it out; if one did, it is only reported)."""
+        action = category_action(self.ctx.settings, self.action, detection.get("category"))
+        return "report" if action == OFF else action
+
+    def in_order(self, detections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``detections`` in the order to act on them: per file, the one asking for the most first."""
+        return strongest_first(detections, self.action_for, detected_file)
 
     def act(self, detection: dict[str, Any]) -> tuple[ActionResult, bool]:
         """Act on one detection and set its ``action``; a file already handled is not handled twice
-        (the flag says whether this call handled it)."""
+        (the flag says whether this call handled it), unless this detection asks for more (a threat
+        after a potentially unwanted finding in the same file)."""
         path = detected_file(detection)
-        result = self._done.get(path)
-        fresh = result is None
-        if result is None:
-            if self.action == "quarantine":
+        wanted = self.action_for(detection)
+        done = self._done.get(path)
+        fresh = done is None or (stronger(wanted, done[0]) and done[1].action in (REPORTED, ASK))
+        if fresh:
+            if wanted == "quarantine":
                 result = quarantine_detection(self.ctx, detection, self.scan_id)
             else:
-                result = ActionResult(ASK if self.action == "ask" else REPORTED)
-            self._done[path] = result
+                result = ActionResult(ASK if wanted == "ask" else REPORTED)
+            self._done[path] = (wanted, result)
+        else:
+            assert done is not None
+            result = done[1]
         detection["action"] = result.action
         detection["item_id"] = result.item_id
         return result, fresh

@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from app.core.context import Context
+from app.core.detections.fp_report import journal_args
 from app.core.foundation.errors import RingfenceError
+from app.core.journal.provenance import attribution_plain, provenance
 from app.core.scanning.actions import ACTIONS, DetectionActor, detected_file, journal
 from app.core.scanning.file_problems import QUARANTINE_FAILED, FileProblem, file_problem
 from app.core.scanning.lock import ScanBusy, ScanLock, running_scan
@@ -78,6 +80,11 @@ class Found:
     definitions_version: str | None = None
     item_id: str | None = None  # the vault item, when quarantined
     error: Message | None = None  # why quarantining failed
+    category: str = "threat"  # the rule's provenance (app.core.journal.provenance)
+    source: str = ""
+    author: str = ""
+    licence: str = ""
+    reference: str = ""
     detection: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # the engine's record
 
 
@@ -256,7 +263,7 @@ class _Run:
 
     def batch(self, progress: ScanProgress, message: dict[str, Any]) -> None:
         """One batch from the engine: act on its detections now, then report them and the progress."""
-        for detection in message.get("detections", []):
+        for detection in self.actor.in_order(message.get("detections", [])):
             self.detection(detection)
         for error in message.get("errors", []):
             self.problem(error, file_problem(error))
@@ -267,7 +274,8 @@ class _Run:
     def detection(self, detection: dict[str, Any]) -> None:
         # ``on_detection`` and ``file`` (the file on disk) let the console ask about a background scan's finding
         journal(self.ctx, "threat.found", scan_id=self.actor.scan_id, threat=detection["rule"],
-                path=db_text(detection["path"]), on_detection=self.actor.action, file=db_text(detected_file(detection)))
+                path=db_text(detection["path"]), on_detection=self.actor.action_for(detection),
+                file=db_text(detected_file(detection)), **journal_args(detection))
         result, fresh = self.actor.act(detection)
         record_detection(self.ctx, self.actor.scan_id, detection)  # in the history at once, with its action
         if fresh and result.error is not None:
@@ -277,8 +285,10 @@ class _Run:
         found = Found(path=detection["path"], rule=detection["rule"], engine=detection["engine"], action=result.action,
                       file=detected_file(detection), namespace=detection.get("namespace"),
                       sha256=detection.get("sha256"), definitions_version=detection.get("definitions_version"),
-                      item_id=result.item_id, error=result.error, detection=detection)
+                      item_id=result.item_id, error=result.error, detection=detection, **provenance(detection))
         self.found.append(found)
+        log.warning("scan %s: %s in %s (%s; %s)", self.actor.scan_id, detection["rule"], detection["path"],
+                    result.action, attribution_plain(detection))
         self.emit(found)
 
     def problem(self, error: dict[str, Any], problem: FileProblem) -> None:

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.context import Context
+from app.core.detections.policy import ignored_categories
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.resources import resources_dir
 from app.core.foundation.store import Schema
+from app.core.journal.provenance import PROVENANCE_KEYS, provenance
 from app.core.scanning.definitions import ActiveDefinitions
 from app.core.scanning.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 from app.core.text.messages import Message, translate
@@ -32,6 +34,12 @@ SCANS_SCHEMA = Schema("scans", (
         rule TEXT NOT NULL, namespace TEXT, engine TEXT NOT NULL, sha256 TEXT, definitions_version TEXT,
         action TEXT NOT NULL DEFAULT 'reported');
     CREATE INDEX detections_version ON detections(definitions_version);""",
+    # the rule's provenance (issue #18); older detections read as threats of unknown source
+    """ALTER TABLE detections ADD COLUMN category TEXT NOT NULL DEFAULT 'threat';
+    ALTER TABLE detections ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE detections ADD COLUMN author TEXT NOT NULL DEFAULT '';
+    ALTER TABLE detections ADD COLUMN licence TEXT NOT NULL DEFAULT '';
+    ALTER TABLE detections ADD COLUMN reference TEXT NOT NULL DEFAULT '';""",
 ))
 
 
@@ -92,6 +100,7 @@ def scan_options(ctx: Context, defs: ActiveDefinitions, jobs: int | None) -> dic
         "archive_max_expanded": s["scan.archive_max_expanded_mb"] * 1024 * 1024,
         "archive_max_seconds": s["scan.archive_max_seconds"],
         "archive_limit_is_finding": s["scan.archive_limit_is_finding"],
+        "ignore_categories": ignored_categories(s),
     }
 
 
@@ -131,10 +140,10 @@ def record_detection(ctx: Context, scan_id: int, detection: dict[str, Any]) -> N
 
 def _insert_detections(conn: sqlite3.Connection, scan_id: int, detections: list[dict[str, Any]], now: float) -> None:
     conn.executemany(
-        "INSERT INTO detections(scan_id, time, path, rule, namespace, engine, sha256, definitions_version, action) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO detections(scan_id, time, path, rule, namespace, engine, sha256, definitions_version, action, "
+        f"{', '.join(PROVENANCE_KEYS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(scan_id, now, db_text(d["path"]), d["rule"], d.get("namespace"), d["engine"], d.get("sha256"),
-          d.get("definitions_version"), d.get("action", "reported")) for d in detections])
+          d.get("definitions_version"), d.get("action", "reported"), *provenance(d).values()) for d in detections])
 
 
 def run_scan(ctx: Context, kind: str, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool = True,

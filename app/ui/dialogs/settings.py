@@ -58,6 +58,7 @@ CHOICES: dict[str, str] = {
     "report": QT_TRANSLATE_NOOP("SettingsDialog", "Only report it"),
     "quarantine": QT_TRANSLATE_NOOP("SettingsDialog", "Move it to the quarantine"),
     "ask": QT_TRANSLATE_NOOP("SettingsDialog", "Ask me"),
+    "off": QT_TRANSLATE_NOOP("SettingsDialog", "Ignore it"),
 }
 
 

@@ -10,7 +10,7 @@ single click answers for the whole group. Closing the window leaves the rest in 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.i18n import plural
+from app.ui.widgets.detection_details import attribution_text, category_text, source_text
 
 CHOICES = ("quarantine", "allow", "leave")
 
@@ -40,6 +41,7 @@ class Pending:
     file: str
     threat: str
     records: tuple[Any, ...] = ()
+    provenance: dict[str, str] = field(default_factory=dict, compare=False)  # of the (first) threat's rule
 
 
 class ThreatChoiceDialog(QDialog):
@@ -56,7 +58,7 @@ class ThreatChoiceDialog(QDialog):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.list = QTreeWidget(self)
-        self.list.setColumnCount(3)
+        self.list.setColumnCount(5)
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemSelectionChanged.connect(self._selection_changed)
@@ -84,19 +86,23 @@ class ThreatChoiceDialog(QDialog):
         known = self.pending.get(pending.key)
         if known is not None:
             threats = known.threat if pending.threat in known.threat.split(", ") else f"{known.threat}, {pending.threat}"
-            self.pending[pending.key] = Pending(known.key, known.file, threats, known.records + pending.records)
+            self.pending[pending.key] = Pending(known.key, known.file, threats, known.records + pending.records,
+                                                known.provenance)
             for index in range(self.list.topLevelItemCount()):
                 item = self.list.topLevelItem(index)
                 if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == pending.key:
                     item.setText(2, threats)
             return
         self.pending[pending.key] = pending
-        item = QTreeWidgetItem([os.path.basename(pending.file), os.path.dirname(pending.file), pending.threat])
+        item = QTreeWidgetItem([os.path.basename(pending.file), os.path.dirname(pending.file), pending.threat,
+                                category_text(pending.provenance), source_text(pending.provenance)])
         item.setData(0, Qt.ItemDataRole.UserRole, pending.key)
         item.setToolTip(0, pending.file)
+        for column in (2, 3, 4):
+            item.setToolTip(column, attribution_text(pending.provenance))
         self.list.addTopLevelItem(item)
         item.setSelected(True)
-        for column in range(3):
+        for column in range(5):
             self.list.resizeColumnToContents(column)
         self._retranslate()
         if not self.isVisible():
@@ -161,7 +167,8 @@ class ThreatChoiceDialog(QDialog):
         self.heading.setText(f"<b>{found}</b> {question}")
         self.hint.setText(self.tr("Until you choose, the files stay where they are. Your choice applies to the "
                                   "selected threats."))
-        self.list.setHeaderLabels([self.tr("File"), self.tr("Folder"), self.tr("Threat")])
+        self.list.setHeaderLabels([self.tr("File"), self.tr("Folder"), self.tr("Threat"), self.tr("Kind"),
+                                   self.tr("Rule set")])
         self.list.setAccessibleName(self.tr("Threats waiting for your choice"))
         self.quarantine.setText(self.tr("Move to &quarantine"))
         self.allow.setText(self.tr("&Allow (the file is safe)"))

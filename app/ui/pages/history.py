@@ -3,6 +3,7 @@ console's language, the raw arguments), a page of events at a time."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -11,19 +12,24 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from app.core.context import Context
+from app.core.detections import fp_report
+from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
 from app.core.journal import search as event_search
 from app.core.journal.events import Event
 from app.core.journal.search import SEARCH_LIMIT
 from app.core.text.messages import translate
+from app.ui.dialogs.false_positive import FalsePositiveDialog
 from app.ui.formatting import when
 from app.ui.i18n import text
 from app.ui.icons import state_icon
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.pages.base import ConsoleLike, Page
+from app.ui.widgets.detection_details import DetectionDetails
 from app.ui.widgets.table import table_view
 
 PAGE_SIZE = 100
+DETECTION_CODES = ("threat.found", "realtime.detected")  # events a false-positive report can be made from
 
 
 @dataclass(frozen=True)
@@ -89,13 +95,20 @@ class HistoryPage(Page):
         ], parent=self)
         self.proxy = sorted_filtered(self.model, self)
         self.table = table_view(self.proxy, self.tr("Events"), self.body)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
+        self.details = DetectionDetails(self.body)
+        layout.addWidget(self.details)
+        self.report = QPushButton(self.tr("Report &false positive…"), self.body)
+        self.report.clicked.connect(self.report_false_positive)
+        self.report.setEnabled(False)
         paging = QHBoxLayout()
         self.newer = QPushButton(self.tr("Newer"), self.body)
         self.older = QPushButton(self.tr("Older"), self.body)
         self.newer.clicked.connect(lambda: self._page(-PAGE_SIZE))
         self.older.clicked.connect(lambda: self._page(PAGE_SIZE))
         self.position = QLabel(self.body)
+        paging.addWidget(self.report)
         paging.addWidget(self.newer)
         paging.addWidget(self.position, 1)
         paging.addWidget(self.older)
@@ -135,6 +148,35 @@ class HistoryPage(Page):
         self.limited.setVisible(data.limited)
         self.newer.setEnabled(data.offset > 0)
         self.older.setEnabled(data.offset + len(data.events) < data.total)
+        self._selection_changed()
+
+    def selected(self) -> Event | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
+
+    def _selection_changed(self, *_args: object) -> None:
+        event = self.selected()
+        detection = event is not None and event.code in DETECTION_CODES
+        self.details.show_detection(str(event.args.get("threat") or "") if event and detection else None,
+                                    event.args if event else None)
+        self.report.setEnabled(bool(detection and event and event.args.get("sha256")))
+
+    def report_false_positive(self) -> FalsePositiveDialog | None:
+        """The false-positive report about the selected detection, and the offer to allow the file."""
+        event = self.selected()
+        if event is None or event.code not in DETECTION_CODES:
+            return None
+        try:
+            report = fp_report.from_detection(event.args)
+        except RingfenceError as exc:
+            self.show_failure(exc.msg)
+            return None
+        name = os.path.basename(str(event.args.get("file") or event.args.get("path") or ""))
+        dialog = FalsePositiveDialog(report, self.app.workers, self, allow_name=name)
+        dialog.open()
+        return dialog
 
     def _filters_changed(self) -> None:
         self.offset = 0

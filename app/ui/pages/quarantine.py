@@ -4,13 +4,18 @@ folder, restore and allow, delete — for one item or many — and the allow-lis
 from __future__ import annotations
 
 import os
+from dataclasses import asdict
 from typing import ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.context import Context
+from app.core.detections import fp_report
+from app.core.journal.provenance import provenance
 from app.core.quarantine.vault import NO_LONGER_DETECTED, Item
 from app.core.text.messages import translate
+from app.ui.dialogs.false_positive import FalsePositiveDialog
 from app.ui.formatting import size, when
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
@@ -18,6 +23,7 @@ from app.ui.pages import quarantine_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.quarantine_allowed import AllowListView
 from app.ui.widgets.ask import ask
+from app.ui.widgets.detection_details import DetectionDetails, attribution_text, category_text, source_text
 from app.ui.widgets.table import table_view
 
 Role = QMessageBox.ButtonRole
@@ -62,11 +68,13 @@ class QuarantinePage(Page):
             Column(self.tr("Name"), lambda i: os.path.basename(i.original_path), tip=lambda i: i.original_path),
             Column(self.tr("Original location"), lambda i: os.path.dirname(i.original_path),
                    tip=lambda i: i.original_path),
-            Column(self.tr("Threat"), lambda i: i.rule),
+            Column(self.tr("Threat"), lambda i: i.rule, tip=attribution_text),
             Column(self.tr("Quarantined"), lambda i: when(i.quarantined_at), sort=lambda i: i.quarantined_at),
             Column(self.tr("Definitions"), lambda i: i.definitions_version or self.tr("unknown")),
             Column(self.tr("Size"), lambda i: size(i.size), sort=lambda i: i.size),
             Column(self.tr("Status"), self._status, tip=self._status_tip),
+            Column(self.tr("Kind"), category_text),
+            Column(self.tr("Rule set"), source_text, tip=attribution_text),
         ], stands_out=lambda i: i.status == NO_LONGER_DETECTED, parent=self)
         self.proxy = sorted_filtered(self.model, self)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
@@ -74,6 +82,13 @@ class QuarantinePage(Page):
                                 stretch=1, paths=(0, 1))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
+        self.details = DetectionDetails(tab)
+        self.report_button = QPushButton(self.tr("Report &false positive…"), tab)
+        self.report_button.clicked.connect(self.report_false_positive)
+        about = QHBoxLayout()  # the selected item's detection, and the report about it
+        about.addWidget(self.details, 1)
+        about.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(about)
         buttons = QHBoxLayout()
         self.restore_button = QPushButton(self.tr("&Restore"), tab)
         self.restore_to_button = QPushButton(self.tr("Restore &to…"), tab)
@@ -126,6 +141,20 @@ class QuarantinePage(Page):
         count = len(self.table.selectionModel().selectedRows())
         for button in (self.restore_button, self.restore_to_button, self.restore_allow_button, self.delete_button):
             button.setEnabled(count > 0)
+        self.report_button.setEnabled(count == 1)
+        chosen = self.selected() if count == 1 else []
+        self.details.show_detection(chosen[0].rule if chosen else None, chosen[0] if chosen else None)
+
+    def report_false_positive(self) -> FalsePositiveDialog | None:
+        """The false-positive report about the selected item, and the offer to allow its hash."""
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return None
+        item = chosen[0]
+        report = fp_report.from_detection({**asdict(item), **provenance(item)})
+        dialog = FalsePositiveDialog(report, self.app.workers, self)  # "Restore and allow" brings it back
+        dialog.open()
+        return dialog
 
     # -- actions ------------------------------------------------------------------------------------
 

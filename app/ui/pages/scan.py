@@ -8,7 +8,7 @@ progress signals. A scan started elsewhere (the command line, a schedule) is sho
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import asdict, replace
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QTimer, QUrl
@@ -16,7 +16,11 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.core.context import Context
+from app.core.detections import fp_report
+from app.core.foundation.errors import RingfenceError
+from app.core.journal.provenance import provenance
 from app.core.scanning.job import Found, JobProgress, ScanJob, ScanRequest, ScanSummary
+from app.ui.dialogs.false_positive import FalsePositiveDialog
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.pages import scan_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
@@ -253,13 +257,30 @@ class ScanPage(Page):
             self.call("scan.quarantine", calls.quarantine, found, self.scan_id, done=self._handled)
         elif what == "allow":
             self.call("scan.allow", calls.allow, found, done=self._handled)
+        elif what == "report":
+            self.report_false_positive(found)
+
+    def report_false_positive(self, found: Found) -> FalsePositiveDialog | None:
+        """The report about ``found`` (shown before anything is saved) and the offer to allow the file."""
+        try:
+            report = fp_report.from_detection({**found.detection, **asdict(found)})
+        except RingfenceError as exc:
+            self.show_failure(exc.msg)
+            return None
+        if self.done.get((found.path, found.rule), found.action) == "quarantined":
+            dialog = FalsePositiveDialog(report, self.app.workers, self)  # "Allow this file" in the list restores it
+        else:
+            dialog = FalsePositiveDialog(report, self.app.workers, self, allow_name=os.path.basename(found.file))
+            dialog.allowed.connect(lambda: self.results.handled(calls.Handled(found, "allowed")))
+        dialog.open()
+        return dialog
 
     def ask(self, found: Found) -> None:
         """The action "ask": the threat joins the (non-blocking) question; the scan goes on meanwhile."""
         if self.asking is None:
             self.asking = ThreatChoiceDialog(self)
             self.asking.chosen.connect(self._answered)
-        self.asking.add(Pending(found.file, found.file, found.rule, ((self.scan_id, found),)))
+        self.asking.add(Pending(found.file, found.file, found.rule, ((self.scan_id, found),), provenance(found)))
 
     def _answered(self, choice: str, chosen: list[Pending]) -> None:
         for pending in chosen:  # each with the scan that found it (another may have started since)

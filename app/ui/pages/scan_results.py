@@ -13,6 +13,7 @@ from app.core.text.messages import translate
 from app.ui.formatting import duration, reason
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
+from app.ui.widgets.detection_details import DetectionDetails, attribution_text
 from app.ui.widgets.table import fit_rows, table_view
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class ResultsView(QWidget):
         self.model: RowsModel[Found] = RowsModel([
             Column(self.tr("File"), lambda f: os.path.basename(f.path), tip=lambda f: f.path),
             Column(self.tr("Folder"), lambda f: os.path.dirname(f.file), tip=lambda f: f.path),
-            Column(self.tr("Threat"), lambda f: f.rule),
+            Column(self.tr("Threat"), lambda f: f.rule, tip=attribution_text),
             Column(self.tr("What was done"), self._action_text),
         ], stands_out=lambda f: self._action(f) in QUARANTINABLE, parent=self)
         self.table = table_view(sorted_filtered(self.model, self), self.tr("Threats found"), box, sort_column=0,
@@ -62,14 +63,18 @@ class ResultsView(QWidget):
         fit_rows(self.table, minimum=3, maximum=14)  # grows with the threats found, then scrolls
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         box_layout.addWidget(self.table)
+        self.details = DetectionDetails(box)  # the kind, rule set, author and licence of the selected threat
+        box_layout.addWidget(self.details)
         buttons = QHBoxLayout()
         self.quarantine = QPushButton(self.tr("Move to &quarantine"), box)
         self.allow = QPushButton(self.tr("&Allow this file"), box)
         self.folder = QPushButton(self.tr("Show in f&older"), box)
+        self.report = QPushButton(self.tr("&Report false positive…"), box)
         self.quarantine.clicked.connect(lambda: self._act("quarantine"))
         self.allow.clicked.connect(lambda: self._act("allow"))
         self.folder.clicked.connect(lambda: self._act("folder"))
-        for button in (self.quarantine, self.allow, self.folder):
+        self.report.clicked.connect(lambda: self._act("report"))
+        for button in (self.quarantine, self.allow, self.folder, self.report):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box_layout.addLayout(buttons)
@@ -123,6 +128,8 @@ class ResultsView(QWidget):
         self.quarantine.setEnabled(found is not None and action in QUARANTINABLE)
         self.allow.setEnabled(found is not None and action not in ("allowed", "restored"))
         self.folder.setEnabled(found is not None)
+        self.report.setEnabled(found is not None and bool(found.sha256))
+        self.details.show_detection(found.rule if found else None, found)
 
     def _act(self, what: str) -> None:
         found = self.selected()

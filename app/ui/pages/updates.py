@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.context import Context
+from app.core.detections.sources import AboutDefinitions, about_definitions
 from app.core.text.messages import translate
 from app.core.updates.update_history import HistoryEntry
 from app.core.updates.update_status import EVENT_TEXT
+from app.ui.dialogs.about_definitions import AboutDefinitionsDialog
 from app.ui.formatting import NONE, core_label, reason, size, when
 from app.ui.i18n import text
 from app.ui.labels import RINGS, ring_name
@@ -47,6 +49,7 @@ class UpdatesPage(Page):
     def __init__(self, app: ConsoleLike) -> None:
         super().__init__(app)
         self.view: calls.UpdatesView | None = None
+        self.about_dialog: AboutDefinitionsDialog | None = None
         self.question: QMessageBox | None = None
         self.checking = False
         self.countdown = QTimer(self, interval=60_000)
@@ -78,6 +81,9 @@ class UpdatesPage(Page):
             value.setAccessibleName(label)
             form.addRow(label, value)
             self.facts[key] = value
+        self.about_button = QPushButton(self.tr("About the &definitions…"), facts)
+        self.about_button.clicked.connect(self.show_about)
+        form.addRow(self.about_button)
         self.changes = ChangesView(self.body)
         side_by_side = QHBoxLayout()  # what is in use beside what changed: both as tall as their contents
         side_by_side.addWidget(facts, 2)
@@ -173,6 +179,14 @@ class UpdatesPage(Page):
         self.resume_button.setVisible(st.paused_until is not None)
         self.changes.show_changes(data.changes)
         self.history.set_rows(st.history)
+
+    def show_about(self) -> None:
+        """The rule sets the definitions in use were built from, their licences and counts (read on a worker)."""
+        self.call("updates.about", about_definitions, done=self._about_loaded)
+
+    def _about_loaded(self, about: AboutDefinitions) -> None:
+        self.about_dialog = AboutDefinitionsDialog(about, self)
+        self.about_dialog.open()
 
     def _verification(self, st: Any) -> str:
         if not st.channel_configured:
