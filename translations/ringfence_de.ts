@@ -915,7 +915,7 @@
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="191"/>
+        <location filename="../app/core/updates/service.py" line="201"/>
         <source>from the update server</source>
         <translation>vom Update-Server</translation>
     </message>
@@ -1194,22 +1194,27 @@
     </message>
     <message>
         <location filename="../app/core/labels.py" line="43"/>
+        <source>large file test</source>
+        <translation>Test mit großen Dateien</translation>
+    </message>
+    <message>
+        <location filename="../app/core/labels.py" line="44"/>
         <source>time limit</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="44"/>
         <location filename="../app/core/labels.py" line="45"/>
+        <location filename="../app/core/labels.py" line="46"/>
         <source>test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="46"/>
+        <location filename="../app/core/labels.py" line="47"/>
         <source>engine self-test</source>
         <translation>Selbsttest des Scanners</translation>
     </message>
     <message>
-        <location filename="../app/core/labels.py" line="47"/>
+        <location filename="../app/core/labels.py" line="48"/>
         <source>validation</source>
         <translation>Prüfung vor der Verwendung</translation>
     </message>
@@ -3848,92 +3853,92 @@
         <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="173"/>
+        <location filename="../app/core/updates/service.py" line="183"/>
         <source>The update server asked to wait; Ringfence checks again later.</source>
         <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="222"/>
+        <location filename="../app/core/updates/service.py" line="232"/>
         <source>Ringfence already uses its built-in baseline definitions; there is nothing to roll back.</source>
         <translation>Ringfence verwendet bereits die eingebauten Basisdefinitionen; es gibt nichts zurückzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="226"/>
+        <location filename="../app/core/updates/service.py" line="236"/>
         <source>You rolled back from version %1.</source>
         <translation>Sie haben Version %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="232"/>
+        <location filename="../app/core/updates/service.py" line="242"/>
         <source>Unknown update ring %1; choose one of %2.</source>
         <translation>Unbekannter Update-Ring %1; wählen Sie einen von %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="238"/>
+        <location filename="../app/core/updates/service.py" line="248"/>
         <source>Updates can be paused for 1 to 72 hours.</source>
         <translation>Updates können für 1 bis 72 Stunden pausiert werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="288"/>
+        <location filename="../app/core/updates/service.py" line="298"/>
         <source>Only versions that are on this computer can be compared.</source>
         <translation>Nur Versionen, die auf diesem Computer liegen, können verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="301"/>
+        <location filename="../app/core/updates/service.py" line="311"/>
         <source>The update server sent more data than the signed metadata allows (%1).</source>
         <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="304"/>
+        <location filename="../app/core/updates/service.py" line="314"/>
         <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="308"/>
+        <location filename="../app/core/updates/service.py" line="318"/>
         <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="312"/>
+        <location filename="../app/core/updates/service.py" line="322"/>
         <source>The update failed verification and was refused (%1: %2).</source>
         <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="315"/>
+        <location filename="../app/core/updates/service.py" line="325"/>
         <source>The rollout document was refused: %1</source>
         <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="317"/>
+        <location filename="../app/core/updates/service.py" line="327"/>
         <source>The update could not be stored (%1).</source>
         <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="319"/>
+        <location filename="../app/core/updates/service.py" line="329"/>
         <source>The rollout document is for channel %1, not %2; it was refused.</source>
         <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="322"/>
+        <location filename="../app/core/updates/service.py" line="332"/>
         <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
         <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="351"/>
+        <location filename="../app/core/updates/service.py" line="361"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="370"/>
+        <location filename="../app/core/updates/service.py" line="380"/>
         <source>Version %1 failed verification and was refused (%2).</source>
         <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="372"/>
+        <location filename="../app/core/updates/service.py" line="382"/>
         <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
         <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="389"/>
+        <location filename="../app/core/updates/service.py" line="399"/>
         <source>Version %1 passed validation and its self-test.</source>
         <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
     </message>
@@ -3958,42 +3963,47 @@
         <translation>Version %1 hat die Bewährungszeit ohne Probleme durchlaufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="53"/>
+        <location filename="../app/core/updates/probation.py" line="56"/>
         <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to its built-in baseline definitions.</source>
         <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu seinen mitgelieferten Basis-Definitionen zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="56"/>
+        <location filename="../app/core/updates/probation.py" line="59"/>
         <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to version %3.</source>
         <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu Version %3 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="61"/>
+        <location filename="../app/core/updates/probation.py" line="64"/>
         <source>Version %1 failed its self-test (%2).</source>
         <translation>Version %1 hat ihren Selbsttest nicht bestanden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="66"/>
+        <location filename="../app/core/updates/probation.py" line="68"/>
+        <source>Version %1 could not check %2 files within the time limit (a rule too slow for larger files).</source>
+        <translation>Version %1 konnte %2 Dateien nicht innerhalb der Zeitgrenze prüfen (eine Regel, die für größere Dateien zu langsam ist).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="72"/>
         <source>Version %1 failed on %2 of %3 scanned files.</source>
         <translation>Version %1 ist bei %2 von %3 geprüften Dateien gescheitert.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="70"/>
+        <location filename="../app/core/updates/probation.py" line="76"/>
         <source>Version %1 made scanning more than three times slower.</source>
         <translation>Version %1 hat das Prüfen mehr als dreimal langsamer gemacht.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="73"/>
+        <location filename="../app/core/updates/probation.py" line="79"/>
         <source>Version %1 suddenly found %2 threats in %3 files (a likely false alarm).</source>
         <translation>Version %1 hat plötzlich %2 Bedrohungen in %3 Dateien gefunden (vermutlich ein Fehlalarm).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="76"/>
+        <location filename="../app/core/updates/probation.py" line="82"/>
         <source>Version %1 flagged %2 protected system files (a false alarm).</source>
         <translation>Version %1 hat %2 geschützte Systemdateien gemeldet (ein Fehlalarm).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="79"/>
+        <location filename="../app/core/updates/probation.py" line="85"/>
         <source>Version %1 flagged the protected file %2; it was only reported, not quarantined.</source>
         <translation>Version %1 hat die geschützte Datei %2 gemeldet; sie wurde nur gemeldet, nicht in die Quarantäne verschoben.</translation>
     </message>
@@ -4074,46 +4084,61 @@
     </message>
     <message>
         <location filename="../app/core/updates/refusals.py" line="42"/>
+        <source>The rule %2 took longer than %3 s on a generated %1 file (its cost grows with the file size, so larger files would not be checked at all); the definitions were refused.</source>
+        <translation>Die Regel %2 brauchte für eine erzeugte Datei von %1 länger als %3 s (ihr Aufwand wächst mit der Dateigröße, größere Dateien würden gar nicht mehr geprüft); die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="45"/>
+        <source>The rule %2 needs %3 s per MB on a generated %1 file, more than the budget of %4 s per MB; the definitions were refused.</source>
+        <translation>Die Regel %2 braucht für eine erzeugte Datei von %1 %3 s pro MB, mehr als das Budget von %4 s pro MB; die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="47"/>
+        <source>The rule %2 needs %3 s per MB on a generated %1 file, more than three times as much as on smaller files (its cost grows with the file size); the definitions were refused.</source>
+        <translation>Die Regel %2 braucht für eine erzeugte Datei von %1 %3 s pro MB, mehr als dreimal so viel wie für kleinere Dateien (ihr Aufwand wächst mit der Dateigröße); die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="50"/>
         <source>The validation request is invalid (%1).</source>
         <translation>Die Prüfanfrage ist ungültig (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="43"/>
+        <location filename="../app/core/updates/refusals.py" line="51"/>
         <source>Checking the definitions took longer than %1 s (a rule that hangs or is far too slow); they were refused.</source>
         <translation>Die Prüfung der Definitionen dauerte länger als %1 s (eine Regel hängt oder ist viel zu langsam); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="45"/>
+        <location filename="../app/core/updates/refusals.py" line="53"/>
         <source>The engine ran out of memory while checking the definitions; they were refused.</source>
         <translation>Dem Scanner ging beim Prüfen der Definitionen der Speicher aus; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="47"/>
+        <location filename="../app/core/updates/refusals.py" line="55"/>
         <source>The engine crashed (%1) while checking the definitions; they were refused.</source>
         <translation>Der Scanner ist beim Prüfen der Definitionen abgestürzt (%1); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="48"/>
+        <location filename="../app/core/updates/refusals.py" line="56"/>
         <source>The engine stopped unexpectedly (exit code %1) while checking the definitions; they were refused.</source>
         <translation>Der Scanner wurde beim Prüfen der Definitionen unerwartet beendet (Exit-Code %1); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="50"/>
+        <location filename="../app/core/updates/refusals.py" line="58"/>
         <source>The engine gave an unreadable answer while checking the definitions; they were refused.</source>
         <translation>Der Scanner gab beim Prüfen der Definitionen eine unlesbare Antwort; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="52"/>
+        <location filename="../app/core/updates/refusals.py" line="60"/>
         <source>Version %1 failed to load in the engine (%2).</source>
         <translation>Version %1 ließ sich im Scanner nicht laden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="53"/>
+        <location filename="../app/core/updates/refusals.py" line="61"/>
         <source>Version %1 failed its self-test in the engine (%2).</source>
         <translation>Version %1 hat den Selbsttest im Scanner nicht bestanden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="66"/>
+        <location filename="../app/core/updates/refusals.py" line="74"/>
         <source>The definitions were refused at the %1 step (%2).</source>
         <translation>Die Definitionen wurden im Schritt „%1“ abgelehnt (%2).</translation>
     </message>
