@@ -89,7 +89,7 @@ def attack_section(fleet: dict) -> list[str]:
         "| --- | --- | --- | --- |",
         *rows,
         "",
-        "Alerts in the decision log: " + ("; ".join(alerts) if alerts else "none") + ".",
+        "Alerts in the decision log: " + ("; ".join(a.rstrip(".") for a in alerts) if alerts else "none") + ".",
         "",
     ]
 
