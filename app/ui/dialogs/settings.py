@@ -33,6 +33,7 @@ from app.core.beacon.reporter import consent_text
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.settings import SCHEMA, Setting
 from app.ui.i18n import text
+from app.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from app.ui.application import ConsoleApp
@@ -88,7 +89,7 @@ class Field:
         self.reset = QToolButton()
         self.reset.setObjectName(f"reset-{setting.key}")
         self.reset.clicked.connect(lambda: self.set(setting.default))
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setObjectName(f"message-{setting.key}")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #d13438;")
@@ -214,7 +215,7 @@ class SettingsDialog(QDialog):
                 self.beacon_text.setWordWrap(True)
                 form.addRow(self.beacon_text)
             self._tab_index[prefix] = self.tabs.addTab(scroll, "")
-        self.error = QLabel()
+        self.error = plain_label(QLabel())
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d13438;")

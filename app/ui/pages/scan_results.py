@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from app.core.messages import translate
+from app.core.names import shown
 from app.core.scanjob import Found, ScanSummary
 from app.ui.formatting import duration, reason
 from app.ui.i18n import text
@@ -44,8 +45,8 @@ class ResultsView(QWidget):
         box = QGroupBox(self.tr("Threats found"), self)
         box_layout = QVBoxLayout(box)
         self.model: RowsModel[Found] = RowsModel([
-            Column(self.tr("File"), lambda f: os.path.basename(f.path), tip=lambda f: f.path),
-            Column(self.tr("Folder"), lambda f: os.path.dirname(f.file), tip=lambda f: f.path),
+            Column(self.tr("File"), lambda f: shown(os.path.basename(f.path)), tip=lambda f: shown(f.path)),
+            Column(self.tr("Folder"), lambda f: shown(os.path.dirname(f.file)), tip=lambda f: shown(f.path)),
             Column(self.tr("Threat"), lambda f: f.rule),
             Column(self.tr("What was done"), self._action_text),
         ], stands_out=lambda f: self._action(f) in QUARANTINABLE, parent=self)
