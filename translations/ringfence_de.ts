@@ -4,37 +4,37 @@
 <context>
     <name>AllowListView</name>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="22"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="23"/>
         <source>Files on the allow-list are never reported as threats, whatever the definitions say. Remove a file to have it checked again.</source>
         <translation>Dateien auf der Zulassungsliste werden nie als Bedrohung gemeldet, was auch immer die Definitionen sagen. Entfernen Sie eine Datei, damit sie wieder geprüft wird.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="29"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="29"/>
         <source>(no name recorded)</source>
         <translation>(kein Name gespeichert)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="29"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="30"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="32"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="33"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="35"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="36"/>
         <source>Re&amp;move from the allow-list</source>
         <translation>Von der Zulassungsliste &amp;entfernen</translation>
     </message>
@@ -81,48 +81,48 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="22"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="23"/>
         <source>What changed</source>
         <translation>Was sich geändert hat</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="28"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="29"/>
         <source>Rules added, removed and changed</source>
         <translation>Hinzugefügte, entfernte und geänderte Regeln</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="31"/>
-        <location filename="../app/ui/pages/updates_changes.py" line="35"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="32"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="36"/>
         <source>Release notes</source>
         <translation>Versionshinweise</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="46"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="47"/>
         <source>Ringfence uses its built-in definitions; no update has been installed.</source>
         <translation>Ringfence verwendet seine eingebauten Definitionen; es wurde noch kein Update installiert.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="53"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="54"/>
         <source>the built-in definitions</source>
         <translation>den eingebauten Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="61"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
         <source>Added: %1</source>
         <translation>Hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="61"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
         <source>Removed: %1</source>
         <translation>Entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="63"/>
         <source>Changed: %1</source>
         <translation>Geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="71"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="72"/>
         <source>This version came without release notes.</source>
         <translation>Zu dieser Version gibt es keine Versionshinweise.</translation>
     </message>
@@ -166,17 +166,17 @@
 <context>
     <name>CrashCard</name>
     <message>
-        <location filename="../app/ui/widgets/crash_card.py" line="46"/>
+        <location filename="../app/ui/widgets/crash_card.py" line="47"/>
         <source>Your device ran into a problem and needed to restart.</source>
         <translation>Auf Ihrem Gerät ist ein Problem aufgetreten, und es musste neu gestartet werden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/crash_card.py" line="58"/>
+        <location filename="../app/ui/widgets/crash_card.py" line="59"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Ausblenden</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/crash_card.py" line="59"/>
+        <location filename="../app/ui/widgets/crash_card.py" line="60"/>
         <source>Dismiss the crash report</source>
         <translation>Absturzbericht ausblenden</translation>
     </message>
@@ -1251,17 +1251,17 @@
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../app/ui/widgets/notice.py" line="12"/>
+        <location filename="../app/ui/widgets/notice.py" line="14"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/notice.py" line="20"/>
+        <location filename="../app/ui/widgets/notice.py" line="22"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/notice.py" line="21"/>
+        <location filename="../app/ui/widgets/notice.py" line="23"/>
         <source>Close the notice</source>
         <translation>Hinweis schließen</translation>
     </message>
@@ -1553,27 +1553,37 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="70"/>
+        <location filename="../app/core/quarantine/restoring.py" line="69"/>
+        <source>The encrypted copy of %1 is missing from the quarantine folder, so it cannot be restored.</source>
+        <translation>Die verschlüsselte Kopie von %1 fehlt im Quarantäne-Ordner, daher kann sie nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/restoring.py" line="77"/>
+        <source>%1 is now a link to another place, and Ringfence never restores through a link; restore the item to a folder you choose instead.</source>
+        <translation>%1 ist jetzt eine Verknüpfung zu einem anderen Ort, und Ringfence stellt nie über eine Verknüpfung wieder her; stellen Sie das Element in einem Ordner Ihrer Wahl wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/restoring.py" line="81"/>
         <source>%1 is not a folder, so the item cannot be restored into it.</source>
         <translation>%1 ist kein Ordner, daher kann das Element nicht dorthin wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="80"/>
+        <location filename="../app/core/quarantine/restoring.py" line="91"/>
         <source>The folder %1 cannot be created (%2); choose another folder.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden (%2); wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="142"/>
+        <location filename="../app/core/quarantine/restoring.py" line="153"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="173"/>
+        <location filename="../app/core/quarantine/restoring.py" line="184"/>
         <source>%1 is a folder, so the item cannot replace it; restore it to another folder.</source>
         <translation>%1 ist ein Ordner, daher kann das Element ihn nicht ersetzen; stellen Sie es in einem anderen Ordner wieder her.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/quarantine/index_rebuild.py" line="44"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="45"/>
         <source>Added %n quarantined item(s) back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
@@ -1581,17 +1591,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="118"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="129"/>
         <source>it cannot be read (%1)</source>
         <translation>sie kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="127"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="138"/>
         <source>its record is incomplete</source>
         <translation>ihre Angaben sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="130"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="141"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
@@ -1631,115 +1641,115 @@
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="38"/>
+        <location filename="../app/ui/pages/quarantine.py" line="40"/>
         <source>&lt;h2&gt;Quarantine&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Quarantäne&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="39"/>
+        <location filename="../app/ui/pages/quarantine.py" line="41"/>
         <source>Files found to be threats are kept here, encrypted, where they cannot do harm. You can put a file back if you trust it.</source>
         <translation>Als Bedrohung erkannte Dateien werden hier verschlüsselt aufbewahrt, wo sie keinen Schaden anrichten können. Wenn Sie einer Datei vertrauen, können Sie sie zurücklegen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="44"/>
-        <location filename="../app/ui/pages/quarantine.py" line="73"/>
+        <location filename="../app/ui/pages/quarantine.py" line="46"/>
+        <location filename="../app/ui/pages/quarantine.py" line="75"/>
         <source>Quarantined files</source>
         <translation>Dateien in Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="46"/>
+        <location filename="../app/ui/pages/quarantine.py" line="48"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="51"/>
+        <location filename="../app/ui/pages/quarantine.py" line="53"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="57"/>
+        <location filename="../app/ui/pages/quarantine.py" line="59"/>
         <source>Search by name, location or threat</source>
         <translation>Nach Name, Ort oder Bedrohung suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="58"/>
+        <location filename="../app/ui/pages/quarantine.py" line="60"/>
         <source>Search the quarantine</source>
         <translation>Quarantäne durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="62"/>
+        <location filename="../app/ui/pages/quarantine.py" line="64"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="63"/>
+        <location filename="../app/ui/pages/quarantine.py" line="65"/>
         <source>Original location</source>
         <translation>Ursprünglicher Ort</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="65"/>
+        <location filename="../app/ui/pages/quarantine.py" line="67"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="66"/>
-        <location filename="../app/ui/pages/quarantine.py" line="96"/>
-        <location filename="../app/ui/pages/quarantine.py" line="102"/>
+        <location filename="../app/ui/pages/quarantine.py" line="68"/>
+        <location filename="../app/ui/pages/quarantine.py" line="98"/>
+        <location filename="../app/ui/pages/quarantine.py" line="104"/>
         <source>Quarantined</source>
         <translation>In Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="67"/>
+        <location filename="../app/ui/pages/quarantine.py" line="69"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="67"/>
+        <location filename="../app/ui/pages/quarantine.py" line="69"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="68"/>
+        <location filename="../app/ui/pages/quarantine.py" line="70"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="69"/>
+        <location filename="../app/ui/pages/quarantine.py" line="71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="78"/>
+        <location filename="../app/ui/pages/quarantine.py" line="80"/>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="79"/>
+        <location filename="../app/ui/pages/quarantine.py" line="81"/>
         <source>Restore &amp;to…</source>
         <translation>Wiederherstellen &amp;nach …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="80"/>
+        <location filename="../app/ui/pages/quarantine.py" line="82"/>
         <source>Restore and &amp;allow</source>
         <translation>Wiederherstellen und &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="81"/>
+        <location filename="../app/ui/pages/quarantine.py" line="83"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="96"/>
+        <location filename="../app/ui/pages/quarantine.py" line="98"/>
         <source>No longer detected</source>
         <translation>Nicht mehr erkannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="100"/>
+        <location filename="../app/ui/pages/quarantine.py" line="102"/>
         <source>No longer detected (definitions %1): you may restore it</source>
         <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="112"/>
+        <location filename="../app/ui/pages/quarantine.py" line="114"/>
         <source>%n item(s), %1</source>
         <translation>
             <numerusform>%n Eintrag, %1</numerusform>
@@ -1747,7 +1757,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="143"/>
+        <location filename="../app/ui/pages/quarantine.py" line="145"/>
         <source>%n file(s) with the same name already exist.</source>
         <translation>
             <numerusform>%n Datei mit demselben Namen ist bereits vorhanden.</numerusform>
@@ -1755,33 +1765,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="146"/>
+        <location filename="../app/ui/pages/quarantine.py" line="148"/>
         <source>Keep both</source>
         <translation>Beide behalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="146"/>
+        <location filename="../app/ui/pages/quarantine.py" line="148"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="147"/>
-        <location filename="../app/ui/pages/quarantine.py" line="173"/>
+        <location filename="../app/ui/pages/quarantine.py" line="149"/>
+        <location filename="../app/ui/pages/quarantine.py" line="175"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="148"/>
+        <location filename="../app/ui/pages/quarantine.py" line="150"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="160"/>
+        <location filename="../app/ui/pages/quarantine.py" line="162"/>
         <source>Restore to folder</source>
         <translation>In Ordner wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="171"/>
+        <location filename="../app/ui/pages/quarantine.py" line="173"/>
         <source>Delete %n item(s) permanently? They cannot be restored afterwards.</source>
         <translation>
             <numerusform>%n Eintrag endgültig löschen? Er kann danach nicht mehr wiederhergestellt werden.</numerusform>
@@ -1789,18 +1799,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="173"/>
-        <location filename="../app/ui/pages/quarantine.py" line="174"/>
+        <location filename="../app/ui/pages/quarantine.py" line="175"/>
+        <location filename="../app/ui/pages/quarantine.py" line="176"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="193"/>
+        <location filename="../app/ui/pages/quarantine.py" line="195"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="195"/>
+        <location filename="../app/ui/pages/quarantine.py" line="197"/>
         <source>%n file(s) restored.</source>
         <translation>
             <numerusform>%n Datei wiederhergestellt.</numerusform>
@@ -1808,7 +1818,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="197"/>
+        <location filename="../app/ui/pages/quarantine.py" line="199"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Eintrag gelöscht.</numerusform>
@@ -1816,7 +1826,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="51"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="52"/>
         <source>%n file(s) allowed</source>
         <translation>
             <numerusform>%n Datei zugelassen</numerusform>
@@ -2366,54 +2376,54 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="41"/>
+        <location filename="../app/ui/pages/recovery.py" line="42"/>
         <source>&lt;h2&gt;Crashes and recovery&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Abstürze und Wiederherstellung&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="49"/>
-        <location filename="../app/ui/pages/recovery.py" line="59"/>
+        <location filename="../app/ui/pages/recovery.py" line="50"/>
+        <location filename="../app/ui/pages/recovery.py" line="60"/>
         <source>Unexpected restarts</source>
         <translation>Unerwartete Neustarts</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="52"/>
+        <location filename="../app/ui/pages/recovery.py" line="53"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="54"/>
+        <location filename="../app/ui/pages/recovery.py" line="55"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="55"/>
+        <location filename="../app/ui/pages/recovery.py" line="56"/>
         <source>Stop code</source>
         <translation>Stoppcode</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="57"/>
+        <location filename="../app/ui/pages/recovery.py" line="58"/>
         <source>Probable cause</source>
         <translation>Wahrscheinliche Ursache</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="64"/>
+        <location filename="../app/ui/pages/recovery.py" line="65"/>
         <source>Evidence for the selected restart</source>
         <translation>Belege für den ausgewählten Neustart</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="67"/>
-        <location filename="../app/ui/pages/recovery.py" line="128"/>
+        <location filename="../app/ui/pages/recovery.py" line="68"/>
+        <location filename="../app/ui/pages/recovery.py" line="129"/>
         <source>Windows recovery features</source>
         <translation>Wiederherstellungsfunktionen von Windows</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="77"/>
+        <location filename="../app/ui/pages/recovery.py" line="78"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery.py" line="106"/>
+        <location filename="../app/ui/pages/recovery.py" line="107"/>
         <source>%n unexpected restart(s) found.</source>
         <translation>
             <numerusform>%n unerwarteter Neustart gefunden.</numerusform>
@@ -2421,52 +2431,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="107"/>
+        <location filename="../app/ui/pages/recovery.py" line="108"/>
         <source>No unexpected restarts were found.</source>
         <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="121"/>
+        <location filename="../app/ui/pages/recovery.py" line="122"/>
         <source>Recovery features</source>
         <translation>Wiederherstellungsfunktionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="122"/>
+        <location filename="../app/ui/pages/recovery.py" line="123"/>
         <source>Windows Recovery Environment and Quick Machine Recovery are Windows features; on this system the evidence above comes from the kernel&apos;s logs.</source>
         <translation>Windows-Wiederherstellungsumgebung und Schnelle Computerwiederherstellung sind Funktionen von Windows; auf diesem System stammen die Belege oben aus den Protokollen des Kernels.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="130"/>
+        <location filename="../app/ui/pages/recovery.py" line="131"/>
         <source>Windows Recovery Environment</source>
         <translation>Windows-Wiederherstellungsumgebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="131"/>
+        <location filename="../app/ui/pages/recovery.py" line="132"/>
         <source>WinRE version</source>
         <translation>WinRE-Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="132"/>
+        <location filename="../app/ui/pages/recovery.py" line="133"/>
         <source>Quick Machine Recovery (cloud remediation)</source>
         <translation>Schnelle Computerwiederherstellung (Behebung über die Cloud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="133"/>
+        <location filename="../app/ui/pages/recovery.py" line="134"/>
         <source>Automatic remediation</source>
         <translation>Automatische Behebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="134"/>
+        <location filename="../app/ui/pages/recovery.py" line="135"/>
         <source>Keeps trying for</source>
         <translation>Versucht es insgesamt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="135"/>
+        <location filename="../app/ui/pages/recovery.py" line="136"/>
         <source>Tries again every</source>
         <translation>Neuer Versuch alle</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="155"/>
+        <location filename="../app/ui/pages/recovery.py" line="156"/>
         <source>Crash dump: %1</source>
         <translation>Absturzabbild: %1</translation>
     </message>
@@ -2541,79 +2551,79 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="44"/>
-        <location filename="../app/ui/pages/scan_results.py" line="52"/>
+        <location filename="../app/ui/pages/scan_results.py" line="45"/>
+        <location filename="../app/ui/pages/scan_results.py" line="53"/>
         <source>Threats found</source>
         <translation>Gefundene Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="47"/>
+        <location filename="../app/ui/pages/scan_results.py" line="48"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="48"/>
+        <location filename="../app/ui/pages/scan_results.py" line="49"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="49"/>
+        <location filename="../app/ui/pages/scan_results.py" line="50"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="50"/>
+        <location filename="../app/ui/pages/scan_results.py" line="51"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="58"/>
+        <location filename="../app/ui/pages/scan_results.py" line="59"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="59"/>
+        <location filename="../app/ui/pages/scan_results.py" line="60"/>
         <source>&amp;Allow this file</source>
         <translation>Diese Datei &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="60"/>
+        <location filename="../app/ui/pages/scan_results.py" line="61"/>
         <source>Show in f&amp;older</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="69"/>
-        <location filename="../app/ui/pages/scan_results.py" line="72"/>
+        <location filename="../app/ui/pages/scan_results.py" line="70"/>
+        <location filename="../app/ui/pages/scan_results.py" line="73"/>
         <source>Files that could not be checked</source>
         <translation>Dateien, die nicht geprüft werden konnten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="83"/>
+        <location filename="../app/ui/pages/scan_results.py" line="84"/>
         <source>Moved to the quarantine</source>
         <translation>In die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="83"/>
+        <location filename="../app/ui/pages/scan_results.py" line="84"/>
         <source>Reported only</source>
         <translation>Nur gemeldet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="84"/>
+        <location filename="../app/ui/pages/scan_results.py" line="85"/>
         <source>Waiting for your choice</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="85"/>
+        <location filename="../app/ui/pages/scan_results.py" line="86"/>
         <source>Left in place: a system or Ringfence file</source>
         <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="86"/>
+        <location filename="../app/ui/pages/scan_results.py" line="87"/>
         <source>Allowed</source>
         <translation>Zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="86"/>
+        <location filename="../app/ui/pages/scan_results.py" line="87"/>
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
     </message>
@@ -2719,87 +2729,87 @@
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="53"/>
+        <location filename="../app/ui/pages/scan.py" line="54"/>
         <source>Scan</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="57"/>
+        <location filename="../app/ui/pages/scan.py" line="58"/>
         <source>&lt;h2&gt;Scan&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Prüfen&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="59"/>
+        <location filename="../app/ui/pages/scan.py" line="60"/>
         <source>&amp;Quick scan</source>
         <translation>&amp;Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="60"/>
+        <location filename="../app/ui/pages/scan.py" line="61"/>
         <source>&amp;Full scan</source>
         <translation>&amp;Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="61"/>
+        <location filename="../app/ui/pages/scan.py" line="62"/>
         <source>Scan a f&amp;older…</source>
         <translation>&amp;Ordner prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="62"/>
+        <location filename="../app/ui/pages/scan.py" line="63"/>
         <source>Scan f&amp;iles…</source>
         <translation>&amp;Dateien prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="63"/>
+        <location filename="../app/ui/pages/scan.py" line="64"/>
         <source>The places where threats usually arrive: downloads, the desktop, temporary and start-up folders, running programs.</source>
         <translation>Die Orte, an denen Bedrohungen meist ankommen: Downloads, Desktop, temporäre und Autostart-Ordner, laufende Programme.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="65"/>
+        <location filename="../app/ui/pages/scan.py" line="66"/>
         <source>Every file on every drive. This can take a long time.</source>
         <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="85"/>
+        <location filename="../app/ui/pages/scan.py" line="86"/>
         <source>When a &amp;threat is found:</source>
         <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="88"/>
+        <location filename="../app/ui/pages/scan.py" line="89"/>
         <source>When a threat is found</source>
         <translation>Wenn eine Bedrohung gefunden wird</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="89"/>
+        <location filename="../app/ui/pages/scan.py" line="90"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="89"/>
+        <location filename="../app/ui/pages/scan.py" line="90"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="90"/>
+        <location filename="../app/ui/pages/scan.py" line="91"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="72"/>
+        <location filename="../app/ui/pages/scan.py" line="73"/>
         <source>You can also drop files and folders here to scan them.</source>
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="222"/>
+        <location filename="../app/ui/pages/scan.py" line="223"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="229"/>
+        <location filename="../app/ui/pages/scan.py" line="230"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/scan_results.py" line="27"/>
+        <location filename="../app/ui/pages/scan_results.py" line="28"/>
         <source>%n file(s) checked in %1; threats found: %2; files not checked: %3.</source>
         <translation>
             <numerusform>%n Datei in %1 geprüft; gefundene Bedrohungen: %2; nicht geprüfte Dateien: %3.</numerusform>
@@ -2807,17 +2817,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="29"/>
+        <location filename="../app/ui/pages/scan_results.py" line="30"/>
         <source>Scan cancelled: %1</source>
         <translation>Prüfung abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="30"/>
+        <location filename="../app/ui/pages/scan_results.py" line="31"/>
         <source>Scan finished: %1</source>
         <translation>Prüfung beendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/scan_results.py" line="33"/>
+        <location filename="../app/ui/pages/scan_results.py" line="34"/>
         <source>%n file(s) could not be fully checked: an archive limit was reached.</source>
         <translation>
             <numerusform>%n Datei konnte nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
@@ -2825,12 +2835,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="89"/>
+        <location filename="../app/ui/pages/scan_results.py" line="90"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="97"/>
+        <location filename="../app/ui/pages/scan_results.py" line="98"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3139,127 +3149,127 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
         <source>Scanning</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="47"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="47"/>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <location filename="../app/ui/dialogs/settings.py" line="49"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="50"/>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="58"/>
+        <location filename="../app/ui/dialogs/settings.py" line="59"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <location filename="../app/ui/dialogs/settings.py" line="63"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../app/ui/dialogs/settings.py" line="71"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="75"/>
+        <location filename="../app/ui/dialogs/settings.py" line="76"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="77"/>
+        <location filename="../app/ui/dialogs/settings.py" line="78"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="157"/>
+        <location filename="../app/ui/dialogs/settings.py" line="158"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="158"/>
+        <location filename="../app/ui/dialogs/settings.py" line="159"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="159"/>
+        <location filename="../app/ui/dialogs/settings.py" line="160"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="165"/>
+        <location filename="../app/ui/dialogs/settings.py" line="166"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="286"/>
+        <location filename="../app/ui/dialogs/settings.py" line="287"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3591,12 +3601,12 @@
 <context>
     <name>ThreatChoiceDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="158"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="161"/>
         <source>Threat found</source>
         <translation>Bedrohung gefunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/dialogs/threat_choice.py" line="159"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="162"/>
         <source>Ringfence found %n threat(s).</source>
         <translation>
             <numerusform>Ringfence hat %n Bedrohung gefunden.</numerusform>
@@ -3604,47 +3614,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="160"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="163"/>
         <source>What should Ringfence do?</source>
         <translation>Was soll Ringfence tun?</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="162"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="165"/>
         <source>Until you choose, the files stay where they are. Your choice applies to the selected threats.</source>
         <translation>Bis Sie wählen, bleiben die Dateien, wo sie sind. Ihre Wahl gilt für die ausgewählten Bedrohungen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="167"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="167"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="167"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="165"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="168"/>
         <source>Threats waiting for your choice</source>
         <translation>Bedrohungen, die auf Ihre Wahl warten</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="166"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="169"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="167"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
         <source>&amp;Allow (the file is safe)</source>
         <translation>&amp;Zulassen (die Datei ist sicher)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="168"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="171"/>
         <source>&amp;Leave it (report only)</source>
         <translation>&amp;Belassen (nur melden)</translation>
     </message>
@@ -4187,241 +4197,241 @@
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="61"/>
+        <location filename="../app/ui/pages/updates.py" line="62"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="65"/>
+        <location filename="../app/ui/pages/updates.py" line="66"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="69"/>
+        <location filename="../app/ui/pages/updates.py" line="70"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
-        <location filename="../app/ui/pages/updates.py" line="125"/>
+        <location filename="../app/ui/pages/updates.py" line="74"/>
+        <location filename="../app/ui/pages/updates.py" line="126"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="73"/>
+        <location filename="../app/ui/pages/updates.py" line="74"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="74"/>
+        <location filename="../app/ui/pages/updates.py" line="75"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <location filename="../app/ui/pages/updates.py" line="76"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <location filename="../app/ui/pages/updates.py" line="76"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="86"/>
+        <location filename="../app/ui/pages/updates.py" line="87"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="89"/>
+        <location filename="../app/ui/pages/updates.py" line="90"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="90"/>
+        <location filename="../app/ui/pages/updates.py" line="91"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="90"/>
+        <location filename="../app/ui/pages/updates.py" line="91"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="92"/>
+        <location filename="../app/ui/pages/updates.py" line="93"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="93"/>
+        <location filename="../app/ui/pages/updates.py" line="94"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="95"/>
+        <location filename="../app/ui/pages/updates.py" line="96"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="103"/>
+        <location filename="../app/ui/pages/updates.py" line="104"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="107"/>
+        <location filename="../app/ui/pages/updates.py" line="108"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="109"/>
+        <location filename="../app/ui/pages/updates.py" line="110"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="111"/>
+        <location filename="../app/ui/pages/updates.py" line="112"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="114"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="114"/>
+        <location filename="../app/ui/pages/updates.py" line="115"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="116"/>
+        <location filename="../app/ui/pages/updates.py" line="117"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="118"/>
+        <location filename="../app/ui/pages/updates.py" line="119"/>
         <source>&amp;Install anyway</source>
         <translation>Trotzdem &amp;installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="119"/>
+        <location filename="../app/ui/pages/updates.py" line="120"/>
         <source>Install the newest definitions for this PC now, although updates are paused or pinned.</source>
         <translation>Die neuesten Definitionen für diesen PC jetzt installieren, obwohl Updates pausiert oder festgehalten sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="123"/>
+        <location filename="../app/ui/pages/updates.py" line="124"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="158"/>
+        <location filename="../app/ui/pages/updates.py" line="159"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="162"/>
+        <location filename="../app/ui/pages/updates.py" line="163"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="163"/>
+        <location filename="../app/ui/pages/updates.py" line="164"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="163"/>
+        <location filename="../app/ui/pages/updates.py" line="164"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="179"/>
+        <location filename="../app/ui/pages/updates.py" line="180"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="181"/>
+        <location filename="../app/ui/pages/updates.py" line="182"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="183"/>
+        <location filename="../app/ui/pages/updates.py" line="184"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="184"/>
+        <location filename="../app/ui/pages/updates.py" line="185"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="197"/>
+        <location filename="../app/ui/pages/updates.py" line="198"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="200"/>
+        <location filename="../app/ui/pages/updates.py" line="201"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="213"/>
+        <location filename="../app/ui/pages/updates.py" line="214"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="232"/>
+        <location filename="../app/ui/pages/updates.py" line="233"/>
         <source>Updates are paused. Install the newest definitions for this PC now anyway?</source>
         <translation>Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="233"/>
+        <location filename="../app/ui/pages/updates.py" line="234"/>
         <source>Your definitions are pinned. Install the newest definitions for this PC now anyway?</source>
         <translation>Ihre Definitionen sind festgehalten. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="234"/>
+        <location filename="../app/ui/pages/updates.py" line="235"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions. Install the newest definitions for this PC now anyway?</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen eingebauten Definitionen zurückgekehrt ist. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="236"/>
+        <location filename="../app/ui/pages/updates.py" line="237"/>
         <source>Ringfence checks their signature, validates and self-tests them before it uses them, as always. Your choice for automatic updates stays as it is.</source>
         <translation>Ringfence prüft wie immer ihre Signatur, validiert sie und testet sie selbst, bevor es sie verwendet. Ihre Einstellung für automatische Updates bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="241"/>
+        <location filename="../app/ui/pages/updates.py" line="242"/>
         <source>Version %1 is available.</source>
         <translation>Version %1 ist verfügbar.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="242"/>
-        <location filename="../app/ui/pages/updates.py" line="244"/>
+        <location filename="../app/ui/pages/updates.py" line="243"/>
+        <location filename="../app/ui/pages/updates.py" line="245"/>
         <source>Install anyway</source>
         <translation>Trotzdem installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="252"/>
+        <location filename="../app/ui/pages/updates.py" line="253"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="254"/>
-        <location filename="../app/ui/pages/updates.py" line="256"/>
+        <location filename="../app/ui/pages/updates.py" line="255"/>
+        <location filename="../app/ui/pages/updates.py" line="257"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="243"/>
-        <location filename="../app/ui/pages/updates.py" line="255"/>
+        <location filename="../app/ui/pages/updates.py" line="244"/>
+        <location filename="../app/ui/pages/updates.py" line="256"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -4537,12 +4547,12 @@
         <translation>Eine neuere Version wird schrittweise verteilt; sie erreicht diesen Computer bald.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="52"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="53"/>
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="58"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="59"/>
         <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
         <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
     </message>
@@ -4644,52 +4654,52 @@
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="44"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="45"/>
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="45"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="45"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
         <source>Run a quick scan</source>
         <translation>Schnellprüfung starten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="47"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="47"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="47"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
         <source>Turn protection on</source>
         <translation>Schutz einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="49"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="55"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="56"/>
         <source>You are protected</source>
         <translation>Sie sind geschützt</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="55"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="56"/>
         <source>Ringfence needs your attention</source>
         <translation>Ringfence braucht Ihre Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="56"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="57"/>
         <source>Your protection is at risk</source>
         <translation>Ihr Schutz ist gefährdet</translation>
     </message>
