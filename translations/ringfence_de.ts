@@ -851,8 +851,13 @@
         <source>Real-time protection found %1 in %2: %3.</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../app/core/events.py" line="118"/>
+        <source>Real-time protection did not check %1: it is larger than the %2 MB limit for checking a file (a scan with a higher limit checks it).</source>
+        <translation>Der Echtzeitschutz hat %1 nicht geprüft: Die Datei ist größer als die Grenze von %2 MB für die Prüfung einer Datei (ein Scan mit höherer Grenze prüft sie).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/events.py" line="121"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -860,52 +865,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="119"/>
+        <location filename="../app/core/events.py" line="122"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="121"/>
+        <location filename="../app/core/events.py" line="124"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="123"/>
+        <location filename="../app/core/events.py" line="126"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="125"/>
+        <location filename="../app/core/events.py" line="128"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="127"/>
+        <location filename="../app/core/events.py" line="130"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="130"/>
+        <location filename="../app/core/events.py" line="133"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="132"/>
+        <location filename="../app/core/events.py" line="135"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="135"/>
+        <location filename="../app/core/events.py" line="138"/>
         <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
         <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="139"/>
+        <location filename="../app/core/events.py" line="142"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/events.py" line="157"/>
+        <location filename="../app/core/events.py" line="160"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

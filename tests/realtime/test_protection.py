@@ -140,3 +140,21 @@ def test_the_windows_rule_end_to_end_scans_once_the_file_is_quiet_and_stable(
     assert renamed.exists()  # a partial download waits for its final name
     os.rename(renamed, watched / "setup.exe")
     assert wait_for(gone(watched / "setup.exe"), 3.0)
+
+
+def test_a_file_over_the_size_limit_is_reported_as_not_checked_never_silently(
+        start_service: Callable[..., RealtimeService], watched: Path, ctx: Context) -> None:
+    ctx.settings.set("scan.max_file_size_mb", 1)
+    service = start_service()
+    big = watched / "movie.iso"
+    with open(big, "wb") as handle:  # starts with EICAR, 3 MB (sparse)
+        handle.write(EICAR)
+        handle.truncate(3 * 1024 * 1024)
+    def not_checked() -> list[events.Event]:
+        return [e for e in events.query(ctx.store, kinds=["protection"], limit=50) if e.code == "realtime.not_checked"]
+
+    assert wait_for(lambda: bool(not_checked()), 20.0), service.status()
+    (event,) = not_checked()
+    assert event.message.english() == (f"Real-time protection did not check {big}: it is larger than the 1 MB limit "
+                                       "for checking a file (a scan with a higher limit checks it).")
+    assert big.exists()
