@@ -1888,45 +1888,50 @@
         <translation>konnte nicht in die Quarantäne verschoben werden</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="29"/>
+        <location filename="../app/core/realtime/messages.py" line="25"/>
+        <source>deleted before it could be moved to the quarantine</source>
+        <translation>gelöscht, bevor sie in die Quarantäne verschoben werden konnte</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="30"/>
         <source>the folder does not exist</source>
         <extracomment>Why a protected folder cannot be watched, by errno (anything else: the system&apos;s own words).</extracomment>
         <translation>den Ordner gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="30"/>
+        <location filename="../app/core/realtime/messages.py" line="31"/>
         <source>it is not a folder</source>
         <translation>es ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="31"/>
         <location filename="../app/core/realtime/messages.py" line="32"/>
+        <location filename="../app/core/realtime/messages.py" line="33"/>
         <source>no permission</source>
         <translation>keine Berechtigung</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="33"/>
         <location filename="../app/core/realtime/messages.py" line="34"/>
+        <location filename="../app/core/realtime/messages.py" line="35"/>
         <source>the system&apos;s limit of watched folders is reached</source>
         <translation>die Höchstzahl überwachter Ordner des Systems ist erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="35"/>
+        <location filename="../app/core/realtime/messages.py" line="36"/>
         <source>the system is out of memory</source>
         <translation>dem System fehlt Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="43"/>
+        <location filename="../app/core/realtime/messages.py" line="44"/>
         <source>error %1</source>
         <translation>Fehler %1</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="43"/>
+        <location filename="../app/core/realtime/messages.py" line="44"/>
         <source>reason unknown</source>
         <translation>Grund unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/realtime/messages.py" line="48"/>
+        <location filename="../app/core/realtime/messages.py" line="49"/>
         <source>Catching up: %n file(s) to check.</source>
         <translation>
             <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>
@@ -2632,6 +2637,11 @@
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
     </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="88"/>
+        <source>Deleted before it could be quarantined</source>
+        <translation>Gelöscht, bevor sie in die Quarantäne kam</translation>
+    </message>
 </context>
 <context>
     <name>Scan</name>
@@ -2840,12 +2850,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="90"/>
+        <location filename="../app/ui/pages/scan_results.py" line="91"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="98"/>
+        <location filename="../app/ui/pages/scan_results.py" line="99"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

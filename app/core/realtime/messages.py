@@ -22,6 +22,7 @@ ACTIONS: dict[str, Message] = {
     "ask": translate("Realtime", "left in place until you decide what to do with it"),
     "skipped-protected": translate("Realtime", "left in place because it is a protected system or Ringfence file"),
     "failed": translate("Realtime", "could not be moved to the quarantine"),
+    "gone": translate("Realtime", "deleted before it could be moved to the quarantine"),
 }
 
 #: Why a protected folder cannot be watched, by errno (anything else: the system's own words).

@@ -84,7 +84,8 @@ class ResultsView(QWidget):
         labels = {"quarantined": self.tr("Moved to the quarantine"), "reported": self.tr("Reported only"),
                   "ask": self.tr("Waiting for your choice"),
                   "skipped-protected": self.tr("Left in place: a system or Ringfence file"),
-                  "allowed": self.tr("Allowed"), "restored": self.tr("Put back and allowed")}
+                  "allowed": self.tr("Allowed"), "restored": self.tr("Put back and allowed"),
+                  "gone": self.tr("Deleted before it could be quarantined")}
         action = self._action(found)
         if action == "failed":
             return text(translate("ScanPage", "Could not be quarantined: %1").arg(reason(found.error)))
