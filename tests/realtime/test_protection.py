@@ -158,3 +158,18 @@ def test_a_file_over_the_size_limit_is_reported_as_not_checked_never_silently(
     assert event.message.english() == (f"Real-time protection did not check {big}: it is larger than the 1 MB limit "
                                        "for checking a file (a scan with a higher limit checks it).")
     assert big.exists()
+
+
+def test_a_file_that_keeps_changing_is_not_rescanned_every_time_and_its_final_state_is_checked(
+        start_service: Callable[..., RealtimeService], watched: Path, ctx: Context) -> None:
+    service = start_service()
+    log = watched / "growing.log"
+    started = time.monotonic()
+    while time.monotonic() - started < 4.0:  # appended to and closed every 50 ms
+        with open(log, "ab") as handle:
+            handle.write(b"a line of harmless text\n" * 2000)
+        time.sleep(0.05)
+    with open(log, "ab") as handle:  # its final state is a threat
+        handle.write(EICAR)
+    assert wait_for(gone(log), 20.0), service.status()  # checked once its wait was over: quarantined
+    assert service.status().scanned <= 6, service.status()  # not some 80 full rescans
