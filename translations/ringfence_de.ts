@@ -1862,76 +1862,81 @@
         <translation>der PC ist aus dem Ruhezustand erwacht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="20"/>
+        <location filename="../app/core/realtime/messages.py" line="16"/>
+        <source>a protected folder was moved, recreated or replaced by a link</source>
+        <translation>ein geschützter Ordner wurde verschoben, neu angelegt oder durch eine Verknüpfung ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/messages.py" line="21"/>
         <source>moved to the quarantine</source>
         <extracomment>What real-time protection did with a detected file.</extracomment>
         <translation>in die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="21"/>
+        <location filename="../app/core/realtime/messages.py" line="22"/>
         <source>left in place</source>
         <translation>an Ort und Stelle belassen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="22"/>
+        <location filename="../app/core/realtime/messages.py" line="23"/>
         <source>left in place until you decide what to do with it</source>
         <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="23"/>
+        <location filename="../app/core/realtime/messages.py" line="24"/>
         <source>left in place because it is a protected system or Ringfence file</source>
         <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="24"/>
+        <location filename="../app/core/realtime/messages.py" line="25"/>
         <source>could not be moved to the quarantine</source>
         <translation>konnte nicht in die Quarantäne verschoben werden</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="25"/>
+        <location filename="../app/core/realtime/messages.py" line="26"/>
         <source>deleted before it could be moved to the quarantine</source>
         <translation>gelöscht, bevor sie in die Quarantäne verschoben werden konnte</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="30"/>
+        <location filename="../app/core/realtime/messages.py" line="31"/>
         <source>the folder does not exist</source>
         <extracomment>Why a protected folder cannot be watched, by errno (anything else: the system&apos;s own words).</extracomment>
         <translation>den Ordner gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="31"/>
+        <location filename="../app/core/realtime/messages.py" line="32"/>
         <source>it is not a folder</source>
         <translation>es ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="32"/>
         <location filename="../app/core/realtime/messages.py" line="33"/>
+        <location filename="../app/core/realtime/messages.py" line="34"/>
         <source>no permission</source>
         <translation>keine Berechtigung</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="34"/>
         <location filename="../app/core/realtime/messages.py" line="35"/>
+        <location filename="../app/core/realtime/messages.py" line="36"/>
         <source>the system&apos;s limit of watched folders is reached</source>
         <translation>die Höchstzahl überwachter Ordner des Systems ist erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="36"/>
+        <location filename="../app/core/realtime/messages.py" line="37"/>
         <source>the system is out of memory</source>
         <translation>dem System fehlt Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="44"/>
+        <location filename="../app/core/realtime/messages.py" line="45"/>
         <source>error %1</source>
         <translation>Fehler %1</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/messages.py" line="44"/>
+        <location filename="../app/core/realtime/messages.py" line="45"/>
         <source>reason unknown</source>
         <translation>Grund unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/realtime/messages.py" line="49"/>
+        <location filename="../app/core/realtime/messages.py" line="50"/>
         <source>Catching up: %n file(s) to check.</source>
         <translation>
             <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>

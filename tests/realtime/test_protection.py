@@ -173,3 +173,16 @@ def test_a_file_that_keeps_changing_is_not_rescanned_every_time_and_its_final_st
         handle.write(EICAR)
     assert wait_for(gone(log), 20.0), service.status()  # checked once its wait was over: quarantined
     assert service.status().scanned <= 6, service.status()  # not some 80 full rescans
+
+
+def test_a_protected_folder_renamed_away_and_recreated_is_watched_again_at_once(
+        start_service: Callable[..., RealtimeService], watched: Path, ctx: Context) -> None:
+    service = start_service()
+    watched.rename(watched.with_name("watched-old"))
+    watched.mkdir()
+    time.sleep(0.5)
+    target = watched / "arrived.exe"
+    target.write_bytes(EICAR)
+    assert wait_for(gone(target), 10.0), service.status()  # not at the next 15-minute sweep
+    assert any(e.code == "realtime.overflow" and "moved, recreated" in e.message.english()
+               for e in events.query(ctx.store, kinds=["protection"], limit=50))

@@ -13,6 +13,7 @@ OVERFLOW_REASONS: dict[str, Message] = {
     "queue": translate("Realtime", "more files changed at once than Ringfence could queue"),
     "watcher": translate("Realtime", "the folder watcher stopped and was restarted"),
     "sleep": translate("Realtime", "the PC woke from sleep"),
+    "moved": translate("Realtime", "a protected folder was moved, recreated or replaced by a link"),
 }
 
 #: What real-time protection did with a detected file.

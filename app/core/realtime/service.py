@@ -328,7 +328,13 @@ class RealtimeService:
                 self.queue.put(path)
         for path in self.backoff.due():
             self.queue.put(path)
-        if not self.watcher.alive() and self.clock() - self._watcher_restarted >= WATCHER_RESTART_S:
+        moved = self.watcher.roots_moved()
+        if moved:  # watches follow the folder, not its name: watch the name again at once, and sweep it
+            log.warning("protected folder(s) moved or replaced: %s; watching them again", ", ".join(moved))
+            self.watcher.stop()
+            self.watcher.start()
+            self.overflow("moved")
+        elif not self.watcher.alive() and self.clock() - self._watcher_restarted >= WATCHER_RESTART_S:
             # at most one restart (and sweep) a minute, so that a watcher that keeps dying cannot spin
             log.error("the folder watcher stopped; restarting it")
             self._watcher_restarted = self.clock()
