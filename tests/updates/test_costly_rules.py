@@ -70,7 +70,7 @@ def test_a_good_version_records_its_cost_and_the_next_is_measured_against_it(set
 def test_the_budget_is_relative_to_the_last_good_version_within_fixed_bounds() -> None:
     assert cost_probe.budget(None) == cost_probe.ABSOLUTE_S_PER_MB == 0.5
     assert cost_probe.budget(0.001) == cost_probe.MIN_S_PER_MB  # a very fast set: never below the noise floor
-    assert cost_probe.budget(0.06) == pytest.approx(0.24)  # four times the last good version
+    assert cost_probe.budget(0.1) == pytest.approx(0.4)  # four times the last good version
     assert cost_probe.budget(1.0) == cost_probe.ABSOLUTE_S_PER_MB  # never above the absolute budget
 
 
