@@ -107,8 +107,22 @@ def _run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("ringfence: cancelled.", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        return _reader_gone()
     except Exception as exc:
         return _unexpected(exc, args.debug)
+
+
+def _reader_gone() -> int:
+    """The program reading the output stopped early (``ringfence history | head -1``): it has what it
+    wanted, so nothing more is said. Python's last flush of stdout at exit goes nowhere, quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_OK
 
 
 def _report(exc: RingfenceError, debug: bool, cause: BaseException | None = None) -> int:

@@ -1,7 +1,7 @@
 """Fleet simulation: thousands of simulated installations send real beacons over HTTP to the real
 collector while the real promotion gates drive two releases on a real, signed channel.
 
-    python bench/fleet_sim.py [--clients 5000] [--seed 7] [--json OUT]
+    python bench/fleet_sim.py [--clients 5000] [--seed 7] [--json OUT] [--no-attacks]
 
 Simulated hours pass in steps of one hour (the publisher's, the collector's and the gates' clocks all
 follow the simulation). Each installation polls the signed rollout document every few hours and
@@ -13,6 +13,13 @@ happen at a base rate of 0.1 % per installation-hour; the **bad** release raises
    canary step; the number of installations that ever ran it is reported.
 2. A human revokes it and resumes; a **good** release (same crash rate as the fleet) starts at the
    canary. Expected: promoted 0.1 % → 1 % → 5 % → 25 % → 100 % on the 4-hour schedule.
+
+Unless ``--no-attacks``, an attacker with made-up install ids (well-formed beacons, each id within the
+rate limit) tries to steer both: **Sybil dilution** (3,000 made-up installs report the bad release as
+activated and healthy), **invented days** (one install sends its counters for 110 invented days),
+a **forged severe report** (one made-up install reports a protected-file hit on the good release,
+first with its own words as the code) and an **idle flood** (12,000 made-up idle installs appear while
+the good release rolls out). Expected: the same two outcomes as without the attacker.
 """
 
 from __future__ import annotations
@@ -70,6 +77,53 @@ class Install:
 
     def identity(self) -> build.Identity:
         return build.Identity.of(self.install_id, "default", self.bucket, self.version)
+
+
+class Attacker:
+    """Made-up installs sending well-formed beacons (see the module documentation); what the collector
+    answered is kept per attack."""
+
+    def __init__(self, sim: Sim, sybils: int = 3000, idle: int = 12_000) -> None:
+        self.sim, self.sybils, self.idle = sim, sybils, idle
+        self.answers: dict[str, dict[int, int]] = {}
+
+    def _identity(self, name: str, version: int | None) -> build.Identity:
+        return build.Identity.of(f"attacker-{name}", "default", 0, version)
+
+    def _post(self, attack: str, beacons: list[dict]) -> None:
+        tally = self.answers.setdefault(attack, {})
+        for code in self.sim.pool.map(self.sim._post, beacons):
+            tally[code] = tally.get(code, 0) + 1
+
+    def _counters(self, identity: build.Identity, day: str, version: int, now: float, **values: int) -> dict:
+        counts = dict.fromkeys(COUNTERS, 0)
+        counts.update(values)
+        return build.counter_beacon(identity, {"day": day, "version": version, **counts,
+                                               "detections_by_hour": [0] * 24}, now)
+
+    def on_bad(self, hour: int, version: int) -> None:
+        now, today = self.sim.clock.t, build.day_of(self.sim.clock.t)
+        sybils = [self._identity(f"sybil-{i}", version) for i in range(self.sybils)]
+        if hour == 0:
+            self._post("sybil dilution", [build.state_beacon(i, "activated", version, "", now) for i in sybils])
+        if hour % 3 == 0:
+            self._post("sybil dilution", [self._counters(i, today, version, now, starts=1) for i in sybils])
+        if hour == 1:
+            liar = self._identity("days", version)
+            self._post("invented days", [self._counters(liar, time.strftime("%Y-%m-%d", time.gmtime(
+                946_684_800 + n * 365.25 * 86400)), version, now, starts=1) for n in range(110)])
+
+    def on_good(self, hour: int, version: int) -> None:
+        now, today = self.sim.clock.t, build.day_of(self.sim.clock.t)
+        if hour == 1:
+            forger = self._identity("forger", version)
+            own_words = build.state_beacon(forger, "protected_hit", version, "protected_file", now)
+            own_words["event"]["code"] = "ringfence_is_compromised_reinst"
+            self._post("forged severe report", [own_words,
+                                                build.state_beacon(forger, "protected_hit", version, "protected_file", now)])
+        if hour == 2:
+            self._post("idle flood", [self._counters(self._identity(f"idle-{i}", 1), today, 1, now)
+                                      for i in range(self.idle)])
 
 
 class Sim:
@@ -145,12 +199,15 @@ class Sim:
                                                                       "detections_by_hour": [0] * 24}, now))
         self.send(out)
 
-    def drive(self, version: int, max_hours: int, until: Callable[[], bool]) -> int:
+    def drive(self, version: int, max_hours: int, until: Callable[[], bool],
+              attack: Callable[[int, int], None] | None = None) -> int:
         publisher.release(self.repo, self.bundles[version], 0)
         for h in range(max_hours):
+            if attack is not None:
+                attack(h, version)
             decision = run_once(self.repo, self.store, auto=True, log_path=self.repo.dir.parent / "promotions.jsonl")
             self.log.append({"hour": h, "version": version, "action": decision.action, "exposure": decision.exposure,
-                             "next": decision.next_exposure, "reason": decision.reason})
+                             "next": decision.next_exposure, "reason": decision.reason, "alerts": decision.alerts})
             print(f"  h{h:02d} v{version} {decision.action:7s} exposure {decision.exposure:5d}  {decision.reason[:110]}",
                   flush=True)
             if until():
@@ -170,16 +227,19 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", help="write the results here (for scripts/reliability_report)")
+    parser.add_argument("--no-attacks", action="store_true", help="without the attacker's made-up installs")
     args = parser.parse_args()
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         sim = Sim(Path(tmp), args.clients, args.seed)
+        attacker = None if args.no_attacks else Attacker(sim)
         try:
             for _ in range(6):  # a quiet morning: the fleet on version 1 reports, the control group fills
                 sim.hour()
                 sim.clock.t += HOUR
             print("bad release (crash rate 15 % per installation-hour):", flush=True)
-            halted_after = sim.drive(2, 48, lambda: publisher.current(sim.repo).halt_active)
+            halted_after = sim.drive(2, 48, lambda: publisher.current(sim.repo).halt_active,
+                                     attacker.on_bad if attacker else None)
             doc = publisher.current(sim.repo)
             bad = doc.release(2)
             ran_bad = sum(1 for i in sim.fleet if 2 in i.ever)
@@ -187,7 +247,8 @@ def main() -> int:
             publisher.revoke(sim.repo, 2, "raised crash rate in the canary")
             publisher.resume(sim.repo)
             print("good release (crash rate as the fleet):", flush=True)
-            complete_after = sim.drive(3, 60, lambda: (publisher.current(sim.repo).release(3).exposure == 10_000))
+            complete_after = sim.drive(3, 60, lambda: (publisher.current(sim.repo).release(3).exposure == 10_000),
+                                       attacker.on_good if attacker else None)
             on_good = sum(1 for i in sim.fleet if 2 in i.ever and i.version == 3)
             for _ in range(8):
                 sim.hour()
@@ -201,6 +262,10 @@ def main() -> int:
                          "installs_on_it_at_end": sum(1 for i in sim.fleet if i.version == 3),
                          "bad_installs_now_on_good": on_good},
                 "wall_seconds": round(time.monotonic() - started, 1),
+                "attacks": attacker.answers if attacker else {},
+                "alerts": {v: next((e["alerts"] for e in reversed(sim.log) if e["version"] == v and e["alerts"]), [])
+                           for v in (2, 3)},
+                "halted_good": any(e["action"] == "halt" for e in sim.log if e["version"] == 3),
             }
         finally:
             sim.close()

@@ -50,6 +50,47 @@ def fleet_section(fleet: dict) -> list[str]:
         f"{good['hours_to_complete']} simulated hours ({steps}); {good['installs_on_it_at_end']} installations on it "
         "eight hours later |",
         "",
+        *attack_section(fleet),
+    ]
+
+
+ATTACKS = {
+    "sybil dilution": "3,000 made-up installs report the bad release activated and healthy, every hour from its start",
+    "invented days": "one made-up install sends counters for 110 invented days (2000-01-01 … 2109) on the bad release",
+    "forged severe report": "one made-up install reports a protected-file hit on the good release, first with its own "
+                            "words as the code",
+    "idle flood": "12,000 made-up idle installs appear while the good release is at the canary step",
+}
+
+
+def attack_section(fleet: dict) -> list[str]:
+    """The attacker's beacons during the same run, what the collector answered, and how each release ended."""
+    answers = fleet.get("attacks") or {}
+    if not answers:
+        return []
+    bad, good = fleet["bad"], fleet["good"]
+    ended = {
+        "sybil dilution": f"the bad release was still halted at {bad['exposure_at_halt']} buckets after "
+                          f"{bad['halted_after_hours']} h",
+        "invented days": "nothing of it was stored; the bad release was still halted",
+        "forged severe report": "the good release was " + ("halted" if fleet["halted_good"] else "never halted"),
+        "idle flood": f"the good release still reached {good['exposure']} of 10000 buckets after "
+                      f"{good['hours_to_complete']} simulated hours",
+    }
+    rows = [f"| {name} | {ATTACKS[name]} | {', '.join(f'{n} × {code}' for code, n in sorted(codes.items()))} | "
+            f"{ended[name]} |" for name, codes in answers.items()]
+    alerts = [a for v in ("2", "3") for a in fleet["alerts"].get(v, [])]
+    return [
+        "### Under attack (the same run)",
+        "",
+        "An attacker with made-up install ids sends well-formed beacons, each id within the rate limit (ADR 0010).",
+        "",
+        "| attack | injected | collector answered | outcome |",
+        "| --- | --- | --- | --- |",
+        *rows,
+        "",
+        "Alerts in the decision log: " + ("; ".join(a.rstrip(".") for a in alerts) if alerts else "none") + ".",
+        "",
     ]
 
 
@@ -83,7 +124,7 @@ def main() -> int:
     ]
     (ROOT / "docs" / "RELIABILITY.md").write_text("\n".join(lines), encoding="utf-8")
     print(f"docs/RELIABILITY.md: {len(drills)} drills, fleet of {fleet['clients']}")
-    return 0 if len(drills) == 5 else 1
+    return 0 if len(drills) == 7 else 1
 
 
 if __name__ == "__main__":

@@ -127,6 +127,8 @@ def cmd_promote(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(json.dumps(decision.to_json(), indent=2) if args.json else decision.reason)
+    for alert in decision.alerts:
+        print(f"Alert: {alert}", file=sys.stderr)
     if not args.auto and decision.action in ("promote", "halt"):
         print("(dry run: add --auto to act on it)")
     return PROMOTE_EXIT.get(decision.action, 0)

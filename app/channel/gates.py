@@ -1,10 +1,16 @@
 """Promotion gates (reference §7.9, Argo Rollouts semantics): decide, from what the fleet reported,
 whether a release moves to its next exposure step, waits, pauses or is halted.
 
+* Only established installs are weighed (first seen before the release started, or with counters on
+  several days: :func:`app.channel.collector.storage.established_sql`); newer ids are shown, never
+  weighed. Beacons come from unauthenticated clients (ADR 0010), so no single report decides.
 * A failing metric halts at once, even during the bake (background analysis): revert rate or
-  validation-rejection rate above 0.5 %, any protected-file hit, or a crash rate significantly above
+  validation-rejection rate above 0.5 %, protected-file hits, or a crash rate significantly above
   the control group (installs on the previous version over the same window; one-sided two-proportion
-  z-test on install-days with a crash or hang).
+  z-test on install-days with a crash or hang). The severe signals — reverts, rejections,
+  protected-file hits — fail only when :attr:`GateConfig.corroboration` distinct installs report
+  them; fewer is an **alert**: the release pauses and the vendor is alerted, never halted, never
+  promoted.
 * Not enough data — too few reporting canaries, too small a control group — pauses: inconclusive
   never proceeds.
 * Otherwise, once the step has baked, the release moves to the next step of its schedule. The
@@ -49,6 +55,8 @@ class GateConfig:
     cohort_share: float = 0.5
     min_control_days: int = 20  # install-days the control group needs before crash rates are compared
     crash_z: float = 2.33  # one-sided, about 99 %
+    corroboration: int = 2  # distinct established installs a severe signal needs before it halts
+    wave: int = 100  # new install ids from one network since the release started that the log flags
 
 
 @dataclass
@@ -56,7 +64,7 @@ class Metric:
     name: str
     value: float
     limit: float
-    verdict: str  # "pass", "fail" or "inconclusive"
+    verdict: str  # "pass", "fail", "alert" (a severe signal not yet corroborated), "inconclusive" or "info"
     detail: str
 
 
@@ -68,6 +76,7 @@ class GateDecision:
     next_exposure: int | None = None
     reason: str = ""
     metrics: list[Metric] = field(default_factory=list)
+    alerts: list[str] = field(default_factory=list)  # for the vendor: uncorroborated severe signals, waves
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "metrics": [asdict(m) for m in self.metrics]}
@@ -92,6 +101,12 @@ def _pct(x: float) -> str:
     return f"{100 * x:.2f} %"
 
 
+def _severe(over_limit: bool, installs: int, config: GateConfig) -> str:
+    if not over_limit:
+        return "pass"
+    return "fail" if installs >= config.corroboration else "alert"
+
+
 def metrics(stats: ReleaseStats, control: ReleaseStats, fleet: int, exposure: int, config: GateConfig) -> list[Metric]:
     out = []
     need = required_reporting(fleet, exposure, config)
@@ -100,18 +115,20 @@ def metrics(stats: ReleaseStats, control: ReleaseStats, fleet: int, exposure: in
     rejected = sum(stats.rejected.values())
     steps = ", ".join(f"{k} {v}" for k, v in sorted(stats.rejected.items()))
     out.append(Metric("rejection rate", stats.rejection_rate, config.max_rejection_rate,
-                      "fail" if stats.rejection_rate > config.max_rejection_rate else "pass",
+                      _severe(stats.rejection_rate > config.max_rejection_rate, rejected, config),
                       f"{_pct(stats.rejection_rate)}: {rejected} of {stats.activated + rejected} installs"
                       + (f" rejected it at validation ({steps})" if steps else "")))
     reverted = sum(stats.reverted.values())
     triggers = ", ".join(f"{k} {v}" for k, v in sorted(stats.reverted.items()))
     out.append(Metric("revert rate", stats.revert_rate, config.max_revert_rate,
-                      "fail" if stats.revert_rate > config.max_revert_rate else "pass",
+                      _severe(stats.revert_rate > config.max_revert_rate, reverted, config),
                       f"{_pct(stats.revert_rate)}: {reverted} of {max(stats.activated, reverted)} installs reverted"
                       + (f" ({triggers})" if triggers else "")))
     hits = stats.protected_hits + stats.protected_installs
-    out.append(Metric("protected-file hits", hits, 0, "fail" if hits else "pass",
-                      f"{stats.protected_hits} protected files flagged, on {stats.protected_installs} installs"))
+    out.append(Metric("protected-file hits", hits, 0,
+                      _severe(hits > 0, max(stats.protected_installs, stats.protected_hit_installs), config),
+                      f"{stats.protected_hits} protected files flagged, on "
+                      f"{max(stats.protected_installs, stats.protected_hit_installs)} installs"))
     if control.install_days < config.min_control_days or stats.install_days < config.min_reporting:
         verdict, z = "inconclusive", 0.0
     else:
@@ -120,20 +137,33 @@ def metrics(stats: ReleaseStats, control: ReleaseStats, fleet: int, exposure: in
     out.append(Metric("crash rate vs control", z, config.crash_z, verdict,
                       f"{_pct(stats.crash_rate)} of {stats.install_days} install-days vs {_pct(control.crash_rate)} of "
                       f"{control.install_days} on version {control.version} (z = {z:.2f})"))
+    out.append(Metric("new install ids", stats.new_installs, 0, "info",
+                      f"{stats.new_installs} installs first seen after the release started reported about it "
+                      "(stored, not weighed)"))
     return out
 
 
 def evaluate(release: Release, stats: ReleaseStats, control: ReleaseStats, fleet: int, now: float, *,
-             config: GateConfig | None = None) -> GateDecision:
+             config: GateConfig | None = None, alerts: list[str] | None = None) -> GateDecision:
+    """The decision for ``release``; ``alerts`` (e.g. registration waves) are passed on to the vendor."""
     config = config or GateConfig()
     schedule = SCHEDULES.get(release.severity, SCHEDULES["normal"])
     found = metrics(stats, control, fleet, release.exposure, config)
-    decision = GateDecision("none", release.version, release.exposure, metrics=found)
+    decision = GateDecision("none", release.version, release.exposure, metrics=found, alerts=list(alerts or []))
     failed = [m for m in found if m.verdict == "fail"]
     if failed:
         decision.action = "halt"
         decision.reason = (f"Automatic gate halted version {release.version} at {release.exposure} of {BUCKETS} buckets: "
                            + "; ".join(f"{m.name} {m.detail}" for m in failed) + ".")
+        return decision
+    alarming = [m for m in found if m.verdict == "alert"]
+    if alarming and release.exposure > 0:
+        decision.action = "pause"
+        decision.alerts += [f"Version {release.version}: {m.name} {m.detail}, reported by fewer than "
+                            f"{config.corroboration} installs: check it before anything moves." for m in alarming]
+        decision.reason = (f"Version {release.version} paused at {release.exposure} buckets and the vendor alerted: "
+                           + "; ".join(f"{m.name} {m.detail}" for m in alarming)
+                           + f" (not yet corroborated by {config.corroboration} installs).")
         return decision
     next_step = schedule.next_step(release.exposure)
     if next_step is None:

@@ -6,6 +6,10 @@ the signed rollout document's message — both through the ordinary publisher, s
 re-signed with a higher sequence. Every decision is appended with its numbers to the decision log
 (JSON lines, beside the channel folder, never inside what is published).
 
+Only established installs are weighed (see :mod:`app.channel.gates`); alerts for the vendor — a severe
+signal from too few installs, a wave of new install ids from one network — are in the decision and
+the log, and printed by the command.
+
 Humans keep the last word with the existing commands: after ``resume`` following a gate's halt, the
 gates leave that release alone (it moves only with ``expose``); ``revoke`` and ``rollback-to`` as ever.
 """
@@ -67,11 +71,14 @@ def decide(repo: ChannelRepo, store: BeaconStore, now: float, log_path: Path,
         return gates.GateDecision("none", release.version, release.exposure,
                                   reason=f"A human resumed the channel after the gate halted version {release.version}; "
                                          "it moves only by hand now.")
+    config = config or gates.GateConfig()
     since = release.released_at or 0.0
-    stats = store.release_stats(release.version, since)
-    control = store.release_stats(_control_version(doc, release.version), since)
-    fleet = store.fleet_size(now - FLEET_WINDOW)
-    return gates.evaluate(release, stats, control, fleet, now, config=config)
+    stats = store.release_stats(release.version, since, established_before=since)
+    control = store.release_stats(_control_version(doc, release.version), since, established_before=since)
+    fleet = store.fleet_size(now - FLEET_WINDOW, established_before=since)
+    waves = [f"Registration wave: {n} new install ids from one network (hash {network}) since version "
+             f"{release.version} was released." for network, n in store.registration_waves(since, config.wave)]
+    return gates.evaluate(release, stats, control, fleet, now, config=config, alerts=waves)
 
 
 def run_once(repo: ChannelRepo, store: BeaconStore, *, auto: bool, log_path: Path | None = None,

@@ -6,7 +6,7 @@ import argparse
 
 import requests
 
-from app.commands.output import count, print_json, printable
+from app.commands.output import count, print_json, printable, printable_block
 from app.core.beacon import reporter
 from app.core.beacon.sender import send_due
 from app.core.context import Context
@@ -20,7 +20,7 @@ def run_beacon(args: argparse.Namespace) -> int:
         if action in ("on", "off"):
             reporter.set_enabled(ctx, action == "on")
         if action == "on" and not args.json:
-            print(printable(reporter.consent_text().english()))
+            print(printable_block(reporter.consent_text().english()))
             print()
             print("Health reports are on. This is what one looks like:")
             print(reporter.preview(ctx))

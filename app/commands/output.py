@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any
 
+from app.core.text.names import plain
+
 
 def print_json(document: Any) -> None:
     """One JSON document on stdout. Paths with undecodable bytes survive as escaped surrogates."""
@@ -14,7 +16,14 @@ def print_json(document: Any) -> None:
 
 
 def printable(text: str) -> str:
-    """``text`` made safe for a terminal that cannot show every byte of a file name."""
+    """``text`` (a name, or a line holding names) as one line a terminal shows as it is: control
+    characters escaped, bidirectional controls visible (:func:`app.core.text.names.plain`), and whatever the
+    terminal's encoding cannot show backslash-escaped."""
+    return printable_block(plain(text))
+
+
+def printable_block(text: str) -> str:
+    """Our own text of several lines, only made safe for the terminal's encoding."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     return text.encode(encoding, errors="backslashreplace").decode(encoding, errors="replace")
 

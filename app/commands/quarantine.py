@@ -223,7 +223,7 @@ def _reindex(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"added": report.added, "already_listed": report.already_listed,
                     "unreadable": [{"id": i, "reason": why.english()} for i, why in report.unreadable],
-                    "without_metadata": report.without_metadata,
+                    "without_metadata": report.without_metadata, "orphaned": report.orphaned,
                     "database_set_aside": str(report.database_set_aside) if report.database_set_aside else None})
         return EXIT_OK
     if report.database_set_aside:
@@ -234,6 +234,8 @@ def _reindex(ctx: Context, args: argparse.Namespace) -> int:
     for item_id in report.without_metadata:
         print(f"{item_id}: kept in the vault but not listed: it was quarantined by an older Ringfence that did not "
               "record where it came from")
+    for item_id in report.orphaned:
+        print(f"{item_id}: listed, but its encrypted copy is missing from the quarantine folder: it cannot be restored")
     return EXIT_OK
 
 

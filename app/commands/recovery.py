@@ -175,5 +175,5 @@ def _when(iso: str | None) -> str:
 
 
 def _print(lines: list[str]) -> None:
-    sys.stdout.write(printable("\n".join(lines)) + "\n")
+    sys.stdout.write("\n".join(printable(line) for line in lines) + "\n")
     sys.stdout.flush()

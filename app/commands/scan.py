@@ -158,13 +158,13 @@ def print_summary(report: ScanSummary) -> None:
     p = outcome.progress
     lines = []
     for d in outcome.detections:
-        lines.append(f"{printable(d['path'])}: {d['rule']} FOUND ({d['engine']}, {d.get('action', 'reported')}; "
-                     f"{printable(attribution_plain(d))})")
+        lines.append(printable(f"{d['path']}: {d['rule']} FOUND ({d['engine']}, {d.get('action', 'reported')}; "
+                               f"{attribution_plain(d)})"))
     for e in outcome.errors:
-        lines.append(f"{printable(e['path'])}: ERROR {e['error']}")
+        lines.append(printable(f"{e['path']}: ERROR {e['error']}"))
     for item in outcome.skipped_items:
         if item.get("limit"):
-            lines.append(f"{printable(item['path'])}: NOT FULLY CHECKED (limit: {item['limit']})")
+            lines.append(printable(f"{item['path']}: NOT FULLY CHECKED (limit: {item['limit']})"))
     status = "cancelled" if outcome.cancelled else "finished"
     lines += [
         "",

@@ -19,6 +19,9 @@ The checks, in order (each failure names the step and a reason code with its arg
 8. ``clean``    the clean self-test corpus must not match anything; a per-file time limit catches
                 rules that hang
 9. ``budget``   matching the corpus and the golden samples must fit a total time budget
+10. ``cost``    generated files of 64 KB, 1 MB and 8 MB: the time per MB must fit a budget (also relative
+                to the last good version) and must not grow with the size; a refusal names the rule
+                (:mod:`app.engine.cost_probe`)
 
 This module is engine code: it never imports ``app.core`` and never opens a network connection.
 """
@@ -26,6 +29,7 @@ This module is engine code: it never imports ``app.core`` and never opens a netw
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -34,6 +38,7 @@ from typing import Any
 
 import yara
 
+from app.engine import cost_probe
 from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions
 from app.engine.eicar import eicar_bytes
 from app.engine.hashing import sha256_file
@@ -54,6 +59,8 @@ class ValidationRequest:
     budget_seconds: float = 60.0
     require_clean_corpus: bool = True
     compiled_dir: str | None = None  # "folder" mode: leave the compiled rules in this cache
+    cost_check: bool = True  # the cost step (bundles only)
+    reference_s_per_mb: float | None = None  # the last good version's cost, for the relative budget
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> ValidationRequest:
@@ -126,6 +133,28 @@ def _self_tests(defs: Definitions, rules: yara.Rules, req: ValidationRequest, cl
     timings["clean"] = time.monotonic() - corpus_started
 
 
+def _size(size: int) -> str:
+    return f"{size // cost_probe.MB} MB" if size >= cost_probe.MB else f"{size // 1024} KB"
+
+
+def _cost(defs: Definitions, rules: yara.Rules, req: ValidationRequest, timings: dict[str, float]) -> None:
+    """The ``cost`` step: refuse definitions whose time per MB is over budget or grows with the size."""
+    mark = time.monotonic()
+    report = cost_probe.measure(rules, req.reference_s_per_mb)
+    timings["cost"] = time.monotonic() - mark
+    timings["cost_s_per_mb"] = report.s_per_mb
+    if report.refusal is None:
+        return
+    code, size, figure = report.refusal
+    sources = {ns: path.read_bytes() for ns, path in defs.rule_files.items()}
+    took = report.seconds[size]
+    culprit = cost_probe.find_costly(sources, size, max(1, math.ceil(took)), took / 2)
+    values: list[object] = [_size(size), culprit, f"{figure:.2f}" if code != "cost-slow" else f"{figure:g}"]
+    if code == "cost-budget":
+        values.append(f"{cost_probe.budget(req.reference_s_per_mb):.2f}")
+    raise _RefusedError("cost", code, *values)
+
+
 def validate(req: ValidationRequest) -> ValidationResult:
     started = time.monotonic()
     timings: dict[str, float] = {}
@@ -157,6 +186,8 @@ def validate(req: ValidationRequest) -> ValidationResult:
         timings["compile"] = time.monotonic() - mark
         result.rule_count = count_rules(rules)
         _self_tests(defs, rules, req, clean, timings)
+        if req.cost_check and req.mode == "bundle":
+            _cost(defs, rules, req, timings)
         result.clean_files = len(clean)
         result.ok, result.step, result.reason = True, "done", ""
     except _RefusedError as failed:

@@ -37,6 +37,12 @@ REFUSAL_TEXTS: dict[str, str] = {
                       "refused.",
     "budget": "The definitions needed more than {0} s for the self-test files (rules that are too slow); they were "
               "refused.",
+    "cost-slow": "The rule {1} took longer than {2} s on a generated {0} file (its cost grows with the file size, so "
+                 "larger files would not be checked at all); the definitions were refused.",
+    "cost-budget": "The rule {1} needs {2} s per MB on a generated {0} file, more than the budget of {3} s per MB; "
+                   "the definitions were refused.",
+    "cost-growth": "The rule {1} needs {2} s per MB on a generated {0} file, more than three times as much as on "
+                   "smaller files (its cost grows with the file size); the definitions were refused.",
     "request-invalid": "The validation request is invalid ({0}).",
     # set by the update client around the sandbox process and the engine worker's self-test
     "timeout": "Checking the definitions took longer than {0} s (a rule that hangs or is far too slow); they were "

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.engine.archives import ArchiveLimits
+from app.engine.archives import LIMIT_TIME, ArchiveLimits
 from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
@@ -274,10 +274,12 @@ class Scan:
             self.counts["files_scanned"] += 1
             self.counts["bytes_scanned"] += outcome.bytes_scanned
             self.new_errors.extend(error_record(p, e) for p, e in outcome.errors)
-            if outcome.incomplete:
+            # a file the per-file time limit stopped was checked by no rule: never silent, never "clean"
+            stopped = [(p, LIMIT_TIME) for p, e in outcome.errors if isinstance(e, Problem) and e.code == "timeout"]
+            if outcome.incomplete or stopped:
                 self.counts["incomplete"] += 1
                 self.new_skips.extend({"path": p, "reason": NOT_FULLY_CHECKED, "limit": limit}
-                                      for p, limit in outcome.incomplete)
+                                      for p, limit in [*outcome.incomplete, *stopped])
             self._report_hits(item, outcome)
 
     def _report_hits(self, item: WalkItem, outcome: FileResult) -> None:

@@ -6,6 +6,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from app.core.text.names import shown
 from app.core.text.messages import Message, Moment, render
 
 
@@ -35,8 +36,9 @@ def moment(value: Moment) -> str:
 
 def text(message: Message | str) -> str:
     """``message`` in the language the console shows (plain text passes through unchanged; dates in the
-    user's locale)."""
-    return render(message, _lookup, moment)
+    user's locale; names and other text arguments with their controls visible and isolated, so that a
+    name cannot reorder or forge the sentence around it)."""
+    return render(message, _lookup, moment, shown)
 
 
 _ENGLISH_PLURAL = re.compile(r"\((s|es)\)")

@@ -17,6 +17,7 @@ from app.channel.collector.server import start_in_thread
 from app.channel.collector.storage import BeaconStore, Limits
 from app.channel.promote import default_log, run_once
 from app.channel.repository import ChannelRepo
+from app.core.beacon.build import day_of
 from tests.collector.conftest import Clock, beacon
 from tests.updates.conftest import Material, material  # noqa: F401 - the session's channel material
 
@@ -34,14 +35,19 @@ def test_promote_bake_pause_halt_and_human_override(tmp_path: Path, material: Ma
     clock = Clock(time.time())
     repo = make_repo(tmp_path, material, clock)
     publisher.release(repo, material.bundles["v1"], 10_000)
-    clock.t += 10
-    publisher.release(repo, material.bundles["v2"], 0)
     running = start_in_thread(store, limits=Limits(50), clock=clock)
 
     def send(doc: dict) -> None:
+        if "counters" in doc:
+            doc["counters"]["day"] = day_of(clock.t)
         assert requests.post(f"{running.url}/v1/beacons", json=doc, timeout=10).status_code == 202
 
+    canaries = [f"{i:032x}" for i in range(4)]
     try:
+        for install in [*canaries, *(f"c{i:031x}" for i in range(40))]:  # established: seen before version 2
+            send(beacon("counters", install=install, content=1, counters={"version": 1}))
+        clock.t += 10
+        publisher.release(repo, material.bundles["v2"], 0)
         for i in range(40):  # the fleet reports on version 1: the control group
             send(beacon("counters", install=f"c{i:031x}", content=1, counters={"version": 1, "crashes": int(i < 2)}))
         assert run_once(repo, store, auto=True).action == "promote"
@@ -51,7 +57,6 @@ def test_promote_bake_pause_halt_and_human_override(tmp_path: Path, material: Ma
         paused = run_once(repo, store, auto=True)
         assert paused.action == "pause" and "reporting installs 0 of the 3 needed" in paused.reason
         assert publisher.current(repo).release(2).exposure == 10
-        canaries = [f"{i:032x}" for i in range(4)]
         for install in canaries:
             send(beacon(install=install, content=2, event={"version": 2}))
             send(beacon("counters", install=install, content=2, counters={"version": 2}))
@@ -62,22 +67,28 @@ def test_promote_bake_pause_halt_and_human_override(tmp_path: Path, material: Ma
         assert publisher.current(repo).release(2).exposure == 100
         clock.t += 1 * HOUR
         send(beacon(install=canaries[0], content=1, event={"name": "reverted", "version": 2, "code": "crash_streak"}))
+        alerted = run_once(repo, store, auto=True)  # one install's word: pause and alert, never halt
+        assert alerted.action == "pause" and "revert rate 25.00 %" in alerted.alerts[0]
+        assert not publisher.current(repo).halt_active and publisher.current(repo).release(2).exposure == 100
+        send(beacon(install=canaries[1], content=1, event={"name": "reverted", "version": 2, "code": "crash_streak"}))
         assert channel_main(["promote", str(repo.dir), "--db", store_url, "--auto"]) == 4
         doc = publisher.current(repo)
         assert doc.halt_active and doc.release(2).exposure == 100
-        assert doc.halt_message.startswith("Automatic gate halted version 2 at 100 of 10000 buckets: revert rate 25.00 %")
-        assert "crash_streak 1" in doc.halt_message
+        assert doc.halt_message.startswith("Automatic gate halted version 2 at 100 of 10000 buckets: revert rate 50.00 %")
+        assert "crash_streak 2" in doc.halt_message
         assert run_once(repo, store, auto=True).action == "none"  # halted: waits for a human
         publisher.resume(repo)
         after = run_once(repo, store, auto=True)
         assert after.action == "none" and "moves only by hand" in after.reason
         assert not publisher.current(repo).halt_active
         log = [json.loads(line) for line in default_log(repo).read_text(encoding="utf-8").splitlines()]
-        assert [e["action"] for e in log] == ["promote", "bake", "pause", "bake", "promote", "halt", "none", "none"]
-        assert [e["applied"] for e in log] == [True, False, False, False, True, True, False, False]
-        halt = log[5]
+        assert [e["action"] for e in log] == ["promote", "bake", "pause", "bake", "promote", "pause", "halt", "none",
+                                              "none"]
+        assert [e["applied"] for e in log] == [True, False, False, False, True, False, True, False, False]
+        assert log[5]["alerts"] and not log[6]["alerts"]
+        halt = log[6]
         revert = next(m for m in halt["metrics"] if m["name"] == "revert rate")
-        assert revert["verdict"] == "fail" and revert["value"] == 0.25 and revert["limit"] == 0.005
+        assert revert["verdict"] == "fail" and revert["value"] == 0.5 and revert["limit"] == 0.005
     finally:
         running.stop()
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.channel import publisher
 from app.channel.collector.storage import Limits
+from app.core.beacon.build import day_of
 from app.core.foundation.errors import EngineError
 from app.core.quarantine import get_item, quarantine_file
 from app.core.quarantine.restoring import restore_version
@@ -45,6 +46,8 @@ def on_v1(fleet: Fleet, canaries: int, others: int) -> list[Client]:
         assert c.check() == "updated"
         c.service.state.known_good = [1]
         c.service._save()
+    fleet.report()  # the gates weigh established installs: seen before the next release starts
+    time.sleep(1.01 - time.time() % 1)  # a release's start is recorded in whole seconds: start it in the next one
     return clients
 
 
@@ -86,24 +89,28 @@ def test_content_flagging_system_files_is_reverted_and_halted(fleet: Fleet, dril
     fleet.release("os-fp", 10)
     assert [c.check() for c in clients] == ["updated", "updated", "rolling_out"]
     system_files = ["/usr/bin/ls", "/usr/bin/cat", "/usr/bin/cp"]
-    canary = clients[0]
-    report = run_scan(canary.ctx, "custom", system_files, active(canary.ctx), jobs=1)
-    assert {d["rule"] for d in report.outcome.detections} == {"Drill_Flags_System_Tools"}
-    assert all(os.path.exists(p) for p in system_files)  # protected: reported, never quarantined
-    canary.service.startup()
-    assert canary.service.state.active_version == 1
-    fleet.report()
-    assert states(fleet, "reverted") == [(5, "protected_files")]
+    for n, canary in enumerate(clients[:2], start=1):
+        report = run_scan(canary.ctx, "custom", system_files, active(canary.ctx), jobs=1)
+        assert {d["rule"] for d in report.outcome.detections} == {"Drill_Flags_System_Tools"}
+        assert all(os.path.exists(p) for p in system_files)  # protected: reported, never quarantined
+        canary.service.startup()
+        assert canary.service.state.active_version == 1
+        fleet.report()
+        assert states(fleet, "reverted") == [(5, "protected_files")] * n
+        decision = fleet.promote()
+        if n == 1:  # one install's report: paused, the vendor alerted; corroboration is needed to halt
+            assert decision.action == "pause" and decision.alerts and not publisher.current(fleet.repo).halt_active
     raw = fleet.collector.raw()
     assert b"/usr/bin" not in raw and b"coreutils" not in raw and b"Drill_Flags" not in raw
-    decision = fleet.promote()
     doc = publisher.current(fleet.repo)
     assert decision.action == "halt" and doc.halt_active and doc.release(5).exposure == 10
-    assert "protected-file hits 3 protected files flagged, on 1 installs" in doc.halt_message
+    assert "protected files flagged, on 2 installs" in doc.halt_message
     drill_report.update(scenario="Content that flags operating-system files (McAfee DAT 5958 shape)",
-                        injected="a rule matching /usr/bin/ls, cat and cp, released at 10 buckets; a canary scans them",
-                        clients=len(clients), outcome="the files stayed in place (report-only), the canary reverted to "
-                                                      f"version 1 (trigger protected_files); the gate halted: {doc.halt_message}")
+                        injected="a rule matching /usr/bin/ls, cat and cp, released at 10 buckets; two canaries scan them",
+                        clients=len(clients), outcome="the files stayed in place (report-only), each canary reverted to "
+                                                      "version 1 (trigger protected_files); after the first report the "
+                                                      "gate paused and alerted the vendor, after the second (corroborated) "
+                                                      f"it halted: {doc.halt_message}")
 
 
 def crash_loop(client: Client, max_app_starts: int = 3) -> tuple[int, int]:
@@ -133,7 +140,7 @@ def test_an_engine_crash_loop_reverts_clients_and_halts_before_one_percent(fleet
         fleet.collector.store.ingest({"schema": 1, "id": f"{i:032x}", "install": f"c{i:031x}", "sent_at": int(time.time()),
                                      "ring": "default", "decile": 5, "app": "0.1.0", "engine": "1.0", "content": 1,
                                      "kind": "counters", "counters": {
-                                         "day": "2026-11-30", "version": 1, "starts": 2, "crashes": 0, "hangs": 0,
+                                         "day": day_of(time.time()), "version": 1, "starts": 2, "crashes": 0, "hangs": 0,
                                          "scans": 1, "files": 10, "scan_errors": 0, "protected_hits": 0,
                                          "detections": 0, "detections_by_hour": [0] * 24}}, time.time(), Limits())
     fleet.release("v2", 10)

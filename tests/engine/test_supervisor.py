@@ -80,6 +80,9 @@ def test_rule_that_hangs_times_out_and_the_scan_goes_on(ctx: Context, tmp_path: 
     assert [Path(d["path"]).name for d in report.outcome.detections] == ["eicar.com"]
     assert len(report.outcome.errors) == 1
     assert "longer than the 1 s limit" in report.outcome.errors[0]["error"]
+    # checked by no rule: reported as not fully checked too, never counted as a clean file
+    assert report.outcome.progress.incomplete == 1
+    assert [(Path(s["path"]).name, s["limit"]) for s in report.outcome.skipped_items] == [("aaaa.txt", "time")]
 
 
 def test_cancel_and_pause(ctx: Context, tmp_path: Path) -> None:

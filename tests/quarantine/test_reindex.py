@@ -13,6 +13,7 @@ import pytest
 
 from app.core import quarantine as q
 from app.core.context import Context
+from app.core.foundation.errors import RingfenceError
 from app.core.journal import events
 from app.core.quarantine.vault import Vault
 from tests.conftest import run_cli
@@ -230,3 +231,22 @@ def test_damage_the_quick_check_misses_still_leads_out(ctx: Context, tmp_path: P
         report = q.reindex(fresh)
     assert report.added == [item_id] and report.database_set_aside is not None
     assert report.database_set_aside.exists()
+
+
+def test_an_item_whose_encrypted_copy_is_gone_is_named_by_restore_and_by_reindex(ctx: Context, tmp_path: Path,
+                                                                                 rf_home: Path) -> None:
+    path = make_file(tmp_path / "Downloads" / "tool.exe", b"pretend payload " * 20)
+    item_id = quarantine(ctx, path).item_id
+    assert item_id
+    Vault(ctx).blob_path(item_id).unlink()  # lost outside Ringfence (a sync tool, a cleaner)
+    with pytest.raises(RingfenceError) as refused:
+        q.restore(ctx, item_id)
+    assert refused.value.message == (f"The encrypted copy of {path} is missing from the quarantine folder, so it "
+                                     "cannot be restored.")
+    assert not path.exists() and q.get_item(ctx, item_id).status == "quarantined"
+    restored = run_cli("quarantine", "restore", item_id)
+    assert restored.returncode == 2 and "is missing from the quarantine folder" in restored.stderr
+    assert "unexpected" not in restored.stderr
+    report = run_cli("quarantine", "reindex")
+    assert f"{item_id}: listed, but its encrypted copy is missing from the quarantine folder" in report.stdout
+    assert json.loads(run_cli("quarantine", "reindex", "--json").stdout)["orphaned"] == [item_id]

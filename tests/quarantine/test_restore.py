@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -160,3 +161,26 @@ def test_restored_names() -> None:
     assert restored_name("archive.tar.gz", 1) == "archive.tar (restored).gz"
     assert restored_name(".bashrc", 3) == ".bashrc (restored 3)"
     assert restored_name("README", 1) == "README (restored)"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need extra rights on Windows")
+@pytest.mark.parametrize("replaced", ["Downloads", "home"])
+def test_restore_never_writes_through_a_link_that_replaced_the_folder(ctx: Context, tmp_path: Path, replaced: str) -> None:
+    path = make_file(tmp_path / "home" / "Downloads" / "tool.exe", b"pretend payload " * 20)
+    item_id = quarantine(ctx, path).item_id
+    assert item_id
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    swapped = tmp_path / "home" / "Downloads" if replaced == "Downloads" else tmp_path / "home"
+    swapped.rename(tmp_path / "moved-away")
+    swapped.symlink_to(elsewhere if replaced == "Downloads" else tmp_path / "moved-away", target_is_directory=True)
+    if replaced == "home":  # a link above: .../home -> moved-away, which holds Downloads
+        (tmp_path / "moved-away" / "Downloads").mkdir(exist_ok=True)
+    with pytest.raises(RingfenceError) as refused:
+        q.restore(ctx, item_id)
+    assert refused.value.message == (f"{swapped} is now a link to another place, and Ringfence never restores through "
+                                     "a link; restore the item to a folder you choose instead.")
+    assert list(elsewhere.iterdir()) == [] and not (tmp_path / "moved-away" / "Downloads" / "tool.exe").exists()
+    assert q.get_item(ctx, item_id).status == "quarantined"
+    chosen = q.restore(ctx, item_id, to=tmp_path / "chosen")  # a folder the user chooses still works
+    assert chosen.action == "restored" and (tmp_path / "chosen" / "tool.exe").exists()

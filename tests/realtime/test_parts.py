@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import itertools
 import threading
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from watchdog.events import DirCreatedEvent, DirMovedEvent, FileClosedEvent, FileMovedEvent
 from watchdog.observers import inotify_c
 
+from app.core.realtime.backoff import FORGET_AFTER_S, Backoff
 from app.core.realtime.filters import is_partial
 from app.core.realtime.pause import PauseState
 from app.core.realtime.roots import default_roots
@@ -140,3 +142,24 @@ def test_pause_ends_at_its_deadline_and_never_lasts_forever_by_accident() -> Non
         pause.pause(0)
     assert pause.pause(None).until is None and not pause.expired()
     assert pause.resume() and not pause.resume()
+
+
+def test_a_file_that_keeps_changing_waits_longer_each_time_and_its_last_state_is_checked() -> None:
+    now = [0.0]
+    backoff = Backoff(clock=lambda: now[0])
+    checks: list[float] = []
+    for step in range(300):  # closed after writing every 100 ms for 30 s
+        now[0] = step * 0.1
+        if backoff.admit("big.log"):
+            checks.append(now[0])
+            backoff.checked("big.log")
+        for path in backoff.due():
+            checks.append(now[0])
+            backoff.checked(path)
+    assert len(checks) <= 6, checks  # 0, 1, 3, 7, 15, 31 s: not 300 full checks
+    assert [round(b - a) for a, b in itertools.pairwise(checks)] == [1, 2, 4, 8][:len(checks) - 1]
+    assert backoff.held() == 1  # the last change is held, not dropped
+    now[0] = 100.0
+    assert backoff.due() == ["big.log"] and backoff.held() == 0
+    now[0] = 100.0 + FORGET_AFTER_S + 1
+    assert backoff.admit("big.log")  # quiet long enough: checked at once again

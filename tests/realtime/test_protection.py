@@ -140,3 +140,49 @@ def test_the_windows_rule_end_to_end_scans_once_the_file_is_quiet_and_stable(
     assert renamed.exists()  # a partial download waits for its final name
     os.rename(renamed, watched / "setup.exe")
     assert wait_for(gone(watched / "setup.exe"), 3.0)
+
+
+def test_a_file_over_the_size_limit_is_reported_as_not_checked_never_silently(
+        start_service: Callable[..., RealtimeService], watched: Path, ctx: Context) -> None:
+    ctx.settings.set("scan.max_file_size_mb", 1)
+    service = start_service()
+    big = watched / "movie.iso"
+    with open(big, "wb") as handle:  # starts with EICAR, 3 MB (sparse)
+        handle.write(EICAR)
+        handle.truncate(3 * 1024 * 1024)
+    def not_checked() -> list[events.Event]:
+        return [e for e in events.query(ctx.store, kinds=["protection"], limit=50) if e.code == "realtime.not_checked"]
+
+    assert wait_for(lambda: bool(not_checked()), 20.0), service.status()
+    (event,) = not_checked()
+    assert event.message.english() == (f"Real-time protection did not check {big}: it is larger than the 1 MB limit "
+                                       "for checking a file (a scan with a higher limit checks it).")
+    assert big.exists()
+
+
+def test_a_file_that_keeps_changing_is_not_rescanned_every_time_and_its_final_state_is_checked(
+        start_service: Callable[..., RealtimeService], watched: Path, ctx: Context) -> None:
+    service = start_service()
+    log = watched / "growing.log"
+    started = time.monotonic()
+    while time.monotonic() - started < 4.0:  # appended to and closed every 50 ms
+        with open(log, "ab") as handle:
+            handle.write(b"a line of harmless text\n" * 2000)
+        time.sleep(0.05)
+    with open(log, "ab") as handle:  # its final state is a threat
+        handle.write(EICAR)
+    assert wait_for(gone(log), 20.0), service.status()  # checked once its wait was over: quarantined
+    assert service.status().scanned <= 6, service.status()  # not some 80 full rescans
+
+
+def test_a_protected_folder_renamed_away_and_recreated_is_watched_again_at_once(
+        start_service: Callable[..., RealtimeService], watched: Path, ctx: Context) -> None:
+    service = start_service()
+    watched.rename(watched.with_name("watched-old"))
+    watched.mkdir()
+    time.sleep(0.5)
+    target = watched / "arrived.exe"
+    target.write_bytes(EICAR)
+    assert wait_for(gone(target), 10.0), service.status()  # not at the next 15-minute sweep
+    assert any(e.code == "realtime.overflow" and "moved, recreated" in e.message.english()
+               for e in events.query(ctx.store, kinds=["protection"], limit=50))

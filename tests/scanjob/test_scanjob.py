@@ -168,6 +168,21 @@ def test_ask_then_the_user_quarantines(ctx: Context, tmp_path: Path) -> None:
     assert events.query(ctx.store, kinds=["quarantine"])[0].args["item_id"] == result.item_id
 
 
+@pytest.mark.usefixtures("secret_service")
+def test_a_file_deleted_before_it_could_be_quarantined_is_gone_not_a_failure(ctx: Context, tmp_path: Path) -> None:
+    from app.core.realtime.realtime_messages import ACTIONS
+
+    files = corpus(tmp_path / "c", 3, infected=(1,))
+    ctx.settings.set("scan.action", "ask")
+    summary = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], use_cache=False)).run()
+    files[1].unlink()  # the user (or the program that wrote it) deleted it first
+    result = quarantine_detection(ctx, summary.found[0].detection, summary.scan_id)
+    assert (result.action, result.item_id, result.error) == ("gone", None, None)
+    row = ctx.store.conn.execute("SELECT action FROM detections WHERE scan_id=?", (summary.scan_id,)).fetchone()
+    assert row[0] == "gone" and list_items(ctx) == []
+    assert ACTIONS["gone"].english() == "deleted before it could be moved to the quarantine"
+
+
 def test_cancel_before_the_engine_is_ready_stops_the_scan(ctx: Context, tmp_path: Path) -> None:
     corpus(tmp_path / "c", 300)
     job = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], use_cache=False, jobs=1))

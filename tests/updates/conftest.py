@@ -253,7 +253,9 @@ class Setup:
 
 def make_service(ctx: Context, clock: FakeClock, material: Material, **kw: Any) -> UpdateService:
     kw.setdefault("fetcher_factory", lambda: RequestsFetcher(connect_timeout=2, read_timeout=2, deadline=3))
-    return UpdateService(ctx, clock=clock, clean_corpus=[material.corpus], validation_timeout=60, **kw)
+    kw.setdefault("clean_corpus", [material.corpus])
+    kw.setdefault("validation_timeout", 60)
+    return UpdateService(ctx, clock=clock, **kw)
 
 
 @pytest.fixture

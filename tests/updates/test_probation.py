@@ -148,6 +148,8 @@ def test_clean_exits_reset_the_crash_streak(setup: Setup) -> None:
     ({"files": 10, "errors": 0, "detections": 3, "seconds": 0.1,
       "protected_hits": ["C:/Windows/System32/svchost.exe", "C:/Windows/explorer.exe", "C:/Windows/System32/lsass.exe"]},
      "flagged 3 protected system files"),
+    ({"files": 40, "errors": 3, "timeouts": 3, "detections": 0, "seconds": 200.0},
+     "could not check 3 files within the time limit"),
 ])
 def test_health_triggers_revert_to_last_known_good(setup: Setup, stats: dict, reason: str) -> None:
     on_v2(setup)

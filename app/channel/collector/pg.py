@@ -18,7 +18,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from app.channel.collector.pg_batch import IngestBatcher
-from app.channel.collector.storage import BASELINE, COUNTERS, SCHEMA_SQL, Limits, SqlStore
+from app.channel.collector.storage import BASELINE, COUNTERS, Limits, SqlStore, migrate
 
 # The whole of SqlStore.ingest as one server-side function: one round trip per beacon instead of five
 # (BEGIN, beacon, rate slot, counters, COMMIT), with the same outcome in every case.
@@ -26,7 +26,7 @@ INGEST_FUNCTION = """
 CREATE OR REPLACE FUNCTION ringfence_ingest(
     p_id TEXT, p_install TEXT, p_received DOUBLE PRECISION, p_kind TEXT, p_ring TEXT, p_decile INTEGER, p_app TEXT,
     p_engine TEXT, p_content BIGINT, p_event TEXT, p_about BIGINT, p_code TEXT, p_limit INTEGER,
-    p_day TEXT, p_version BIGINT, p_sent BIGINT, """ + ", ".join(f"p_{c} BIGINT" for c in COUNTERS) + """,
+    p_network TEXT, p_day TEXT, p_version BIGINT, p_sent BIGINT, """ + ", ".join(f"p_{c} BIGINT" for c in COUNTERS) + """,
     p_by_hour TEXT) RETURNS TEXT LANGUAGE plpgsql AS $$
 DECLARE
     n INTEGER;
@@ -43,6 +43,8 @@ BEGIN
         DELETE FROM beacons WHERE id = p_id;
         RETURN 'rate_limited';
     END IF;
+    INSERT INTO installs(install, first_seen, network) VALUES (p_install, p_received, p_network)
+    ON CONFLICT (install) DO NOTHING;
     IF p_day IS NOT NULL THEN
         INSERT INTO counters(install, day, version, ring, sent_at, received_at, """ + ", ".join(COUNTERS) + """,
                              detections_by_hour)
@@ -60,7 +62,7 @@ END $$
 # The parameter types of ringfence_ingest, in order: the batch function takes each beacon's parameters as
 # one JSON array and calls it once per beacon, in order, in the caller's one transaction.
 _TYPES = ("text", "text", "double precision", "text", "text", "integer", "text", "text", "bigint", "text", "bigint",
-          "text", "integer", "text", "bigint", "bigint", *(["bigint"] * len(COUNTERS)), "text")
+          "text", "integer", "text", "text", "bigint", "bigint", *(["bigint"] * len(COUNTERS)), "text")
 INGEST_BATCH_FUNCTION = """
 CREATE OR REPLACE FUNCTION ringfence_ingest_batch(p JSONB) RETURNS TEXT[] LANGUAGE plpgsql AS $$
 DECLARE
@@ -73,6 +75,10 @@ BEGIN
     RETURN outcomes;
 END $$
 """
+
+
+# ringfence_ingest's parameter lists of earlier schema versions (dropped before the current one is created).
+_OLD_SIGNATURES = (", ".join(t for i, t in enumerate(_TYPES) if i != 13),)
 
 
 def _configure(conn: psycopg.Connection[Any]) -> None:
@@ -96,24 +102,30 @@ class PostgresStore(SqlStore):
             yield cur
 
     def setup(self) -> None:
-        # Several collectors may start at once; one creates the tables, the others wait for it.
-        with self.pool.connection() as conn, conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(7318)")
-            for statement in (*SCHEMA_SQL, INGEST_FUNCTION, INGEST_BATCH_FUNCTION):
-                conn.execute(statement)
+        # Several collectors may start at once; one migrates the tables, the others wait for it. The old
+        # ingest functions go first: a new parameter list would otherwise add an overload beside them.
+        with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(7318)")
+            migrate(cur)
+            cur.execute("DROP FUNCTION IF EXISTS ringfence_ingest_batch(JSONB)")
+            for old in _OLD_SIGNATURES:
+                cur.execute(f"DROP FUNCTION IF EXISTS ringfence_ingest({old})")
+            cur.execute(INGEST_FUNCTION)
+            cur.execute(INGEST_BATCH_FUNCTION)
 
-    def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+    def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits, network: str = "") -> str:
         with self.pool.connection() as conn:
-            row = conn.execute(self._CALL, self._params(beacon, received_at, limits)).fetchone()
+            row = conn.execute(self._CALL, self._params(beacon, received_at, limits, network)).fetchone()
         return self._outcome(row)
 
-    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits,
+                           network: str = "") -> str:
         loop = asyncio.get_running_loop()
         batcher = self._batchers.get(loop)
         if batcher is None:
             batcher = self._batchers[loop] = IngestBatcher(self.url, self._CALL, self._CALL_BATCH,
                                                            connections=self.writers)
-        return await batcher.ingest(self._params(beacon, received_at, limits))
+        return await batcher.ingest(self._params(beacon, received_at, limits, network))
 
     async def release_loop(self) -> None:
         batcher = self._batchers.pop(asyncio.get_running_loop(), None)
@@ -127,14 +139,14 @@ class PostgresStore(SqlStore):
         return str(row[0])
 
     @staticmethod
-    def _params(beacon: dict[str, Any], received_at: float, limits: Limits) -> tuple[Any, ...]:
+    def _params(beacon: dict[str, Any], received_at: float, limits: Limits, network: str) -> tuple[Any, ...]:
         event = beacon.get("event") or {}
         c = beacon.get("counters") or {}
         about = event.get("version") if beacon["kind"] == "state" else c.get("version")
         version = (BASELINE if c.get("version") is None else c["version"]) if c else None
         return (beacon["id"], beacon["install"], received_at, beacon["kind"], beacon["ring"], beacon["decile"],
                 beacon["app"], beacon["engine"], beacon["content"], event.get("name"), about, event.get("code", ""),
-                limits.per_install_per_hour, c.get("day"), version, beacon["sent_at"] if c else None,
+                limits.per_install_per_hour, network, c.get("day"), version, beacon["sent_at"] if c else None,
                 *(c.get(name) for name in COUNTERS), json.dumps(c["detections_by_hour"]) if c else None)
 
     _CALL = "SELECT ringfence_ingest(" + ", ".join(["%s"] * len(_TYPES)) + ")"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import uvicorn
 from starlette.types import ASGIApp
 
+from app.channel.collector.guard import GuardedProtocol
 from app.channel.collector.storage import BeaconStore, Limits
 from app.channel.collector.stores import open_store
 from app.channel.collector.web import ENV_DB, ENV_LIMIT, create_app
@@ -29,7 +30,7 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8770, workers: int =
     if ready is not None:
         ready(f"http://{host}:{port}")
     uvicorn.run("app.channel.collector.web:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", access_log=False, http="httptools", loop="uvloop", backlog=2048)
+                log_level="warning", access_log=False, http=GuardedProtocol, loop="uvloop", backlog=2048)
 
 
 @dataclass
@@ -44,19 +45,20 @@ class RunningCollector:
 
 
 def start_in_thread(store: BeaconStore, *, limits: Limits | None = None, clock: Callable[[], float] = time.time,
-                    max_body: int | None = None) -> RunningCollector:
+                    max_body: int | None = None,
+                    protocol: type[GuardedProtocol] = GuardedProtocol) -> RunningCollector:
     """Serve ``store`` on 127.0.0.1 (a free port) on a background thread; ``stop()`` ends it."""
     store.setup()
     app = create_app(store, limits=limits, clock=clock, max_body=MAX_BODY if max_body is None else max_body)
-    return serve_app_in_thread(app)
+    return serve_app_in_thread(app, protocol)
 
 
-def serve_app_in_thread(app: ASGIApp) -> RunningCollector:
+def serve_app_in_thread(app: ASGIApp, protocol: type[GuardedProtocol] = GuardedProtocol) -> RunningCollector:
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     # The lifespan lets the app release what its store keeps on this server's event loop when it stops.
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", http="httptools")
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", http=protocol)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="collector")
     thread.start()

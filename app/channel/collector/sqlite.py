@@ -70,12 +70,13 @@ class SqliteStore(SqlStore):
             raise
         conn.execute("COMMIT")
 
-    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits,
+                           network: str = "") -> str:
         loop = asyncio.get_running_loop()
         group = self._groups.get(loop)
         if group is None:
             group = self._groups[loop] = GroupWriter(self._writer, self._store_group)
-        return await group.ingest((beacon, received_at, limits))
+        return await group.ingest((beacon, received_at, limits, network))
 
     def _store_group(self, items: list[Item]) -> list[str | BaseException]:
         conn = self._conn()

@@ -19,7 +19,7 @@ from typing import Any
 
 from app.channel.collector.storage import Cursor, Limits, settle, store_beacon
 
-Item = tuple[dict[str, Any], float, Limits]
+Item = tuple[dict[str, Any], float, Limits, str]  # beacon, received at, limits, network hash
 
 
 def store_group(conn: sqlite3.Connection, cursor: Cursor, items: list[Item]) -> list[str | BaseException]:
@@ -27,10 +27,10 @@ def store_group(conn: sqlite3.Connection, cursor: Cursor, items: list[Item]) -> 
     outcomes: list[str | BaseException] = []
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for beacon, received_at, limits in items:
+        for beacon, received_at, limits, network in items:
             conn.execute("SAVEPOINT beacon")
             try:
-                outcome: str | BaseException = store_beacon(cursor, beacon, received_at, limits)
+                outcome: str | BaseException = store_beacon(cursor, beacon, received_at, limits, network)
             except sqlite3.Error as exc:
                 outcome = exc
             if outcome != "stored":

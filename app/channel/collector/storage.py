@@ -6,20 +6,26 @@ behaviour the tests prove on one holds on the other. Each beacon is stored in on
 1. insert it by its beacon id — a retry of a stored beacon changes nothing and is answered "duplicate";
 2. count it against the install's hourly allowance (a row per install and hour, in the database, so
    several collectors share it) — over the limit, the transaction is rolled back: nothing is stored;
-3. a counters beacon replaces the older counters of the same install, day and version.
+3. note the install the first time it is seen (when, and a salted hash of its source network);
+4. a counters beacon replaces the older counters of the same install, day and version.
+
+The gates weigh only **established** installs (:func:`established_sql`): first seen before the release
+started, or with counters received on several distinct days. Newer ids are stored and counted apart.
+The schema is versioned (``collector_schema``); :data:`MIGRATIONS` brings an older database up to date.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import secrets
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
-from app.core.beacon.schema import COUNTERS, HEALTH_REVERTS
+from app.core.beacon.schema import CODES, COUNTERS, HEALTH_REVERTS
 
-SCHEMA_SQL = (
+SCHEMA_SQL = (  # version 1
     """CREATE TABLE IF NOT EXISTS beacons (
         id TEXT PRIMARY KEY, install TEXT NOT NULL, received_at DOUBLE PRECISION NOT NULL, kind TEXT NOT NULL,
         ring TEXT NOT NULL, decile INTEGER NOT NULL, app TEXT NOT NULL, engine TEXT NOT NULL, content BIGINT,
@@ -38,6 +44,22 @@ SCHEMA_SQL = (
     "PRIMARY KEY (install, slot))",
 )
 
+# Version 2: when each install was first seen and from which network (a salted hash, never an address),
+# filled for the installs already stored from their first beacon; the salt lives in collector_meta.
+INSTALLS_SQL = (
+    "CREATE TABLE IF NOT EXISTS installs (install TEXT PRIMARY KEY, first_seen DOUBLE PRECISION NOT NULL,"
+    " network TEXT NOT NULL DEFAULT '')",
+    "INSERT INTO installs(install, first_seen) SELECT install, MIN(received_at) FROM beacons"
+    " WHERE install NOT IN (SELECT install FROM installs) GROUP BY install",
+    "CREATE INDEX IF NOT EXISTS installs_first_seen ON installs(first_seen)",
+    "CREATE INDEX IF NOT EXISTS installs_network ON installs(network, first_seen)",
+    "CREATE INDEX IF NOT EXISTS counters_install ON counters(install)",
+    "CREATE TABLE IF NOT EXISTS collector_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_SQL, INSTALLS_SQL)  # index + 1 is the schema version
+SCHEMA_VERSION_SQL = "CREATE TABLE IF NOT EXISTS collector_schema (version INTEGER NOT NULL)"
+ESTABLISHED_DAYS = 3  # distinct days with counters that make a newer install established
+
 BASELINE = -1  # counters rows key the built-in baseline definitions (content null) as -1
 
 _INSERT_BEACON = (
@@ -46,6 +68,7 @@ _INSERT_BEACON = (
 )
 _RATE = ("INSERT INTO rate(install, slot, count) VALUES (%s, %s, 1) "
          "ON CONFLICT(install, slot) DO UPDATE SET count = rate.count + 1 RETURNING count")
+_NOTE_INSTALL = "INSERT INTO installs(install, first_seen, network) VALUES (%s, %s, %s) ON CONFLICT(install) DO NOTHING"
 _COUNTER_COLUMNS = ("install", "day", "version", "ring", "sent_at", "received_at", *COUNTERS, "detections_by_hour")
 _UPSERT_COUNTERS = (
     f"INSERT INTO counters({', '.join(_COUNTER_COLUMNS)}) VALUES ({', '.join(['%s'] * len(_COUNTER_COLUMNS))}) "
@@ -82,6 +105,8 @@ class ReleaseStats:
     protected_hits: int = 0  # protected files flagged, from the counters
     install_days: int = 0  # counters rows (one per install and day) on this version
     crash_days: int = 0  # of those, days with an engine crash or hang
+    protected_hit_installs: int = 0  # installs whose counters flagged protected files
+    new_installs: int = 0  # installs not yet established that reported about it: stored, shown, never weighed
 
     @property
     def revert_rate(self) -> float:
@@ -107,11 +132,17 @@ class BeaconStore(Protocol):
     """What the web service and the promotion gates need from storage."""
 
     def setup(self) -> None: ...
-    def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str: ...
-    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str: ...
+    def schema_version(self) -> int: ...
+    def network_salt(self) -> str: ...
+    def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits, network: str = "") -> str: ...
+    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits,
+                           network: str = "") -> str: ...
     async def release_loop(self) -> None: ...
-    def release_stats(self, version: int, since: float = 0.0, ring: str | None = None) -> ReleaseStats: ...
-    def fleet_size(self, since: float) -> int: ...
+    def release_stats(self, version: int, since: float = 0.0, ring: str | None = None, *,
+                      established_before: float | None = None) -> ReleaseStats: ...
+    def fleet_size(self, since: float, *, established_before: float | None = None) -> int: ...
+    def new_installs(self, since: float) -> int: ...
+    def registration_waves(self, since: float, at_least: int) -> list[tuple[str, int]]: ...
     def versions(self, since: float) -> list[dict[str, Any]]: ...
     def stored_beacons(self) -> int: ...
     def close(self) -> None: ...
@@ -125,50 +156,86 @@ class SqlStore:
 
     def setup(self) -> None:
         with self.transaction() as cur:
-            for statement in SCHEMA_SQL:
-                cur.execute(statement)
+            migrate(cur)
 
-    def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+    def schema_version(self) -> int:
+        with self.transaction() as cur:
+            return current_version(cur)
+
+    def network_salt(self) -> str:
+        with self.transaction() as cur:
+            cur.execute("SELECT value FROM collector_meta WHERE key = 'network_salt'")
+            return str(cur.fetchone()[0])
+
+    def ingest(self, beacon: dict[str, Any], received_at: float, limits: Limits, network: str = "") -> str:
         """Store one validated beacon: "stored", "duplicate" or "rate_limited" (then nothing is stored)."""
         try:
             with self.transaction() as cur:
-                outcome = store_beacon(cur, beacon, received_at, limits)
+                outcome = store_beacon(cur, beacon, received_at, limits, network)
                 if outcome != "stored":
                     raise _Outcome(outcome)
         except _Outcome as refused:
             return refused.name
         return "stored"
 
-    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+    async def ingest_async(self, beacon: dict[str, Any], received_at: float, limits: Limits,
+                           network: str = "") -> str:
         """:meth:`ingest` for the web service's event loop: on a worker thread of the loop's executor."""
-        return await asyncio.get_running_loop().run_in_executor(None, self.ingest, beacon, received_at, limits)
+        return await asyncio.get_running_loop().run_in_executor(None, self.ingest, beacon, received_at, limits,
+                                                                network)
 
     async def release_loop(self) -> None:
         """Close what the store keeps for the running event loop (the web service calls it at shutdown)."""
 
-    def release_stats(self, version: int, since: float = 0.0, ring: str | None = None) -> ReleaseStats:
+    def release_stats(self, version: int, since: float = 0.0, ring: str | None = None, *,
+                      established_before: float | None = None) -> ReleaseStats:
+        """What installs reported about ``version`` since ``since``; with ``established_before``, only the
+        installs established by then are weighed and the others are counted in ``new_installs``."""
         stats = ReleaseStats(version, ring, since)
         ring_sql, ring_args = (" AND ring = %s", (ring,)) if ring else ("", ())
+        who_sql, who_args = established_sql(established_before)
+        about = "(event_version = %s OR content = %s) AND received_at >= %s" + ring_sql
         with self.transaction() as cur:
-            cur.execute("SELECT COUNT(DISTINCT install) FROM beacons WHERE (event_version = %s OR content = %s)"
-                        " AND received_at >= %s" + ring_sql, (version, version, since, *ring_args))
+            cur.execute("SELECT COUNT(DISTINCT install) FROM beacons WHERE " + about + who_sql,
+                        (version, version, since, *ring_args, *who_args))
             stats.reporting = int(cur.fetchone()[0])
+            if established_before is not None:
+                cur.execute("SELECT COUNT(DISTINCT install) FROM beacons WHERE " + about,
+                            (version, version, since, *ring_args))
+                stats.new_installs = int(cur.fetchone()[0]) - stats.reporting
             cur.execute("SELECT event, code, COUNT(DISTINCT install) FROM beacons WHERE kind = 'state' AND"
-                        " event_version = %s AND received_at >= %s" + ring_sql + " GROUP BY event, code",
-                        (version, since, *ring_args))
+                        " event_version = %s AND received_at >= %s" + ring_sql + who_sql + " GROUP BY event, code",
+                        (version, since, *ring_args, *who_args))
             for event, code, installs in cur.fetchall():
                 _count_event(stats, str(event), str(code or ""), int(installs))
             cur.execute("SELECT COUNT(*), COALESCE(SUM(CASE WHEN crashes + hangs > 0 THEN 1 ELSE 0 END), 0),"
-                        " COALESCE(SUM(protected_hits), 0) FROM counters WHERE version = %s AND received_at >= %s"
-                        + ring_sql, (version, since, *ring_args))
-            days, crash_days, hits = cur.fetchone()
+                        " COALESCE(SUM(protected_hits), 0), COUNT(DISTINCT CASE WHEN protected_hits > 0 THEN install END)"
+                        " FROM counters WHERE version = %s AND received_at >= %s" + ring_sql + who_sql,
+                        (version, since, *ring_args, *who_args))
+            days, crash_days, hits, hit_installs = cur.fetchone()
             stats.install_days, stats.crash_days, stats.protected_hits = int(days), int(crash_days), int(hits)
+            stats.protected_hit_installs = int(hit_installs)
         return stats
 
-    def fleet_size(self, since: float) -> int:
+    def fleet_size(self, since: float, *, established_before: float | None = None) -> int:
+        who_sql, who_args = established_sql(established_before)
         with self.transaction() as cur:
-            cur.execute("SELECT COUNT(DISTINCT install) FROM beacons WHERE received_at >= %s", (since,))
+            cur.execute("SELECT COUNT(DISTINCT install) FROM beacons WHERE received_at >= %s" + who_sql,
+                        (since, *who_args))
             return int(cur.fetchone()[0])
+
+    def new_installs(self, since: float) -> int:
+        """Install ids first seen at or after ``since``."""
+        with self.transaction() as cur:
+            cur.execute("SELECT COUNT(*) FROM installs WHERE first_seen >= %s", (since,))
+            return int(cur.fetchone()[0])
+
+    def registration_waves(self, since: float, at_least: int) -> list[tuple[str, int]]:
+        """Source networks (salted hashes) from which ``at_least`` new install ids came since ``since``."""
+        with self.transaction() as cur:
+            cur.execute("SELECT network, COUNT(*) FROM installs WHERE first_seen >= %s AND network <> ''"
+                        " GROUP BY network HAVING COUNT(*) >= %s ORDER BY 2 DESC, 1", (since, at_least))
+            return [(str(network), int(n)) for network, n in cur.fetchall()]
 
     def versions(self, since: float) -> list[dict[str, Any]]:
         """Installs per app, engine and content version seen since ``since`` (unknown versions included)."""
@@ -187,6 +254,7 @@ class SqlStore:
 
 
 def _count_event(stats: ReleaseStats, event: str, code: str, installs: int) -> None:
+    code = code if code in CODES else "other"  # rows stored before codes were a closed list
     if event == "activated":
         stats.activated += installs
     elif event == "rejected":
@@ -199,7 +267,39 @@ def _count_event(stats: ReleaseStats, event: str, code: str, installs: int) -> N
         stats.protected_installs += installs
 
 
-def store_beacon(cur: Cursor, beacon: dict[str, Any], received_at: float, limits: Limits) -> str:
+def established_sql(before: float | None) -> tuple[str, tuple[Any, ...]]:
+    """A condition on ``install`` (and its arguments) that keeps the installs established by ``before``:
+    first seen earlier, or with counters received on :data:`ESTABLISHED_DAYS` distinct days of the
+    collector's clock. ``None``: no condition."""
+    if before is None:
+        return "", ()
+    return (" AND install IN (SELECT install FROM installs WHERE first_seen < %s UNION"
+            " SELECT install FROM counters GROUP BY install"
+            " HAVING COUNT(DISTINCT CAST(received_at AS BIGINT) / 86400) >= %s)", (before, ESTABLISHED_DAYS))
+
+
+def current_version(cur: Cursor) -> int:
+    cur.execute(SCHEMA_VERSION_SQL)
+    cur.execute("SELECT MAX(version) FROM collector_schema")
+    return int(cur.fetchone()[0] or 0)
+
+
+def migrate(cur: Cursor) -> None:
+    """Bring the tables to the newest schema version, one migration at a time, inside the caller's
+    transaction; then make sure the network salt exists."""
+    version = current_version(cur)
+    for number, statements in enumerate(MIGRATIONS, start=1):
+        if number <= version:
+            continue
+        for statement in statements:
+            cur.execute(statement)
+        cur.execute("INSERT INTO collector_schema(version) VALUES (%s)", (number,))
+    cur.execute("INSERT INTO collector_meta(key, value) VALUES ('network_salt', %s) ON CONFLICT(key) DO NOTHING",
+                (secrets.token_hex(16),))
+
+
+def store_beacon(cur: Cursor, beacon: dict[str, Any], received_at: float, limits: Limits, network: str = "") -> str:
+
     """The statements of one beacon inside the caller's transaction. Unless the answer is "stored", the
     caller rolls back what they did (the rate slot's count included)."""
     event = beacon.get("event") or {}
@@ -213,6 +313,7 @@ def store_beacon(cur: Cursor, beacon: dict[str, Any], received_at: float, limits
     cur.execute(_RATE, (beacon["install"], int(received_at // 3600)))
     if int(cur.fetchone()[0]) > limits.per_install_per_hour:
         return "rate_limited"
+    cur.execute(_NOTE_INSTALL, (beacon["install"], received_at, network))
     if counters:
         version = BASELINE if counters["version"] is None else counters["version"]
         cur.execute(_UPSERT_COUNTERS, (beacon["install"], counters["day"], version, beacon["ring"],

@@ -7,7 +7,8 @@
 ``GET /v1/releases/{version}?since=EPOCH&ring=RING``  what the fleet reported about a release
 ``GET /v1/versions?since=EPOCH``  installs per app, engine and content version (unknown ones included)
 
-A refused beacon is never stored. The service keeps no state of its own (see :mod:`.storage`).
+A refused beacon is never stored; neither is one no real client sends (:mod:`.plausible`). Each stored
+beacon notes a salted hash of the sender's network, never its address. The service keeps no state of its own (see :mod:`.storage`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from app.channel.collector import plausible
 from app.channel.collector.storage import BeaconStore, Limits
 from app.channel.collector.stores import open_store
 from app.core.beacon.schema import JSON_SCHEMA, MAX_BODY, RINGS
@@ -118,6 +120,7 @@ class BeaconEndpoint:
 
     def __init__(self, store: BeaconStore, limits: Limits, clock: Callable[[], float], max_body: int) -> None:
         self.store, self.limits, self.clock, self.max_body = store, limits, clock, max_body
+        self.salt = store.network_salt()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
@@ -125,10 +128,16 @@ class BeaconEndpoint:
             if body is None:
                 return
             beacon = parse_beacon(body)
+            now = self.clock()
+            plausible.check(beacon, now)
         except BadBeacon as bad:
             return await _answer(send, bad.status, {"error": bad.reason})
+        except plausible.Implausible as bad:
+            return await _answer(send, 400, {"error": str(bad)})
+        client = scope.get("client")
+        network = plausible.network_hash(self.salt, client[0] if client else None)
         try:
-            outcome = await self.store.ingest_async(beacon, self.clock(), self.limits)
+            outcome = await self.store.ingest_async(beacon, now, self.limits, network)
         except Exception as exc:
             log.error("storing a beacon failed: %s", exc)
             return await _answer(send, 503, {"error": "the collector cannot store beacons right now"},
@@ -163,10 +172,10 @@ def create_app(store: BeaconStore, *, limits: Limits | None = None, clock: Calla
 
     async def release(request: Request) -> JSONResponse:
         try:
-            version = int(request.path_params["version"])
-            since = float(request.query_params.get("since", "0"))
-        except ValueError:
-            return _refuse(400, "version and since must be numbers")
+            version = int(plausible.number(request.path_params["version"], "version", integer=True))
+            since = plausible.number(request.query_params.get("since"), "since")
+        except plausible.Implausible as bad:
+            return _refuse(400, str(bad))
         ring = request.query_params.get("ring")
         if ring is not None and ring not in RINGS:
             return _refuse(400, f"ring must be one of {', '.join(RINGS)}")
@@ -175,9 +184,9 @@ def create_app(store: BeaconStore, *, limits: Limits | None = None, clock: Calla
 
     async def versions(request: Request) -> JSONResponse:
         try:
-            since = float(request.query_params.get("since", "0"))
-        except ValueError:
-            return _refuse(400, "since must be a number")
+            since = plausible.number(request.query_params.get("since"), "since")
+        except plausible.Implausible as bad:
+            return _refuse(400, str(bad))
         return JSONResponse({"versions": await run_in_threadpool(store.versions, since)})
 
     beacons = BeaconEndpoint(store, limits, clock, max_body)

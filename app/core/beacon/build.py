@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import ENGINE_VERSION, __version__
-from app.core.beacon.schema import COUNTERS, RINGS, SCHEMA_VERSION, STATE_EVENTS
+from app.core.beacon.schema import CODES, COUNTERS, RINGS, SCHEMA_VERSION, STATE_EVENTS
 from app.core.foundation.store import Store
 from app.core.scanning.supervisor import ENGINE_SCHEMA
 from app.core.updates.update_history import SCHEMA as UPDATES_SCHEMA
@@ -76,7 +76,7 @@ def state_beacon(identity: Identity, event: str, version: int | None, code: str,
 
 def _code(code: Any) -> str:
     text = str(code or "")
-    return text if len(text) <= 32 and all(c.islower() or c == "_" for c in text) else "other"
+    return text if text in CODES else "other"
 
 
 def day_of(ts: float) -> str:

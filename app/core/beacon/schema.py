@@ -18,6 +18,12 @@ STATE_EVENTS = ("activated", "rejected", "reverted", "revoked", "rolled_back", "
                 "protected_hit", "baseline")
 # Events that count as a revert of the version named in the beacon (the gate's revert rate).
 HEALTH_REVERTS = ("reverted", "baseline")
+# Every code a state beacon may carry: the validation steps (app.core.text.labels.UPDATE_STEPS), the probation
+# triggers (app.core.updates.probation) and the reasons a version was left or flagged. A closed list, so that
+# nothing a sender chooses can reach the gates' signed messages; the client sends "other" for anything else.
+CODES = ("", "other", "verification", "archive", "manifest", "version", "hashes", "compile", "eicar", "golden",
+         "clean", "budget", "cost", "timeout", "crash", "request", "selftest", "crash_streak", "scan_errors", "slow",
+         "protected_files", "protected_file", "detection_spike", "scan_timeouts", "user", "revoked", "rollback_to")
 COUNTERS = ("starts", "crashes", "hangs", "scans", "files", "scan_errors", "protected_hits", "detections")
 
 _ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -55,7 +61,7 @@ JSON_SCHEMA: dict[str, Any] = {
                     "properties": {
                         "name": {"enum": list(STATE_EVENTS)},
                         "version": _CONTENT,  # the version the event is about
-                        "code": {"type": "string", "pattern": "^[a-z_]{0,32}$"},  # validation step or revert trigger
+                        "code": {"enum": list(CODES)},  # validation step or revert trigger
                     },
                 },
             },

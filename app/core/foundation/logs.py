@@ -8,7 +8,18 @@ import os
 import threading
 from pathlib import Path
 
+from app.core.text.names import plain
+
 LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+
+class OneLineFormatter(logging.Formatter):
+    """Every record's message on one line, control characters escaped (a file name with a newline or an
+    escape sequence cannot forge or hide a log line); a traceback still follows on its own lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging.Formatter's name
+        record.message = plain(record.message)
+        return super().formatMessage(record)
 _setup_lock = threading.Lock()  # worker threads open their contexts at the same time
 
 
@@ -26,7 +37,7 @@ def setup_logging(log_dir: Path, name: str = "ringfence.log", level: int = loggi
                 logger.removeHandler(handler)
                 handler.close()
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handler.setFormatter(OneLineFormatter(LOG_FORMAT))
         logger.addHandler(handler)
         logger.setLevel(level)
     return path

@@ -121,6 +121,9 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     _t("realtime.detected", "threat", "critical",
        translate("Events", "Real-time protection found %1 in %2: %3."), ["threat", "path", "action"],
        attributed=translate("Events", "Real-time protection found %1 in %2: %3 (%4).")),
+    _t("realtime.not_checked", "protection", "warning",
+       translate("Events", "Real-time protection did not check %1: it is larger than the %2 MB limit for checking a "
+                 "file (a scan with a higher limit checks it)."), ["path", "limit_mb"]),
     _t("realtime.started", "protection", "info",
        translate("Events", "Real-time protection is on and watches %n folder(s).", None, 0), count="folders"),
     _t("realtime.stopped", "protection", "info", translate("Events", "Real-time protection was turned off.")),

@@ -38,6 +38,7 @@ class ReindexReport:
     without_metadata: list[str] = field(default_factory=list)  # format 1 blobs, kept as they are
     unreadable: list[tuple[str, Message]] = field(default_factory=list)  # (item id, why), kept
     database_set_aside: Path | None = None
+    orphaned: list[str] = field(default_factory=list)  # listed in the index, but their encrypted copy is gone
 
     def message(self) -> Message:
         """One sentence for the user (the details are in the lists)."""
@@ -75,6 +76,12 @@ def _unlisted(vault: Vault) -> list[str]:
     return [item_id for item_id in _blob_ids(vault) if item_id not in listed and item_id not in busy]
 
 
+def _orphaned(vault: Vault) -> list[str]:
+    """Items the index lists as in the quarantine whose encrypted copy is missing (none being worked on)."""
+    busy = {intent.item_id for intent in intents.pending(vault.conn)}
+    return sorted(item.id for item in vault.items() if item.id not in busy and not vault.blob_path(item.id).is_file())
+
+
 def reindex(ctx: Context) -> ReindexReport:
     """Set a damaged state database aside, then index every blob the index does not list."""
     report = ReindexReport(database_set_aside=_open_healthy_store(ctx))
@@ -88,6 +95,10 @@ def reindex(ctx: Context) -> ReindexReport:
         vault = Vault(ctx)
         missing = _unlisted(vault)
     report.already_listed = len(_blob_ids(vault)) - len(missing)
+    report.orphaned = _orphaned(vault)
+    if report.orphaned:
+        log.warning("quarantine index lists %d item(s) without an encrypted copy: %s", len(report.orphaned),
+                    ", ".join(report.orphaned))
     if not missing:
         return report
     read_vault_record(ctx.paths)  # a damaged vault.json is its own clear error

@@ -66,7 +66,18 @@ def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = N
     vault = Vault(ctx)
     item = claim(ctx, vault, item_id)
     original = Path(item.original_path)
-    folder = Path(os.path.abspath(to)) if to is not None else original.parent
+    if not vault.blob_path(item.id).is_file():
+        raise RingfenceError(translate("Quarantine", "The encrypted copy of %1 is missing from the quarantine folder, "
+                                       "so it cannot be restored.").arg(item.original_path), detail=item.id)
+    # A chosen folder is used where it really is (and reported so); the original place must still be a
+    # folder, not a link that replaced it or a folder above it since (it could point anywhere, even into a
+    # folder only an administrator may write).
+    folder = Path(os.path.realpath(to)) if to is not None else original.parent
+    link = next((d for d in (folder, *folder.parents) if d.is_symlink()), None) if to is None else None
+    if link is not None:
+        raise RingfenceError(translate("Quarantine", "%1 is now a link to another place, and Ringfence never restores "
+                                       "through a link; restore the item to a folder you choose instead.")
+                             .arg(str(link)), detail=item.id)
     if folder.exists() and not folder.is_dir():
         raise RingfenceError(translate("Quarantine", "%1 is not a folder, so the item cannot be restored into it.")
                              .arg(str(folder)))

@@ -29,6 +29,7 @@ from app.core.scanning import definitions
 from app.core.scanning.runs import db_text, scan_request
 from app.core.scanning.supervisor import CRASHED_FILE, HUNG_FILE, ScanControl, ScanOutcome, Supervisor
 from app.engine.scancache import policy_key
+from app.engine.walker import SKIP_TOO_LARGE
 
 log = logging.getLogger(__name__)
 REFRESH_S = 5.0  # how often the definitions pointer is looked at
@@ -40,6 +41,7 @@ class BatchResult:
     detections: list[dict[str, Any]] = field(default_factory=list)
     retry: list[str] = field(default_factory=list)  # in flight when the engine died: queue again
     errors: list[dict[str, str]] = field(default_factory=list)
+    not_checked: list[str] = field(default_factory=list)  # larger than the size limit (journalled)
 
 
 class EngineLink:
@@ -119,6 +121,12 @@ class EngineLink:
                 result.retry.append(path)
             elif os.path.lexists(path):  # a file deleted before its turn needs no verdict
                 result.errors.append(error)
+        for skipped in outcome.skipped_items:  # never silent: a file too large to check is said to be unchecked
+            if skipped.get("reason") == SKIP_TOO_LARGE:
+                result.not_checked.append(skipped["path"])
+                events.record(self.ctx.store, "realtime.not_checked", path=db_text(skipped["path"]),
+                              limit_mb=int(self.ctx.settings["scan.max_file_size_mb"]))
+                log.warning("real-time protection did not check %s: larger than the size limit", skipped["path"])
         if outcome.detections:
             self._act(outcome)
             result.detections = outcome.detections

@@ -13,6 +13,7 @@ OVERFLOW_REASONS: dict[str, Message] = {
     "queue": translate("Realtime", "more files changed at once than Ringfence could queue"),
     "watcher": translate("Realtime", "the folder watcher stopped and was restarted"),
     "sleep": translate("Realtime", "the PC woke from sleep"),
+    "moved": translate("Realtime", "a protected folder was moved, recreated or replaced by a link"),
 }
 
 #: What real-time protection did with a detected file.
@@ -22,6 +23,7 @@ ACTIONS: dict[str, Message] = {
     "ask": translate("Realtime", "left in place until you decide what to do with it"),
     "skipped-protected": translate("Realtime", "left in place because it is a protected system or Ringfence file"),
     "failed": translate("Realtime", "could not be moved to the quarantine"),
+    "gone": translate("Realtime", "deleted before it could be moved to the quarantine"),
 }
 
 #: Why a protected folder cannot be watched, by errno (anything else: the system's own words).

@@ -29,6 +29,7 @@ from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.paths import Paths
 from app.core.journal import events
+from app.core.realtime.backoff import Backoff
 from app.core.realtime.engine_link import EngineLink
 from app.core.realtime.filters import Exclusions, is_partial
 from app.core.realtime.pause import PauseState
@@ -67,6 +68,7 @@ class RealtimeService:
         self.clock, self.wall = clock, wall
         self.pause_state = PauseState(clock, wall)
         self.stability = StabilityTracker(clock=clock)
+        self.backoff = Backoff(clock=clock)
         self.watcher = Watcher(self.roots, self, platform)
         self.status_file = StatusFile(status_path(self.paths))
         self._lock = threading.Lock()
@@ -142,7 +144,7 @@ class RealtimeService:
             return Status(state=state, roots=tuple(self.roots),
                           unwatched=tuple(root for root, _ in self.watcher.failed),
                           paused_until=self.pause_state.info().until,
-                          pending=len(self.queue) + self._in_flight + len(self.stability),
+                          pending=len(self.queue) + self._in_flight + len(self.stability) + self.backoff.held(),
                           sweeping=self._sweeping, last_sweep=self.last_sweep, **self.counters)
 
     def wait_idle(self, timeout: float, settle: float = 0.3) -> bool:
@@ -160,13 +162,16 @@ class RealtimeService:
     def _is_idle(self) -> bool:
         return (self._state == "on" and not self._sweeping and self._in_flight == 0 and len(self.queue) == 0
                 and not self.queue.overflowed
-                and not self._overflows and not self._sweep_all and not self._dirty_dirs and len(self.stability) == 0)
+                and not self._overflows and not self._sweep_all and not self._dirty_dirs and len(self.stability) == 0
+                and self.backoff.held() == 0)
 
     # -- the watcher's sink (called on watchdog's threads: never wait here) -----------------------
 
     def file(self, path: str) -> None:
         self._last_event = time.monotonic()
         if self.pause_state.paused or is_partial(path) or self.exclusions.excluded(path):
+            return
+        if not self.backoff.admit(path):  # it keeps changing: held, checked when its wait is over
             return
         if not self.queue.put(path):
             self._wake.set()
@@ -239,6 +244,8 @@ class RealtimeService:
             self._in_flight = len(batch)
         try:
             result = link.scan(batch)
+            for path in batch:
+                self.backoff.checked(path)
             for path in result.retry:  # queued before the batch counts as done: wait_idle never sees a gap
                 self.queue.put(path)
         except RingfenceError as exc:
@@ -288,7 +295,7 @@ class RealtimeService:
         last_wall, last_mono, next_sweep = self.wall(), self.clock(), self.clock() + self.sweep_interval_s
         try:
             while not self._stop.is_set():
-                self._wake.wait(0.1 if len(self.stability) else TICK_S)
+                self._wake.wait(0.1 if len(self.stability) or self.backoff.held() else TICK_S)
                 self._wake.clear()
                 if self._stop.is_set():
                     break
@@ -317,8 +324,17 @@ class RealtimeService:
         if self.pause_state.paused:
             return
         for path in self.stability.ready():
+            if self.backoff.admit(path):
+                self.queue.put(path)
+        for path in self.backoff.due():
             self.queue.put(path)
-        if not self.watcher.alive() and self.clock() - self._watcher_restarted >= WATCHER_RESTART_S:
+        moved = self.watcher.roots_moved()
+        if moved:  # watches follow the folder, not its name: watch the name again at once, and sweep it
+            log.warning("protected folder(s) moved or replaced: %s; watching them again", ", ".join(moved))
+            self.watcher.stop()
+            self.watcher.start()
+            self.overflow("moved")
+        elif not self.watcher.alive() and self.clock() - self._watcher_restarted >= WATCHER_RESTART_S:
             # at most one restart (and sweep) a minute, so that a watcher that keeps dying cannot spin
             log.error("the folder watcher stopped; restarting it")
             self._watcher_restarted = self.clock()

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
+import stat
 import sys
 import warnings
 from typing import Protocol
@@ -112,6 +114,14 @@ class OverflowSignal(logging.Handler):
             logging.getLogger(name).removeHandler(self)
 
 
+def _identity(path: str) -> tuple[int, int, bool] | None:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, stat.S_ISLNK(st.st_mode))
+
+
 class Watcher:
     """Watches ``roots`` recursively and tells ``sink``. ``failed`` lists (root, errno) that could not
     be watched (for example the inotify watch limit); those roots rely on sweeps."""
@@ -123,11 +133,13 @@ class Watcher:
         self.failed: list[tuple[str, int]] = []
         self._observer: Observer | None = None  # type: ignore[valid-type]
         self._signal = OverflowSignal(sink)
+        self._identity: dict[str, tuple[int, int, bool] | None] = {}
 
     def start(self) -> None:
         """Set up the watches. If the OS gives no watcher at all (the inotify instance limit), every
         root is listed in ``failed`` and protection relies on sweeps."""
         self.failed = []
+        self._identity = {root: _identity(root) for root in self.roots}
         try:
             # watchdog's threads wake every ``timeout`` seconds to check for stop; events never wait for it.
             observer = Observer(timeout=WAKE_S)
@@ -148,6 +160,11 @@ class Watcher:
                 hint = " (raise fs.inotify.max_user_watches)" if code == errno.ENOSPC else ""
                 log.error("cannot watch %s: %s%s; it is covered by sweeps only", root, exc, hint)
                 self.failed.append((root, code))
+
+    def roots_moved(self) -> list[str]:
+        """Roots that are no longer the folders being watched: renamed away, recreated, or replaced by a
+        link (a watch follows the folder, not its name). One ``lstat`` per root."""
+        return [root for root, seen in self._identity.items() if _identity(root) != seen]
 
     def alive(self) -> bool:
         """False when the observer or one of its emitter threads died (events are then being lost);

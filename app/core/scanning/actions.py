@@ -10,6 +10,7 @@ calls :func:`quarantine_detection` for the ones they choose.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +28,14 @@ log = logging.getLogger(__name__)
 
 ACTIONS = ("report", "quarantine", "ask")
 REPORTED, ASK = "reported", "ask"
+GONE = "gone"  # the file was deleted before it could be quarantined: nothing left to protect from
 
 
 @dataclass(frozen=True)
 class ActionResult:
     """What happened to one detected file: ``action`` as recorded, the vault item, a failure."""
 
-    action: str  # "reported" | "ask" | "quarantined" | "skipped-protected" | "failed"
+    action: str  # "reported" | "ask" | "quarantined" | "skipped-protected" | "failed" | "gone"
     item_id: str | None = None
     error: Message | None = None
 
@@ -78,6 +80,11 @@ def quarantine_detection(ctx: Context, detection: dict[str, Any], scan_id: int =
                               provenance=provenance(detection))
     error = Message("Quarantine", outcome.error) if isinstance(outcome.error, str) and outcome.error else \
         outcome.error or None
+    if outcome.action == "failed" and not os.path.lexists(path):  # deleted first: not a failure to move it
+        log.info("%s was deleted before it could be quarantined", path)
+        detection["action"], detection["item_id"] = GONE, None
+        set_recorded_action(ctx, scan_id, detection, GONE)
+        return ActionResult(GONE)
     if outcome.item_id:
         journal(ctx, "quarantine.added", path=db_text(path), threat=detection["rule"],
                 item_id=outcome.item_id, scan_id=scan_id, **provenance(detection))

@@ -227,7 +227,7 @@ def record_health(ctx: Context, version: str, outcome: ScanOutcome, seconds: flo
     protected = [d["path"] for d in outcome.detections if protection_reason(ctx.paths, d.get("file") or d["path"])]
     record_scan_stats(ctx.store, version, files=outcome.progress.files_scanned - outcome.progress.cached,
                       errors=len(outcome.errors), detections=len(outcome.detections), seconds=seconds,
-                      protected_hits=protected)
+                      protected_hits=protected, timeouts=sum(1 for e in outcome.errors if e.get("code") == "timeout"))
 
 
 def last_scan(ctx: Context) -> dict[str, Any] | None:

@@ -40,6 +40,7 @@ UPDATE_STEPS = Labels({
     "golden": translate("Labels", "sample test"),
     "clean": translate("Labels", "clean files test"),
     "budget": translate("Labels", "speed test"),
+    "cost": translate("Labels", "large file test"),
     "timeout": translate("Labels", "time limit"),
     "crash": translate("Labels", "test run"),
     "request": translate("Labels", "test run"),

@@ -169,9 +169,10 @@ def _english_moment(moment: Moment) -> str:
 
 
 def render(message: Message | str, lookup: Lookup = _untranslated,
-           moment: Callable[[Moment], str] = _english_moment) -> str:
+           moment: Callable[[Moment], str] = _english_moment, data: Callable[[str], str] | None = None) -> str:
     """The message as text: looked up with ``lookup`` (English source text by default), then filled;
-    :class:`Moment` arguments are written by ``moment`` (the console passes its locale's format).
+    :class:`Moment` arguments are written by ``moment`` (the console passes its locale's format), text
+    arguments — names, paths: user data — by ``data`` (the console isolates them, ``app.core.text.names``).
 
     English plurals come from the source text's ``(s)`` / ``(es)`` markers when no translation applied.
     """
@@ -183,8 +184,8 @@ def render(message: Message | str, lookup: Lookup = _untranslated,
         if text == message.source:
             text = _ENGLISH_PLURAL.sub(lambda m: "" if message.n == 1 else m.group(1), text)
         text = text.replace("%n", str(message.n))
-    args = [render(a, lookup, moment) if isinstance(a, Message) else moment(a) if isinstance(a, Moment)
-            else _plain(a) for a in message.args]
+    args = [render(a, lookup, moment, data) if isinstance(a, Message) else moment(a) if isinstance(a, Moment)
+            else data(a) if data is not None and isinstance(a, str) else _plain(a) for a in message.args]
 
     def fill(match: re.Match[str]) -> str:
         index = int(match.group(1)) - 1

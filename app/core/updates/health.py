@@ -66,15 +66,17 @@ def engine_counts(store: Store, version: int, since: float) -> EngineCounts:
 
 
 def record_scan_stats(store: Store, definitions_version: str | int, *, files: int, errors: int, detections: int,
-                      seconds: float, protected_hits: list[str] | tuple[str, ...] = (), when: float | None = None) -> None:
-    """One scan's totals; called by the scan service after every scan."""
+                      seconds: float, protected_hits: list[str] | tuple[str, ...] = (), when: float | None = None,
+                      timeouts: int = 0) -> None:
+    """One scan's totals; called by the scan service after every scan (``timeouts``: files that hit the
+    per-file time limit, also counted in ``errors``)."""
     store.ensure(UPDATES_SCHEMA)
     with store.transaction() as conn:
         conn.execute(
-            "INSERT INTO update_scan_stats(time, definitions_version, files, errors, detections, seconds, protected_hits)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO update_scan_stats(time, definitions_version, files, errors, detections, seconds, protected_hits,"
+            " timeouts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (time.time() if when is None else when, str(definitions_version), files, errors, detections, seconds,
-             json.dumps(sorted(set(protected_hits)))),
+             json.dumps(sorted(set(protected_hits))), timeouts),
         )
 
 
@@ -91,6 +93,7 @@ class ScanTotals:
     files: int = 0
     errors: int = 0
     detections: int = 0
+    timeouts: int = 0
     median_ms_per_file: float | None = None
     protected: set[str] = field(default_factory=set)
 
@@ -106,12 +109,13 @@ class ScanTotals:
 def scan_totals(store: Store, version: int | str, since: float = 0.0) -> ScanTotals:
     store.ensure(UPDATES_SCHEMA)
     rows = store.conn.execute(
-        "SELECT files, errors, detections, seconds, protected_hits FROM update_scan_stats "
+        "SELECT files, errors, detections, seconds, protected_hits, timeouts FROM update_scan_stats "
         "WHERE definitions_version = ? AND time >= ?", (str(version), since),
     ).fetchall()
     totals = ScanTotals()
     speeds = []
-    for files, errors, detections, seconds, hits in rows:
+    for files, errors, detections, seconds, hits, timeouts in rows:
+        totals.timeouts += timeouts
         totals.files += files
         totals.errors += errors
         totals.detections += detections

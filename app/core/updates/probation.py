@@ -10,6 +10,7 @@
 | ≥ 1 hit on a protected file                                    | reported (report-only)          |
 | ≥ 3 distinct protected files hit                               | last-known-good                 |
 | detections > 10× the LKG's rate and ≥ 20 detections            | last-known-good                 |
+| ≥ 3 files hit the per-file time limit, > 5× the LKG's rate     | last-known-good                 |
 
 Probation passes after 24 h (4 h for critical releases) with ≥ 2 engine starts and ≥ 500 scanned
 files, or after 7 days without any trigger (a machine that rarely scans must not stay in probation
@@ -32,13 +33,15 @@ PASS_ANYWAY_AFTER = 7 * 24 * HOURS
 MIN_STARTS = 2
 MIN_FILES = 500
 MIN_FILES_FOR_RATES = 200
+TIMEOUT_BURST = 3  # files stopped by the per-file time limit: checked by no rule at all
 
 
 @dataclass(frozen=True)
 class Decision:
     action: str  # "none", "pass", "revert", "baseline", "report"
     reason: Message | str = ""
-    trigger: str = ""  # what set off a revert: crash_streak, selftest, scan_errors, slow, protected_files, detection_spike
+    trigger: str = ""  # what set off a revert: crash_streak, selftest, scan_errors, slow, protected_files,
+    # detection_spike, scan_timeouts
 
 
 def ends_at(probation: Probation) -> float:
@@ -61,6 +64,9 @@ def evaluate(store: Store, probation: Probation, lkg: int | None, now: float) ->
         return Decision("revert", translate("Updates", "Version %1 failed its self-test (%2).").arg(v, failures[0]), "selftest")
     mine = health.scan_totals(store, v, since)
     ref = health.scan_totals(store, lkg) if lkg is not None else health.ScanTotals()
+    if mine.timeouts >= TIMEOUT_BURST and mine.timeouts * max(ref.files, 1) > 5 * ref.timeouts * max(mine.files, 1):
+        return Decision("revert", translate("Updates", "Version %1 could not check %2 files within the time limit (a rule "
+                                            "too slow for larger files).").arg(v, mine.timeouts), "scan_timeouts")
     if mine.files >= MIN_FILES_FOR_RATES:
         if mine.error_rate > 0.01 and (ref.files < MIN_FILES_FOR_RATES or mine.error_rate > 5 * ref.error_rate):
             return Decision("revert", translate("Updates", "Version %1 failed on %2 of %3 scanned files.")

@@ -39,6 +39,14 @@ REFUSALS: dict[str, Message] = {
                                            "the definitions were refused."),
     "budget": translate("Updates", "The definitions needed more than %1 s for the self-test files (rules that are too "
                                    "slow); they were refused."),
+    "cost-slow": translate("Updates", "The rule %2 took longer than %3 s on a generated %1 file (its cost grows with "
+                                      "the file size, so larger files would not be checked at all); the definitions "
+                                      "were refused."),
+    "cost-budget": translate("Updates", "The rule %2 needs %3 s per MB on a generated %1 file, more than the budget of "
+                                        "%4 s per MB; the definitions were refused."),
+    "cost-growth": translate("Updates", "The rule %2 needs %3 s per MB on a generated %1 file, more than three times as "
+                                        "much as on smaller files (its cost grows with the file size); the definitions "
+                                        "were refused."),
     "request-invalid": translate("Updates", "The validation request is invalid (%1)."),
     "timeout": translate("Updates", "Checking the definitions took longer than %1 s (a rule that hangs or is far too "
                                     "slow); they were refused."),

@@ -101,7 +101,17 @@ class UpdateService:
 
     def _validate(self, request: dict[str, Any]) -> SandboxResult:
         return run_validation({**request, "clean_paths": [str(p) for p in self.clean_corpus],
-                               "protected_files": [str(p) for p in own_files()]}, timeout=self.validation_timeout)
+                               "protected_files": [str(p) for p in own_files()],
+                               "reference_s_per_mb": self._reference_cost()}, timeout=self.validation_timeout)
+
+    def _reference_cost(self) -> float | None:
+        """Seconds per MB the newest known-good version needed in its validation (the relative budget)."""
+        for version in self.state.known_good:
+            record = self.activator.staging.record(version) or {}
+            cost = (record.get("timings") or {}).get("cost_s_per_mb")
+            if isinstance(cost, int | float) and cost > 0:
+                return float(cost)
+        return None
 
     def _worker_selftest(self, version: int, folder: Path) -> SandboxResult:
         """A new engine worker loads the staged version (compiling it into the compiled-rules cache) and

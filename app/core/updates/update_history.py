@@ -47,6 +47,8 @@ SCHEMA = Schema("updates", (
     """,
     # the machine-readable why: the validation step that refused a version, or the trigger of a revert
     "ALTER TABLE update_history ADD COLUMN code TEXT NOT NULL DEFAULT '';",
+    # files a scan could not fully check because they hit the per-file time limit (a probation trigger)
+    "ALTER TABLE update_scan_stats ADD COLUMN timeouts INTEGER NOT NULL DEFAULT 0;",
 ))
 
 EVENTS = ("activated", "rejected", "reverted", "revoked", "rolled_back", "probation_passed", "refused",

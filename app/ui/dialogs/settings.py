@@ -34,6 +34,7 @@ from app.core.foundation.settings import SCHEMA, Setting
 from app.core.text.messages import QT_TRANSLATE_NOOP
 from app.ui.console import Console
 from app.ui.i18n import text
+from app.ui.plain_text import plain_label
 
 TABS: dict[str, str] = {
     "scan": QT_TRANSLATE_NOOP("SettingsDialog", "Scanning"),
@@ -87,7 +88,7 @@ class Field:
         self.reset = QToolButton()
         self.reset.setObjectName(f"reset-{setting.key}")
         self.reset.clicked.connect(lambda: self.set(setting.default))
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setObjectName(f"message-{setting.key}")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #d13438;")
@@ -213,7 +214,7 @@ class SettingsDialog(QDialog):
                 self.beacon_text.setWordWrap(True)
                 form.addRow(self.beacon_text)
             self._tab_index[prefix] = self.tabs.addTab(scroll, "")
-        self.error = QLabel()
+        self.error = plain_label(QLabel())
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d13438;")

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.text.names import shown
 from app.ui.i18n import plural
+from app.ui.plain_text import plain_label, tip
 from app.ui.widgets.detection_details import attribution_text, category_text, source_text
 
 CHOICES = ("quarantine", "allow", "leave")
@@ -53,9 +55,9 @@ class ThreatChoiceDialog(QDialog):
         self.setModal(False)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.pending: dict[str, Pending] = {}
-        self.heading = QLabel(self)
+        self.heading = QLabel(self)  # our own words only (bold): rich text
         self.heading.setWordWrap(True)
-        self.hint = QLabel(self)
+        self.hint = plain_label(QLabel(self))
         self.hint.setWordWrap(True)
         self.list = QTreeWidget(self)
         self.list.setColumnCount(5)
@@ -94,12 +96,12 @@ class ThreatChoiceDialog(QDialog):
                     item.setText(2, threats)
             return
         self.pending[pending.key] = pending
-        item = QTreeWidgetItem([os.path.basename(pending.file), os.path.dirname(pending.file), pending.threat,
-                                category_text(pending.provenance), source_text(pending.provenance)])
+        item = QTreeWidgetItem([shown(os.path.basename(pending.file)), shown(os.path.dirname(pending.file)),
+                                pending.threat, category_text(pending.provenance), source_text(pending.provenance)])
         item.setData(0, Qt.ItemDataRole.UserRole, pending.key)
-        item.setToolTip(0, pending.file)
+        item.setToolTip(0, tip(shown(pending.file)))
         for column in (2, 3, 4):
-            item.setToolTip(column, attribution_text(pending.provenance))
+            item.setToolTip(column, tip(attribution_text(pending.provenance)))
         self.list.addTopLevelItem(item)
         item.setSelected(True)
         for column in range(5):

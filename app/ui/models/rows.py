@@ -15,6 +15,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QIcon
 
+from app.ui.plain_text import tip
+
 T = TypeVar("T")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,8 +62,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         row, column = self.rows[index.row()], self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return column.show(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip(row) if column.tip else column.show(row)
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt takes a tooltip that looks like HTML for HTML
+            return tip(column.tip(row) if column.tip else column.show(row))
         if role == SORT_ROLE:
             return column.sort(row) if column.sort else column.show(row).casefold()
         if role == ROW_ROLE:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMess
 from app.core.context import Context
 from app.core.detections import fp_report
 from app.core.journal.provenance import provenance
+from app.core.text.names import shown
 from app.core.quarantine.vault import NO_LONGER_DETECTED, Item
 from app.core.text.messages import translate
 from app.ui.dialogs.false_positive import FalsePositiveDialog
@@ -22,6 +23,7 @@ from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.pages import quarantine_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.quarantine_allowed import AllowListView
+from app.ui.plain_text import plain_label
 from app.ui.widgets.ask import ask
 from app.ui.widgets.detection_details import DetectionDetails, attribution_text, category_text, source_text
 from app.ui.widgets.table import table_view
@@ -65,8 +67,8 @@ class QuarantinePage(Page):
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         self.model: RowsModel[Item] = RowsModel([
-            Column(self.tr("Name"), lambda i: os.path.basename(i.original_path), tip=lambda i: i.original_path),
-            Column(self.tr("Original location"), lambda i: os.path.dirname(i.original_path),
+            Column(self.tr("Name"), lambda i: shown(os.path.basename(i.original_path)), tip=lambda i: shown(i.original_path)),
+            Column(self.tr("Original location"), lambda i: shown(os.path.dirname(i.original_path)),
                    tip=lambda i: i.original_path),
             Column(self.tr("Threat"), lambda i: i.rule, tip=attribution_text),
             Column(self.tr("Quarantined"), lambda i: when(i.quarantined_at), sort=lambda i: i.quarantined_at),
@@ -101,7 +103,7 @@ class QuarantinePage(Page):
         for button in (self.restore_button, self.restore_to_button, self.restore_allow_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.summary = QLabel(tab)
+        self.summary = plain_label(QLabel(tab))
         buttons.addWidget(self.summary)
         layout.addLayout(buttons)
         self._selection_changed()
@@ -171,7 +173,7 @@ class QuarantinePage(Page):
         if taken:
             question = text(translate("QuarantinePage", "%n file(s) with the same name already exist.", None, 0)
                             .plural(len(taken)))
-            detail = "\n".join(r.path or "" for r in taken[:10])
+            detail = "\n".join(shown(r.path or "") for r in taken[:10])
             choices = [(self.tr("Keep both"), "rename", Role.AcceptRole), (self.tr("Replace"), "overwrite", Role.DestructiveRole),
                        (self.tr("Cancel"), "cancel", Role.RejectRole)]
             self.question = ask(self, self.tr("Restore"), question, choices,

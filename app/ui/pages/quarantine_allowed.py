@@ -11,6 +11,7 @@ from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.pages import quarantine_calls as calls
 from app.ui.pages.base import Page
+from app.ui.plain_text import plain_label
 from app.ui.widgets.table import table_view
 
 
@@ -39,7 +40,7 @@ class AllowListView(QWidget):
         self.remove_button.setEnabled(False)
         row.addWidget(self.remove_button)
         row.addStretch(1)
-        self.summary = QLabel(self)
+        self.summary = plain_label(QLabel(self))
         row.addWidget(self.summary)
         layout.addLayout(row)
 

@@ -19,6 +19,7 @@ from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.pages import recovery_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.recovery_text import card_text, minutes, recovery_message, yes_no
+from app.ui.plain_text import plain_label
 from app.ui.widgets.crash_card import CrashCard
 from app.ui.widgets.fitting_browser import FittingBrowser
 from app.ui.widgets.table import fit_rows, table_view
@@ -43,7 +44,7 @@ class RecoveryPage(Page):
         self.card.hide()
         self.card.dismissed.connect(self._dismiss)
         layout.addWidget(self.card)
-        self.summary = QLabel(self.body)
+        self.summary = plain_label(QLabel(self.body))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         history = QGroupBox(self.tr("Unexpected restarts"), self.body)
@@ -67,7 +68,7 @@ class RecoveryPage(Page):
         self.state_box = QGroupBox(self.tr("Windows recovery features"), self.body)
         self.state_form = QFormLayout(self.state_box)
         layout.addWidget(self.state_box)
-        self.notes = QLabel(self.body)
+        self.notes = plain_label(QLabel(self.body))
         self.notes.setWordWrap(True)
         layout.addWidget(self.notes)
         layout.addStretch(1)
@@ -135,11 +136,11 @@ class RecoveryPage(Page):
             (self.tr("Tries again every"), minutes(state.qmr_retry_interval_minutes)),
         ]
         for label, value in rows:
-            field = QLabel(value, self.state_box)
+            field = plain_label(QLabel(value, self.state_box))
             field.setAccessibleName(label)
             self.state_form.addRow(label, field)
         for boot in state.recovery_boots:
-            detail = QLabel(recovery_message(boot.message), self.state_box)
+            detail = plain_label(QLabel(recovery_message(boot.message), self.state_box))
             detail.setWordWrap(True)
             self.state_form.addRow(when(boot.time.timestamp()) if boot.time else NONE, detail)
 

@@ -25,6 +25,7 @@ from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
 from app.ui.pages import scan_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.scan_results import ResultsView, summary_text
+from app.ui.plain_text import plain_label
 from app.ui.widgets.scan_progress import ScanProgressView
 
 ACTIONS = ("quarantine", "report", "ask")
@@ -107,7 +108,7 @@ class ScanPage(Page):
         self.progress_view.cancel_clicked.connect(self.cancel)
         self.progress_view.hide()
         layout.addWidget(self.progress_view)
-        self.outcome = QLabel(self.body)
+        self.outcome = plain_label(QLabel(self.body))
         self.outcome.setWordWrap(True)
         self.outcome.hide()
         layout.addWidget(self.outcome)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
+from app.core.text.names import shown
 from app.core.scanning.job import Found, ScanSummary
 from app.core.text.messages import translate
 from app.ui.formatting import duration, reason
@@ -53,8 +54,8 @@ class ResultsView(QWidget):
         box = QGroupBox(self.tr("Threats found"), self)
         box_layout = QVBoxLayout(box)
         self.model: RowsModel[Found] = RowsModel([
-            Column(self.tr("File"), lambda f: os.path.basename(f.path), tip=lambda f: f.path),
-            Column(self.tr("Folder"), lambda f: os.path.dirname(f.file), tip=lambda f: f.path),
+            Column(self.tr("File"), lambda f: shown(os.path.basename(f.path)), tip=lambda f: shown(f.path)),
+            Column(self.tr("Folder"), lambda f: shown(os.path.dirname(f.file)), tip=lambda f: shown(f.path)),
             Column(self.tr("Threat"), lambda f: f.rule, tip=attribution_text),
             Column(self.tr("What was done"), self._action_text),
         ], stands_out=lambda f: self._action(f) in QUARANTINABLE, parent=self)
@@ -96,7 +97,8 @@ class ResultsView(QWidget):
         labels = {"quarantined": self.tr("Moved to the quarantine"), "reported": self.tr("Reported only"),
                   "ask": self.tr("Waiting for your choice"),
                   "skipped-protected": self.tr("Left in place: a system or Ringfence file"),
-                  "allowed": self.tr("Allowed"), "restored": self.tr("Put back and allowed")}
+                  "allowed": self.tr("Allowed"), "restored": self.tr("Put back and allowed"),
+                  "gone": self.tr("Deleted before it could be quarantined")}
         action = self._action(found)
         if action == "failed":
             return text(translate("ScanPage", "Could not be quarantined: %1").arg(reason(found.error)))

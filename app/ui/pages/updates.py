@@ -34,6 +34,7 @@ from app.ui.pages import updates_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.updates_badge import describe
 from app.ui.pages.updates_changes import ChangesView
+from app.ui.plain_text import plain_label
 from app.ui.widgets.ask import ask
 from app.ui.widgets.state_badge import StateBadge
 from app.ui.widgets.table import fit_rows, table_view
@@ -76,7 +77,7 @@ class UpdatesPage(Page):
                            ("ring", self.tr("Update ring")), ("automatic", self.tr("Automatic updates")),
                            ("verification", self.tr("Verification")),
                            ("checked", self.tr("Last check")), ("latest", self.tr("Newest on the channel"))):
-            value = QLabel(facts)
+            value = plain_label(QLabel(facts))
             value.setWordWrap(True)
             value.setAccessibleName(label)
             form.addRow(label, value)

@@ -11,6 +11,7 @@ from app.core.text.messages import translate
 from app.ui.formatting import reason
 from app.ui.i18n import text
 from app.ui.pages.updates_calls import Changes
+from app.ui.plain_text import plain_label
 from app.ui.widgets.fonts import emphasise
 
 VISIBLE_RULES = 6
@@ -21,7 +22,7 @@ class ChangesView(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("What changed"))
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self)
+        self.summary = plain_label(QLabel(self))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.rules = QListWidget(self)

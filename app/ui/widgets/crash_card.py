@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.plain_text import plain_label
 from app.ui.widgets.fonts import emphasise
 
 STYLE = ("QFrame#crashCard { background: #000000; border-radius: 6px; }"
@@ -49,7 +50,7 @@ class CrashCard(QFrame):
         layout.addWidget(self.headline)
         self.labels: dict[str, QLabel] = {}
         for key in ("stop_code", "what_failed", "when", "meaning", "advice", "statement"):
-            label = QLabel(self)
+            label = plain_label(QLabel(self))
             label.setWordWrap(True)
             layout.addWidget(label)
             self.labels[key] = label

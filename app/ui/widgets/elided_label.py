@@ -7,6 +7,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from app.core.text.names import shown
+from app.ui.plain_text import tip
+
 
 class ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -14,10 +17,12 @@ class ElidedLabel(QLabel):
         self.full = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextFormat(Qt.TextFormat.PlainText)
 
     def set_full_text(self, full: str) -> None:
-        self.full = full
-        self.setToolTip(full)
+        """Show the path ``full`` (its controls visible, isolated: :func:`app.core.text.names.shown`)."""
+        self.full = shown(full)
+        self.setToolTip(tip(self.full))
         self._elide()
 
     def minimumSizeHint(self) -> QSize:

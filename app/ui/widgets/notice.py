@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStyle, QToolButton, QWidget
 
+from app.ui.plain_text import plain_label
+
 
 class Notice(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -12,7 +14,7 @@ class Notice(QFrame):
         self.setAccessibleName(self.tr("Notice"))
         layout = QHBoxLayout(self)
         self.icon = QLabel(self)
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))  # it names files: never HTML
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setTextInteractionFlags(self.label.textInteractionFlags().TextSelectableByMouse)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QStyle, QWidget
 
+from app.ui.plain_text import plain_label
 from app.ui.widgets.fonts import emphasise
 
 _ICONS = {
@@ -28,7 +29,7 @@ class StateBadge(QFrame):
         self.heading = QLabel(self)
         emphasise(self.heading, 1.2)
         self.heading.setWordWrap(True)
-        self.detail = QLabel(self)
+        self.detail = plain_label(QLabel(self))
         self.detail.setWordWrap(True)
         layout.addWidget(self.icon, 0, 0, 2, 1)
         layout.addWidget(self.heading, 0, 1)

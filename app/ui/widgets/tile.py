@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from app.ui.plain_text import plain_label
 from app.ui.widgets.fonts import emphasise
 
 
@@ -26,10 +27,10 @@ class Tile(QFrame):
         if icon is not None:
             self.set_icon(icon)
         self.title = QLabel(title, self)
-        self.value = QLabel(self)
+        self.value = plain_label(QLabel(self))
         emphasise(self.value, 1.25)
         self.value.setWordWrap(True)
-        self.detail = QLabel(self)
+        self.detail = plain_label(QLabel(self))
         self.detail.setWordWrap(True)
         self.button = QPushButton(self)
         self.button.hide()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from app.core.status.verdict import Verdict
 from app.ui.i18n import text
 from app.ui.icons import state_icon
+from app.ui.plain_text import plain_label
 from app.ui.widgets.fonts import emphasise
 
 COLOURS = {"ok": ("#107c10", "#ffffff"), "attention": ("#f7b500", "#000000"), "alert": ("#c50f1f", "#ffffff")}
@@ -65,7 +66,7 @@ class VerdictBanner(QFrame):
                 widget.deleteLater()
         self.fix_buttons = {}
         for row, reason in enumerate(verdict.reasons):
-            label = QLabel(text(reason.message), self)
+            label = plain_label(QLabel(text(reason.message), self))
             label.setWordWrap(True)
             self.reasons.addWidget(label, row, 0)
             if reason.fix:
