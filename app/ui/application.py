@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.core import autostart
 from app.core.beacon.sender import BeaconThread
 from app.core.events import Event
 from app.core.paths import Paths
@@ -55,6 +56,7 @@ class ConsoleApp(QObject):
         self.qapp = qapp
         self.paths = paths.ensure()
         self.settings = Settings.load(paths.settings_file)  # a small JSON file; everything else runs on workers
+        autostart.reflect(self.settings)  # a file or a registry value: the installer may have set it
         self.workers = Workers(paths, parent=self)
         self.language = Language(qapp)
         self.language.apply(self.settings["ui.language"])
