@@ -120,6 +120,10 @@ FunctionEnd
 Section "$(SecProgram)" SecProgram
   SectionIn RO
   Call WaitUntilClosed
+  ${If} ${FileExists} "$INSTDIR\uninstall.exe"  ; an earlier version: its files go first (silent: data kept)
+    ExecWait '"$INSTDIR\uninstall.exe" /S _?=$INSTDIR'
+    Delete "$INSTDIR\uninstall.exe"
+  ${EndIf}
   !include /CHARSET=UTF8 "${FILES_NSH}"
   SetOutPath "$INSTDIR"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -148,6 +152,13 @@ Function .onInit
   ClearErrors
   ${GetOptions} $0 "/NOAUTOSTART" $1
   ${IfNot} ${Errors}
+    !insertmacro UnselectSection ${SecAutostart}
+  ${EndIf}
+  ; installing over an earlier version keeps the user's choice (made here or in Ringfence's settings)
+  ReadRegStr $0 HKCU "${UNINST_KEY}" "InstallLocation"
+  ReadRegStr $1 HKCU "${RUN_KEY}" "${RUN_VALUE}"
+  ${If} $0 != ""
+  ${AndIf} $1 == ""
     !insertmacro UnselectSection ${SecAutostart}
   ${EndIf}
 FunctionEnd
