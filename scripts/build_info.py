@@ -57,12 +57,32 @@ def write_version_file(folder: Path, version: str) -> Path:
     return path
 
 
+#: Files of the PySide6 wheel the console never loads: Qt's software OpenGL (for Qt Quick and OpenGL widgets
+#: on a PC without a GPU driver; the console paints its widgets without OpenGL). Windows wheel only.
+QT_UNUSED_FILES = {"opengl32sw.dll"}
+
+
+def _inside_qt(dest: str) -> list[str] | None:
+    """The parts of ``dest`` (a path inside the bundle) below Qt's own folder, or None outside PySide6.
+
+    The wheels differ: Linux has ``PySide6/Qt/plugins/`` and ``PySide6/Qt/translations/``, Windows
+    ``PySide6/plugins/`` and ``PySide6/translations/`` beside the modules. PyInstaller names files with
+    the platform's separator."""
+    parts = dest.replace("\\", "/").split("/")
+    if "PySide6" not in parts:
+        return None
+    rest = parts[parts.index("PySide6") + 1:]
+    return rest[1:] if rest[:1] == ["Qt"] else rest
+
+
 def wanted_qt_file(dest: str) -> bool:
-    """False for a Qt plugin the console does not need (``dest`` is the path inside the bundle)."""
-    parts = Path(dest).parts
-    if "Qt" in parts and "translations" in parts:  # Qt's own texts: only for the languages Ringfence speaks
-        return Path(dest).name in {f"qtbase_{lang}.qm" for lang in LANGUAGES}
-    if "plugins" not in parts or "Qt" not in parts:
+    """False for a Qt plugin, translation or library the console does not need (``dest`` is the path
+    inside the bundle, in either wheel's layout)."""
+    rest = _inside_qt(dest)
+    if not rest:
         return True
-    index = parts.index("plugins")
-    return index + 1 < len(parts) and parts[index + 1] in QT_PLUGINS
+    if rest[0] == "translations":  # Qt's own texts: only for the languages Ringfence speaks
+        return rest[-1] in {f"qtbase_{lang}.qm" for lang in LANGUAGES}
+    if rest[0] == "plugins":
+        return len(rest) > 2 and rest[1] in QT_PLUGINS
+    return not (len(rest) == 1 and rest[0] in QT_UNUSED_FILES)

@@ -130,9 +130,11 @@ def test_frozen_bundle_scans_with_its_own_engine_worker(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert [d["rule"] for d in json.loads(result.stdout)["detections"]] == ["EICAR_Test_File"]
     # Only the Qt plugins and translations the console needs, and the version from pyproject.toml.
-    qt = next(folder.rglob("PySide6/Qt"))
+    pyside = next(folder.rglob("PySide6"))
+    qt = pyside / "Qt" if (pyside / "Qt").is_dir() else pyside  # the Linux and the Windows wheel's layouts
     assert {p.name for p in (qt / "plugins").iterdir()} <= build_info.QT_PLUGINS
     assert {p.name for p in (qt / "translations").iterdir()} <= {"qtbase_de.qm"}
+    assert not (qt / "opengl32sw.dll").exists()
     version_file = (tmp_path / "build" / "build" / "version_info.txt").read_text()
     assert f"'ProductVersion', '{build_info.project_version()}'" in version_file
 

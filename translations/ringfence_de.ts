@@ -87,37 +87,37 @@
 <context>
     <name>AllowListView</name>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="22"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="23"/>
         <source>Files on the allow-list are never reported as threats, whatever the definitions say. Remove a file to have it checked again.</source>
         <translation>Dateien auf der Zulassungsliste werden nie als Bedrohung gemeldet, was auch immer die Definitionen sagen. Entfernen Sie eine Datei, damit sie wieder geprüft wird.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="27"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="29"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="28"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="29"/>
         <source>(no name recorded)</source>
         <translation>(kein Name gespeichert)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="29"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="30"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="32"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="33"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="35"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="36"/>
         <source>Re&amp;move from the allow-list</source>
         <translation>Von der Zulassungsliste &amp;entfernen</translation>
     </message>
@@ -164,48 +164,48 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="22"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="23"/>
         <source>What changed</source>
         <translation>Was sich geändert hat</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="28"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="29"/>
         <source>Rules added, removed and changed</source>
         <translation>Hinzugefügte, entfernte und geänderte Regeln</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="31"/>
-        <location filename="../app/ui/pages/updates_changes.py" line="35"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="32"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="36"/>
         <source>Release notes</source>
         <translation>Versionshinweise</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="46"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="47"/>
         <source>Ringfence uses its built-in definitions; no update has been installed.</source>
         <translation>Ringfence verwendet seine eingebauten Definitionen; es wurde noch kein Update installiert.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="53"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="54"/>
         <source>the built-in definitions</source>
         <translation>den eingebauten Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="61"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
         <source>Added: %1</source>
         <translation>Hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="61"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
         <source>Removed: %1</source>
         <translation>Entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="63"/>
         <source>Changed: %1</source>
         <translation>Geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="71"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="72"/>
         <source>This version came without release notes.</source>
         <translation>Zu dieser Version gibt es keine Versionshinweise.</translation>
     </message>
@@ -249,17 +249,17 @@
 <context>
     <name>CrashCard</name>
     <message>
-        <location filename="../app/ui/widgets/crash_card.py" line="46"/>
+        <location filename="../app/ui/widgets/crash_card.py" line="47"/>
         <source>Your device ran into a problem and needed to restart.</source>
         <translation>Auf Ihrem Gerät ist ein Problem aufgetreten, und es musste neu gestartet werden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/crash_card.py" line="58"/>
+        <location filename="../app/ui/widgets/crash_card.py" line="59"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Ausblenden</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/crash_card.py" line="59"/>
+        <location filename="../app/ui/widgets/crash_card.py" line="60"/>
         <source>Dismiss the crash report</source>
         <translation>Absturzbericht ausblenden</translation>
     </message>
@@ -987,8 +987,13 @@
         <source>Real-time protection found %1 in %2: %3 (%4).</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3 (%4).</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../app/core/journal/events.py" line="125"/>
+        <source>Real-time protection did not check %1: it is larger than the %2 MB limit for checking a file (a scan with a higher limit checks it).</source>
+        <translation>Der Echtzeitschutz hat %1 nicht geprüft: Die Datei ist größer als die Grenze von %2 MB für die Prüfung einer Datei (ein Scan mit höherer Grenze prüft sie).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/journal/events.py" line="128"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -996,52 +1001,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="126"/>
+        <location filename="../app/core/journal/events.py" line="129"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="128"/>
+        <location filename="../app/core/journal/events.py" line="131"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="130"/>
+        <location filename="../app/core/journal/events.py" line="133"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="132"/>
+        <location filename="../app/core/journal/events.py" line="135"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="134"/>
+        <location filename="../app/core/journal/events.py" line="137"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="137"/>
+        <location filename="../app/core/journal/events.py" line="140"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="139"/>
+        <location filename="../app/core/journal/events.py" line="142"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="142"/>
+        <location filename="../app/core/journal/events.py" line="145"/>
         <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
         <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="146"/>
+        <location filename="../app/core/journal/events.py" line="149"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="164"/>
+        <location filename="../app/core/journal/events.py" line="167"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1051,7 +1056,7 @@
         <translation>die mitgelieferten Basis-Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="192"/>
+        <location filename="../app/core/updates/service.py" line="202"/>
         <source>from the update server</source>
         <translation>vom Update-Server</translation>
     </message>
@@ -1437,22 +1442,27 @@
     </message>
     <message>
         <location filename="../app/core/text/labels.py" line="43"/>
+        <source>large file test</source>
+        <translation>Test mit großen Dateien</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="44"/>
         <source>time limit</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="44"/>
         <location filename="../app/core/text/labels.py" line="45"/>
+        <location filename="../app/core/text/labels.py" line="46"/>
         <source>test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="46"/>
+        <location filename="../app/core/text/labels.py" line="47"/>
         <source>engine self-test</source>
         <translation>Selbsttest des Scanners</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="47"/>
+        <location filename="../app/core/text/labels.py" line="48"/>
         <source>validation</source>
         <translation>Prüfung vor der Verwendung</translation>
     </message>
@@ -1489,17 +1499,17 @@
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../app/ui/widgets/notice.py" line="12"/>
+        <location filename="../app/ui/widgets/notice.py" line="14"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/notice.py" line="20"/>
+        <location filename="../app/ui/widgets/notice.py" line="22"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/notice.py" line="21"/>
+        <location filename="../app/ui/widgets/notice.py" line="23"/>
         <source>Close the notice</source>
         <translation>Hinweis schließen</translation>
     </message>
@@ -1791,27 +1801,37 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="71"/>
+        <location filename="../app/core/quarantine/restoring.py" line="70"/>
+        <source>The encrypted copy of %1 is missing from the quarantine folder, so it cannot be restored.</source>
+        <translation>Die verschlüsselte Kopie von %1 fehlt im Quarantäne-Ordner, daher kann sie nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/restoring.py" line="78"/>
+        <source>%1 is now a link to another place, and Ringfence never restores through a link; restore the item to a folder you choose instead.</source>
+        <translation>%1 ist jetzt eine Verknüpfung zu einem anderen Ort, und Ringfence stellt nie über eine Verknüpfung wieder her; stellen Sie das Element in einem Ordner Ihrer Wahl wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/restoring.py" line="82"/>
         <source>%1 is not a folder, so the item cannot be restored into it.</source>
         <translation>%1 ist kein Ordner, daher kann das Element nicht dorthin wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="81"/>
+        <location filename="../app/core/quarantine/restoring.py" line="92"/>
         <source>The folder %1 cannot be created (%2); choose another folder.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden (%2); wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="143"/>
+        <location filename="../app/core/quarantine/restoring.py" line="154"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="174"/>
+        <location filename="../app/core/quarantine/restoring.py" line="185"/>
         <source>%1 is a folder, so the item cannot replace it; restore it to another folder.</source>
         <translation>%1 ist ein Ordner, daher kann das Element ihn nicht ersetzen; stellen Sie es in einem anderen Ordner wieder her.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/quarantine/index_rebuild.py" line="44"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="45"/>
         <source>Added %n quarantined item(s) back to the index from their encrypted copies; %1 were already listed, %2 could not be read and %3 do not record where they came from.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen; %1 waren schon aufgeführt, %2 konnten nicht gelesen werden und bei %3 ist nicht vermerkt, woher sie stammen.</numerusform>
@@ -1819,17 +1839,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="118"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="129"/>
         <source>it cannot be read (%1)</source>
         <translation>sie kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="127"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="138"/>
         <source>its record is incomplete</source>
         <translation>ihre Angaben sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/index_rebuild.py" line="130"/>
+        <location filename="../app/core/quarantine/index_rebuild.py" line="141"/>
         <source>it records a different item id (%1)</source>
         <translation>sie verzeichnet eine andere Objekt-ID (%1)</translation>
     </message>
@@ -1869,130 +1889,130 @@
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="44"/>
+        <location filename="../app/ui/pages/quarantine.py" line="46"/>
         <source>&lt;h2&gt;Quarantine&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Quarantäne&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="45"/>
+        <location filename="../app/ui/pages/quarantine.py" line="47"/>
         <source>Files found to be threats are kept here, encrypted, where they cannot do harm. You can put a file back if you trust it.</source>
         <translation>Als Bedrohung erkannte Dateien werden hier verschlüsselt aufbewahrt, wo sie keinen Schaden anrichten können. Wenn Sie einer Datei vertrauen, können Sie sie zurücklegen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="50"/>
-        <location filename="../app/ui/pages/quarantine.py" line="81"/>
+        <location filename="../app/ui/pages/quarantine.py" line="52"/>
+        <location filename="../app/ui/pages/quarantine.py" line="83"/>
         <source>Quarantined files</source>
         <translation>Dateien in Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="52"/>
+        <location filename="../app/ui/pages/quarantine.py" line="54"/>
         <source>Allow-list</source>
         <translation>Zulassungsliste</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="57"/>
+        <location filename="../app/ui/pages/quarantine.py" line="59"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="63"/>
+        <location filename="../app/ui/pages/quarantine.py" line="65"/>
         <source>Search by name, location or threat</source>
         <translation>Nach Name, Ort oder Bedrohung suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="64"/>
+        <location filename="../app/ui/pages/quarantine.py" line="66"/>
         <source>Search the quarantine</source>
         <translation>Quarantäne durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="68"/>
+        <location filename="../app/ui/pages/quarantine.py" line="70"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="69"/>
+        <location filename="../app/ui/pages/quarantine.py" line="71"/>
         <source>Original location</source>
         <translation>Ursprünglicher Ort</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="71"/>
+        <location filename="../app/ui/pages/quarantine.py" line="73"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="72"/>
-        <location filename="../app/ui/pages/quarantine.py" line="111"/>
-        <location filename="../app/ui/pages/quarantine.py" line="117"/>
+        <location filename="../app/ui/pages/quarantine.py" line="74"/>
+        <location filename="../app/ui/pages/quarantine.py" line="113"/>
+        <location filename="../app/ui/pages/quarantine.py" line="119"/>
         <source>Quarantined</source>
         <translation>In Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="73"/>
+        <location filename="../app/ui/pages/quarantine.py" line="75"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="73"/>
+        <location filename="../app/ui/pages/quarantine.py" line="75"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="74"/>
+        <location filename="../app/ui/pages/quarantine.py" line="76"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="75"/>
+        <location filename="../app/ui/pages/quarantine.py" line="77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="76"/>
+        <location filename="../app/ui/pages/quarantine.py" line="78"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="77"/>
+        <location filename="../app/ui/pages/quarantine.py" line="79"/>
         <source>Rule set</source>
         <translation>Regelsammlung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="86"/>
+        <location filename="../app/ui/pages/quarantine.py" line="88"/>
         <source>Report &amp;false positive…</source>
         <translation>&amp;Fehlalarm melden…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="93"/>
+        <location filename="../app/ui/pages/quarantine.py" line="95"/>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="94"/>
+        <location filename="../app/ui/pages/quarantine.py" line="96"/>
         <source>Restore &amp;to…</source>
         <translation>Wiederherstellen &amp;nach …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="95"/>
+        <location filename="../app/ui/pages/quarantine.py" line="97"/>
         <source>Restore and &amp;allow</source>
         <translation>Wiederherstellen und &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="96"/>
+        <location filename="../app/ui/pages/quarantine.py" line="98"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="111"/>
+        <location filename="../app/ui/pages/quarantine.py" line="113"/>
         <source>No longer detected</source>
         <translation>Nicht mehr erkannt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="115"/>
+        <location filename="../app/ui/pages/quarantine.py" line="117"/>
         <source>No longer detected (definitions %1): you may restore it</source>
         <translation>Nicht mehr erkannt (Definitionen %1): Sie können sie wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="127"/>
+        <location filename="../app/ui/pages/quarantine.py" line="129"/>
         <source>%n item(s), %1</source>
         <translation>
             <numerusform>%n Eintrag, %1</numerusform>
@@ -2000,7 +2020,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="172"/>
+        <location filename="../app/ui/pages/quarantine.py" line="174"/>
         <source>%n file(s) with the same name already exist.</source>
         <translation>
             <numerusform>%n Datei mit demselben Namen ist bereits vorhanden.</numerusform>
@@ -2008,33 +2028,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="175"/>
+        <location filename="../app/ui/pages/quarantine.py" line="177"/>
         <source>Keep both</source>
         <translation>Beide behalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="175"/>
+        <location filename="../app/ui/pages/quarantine.py" line="177"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="176"/>
-        <location filename="../app/ui/pages/quarantine.py" line="202"/>
+        <location filename="../app/ui/pages/quarantine.py" line="178"/>
+        <location filename="../app/ui/pages/quarantine.py" line="204"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="177"/>
+        <location filename="../app/ui/pages/quarantine.py" line="179"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="189"/>
+        <location filename="../app/ui/pages/quarantine.py" line="191"/>
         <source>Restore to folder</source>
         <translation>In Ordner wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="200"/>
+        <location filename="../app/ui/pages/quarantine.py" line="202"/>
         <source>Delete %n item(s) permanently? They cannot be restored afterwards.</source>
         <translation>
             <numerusform>%n Eintrag endgültig löschen? Er kann danach nicht mehr wiederhergestellt werden.</numerusform>
@@ -2042,18 +2062,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="202"/>
-        <location filename="../app/ui/pages/quarantine.py" line="203"/>
+        <location filename="../app/ui/pages/quarantine.py" line="204"/>
+        <location filename="../app/ui/pages/quarantine.py" line="205"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/quarantine.py" line="222"/>
+        <location filename="../app/ui/pages/quarantine.py" line="224"/>
         <source>The file was restored to %1.</source>
         <translation>Die Datei wurde nach %1 wiederhergestellt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="224"/>
+        <location filename="../app/ui/pages/quarantine.py" line="226"/>
         <source>%n file(s) restored.</source>
         <translation>
             <numerusform>%n Datei wiederhergestellt.</numerusform>
@@ -2061,7 +2081,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine.py" line="226"/>
+        <location filename="../app/ui/pages/quarantine.py" line="228"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Eintrag gelöscht.</numerusform>
@@ -2069,7 +2089,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/quarantine_allowed.py" line="51"/>
+        <location filename="../app/ui/pages/quarantine_allowed.py" line="52"/>
         <source>%n file(s) allowed</source>
         <translation>
             <numerusform>%n Datei zugelassen</numerusform>
@@ -2100,71 +2120,81 @@
         <translation>der PC ist aus dem Ruhezustand erwacht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="20"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="16"/>
+        <source>a protected folder was moved, recreated or replaced by a link</source>
+        <translation>ein geschützter Ordner wurde verschoben, neu angelegt oder durch eine Verknüpfung ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/realtime_messages.py" line="21"/>
         <source>moved to the quarantine</source>
         <extracomment>What real-time protection did with a detected file.</extracomment>
         <translation>in die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="21"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="22"/>
         <source>left in place</source>
         <translation>an Ort und Stelle belassen</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="22"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="23"/>
         <source>left in place until you decide what to do with it</source>
         <translation>an Ort und Stelle belassen, bis Sie entscheiden, was damit geschehen soll</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="23"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="24"/>
         <source>left in place because it is a protected system or Ringfence file</source>
         <translation>an Ort und Stelle belassen, weil es eine geschützte System- oder Ringfence-Datei ist</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="24"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="25"/>
         <source>could not be moved to the quarantine</source>
         <translation>konnte nicht in die Quarantäne verschoben werden</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="29"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="26"/>
+        <source>deleted before it could be moved to the quarantine</source>
+        <translation>gelöscht, bevor sie in die Quarantäne verschoben werden konnte</translation>
+    </message>
+    <message>
+        <location filename="../app/core/realtime/realtime_messages.py" line="31"/>
         <source>the folder does not exist</source>
         <extracomment>Why a protected folder cannot be watched, by errno (anything else: the system&apos;s own words).</extracomment>
         <translation>den Ordner gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="30"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="32"/>
         <source>it is not a folder</source>
         <translation>es ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="31"/>
-        <location filename="../app/core/realtime/realtime_messages.py" line="32"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="33"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="34"/>
         <source>no permission</source>
         <translation>keine Berechtigung</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="33"/>
-        <location filename="../app/core/realtime/realtime_messages.py" line="34"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="35"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="36"/>
         <source>the system&apos;s limit of watched folders is reached</source>
         <translation>die Höchstzahl überwachter Ordner des Systems ist erreicht</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="35"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="37"/>
         <source>the system is out of memory</source>
         <translation>dem System fehlt Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="43"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="45"/>
         <source>error %1</source>
         <translation>Fehler %1</translation>
     </message>
     <message>
-        <location filename="../app/core/realtime/realtime_messages.py" line="43"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="45"/>
         <source>reason unknown</source>
         <translation>Grund unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/realtime/realtime_messages.py" line="48"/>
+        <location filename="../app/core/realtime/realtime_messages.py" line="50"/>
         <source>Catching up: %n file(s) to check.</source>
         <translation>
             <numerusform>Aufholen: %n Datei wird geprüft.</numerusform>
@@ -2619,54 +2649,54 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="41"/>
+        <location filename="../app/ui/pages/recovery.py" line="42"/>
         <source>&lt;h2&gt;Crashes and recovery&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Abstürze und Wiederherstellung&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="49"/>
-        <location filename="../app/ui/pages/recovery.py" line="59"/>
+        <location filename="../app/ui/pages/recovery.py" line="50"/>
+        <location filename="../app/ui/pages/recovery.py" line="60"/>
         <source>Unexpected restarts</source>
         <translation>Unerwartete Neustarts</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="52"/>
+        <location filename="../app/ui/pages/recovery.py" line="53"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="54"/>
+        <location filename="../app/ui/pages/recovery.py" line="55"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="55"/>
+        <location filename="../app/ui/pages/recovery.py" line="56"/>
         <source>Stop code</source>
         <translation>Stoppcode</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="57"/>
+        <location filename="../app/ui/pages/recovery.py" line="58"/>
         <source>Probable cause</source>
         <translation>Wahrscheinliche Ursache</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="64"/>
+        <location filename="../app/ui/pages/recovery.py" line="65"/>
         <source>Evidence for the selected restart</source>
         <translation>Belege für den ausgewählten Neustart</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="67"/>
-        <location filename="../app/ui/pages/recovery.py" line="128"/>
+        <location filename="../app/ui/pages/recovery.py" line="68"/>
+        <location filename="../app/ui/pages/recovery.py" line="129"/>
         <source>Windows recovery features</source>
         <translation>Wiederherstellungsfunktionen von Windows</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="77"/>
+        <location filename="../app/ui/pages/recovery.py" line="78"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery.py" line="106"/>
+        <location filename="../app/ui/pages/recovery.py" line="107"/>
         <source>%n unexpected restart(s) found.</source>
         <translation>
             <numerusform>%n unerwarteter Neustart gefunden.</numerusform>
@@ -2674,52 +2704,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="107"/>
+        <location filename="../app/ui/pages/recovery.py" line="108"/>
         <source>No unexpected restarts were found.</source>
         <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="121"/>
+        <location filename="../app/ui/pages/recovery.py" line="122"/>
         <source>Recovery features</source>
         <translation>Wiederherstellungsfunktionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="122"/>
+        <location filename="../app/ui/pages/recovery.py" line="123"/>
         <source>Windows Recovery Environment and Quick Machine Recovery are Windows features; on this system the evidence above comes from the kernel&apos;s logs.</source>
         <translation>Windows-Wiederherstellungsumgebung und Schnelle Computerwiederherstellung sind Funktionen von Windows; auf diesem System stammen die Belege oben aus den Protokollen des Kernels.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="130"/>
+        <location filename="../app/ui/pages/recovery.py" line="131"/>
         <source>Windows Recovery Environment</source>
         <translation>Windows-Wiederherstellungsumgebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="131"/>
+        <location filename="../app/ui/pages/recovery.py" line="132"/>
         <source>WinRE version</source>
         <translation>WinRE-Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="132"/>
+        <location filename="../app/ui/pages/recovery.py" line="133"/>
         <source>Quick Machine Recovery (cloud remediation)</source>
         <translation>Schnelle Computerwiederherstellung (Behebung über die Cloud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="133"/>
+        <location filename="../app/ui/pages/recovery.py" line="134"/>
         <source>Automatic remediation</source>
         <translation>Automatische Behebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="134"/>
+        <location filename="../app/ui/pages/recovery.py" line="135"/>
         <source>Keeps trying for</source>
         <translation>Versucht es insgesamt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="135"/>
+        <location filename="../app/ui/pages/recovery.py" line="136"/>
         <source>Tries again every</source>
         <translation>Neuer Versuch alle</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="155"/>
+        <location filename="../app/ui/pages/recovery.py" line="156"/>
         <source>Crash dump: %1</source>
         <translation>Absturzabbild: %1</translation>
     </message>
@@ -2794,86 +2824,91 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="53"/>
-        <location filename="../app/ui/pages/scan_results.py" line="61"/>
+        <location filename="../app/ui/pages/scan_results.py" line="54"/>
+        <location filename="../app/ui/pages/scan_results.py" line="62"/>
         <source>Threats found</source>
         <translation>Gefundene Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="56"/>
+        <location filename="../app/ui/pages/scan_results.py" line="57"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="57"/>
+        <location filename="../app/ui/pages/scan_results.py" line="58"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="58"/>
+        <location filename="../app/ui/pages/scan_results.py" line="59"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="59"/>
+        <location filename="../app/ui/pages/scan_results.py" line="60"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="69"/>
+        <location filename="../app/ui/pages/scan_results.py" line="70"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="70"/>
+        <location filename="../app/ui/pages/scan_results.py" line="71"/>
         <source>&amp;Allow this file</source>
         <translation>Diese Datei &amp;zulassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="71"/>
+        <location filename="../app/ui/pages/scan_results.py" line="72"/>
         <source>Show in f&amp;older</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="72"/>
+        <location filename="../app/ui/pages/scan_results.py" line="73"/>
         <source>&amp;Report false positive…</source>
         <translation>Fehlalarm &amp;melden…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="82"/>
-        <location filename="../app/ui/pages/scan_results.py" line="85"/>
+        <location filename="../app/ui/pages/scan_results.py" line="83"/>
+        <location filename="../app/ui/pages/scan_results.py" line="86"/>
         <source>Files that could not be checked</source>
         <translation>Dateien, die nicht geprüft werden konnten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="96"/>
+        <location filename="../app/ui/pages/scan_results.py" line="97"/>
         <source>Moved to the quarantine</source>
         <translation>In die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="96"/>
+        <location filename="../app/ui/pages/scan_results.py" line="97"/>
         <source>Reported only</source>
         <translation>Nur gemeldet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="97"/>
+        <location filename="../app/ui/pages/scan_results.py" line="98"/>
         <source>Waiting for your choice</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="98"/>
+        <location filename="../app/ui/pages/scan_results.py" line="99"/>
         <source>Left in place: a system or Ringfence file</source>
         <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="99"/>
+        <location filename="../app/ui/pages/scan_results.py" line="100"/>
         <source>Allowed</source>
         <translation>Zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="99"/>
+        <location filename="../app/ui/pages/scan_results.py" line="100"/>
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="101"/>
+        <source>Deleted before it could be quarantined</source>
+        <translation>Gelöscht, bevor sie in die Quarantäne kam</translation>
     </message>
 </context>
 <context>
@@ -2977,87 +3012,87 @@
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="57"/>
+        <location filename="../app/ui/pages/scan.py" line="58"/>
         <source>Scan</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="61"/>
+        <location filename="../app/ui/pages/scan.py" line="62"/>
         <source>&lt;h2&gt;Scan&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Prüfen&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="63"/>
+        <location filename="../app/ui/pages/scan.py" line="64"/>
         <source>&amp;Quick scan</source>
         <translation>&amp;Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="64"/>
+        <location filename="../app/ui/pages/scan.py" line="65"/>
         <source>&amp;Full scan</source>
         <translation>&amp;Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="65"/>
+        <location filename="../app/ui/pages/scan.py" line="66"/>
         <source>Scan a f&amp;older…</source>
         <translation>&amp;Ordner prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="66"/>
+        <location filename="../app/ui/pages/scan.py" line="67"/>
         <source>Scan f&amp;iles…</source>
         <translation>&amp;Dateien prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="67"/>
+        <location filename="../app/ui/pages/scan.py" line="68"/>
         <source>The places where threats usually arrive: downloads, the desktop, temporary and start-up folders, running programs.</source>
         <translation>Die Orte, an denen Bedrohungen meist ankommen: Downloads, Desktop, temporäre und Autostart-Ordner, laufende Programme.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="69"/>
+        <location filename="../app/ui/pages/scan.py" line="70"/>
         <source>Every file on every drive. This can take a long time.</source>
         <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="89"/>
+        <location filename="../app/ui/pages/scan.py" line="90"/>
         <source>When a &amp;threat is found:</source>
         <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="92"/>
+        <location filename="../app/ui/pages/scan.py" line="93"/>
         <source>When a threat is found</source>
         <translation>Wenn eine Bedrohung gefunden wird</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="93"/>
+        <location filename="../app/ui/pages/scan.py" line="94"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="93"/>
+        <location filename="../app/ui/pages/scan.py" line="94"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="94"/>
+        <location filename="../app/ui/pages/scan.py" line="95"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="76"/>
+        <location filename="../app/ui/pages/scan.py" line="77"/>
         <source>You can also drop files and folders here to scan them.</source>
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="226"/>
+        <location filename="../app/ui/pages/scan.py" line="227"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="233"/>
+        <location filename="../app/ui/pages/scan.py" line="234"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/scan_results.py" line="36"/>
+        <location filename="../app/ui/pages/scan_results.py" line="37"/>
         <source>%n file(s) checked in %1; threats found: %2; files not checked: %3.</source>
         <translation>
             <numerusform>%n Datei in %1 geprüft; gefundene Bedrohungen: %2; nicht geprüfte Dateien: %3.</numerusform>
@@ -3065,17 +3100,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="38"/>
+        <location filename="../app/ui/pages/scan_results.py" line="39"/>
         <source>Scan cancelled: %1</source>
         <translation>Prüfung abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="39"/>
+        <location filename="../app/ui/pages/scan_results.py" line="40"/>
         <source>Scan finished: %1</source>
         <translation>Prüfung beendet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/scan_results.py" line="42"/>
+        <location filename="../app/ui/pages/scan_results.py" line="43"/>
         <source>%n file(s) could not be fully checked: an archive limit was reached.</source>
         <translation>
             <numerusform>%n Datei konnte nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
@@ -3083,12 +3118,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="102"/>
+        <location filename="../app/ui/pages/scan_results.py" line="104"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="110"/>
+        <location filename="../app/ui/pages/scan_results.py" line="112"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3407,132 +3442,132 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="39"/>
+        <location filename="../app/ui/dialogs/settings.py" line="40"/>
         <source>Scanning</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <location filename="../app/ui/dialogs/settings.py" line="41"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="42"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="47"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <location filename="../app/ui/dialogs/settings.py" line="49"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="51"/>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="55"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="58"/>
+        <location filename="../app/ui/dialogs/settings.py" line="59"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
         <source>Ignore it</source>
         <translation>Ignorieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="74"/>
+        <location filename="../app/ui/dialogs/settings.py" line="75"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="76"/>
+        <location filename="../app/ui/dialogs/settings.py" line="77"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="156"/>
+        <location filename="../app/ui/dialogs/settings.py" line="157"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="157"/>
+        <location filename="../app/ui/dialogs/settings.py" line="158"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="158"/>
+        <location filename="../app/ui/dialogs/settings.py" line="159"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="164"/>
+        <location filename="../app/ui/dialogs/settings.py" line="165"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="285"/>
+        <location filename="../app/ui/dialogs/settings.py" line="286"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3864,12 +3899,12 @@
 <context>
     <name>ThreatChoiceDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="164"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="166"/>
         <source>Threat found</source>
         <translation>Bedrohung gefunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/dialogs/threat_choice.py" line="165"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="167"/>
         <source>Ringfence found %n threat(s).</source>
         <translation>
             <numerusform>Ringfence hat %n Bedrohung gefunden.</numerusform>
@@ -3877,57 +3912,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="166"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="168"/>
         <source>What should Ringfence do?</source>
         <translation>Was soll Ringfence tun?</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="168"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
         <source>Until you choose, the files stay where they are. Your choice applies to the selected threats.</source>
         <translation>Bis Sie wählen, bleiben die Dateien, wo sie sind. Ihre Wahl gilt für die ausgewählten Bedrohungen.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="172"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="172"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="172"/>
         <source>Threat</source>
         <translation>Bedrohung</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="170"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="172"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="171"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="173"/>
         <source>Rule set</source>
         <translation>Regelsammlung</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="172"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="174"/>
         <source>Threats waiting for your choice</source>
         <translation>Bedrohungen, die auf Ihre Wahl warten</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="173"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="175"/>
         <source>Move to &amp;quarantine</source>
         <translation>In &amp;Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="174"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="176"/>
         <source>&amp;Allow (the file is safe)</source>
         <translation>&amp;Zulassen (die Datei ist sicher)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/threat_choice.py" line="175"/>
+        <location filename="../app/ui/dialogs/threat_choice.py" line="177"/>
         <source>&amp;Leave it (report only)</source>
         <translation>&amp;Belassen (nur melden)</translation>
     </message>
@@ -4136,92 +4171,92 @@
         <translation>Die Definitionen werden gerade aktualisiert; versuchen Sie es in einer Minute noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="174"/>
+        <location filename="../app/core/updates/service.py" line="184"/>
         <source>The update server asked to wait; Ringfence checks again later.</source>
         <translation>Der Update-Server hat um eine Pause gebeten; Ringfence prüft später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="223"/>
+        <location filename="../app/core/updates/service.py" line="233"/>
         <source>Ringfence already uses its built-in baseline definitions; there is nothing to roll back.</source>
         <translation>Ringfence verwendet bereits die eingebauten Basisdefinitionen; es gibt nichts zurückzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="227"/>
+        <location filename="../app/core/updates/service.py" line="237"/>
         <source>You rolled back from version %1.</source>
         <translation>Sie haben Version %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="233"/>
+        <location filename="../app/core/updates/service.py" line="243"/>
         <source>Unknown update ring %1; choose one of %2.</source>
         <translation>Unbekannter Update-Ring %1; wählen Sie einen von %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="239"/>
+        <location filename="../app/core/updates/service.py" line="249"/>
         <source>Updates can be paused for 1 to 72 hours.</source>
         <translation>Updates können für 1 bis 72 Stunden pausiert werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="289"/>
+        <location filename="../app/core/updates/service.py" line="299"/>
         <source>Only versions that are on this computer can be compared.</source>
         <translation>Nur Versionen, die auf diesem Computer liegen, können verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="302"/>
+        <location filename="../app/core/updates/service.py" line="312"/>
         <source>The update server sent more data than the signed metadata allows (%1).</source>
         <translation>Der Update-Server hat mehr Daten gesendet, als die signierten Metadaten erlauben (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="305"/>
+        <location filename="../app/core/updates/service.py" line="315"/>
         <source>The update server answered HTTP %1; Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server antwortete mit HTTP %1; Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="309"/>
+        <location filename="../app/core/updates/service.py" line="319"/>
         <source>The update server cannot be reached (%1); Ringfence keeps its current definitions and tries again later.</source>
         <translation>Der Update-Server ist nicht erreichbar (%1); Ringfence behält seine aktuellen Definitionen und versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="313"/>
+        <location filename="../app/core/updates/service.py" line="323"/>
         <source>The update failed verification and was refused (%1: %2).</source>
         <translation>Das Update hat die Prüfung nicht bestanden und wurde abgelehnt (%1: %2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="316"/>
+        <location filename="../app/core/updates/service.py" line="326"/>
         <source>The rollout document was refused: %1</source>
         <translation>Das Rollout-Dokument wurde abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="318"/>
+        <location filename="../app/core/updates/service.py" line="328"/>
         <source>The update could not be stored (%1).</source>
         <translation>Das Update konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="320"/>
+        <location filename="../app/core/updates/service.py" line="330"/>
         <source>The rollout document is for channel %1, not %2; it was refused.</source>
         <translation>Das Rollout-Dokument gilt für den Kanal %1, nicht für %2; es wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="323"/>
+        <location filename="../app/core/updates/service.py" line="333"/>
         <source>The rollout document is older (sequence %1) than one already seen (%2); a replay was refused.</source>
         <translation>Das Rollout-Dokument ist älter (Folge %1) als ein bereits gesehenes (%2); eine Wiederholung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="352"/>
+        <location filename="../app/core/updates/service.py" line="362"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions; new definitions are installed only when you choose to install them.</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen mitgelieferten Definitionen zurückgekehrt ist; neue Definitionen werden nur installiert, wenn Sie es ausdrücklich wählen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="371"/>
+        <location filename="../app/core/updates/service.py" line="381"/>
         <source>Version %1 failed verification and was refused (%2).</source>
         <translation>Version %1 hat die Prüfung nicht bestanden und wurde abgelehnt (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="373"/>
+        <location filename="../app/core/updates/service.py" line="383"/>
         <source>Version %1 could not be downloaded (%2); Ringfence tries again later.</source>
         <translation>Version %1 konnte nicht heruntergeladen werden (%2); Ringfence versucht es später erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/service.py" line="390"/>
+        <location filename="../app/core/updates/service.py" line="400"/>
         <source>Version %1 passed validation and its self-test.</source>
         <translation>Version %1 hat die Prüfung und ihren Selbsttest bestanden.</translation>
     </message>
@@ -4246,42 +4281,47 @@
         <translation>Version %1 hat die Bewährungszeit ohne Probleme durchlaufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="53"/>
+        <location filename="../app/core/updates/probation.py" line="56"/>
         <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to its built-in baseline definitions.</source>
         <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu seinen mitgelieferten Basis-Definitionen zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="56"/>
+        <location filename="../app/core/updates/probation.py" line="59"/>
         <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to version %3.</source>
         <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu Version %3 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="61"/>
+        <location filename="../app/core/updates/probation.py" line="64"/>
         <source>Version %1 failed its self-test (%2).</source>
         <translation>Version %1 hat ihren Selbsttest nicht bestanden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="66"/>
+        <location filename="../app/core/updates/probation.py" line="68"/>
+        <source>Version %1 could not check %2 files within the time limit (a rule too slow for larger files).</source>
+        <translation>Version %1 konnte %2 Dateien nicht innerhalb der Zeitgrenze prüfen (eine Regel, die für größere Dateien zu langsam ist).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/probation.py" line="72"/>
         <source>Version %1 failed on %2 of %3 scanned files.</source>
         <translation>Version %1 ist bei %2 von %3 geprüften Dateien gescheitert.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="70"/>
+        <location filename="../app/core/updates/probation.py" line="76"/>
         <source>Version %1 made scanning more than three times slower.</source>
         <translation>Version %1 hat das Prüfen mehr als dreimal langsamer gemacht.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="73"/>
+        <location filename="../app/core/updates/probation.py" line="79"/>
         <source>Version %1 suddenly found %2 threats in %3 files (a likely false alarm).</source>
         <translation>Version %1 hat plötzlich %2 Bedrohungen in %3 Dateien gefunden (vermutlich ein Fehlalarm).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="76"/>
+        <location filename="../app/core/updates/probation.py" line="82"/>
         <source>Version %1 flagged %2 protected system files (a false alarm).</source>
         <translation>Version %1 hat %2 geschützte Systemdateien gemeldet (ein Fehlalarm).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="79"/>
+        <location filename="../app/core/updates/probation.py" line="85"/>
         <source>Version %1 flagged the protected file %2; it was only reported, not quarantined.</source>
         <translation>Version %1 hat die geschützte Datei %2 gemeldet; sie wurde nur gemeldet, nicht in die Quarantäne verschoben.</translation>
     </message>
@@ -4362,46 +4402,61 @@
     </message>
     <message>
         <location filename="../app/core/updates/refusals.py" line="42"/>
+        <source>The rule %2 took longer than %3 s on a generated %1 file (its cost grows with the file size, so larger files would not be checked at all); the definitions were refused.</source>
+        <translation>Die Regel %2 brauchte für eine erzeugte Datei von %1 länger als %3 s (ihr Aufwand wächst mit der Dateigröße, größere Dateien würden gar nicht mehr geprüft); die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="45"/>
+        <source>The rule %2 needs %3 s per MB on a generated %1 file, more than the budget of %4 s per MB; the definitions were refused.</source>
+        <translation>Die Regel %2 braucht für eine erzeugte Datei von %1 %3 s pro MB, mehr als das Budget von %4 s pro MB; die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="47"/>
+        <source>The rule %2 needs %3 s per MB on a generated %1 file, more than three times as much as on smaller files (its cost grows with the file size); the definitions were refused.</source>
+        <translation>Die Regel %2 braucht für eine erzeugte Datei von %1 %3 s pro MB, mehr als dreimal so viel wie für kleinere Dateien (ihr Aufwand wächst mit der Dateigröße); die Definitionen wurden abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/updates/refusals.py" line="50"/>
         <source>The validation request is invalid (%1).</source>
         <translation>Die Prüfanfrage ist ungültig (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="43"/>
+        <location filename="../app/core/updates/refusals.py" line="51"/>
         <source>Checking the definitions took longer than %1 s (a rule that hangs or is far too slow); they were refused.</source>
         <translation>Die Prüfung der Definitionen dauerte länger als %1 s (eine Regel hängt oder ist viel zu langsam); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="45"/>
+        <location filename="../app/core/updates/refusals.py" line="53"/>
         <source>The engine ran out of memory while checking the definitions; they were refused.</source>
         <translation>Dem Scanner ging beim Prüfen der Definitionen der Speicher aus; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="47"/>
+        <location filename="../app/core/updates/refusals.py" line="55"/>
         <source>The engine crashed (%1) while checking the definitions; they were refused.</source>
         <translation>Der Scanner ist beim Prüfen der Definitionen abgestürzt (%1); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="48"/>
+        <location filename="../app/core/updates/refusals.py" line="56"/>
         <source>The engine stopped unexpectedly (exit code %1) while checking the definitions; they were refused.</source>
         <translation>Der Scanner wurde beim Prüfen der Definitionen unerwartet beendet (Exit-Code %1); sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="50"/>
+        <location filename="../app/core/updates/refusals.py" line="58"/>
         <source>The engine gave an unreadable answer while checking the definitions; they were refused.</source>
         <translation>Der Scanner gab beim Prüfen der Definitionen eine unlesbare Antwort; sie wurden abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="52"/>
+        <location filename="../app/core/updates/refusals.py" line="60"/>
         <source>Version %1 failed to load in the engine (%2).</source>
         <translation>Version %1 ließ sich im Scanner nicht laden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="53"/>
+        <location filename="../app/core/updates/refusals.py" line="61"/>
         <source>Version %1 failed its self-test in the engine (%2).</source>
         <translation>Version %1 hat den Selbsttest im Scanner nicht bestanden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/refusals.py" line="66"/>
+        <location filename="../app/core/updates/refusals.py" line="74"/>
         <source>The definitions were refused at the %1 step (%2).</source>
         <translation>Die Definitionen wurden im Schritt „%1“ abgelehnt (%2).</translation>
     </message>
@@ -4450,246 +4505,246 @@
 <context>
     <name>UpdatesPage</name>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="64"/>
+        <location filename="../app/ui/pages/updates.py" line="65"/>
         <source>&lt;h2&gt;Updates&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Updates&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="68"/>
+        <location filename="../app/ui/pages/updates.py" line="69"/>
         <source>Update progress</source>
         <translation>Update-Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="72"/>
+        <location filename="../app/ui/pages/updates.py" line="73"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <location filename="../app/ui/pages/updates.py" line="76"/>
         <source>Version in use</source>
         <translation>Verwendete Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="75"/>
+        <location filename="../app/ui/pages/updates.py" line="76"/>
         <source>Built</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="76"/>
-        <location filename="../app/ui/pages/updates.py" line="131"/>
+        <location filename="../app/ui/pages/updates.py" line="77"/>
+        <location filename="../app/ui/pages/updates.py" line="132"/>
         <source>Update ring</source>
         <translation>Update-Ring</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="76"/>
+        <location filename="../app/ui/pages/updates.py" line="77"/>
         <source>Automatic updates</source>
         <translation>Automatische Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="77"/>
+        <location filename="../app/ui/pages/updates.py" line="78"/>
         <source>Verification</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="78"/>
+        <location filename="../app/ui/pages/updates.py" line="79"/>
         <source>Last check</source>
         <translation>Letzte Suche</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="78"/>
+        <location filename="../app/ui/pages/updates.py" line="79"/>
         <source>Newest on the channel</source>
         <translation>Neueste im Kanal</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="84"/>
+        <location filename="../app/ui/pages/updates.py" line="85"/>
         <source>About the &amp;definitions…</source>
         <translation>Über die &amp;Definitionen…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="92"/>
+        <location filename="../app/ui/pages/updates.py" line="93"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="95"/>
+        <location filename="../app/ui/pages/updates.py" line="96"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="96"/>
+        <location filename="../app/ui/pages/updates.py" line="97"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="96"/>
+        <location filename="../app/ui/pages/updates.py" line="97"/>
         <source>built-in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="98"/>
+        <location filename="../app/ui/pages/updates.py" line="99"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="99"/>
+        <location filename="../app/ui/pages/updates.py" line="100"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="101"/>
+        <location filename="../app/ui/pages/updates.py" line="102"/>
         <source>Update history</source>
         <translation>Update-Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="109"/>
+        <location filename="../app/ui/pages/updates.py" line="110"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="113"/>
+        <location filename="../app/ui/pages/updates.py" line="114"/>
         <source>&amp;Check now</source>
         <translation>&amp;Jetzt suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="115"/>
+        <location filename="../app/ui/pages/updates.py" line="116"/>
         <source>&amp;Roll back</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="117"/>
+        <location filename="../app/ui/pages/updates.py" line="118"/>
         <source>&amp;Pause updates</source>
         <translation>Updates &amp;pausieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="119"/>
+        <location filename="../app/ui/pages/updates.py" line="120"/>
         <source>For 24 hours</source>
         <translation>Für 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="120"/>
+        <location filename="../app/ui/pages/updates.py" line="121"/>
         <source>For 72 hours</source>
         <translation>Für 72 Stunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="122"/>
+        <location filename="../app/ui/pages/updates.py" line="123"/>
         <source>R&amp;esume updates</source>
         <translation>Updates &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="124"/>
+        <location filename="../app/ui/pages/updates.py" line="125"/>
         <source>&amp;Install anyway</source>
         <translation>Trotzdem &amp;installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="125"/>
+        <location filename="../app/ui/pages/updates.py" line="126"/>
         <source>Install the newest definitions for this PC now, although updates are paused or pinned.</source>
         <translation>Die neuesten Definitionen für diesen PC jetzt installieren, obwohl Updates pausiert oder festgehalten sind.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="129"/>
+        <location filename="../app/ui/pages/updates.py" line="130"/>
         <source>R&amp;ing:</source>
         <translation>&amp;Ring:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="164"/>
+        <location filename="../app/ui/pages/updates.py" line="165"/>
         <source>Built-in definitions</source>
         <translation>Eingebaute Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="168"/>
+        <location filename="../app/ui/pages/updates.py" line="169"/>
         <source>Paused until %1</source>
         <translation>Pausiert bis %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
         <source>Only when you choose Check now</source>
         <translation>Nur wenn Sie „Jetzt suchen“ wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="169"/>
+        <location filename="../app/ui/pages/updates.py" line="170"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="193"/>
+        <location filename="../app/ui/pages/updates.py" line="194"/>
         <source>No update channel is set up.</source>
         <translation>Es ist kein Update-Kanal eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="195"/>
+        <location filename="../app/ui/pages/updates.py" line="196"/>
         <source>The last check failed: %1</source>
         <translation>Die letzte Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="197"/>
+        <location filename="../app/ui/pages/updates.py" line="198"/>
         <source>Signed and verified on %1</source>
         <translation>Signiert und geprüft am %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="198"/>
+        <location filename="../app/ui/pages/updates.py" line="199"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="211"/>
+        <location filename="../app/ui/pages/updates.py" line="212"/>
         <source>Downloading: %1 of %2</source>
         <translation>Herunterladen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="214"/>
+        <location filename="../app/ui/pages/updates.py" line="215"/>
         <source>Checking the new definitions…</source>
         <translation>Die neuen Definitionen werden geprüft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="227"/>
+        <location filename="../app/ui/pages/updates.py" line="228"/>
         <source>Checking for updates…</source>
         <translation>Suche nach Updates …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="246"/>
+        <location filename="../app/ui/pages/updates.py" line="247"/>
         <source>Updates are paused. Install the newest definitions for this PC now anyway?</source>
         <translation>Updates sind pausiert. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="247"/>
+        <location filename="../app/ui/pages/updates.py" line="248"/>
         <source>Your definitions are pinned. Install the newest definitions for this PC now anyway?</source>
         <translation>Ihre Definitionen sind festgehalten. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="248"/>
+        <location filename="../app/ui/pages/updates.py" line="249"/>
         <source>Automatic updates stopped after Ringfence went back to its built-in definitions. Install the newest definitions for this PC now anyway?</source>
         <translation>Automatische Updates wurden angehalten, nachdem Ringfence zu seinen eingebauten Definitionen zurückgekehrt ist. Die neuesten Definitionen für diesen PC trotzdem jetzt installieren?</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="250"/>
+        <location filename="../app/ui/pages/updates.py" line="251"/>
         <source>Ringfence checks their signature, validates and self-tests them before it uses them, as always. Your choice for automatic updates stays as it is.</source>
         <translation>Ringfence prüft wie immer ihre Signatur, validiert sie und testet sie selbst, bevor es sie verwendet. Ihre Einstellung für automatische Updates bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="255"/>
+        <location filename="../app/ui/pages/updates.py" line="256"/>
         <source>Version %1 is available.</source>
         <translation>Version %1 ist verfügbar.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="256"/>
-        <location filename="../app/ui/pages/updates.py" line="258"/>
+        <location filename="../app/ui/pages/updates.py" line="257"/>
+        <location filename="../app/ui/pages/updates.py" line="259"/>
         <source>Install anyway</source>
         <translation>Trotzdem installieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="266"/>
+        <location filename="../app/ui/pages/updates.py" line="267"/>
         <source>Go back to the previous definitions? Ringfence will not install this version again automatically.</source>
         <translation>Zu den vorherigen Definitionen zurückkehren? Ringfence installiert diese Version dann nicht mehr automatisch.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="268"/>
-        <location filename="../app/ui/pages/updates.py" line="270"/>
+        <location filename="../app/ui/pages/updates.py" line="269"/>
+        <location filename="../app/ui/pages/updates.py" line="271"/>
         <source>Roll back</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates.py" line="257"/>
-        <location filename="../app/ui/pages/updates.py" line="269"/>
+        <location filename="../app/ui/pages/updates.py" line="258"/>
+        <location filename="../app/ui/pages/updates.py" line="270"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -4805,12 +4860,12 @@
         <translation>Eine neuere Version wird schrittweise verteilt; sie erreicht diesen Computer bald.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="52"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="53"/>
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="58"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="59"/>
         <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
         <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
     </message>
@@ -4912,52 +4967,52 @@
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="44"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="45"/>
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="45"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="45"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
         <source>Run a quick scan</source>
         <translation>Schnellprüfung starten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="47"/>
         <source>Run the self-test</source>
         <translation>Selbsttest ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="46"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="47"/>
         <source>Show what happened</source>
         <translation>Zeigen, was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="47"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
         <source>Turn protection on</source>
         <translation>Schutz einschalten</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="48"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="49"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="55"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="56"/>
         <source>You are protected</source>
         <translation>Sie sind geschützt</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="55"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="56"/>
         <source>Ringfence needs your attention</source>
         <translation>Ringfence braucht Ihre Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/verdict_banner.py" line="56"/>
+        <location filename="../app/ui/widgets/verdict_banner.py" line="57"/>
         <source>Your protection is at risk</source>
         <translation>Ihr Schutz ist gefährdet</translation>
     </message>

@@ -6,8 +6,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from app.core.text.names import shown
 from app.core.text.messages import Message, Moment, render
+from app.core.text.names import shown
 
 
 def _lookup(context: str, source: str, disambiguation: str | None, n: int) -> str:

@@ -12,12 +12,15 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.desktop.desktop_entry import APP_ID, entry_text, launch_command
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import atomic_write_bytes
 from app.core.text.messages import translate
+
+if TYPE_CHECKING:
+    from app.core.foundation.settings import Settings
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 VALUE_NAME = "Ringfence"
@@ -146,3 +149,15 @@ def apply(enabled: bool, backend: Autostart | None = None) -> None:
         backend.enable(launch_command(minimized=True))
     elif backend.enabled():
         backend.disable()
+
+
+def reflect(settings: Settings, backend: Autostart | None = None) -> None:
+    """Let ``settings["ui.autostart"]`` (in memory) say what the system does: the installer's "start at
+    log-in" choice and the user's own in the system's start-up list are made outside Ringfence. When the
+    system cannot be asked, the saved value stays."""
+    try:
+        actual = (backend or backend_for()).enabled()
+    except OSError:
+        return
+    if settings["ui.autostart"] != actual:
+        settings.set("ui.autostart", actual)

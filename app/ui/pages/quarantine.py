@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMess
 from app.core.context import Context
 from app.core.detections import fp_report
 from app.core.journal.provenance import provenance
-from app.core.text.names import shown
 from app.core.quarantine.vault import NO_LONGER_DETECTED, Item
 from app.core.text.messages import translate
+from app.core.text.names import shown
 from app.ui.dialogs.false_positive import FalsePositiveDialog
 from app.ui.formatting import size, when
 from app.ui.i18n import text

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from app.core.text.names import shown
 from app.core.scanning.job import Found, ScanSummary
 from app.core.text.messages import translate
+from app.core.text.names import shown
 from app.ui.formatting import duration, reason
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
