@@ -129,6 +129,7 @@ def report_document(report: ScanSummary) -> dict[str, Any]:
         "cached": p.cached,
         "skipped": p.skipped,
         "not_fully_checked": p.incomplete,
+        "password_protected": sum(1 for item in outcome.skipped_items if item.get("reason") == "password-protected"),
         "skipped_items": outcome.skipped_items,
         "detections": [
             {k: d.get(k) for k in ("path", "rule", "namespace", "engine", "sha256", "definitions_version", "action",
@@ -153,7 +154,9 @@ def print_summary(report: ScanSummary) -> None:
     for e in outcome.errors:
         lines.append(f"{printable(e['path'])}: ERROR {e['error']}")
     for item in outcome.skipped_items:
-        if item.get("limit"):
+        if item.get("reason") == "password-protected":
+            lines.append(f"{printable(item['path'])}: COULD NOT BE CHECKED (password-protected)")
+        elif item.get("limit"):
             lines.append(f"{printable(item['path'])}: NOT FULLY CHECKED (limit: {item['limit']})")
     status = "cancelled" if outcome.cancelled else "finished"
     lines += [

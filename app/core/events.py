@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.labels import SCAN_KINDS, UPDATE_STEPS, Labels
+from app.core.labels import NOT_CHECKED_REASONS, SCAN_KINDS, UPDATE_STEPS, Labels
 from app.core.messages import Message, Moment, arg_from_json, arg_to_json, translate
 from app.core.store import Schema, Store
 
@@ -65,6 +65,10 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
        ["threats", "errors"], count="files"),
     _t("scan.cancelled", "scan", "info", translate("Events", "Scan cancelled after %n file(s).", None, 0), count="files"),
     _t("scan.abandoned", "scan", "warning", translate("Events", "A scan was abandoned: %1"), ["reason"]),
+    _t("scan.not_fully_checked", "scan", "warning", translate("Events", "%1 was not fully checked: %2."),
+       ["path", "limit"], labels={"limit": NOT_CHECKED_REASONS}),
+    _t("scan.password_protected", "scan", "warning",
+       translate("Events", "%1 could not be checked: it is password-protected."), ["path"]),
     # Threats and the quarantine (args: path, threat, item_id, …)
     _t("threat.found", "threat", "critical", translate("Events", "%1 was found in %2."), ["threat", "path"]),
     _t("quarantine.added", "quarantine", "critical", translate("Events", "%1 was moved to the quarantine (%2)."), ["path", "threat"]),

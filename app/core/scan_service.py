@@ -92,6 +92,7 @@ def scan_options(ctx: Context, defs: ActiveDefinitions, jobs: int | None) -> dic
         "archive_max_expanded": s["scan.archive_max_expanded_mb"] * 1024 * 1024,
         "archive_max_seconds": s["scan.archive_max_seconds"],
         "archive_limit_is_finding": s["scan.archive_limit_is_finding"],
+        "encrypted_is_finding": s["scan.encrypted_is_finding"],
     }
 
 

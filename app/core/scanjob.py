@@ -31,7 +31,7 @@ from app.core.errors import RingfenceError
 from app.core.messages import Message, translate
 from app.core.scan_actions import ACTIONS, DetectionActor, detected_file, journal
 from app.core.scan_lock import ScanBusy, ScanLock, running_scan
-from app.core.scan_messages import QUARANTINE_FAILED, FileProblem, file_problem
+from app.core.scan_messages import QUARANTINE_FAILED, FileProblem, file_problem, not_checked_problems
 from app.core.scan_progress import FileCounter, JobProgress, ProgressMeter
 from app.core.scan_service import db_text, record_detection
 from app.core.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
@@ -41,6 +41,7 @@ __all__ = ["Found", "JobProgress", "ScanBusy", "ScanJob", "ScanRequest", "ScanSu
 log = logging.getLogger(__name__)
 KINDS = ("quick", "full", "custom")
 EVENT_INTERVAL_S = 0.2
+MAX_NOT_CHECKED_EVENTS = 200  # per scan: History names the first ones, the report names them all
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class ScanSummary:
     problems: list[FileProblem]
     notes: list[Message]
     duration_s: float
+    not_checked: list[FileProblem] = field(default_factory=list)  # members a limit or a password kept back
 
     @property
     def cancelled(self) -> bool:
@@ -200,6 +202,7 @@ class _Run:
         self.action_errors: list[dict[str, str]] = []
         self.roots: list[str] = []
         self.last_event = 0.0
+        self.not_checked_count = 0
 
     def progress(self, force: bool = False) -> None:
         snapshot = self.job.progress
@@ -252,7 +255,7 @@ class _Run:
                           files=p.files_scanned, threats=len(outcome.detections), errors=len(outcome.errors))
         problems = [self.problems[id(error)] for error in outcome.errors]  # in the order of the report's errors
         return ScanSummary(report.scan_id, request.kind, self.roots, job.action, outcome, self.found, problems,
-                           list(outcome.notes), report.duration_s)
+                           list(outcome.notes), report.duration_s, not_checked_problems(outcome.skipped_items))
 
     def batch(self, progress: ScanProgress, message: dict[str, Any]) -> None:
         """One batch from the engine: act on its detections now, then report them and the progress."""
@@ -260,6 +263,8 @@ class _Run:
             self.detection(detection)
         for error in message.get("errors", []):
             self.problem(error, file_problem(error))
+        for item in message.get("skipped_items", []):
+            self.not_checked(item)
         self.job._meter.update(progress.files_scanned, progress.bytes_scanned, progress.current,
                                len(self.found), len(self.problems))
         self.progress()
@@ -280,6 +285,17 @@ class _Run:
                       item_id=result.item_id, error=result.error, detection=detection)
         self.found.append(found)
         self.emit(found)
+
+    def not_checked(self, item: dict[str, Any]) -> None:
+        """An archive member a limit or a password kept from being checked, in History (the first ones)."""
+        if not item.get("limit") or self.not_checked_count >= MAX_NOT_CHECKED_EVENTS:
+            return
+        self.not_checked_count += 1
+        if item["reason"] == "password-protected":
+            journal(self.ctx, "scan.password_protected", scan_id=self.actor.scan_id, path=db_text(item["path"]))
+        else:
+            journal(self.ctx, "scan.not_fully_checked", scan_id=self.actor.scan_id, path=db_text(item["path"]),
+                    limit=item["limit"])
 
     def problem(self, error: dict[str, Any], problem: FileProblem) -> None:
         self.problems[id(error)] = problem
