@@ -18,7 +18,7 @@ VERSION = 2
 
 # version -> {key: (old default, new default)}: applied to files older than that version.
 _MOVED_DEFAULTS: dict[int, dict[str, tuple[Any, Any]]] = {
-    # Archive limits that called a JDK, Maven jars and Python wheels threats (see docs/adr/0010-containers.md).
+    # Archive limits that called a JDK, Maven jars and Python wheels threats (see docs/adr/0012-containers.md).
     2: {
         "scan.archive_max_depth": (3, 17),
         "scan.archive_max_members": (2000, 10000),
