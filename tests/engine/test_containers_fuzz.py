@@ -95,17 +95,21 @@ def test_a_truncated_container_is_never_silent(kind: str) -> None:
     assert result.incomplete or result.errors or kind == "zip", (result.incomplete, result.errors)
 
 
-@pytest.mark.parametrize("kind", SEEDS)
-def test_hostile_containers_end_in_a_clear_result(kind: str) -> None:
+def fuzz(kind: str, examples: settings) -> None:
     before = _peak_mb()
 
-    @FAST
+    @examples
     @given(data=hostile(kind))
     def run(data: bytes) -> None:
         check(kind, data)
 
     run()
     assert _peak_mb() - before < 300
+
+
+@pytest.mark.parametrize("kind", SEEDS)
+def test_hostile_containers_end_in_a_clear_result(kind: str) -> None:
+    fuzz(kind, FAST)
 
 
 @pytest.mark.slow
@@ -113,12 +117,4 @@ def test_hostile_containers_end_in_a_clear_result(kind: str) -> None:
 def test_hostile_containers_end_in_a_clear_result_10000_each(kind: str, request: pytest.FixtureRequest) -> None:
     if "slow" not in (request.config.getoption("markexpr") or ""):
         pytest.skip("10,000 examples per format: run with -m slow")
-    before = _peak_mb()
-
-    @SLOW
-    @given(data=hostile(kind))
-    def run(data: bytes) -> None:
-        check(kind, data)
-
-    run()
-    assert _peak_mb() - before < 300
+    fuzz(kind, SLOW)
