@@ -657,17 +657,17 @@
         <translation>Der Scanner ist nicht gestartet; Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../app/core/supervisor.py" line="196"/>
+        <location filename="../app/core/supervisor.py" line="203"/>
         <source>The scanner engine stopped responding and was restarted; try again.</source>
         <translation>Der Scanner reagierte nicht mehr und wurde neu gestartet; versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/supervisor.py" line="205"/>
+        <location filename="../app/core/supervisor.py" line="212"/>
         <source>The scanner engine stopped twice while handling the request; see the engine log for details.</source>
         <translation>Der Scanner wurde beim Bearbeiten der Anfrage zweimal beendet; Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../app/core/supervisor.py" line="261"/>
+        <location filename="../app/core/supervisor.py" line="283"/>
         <source>The scanner engine keeps stopping; the scan was abandoned. See the engine log for details.</source>
         <translation>Der Scanner wird immer wieder beendet; die Prüfung wurde abgebrochen. Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
@@ -2733,22 +2733,22 @@
     </message>
     <message>
         <location filename="../app/core/scan_messages.py" line="31"/>
-        <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
-        <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
+        <source>The engine stopped while checking this file, and again when it checked the file alone, so it was not scanned. A file that crashes a scanner may be made to: treat it as suspicious.</source>
+        <translation>Die Prüf-Engine ist beim Prüfen dieser Datei ausgefallen, und erneut, als sie die Datei allein prüfte; die Datei wurde daher nicht geprüft. Eine Datei, die einen Scanner abstürzen lässt, kann dafür gemacht sein: behandeln Sie sie als verdächtig.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="33"/>
-        <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
-        <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
+        <location filename="../app/core/scan_messages.py" line="34"/>
+        <source>The engine stopped responding while checking this file, and again when it checked the file alone, so it was not scanned. A file that stalls a scanner may be made to: treat it as suspicious.</source>
+        <translation>Die Prüf-Engine reagierte beim Prüfen dieser Datei nicht mehr, und erneut, als sie die Datei allein prüfte; die Datei wurde daher nicht geprüft. Eine Datei, die einen Scanner aufhält, kann dafür gemacht sein: behandeln Sie sie als verdächtig.</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="80"/>
+        <location filename="../app/core/scan_messages.py" line="82"/>
         <source>could not be checked: it is password-protected</source>
         <extracomment>The engine&apos;s English sentences, recognised when a record carries no code (an engine of an older version, or a sentence from a code path that names none). Shown after an archive member&apos;s path, in the scan&apos;s list of files that could not be checked.</extracomment>
         <translation>konnte nicht geprüft werden: kennwortgeschützt</translation>
     </message>
     <message>
-        <location filename="../app/core/scan_messages.py" line="84"/>
+        <location filename="../app/core/scan_messages.py" line="86"/>
         <source>not fully checked: %1</source>
         <extracomment>%1: why, for example &quot;more files in the archive than the limit&quot;.</extracomment>
         <translation>nicht vollständig geprüft: %1</translation>

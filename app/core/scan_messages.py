@@ -28,10 +28,12 @@ FILE_ERRORS: dict[str, Message] = {
     "timeout": translate("Scan", "Matching took longer than the %1 s limit; the file was not fully checked."),
     "engine-error": translate("Scan", "The engine could not check this file (%1)."),
     "archive-member": translate("Scan", "This archive member cannot be unpacked (%1)."),
-    "engine-crashed": translate("Scan", "The engine stopped while checking this file, so it was not scanned; "
-                                    "the scan went on without it."),
-    "engine-hung": translate("Scan", "The engine stopped responding while checking this file, so it was restarted "
-                                 "and the file was not scanned."),
+    "engine-crashed": translate("Scan", "The engine stopped while checking this file, and again when it checked "
+                                    "the file alone, so it was not scanned. A file that crashes a scanner may be made "
+                                    "to: treat it as suspicious."),
+    "engine-hung": translate("Scan", "The engine stopped responding while checking this file, and again when it "
+                                 "checked the file alone, so it was not scanned. A file that stalls a scanner may be "
+                                 "made to: treat it as suspicious."),
 }
 
 
