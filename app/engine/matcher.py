@@ -16,7 +16,8 @@ import hashlib
 import io
 import os
 import stat
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -210,7 +211,8 @@ class Matcher:
                 self._match_data(path, name, handle.read(), result, target=target, depth=depth)
             return
         head = os.pread(fd, HEAD, 0) if hasattr(os, "pread") else _read_head(fd)
-        fired = self._yara(path, name, head, target, result, filepath=disk_path)
+        with _mapped(fd):
+            fired = self._yara(path, name, head, target, result, filepath=disk_path)
         sha = sha256_fd(fd) if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         if depth == 0:
@@ -296,6 +298,21 @@ class Matcher:
                     os.close(spool_fd)
         finally:
             content.close()
+
+
+MAPPED_ALONE = 64 * 1024 * 1024
+_MAPPING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _mapped(fd: int) -> Iterator[None]:
+    """libyara maps a file it matches by path, and the mapped pages count in the worker's memory: files
+    above :data:`MAPPED_ALONE` are matched one at a time, so two threads never map two of them at once."""
+    if os.fstat(fd).st_size <= MAPPED_ALONE:
+        yield
+        return
+    with _MAPPING:
+        yield
 
 
 def _read_at(fd: int, size: int) -> bytes:

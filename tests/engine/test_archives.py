@@ -258,5 +258,6 @@ def test_a_worker_killed_while_unpacking_leaves_no_spooled_member(tmp_path: Path
         assert not list(ctx.paths.run_dir.glob(f"spool-{pids[0]}"))
     outcome = report.outcome
     assert outcome.progress.restarts == 1
-    assert [Path(e["path"]).name for e in outcome.errors] == ["bomb.zip"]
+    assert outcome.errors == []  # checked again alone after the restart: not fully checked, as without the kill
+    assert [Path(item["path"].split("!")[0]).name for item in outcome.skipped_items if item.get("limit")] == ["bomb.zip"]
     assert [Path(d["path"]).name for d in outcome.detections] == ["z-after.com"]
