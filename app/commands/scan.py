@@ -166,7 +166,7 @@ def print_summary(report: ScanSummary) -> None:
         f"Files scanned: {p.files_scanned} ({p.cached} unchanged since the last clean scan)",
         f"Data scanned: {p.bytes_scanned / 1e6:.2f} MB",
         f"Skipped: {p.skipped}",
-        f"Not fully checked (a limit was reached): {p.incomplete}",
+        f"Not fully checked (a limit, a password, a damaged or unsupported archive): {p.incomplete}",
         f"Threats found: {len(outcome.detections)}",
         f"Errors: {len(outcome.errors)}",
         f"Time: {report.duration_s:.2f} s",

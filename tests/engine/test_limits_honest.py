@@ -83,7 +83,7 @@ def test_an_archive_over_a_limit_is_not_fully_checked_and_stays_unless_the_setti
                            text=True, timeout=120, check=False, env=dict(os.environ))
     assert human.returncode == 0, human.stderr
     assert f"{archive}!holiday/photo-10000.jpg: NOT FULLY CHECKED (limit: members)" in human.stdout
-    assert "Not fully checked (a limit was reached): 1" in human.stdout
+    assert "Not fully checked (a limit, a password, a damaged or unsupported archive): 1" in human.stdout
 
     settings = rf_home / "config" / "settings.json"
     settings.write_text('{"settings_version": 2, "scan.archive_limit_is_finding": true}')
