@@ -4,6 +4,7 @@ archives are reported as such, never as threats and never silently."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,24 @@ def test_the_cli_reports_members_in_every_format_and_passwords_as_could_not_be_c
     code, report, stderr = scan_json(str(disk), "--action", "quarantine", "--no-cache")
     assert code == 0, stderr
     assert report["detections"] == [] and report["password_protected"] == 1 and locked.exists()
+
+
+def test_a_rar_never_starts_an_unpacker_found_on_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import struct
+    import zlib
+
+    marker = tmp_path / "started"
+    tools = tmp_path / "bin"
+    for tool in ("unrar", "unar", "7z", "7zz", "bsdtar"):
+        write(tools / tool, f"#!/bin/sh\ntouch {marker}\nexit 0\n").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    # A RAR 4 archive whose main header holds an old-style comment, compressed: rarfile hands such a
+    # comment to an external unpacker.
+    comment = b"\x01\x02\x03\x04\x05"
+    block = struct.pack("<HBHH", 0, 0x75, 0, 7 + 6 + len(comment)) + struct.pack("<HBBH", 5, 29, 0x33, 0) + comment
+    head = struct.pack("<BHH", 0x73, 0x0002, 7 + 6 + len(block)) + bytes(6) + block
+    data = b"Rar!\x1a\x07\x00" + struct.pack("<H", zlib.crc32(head) & 0xFFFF) + head
+    data += build.rar4({"a.txt": b"plain"})[7 + 13:]  # its members and end, after its own marker and main header
+    result = match("x.rar", data)
+    assert not marker.exists(), "an external unpacker was started"
+    assert result.incomplete == [("x.rar", "unreadable")]  # said plainly, never faked

@@ -19,6 +19,7 @@ from app.engine.containers import Member, NotReadable
 def members(source: IO[bytes], name: str, budget: Budget, path: str) -> Iterator[Member]:
     import rarfile
 
+    rarfile.tool_setup = _no_external_tool  # never an unrar, unar, 7z or bsdtar found on the PC
     try:
         archive = rarfile.RarFile(source, errors="strict")
     except rarfile.PasswordRequired:  # RAR 5 with encrypted headers: even the names are hidden
@@ -38,6 +39,14 @@ def members(source: IO[bytes], name: str, budget: Budget, path: str) -> Iterator
                 yield Member(info.filename, info.file_size, unsupported="RAR compression")
             else:
                 yield Member(info.filename, info.file_size, functools.partial(archive.open, info))
+
+
+def _no_external_tool(*_args: object, **_kwargs: object) -> None:
+    """rarfile unpacks compressed comments (and compressed members, never asked for here) by starting
+    whichever unpacker it finds on the PATH; Ringfence never starts one."""
+    import rarfile
+
+    raise rarfile.RarCannotExec("Ringfence never starts an external unpacker")
 
 
 READERS = {"rar": members}
