@@ -125,12 +125,12 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../app/core/desktop/autostart.py" line="36"/>
+        <location filename="../app/core/desktop/autostart.py" line="39"/>
         <source>Starting Ringfence at log-in could not be changed: %1</source>
         <translation>Der Start von Ringfence bei der Anmeldung ließ sich nicht ändern: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/desktop/autostart.py" line="58"/>
+        <location filename="../app/core/desktop/autostart.py" line="61"/>
         <source>%1 exists and was not made by Ringfence; it was left as it is.</source>
         <translation>%1 gibt es schon, und es stammt nicht von Ringfence; es bleibt, wie es ist.</translation>
     </message>
@@ -221,27 +221,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="189"/>
+        <location filename="../app/ui/application.py" line="191"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="190"/>
+        <location filename="../app/ui/application.py" line="192"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="218"/>
+        <location filename="../app/ui/application.py" line="220"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="305"/>
+        <location filename="../app/ui/application.py" line="307"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="308"/>
+        <location filename="../app/ui/application.py" line="310"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -778,17 +778,17 @@
         <translation>Der Scanner ist nicht gestartet; Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/supervisor.py" line="196"/>
+        <location filename="../app/core/scanning/supervisor.py" line="203"/>
         <source>The scanner engine stopped responding and was restarted; try again.</source>
         <translation>Der Scanner reagierte nicht mehr und wurde neu gestartet; versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/supervisor.py" line="205"/>
+        <location filename="../app/core/scanning/supervisor.py" line="212"/>
         <source>The scanner engine stopped twice while handling the request; see the engine log for details.</source>
         <translation>Der Scanner wurde beim Bearbeiten der Anfrage zweimal beendet; Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/supervisor.py" line="261"/>
+        <location filename="../app/core/scanning/supervisor.py" line="283"/>
         <source>The scanner engine keeps stopping; the scan was abandoned. See the engine log for details.</source>
         <translation>Der Scanner wird immer wieder beendet; die Prüfung wurde abgebrochen. Einzelheiten stehen im Scanner-Protokoll.</translation>
     </message>
@@ -847,47 +847,57 @@
         <translation>Eine Prüfung wurde aufgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="73"/>
+        <location filename="../app/core/journal/events.py" line="71"/>
+        <source>%1 was not fully checked: %2.</source>
+        <translation>%1 wurde nicht vollständig geprüft: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="74"/>
+        <source>%1 could not be checked: it is password-protected.</source>
+        <translation>%1 konnte nicht geprüft werden: die Datei ist kennwortgeschützt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="77"/>
         <source>%1 was found in %2.</source>
         <translation>%1 wurde in %2 gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="74"/>
+        <location filename="../app/core/journal/events.py" line="78"/>
         <source>%1 was found in %2 (%3).</source>
         <translation>%1 wurde in %2 gefunden (%3).</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="75"/>
+        <location filename="../app/core/journal/events.py" line="79"/>
         <source>%1 was moved to the quarantine (%2).</source>
         <translation>%1 wurde in die Quarantäne verschoben (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="76"/>
+        <location filename="../app/core/journal/events.py" line="80"/>
         <source>%1 was moved to the quarantine (%2; %3).</source>
         <translation>%1 wurde in die Quarantäne verschoben (%2; %3).</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="77"/>
+        <location filename="../app/core/journal/events.py" line="81"/>
         <source>%1 was restored from the quarantine.</source>
         <translation>%1 wurde aus der Quarantäne wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="78"/>
+        <location filename="../app/core/journal/events.py" line="82"/>
         <source>%1 was deleted from the quarantine.</source>
         <translation>%1 wurde aus der Quarantäne gelöscht.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="79"/>
+        <location filename="../app/core/journal/events.py" line="83"/>
         <source>%1 was added to the allow-list.</source>
         <translation>%1 wurde zur Liste der zugelassenen Dateien hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="80"/>
+        <location filename="../app/core/journal/events.py" line="84"/>
         <source>%1 was removed from the allow-list.</source>
         <translation>%1 wurde von der Liste der zugelassenen Dateien entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/journal/events.py" line="82"/>
+        <location filename="../app/core/journal/events.py" line="86"/>
         <source>%n old item(s) were deleted from the quarantine.</source>
         <translation>
             <numerusform>%n altes Objekt wurde aus der Quarantäne gelöscht.</numerusform>
@@ -895,7 +905,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/journal/events.py" line="84"/>
+        <location filename="../app/core/journal/events.py" line="88"/>
         <source>Added %n quarantined item(s) back to the index from their encrypted copies.</source>
         <translation>
             <numerusform>%n Quarantäne-Objekt wurde aus seiner verschlüsselten Kopie wieder in den Index aufgenommen.</numerusform>
@@ -903,97 +913,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="87"/>
+        <location filename="../app/core/journal/events.py" line="91"/>
         <source>%1 is no longer detected by definitions %2: you may restore it.</source>
         <translation>%1 wird von den Definitionen %2 nicht mehr erkannt: Sie können es wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="89"/>
+        <location filename="../app/core/journal/events.py" line="93"/>
         <source>Definitions %1 are now active.</source>
         <translation>Die Definitionen %1 sind jetzt aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="91"/>
+        <location filename="../app/core/journal/events.py" line="95"/>
         <source>Definitions %1 were refused at the %2 step: %3</source>
         <translation>Die Definitionen %1 wurden im Schritt „%2“ abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="94"/>
+        <location filename="../app/core/journal/events.py" line="98"/>
         <source>Definitions %1 were rolled back to %2 during probation: %3</source>
         <translation>Die Definitionen %1 wurden während der Bewährungszeit auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="96"/>
+        <location filename="../app/core/journal/events.py" line="100"/>
         <source>Definitions %1 were reverted to %2 at start-up: %3</source>
         <translation>Die Definitionen %1 wurden beim Start auf %2 zurückgesetzt: %3</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="98"/>
+        <location filename="../app/core/journal/events.py" line="102"/>
         <source>The vendor withdrew definitions %1; Ringfence went back to %2.</source>
         <translation>Der Hersteller hat die Definitionen %1 zurückgezogen; Ringfence ist zu %2 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="100"/>
+        <location filename="../app/core/journal/events.py" line="104"/>
         <source>The vendor rolled the definitions back to %1.</source>
         <translation>Der Hersteller hat die Definitionen auf %1 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="102"/>
+        <location filename="../app/core/journal/events.py" line="106"/>
         <source>You rolled the definitions back from %1 to %2.</source>
         <translation>Sie haben die Definitionen von %1 auf %2 zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="103"/>
+        <location filename="../app/core/journal/events.py" line="107"/>
         <source>The vendor halted definitions updates: %1</source>
         <translation>Der Hersteller hat die Definitionsupdates angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="105"/>
+        <location filename="../app/core/journal/events.py" line="109"/>
         <source>Definitions %1 passed probation and are now known good.</source>
         <translation>Die Definitionen %1 haben die Bewährungszeit bestanden und gelten jetzt als bewährt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="108"/>
+        <location filename="../app/core/journal/events.py" line="112"/>
         <source>The scanner engine stopped while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine ist beim Prüfen von %1 (Definitionen %2) ausgefallen und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="110"/>
+        <location filename="../app/core/journal/events.py" line="114"/>
         <source>The scanner engine stopped responding while checking %1 (definitions %2) and was restarted.</source>
         <translation>Die Prüf-Engine reagierte beim Prüfen von %1 (Definitionen %2) nicht mehr und wurde neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="113"/>
+        <location filename="../app/core/journal/events.py" line="117"/>
         <source>The scanner engine stopped unexpectedly between files (definitions %1) and was restarted.</source>
         <translation>Der Scanner wurde zwischen zwei Dateien unerwartet beendet (Definitionen %1) und neu gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="115"/>
+        <location filename="../app/core/journal/events.py" line="119"/>
         <source>The scanner engine was restarted (definitions %1).</source>
         <translation>Die Prüf-Engine wurde neu gestartet (Definitionen %1).</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="118"/>
+        <location filename="../app/core/journal/events.py" line="122"/>
         <source>Your PC restarted unexpectedly on %1: %2 %3</source>
         <translation>Ihr PC wurde am %1 unerwartet neu gestartet: %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="122"/>
+        <location filename="../app/core/journal/events.py" line="126"/>
         <source>Real-time protection found %1 in %2: %3.</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="123"/>
+        <location filename="../app/core/journal/events.py" line="127"/>
         <source>Real-time protection found %1 in %2: %3 (%4).</source>
         <translation>Der Echtzeitschutz hat %1 in %2 gefunden: %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="125"/>
+        <location filename="../app/core/journal/events.py" line="129"/>
         <source>Real-time protection did not check %1: it is larger than the %2 MB limit for checking a file (a scan with a higher limit checks it).</source>
         <translation>Der Echtzeitschutz hat %1 nicht geprüft: Die Datei ist größer als die Grenze von %2 MB für die Prüfung einer Datei (ein Scan mit höherer Grenze prüft sie).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/journal/events.py" line="128"/>
+        <location filename="../app/core/journal/events.py" line="132"/>
         <source>Real-time protection is on and watches %n folder(s).</source>
         <translation>
             <numerusform>Der Echtzeitschutz ist an und überwacht %n Ordner.</numerusform>
@@ -1001,52 +1011,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="129"/>
+        <location filename="../app/core/journal/events.py" line="133"/>
         <source>Real-time protection was turned off.</source>
         <translation>Der Echtzeitschutz wurde ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="131"/>
+        <location filename="../app/core/journal/events.py" line="135"/>
         <source>Real-time protection is paused until %1.</source>
         <translation>Der Echtzeitschutz ist bis %1 pausiert.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="133"/>
+        <location filename="../app/core/journal/events.py" line="137"/>
         <source>Real-time protection is paused until Ringfence restarts.</source>
         <translation>Der Echtzeitschutz ist pausiert, bis Ringfence neu startet.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="135"/>
+        <location filename="../app/core/journal/events.py" line="139"/>
         <source>Real-time protection resumed; files changed during the pause are being checked.</source>
         <translation>Der Echtzeitschutz läuft wieder; Dateien, die sich während der Pause geändert haben, werden geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="137"/>
+        <location filename="../app/core/journal/events.py" line="141"/>
         <source>File changes may have been missed (%1); the protected folders are being checked again.</source>
         <translation>Dateiänderungen wurden möglicherweise verpasst (%1); die geschützten Ordner werden erneut geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="140"/>
+        <location filename="../app/core/journal/events.py" line="144"/>
         <source>%1 cannot be watched (%2); it is checked every 15 minutes instead.</source>
         <translation>%1 kann nicht überwacht werden (%2); der Ordner wird stattdessen alle 15 Minuten geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="142"/>
+        <location filename="../app/core/journal/events.py" line="146"/>
         <source>A scheduled scan was skipped: the battery is at %1 percent.</source>
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="145"/>
+        <location filename="../app/core/journal/events.py" line="149"/>
         <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
         <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="149"/>
+        <location filename="../app/core/journal/events.py" line="153"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="167"/>
+        <location filename="../app/core/journal/events.py" line="171"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1391,78 +1401,119 @@
     </message>
     <message>
         <location filename="../app/core/text/labels.py" line="33"/>
+        <source>archives nested deeper than the limit</source>
+        <extracomment>Why a file was not fully checked (the limit reached, or what the container kept back).</extracomment>
+        <translation>Archive tiefer verschachtelt als die Grenze</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="34"/>
+        <source>more files in the archive than the limit</source>
+        <translation>mehr Dateien im Archiv als die Grenze</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="35"/>
+        <source>more data unpacked than the limit</source>
+        <translation>mehr entpackte Daten als die Grenze</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="36"/>
+        <source>a file in the archive larger than the largest file scanned</source>
+        <translation>eine Datei im Archiv, größer als die größte geprüfte Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="37"/>
+        <source>the time limit for one archive</source>
+        <translation>die Zeitgrenze für ein Archiv</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="38"/>
+        <source>the archive is damaged and could only be read in part</source>
+        <translation>das Archiv ist beschädigt und konnte nur teilweise gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="39"/>
+        <source>a compression method Ringfence cannot unpack</source>
+        <translation>ein Kompressionsverfahren, das Ringfence nicht entpacken kann</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="40"/>
+        <source>a limit</source>
+        <translation>eine Grenze</translation>
+    </message>
+    <message>
+        <location filename="../app/core/text/labels.py" line="44"/>
         <source>signature check</source>
         <extracomment>The steps an update goes through before it is used (:mod:`app.engine.sandbox_checks`, the update service).</extracomment>
         <translation>Signaturprüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="34"/>
+        <location filename="../app/core/text/labels.py" line="45"/>
         <source>unpacking</source>
         <translation>Entpacken</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="35"/>
+        <location filename="../app/core/text/labels.py" line="46"/>
         <source>contents check</source>
         <translation>Inhaltsprüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="36"/>
+        <location filename="../app/core/text/labels.py" line="47"/>
         <source>version check</source>
         <translation>Versionsprüfung</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="37"/>
+        <location filename="../app/core/text/labels.py" line="48"/>
         <source>hash list check</source>
         <translation>Prüfung der Hash-Liste</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="38"/>
+        <location filename="../app/core/text/labels.py" line="49"/>
         <source>rule compilation</source>
         <translation>Übersetzen der Regeln</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="39"/>
+        <location filename="../app/core/text/labels.py" line="50"/>
         <source>EICAR test</source>
         <translation>EICAR-Test</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="40"/>
+        <location filename="../app/core/text/labels.py" line="51"/>
         <source>sample test</source>
         <translation>Mustertest</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="41"/>
+        <location filename="../app/core/text/labels.py" line="52"/>
         <source>clean files test</source>
         <translation>Test mit sauberen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="42"/>
+        <location filename="../app/core/text/labels.py" line="53"/>
         <source>speed test</source>
         <translation>Geschwindigkeitstest</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="43"/>
+        <location filename="../app/core/text/labels.py" line="54"/>
         <source>large file test</source>
         <translation>Test mit großen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="44"/>
+        <location filename="../app/core/text/labels.py" line="55"/>
         <source>time limit</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="45"/>
-        <location filename="../app/core/text/labels.py" line="46"/>
+        <location filename="../app/core/text/labels.py" line="56"/>
+        <location filename="../app/core/text/labels.py" line="57"/>
         <source>test run</source>
         <translation>Testlauf</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="47"/>
+        <location filename="../app/core/text/labels.py" line="58"/>
         <source>engine self-test</source>
         <translation>Selbsttest des Scanners</translation>
     </message>
     <message>
-        <location filename="../app/core/text/labels.py" line="48"/>
+        <location filename="../app/core/text/labels.py" line="59"/>
         <source>validation</source>
         <translation>Prüfung vor der Verwendung</translation>
     </message>
@@ -2934,77 +2985,89 @@
         <translation>Ein Scan läuft bereits. Warten Sie, bis er fertig ist, oder brechen Sie ihn dort ab, wo er gestartet wurde.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="21"/>
+        <location filename="../app/core/scanning/file_problems.py" line="22"/>
         <source>The path does not exist.</source>
         <translation>Der Pfad existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="22"/>
+        <location filename="../app/core/scanning/file_problems.py" line="23"/>
         <source>The file disappeared during the scan.</source>
         <translation>Die Datei ist während des Scans verschwunden.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="23"/>
+        <location filename="../app/core/scanning/file_problems.py" line="24"/>
         <source>Permission denied.</source>
         <translation>Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="24"/>
+        <location filename="../app/core/scanning/file_problems.py" line="25"/>
         <source>The file cannot be read (%1).</source>
         <translation>Die Datei kann nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="25"/>
+        <location filename="../app/core/scanning/file_problems.py" line="26"/>
         <source>The file was replaced by something that is not a regular file.</source>
         <translation>Die Datei wurde durch etwas ersetzt, das keine normale Datei ist.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="26"/>
+        <location filename="../app/core/scanning/file_problems.py" line="27"/>
         <source>The file was replaced by a link during the scan.</source>
         <translation>Die Datei wurde während des Scans durch einen Link ersetzt.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="27"/>
+        <location filename="../app/core/scanning/file_problems.py" line="28"/>
         <source>Matching took longer than the %1 s limit; the file was not fully checked.</source>
         <translation>Die Prüfung dauerte länger als das Limit von %1 s; die Datei wurde nicht vollständig geprüft.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="28"/>
+        <location filename="../app/core/scanning/file_problems.py" line="29"/>
         <source>The engine could not check this file (%1).</source>
         <translation>Die Scan-Engine konnte diese Datei nicht prüfen (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="29"/>
+        <location filename="../app/core/scanning/file_problems.py" line="30"/>
         <source>This archive member cannot be unpacked (%1).</source>
         <translation>Diese Datei im Archiv kann nicht entpackt werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="30"/>
-        <source>The engine stopped while checking this file, so it was not scanned; the scan went on without it.</source>
-        <translation>Die Scan-Engine wurde beim Prüfen dieser Datei beendet, daher wurde sie nicht gescannt; der Scan lief ohne sie weiter.</translation>
+        <location filename="../app/core/scanning/file_problems.py" line="31"/>
+        <source>The engine stopped while checking this file, and again when it checked the file alone, so it was not scanned. A file that crashes a scanner may be made to: treat it as suspicious.</source>
+        <translation>Die Prüf-Engine ist beim Prüfen dieser Datei ausgefallen, und erneut, als sie die Datei allein prüfte; die Datei wurde daher nicht geprüft. Eine Datei, die einen Scanner abstürzen lässt, kann dafür gemacht sein: behandeln Sie sie als verdächtig.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/file_problems.py" line="32"/>
-        <source>The engine stopped responding while checking this file, so it was restarted and the file was not scanned.</source>
-        <translation>Die Scan-Engine reagierte beim Prüfen dieser Datei nicht mehr; sie wurde neu gestartet und die Datei nicht gescannt.</translation>
+        <location filename="../app/core/scanning/file_problems.py" line="34"/>
+        <source>The engine stopped responding while checking this file, and again when it checked the file alone, so it was not scanned. A file that stalls a scanner may be made to: treat it as suspicious.</source>
+        <translation>Die Prüf-Engine reagierte beim Prüfen dieser Datei nicht mehr, und erneut, als sie die Datei allein prüfte; die Datei wurde daher nicht geprüft. Eine Datei, die einen Scanner aufhält, kann dafür gemacht sein: behandeln Sie sie als verdächtig.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="170"/>
+        <location filename="../app/core/scanning/file_problems.py" line="82"/>
+        <source>could not be checked: it is password-protected</source>
+        <extracomment>The engine&apos;s English sentences, recognised when a record carries no code (an engine of an older version, or a sentence from a code path that names none). Shown after an archive member&apos;s path, in the scan&apos;s list of files that could not be checked.</extracomment>
+        <translation>konnte nicht geprüft werden: kennwortgeschützt</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning/file_problems.py" line="86"/>
+        <source>not fully checked: %1</source>
+        <extracomment>%1: why, for example &quot;more files in the archive than the limit&quot;.</extracomment>
+        <translation>nicht vollständig geprüft: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning/runs.py" line="171"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="184"/>
+        <location filename="../app/core/scanning/runs.py" line="185"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="219"/>
+        <location filename="../app/core/scanning/runs.py" line="220"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/job.py" line="117"/>
+        <location filename="../app/core/scanning/job.py" line="119"/>
         <source>Choose a file or folder to scan.</source>
         <translation>Wählen Sie eine Datei oder einen Ordner zum Scannen.</translation>
     </message>
@@ -3111,10 +3174,10 @@
     </message>
     <message numerus="yes">
         <location filename="../app/ui/pages/scan_results.py" line="43"/>
-        <source>%n file(s) could not be fully checked: an archive limit was reached.</source>
+        <source>%n file(s) could not be fully checked: an archive limit was reached or a password was needed.</source>
         <translation>
-            <numerusform>%n Datei konnte nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
-            <numerusform>%n Dateien konnten nicht vollständig geprüft werden: eine Grenze für Archive wurde erreicht.</numerusform>
+            <numerusform>%n Datei konnte nicht vollständig geprüft werden: eine Archivgrenze wurde erreicht oder ein Kennwort war nötig.</numerusform>
+            <numerusform>%n Dateien konnten nicht vollständig geprüft werden: eine Archivgrenze wurde erreicht oder ein Kennwort war nötig.</numerusform>
         </translation>
     </message>
     <message>
@@ -3234,207 +3297,212 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="51"/>
+        <location filename="../app/core/foundation/settings.py" line="52"/>
         <source>expected true or false</source>
         <translation>erwartet wahr oder falsch</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="55"/>
+        <location filename="../app/core/foundation/settings.py" line="56"/>
         <source>expected a whole number</source>
         <translation>erwartet eine ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="57"/>
+        <location filename="../app/core/foundation/settings.py" line="58"/>
         <source>must be at least %1</source>
         <translation>muss mindestens %1 sein</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="59"/>
+        <location filename="../app/core/foundation/settings.py" line="60"/>
         <source>must be at most %1</source>
         <translation>darf höchstens %1 sein</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="63"/>
+        <location filename="../app/core/foundation/settings.py" line="64"/>
         <source>expected text</source>
         <translation>erwartet Text</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="65"/>
+        <location filename="../app/core/foundation/settings.py" line="66"/>
         <source>must be one of %1</source>
         <translation>muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="69"/>
+        <location filename="../app/core/foundation/settings.py" line="70"/>
         <source>expected a list of text</source>
         <translation>erwartet eine Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="95"/>
+        <location filename="../app/core/foundation/settings.py" line="96"/>
         <source>When a scan finds a threat</source>
         <translation>Wenn eine Prüfung eine Bedrohung findet</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="100"/>
+        <location filename="../app/core/foundation/settings.py" line="101"/>
         <source>When Ringfence finds potentially unwanted software (such as hack tools)</source>
         <translation>Wenn Ringfence potenziell unerwünschte Software findet (etwa Hacker-Werkzeuge)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="103"/>
+        <location filename="../app/core/foundation/settings.py" line="104"/>
         <source>When Ringfence finds something suspicious (not clearly a threat)</source>
         <translation>Wenn Ringfence etwas Verdächtiges findet (nicht eindeutig eine Bedrohung)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="105"/>
+        <location filename="../app/core/foundation/settings.py" line="106"/>
         <source>Largest file to scan (MB)</source>
         <translation>Größte zu prüfende Datei (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="107"/>
+        <location filename="../app/core/foundation/settings.py" line="108"/>
         <source>Scanner threads (0 = one per processor core)</source>
         <translation>Prüf-Threads (0 = einer pro Prozessorkern)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="109"/>
+        <location filename="../app/core/foundation/settings.py" line="110"/>
         <source>Time limit for matching one file (seconds)</source>
         <translation>Zeitlimit für die Prüfung einer Datei (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="111"/>
+        <location filename="../app/core/foundation/settings.py" line="112"/>
         <source>Skip files that are unchanged since they were found clean</source>
         <translation>Dateien überspringen, die sich seit der letzten sauberen Prüfung nicht geändert haben</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="112"/>
-        <source>Look inside zip archives</source>
-        <translation>In ZIP-Archive hineinsehen</translation>
-    </message>
-    <message>
-        <location filename="../app/core/foundation/settings.py" line="113"/>
+        <location filename="../app/core/foundation/settings.py" line="117"/>
         <source>Archives inside archives: deepest level</source>
         <translation>Archive in Archiven: tiefste Ebene</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="115"/>
+        <location filename="../app/core/foundation/settings.py" line="120"/>
         <source>Archives: most files to look at in one archive</source>
         <translation>Archive: höchstens so viele Dateien pro Archiv prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="117"/>
+        <location filename="../app/core/foundation/settings.py" line="122"/>
         <source>Archives: most data to unpack from one archive (MB)</source>
         <translation>Archive: höchstens so viele Daten pro Archiv entpacken (MB)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="119"/>
+        <location filename="../app/core/foundation/settings.py" line="124"/>
         <source>Archives: most time to spend on one archive (seconds)</source>
         <translation>Archive: höchste Prüfzeit für ein Archiv (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="122"/>
-        <source>Report an archive that could not be fully checked (a limit was reached) as a threat</source>
-        <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden</translation>
+        <location filename="../app/core/foundation/settings.py" line="116"/>
+        <source>Look inside archives and disk images (zip, 7z, RAR, ISO, CAB, tar, OneNote)</source>
+        <translation>In Archive und Datenträgerabbilder hineinschauen (zip, 7z, RAR, ISO, CAB, tar, OneNote)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="123"/>
+        <location filename="../app/core/foundation/settings.py" line="126"/>
+        <source>Report an archive that could not be fully checked (a limit was reached) as a threat, and act on it like one</source>
+        <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden und wie eine behandeln</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="129"/>
+        <source>Report a password-protected archive (which cannot be checked) as a threat, and act on it like one</source>
+        <translation>Ein kennwortgeschütztes Archiv (das nicht geprüft werden kann) als Bedrohung melden und wie eine behandeln</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="131"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="124"/>
+        <location filename="../app/core/foundation/settings.py" line="132"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="126"/>
+        <location filename="../app/core/foundation/settings.py" line="134"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="127"/>
+        <location filename="../app/core/foundation/settings.py" line="135"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="129"/>
+        <location filename="../app/core/foundation/settings.py" line="137"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="131"/>
+        <location filename="../app/core/foundation/settings.py" line="139"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="134"/>
+        <location filename="../app/core/foundation/settings.py" line="142"/>
         <source>Send anonymous health reports about definitions updates to the vendor</source>
         <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="135"/>
+        <location filename="../app/core/foundation/settings.py" line="143"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="136"/>
+        <location filename="../app/core/foundation/settings.py" line="144"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="139"/>
+        <location filename="../app/core/foundation/settings.py" line="147"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="141"/>
+        <location filename="../app/core/foundation/settings.py" line="149"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="143"/>
+        <location filename="../app/core/foundation/settings.py" line="151"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="144"/>
+        <location filename="../app/core/foundation/settings.py" line="152"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="146"/>
+        <location filename="../app/core/foundation/settings.py" line="154"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="185"/>
+        <location filename="../app/core/foundation/settings.py" line="193"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="206"/>
+        <location filename="../app/core/foundation/settings.py" line="216"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="214"/>
+        <location filename="../app/core/foundation/settings.py" line="224"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="221"/>
+        <location filename="../app/core/foundation/settings.py" line="231"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="248"/>
+        <location filename="../app/core/foundation/settings.py" line="258"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="252"/>
+        <location filename="../app/core/foundation/settings.py" line="262"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="270"/>
+        <location filename="../app/core/foundation/settings.py" line="280"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>

@@ -130,6 +130,7 @@ def report_document(report: ScanSummary) -> dict[str, Any]:
         "cached": p.cached,
         "skipped": p.skipped,
         "not_fully_checked": p.incomplete,
+        "password_protected": sum(1 for item in outcome.skipped_items if item.get("reason") == "password-protected"),
         "skipped_items": outcome.skipped_items,
         "detections": [
             {**{k: d.get(k) for k in ("path", "rule", "namespace", "engine", "sha256", "definitions_version", "action",
@@ -163,7 +164,9 @@ def print_summary(report: ScanSummary) -> None:
     for e in outcome.errors:
         lines.append(printable(f"{e['path']}: ERROR {e['error']}"))
     for item in outcome.skipped_items:
-        if item.get("limit"):
+        if item.get("reason") == "password-protected":
+            lines.append(printable(f"{item['path']}: COULD NOT BE CHECKED (password-protected)"))
+        elif item.get("limit"):
             lines.append(printable(f"{item['path']}: NOT FULLY CHECKED (limit: {item['limit']})"))
     status = "cancelled" if outcome.cancelled else "finished"
     lines += [
@@ -173,7 +176,7 @@ def print_summary(report: ScanSummary) -> None:
         f"Files scanned: {p.files_scanned} ({p.cached} unchanged since the last clean scan)",
         f"Data scanned: {p.bytes_scanned / 1e6:.2f} MB",
         f"Skipped: {p.skipped}",
-        f"Not fully checked (a limit was reached): {p.incomplete}",
+        f"Not fully checked (a limit, a password, a damaged or unsupported archive): {p.incomplete}",
         f"Threats found: {len(outcome.detections)}{_by_category(outcome.detections)}",
         f"Errors: {len(outcome.errors)}",
         f"Time: {report.duration_s:.2f} s",

@@ -1,4 +1,4 @@
-"""Looking inside zip archives with bounded work.
+"""Looking inside archives with bounded work (the formats: :mod:`app.engine.containers`).
 
 A file on disk gets one :class:`Budget` for its whole archive tree: the bytes unpacked, the members
 looked at and the time spent count against one total, however deeply archives nest, so a nested zip
@@ -27,6 +27,10 @@ LIMIT_EXPANDED = "expanded"
 LIMIT_MEMBER_SIZE = "member-size"
 LIMIT_TIME = "time"
 LIMITS = (LIMIT_DEPTH, LIMIT_MEMBERS, LIMIT_EXPANDED, LIMIT_MEMBER_SIZE, LIMIT_TIME)
+# Why else a member may go unchecked (never a limit: the container decides, not the user's settings).
+ENCRYPTED = "encrypted"  # behind a password
+UNREADABLE = "unreadable"  # a damaged or truncated container, read up to where it broke
+UNSUPPORTED = "unsupported"  # stored in a way no reader here unpacks (RAR compression, LZX…)
 
 IN_MEMORY = 8 * 1024 * 1024
 CHUNK = 1024 * 1024
@@ -37,12 +41,13 @@ _EOCD = struct.Struct("<4s4H2LH")
 @dataclass(frozen=True)
 class ArchiveLimits:
     enabled: bool = True
-    max_depth: int = 3
-    max_members: int = 2000  # in the whole archive tree
-    max_expanded: int = 512 * 1024 * 1024  # bytes unpacked from the whole archive tree
+    max_depth: int = 17  # ClamAV's MaxRecursion
+    max_members: int = 10000  # in the whole archive tree (ClamAV's MaxFiles)
+    max_expanded: int = 2048 * 1024 * 1024  # bytes unpacked from the whole archive tree: 5x ClamAV's MaxScanSize
     max_member: int = 256 * 1024 * 1024  # the largest member unpacked (like the largest file scanned)
-    max_seconds: float = 120.0
-    limit_is_finding: bool = True  # a file not fully checked is reported as a finding
+    max_seconds: float = 300.0
+    limit_is_finding: bool = False  # a file not fully checked is a finding only when the user asks (AlertExceedsMax)
+    encrypted_is_finding: bool = False  # a password-protected archive likewise (ClamAV's AlertEncrypted)
 
 
 class LimitReached(Exception):
@@ -126,16 +131,18 @@ class Unpacked:
                 pass
 
 
-def unpack(archive: Any, info: Any, budget: Budget, path: str) -> Unpacked:
-    """Unpack one member, metering what actually comes out against ``budget``."""
+def unpack(opener: Callable[[], Any], budget: Budget, path: str, metered: bool = False) -> Unpacked:
+    """Unpack one member, metering what actually comes out against ``budget`` (unless its reader
+    already has: ``metered``)."""
     parts: list[bytes] = []
     size = 0
     spool: IO[bytes] | None = None
     try:
-        with archive.open(info) as handle:
+        with opener() as handle:
             while chunk := handle.read(CHUNK):
                 size += len(chunk)
-                budget.consume(len(chunk), path)
+                if not metered:
+                    budget.consume(len(chunk), path)
                 if size > budget.limits.max_member:
                     raise LimitReached(LIMIT_MEMBER_SIZE, path)
                 budget.check_time(path)

@@ -1,33 +1,39 @@
-"""Matching one file: YARA rules, SHA-256 signatures, the allow-list, and zip archives inside.
+"""Matching one file: YARA rules, SHA-256 signatures, the allow-list, and the containers inside.
 
 Small files are read once and matched from memory (one read serves hashing and YARA); large files are
 matched by path (libyara maps them) and hashed in a stream. A file is opened with ``O_NOFOLLOW`` and
 ``O_NONBLOCK`` and checked with ``fstat`` first, so a file swapped for a FIFO or a link between the
 walk and the match is refused instead of hanging the scan. Archives are opened within one budget for
-the file's whole archive tree (:mod:`app.engine.archives`); a limit reached is reported, and by
-default a finding.
+the file's whole archive tree (:mod:`app.engine.archives`), each format recognised by its content
+(:mod:`app.engine.containers`); a limit reached or a password met is reported as "not fully checked",
+and is a finding only when the user's settings say so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
 import stat
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
 import yara
 
+from app.engine import containers
 from app.engine.archives import (
+    ENCRYPTED,
     LIMIT_DEPTH,
     LIMIT_MEMBER_SIZE,
-    LIMIT_MEMBERS,
+    LIMITS,
+    UNREADABLE,
+    UNSUPPORTED,
     ArchiveLimits,
     Budget,
     LimitReached,
-    central_directory_too_large,
     member_path,
     unpack,
 )
@@ -38,15 +44,19 @@ from app.engine.provenance_meta import provenance_of
 from app.engine.shared_open import open_for_scan
 
 SMALL_FILE = 4 * 1024 * 1024
-ZIP_MAGIC = b"PK\x03\x04"
 LIMIT_RULES = {"depth": "Depth", "members": "Members", "expanded": "Expanded", "member-size": "MemberSize",
                "time": "Time"}
 LIMIT_NAMESPACE = "limits"
 DEFAULT_ARCHIVES = ArchiveLimits()
 
 
+ENCRYPTED_RULE = "Heuristics.Encrypted.Archive"
+
+
 def limit_rule(limit: str) -> str:
     """The detection name of a file not fully checked (named like ClamAV's heuristic alerts)."""
+    if limit == ENCRYPTED:
+        return ENCRYPTED_RULE
     return f"Heuristics.Limits.Exceeded.{LIMIT_RULES.get(limit, limit)}"
 
 
@@ -68,7 +78,7 @@ class Hit:
 class FileResult:
     hits: list[Hit] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
-    incomplete: list[tuple[str, str]] = field(default_factory=list)  # (path, limit reached)
+    incomplete: list[tuple[str, str]] = field(default_factory=list)  # (path, limit reached or why not checked)
     bytes_scanned: int = 0
 
 
@@ -175,9 +185,14 @@ class Matcher:
             result.hits.append(Hit(path, threat, "", "hash", sha))
 
     def _limit_hit(self, path: str, result: FileResult, target: _Target, digest: Callable[[], str]) -> None:
-        """A file whose archive tree hit a limit is a finding, unless the setting says otherwise."""
-        rule = limit_rule(result.incomplete[0][1])
-        if not self.archives.limit_is_finding or rule in self.disabled or f"{LIMIT_NAMESPACE}:{rule}" in self.disabled:
+        """A file not fully checked is a finding only when the settings say so (off by default)."""
+        wanted = [reason for _, reason in result.incomplete
+                  if (reason in LIMITS and self.archives.limit_is_finding)
+                  or (reason == ENCRYPTED and self.archives.encrypted_is_finding)]
+        if not wanted:
+            return
+        rule = limit_rule(wanted[0])
+        if rule in self.disabled or f"{LIMIT_NAMESPACE}:{rule}" in self.disabled:
             return
         sha = target.sha256 or digest()
         if sha not in self.allow:
@@ -189,8 +204,9 @@ class Matcher:
         self._verdict(path, sha, fired, result)
         if depth == 0:
             target.sha256 = sha
-        if self.archives.enabled and data[:4] == ZIP_MAGIC:
-            self._open_zip(path, io.BytesIO(data), result, target, depth)
+        kind = containers.detect(data[:containers.PROBE]) if self.archives.enabled else None
+        if kind is not None:
+            self._open_container(kind, path, name, io.BytesIO(data), result, target=target, depth=depth)
 
     def _match_large(self, path: str, name: str, fd: int, disk_path: str, result: FileResult, *, target: _Target,
                      depth: int) -> None:
@@ -201,69 +217,116 @@ class Matcher:
                 self._match_data(path, name, handle.read(), result, target=target, depth=depth)
             return
         head = os.pread(fd, HEAD, 0) if hasattr(os, "pread") else _read_head(fd)
-        fired = self._yara(path, name, head, target, result, filepath=disk_path)
+        with _mapped(fd):
+            fired = self._yara(path, name, head, target, result, filepath=disk_path)
         sha = sha256_fd(fd) if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         if depth == 0:
             target.sha256 = sha
-        if self.archives.enabled and head[:4] == ZIP_MAGIC:
+        kind = containers.detect(_read_at(fd, containers.PROBE)) if self.archives.enabled else None
+        if kind is not None:
             os.lseek(fd, 0, os.SEEK_SET)
             with os.fdopen(os.dup(fd), "rb") as handle:
-                self._open_zip(path, handle, result, target, depth)
+                self._open_container(kind, path, name, handle, result, target=target, depth=depth)
 
-    def _open_zip(self, path: str, source: IO[bytes], result: FileResult, target: _Target, depth: int) -> None:
+    def _open_container(self, kind: str, path: str, name: str, source: IO[bytes], result: FileResult, *,
+                        target: _Target, depth: int) -> None:
         if depth >= self.archives.max_depth:
             result.incomplete.append((path, LIMIT_DEPTH))
             return
         if target.budget is None:
             target.budget = Budget(self.archives, target.beat, self.spool_dir)
         try:
-            self._match_zip(path, source, result, target, depth)
+            self._match_members(kind, path, name, source, result, target=target, depth=depth)
         except LimitReached as reached:
             if depth > 0:
                 raise  # the whole tree stops; the file on disk records where
             result.incomplete.append((reached.path or path, reached.limit))
 
-    def _match_zip(self, path: str, source: IO[bytes], result: FileResult, target: _Target, depth: int) -> None:
-        import zipfile  # only archives need it; the engine's start-up stays short
-        import zlib
-
-        assert target.budget is not None
-        if central_directory_too_large(source):
-            raise LimitReached(LIMIT_MEMBERS, path)
-        try:
-            archive = zipfile.ZipFile(source)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-            return  # not a readable zip after all (many formats start with PK): the file itself was checked
-        with archive:
-            for info in archive.infolist():
-                if info.is_dir():
-                    continue
-                inner = member_path(path, info.filename)
-                target.budget.member(inner)
+    def _match_members(self, kind: str, path: str, name: str, source: IO[bytes], result: FileResult, *,
+                       target: _Target, depth: int) -> None:
+        budget = target.budget
+        assert budget is not None
+        members = containers.reader(kind)(source, name, budget, path)
+        with contextlib.closing(members):  # a generator: closing it closes its archive
+            while True:
                 try:
-                    content = unpack(archive, info, target.budget, inner)
+                    member = next(members, None)
                 except LimitReached as reached:
                     if reached.limit != LIMIT_MEMBER_SIZE:
                         raise
-                    result.incomplete.append((inner, reached.limit))  # this member only; the others go on
-                    continue
-                except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError, EOFError,
-                        ValueError) as exc:
-                    result.errors.append((inner, Problem("archive-member", exc)))
-                    continue
+                    result.incomplete.append((reached.path, reached.limit))  # a solid archive stops there
+                    return
+                except containers.NotReadable as exc:
+                    if not exc.quiet:
+                        result.incomplete.append((path, UNREADABLE))
+                    return
+                except Exception as exc:  # a hostile container must cost one file, never the scan
+                    result.incomplete.append((path, UNREADABLE))
+                    result.errors.append((path, Problem("archive-member", f"{type(exc).__name__}: {exc}")))
+                    return
+                if member is None:
+                    return
+                self._match_member(member, path, result, target, depth)
+
+    def _match_member(self, member: containers.Member, path: str, result: FileResult, target: _Target,
+                      depth: int) -> None:
+        budget = target.budget
+        assert budget is not None
+        inner = member_path(path, member.name) if member.name else path
+        if not member.metered:
+            budget.member(inner)
+        if member.encrypted:
+            result.incomplete.append((inner, ENCRYPTED))
+            return
+        if member.open is None or member.unsupported:
+            result.incomplete.append((inner, UNSUPPORTED))
+            return
+        try:
+            content = unpack(member.open, budget, inner, metered=member.metered)
+        except LimitReached as reached:
+            if reached.limit != LIMIT_MEMBER_SIZE:
+                raise
+            result.incomplete.append((inner, reached.limit))  # this member only; the others go on
+            return
+        except Exception as exc:  # a damaged member: reported, and the next one is read
+            result.errors.append((inner, Problem("archive-member", exc)))
+            return
+        try:
+            if content.data is not None:
+                self._match_data(inner, member.name, content.data, result, target=target, depth=depth + 1)
+            elif content.spool is not None:
+                spool_fd = os.open(content.spool, os.O_RDONLY | getattr(os, "O_BINARY", 0))
                 try:
-                    if content.data is not None:
-                        self._match_data(inner, info.filename, content.data, result, target=target, depth=depth + 1)
-                    elif content.spool is not None:
-                        spool_fd = os.open(content.spool, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-                        try:
-                            self._match_large(inner, info.filename, spool_fd, content.spool, result, target=target,
-                                              depth=depth + 1)
-                        finally:
-                            os.close(spool_fd)
+                    self._match_large(inner, member.name, spool_fd, content.spool, result, target=target,
+                                      depth=depth + 1)
                 finally:
-                    content.close()
+                    os.close(spool_fd)
+        finally:
+            content.close()
+
+
+MAPPED_ALONE = 64 * 1024 * 1024
+_MAPPING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _mapped(fd: int) -> Iterator[None]:
+    """libyara maps a file it matches by path, and the mapped pages count in the worker's memory: files
+    above :data:`MAPPED_ALONE` are matched one at a time, so two threads never map two of them at once."""
+    if os.fstat(fd).st_size <= MAPPED_ALONE:
+        yield
+        return
+    with _MAPPING:
+        yield
+
+
+def _read_at(fd: int, size: int) -> bytes:
+    """The first ``size`` bytes of ``fd`` (without moving its offset where ``pread`` exists)."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, 0)
+    os.lseek(fd, 0, os.SEEK_SET)  # pragma: no cover - Windows has no pread
+    return os.read(fd, size)
 
 
 def _read_head(fd: int) -> bytes:  # pragma: no cover - Windows has no pread

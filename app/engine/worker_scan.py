@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.engine.archives import LIMIT_TIME, ArchiveLimits
+from app.engine.archives import ENCRYPTED, LIMIT_TIME, ArchiveLimits
 from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
@@ -40,6 +40,7 @@ ALIVE_SECONDS = 1.0  # a scan says it is alive this often, even while every thre
 BATCH = 8
 MAX_SKIPS_REPORTED = 1000
 NOT_FULLY_CHECKED = "not-fully-checked"  # a skip reason: an archive limit was reached (the item names it)
+PASSWORD_PROTECTED = "password-protected"  # a skip reason: an archive or member behind a password
 
 
 @dataclass
@@ -64,15 +65,7 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
         set(defs.allow) | set(request.get("allow", [])),
         timeout=int(options.get("timeout", 60)),
         disabled_rules=frozenset(request.get("disabled_rules", [])),
-        archives=ArchiveLimits(
-            enabled=bool(options.get("scan_archives", True)),
-            max_depth=int(options.get("archive_max_depth", 3)),
-            max_members=int(options.get("archive_max_members", 2000)),
-            max_expanded=int(options.get("archive_max_expanded", 512 * 1024 * 1024)),
-            max_member=int(options.get("max_file_size", 256 * 1024 * 1024)),
-            max_seconds=float(options.get("archive_max_seconds", 120)),
-            limit_is_finding=bool(options.get("archive_limit_is_finding", True)),
-        ),
+        archives=archive_limits(options),
         spool_dir=spool_dir(request),
     )
     return matcher, defs.version
@@ -81,6 +74,21 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
 def hit_record(hit: Hit) -> dict[str, Any]:
     """A hit as it crosses the IPC boundary: what fired, on what, and where the rule comes from."""
     return asdict(hit)
+
+
+def archive_limits(options: dict[str, Any]) -> ArchiveLimits:
+    """The request's archive limits; what it leaves out keeps the engine's defaults."""
+    default = ArchiveLimits()
+    return ArchiveLimits(
+        enabled=bool(options.get("scan_archives", default.enabled)),
+        max_depth=int(options.get("archive_max_depth", default.max_depth)),
+        max_members=int(options.get("archive_max_members", default.max_members)),
+        max_expanded=int(options.get("archive_max_expanded", default.max_expanded)),
+        max_member=int(options.get("max_file_size", default.max_member)),
+        max_seconds=float(options.get("archive_max_seconds", default.max_seconds)),
+        limit_is_finding=bool(options.get("archive_limit_is_finding", default.limit_is_finding)),
+        encrypted_is_finding=bool(options.get("encrypted_is_finding", default.encrypted_is_finding)),
+    )
 
 
 def spool_dir(request: dict[str, Any]) -> str | None:
@@ -278,8 +286,8 @@ class Scan:
             stopped = [(p, LIMIT_TIME) for p, e in outcome.errors if isinstance(e, Problem) and e.code == "timeout"]
             if outcome.incomplete or stopped:
                 self.counts["incomplete"] += 1
-                self.new_skips.extend({"path": p, "reason": NOT_FULLY_CHECKED, "limit": limit}
-                                      for p, limit in [*outcome.incomplete, *stopped])
+                self.new_skips.extend({"path": p, "reason": PASSWORD_PROTECTED if limit == ENCRYPTED else NOT_FULLY_CHECKED,
+                                       "limit": limit} for p, limit in [*outcome.incomplete, *stopped])
             self._report_hits(item, outcome)
 
     def _report_hits(self, item: WalkItem, outcome: FileResult) -> None:

@@ -56,7 +56,8 @@ def test_eicar_deeper_than_the_limit_is_reported_never_silent(tmp_path: Path, rf
     write(files / "bomb.zip", zipped({"zeros.bin": bytes(3 * MB), "z-eicar.com": EICAR}))
     settings = rf_home / "config" / "settings.json"
     settings.parent.mkdir(parents=True)
-    settings.write_text('{"scan.archive_max_expanded_mb": 2, "scan.archive_max_members": 10}')
+    settings.write_text('{"settings_version": 2, "scan.archive_max_depth": 3, "scan.archive_max_expanded_mb": 2, '
+                        '"scan.archive_max_members": 10, "scan.archive_limit_is_finding": true}')
     code, report, stderr = scan_json(str(files))
     assert code == 1, stderr
     found = {(d["path"].split(os.sep)[-1], d["rule"]) for d in report["detections"]}
@@ -71,9 +72,9 @@ def test_eicar_deeper_than_the_limit_is_reported_never_silent(tmp_path: Path, rf
                       "bomb.zip!zeros.bin": "expanded"}
     assert report["not_fully_checked"] == 3
 
-    # With the setting off, the limits are still reported, but are no finding.
-    settings.write_text('{"scan.archive_max_expanded_mb": 2, "scan.archive_max_members": 10, '
-                        '"scan.archive_limit_is_finding": false}')
+    # With the setting off (the default), the limits are still reported, but are no finding.
+    settings.write_text('{"settings_version": 2, "scan.archive_max_depth": 3, "scan.archive_max_expanded_mb": 2, '
+                        '"scan.archive_max_members": 10}')
     code, report, stderr = scan_json(str(files), "--no-cache")
     assert code == 1, stderr  # deep2's EICAR
     assert {d["rule"] for d in report["detections"]} == {"EICAR_Test_File"}
@@ -82,19 +83,20 @@ def test_eicar_deeper_than_the_limit_is_reported_never_silent(tmp_path: Path, rf
 
 
 def test_one_budget_for_the_whole_archive_tree() -> None:
+    finding = {"limit_is_finding": True}
     # Three levels, each holding 1 MB of zeros and the next level: 3 MB in all, over a 2 MB budget,
     # although no single level comes near it.
     data = zipped({"a.bin": bytes(MB)})
     for level in range(2):
         data = zipped({f"z{level}.bin": bytes(MB), f"level{level}.zip": data})
-    outcome = matcher(ArchiveLimits(max_expanded=2 * MB, max_depth=5)).match_bytes("tree.zip", data)
+    outcome = matcher(ArchiveLimits(max_expanded=2 * MB, max_depth=5, **finding)).match_bytes("tree.zip", data)
     assert [limit for _, limit in outcome.incomplete] == ["expanded"]
     assert [hit.rule for hit in outcome.hits] == ["Heuristics.Limits.Exceeded.Expanded"]
 
 
 def test_the_time_limit_counts_for_the_whole_tree_and_is_reported() -> None:
     data = zipped({"a.txt": b"first", "b.com": EICAR})
-    outcome = matcher(ArchiveLimits(max_seconds=-1)).match_bytes("slow.zip", data)  # already out of time
+    outcome = matcher(ArchiveLimits(max_seconds=-1, limit_is_finding=True)).match_bytes("slow.zip", data)  # out of time
     assert outcome.incomplete == [("slow.zip!a.txt", "time")]
     assert [hit.rule for hit in outcome.hits] == ["Heuristics.Limits.Exceeded.Time"]
 
@@ -167,8 +169,9 @@ def test_zip_bomb_finishes_in_seconds_with_bounded_memory_and_no_restart(tmp_pat
     assert seconds < 60, f"the bomb took {seconds:.1f} s"
     rules = {(Path(d["path"]).name, d["rule"]) for d in outcome.detections}
     assert ("z-after.com", "EICAR_Test_File") in rules
-    assert any(rule.startswith("Heuristics.Limits.Exceeded.") and name == "bomb.zip" for name, rule in rules)
+    assert rules == {("z-after.com", "EICAR_Test_File")}  # a bomb is not fully checked, never a threat
     assert outcome.progress.incomplete == 1
+    assert {Path(item["path"].split("!")[0]).name for item in outcome.skipped_items if item.get("limit")} == {"bomb.zip"}
     if peak_kb is not None:
         assert peak_kb < 400 * 1024, f"worker peak memory {peak_kb // 1024} MB"
 
@@ -255,5 +258,6 @@ def test_a_worker_killed_while_unpacking_leaves_no_spooled_member(tmp_path: Path
         assert not list(ctx.paths.run_dir.glob(f"spool-{pids[0]}"))
     outcome = report.outcome
     assert outcome.progress.restarts == 1
-    assert [Path(e["path"]).name for e in outcome.errors] == ["bomb.zip"]
+    assert outcome.errors == []  # checked again alone after the restart: not fully checked, as without the kill
+    assert [Path(item["path"].split("!")[0]).name for item in outcome.skipped_items if item.get("limit")] == ["bomb.zip"]
     assert [Path(d["path"]).name for d in outcome.detections] == ["z-after.com"]

@@ -171,14 +171,24 @@ def test_an_archive_not_fully_checked_is_told_even_when_it_is_no_threat(
         qtbot: QtBot, console: Console, rf_home: Path, tmp_path: Path) -> None:
     from tests.engine.test_archives import nested
 
-    make_file(tmp_path / "tree" / "deep.zip", nested(eicar_bytes(), "eicar.com", 5))  # deeper than 3
+    make_file(tmp_path / "tree" / "deep.zip", nested(eicar_bytes(), "eicar.com", 5))  # deeper than the 3 set below
     settings = rf_home / "config" / "settings.json"
     settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text('{"scan.archive_limit_is_finding": false}')
+    settings.write_text('{"settings_version": 2, "scan.archive_max_depth": 3}')
     page = ScanPage(console)
     qtbot.addWidget(page)
     page.action.setCurrentIndex(page.action.findData("report"))
     page.start_scan("custom", [str(tmp_path / "tree")])
     qtbot.waitUntil(lambda: finished(page), timeout=SCAN_TIMEOUT)
     assert page.results.model.rowCount() == 0
-    assert page.outcome.text().endswith("1 file could not be fully checked: an archive limit was reached.")
+    assert page.outcome.text().endswith("1 file could not be fully checked: an archive limit was reached or a password "
+                                        "was needed.")
+    shown = [page.results.problems.item(row).text() for row in range(page.results.problems.count())]
+    assert shown == [f"{tmp_path / 'tree' / 'deep.zip'}!level3.zip!level2.zip!level1.zip: not fully checked: archives "
+                     "nested deeper than the limit"]
+    from app.core.journal import events
+    with Context.open() as ctx:
+        texts = [event.message.english() for event in events.query(ctx.store, kinds=["scan"])
+                 if event.code == "scan.not_fully_checked"]
+    assert texts == [f"{tmp_path / 'tree' / 'deep.zip'}!level3.zip!level2.zip!level1.zip was not fully checked: "
+                     "archives nested deeper than the limit."]

@@ -20,6 +20,7 @@ from typing import Any
 
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import atomic_write_json, fsync_dir
+from app.core.settings_migrations import VERSION, VERSION_KEY, migrate
 from app.core.text.messages import QT_TRANSLATE_NOOP, Message, translate
 
 log = logging.getLogger(__name__)
@@ -109,17 +110,24 @@ SCHEMA: tuple[Setting, ...] = (
     _s("scan.rule_timeout_s", int, 60, QT_TRANSLATE_NOOP("Settings", "Time limit for matching one file (seconds)"),
        minimum=1, maximum=3600),
     _s("scan.use_cache", bool, True, QT_TRANSLATE_NOOP("Settings", "Skip files that are unchanged since they were found clean")),
-    _s("scan.scan_archives", bool, True, QT_TRANSLATE_NOOP("Settings", "Look inside zip archives")),
-    _s("scan.archive_max_depth", int, 3, QT_TRANSLATE_NOOP("Settings", "Archives inside archives: deepest level"),
-       minimum=0, maximum=10),
-    _s("scan.archive_max_members", int, 2000, QT_TRANSLATE_NOOP("Settings", "Archives: most files to look at in one archive"),
-       minimum=1, maximum=100000),
-    _s("scan.archive_max_expanded_mb", int, 512, QT_TRANSLATE_NOOP("Settings", "Archives: most data to unpack from one archive (MB)"),
-       minimum=1, maximum=16384),
-    _s("scan.archive_max_seconds", int, 120, QT_TRANSLATE_NOOP("Settings", "Archives: most time to spend on one archive (seconds)"),
-       minimum=1, maximum=3600),
-    _s("scan.archive_limit_is_finding", bool, True,
-       QT_TRANSLATE_NOOP("Settings", "Report an archive that could not be fully checked (a limit was reached) as a threat")),
+    # Limits at least ClamAV's (clamd.conf): a JDK, big jars, wheels and game archives are checked fully,
+    # while a zip bomb stays bounded in seconds. Reaching one says "not fully checked", never "threat".
+    _s("scan.scan_archives", bool, True,
+       QT_TRANSLATE_NOOP("Settings", "Look inside archives and disk images (zip, 7z, RAR, ISO, CAB, tar, OneNote)")),
+    _s("scan.archive_max_depth", int, 17, QT_TRANSLATE_NOOP("Settings", "Archives inside archives: deepest level"),
+       minimum=0, maximum=32),
+    _s("scan.archive_max_members", int, 10000,
+       QT_TRANSLATE_NOOP("Settings", "Archives: most files to look at in one archive"), minimum=1, maximum=1000000),
+    _s("scan.archive_max_expanded_mb", int, 2048,
+       QT_TRANSLATE_NOOP("Settings", "Archives: most data to unpack from one archive (MB)"), minimum=1, maximum=65536),
+    _s("scan.archive_max_seconds", int, 300,
+       QT_TRANSLATE_NOOP("Settings", "Archives: most time to spend on one archive (seconds)"), minimum=1, maximum=3600),
+    _s("scan.archive_limit_is_finding", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Report an archive that could not be fully checked (a limit was reached) as a "
+                                     "threat, and act on it like one")),
+    _s("scan.encrypted_is_finding", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Report a password-protected archive (which cannot be checked) as a threat, "
+                                     "and act on it like one")),
     _s("scan.exclude_paths", list, [], QT_TRANSLATE_NOOP("Settings", "Folders and files never scanned"), item_type=str),
     _s("scan.exclude_globs", list, [], QT_TRANSLATE_NOOP("Settings", "Name patterns never scanned (for example *.iso)"),
        item_type=str),
@@ -195,7 +203,9 @@ class Settings:
             log.warning("%s is not valid settings JSON: %s", path, exc)
             settings._keep_aside(data)
             return settings
-        for key, value in raw.items():
+        for key, value in migrate(raw).items():
+            if key == VERSION_KEY:
+                continue  # written anew by save()
             settings._take(key, value)
         return settings
 
@@ -257,7 +267,7 @@ class Settings:
         """Write the settings; unknown keys and values this version could not use are written back as found."""
         if self._frozen is not None:
             raise RingfenceError(self._frozen)
-        atomic_write_json(self.path, {**self.values, **self._kept})
+        atomic_write_json(self.path, {**self.values, **self._kept, VERSION_KEY: VERSION})
 
 
 def recovered_in_this_process() -> list[Path]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from app.core.foundation.store import Schema, Store
 from app.core.journal.provenance import attribution
-from app.core.text.labels import SCAN_KINDS, UPDATE_STEPS, Labels
+from app.core.text.labels import NOT_CHECKED_REASONS, SCAN_KINDS, UPDATE_STEPS, Labels
 from app.core.text.messages import Message, Moment, arg_from_json, arg_to_json, translate
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,10 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
        ["threats", "errors"], count="files"),
     _t("scan.cancelled", "scan", "info", translate("Events", "Scan cancelled after %n file(s).", None, 0), count="files"),
     _t("scan.abandoned", "scan", "warning", translate("Events", "A scan was abandoned: %1"), ["reason"]),
+    _t("scan.not_fully_checked", "scan", "warning", translate("Events", "%1 was not fully checked: %2."),
+       ["path", "limit"], labels={"limit": NOT_CHECKED_REASONS}),
+    _t("scan.password_protected", "scan", "warning",
+       translate("Events", "%1 could not be checked: it is password-protected."), ["path"]),
     # Threats and the quarantine (args: path, threat, item_id, …)
     # (a detection's provenance — category, source, author, licence, reference — is in its args since #18)
     _t("threat.found", "threat", "critical", translate("Events", "%1 was found in %2."), ["threat", "path"],

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.text.labels import NOT_CHECKED_REASONS
 from app.core.text.messages import Message, translate
 
 _C = "Scan"
@@ -27,10 +28,12 @@ FILE_ERRORS: dict[str, Message] = {
     "timeout": translate("Scan", "Matching took longer than the %1 s limit; the file was not fully checked."),
     "engine-error": translate("Scan", "The engine could not check this file (%1)."),
     "archive-member": translate("Scan", "This archive member cannot be unpacked (%1)."),
-    "engine-crashed": translate("Scan", "The engine stopped while checking this file, so it was not scanned; "
-                                    "the scan went on without it."),
-    "engine-hung": translate("Scan", "The engine stopped responding while checking this file, so it was restarted "
-                                 "and the file was not scanned."),
+    "engine-crashed": translate("Scan", "The engine stopped while checking this file, and again when it checked "
+                                    "the file alone, so it was not scanned. A file that crashes a scanner may be made "
+                                    "to: treat it as suspicious."),
+    "engine-hung": translate("Scan", "The engine stopped responding while checking this file, and again when it "
+                                 "checked the file alone, so it was not scanned. A file that stalls a scanner may be "
+                                 "made to: treat it as suspicious."),
 }
 
 
@@ -61,3 +64,25 @@ def file_problem(error: dict[str, Any]) -> FileProblem:
     template = FILE_ERRORS.get(code)
     message = template.arg(*args) if template is not None else Message(_C, text)  # unknown: shown as written
     return FileProblem(str(error["path"]), message, code)
+
+
+NOT_FULLY_CHECKED = "not-fully-checked"
+PASSWORD_PROTECTED = "password-protected"
+
+
+def not_checked_problems(skipped_items: list[dict[str, Any]]) -> list[FileProblem]:
+    """The archive members a limit or a password kept from being checked (never threats), as the
+    console lists them beside the files that could not be checked."""
+    problems = []
+    for item in skipped_items:
+        if not item.get("limit"):
+            continue
+        if item.get("reason") == PASSWORD_PROTECTED:
+            #: Shown after an archive member's path, in the scan's list of files that could not be checked.
+            message = translate("Scan", "could not be checked: it is password-protected")
+            problems.append(FileProblem(item["path"], message, PASSWORD_PROTECTED))
+        else:
+            #: %1: why, for example "more files in the archive than the limit".
+            message = translate("Scan", "not fully checked: %1").arg(NOT_CHECKED_REASONS(item["limit"]))
+            problems.append(FileProblem(item["path"], message, NOT_FULLY_CHECKED))
+    return problems

@@ -31,7 +31,7 @@ from app.core.detections.fp_report import journal_args
 from app.core.foundation.errors import RingfenceError
 from app.core.journal.provenance import attribution_plain, provenance
 from app.core.scanning.actions import ACTIONS, DetectionActor, detected_file, journal
-from app.core.scanning.file_problems import QUARANTINE_FAILED, FileProblem, file_problem
+from app.core.scanning.file_problems import QUARANTINE_FAILED, FileProblem, file_problem, not_checked_problems
 from app.core.scanning.lock import ScanBusy, ScanLock, running_scan
 from app.core.scanning.progress import FileCounter, JobProgress, ProgressMeter
 from app.core.scanning.runs import db_text, record_detection
@@ -43,6 +43,7 @@ __all__ = ["Found", "JobProgress", "ScanBusy", "ScanJob", "ScanRequest", "ScanSu
 log = logging.getLogger(__name__)
 KINDS = ("quick", "full", "custom")
 EVENT_INTERVAL_S = 0.2
+MAX_NOT_CHECKED_EVENTS = 200  # per scan: History names the first ones, the report names them all
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class ScanSummary:
     problems: list[FileProblem]
     notes: list[Message]
     duration_s: float
+    not_checked: list[FileProblem] = field(default_factory=list)  # members a limit or a password kept back
 
     @property
     def cancelled(self) -> bool:
@@ -207,6 +209,7 @@ class _Run:
         self.action_errors: list[dict[str, str]] = []
         self.roots: list[str] = []
         self.last_event = 0.0
+        self.not_checked_count = 0
 
     def progress(self, force: bool = False) -> None:
         snapshot = self.job.progress
@@ -259,7 +262,7 @@ class _Run:
                           files=p.files_scanned, threats=len(outcome.detections), errors=len(outcome.errors))
         problems = [self.problems[id(error)] for error in outcome.errors]  # in the order of the report's errors
         return ScanSummary(report.scan_id, request.kind, self.roots, job.action, outcome, self.found, problems,
-                           list(outcome.notes), report.duration_s)
+                           list(outcome.notes), report.duration_s, not_checked_problems(outcome.skipped_items))
 
     def batch(self, progress: ScanProgress, message: dict[str, Any]) -> None:
         """One batch from the engine: act on its detections now, then report them and the progress."""
@@ -267,6 +270,8 @@ class _Run:
             self.detection(detection)
         for error in message.get("errors", []):
             self.problem(error, file_problem(error))
+        for item in message.get("skipped_items", []):
+            self.not_checked(item)
         self.job._meter.update(progress.files_scanned, progress.bytes_scanned, progress.current,
                                len(self.found), len(self.problems))
         self.progress()
@@ -290,6 +295,17 @@ class _Run:
         log.warning("scan %s: %s in %s (%s; %s)", self.actor.scan_id, detection["rule"], detection["path"],
                     result.action, attribution_plain(detection))
         self.emit(found)
+
+    def not_checked(self, item: dict[str, Any]) -> None:
+        """An archive member a limit or a password kept from being checked, in History (the first ones)."""
+        if not item.get("limit") or self.not_checked_count >= MAX_NOT_CHECKED_EVENTS:
+            return
+        self.not_checked_count += 1
+        if item["reason"] == "password-protected":
+            journal(self.ctx, "scan.password_protected", scan_id=self.actor.scan_id, path=db_text(item["path"]))
+        else:
+            journal(self.ctx, "scan.not_fully_checked", scan_id=self.actor.scan_id, path=db_text(item["path"]),
+                    limit=item["limit"])
 
     def problem(self, error: dict[str, Any], problem: FileProblem) -> None:
         self.problems[id(error)] = problem

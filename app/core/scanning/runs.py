@@ -101,6 +101,7 @@ def scan_options(ctx: Context, defs: ActiveDefinitions, jobs: int | None) -> dic
         "archive_max_seconds": s["scan.archive_max_seconds"],
         "archive_limit_is_finding": s["scan.archive_limit_is_finding"],
         "ignore_categories": ignored_categories(s),
+        "encrypted_is_finding": s["scan.encrypted_is_finding"],
     }
 
 

@@ -45,6 +45,7 @@ MAX_RESTARTS_WITHOUT_PROGRESS = 4
 COUNTS = ("files_scanned", "bytes_scanned", "cached", "skipped", "incomplete")
 CRASHED_FILE = render(FILE_ERRORS["engine-crashed"])  # in English, as the report's "error" shows it
 HUNG_FILE = render(FILE_ERRORS["engine-hung"])
+ENGINE_STOPPED = ("engine-crashed", "engine-hung")
 
 
 @dataclass
@@ -80,10 +81,16 @@ class _Hung(Exception):
 
 @dataclass
 class _Resume:
-    """Where a restarted worker goes on: after ``position`` in the walk, without ``skip_paths``."""
+    """Where a restarted worker goes on: after ``position`` in the walk, without ``skip_paths``.
+
+    A file in flight when a worker died or hung may only have shared the worker with the culprit: it
+    waits in ``retry`` and is checked once more, alone, before the walk goes on (``retried``); only a
+    file that stops the engine again is skipped and reported."""
 
     position: list[Any] = field(default_factory=list)
     skip_paths: set[str] = field(default_factory=set)
+    retry: list[str] = field(default_factory=list)
+    retried: set[str] = field(default_factory=set)
 
 
 class ScanControl:
@@ -218,23 +225,32 @@ class Supervisor:
         base = dict.fromkeys(COUNTS, 0)
         idle_restarts = 0  # restarts in a row that neither skipped a file nor saw progress
         slow_down = 0  # restarts since the last progress: the back-off grows with it
+        restarted = False
         journal = self.ctx.paths.run_dir / f"{stem}-0.bin"
         try:
             while True:
                 # Each worker gets a journal of its own: a dead worker's records are never the new one's.
                 journal = self.ctx.paths.run_dir / f"{stem}-{outcome.progress.restarts}.bin"
                 proc = self._process(version)
-                if outcome.progress.restarts:
+                if restarted:
                     events.record(self.ctx.store, "engine.restarted", version=version)
+                    restarted = False
                 control.take()  # the request below carries the current pause and cancel state
                 if control.cancelled.is_set():
                     # Cancelled while the worker was starting (or restarting): a cancel taken above
                     # must not be lost, so the scan stops here instead of being sent.
                     outcome.cancelled = True
                     return outcome
-                proc.send({**request, "cmd": "scan", "resume_after": run_state.position,
-                           "skip_paths": sorted(run_state.skip_paths), "journal": str(journal),
-                           "spool_dir": str(self.ctx.paths.run_dir), "paused": control.paused.is_set()})
+                alone = run_state.retry.pop(0) if run_state.retry else None
+                if alone is not None:  # one file, on one thread, where the walk would have found it
+                    run_state.retried.add(alone)
+                    proc.send({**request, "cmd": "scan", "roots": [alone], "resume_after": None, "skip_paths": [],
+                               "options": {**request.get("options", {}), "jobs": 1}, "journal": str(journal),
+                               "spool_dir": str(self.ctx.paths.run_dir), "paused": control.paused.is_set()})
+                else:
+                    proc.send({**request, "cmd": "scan", "resume_after": run_state.position,
+                               "skip_paths": sorted(run_state.skip_paths), "journal": str(journal),
+                               "spool_dir": str(self.ctx.paths.run_dir), "paused": control.paused.is_set()})
                 run = dict.fromkeys(base, 0)
                 progressed = False
                 try:
@@ -242,7 +258,8 @@ class Supervisor:
                         kind = message.get("type")
                         if kind == "batch":
                             progressed = progressed or message["watermark"] >= 0
-                            run_state.position = message.get("position") or run_state.position
+                            if alone is None:
+                                run_state.position = message.get("position") or run_state.position
                             run = {k: message.get(k, 0) for k in base}
                             self._merge(outcome, base, run, message)
                             if on_batch:
@@ -250,11 +267,16 @@ class Supervisor:
                         elif kind == "done":
                             outcome.cancelled = bool(message.get("cancelled"))
                             outcome.definitions_version = str(message.get("definitions_version") or version)
-                            return outcome
+                            if alone is None or outcome.cancelled:
+                                return outcome
+                            base = {k: base[k] + run[k] for k in base}  # the file checked alone; the walk goes on
+                            idle_restarts = slow_down = 0
+                            break
                 except (EngineDied, _Hung) as stop:
                     skipped = self._after_stop(stop, journal, version, outcome, run_state)
                     base = {k: base[k] + run[k] for k in base}
                     outcome.progress.restarts += 1
+                    restarted = True
                     idle_restarts = 0 if (skipped or progressed) else idle_restarts + 1
                     slow_down = 0 if progressed else slow_down + 1
                     if idle_restarts >= MAX_RESTARTS_WITHOUT_PROGRESS:
@@ -291,7 +313,8 @@ class Supervisor:
 
     def _after_stop(self, stop: BaseException, journal: Path, version: str, outcome: ScanOutcome,
                     run_state: _Resume) -> bool:
-        """Record a dead or hung worker, skip the file(s) it was checking; True if any was skipped."""
+        """Record a dead or hung worker; the file(s) it was checking are checked again alone, or skipped
+        when that was their second time (True if any was skipped)."""
         hung = isinstance(stop, _Hung)
         files = [path for _, _, path in read_journal(journal)]
         if self.proc is not None:
@@ -302,17 +325,23 @@ class Supervisor:
             returncode = stop.returncode if isinstance(stop, EngineDied) else None
             self._lost("crash", f"exit {returncode}; in flight: " + "; ".join(files))
         journal.unlink(missing_ok=True)
+        skipped = False
         for path in files:
+            if path not in run_state.retried:
+                if path not in run_state.retry:
+                    run_state.retry.append(path)
+                    run_state.skip_paths.add(path)  # the resumed walk leaves it to its retry
+                continue
             events.record(self.ctx.store, "engine.hung" if hung else "engine.crashed", file=path, version=version)
-            if path not in run_state.skip_paths:
-                run_state.skip_paths.add(path)
+            if not any(error["path"] == path and error.get("code") in ENGINE_STOPPED for error in outcome.errors):
+                skipped = True
                 outcome.errors.append({"path": path, "error": HUNG_FILE if hung else CRASHED_FILE,
                                        "code": "engine-hung" if hung else "engine-crashed"})
         if not files:
             events.record(self.ctx.store, "engine.stopped", version=version)
         outcome.crashes.append({"time": time.time(), "files": files, "definitions_version": version,
                                 "returncode": None if hung else getattr(stop, "returncode", None)})
-        return bool(files)
+        return skipped
 
     @staticmethod
     def _merge(outcome: ScanOutcome, base: dict[str, int], run: dict[str, int], message: dict[str, Any]) -> None:

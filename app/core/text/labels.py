@@ -28,6 +28,17 @@ SCAN_KINDS = Labels({
     "scheduled": translate("Labels", "Scheduled scan"),
 }, translate("Labels", "Scan"))
 
+#: Why a file was not fully checked (the limit reached, or what the container kept back).
+NOT_CHECKED_REASONS = Labels({
+    "depth": translate("Labels", "archives nested deeper than the limit"),
+    "members": translate("Labels", "more files in the archive than the limit"),
+    "expanded": translate("Labels", "more data unpacked than the limit"),
+    "member-size": translate("Labels", "a file in the archive larger than the largest file scanned"),
+    "time": translate("Labels", "the time limit for one archive"),
+    "unreadable": translate("Labels", "the archive is damaged and could only be read in part"),
+    "unsupported": translate("Labels", "a compression method Ringfence cannot unpack"),
+}, translate("Labels", "a limit"))
+
 #: The steps an update goes through before it is used (:mod:`app.engine.sandbox_checks`, the update service).
 UPDATE_STEPS = Labels({
     "verification": translate("Labels", "signature check"),

@@ -196,7 +196,7 @@ class ScanPage(Page):
         self.summary = summary
         self.scan_id = summary.scan_id
         self.found = list(summary.found)
-        self.problems = list(summary.problems)
+        self.problems = [*summary.problems, *summary.not_checked]
 
     def _ended(self) -> None:
         self.running, self.job = False, None

@@ -40,8 +40,8 @@ def summary_text(summary: ScanSummary) -> str:
             else translate("ScanPage", "Scan finished: %1"))
     line = text(head.arg(counts))
     if p.incomplete:  # never silent, whether or not the setting makes it a threat as well
-        line += " " + text(translate("ScanPage", "%n file(s) could not be fully checked: an archive limit was reached.",
-                                     None, 0).plural(p.incomplete))
+        line += " " + text(translate("ScanPage", "%n file(s) could not be fully checked: an archive limit was reached "
+                                     "or a password was needed.", None, 0).plural(p.incomplete))
     return line
 
 
