@@ -56,6 +56,11 @@ class Hit:
     namespace: str
     engine: str  # "yara", "hash" or "limit"
     sha256: str
+    category: str = "threat"  # "threat", "pua" or "suspicious"
+    source: str = ""  # short id of the rule set: "reversinglabs", "signature-base", "bartblaze", "ringfence"
+    author: str = ""
+    licence: str = ""  # SPDX-like id, e.g. "MIT", "DRL-1.1"
+    reference: str = ""  # URL
 
 
 @dataclass
