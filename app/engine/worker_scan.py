@@ -74,6 +74,7 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
             limit_is_finding=bool(options.get("archive_limit_is_finding", True)),
         ),
         spool_dir=spool_dir(request),
+        uses_md5=defs.uses_md5,
     )
     return matcher, defs.version
 
