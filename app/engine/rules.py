@@ -82,7 +82,7 @@ def load_or_compile(defs: Definitions, compiled_dir: Path | None) -> yara.Rules:
     fd, tmp = tempfile.mkstemp(dir=compiled_dir, prefix=".compiling.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(seal(buffer.getvalue()))
+            handle.write(seal(buffer.getvalue(), level=1))
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)  # a full disk only costs the cache, never the scan

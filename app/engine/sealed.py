@@ -25,8 +25,9 @@ class SealError(ValueError):
     """The blob is not a (complete, undamaged) seal."""
 
 
-def seal(data: bytes) -> bytes:
-    return MAGIC + struct.pack("<Q", len(data)) + zlib.compress(data, 9)
+def seal(data: bytes, level: int = 9) -> bytes:
+    """``data`` sealed; ``level`` 1 for what is sealed often and kept locally (the compiled-rules cache)."""
+    return MAGIC + struct.pack("<Q", len(data)) + zlib.compress(data, level)
 
 
 def is_sealed(head: bytes) -> bool:
