@@ -157,9 +157,10 @@ def _render(imports: list[str], kept: list[_Kept], source: str) -> bytes:
     parts = [f'import "{name}"\n' for name in imports]
     for item in kept:
         meta = [("rf_source", source), ("rf_licence", item.licence), ("rf_category", item.category)]
-        if item.rule.first("author") is None and item.author:
+        keys = {key for key, _ in item.rule.meta}  # "Author" or "Reference" in some rules: the engine reads lower case
+        if "author" not in keys and item.author:
             meta.append(("author", item.author))
-        if item.rule.first("reference") is None:
+        if "reference" not in keys:
             meta.append(("reference", item.reference))
         parts.append(item.rule.with_meta(meta) + "\n\n")
     return "".join(parts).encode("utf-8")
