@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _META_ITEM = re.compile(r'([A-Za-z_][A-Za-z0-9_]*)\s*=\s*("(?:[^"\\\n]|\\.)*"|-?\d+|true|false)')
-_SECTION = re.compile(r"(meta|strings|condition)\s*:")
 _QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _REGEX = re.compile(r"/(?:[^/\\\n]|\\.)*/")
 # What the body scan stops at: quotes, regex or comment slashes, braces, and section keywords.
