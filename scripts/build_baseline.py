@@ -1,8 +1,11 @@
-"""Build resources/definitions/baseline.tar.gz from definitions/baseline/ (reproducibly).
+"""Build resources/definitions/baseline.tar.gz (reproducibly) with the definitions build step.
 
-Run after changing a baseline rule: `python scripts/build_baseline.py`. A test checks that the
-committed archive is what this script builds, and that every golden sample matches its rule while
-the clean self-test corpus stays clean.
+The baseline is "Ringfence Core" — the vendored public rule sets in definitions/upstream/, filtered and
+annotated by ``app.channel.content`` — plus our own rules in definitions/baseline/rules (namespace
+``ringfence``) with their golden samples. Run after changing a rule, the deny-list or a vendored
+source: `python scripts/build_baseline.py`. A test checks that the committed archive is what this
+script builds, and that every golden sample matches its rule while the clean self-test corpus stays
+clean. No network is used.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.engine.bundle import build_bundle, load_rules_folder  # noqa: E402
-from app.engine.rules import compile_definitions, count_rules  # noqa: E402
+from app.channel.build import core_bundle  # noqa: E402
 
-SOURCE = ROOT / "definitions" / "baseline"
+DEFINITIONS = ROOT / "definitions"
+SOURCE = DEFINITIONS / "baseline"
 OUT = ROOT / "resources" / "definitions" / "baseline.tar.gz"
 
 
@@ -29,14 +32,13 @@ def golden_samples(source: Path) -> dict[str, bytes | tuple[str, bytes]]:
     return samples
 
 
-def build(out: Path = OUT, source: Path = SOURCE) -> Path:
+def build(out: Path = OUT, definitions: Path = DEFINITIONS) -> Path:
+    source = definitions / "baseline"
     release = json.loads((source / "release.json").read_text(encoding="utf-8"))
-    rules = compile_definitions(load_rules_folder(source / "rules"))
-    return build_bundle(
-        source / "rules", out, int(release["version"]), rule_count=count_rules(rules),
-        notes=(source / "notes.md").read_text(encoding="utf-8"), golden=golden_samples(source),
-        changelog=release.get("changelog", []), created=release["created"],
-    )
+    path, _ = core_bundle(definitions, out, int(release["version"]), notes=(source / "notes.md").read_text(encoding="utf-8"),
+                          changelog=release.get("changelog", []), created=release["created"],
+                          golden=golden_samples(source))
+    return path
 
 
 if __name__ == "__main__":

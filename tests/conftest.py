@@ -12,6 +12,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def shared_compiled_rules(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One compiled-rules cache for the whole run: the shipped definitions (6,000+ rules) compile once,
+    not once per test. Entries are keyed by the definitions' digest, so tests cannot see each other's."""
+    folder = tmp_path_factory.mktemp("compiled-rules")
+    os.environ["RINGFENCE_COMPILED_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def rf_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Isolate all state of the test under a temporary RINGFENCE_HOME."""

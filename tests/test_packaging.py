@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import build_info
 
 from tests.conftest import ROOT
+from tests.engine.helpers import BASELINE_VERSION
 
 
 def test_wheel_data_files_list_every_resources_folder() -> None:
@@ -78,7 +79,7 @@ def test_installed_wheel_finds_its_resources_and_starts_the_engine(tmp_path: Pat
     cli = shutil.which("ringfence", path=str(scripts))
     assert cli is not None and Path(cli).parent == scripts  # the wheel's own console script
     report = _selftest([cli], env, cwd=tmp_path)
-    assert report["ok"] and report["definitions_version"] == "2"
+    assert report["ok"] and report["definitions_version"] == BASELINE_VERSION
     probe = subprocess.run([str(python), "-c", "import app; print(app.__file__)"], capture_output=True,
                            text=True, env=env, cwd=tmp_path, check=True)
     site = Path(sysconfig.get_path("purelib", vars={"base": str(venv), "platbase": str(venv)}))
@@ -129,6 +130,12 @@ def test_frozen_bundle_scans_with_its_own_engine_worker(tmp_path: Path) -> None:
                             env=env, cwd=tmp_path, timeout=300, check=False)
     assert result.returncode == 1, result.stderr
     assert [d["rule"] for d in json.loads(result.stdout)["detections"]] == ["EICAR_Test_File"]
+    # The frozen app with its shipped definitions is never reported (a copy: scans skip the app's own folder).
+    shutil.copytree(folder, tmp_path / "copy-of-the-app", symlinks=True)
+    result = subprocess.run([str(cli), "scan", str(tmp_path / "copy-of-the-app"), "--json", "--no-cache"],
+                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=900, check=False)
+    copied = json.loads(result.stdout)
+    assert result.returncode == 0 and copied["detections"] == [] and copied["files_scanned"] > 100, result.stderr
     # Only the Qt plugins and translations the console needs, and the version from pyproject.toml.
     pyside = next(folder.rglob("PySide6"))
     qt = pyside / "Qt" if (pyside / "Qt").is_dir() else pyside  # the Linux and the Windows wheel's layouts

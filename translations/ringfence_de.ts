@@ -190,24 +190,39 @@
         <translation>den eingebauten Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="66"/>
         <source>Added: %1</source>
         <translation>Hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="62"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="66"/>
         <source>Removed: %1</source>
         <translation>Entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="63"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="67"/>
         <source>Changed: %1</source>
         <translation>Geändert: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/updates_changes.py" line="72"/>
+        <location filename="../app/ui/pages/updates_changes.py" line="76"/>
         <source>This version came without release notes.</source>
         <translation>Zu dieser Version gibt es keine Versionshinweise.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="79"/>
+        <source>threats</source>
+        <translation>Bedrohungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="79"/>
+        <source>potentially unwanted</source>
+        <translation>potenziell unerwünscht</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="80"/>
+        <source>suspicious</source>
+        <translation>verdächtig</translation>
     </message>
 </context>
 <context>
@@ -547,7 +562,7 @@
         <translation>Die Definitionsdatei %1 kann nicht gelesen werden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/definitions.py" line="72"/>
+        <location filename="../app/core/scanning/definitions.py" line="73"/>
         <source>The definitions %1 do not exist.</source>
         <translation>Die Definitionen %1 gibt es nicht.</translation>
     </message>
@@ -1643,27 +1658,27 @@
 <context>
     <name>Paths</name>
     <message>
-        <location filename="../app/core/foundation/paths.py" line="91"/>
+        <location filename="../app/core/foundation/paths.py" line="95"/>
         <source>%1 (set in RINGFENCE_HOME) is a file, not a folder; point RINGFENCE_HOME to a folder.</source>
         <translation>%1 (in RINGFENCE_HOME angegeben) ist eine Datei, kein Ordner; lassen Sie RINGFENCE_HOME auf einen Ordner zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/paths.py" line="94"/>
+        <location filename="../app/core/foundation/paths.py" line="98"/>
         <source>Ringfence cannot keep its data in %1: %2 is a file, not a folder.</source>
         <translation>Ringfence kann seine Daten nicht in %1 ablegen: %2 ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/paths.py" line="97"/>
+        <location filename="../app/core/foundation/paths.py" line="101"/>
         <source>Ringfence has no permission to use the folder %1; give your user access to it or point RINGFENCE_HOME to a folder you own.</source>
         <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf oder lassen Sie RINGFENCE_HOME auf einen Ordner zeigen, der Ihnen gehört.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/paths.py" line="101"/>
+        <location filename="../app/core/foundation/paths.py" line="105"/>
         <source>Ringfence has no permission to use the folder %1; give your user access to it.</source>
         <translation>Ringfence hat keine Berechtigung, den Ordner %1 zu verwenden; geben Sie Ihrem Benutzer Zugriff darauf.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/paths.py" line="103"/>
+        <location filename="../app/core/foundation/paths.py" line="107"/>
         <source>Ringfence cannot create the folder %1 (%2).</source>
         <translation>Ringfence kann den Ordner %1 nicht anlegen (%2).</translation>
     </message>
@@ -4349,47 +4364,47 @@
         <translation>Version %1 hat die Bewährungszeit ohne Probleme durchlaufen.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="56"/>
+        <location filename="../app/core/updates/probation.py" line="65"/>
         <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to its built-in baseline definitions.</source>
         <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu seinen mitgelieferten Basis-Definitionen zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="59"/>
+        <location filename="../app/core/updates/probation.py" line="68"/>
         <source>Version %1 stopped the engine %2 times in a row; Ringfence went back to version %3.</source>
         <translation>Version %1 hat den Scanner %2-mal hintereinander zum Absturz gebracht; Ringfence ist zu Version %3 zurückgekehrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="64"/>
+        <location filename="../app/core/updates/probation.py" line="73"/>
         <source>Version %1 failed its self-test (%2).</source>
         <translation>Version %1 hat ihren Selbsttest nicht bestanden (%2).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="68"/>
+        <location filename="../app/core/updates/probation.py" line="77"/>
         <source>Version %1 could not check %2 files within the time limit (a rule too slow for larger files).</source>
         <translation>Version %1 konnte %2 Dateien nicht innerhalb der Zeitgrenze prüfen (eine Regel, die für größere Dateien zu langsam ist).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="72"/>
+        <location filename="../app/core/updates/probation.py" line="81"/>
         <source>Version %1 failed on %2 of %3 scanned files.</source>
         <translation>Version %1 ist bei %2 von %3 geprüften Dateien gescheitert.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="76"/>
+        <location filename="../app/core/updates/probation.py" line="85"/>
         <source>Version %1 made scanning more than three times slower.</source>
         <translation>Version %1 hat das Prüfen mehr als dreimal langsamer gemacht.</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="79"/>
+        <location filename="../app/core/updates/probation.py" line="89"/>
         <source>Version %1 suddenly found %2 threats in %3 files (a likely false alarm).</source>
         <translation>Version %1 hat plötzlich %2 Bedrohungen in %3 Dateien gefunden (vermutlich ein Fehlalarm).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="82"/>
+        <location filename="../app/core/updates/probation.py" line="92"/>
         <source>Version %1 flagged %2 protected system files (a false alarm).</source>
         <translation>Version %1 hat %2 geschützte Systemdateien gemeldet (ein Fehlalarm).</translation>
     </message>
     <message>
-        <location filename="../app/core/updates/probation.py" line="85"/>
+        <location filename="../app/core/updates/probation.py" line="95"/>
         <source>Version %1 flagged the protected file %2; it was only reported, not quarantined.</source>
         <translation>Version %1 hat die geschützte Datei %2 gemeldet; sie wurde nur gemeldet, nicht in die Quarantäne verschoben.</translation>
     </message>
@@ -4936,6 +4951,11 @@
         <location filename="../app/ui/pages/updates_changes.py" line="59"/>
         <source>Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.</source>
         <translation>Version %1 im Vergleich zu %2 – Regeln hinzugefügt: %3, entfernt: %4, geändert: %5, unverändert: %6.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/updates_changes.py" line="63"/>
+        <source>%1, %2: %3 added, %4 removed, %5 changed</source>
+        <translation>%1, %2: %3 hinzugefügt, %4 entfernt, %5 geändert</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.channel.content.core_build import ContentError, CoreContent, build_content
 from app.channel.repository import ChannelError
 from app.core.foundation.resources import resource_path
 from app.core.updates.sandbox import SandboxResult, run_validation
@@ -63,6 +64,33 @@ def build(rules_dir: Path, out: Path, version: int, *, notes: str = "", hashes: 
                     golden[path.name] = (sample.name, sample.read_bytes())
     build_bundle(rules_dir, out, version, rule_count=rule_count, notes=notes, hashes=_read_hash_file(hashes),
                  allow=_read_hash_file(allow), golden=golden, changelog=changelog, created=created)
+    return BuildResult(out, _validate(out, version, clean))
+
+
+def core_bundle(definitions: Path, out: Path, version: int, *, notes: str = "", changelog: list[str] | None = None,
+                created: str | None = None, golden: dict[str, bytes | tuple[str, bytes]] | None = None,
+                allow: dict[str, str] | None = None) -> tuple[Path, CoreContent]:
+    """Write the "Ringfence Core" bundle from a repository's ``definitions/`` folder (no validation)."""
+    try:
+        content = build_content(definitions, own_rules=definitions / "baseline" / "rules")
+    except ContentError as exc:
+        raise ChannelError(str(exc)) from exc
+    samples: dict[str, bytes | tuple[str, bytes]] = dict(content.golden)
+    samples.update(golden or {})
+    build_bundle(None, out, version, rule_count=content.rule_count, notes=notes, hashes=content.hashes,
+                 allow=allow, golden=samples, changelog=changelog, created=created,
+                 rule_sources=content.rule_sources, sources=content.sources, licences=content.licences)
+    return out, content
+
+
+def build_core(definitions: Path, out: Path, version: int, *, notes: str = "", changelog: list[str] | None = None,
+               clean: list[Path] | None = None, created: str | None = None) -> tuple[BuildResult, CoreContent]:
+    """``ringfence-channel build-core``: the default definitions from the vendored rule sets, validated."""
+    _, content = core_bundle(definitions, out, version, notes=notes, changelog=changelog, created=created)
+    return BuildResult(out, _validate(out, version, clean)), content
+
+
+def _validate(out: Path, version: int, clean: list[Path] | None) -> SandboxResult:
     corpus = clean if clean is not None else default_clean_corpus()
     tmp = Path(tempfile.mkdtemp(prefix="ringfence-build-"))
     try:
@@ -75,4 +103,4 @@ def build(rules_dir: Path, out: Path, version: int, *, notes: str = "", hashes: 
     if not result.ok:
         out.unlink(missing_ok=True)
         raise ChannelError(f"{result.reason} (check: {result.step})")
-    return BuildResult(out, result)
+    return result

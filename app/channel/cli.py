@@ -46,6 +46,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build_core(args: argparse.Namespace) -> int:
+    from app.channel.build import build_core
+
+    notes = Path(args.notes).read_text(encoding="utf-8") if args.notes else ""
+    result, content = build_core(Path(args.definitions), Path(args.out), args.version, notes=notes,
+                                 clean=[Path(p) for p in args.clean] if args.clean else None)
+    v = result.validation
+    print(content.summary())
+    print(f"Built {result.archive}: version {args.version}, {v.rule_count} rules, {v.hash_count} hashes; "
+          f"validated in {v.seconds:.2f} s ({v.clean_files} clean files checked).")
+    return 0
+
+
 def cmd_release(args: argparse.Namespace) -> int:
     rel = publisher.release(_repo(args), Path(args.bundle), args.exposure, args.severity)
     print(f"Released version {rel.version} to {rel.exposure} of 10000 buckets.")
@@ -160,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hashes", help="sha256<TAB>threat name lines")
     p.add_argument("--allow", help="sha256<TAB>description lines of known-good files")
     p.add_argument("--golden", help="folder of golden positives (RULE.b64 or RULE.bin)")
+    p.add_argument("--clean", action="append", help="clean corpus folder (default: the bundled one)")
+    p = add("build-core", cmd_build_core, "build and validate the default definitions from the vendored rule sets",
+            needs_dir=False)
+    p.add_argument("definitions", help="the repository's definitions folder (sources.json, upstream/, deny.tsv)")
+    p.add_argument("-o", "--out", required=True)
+    p.add_argument("--version", type=int, required=True)
+    p.add_argument("--notes", help="release notes (Markdown file)")
     p.add_argument("--clean", action="append", help="clean corpus folder (default: the bundled one)")
     p = add("release", cmd_release, "release a bundle to part of the clients")
     p.add_argument("bundle")

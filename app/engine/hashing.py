@@ -20,8 +20,8 @@ def blocks(handle: BinaryIO) -> Iterator[bytes]:
         yield block
 
 
-def sha256_chunks(chunks: Iterable[bytes]) -> str:
-    digest = hashlib.sha256()
+def sha256_chunks(chunks: Iterable[bytes], algorithm: str = "sha256") -> str:
+    digest = hashlib.new(algorithm)
     for chunk in chunks:
         digest.update(chunk)
     return digest.hexdigest()
@@ -38,4 +38,10 @@ def sha256_fd(fd: int) -> str:
     return sha256_chunks(iter(lambda: os.read(fd, BLOCK), b""))
 
 
-__all__ = ["BLOCK", "blocks", "sha256_chunks", "sha256_fd", "sha256_file"]
+def md5_fd(fd: int) -> str:
+    """MD5 of the content behind ``fd``, only for rules that name a file by its MD5 (LOKI's ``md5``)."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    return sha256_chunks(iter(lambda: os.read(fd, BLOCK), b""), "md5")
+
+
+__all__ = ["BLOCK", "blocks", "md5_fd", "sha256_chunks", "sha256_fd", "sha256_file"]

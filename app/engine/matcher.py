@@ -17,7 +17,7 @@ import io
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -38,7 +38,8 @@ from app.engine.archives import (
     unpack,
 )
 from app.engine.filetypes import HEAD, file_type, owner_of
-from app.engine.hashing import sha256_fd
+from app.engine.hashing import md5_fd, sha256_fd
+from app.engine.hashset import hash_record
 from app.engine.problems import Problem, os_problem
 from app.engine.provenance_meta import provenance_of
 from app.engine.shared_open import open_for_scan
@@ -96,14 +97,16 @@ class Matcher:
     def __init__(
         self,
         rules: yara.Rules,
-        hashes: dict[str, str],
+        hashes: Mapping[str, str],
         allow: set[str],
         *,
         timeout: int = 60,
         disabled_rules: frozenset[str] = frozenset(),
         archives: ArchiveLimits = DEFAULT_ARCHIVES,
         spool_dir: str | None = None,
+        uses_md5: bool = False,
     ) -> None:
+        self.uses_md5 = uses_md5  # a rule reads the ``md5`` external variable: compute it for every file
         self.spool_dir = spool_dir  # where large archive members are unpacked (None: the system's)
         self.rules = rules
         self.hashes = hashes
@@ -157,11 +160,12 @@ class Matcher:
     # -- internals -----------------------------------------------------------------------------
 
     def _yara(self, path: str, name: str, head: bytes, target: _Target, result: FileResult,
-              **source: object) -> list[tuple[str, str, dict[str, str]]]:
+              *, md5: Callable[[], str], **source: object) -> list[yara.Match]:
         shown = _text(path)
         name = _text(name).replace("\\", "/").rsplit("/", 1)[-1]
         externals = {"filename": name, "filepath": shown, "extension": os.path.splitext(name)[1].lower(),
-                     "filetype": file_type(head), "owner": target.owner}
+                     "filetype": file_type(head), "owner": target.owner,
+                     "md5": md5() if self.uses_md5 else ""}
         try:
             matches = self.rules.match(timeout=self.timeout, externals=externals, **source)
         except yara.TimeoutError:
@@ -170,19 +174,18 @@ class Matcher:
         except yara.Error as exc:
             result.errors.append((path, Problem("engine-error", exc)))
             return []
-        return [
-            (m.rule, m.namespace, provenance_of(m)) for m in matches
-            if m.rule not in self.disabled and f"{m.namespace}:{m.rule}" not in self.disabled
-        ]
+        return [m for m in matches if m.rule not in self.disabled and f"{m.namespace}:{m.rule}" not in self.disabled]
 
-    def _verdict(self, path: str, sha: str, fired: list[tuple[str, str, dict[str, str]]], result: FileResult) -> None:
+    def _verdict(self, path: str, sha: str, fired: list[yara.Match], result: FileResult) -> None:
         if sha in self.allow:
             return
-        for rule, namespace, provenance in fired:
-            result.hits.append(Hit(path, rule, namespace, "yara", sha, **provenance))
-        threat = self.hashes.get(sha)
-        if threat is not None:
-            result.hits.append(Hit(path, threat, "", "hash", sha))
+        for match in fired:
+            result.hits.append(Hit(path, match.rule, match.namespace, "yara", sha, **provenance_of(match)))
+        record = hash_record(self.hashes, sha) if sha else None
+        if record is not None:
+            result.hits.append(Hit(path, record.name, "", "hash", sha, category=record.category,
+                                   source=record.source, author=record.author, licence=record.licence,
+                                   reference=record.reference))
 
     def _limit_hit(self, path: str, result: FileResult, target: _Target, digest: Callable[[], str]) -> None:
         """A file not fully checked is a finding only when the settings say so (off by default)."""
@@ -199,7 +202,8 @@ class Matcher:
             result.hits.append(Hit(path, rule, LIMIT_NAMESPACE, "limit", sha))
 
     def _match_data(self, path: str, name: str, data: bytes, result: FileResult, *, target: _Target, depth: int) -> None:
-        fired = self._yara(path, name, data[:HEAD], target, result, data=data)
+        fired = self._yara(path, name, data[:HEAD], target, result, md5=lambda: hashlib.md5(data).hexdigest(),
+                           data=data)
         sha = hashlib.sha256(data).hexdigest() if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         if depth == 0:
@@ -218,7 +222,7 @@ class Matcher:
             return
         head = os.pread(fd, HEAD, 0) if hasattr(os, "pread") else _read_head(fd)
         with _mapped(fd):
-            fired = self._yara(path, name, head, target, result, filepath=disk_path)
+            fired = self._yara(path, name, head, target, result, md5=lambda: md5_fd(fd), filepath=disk_path)
         sha = sha256_fd(fd) if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         if depth == 0:

@@ -104,7 +104,7 @@ def _self_tests(defs: Definitions, rules: yara.Rules, req: ValidationRequest, cl
                 timings: dict[str, float]) -> None:
     """EICAR, golden positives and the clean corpus through the scanner's own :class:`Matcher`."""
     timeout = max(1, int(req.per_file_timeout))
-    matcher = Matcher(rules, defs.hashes, set(defs.allow), timeout=timeout)
+    matcher = Matcher(rules, defs.hashes, set(defs.allow), timeout=timeout, uses_md5=defs.uses_md5)
     started = time.monotonic()
     eicar = matcher.match_bytes("eicar.com", eicar_bytes())
     if not eicar.hits:

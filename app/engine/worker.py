@@ -53,7 +53,8 @@ def selftest(request: dict[str, Any]) -> dict[str, Any]:
     defs = load_definitions(Path(request["definitions"]["path"]))
     compiled = request.get("compiled_dir")
     rules = load_or_compile(defs, Path(compiled) if compiled else None)
-    matcher = Matcher(rules, defs.hashes, set(defs.allow), timeout=int(request.get("timeout", 10)))
+    matcher = Matcher(rules, defs.hashes, set(defs.allow), timeout=int(request.get("timeout", 10)),
+                      uses_md5=defs.uses_md5)
     checks = []
     eicar = matcher.match_bytes("EICAR test string", eicar_bytes())
     checks.append({"check": "eicar", "ok": bool(eicar.hits), "detail": ", ".join(h.rule for h in eicar.hits)})

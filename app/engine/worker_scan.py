@@ -67,6 +67,7 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
         disabled_rules=frozenset(request.get("disabled_rules", [])),
         archives=archive_limits(options),
         spool_dir=spool_dir(request),
+        uses_md5=defs.uses_md5,
     )
     return matcher, defs.version
 

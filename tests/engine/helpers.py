@@ -16,6 +16,8 @@ from app.engine.eicar import eicar_bytes
 from tests.conftest import ROOT
 
 EICAR = eicar_bytes()
+# The version of the definitions the app ships (what it scans with until an update arrives).
+BASELINE_VERSION = str(json.loads((ROOT / "definitions" / "baseline" / "release.json").read_text())["version"])
 
 
 def write(path: Path, data: bytes | str) -> Path:

@@ -88,7 +88,7 @@ def test_declared_counts_must_match_the_content(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("overrides", "message"), [
-    ({"content_schema": 2}, "content schema 2"),
+    ({"content_schema": 3}, "content schema 3"),
     ({"version": "seven"}, "integer version"),
     ({"min_engine": "9.0"}, "need engine 9.0"),
 ])
@@ -106,7 +106,8 @@ def test_invalid_yara_hash_lines_and_allow_conflicts_are_refused(tmp_path: Path)
     archive = bundle(tmp_path / "c", {"eicar.yar": GOOD_RULE})
     dest = tmp_path / "c" / "out"
     extract_bundle(archive, dest)
-    (dest / "rules" / "eicar.yar").write_text(GOOD_RULE + "// tampered\n")
+    with open(dest / "rules" / "eicar.rfz", "ab") as sealed:
+        sealed.write(b"tampered")
     with pytest.raises(BundleError, match="does not match its manifest"):
         load_definitions(dest)
 
@@ -140,7 +141,7 @@ def test_shipped_baseline_is_fresh_and_passes_its_selftest(tmp_path: Path) -> No
     result = run_cli("selftest", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["ok"] and report["rule_count"] == 8  # six detections and two private guards
+    assert report["ok"] and report["rule_count"] >= 5000  # the public rule sets and our own
     assert {c["check"] for c in report["checks"] if c["ok"]} >= {"eicar", "clean-corpus",
                                                                   "golden:Ringfence_Office_AutoRun_Macro"}
 
@@ -171,3 +172,35 @@ def test_same_file_rule_pairs_as_the_yara_cli(tmp_path: Path) -> None:
     assert len(their_pairs) > 400, "the corpus should trigger hundreds of (file, rule) pairs"
     assert len({rule for _, rule in their_pairs}) == 24, "every parity rule (and EICAR) should fire"
     assert our_pairs == their_pairs
+
+
+def test_a_schema_1_bundle_with_plain_rules_still_loads_and_detects(tmp_path: Path) -> None:
+    import hashlib
+    import json
+
+    from app.engine.bundle import write_archive
+    from app.engine.matcher import Matcher
+    from app.engine.rules import compile_definitions
+
+    rule, hashes = GOOD_RULE.encode(), ("b" * 64 + "\tOld.Hash\n").encode()
+    files = {"rules/eicar.yar": rule, "hashes/sha256.tsv": hashes, "notes.md": b""}
+    manifest = {"content_schema": 1, "version": 3, "rule_count": 1, "hash_count": 1, "files": [
+        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "length": len(data)} for name, data in files.items()]}
+    files["content.json"] = json.dumps(manifest).encode()
+    dest = tmp_path / "out"
+    extract_bundle(write_archive(files, tmp_path / "old.tar.gz"), dest)
+    defs = load_definitions(dest)
+    assert defs.version == "3" and dict(defs.hashes) == {"b" * 64: "Old.Hash"}
+    hits = Matcher(compile_definitions(defs), defs.hashes, set()).match_bytes("eicar.com", EICAR).hits
+    assert [(h.rule, h.namespace) for h in hits] == [("Eicar", "eicar")]
+
+
+def test_a_schema_2_bundle_holds_no_plain_rule_text(tmp_path: Path) -> None:
+    import tarfile
+
+    archive = bundle(tmp_path, {"eicar.yar": GOOD_RULE}, hashes={"a" * 64: "Test.Hash"})
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+        contents = b"".join(tar.extractfile(m).read() for m in tar.getmembers() if m.isfile())  # type: ignore[union-attr]
+    assert "rules/eicar.rfz" in names and not any(n.endswith((".yar", ".yara")) for n in names)
+    assert b"EICAR-STANDARD" not in contents and b"condition" not in contents

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.engine.helpers import EICAR, pairs, scan_json, write, zip_with
+from tests.engine.helpers import BASELINE_VERSION, EICAR, pairs, scan_json, write, zip_with
 
 
 def test_eicar_plain_renamed_and_zipped_found_clean_not(tmp_path: Path) -> None:
@@ -31,7 +31,7 @@ def test_eicar_plain_renamed_and_zipped_found_clean_not(tmp_path: Path) -> None:
     for detection in report["detections"]:
         assert detection["engine"] == "yara"
         assert detection["sha256"] == "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f"
-        assert detection["definitions_version"] == "2"
+        assert detection["definitions_version"] == BASELINE_VERSION
         assert detection["action"] == "reported"
     assert report["files_scanned"] == 4
     assert report["errors"] == []
@@ -177,7 +177,7 @@ def test_detections_and_scans_are_stored(tmp_path: Path, rf_home: Path) -> None:
         rows = db.execute("SELECT scan_id, path, rule, engine, sha256, definitions_version FROM detections").fetchall()
         scan = db.execute("SELECT kind, files_scanned, detections FROM scans").fetchone()
     assert rows == [(report["scan_id"], str(tmp_path / "eicar.com"), "EICAR_Test_File", "yara",
-                     report["detections"][0]["sha256"], "2")]
+                     report["detections"][0]["sha256"], BASELINE_VERSION)]
     assert scan == ("custom", 1, 1)
 
 
@@ -206,7 +206,7 @@ def test_status_reports_engine_definitions_and_last_scan(tmp_path: Path) -> None
     before = json.loads(run_cli("status", "--json").stdout)
     assert before["last_scan"] is None
     assert before["engine"]["mode"] == "user"
-    assert before["definitions"]["version"] == "2" and before["definitions"]["source"] == "baseline"
+    assert before["definitions"]["version"] == BASELINE_VERSION and before["definitions"]["source"] == "baseline"
     assert before["definitions"]["age_days"] is not None
     assert before["updates"]["state"] == "not_configured"
     write(tmp_path / "files" / "eicar.com", EICAR)
@@ -214,7 +214,7 @@ def test_status_reports_engine_definitions_and_last_scan(tmp_path: Path) -> None
     after = json.loads(run_cli("status", "--json").stdout)
     assert after["last_scan"]["files_scanned"] == 1 and after["last_scan"]["detections"] == 1
     text = run_cli("status").stdout
-    assert "Definitions: version 2 (baseline)" in text and "Last scan: custom scan, 1 file, 1 threat," in text
+    assert f"Definitions: version {BASELINE_VERSION} (baseline)" in text and "Last scan: custom scan, 1 file, 1 threat," in text
 
 
 def test_allowing_a_file_overrides_its_cached_verdict(tmp_path: Path) -> None:

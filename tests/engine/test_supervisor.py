@@ -13,7 +13,7 @@ from app.core.context import Context
 from app.core.scanning import definitions
 from app.core.scanning.runs import run_scan
 from app.core.scanning.supervisor import ScanControl, Supervisor
-from tests.engine.helpers import EICAR, slow_rules, write
+from tests.engine.helpers import BASELINE_VERSION, EICAR, slow_rules, write
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_selftest_and_scan_bytes_through_the_worker(ctx: Context) -> None:
     defs = definitions.active(ctx)
     with Supervisor(ctx) as supervisor:
         result = run_selftest(ctx, defs, supervisor)
-        assert result["ok"] and result["definitions_version"] == "2"
+        assert result["ok"] and result["definitions_version"] == BASELINE_VERSION
         scan_bytes = engine_scan_bytes(supervisor, scan_request(ctx, [], defs, use_cache=False, jobs=1), defs.version)
         assert scan_bytes("sample.com", EICAR) == ["EICAR_Test_File"]
         assert scan_bytes("letter.txt", b"hello") == []

@@ -71,7 +71,7 @@ def test_check_now_installs_shows_probation_and_what_changed(qtbot: QtBot, conso
     qtbot.waitUntil(lambda: page.facts["version"].text() == "2" and not page.checking, timeout=120_000)
     assert page.changes.summary.text().startswith("Version 2 compared with version 1 — rules added: 1, removed: 0")
     assert [page.changes.rules.item(i).text() for i in range(page.changes.rules.count())] == [
-        "Added: extra:Ringfence_Test_Extra"]
+        "extra, threats: 1 added, 0 removed, 0 changed", "Added: extra:Ringfence_Test_Extra"]
 
     qtbot.waitUntil(page.rollback_button.isEnabled, timeout=20_000)
     page.rollback_button.click()

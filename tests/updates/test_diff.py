@@ -33,5 +33,34 @@ def test_rule_diff_between_folders(tmp_path: Path) -> None:
     (new / "a.yar").write_text("rule One { condition: true }\nrule Two { condition: filesize > 1 }\n")
     (new / "b.yar").write_text("rule One { condition: true }\n")
     diff = rule_diff(tmp_path / "old", tmp_path / "new")
-    assert diff.to_json() == {"added": ["b:One"], "removed": [], "changed": ["a:Two"], "unchanged": 1}
+    assert diff.to_json() == {"added": ["b:One"], "removed": [], "changed": ["a:Two"], "unchanged": 1, "groups": [
+        {"source": "a", "category": "threat", "added": 0, "removed": 0, "changed": 1},
+        {"source": "b", "category": "threat", "added": 1, "removed": 0, "changed": 0}]}
     assert rule_diff(tmp_path / "new", tmp_path / "old").removed == ["b:One"]
+
+
+def test_what_changed_in_built_definitions_is_counted_by_source_and_category(tmp_path: Path) -> None:
+    import time
+
+    from app.engine.bundle import extract_bundle
+    from app.engine.sealed import seal, unseal
+    from tests.conftest import ROOT
+
+    new = tmp_path / "new"
+    extract_bundle(ROOT / "resources" / "definitions" / "baseline.tar.gz", new)
+    started = time.monotonic()
+    first = rule_diff(None, new)  # everything is new: the first activation of the built definitions
+    assert time.monotonic() - started < 30
+    groups = {(g.source, g.category): g.added for g in first.groups}
+    assert len(first.added) >= 5000 and groups[("signature-base", "pua")] > 100
+    assert groups[("signature-base", "suspicious")] > 100 and groups[("reversinglabs", "threat")] > 1000
+    assert {source for source, _ in groups} == {"bartblaze", "reversinglabs", "ringfence", "signature-base"}
+    old = tmp_path / "old"
+    extract_bundle(ROOT / "resources" / "definitions" / "baseline.tar.gz", old)
+    sealed = old / "rules" / "bartblaze.rfz"
+    text = unseal(sealed.read_bytes()).decode()
+    cut = text.index("\nrule ", len(text) // 2)
+    sealed.write_bytes(seal((text[:cut] + "\n").encode()))  # the older version lacked bartblaze's last rules
+    diff = rule_diff(old, new)
+    assert diff.removed == [] and diff.changed == [] and diff.added and all(n.startswith("bartblaze:") for n in diff.added)
+    assert sum(g.added for g in diff.groups) == len(diff.added) and {g.source for g in diff.groups} == {"bartblaze"}

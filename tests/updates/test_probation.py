@@ -160,6 +160,23 @@ def test_health_triggers_revert_to_last_known_good(setup: Setup, stats: dict, re
     assert entry.event == "reverted" and reason in render(entry.reason)
 
 
+def test_the_first_activation_of_a_large_rule_set_on_a_clean_pc_is_no_detection_spike(setup: Setup) -> None:
+    """Weeks on a few rules found nothing in 20,000 files; the big set then finds a folder of hack tools
+    and a few suspicious scripts (25 files in 5,000): real findings, not a bad rule flagging a kind of file."""
+    on_v2(setup)
+    health.record_scan_stats(setup.ctx.store, 1, files=19_400, errors=0, detections=0, seconds=190.0,
+                             when=setup.clock.t - HOUR)
+    health.record_scan_stats(setup.ctx.store, 2, files=5_000, errors=0, detections=25, seconds=50.0,
+                             when=setup.clock.t + 1)
+    setup.service.startup()
+    assert setup.service.state.active_version == 2 and setup.service.state.probation is not None
+    health.record_scan_stats(setup.ctx.store, 2, files=2_000, errors=0, detections=400, seconds=20.0,
+                             when=setup.clock.t + 2)  # a rule that flags every program is still a spike
+    setup.service.startup()
+    assert setup.service.state.active_version == 1
+    assert "suddenly found 425 threats in 7000 files" in render(setup.service.status().history[0].reason)
+
+
 def test_selftest_failure_after_activation_reverts(setup: Setup) -> None:
     on_v2(setup)
     health.record_selftest(setup.ctx.store, 2, False, "EICAR not detected", when=setup.clock.t + 1)

@@ -18,6 +18,7 @@ from app.core.text.messages import translate
 
 APP_NAME = "Ringfence"
 HOME_ENV = "RINGFENCE_HOME"
+COMPILED_CACHE_ENV = "RINGFENCE_COMPILED_CACHE"
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,10 @@ class Paths:
 
     @property
     def compiled_dir(self) -> Path:
-        return self.cache_dir / "compiled"
+        """Compiled rules, keyed by definitions digest and yara version; ``RINGFENCE_COMPILED_CACHE`` may
+        name a folder shared by several homes (the test suite compiles the baseline once)."""
+        shared = os.environ.get(COMPILED_CACHE_ENV)
+        return Path(shared) if shared else self.cache_dir / "compiled"
 
     @property
     def scan_cache_db(self) -> Path:

@@ -61,7 +61,8 @@ def unpacked_bundle(ctx: Context, archive: Path) -> Path:
         try:
             extract_bundle(archive, dest)
         except BundleError as exc:
-            raise DefinitionsError(bundle_error(exc)) from exc
+            if not dest.is_dir():  # else another thread or process unpacked the same archive meanwhile
+                raise DefinitionsError(bundle_error(exc)) from exc
     return dest
 
 

@@ -9,8 +9,14 @@
 | median time per file > 3× the LKG's (≥ 200 files)              | last-known-good                 |
 | ≥ 1 hit on a protected file                                    | reported (report-only)          |
 | ≥ 3 distinct protected files hit                               | last-known-good                 |
-| detections > 10× the LKG's rate and ≥ 20 detections            | last-known-good                 |
+| detections > 10× the LKG's rate, ≥ 20 of them and > 1 % of the | last-known-good                 |
+| scanned files                                                  |                                 |
 | ≥ 3 files hit the per-file time limit, > 5× the LKG's rate     | last-known-good                 |
+
+The 1 % floor keeps the first activation of a much larger rule set (the baseline's few rules, then the
+thousands of "Ringfence Core") from passing for a spike: scattered real findings — a folder of hack
+tools, a few suspicious scripts — stay far below it, while a bad rule flags a whole kind of file
+(every program, every picture), which is many per cent of a disk.
 
 Probation passes after 24 h (4 h for critical releases) with ≥ 2 engine starts and ≥ 500 scanned
 files, or after 7 days without any trigger (a machine that rarely scans must not stay in probation
@@ -34,6 +40,9 @@ MIN_STARTS = 2
 MIN_FILES = 500
 MIN_FILES_FOR_RATES = 200
 TIMEOUT_BURST = 3  # files stopped by the per-file time limit: checked by no rule at all
+SPIKE_MIN_DETECTIONS = 20
+SPIKE_FACTOR = 10
+SPIKE_MIN_SHARE = 0.01  # of the scanned files
 
 
 @dataclass(frozen=True)
@@ -74,8 +83,9 @@ def evaluate(store: Store, probation: Probation, lkg: int | None, now: float) ->
         if (mine.median_ms_per_file is not None and ref.median_ms_per_file and ref.files >= MIN_FILES_FOR_RATES
                 and mine.median_ms_per_file > 3 * ref.median_ms_per_file):
             return Decision("revert", translate("Updates", "Version %1 made scanning more than three times slower.").arg(v), "slow")
-        if (mine.detections >= 20 and ref.files >= MIN_FILES_FOR_RATES
-                and mine.detection_rate > 10 * max(ref.detection_rate, 1.0 / max(ref.files, 1))):
+        if (mine.detections >= SPIKE_MIN_DETECTIONS and ref.files >= MIN_FILES_FOR_RATES
+                and mine.detection_rate > max(SPIKE_FACTOR * max(ref.detection_rate, 1.0 / max(ref.files, 1)),
+                                              SPIKE_MIN_SHARE)):
             return Decision("revert", translate("Updates", "Version %1 suddenly found %2 threats in %3 files (a likely false "
                                                 "alarm).").arg(v, mine.detections, mine.files), "detection_spike")
     if len(mine.protected) >= 3:

@@ -59,6 +59,10 @@ class ChangesView(QGroupBox):
             self.summary.setText(text(translate(
                 "UpdatesPage", "Version %1 compared with %2 — rules added: %3, removed: %4, changed: %5, unchanged: %6.")
                 .arg(changes.version, since, len(diff.added), len(diff.removed), len(diff.changed), diff.unchanged)))
+            for group in diff.groups:  # by rule set and category first: thousands of rule names say little
+                self.rules.addItem(text(translate(
+                    "UpdatesPage", "%1, %2: %3 added, %4 removed, %5 changed")
+                    .arg(group.source, self._category(group.category), group.added, group.removed, group.changed)))
             for label, names in ((self.tr("Added: %1"), diff.added), (self.tr("Removed: %1"), diff.removed),
                                  (self.tr("Changed: %1"), diff.changed)):
                 for name in names:
@@ -70,6 +74,10 @@ class ChangesView(QGroupBox):
         else:
             self.notes.setTextFormat(Qt.TextFormat.PlainText)
             self.notes.setText(self.tr("This version came without release notes."))
+
+    def _category(self, category: str) -> str:
+        return {"threat": self.tr("threats"), "pua": self.tr("potentially unwanted"),
+                "suspicious": self.tr("suspicious")}.get(category, category)
 
     def _fit_rules(self) -> None:
         """The list as tall as its rows (up to VISIBLE_RULES), hidden when there are none."""

@@ -17,6 +17,9 @@ global private rule Ringfence_Not_Yara_Rules
         not ($rule and $condition and @condition[#condition] > @rule[1])
 }
 
+// Installer scripts download an installer and run it too (Playwright's reinstall_chrome_stable_win.ps1,
+// signed by Microsoft, is one). A script that carries an Authenticode signature block is left to
+// Windows' own signature check: a signed script names who published it, a dropper rarely does.
 rule Ringfence_Script_Downloader_Executor
 {
     meta:
@@ -40,9 +43,12 @@ rule Ringfence_Script_Downloader_Executor
         $run4 = "Start-Process" nocase
         $run5 = ".Run(" nocase
         $run6 = "Invoke-Item" nocase
+        $signed_ps = /# SIG # Begin signature block\r?\n# MII/
+        $signed_vb = /'' SIG '' Begin signature block\r?\n'' SIG '' MII/
+        $signed_js = /\/\/ SIG \/\/ Begin signature block\r?\n\/\/ SIG \/\/ MII/
     condition:
         filesize < 1MB and uint16(0) != 0x5A4D and
-        any of ($dl*) and any of ($save*) and any of ($run*)
+        any of ($dl*) and any of ($save*) and any of ($run*) and not any of ($signed*)
 }
 
 rule Ringfence_Hidden_Encoded_PowerShell
