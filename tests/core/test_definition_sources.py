@@ -13,14 +13,18 @@ from tests.conftest import run_cli
 from tests.engine.helpers import Source
 
 
-def test_the_built_in_definitions_say_they_list_no_rule_sets(rf_home: Path) -> None:
+def test_the_built_in_definitions_list_the_rule_sets_they_were_built_from(rf_home: Path) -> None:
     plain = run_cli("update", "status", "--sources")
     assert plain.returncode == 0, plain.stderr
-    assert "These definitions do not list the rule sets they were built from: they are Ringfence's own rules." \
-        in plain.stdout.splitlines()
-    assert any(line.startswith("Definitions ") and "(baseline)" in line for line in plain.stdout.splitlines())
+    lines = plain.stdout.splitlines()
+    assert any(line.startswith("Definitions ") and "(baseline)" in line for line in lines)
+    for source in ("reversinglabs", "signature-base", "bartblaze", "ringfence"):
+        assert any(line.startswith(f"  {source}: ") for line in lines), source
     doc = json.loads(run_cli("update", "status", "--sources", "--json").stdout)
-    assert doc["definitions"]["origin"] == "baseline" and doc["definitions"]["sources"] == []
+    sources = {s["id"]: s for s in doc["definitions"]["sources"]}
+    assert doc["definitions"]["origin"] == "baseline"
+    assert sources["signature-base"]["licence"] == "DRL-1.1" and sources["signature-base"]["rule_count"] > 1000
+    assert sum(s["rule_count"] for s in sources.values()) >= 5000
     assert "definitions" not in json.loads(run_cli("update", "status", "--json").stdout)
 
 

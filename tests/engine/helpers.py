@@ -78,7 +78,10 @@ class Source:
     url: str
     commit: str
     licence: str
-    licence_text: str
+    licence_body: str
     rule_count: int
     hash_count: int
     categories: Mapping[str, int] = field(default_factory=dict)
+
+    def licence_text(self) -> str:
+        return self.licence_body

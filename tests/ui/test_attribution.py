@@ -175,7 +175,9 @@ def test_the_updates_page_opens_about_the_definitions(qtbot: QtBot, console: Con
     assert dialog is not None
     assert dialog.summary.text().startswith("Definitions ") and "the definitions built into Ringfence" in \
         dialog.summary.text()
-    assert dialog.none.isVisibleTo(dialog) and not dialog.sources.isVisibleTo(dialog)
+    assert not dialog.none.isVisibleTo(dialog) and dialog.sources.isVisibleTo(dialog)
+    shown = [dialog.sources.topLevelItem(i).text(0) for i in range(dialog.sources.topLevelItemCount())]  # type: ignore[union-attr]
+    assert any("signature-base" in text for text in shown), shown
 
 
 @pytest.mark.usefixtures("german")

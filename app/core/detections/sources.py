@@ -12,20 +12,30 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from app.core.context import Context
+from app.engine.provenance import read_sources
 
 
 class SourceLike(Protocol):
-    """One rule set the definitions were built from."""
+    """One rule set the definitions were built from (read-only, as the definitions reader gives it)."""
 
-    id: str  # short id, e.g. "signature-base" (what a detection's ``source`` says)
-    name: str
-    url: str
-    commit: str
-    licence: str  # licence id, e.g. "DRL-1.1"
-    licence_text: str
-    rule_count: int
-    hash_count: int
-    categories: Mapping[str, int]  # "threat" / "pua" / "suspicious" -> rules and hashes
+    @property
+    def id(self) -> str: ...  # short id, e.g. "signature-base" (what a detection's ``source`` says)
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def commit(self) -> str: ...
+    @property
+    def licence(self) -> str: ...  # licence id, e.g. "DRL-1.1"
+    @property
+    def rule_count(self) -> int: ...
+    @property
+    def hash_count(self) -> int: ...
+    @property
+    def categories(self) -> Mapping[str, int]: ...  # "threat" / "pua" / "suspicious" -> rules and hashes
+
+    def licence_text(self) -> str: ...  # the licence's full text ("" when the definitions do not carry it)
 
 
 @dataclass(frozen=True)
@@ -54,8 +64,9 @@ def about_definitions(ctx: Context) -> AboutDefinitions:
 
     active = definitions.active(ctx)
     defs = active.definitions
-    # bundles of content schema 1 (the baseline, the channel's so far) do not record their rule sets
-    return AboutDefinitions(active.version, active.source, defs.declared_rule_count, len(defs.hashes), sources=[])
+    # bundles of content schema 1 do not record their rule sets: an empty list, and the view says so
+    return AboutDefinitions(active.version, active.source, defs.declared_rule_count, len(defs.hashes),
+                            sources=read_sources(defs.root))
 
 
 __all__ = ["AboutDefinitions", "SourceLike", "about_definitions", "source_json"]

@@ -98,10 +98,10 @@ class AboutDefinitionsDialog(QDialog):
         if not url:  # Ringfence's own rules: no upstream to name
             self.where.setText(self.tr("Licence of %1: %2").replace("%1", html.escape(source.name or source.id, quote=False))
                                .replace("%2", html.escape(source.licence, quote=False)))
-            self.licence.setPlainText(source.licence_text)
+            self.licence.setPlainText(source.licence_text())
             return
         self.where.setText(self.tr("%1 comes from %2 (commit %3) under the licence %4:")
                            .replace("%1", html.escape(source.name or source.id, quote=False))
                            .replace("%2", f'<a href="{url}">{url}</a>').replace("%3", html.escape(source.commit, quote=False))
                            .replace("%4", html.escape(source.licence, quote=False)))
-        self.licence.setPlainText(source.licence_text)
+        self.licence.setPlainText(source.licence_text())
