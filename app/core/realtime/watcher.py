@@ -45,7 +45,15 @@ warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWa
 #: The logger and message of watchdog 7.1.x's overflow warning (pinned in pyproject; a test checks it).
 OVERFLOW_LOGGERS = ("watchdog.observers.inotify_c", "watchdog.observers.inotify")
 OVERFLOW_TEXT = "queue overflowed"
+#: How often watchdog's threads wake to check for stop. With inotify (Linux) events never wait for it; but
+#: watchdog's Windows reader (ReadDirectoryChangesW) hands events over only once the folder has been quiet
+#: this long, so there a long wake would delay every event, and hold all of them while files keep changing.
 WAKE_S = 5.0
+WAKE_WINDOWS_S = 0.2
+
+
+def wake_seconds(platform: str = sys.platform) -> float:
+    return WAKE_WINDOWS_S if platform == "win32" else WAKE_S
 
 
 class Sink(Protocol):
@@ -129,8 +137,7 @@ class Watcher:
         root is listed in ``failed`` and protection relies on sweeps."""
         self.failed = []
         try:
-            # watchdog's threads wake every ``timeout`` seconds to check for stop; events never wait for it.
-            observer = Observer(timeout=WAKE_S)
+            observer = Observer(timeout=wake_seconds(self.platform))
         except OSError as exc:
             log.error("no folder watcher is available (%s); the protected folders are covered by sweeps only", exc)
             self.failed = [(root, exc.errno or 0) for root in self.roots]
