@@ -14,6 +14,7 @@ import yara
 
 from app.engine.archives import ArchiveLimits, member_name, member_path
 from app.engine.matcher import Matcher
+from tests.conftest import KILL
 from tests.engine.helpers import EICAR, scan_json, write
 
 RULE = 'rule Eicar { strings: $e = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" condition: $e }\n'
@@ -220,7 +221,6 @@ def test_filetype_and_owner_externals_are_set_as_loki_and_thor_define_them(tmp_p
 
 
 def test_a_worker_killed_while_unpacking_leaves_no_spooled_member(tmp_path: Path) -> None:
-    import signal
     import threading
 
     from app.core import definitions
@@ -242,7 +242,7 @@ def test_a_worker_killed_while_unpacking_leaves_no_spooled_member(tmp_path: Path
                 spooled = list(ctx.paths.run_dir.glob("spool-*/member-*"))
                 if spooled and pids:
                     killed.extend(spooled)
-                    os.kill(pids[0], signal.SIGKILL)
+                    os.kill(pids[0], KILL)
                 time.sleep(0.005)
 
         watcher = threading.Thread(target=kill_while_spooling)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,8 +58,7 @@ def test_restore_by_definitions_version_and_delete_and_purge(tmp_path: Path) -> 
     (("quarantine", "restore"), "Name the items to restore"),
     (("quarantine", "restore", "nothex!"), "There is no quarantined item nothex!"),
     (("quarantine", "delete", "abc"), "There is no quarantined item abc"),
-    (("quarantine", "add", "/no/such/file"), "/no/such/file does not exist."),
-    (("quarantine", "add", "/etc/passwd"), "is an operating-system file, so it was not quarantined; add --force"),
+    (("quarantine", "add", "no-such-file"), "no-such-file does not exist."),
     (("quarantine", "purge", "--days", "-1"), "--days must be zero or more."),
 ])
 def test_errors_are_one_sentence_and_exit_2(args: tuple[str, ...], message: str) -> None:
@@ -67,6 +67,20 @@ def test_errors_are_one_sentence_and_exit_2(args: tuple[str, ...], message: str)
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_protected_file_is_refused_in_one_sentence(tmp_path: Path, rf_home: Path) -> None:
+    """No real system file is named: on Windows the system folder is a temporary one (SystemRoot); on
+    other systems, whose system folders are fixed, Ringfence's own files stand in (the same refusal)."""
+    if sys.platform == "win32":
+        env = {"SystemRoot": str(tmp_path / "Windows")}
+        kept, why = make_file(tmp_path / "Windows" / "System32" / "drivers" / "x.sys", b"driver"), "an operating-system file"
+    else:
+        env = {}
+        kept, why = make_file(rf_home / "data" / "own.bin", b"own"), "one of Ringfence's own files"
+    result = run_cli("quarantine", "add", str(kept), env=env)
+    assert result.returncode == 2 and f"is {why}, so it was not quarantined; add --force" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and kept.read_bytes() in (b"driver", b"own")
 
 
 def test_a_folder_cannot_be_added(tmp_path: Path) -> None:
