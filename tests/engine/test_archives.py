@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import struct
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -194,15 +195,20 @@ def _peak_rss_kb(pid: int) -> int | None:
 
 
 def test_filetype_and_owner_externals_are_set_as_loki_and_thor_define_them(tmp_path: Path) -> None:
-    import pwd
-
     from app.engine.rules import EXTERNALS
+
+    if sys.platform == "win32":
+        me = f"{os.environ['USERDOMAIN']}\\{os.environ['USERNAME']}"
+    else:
+        import pwd
+
+        me = pwd.getpwuid(os.getuid()).pw_name
 
     source = "\n".join(f"rule {name} {{ condition: {condition} }}" for name, condition in (
         ("IsExe", 'filetype == "EXE"'),
         ("IsZip", 'filetype == "ZIP"'),
         ("IsUnknown", 'filetype == "UNKNOWN"'),
-        ("OwnedByMe", f'owner == "{pwd.getpwuid(os.getuid()).pw_name}"'),
+        ("OwnedByMe", f'owner == "{me.replace(chr(92), chr(92) * 2)}"'),
         ("OwnedBySomeoneElse", 'owner == "nobody-at-all"'),
     ))
     rules = yara.compile(source=source, externals=EXTERNALS)

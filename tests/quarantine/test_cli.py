@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ LIST_KEYS = {"id", "original_path", "size", "sha256", "rule", "definitions_versi
 
 def test_add_list_show_restore_delete(tmp_path: Path) -> None:
     path = make_file(tmp_path / "dl" / "crack.exe", b"MZ suspicious", mode=0o600)
+    mode = f"{stat.S_IMODE(path.stat().st_mode):04o}"  # 0600; Windows keeps only read-only, and marks .exe executable
     added = run_cli("quarantine", "add", str(path), "--rule", "Manual_Test")
     assert added.returncode == 0, added.stderr
     assert not path.exists()
@@ -30,7 +32,7 @@ def test_add_list_show_restore_delete(tmp_path: Path) -> None:
     item = items[0]
     assert (item["original_path"], item["size"], item["rule"], item["status"]) == (str(path), 13, "Manual_Test", "quarantined")
     shown = json.loads(run_cli("quarantine", "show", item["id"][:6], "--json").stdout)
-    assert shown["id"] == item["id"] and shown["mode"] == "0600"
+    assert shown["id"] == item["id"] and shown["mode"] == mode
     human = run_cli("quarantine", "list")
     assert item["id"] in human.stdout and "crack.exe" in human.stdout
     restored = run_cli("quarantine", "restore", item["id"], "--to", str(tmp_path / "back"), "--json")
