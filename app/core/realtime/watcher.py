@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import sys
 import warnings
-from typing import Protocol
+from typing import Any, Protocol
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -45,15 +46,25 @@ warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWa
 #: The logger and message of watchdog 7.1.x's overflow warning (pinned in pyproject; a test checks it).
 OVERFLOW_LOGGERS = ("watchdog.observers.inotify_c", "watchdog.observers.inotify")
 OVERFLOW_TEXT = "queue overflowed"
-#: How often watchdog's threads wake to check for stop. With inotify (Linux) events never wait for it; but
-#: watchdog's Windows reader (ReadDirectoryChangesW) hands events over only once the folder has been quiet
-#: this long, so there a long wake would delay every event, and hold all of them while files keep changing.
+#: How often watchdog's threads wake to check for stop. inotify (Linux) delivers events at once. watchdog's
+#: own Windows reader held every event until the tree had been quiet for this long (5 s late, and nothing
+#: at all while files kept changing); on Windows the wake is short, and the reader of windows_observer.py
+#: hands over what has arrived without waiting for quiet.
 WAKE_S = 5.0
 WAKE_WINDOWS_S = 0.2
 
 
 def wake_seconds(platform: str = sys.platform) -> float:
     return WAKE_WINDOWS_S if platform == "win32" else WAKE_S
+
+
+def _observer_class(platform: str) -> Any:
+    """watchdog's observer for this system; on Windows one that hands events over as they come."""
+    if platform == "win32" and sys.platform == "win32":
+        from app.core.realtime.windows_observer import PromptObserver
+
+        return PromptObserver
+    return Observer
 
 
 class Sink(Protocol):
@@ -137,7 +148,7 @@ class Watcher:
         root is listed in ``failed`` and protection relies on sweeps."""
         self.failed = []
         try:
-            observer = Observer(timeout=wake_seconds(self.platform))
+            observer = _observer_class(self.platform)(timeout=wake_seconds(self.platform))
         except OSError as exc:
             log.error("no folder watcher is available (%s); the protected folders are covered by sweeps only", exc)
             self.failed = [(root, exc.errno or 0) for root in self.roots]
@@ -148,6 +159,12 @@ class Watcher:
         observer.start()
         self._observer = observer
         for root in self.roots:
+            if not os.path.isdir(root):
+                # Windows' watch is set up in the emitter's thread, where a missing folder is an
+                # exception nobody sees: checked here, as inotify does by itself.
+                log.error("cannot watch %s: it is not a folder (any more); it is covered by sweeps only", root)
+                self.failed.append((root, errno.ENOENT))
+                continue
             try:
                 observer.schedule(handler, root, recursive=True, event_filter=event_filter(self.platform))
             except OSError as exc:
