@@ -22,7 +22,7 @@ import logging
 import os
 import sys
 import warnings
-from typing import Any, Protocol
+from typing import Protocol
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -34,7 +34,11 @@ from watchdog.events import (
     FileSystemEvent,
     FileSystemEventHandler,
 )
-from watchdog.observers import Observer
+
+if sys.platform == "win32":  # watchdog's, handing events over as they come (see windows_observer.py)
+    from app.core.realtime.windows_observer import PromptObserver as Observer
+else:
+    from watchdog.observers import Observer
 
 log = logging.getLogger(__name__)
 
@@ -56,15 +60,6 @@ WAKE_WINDOWS_S = 0.2
 
 def wake_seconds(platform: str = sys.platform) -> float:
     return WAKE_WINDOWS_S if platform == "win32" else WAKE_S
-
-
-def _observer_class(platform: str) -> Any:
-    """watchdog's observer for this system; on Windows one that hands events over as they come."""
-    if platform == "win32" and sys.platform == "win32":
-        from app.core.realtime.windows_observer import PromptObserver
-
-        return PromptObserver
-    return Observer
 
 
 class Sink(Protocol):
@@ -148,7 +143,7 @@ class Watcher:
         root is listed in ``failed`` and protection relies on sweeps."""
         self.failed = []
         try:
-            observer = _observer_class(self.platform)(timeout=wake_seconds(self.platform))
+            observer = Observer(timeout=wake_seconds(self.platform))
         except OSError as exc:
             log.error("no folder watcher is available (%s); the protected folders are covered by sweeps only", exc)
             self.failed = [(root, exc.errno or 0) for root in self.roots]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from watchdog.observers.api import BaseObserver
+from watchdog.observers.api import DEFAULT_OBSERVER_TIMEOUT, BaseObserver
 from watchdog.observers.read_directory_changes import WindowsApiEmitter
 from watchdog.observers.winapi import DirectoryChangeReader, WinAPINativeEvent
 
@@ -42,5 +42,5 @@ class PromptEmitter(WindowsApiEmitter):
 
 
 class PromptObserver(BaseObserver):
-    def __init__(self, *, timeout: float, **kwargs: Any) -> None:
+    def __init__(self, *, timeout: float = DEFAULT_OBSERVER_TIMEOUT, **kwargs: Any) -> None:
         super().__init__(PromptEmitter, timeout=timeout, **kwargs)
