@@ -75,7 +75,7 @@ def test_a_protected_file_is_refused_in_one_sentence(tmp_path: Path, rf_home: Pa
     """No real system file is named: on Windows the system folder is a temporary one (SystemRoot); on
     other systems, whose system folders are fixed, Ringfence's own files stand in (the same refusal)."""
     if sys.platform == "win32":
-        env = {"SystemRoot": str(tmp_path / "Windows")}
+        env = {"SYSTEMROOT": str(tmp_path / "Windows")}  # os.environ's spelling there: one entry, not two
         kept, why = make_file(tmp_path / "Windows" / "System32" / "drivers" / "x.sys", b"driver"), "an operating-system file"
     else:
         env = {}
