@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -33,8 +32,6 @@ def _check_now(qtbot: QtBot, page: UpdatesPage) -> None:
     reload(qtbot, page)  # the page's own reload after the check may still be on its way
 
 
-@pytest.mark.wine_gap("observed: the install from the 127.0.0.1 test channel never finishes under Wine 8.0 (the page "
-                      "waits 120 s; cause not found: the validation sandbox or the local server)")
 def test_paused_check_now_installs_nothing_and_install_anyway_does(qtbot: QtBot, console: Console,
                                                                     setup: Setup) -> None:
     setup.release("v1")

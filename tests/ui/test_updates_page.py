@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.updates import health
@@ -46,8 +45,6 @@ def test_a_rollback_by_probation_shows_its_reason(qtbot: QtBot, console: Console
     assert page.rollback_button.isEnabled() and page.check_button.isEnabled()
 
 
-@pytest.mark.wine_gap("observed: the install from the 127.0.0.1 test channel never finishes under Wine 8.0 (the page "
-                      "waits 120 s; cause not found: the validation sandbox or the local server)")
 def test_check_now_installs_shows_probation_and_what_changed(qtbot: QtBot, console: Console, setup: Setup) -> None:
     page = open_page(qtbot, UpdatesPage, console)
     assert page.facts["version"].text() == "Built-in definitions"
