@@ -37,9 +37,19 @@ def test_round_trip_is_byte_identical_with_mode_and_mtime(ctx: Context, tmp_path
     assert path.read_bytes() == data
     assert stat.S_IMODE(st.st_mode) == mode
     assert st.st_mtime_ns == MTIME_NS
-    assert st.st_atime_ns == item.atime_ns  # as recorded at quarantine time (reading it for the scan may have moved it)
     assert q.get_item(ctx, item.id).status == "restored"
     assert not Vault(ctx).blob_path(item.id).exists()
+
+
+@pytest.mark.wine_gap("observed: the restored file's access time is some 50-80 ms after the recorded one; the "
+                      "modification time is exact")
+def test_round_trip_keeps_the_access_time(ctx: Context, tmp_path: Path) -> None:
+    path = make_file(tmp_path / "docs" / "file.bin", b"data", mode=0o640)
+    os.utime(path, ns=(1_600_000_000_123_456_700, MTIME_NS))
+    item = q.get_item(ctx, quarantine(ctx, path).item_id or "")
+    assert q.restore(ctx, item.id).action == "restored"
+    # as recorded at quarantine time (reading it for the scan may have moved it)
+    assert path.stat().st_atime_ns == item.atime_ns
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="holes are measured by st_blocks, which Windows does not report")
