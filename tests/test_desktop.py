@@ -34,6 +34,7 @@ def _validate(path: Path) -> None:
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="XDG desktop entries and autostart are the Linux desktop's; Windows uses the Run key")
 def test_autostart_writes_and_removes_the_xdg_entry(home: Path) -> None:
     entry = home / ".config" / "autostart" / "ringfence.desktop"
     autostart.apply(True)
@@ -49,6 +50,7 @@ def test_autostart_writes_and_removes_the_xdg_entry(home: Path) -> None:
     autostart.apply(False)  # nothing to remove is fine
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="XDG desktop entries and autostart are the Linux desktop's; Windows uses the Run key")
 def test_an_entry_the_user_made_is_never_overwritten_or_removed(home: Path) -> None:
     entry = home / ".config" / "autostart" / "ringfence.desktop"
     entry.parent.mkdir(parents=True)
@@ -59,6 +61,7 @@ def test_an_entry_the_user_made_is_never_overwritten_or_removed(home: Path) -> N
     assert entry.read_text().endswith("Exec=/opt/mine\n")
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="XDG desktop entries and autostart are the Linux desktop's; Windows uses the Run key")
 def test_xdg_config_home_is_honoured(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "cfg"))
     autostart.apply(True)
@@ -97,6 +100,7 @@ def test_the_launch_command_starts_the_console_minimized() -> None:
     assert argv[0] == sys.executable or Path(argv[0]).name == "ringfence-gui"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="XDG desktop entries and autostart are the Linux desktop's; Windows uses the Run key")
 def test_install_desktop_puts_the_entry_and_icons_in_the_menu(home: Path) -> None:
     result = subprocess.run([str(ROOT / "scripts" / "install-desktop")], capture_output=True, text=True, check=False,
                             env=dict(os.environ, PYTHON=sys.executable), timeout=120)

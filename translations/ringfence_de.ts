@@ -3949,32 +3949,32 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../app/core/foundation/store.py" line="53"/>
+        <location filename="../app/core/foundation/store.py" line="55"/>
         <source>There is no free disk space for Ringfence&apos;s state in %1; free some space and try again.</source>
         <translation>In %1 ist kein freier Speicherplatz für den Zustand von Ringfence; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/store.py" line="58"/>
+        <location filename="../app/core/foundation/store.py" line="60"/>
         <source>The state database %1 cannot be opened (%2); check that the folder can be written to.</source>
         <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden (%2); prüfen Sie, ob in den Ordner geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/store.py" line="95"/>
+        <location filename="../app/core/foundation/store.py" line="97"/>
         <source>The state database was written by a newer Ringfence (%1 schema %2); update Ringfence to use it.</source>
         <translation>Die Zustandsdatenbank wurde von einer neueren Ringfence-Version geschrieben (%1, Schema %2); aktualisieren Sie Ringfence, um sie zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/store.py" line="156"/>
+        <location filename="../app/core/foundation/store.py" line="158"/>
         <source>Ringfence&apos;s state database %1 is damaged (%2). Your quarantined files are safe in their own encrypted copies: rebuild the database from them; the damaged one is kept aside.</source>
         <translation>Die Zustandsdatenbank %1 von Ringfence ist beschädigt (%2). Ihre Dateien in Quarantäne sind in ihren eigenen verschlüsselten Kopien sicher: Bauen Sie die Datenbank daraus neu auf; die beschädigte wird aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/store.py" line="183"/>
+        <location filename="../app/core/foundation/store.py" line="185"/>
         <source>The damaged state database %1 could not be set aside (%2); quit the Ringfence console and any running scan, then try again.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden (%2); beenden Sie die Ringfence-Konsole und jede laufende Prüfung und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/store.py" line="188"/>
+        <location filename="../app/core/foundation/store.py" line="190"/>
         <source>The damaged state database %1 could not be set aside.</source>
         <translation>Die beschädigte Zustandsdatenbank %1 konnte nicht beiseitegelegt werden.</translation>
     </message>

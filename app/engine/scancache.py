@@ -65,13 +65,17 @@ class ScanCache:
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=10, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=OFF")
-        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            conn.execute("DROP TABLE IF EXISTS clean")
-            conn.execute("DROP TABLE IF EXISTS verdicts")
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute(_SCHEMA)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=OFF")
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                conn.execute("DROP TABLE IF EXISTS clean")
+                conn.execute("DROP TABLE IF EXISTS verdicts")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute(_SCHEMA)
+        except sqlite3.Error:
+            conn.close()  # on Windows an open file cannot be deleted: the caller replaces a damaged cache
+            raise
         return conn
 
     def prefetch(self, roots: list[str], limit: int = 200_000) -> None:

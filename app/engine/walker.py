@@ -101,6 +101,20 @@ def pseudo_mounts() -> frozenset[str]:
     return frozenset(found)
 
 
+def identity(path: str, dev: int, ino: int) -> tuple[int, int]:
+    """The (device, file index) pair that tells a file or folder apart from every other one.
+
+    ``DirEntry.stat()`` on Windows leaves both 0 (documented CPython behaviour: it comes from the folder
+    listing, which has no file index); ``os.lstat()`` of the path reads the volume serial number and the
+    file index. Elsewhere the pair is already there and costs nothing. Raises ``OSError`` when the path
+    cannot be read.
+    """
+    if ino:
+        return dev, ino
+    st = os.lstat(path)
+    return st.st_dev, st.st_ino
+
+
 def _norm(path: str) -> str:
     return os.path.normcase(os.path.normpath(path))
 
@@ -185,7 +199,11 @@ class Walker:
             if _norm(directory) in self._pseudo:
                 yield WalkItem("skip", directory, reason=SKIP_PSEUDO_FS, at=at)
                 continue
-            key = (dir_stat.st_dev, dir_stat.st_ino)
+            try:
+                key = identity(directory, dir_stat.st_dev, dir_stat.st_ino)
+            except OSError as exc:
+                yield WalkItem("error", directory, reason=os_problem(exc), at=at)
+                continue
             if key in self._seen_dirs:
                 yield WalkItem("skip", directory, reason=SKIP_ALREADY_WALKED, at=at)
                 continue

@@ -32,7 +32,7 @@ from app.engine.matcher import FileResult, Hit, Matcher
 from app.engine.problems import Problem, error_record
 from app.engine.rules import load_or_compile
 from app.engine.scancache import ScanCache, policy_key
-from app.engine.walker import Walker, WalkItem, place_from_json, walk_options
+from app.engine.walker import Walker, WalkItem, identity, place_from_json, walk_options
 
 Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
@@ -90,6 +90,22 @@ def archive_limits(options: dict[str, Any]) -> ArchiveLimits:
         limit_is_finding=bool(options.get("archive_limit_is_finding", default.limit_is_finding)),
         encrypted_is_finding=bool(options.get("encrypted_is_finding", default.encrypted_is_finding)),
     )
+
+
+def scanned_stat(item: WalkItem) -> list[int]:
+    """What the quarantine compares before it moves a detected file: size, mtime and file index.
+
+    The walk's stat has no file index on Windows (see :func:`identity`), so it is read here, once per
+    detected file; if the file was swapped meanwhile, the quarantine's content hash still refuses it.
+    """
+    if item.stat is None:
+        return [item.size, 0, 0]
+    dev, ino, _size, mtime_ns, _ctime_ns = item.stat
+    try:
+        ino = identity(item.path, dev, ino)[1]
+    except OSError:
+        pass  # gone or unreadable: the quarantine will say so
+    return [item.size, mtime_ns, ino]
 
 
 def spool_dir(request: dict[str, Any]) -> str | None:
@@ -292,12 +308,14 @@ class Scan:
             self._report_hits(item, outcome)
 
     def _report_hits(self, item: WalkItem, outcome: FileResult) -> None:
+        if outcome.hits:
+            scanned = scanned_stat(item)
         for hit in outcome.hits:
             if hit.category in self.ignored:
                 continue  # the user turned this kind of finding off
             self.new_detections.append({
                 **hit_record(hit), "definitions_version": self.version,
-                "file": item.path, "stat": [item.size, item.stat[3] if item.stat else 0, item.stat[1] if item.stat else 0],
+                "file": item.path, "stat": scanned,
             })
 
     def _flush(self, force: bool = False) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import struct
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ import yara
 
 from app.engine.archives import ArchiveLimits, member_name, member_path
 from app.engine.matcher import Matcher
+from tests.conftest import KILL
 from tests.engine.helpers import EICAR, scan_json, write
 
 RULE = 'rule Eicar { strings: $e = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" condition: $e }\n'
@@ -196,15 +198,20 @@ def _peak_rss_kb(pid: int) -> int | None:
 
 
 def test_filetype_and_owner_externals_are_set_as_loki_and_thor_define_them(tmp_path: Path) -> None:
-    import pwd
-
     from app.engine.rules import EXTERNALS
+
+    if sys.platform == "win32":
+        me = f"{os.environ['USERDOMAIN']}\\{os.environ['USERNAME']}"
+    else:
+        import pwd
+
+        me = pwd.getpwuid(os.getuid()).pw_name
 
     source = "\n".join(f"rule {name} {{ condition: {condition} }}" for name, condition in (
         ("IsExe", 'filetype == "EXE"'),
         ("IsZip", 'filetype == "ZIP"'),
         ("IsUnknown", 'filetype == "UNKNOWN"'),
-        ("OwnedByMe", f'owner == "{pwd.getpwuid(os.getuid()).pw_name}"'),
+        ("OwnedByMe", f'owner == "{me.replace(chr(92), chr(92) * 2)}"'),
         ("OwnedBySomeoneElse", 'owner == "nobody-at-all"'),
     ))
     rules = yara.compile(source=source, externals=EXTERNALS)
@@ -223,7 +230,6 @@ def test_filetype_and_owner_externals_are_set_as_loki_and_thor_define_them(tmp_p
 
 
 def test_a_worker_killed_while_unpacking_leaves_no_spooled_member(tmp_path: Path) -> None:
-    import signal
     import threading
 
     from app.core.context import Context
@@ -245,7 +251,7 @@ def test_a_worker_killed_while_unpacking_leaves_no_spooled_member(tmp_path: Path
                 spooled = list(ctx.paths.run_dir.glob("spool-*/member-*"))
                 if spooled and pids:
                     killed.extend(spooled)
-                    os.kill(pids[0], signal.SIGKILL)
+                    os.kill(pids[0], KILL)
                 time.sleep(0.005)
 
         watcher = threading.Thread(target=kill_while_spooling)

@@ -14,6 +14,7 @@ from app.core.journal import events
 from app.core.scanning import definitions
 from app.core.scanning.runs import run_scan
 from app.core.scanning.supervisor import Supervisor
+from tests.conftest import KILL, KILLED_RETURNCODE
 from tests.engine.helpers import EICAR, write
 
 
@@ -65,7 +66,7 @@ def test_restarts_resume_by_path_while_the_tree_changes(ctx: Context, tmp_path: 
             stops.append("kill")
             create_early_files(0)
             threading.Thread(target=keep_creating, daemon=True).start()
-            os.kill(pids[-1], signal.SIGKILL)
+            os.kill(pids[-1], KILL)
         elif len(stops) == 1 and len(pids) == 2 and progress.files_scanned > 1200:  # the new worker
             stops.append("stop")
             create_early_files(40)
@@ -95,7 +96,7 @@ def test_restarts_resume_by_path_while_the_tree_changes(ctx: Context, tmp_path: 
     assert codes.count("engine.restarted") == 2
     assert codes.count("engine.hung") + codes.count("engine.crashed") == len(skipped)
     assert codes.count("engine.stopped") <= 2
-    assert [crash["returncode"] for crash in outcome.crashes] == [-signal.SIGKILL, None]  # killed, then hung
+    assert [crash["returncode"] for crash in outcome.crashes] == [KILLED_RETURNCODE, None]  # killed, then hung
     for code, args in journal:
         assert args["version"] == defs.version
         if code in ("engine.hung", "engine.crashed"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import threading
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from app.core.context import Context
 from app.core.scanning import definitions
 from app.core.scanning.runs import run_scan
 from app.core.scanning.supervisor import ScanControl, Supervisor
+from tests.conftest import KILL
 from tests.engine.helpers import BASELINE_VERSION, EICAR, slow_rules, write
 
 
@@ -34,7 +34,6 @@ def corpus(root: Path, count: int, eicar_every: int) -> set[str]:
     return infected
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
 def test_worker_killed_mid_scan_scan_completes_nothing_lost_or_repeated(ctx: Context, tmp_path: Path) -> None:
     infected = corpus(tmp_path / "c", 3000, 97)
     supervisor = Supervisor(ctx)
@@ -47,7 +46,7 @@ def test_worker_killed_mid_scan_scan_completes_nothing_lost_or_repeated(ctx: Con
         # before it died may still arrive: a worker is killed once)
         if len(kills) < 2 and progress.files_scanned > 400 * (len(kills) + 1) and pids[-1] not in kills:
             kills.append(pids[-1])
-            os.kill(pids[-1], signal.SIGKILL)
+            os.kill(pids[-1], KILL)
 
     defs = definitions.active(ctx)
     try:

@@ -50,7 +50,8 @@ def test_forced_file_backend_keeps_a_private_key_file(ctx: Context, monkeypatch:
     key = keystore.load_key(ctx.paths)
     key_file = ctx.paths.data_dir / "quarantine-key"
     assert base64.b64decode(key_file.read_text()) == key
-    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    if os.name == "posix":  # on Windows the profile's access rights keep it private
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert q.key_protection(ctx) == "file"
     assert q.summary(ctx).key_protection == "file"
     # the file key really seals and opens items

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -20,18 +21,21 @@ from tests.conftest import run_cli
 from tests.quarantine.conftest import make_file, quarantine
 
 pytestmark = pytest.mark.usefixtures("secret_service")
+MTIME_NS = 1_500_000_000_987_654_300  # Windows keeps times to 100 ns
 
 
 def _files(tmp_path: Path) -> dict[Path, tuple[bytes, int]]:
     files = {
         tmp_path / "dl" / "setup.exe": (b"MZ" + os.urandom(70_000), 0o755),
         tmp_path / "dl" / "other" / "setup.exe": (b"same name, other folder", 0o600),
-        tmp_path / "docs" / "caf\udce9.doc": (b"a name that is not valid UTF-8", 0o640),
+        # POSIX: a name that is not valid UTF-8; Windows names are UTF-16, so there it is only not ASCII
+        tmp_path / "docs" / ("caf\udce9.doc" if os.name == "posix" else "caf\u00e9.doc"): (b"an unusual name", 0o640),
     }
     for path, (data, mode) in files.items():
         make_file(Path(os.fsdecode(os.fsencode(path))), data, mode)
-        os.utime(path, ns=(1_600_000_000_123_456_789, 1_500_000_000_987_654_321))
-    return files
+        os.utime(path, ns=(1_600_000_000_123_456_789, MTIME_NS))
+    # the mode as the system kept it (on Windows only the read-only bit)
+    return {path: (data, stat.S_IMODE(os.stat(path).st_mode)) for path, (data, _) in files.items()}
 
 
 def _drop_state_db(home: Path) -> None:
@@ -73,7 +77,7 @@ def test_a_lost_index_is_rebuilt_from_the_blobs_and_every_item_restores(ctx: Con
         assert restored.returncode == 0, restored.stderr
         st = os.stat(path)
         assert path.read_bytes() == data and st.st_mode & 0o777 == mode
-        assert st.st_mtime_ns == 1_500_000_000_987_654_321
+        assert st.st_mtime_ns == MTIME_NS
     assert run_cli("quarantine", "reindex", "--json").stdout.count('"added": []') == 1  # nothing twice
 
 
@@ -193,6 +197,7 @@ def test_format_1_blobs_get_their_metadata_at_start_up_and_then_survive_a_lost_i
 
     data = os.urandom(3 * crypto.CHUNK_SIZE)  # an exact multiple of the chunk size: the last chunk is full
     path = make_file(tmp_path / "old" / "tool.exe", data, 0o700)
+    mode = stat.S_IMODE(path.stat().st_mode)  # 0o700; on Windows only the read-only bit is kept
     item_id = quarantine(ctx, path).item_id
     blob = Vault(ctx).blob_path(item_id)
     blob.write_bytes(_seal_format_1(load_key(ctx.paths, create=False), data))  # as an older Ringfence left it
@@ -204,7 +209,7 @@ def test_format_1_blobs_get_their_metadata_at_start_up_and_then_survive_a_lost_i
     _drop_state_db(rf_home)
     assert run_cli("quarantine", "reindex").returncode == 0
     assert run_cli("quarantine", "restore", item_id).returncode == 0
-    assert path.read_bytes() == data and os.stat(path).st_mode & 0o777 == 0o700
+    assert path.read_bytes() == data and stat.S_IMODE(os.stat(path).st_mode) == mode
 
 
 def test_a_format_1_blob_that_does_not_match_its_record_is_left_as_it_was(ctx: Context, tmp_path: Path) -> None:

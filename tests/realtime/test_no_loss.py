@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from app.core.context import Context
 from app.core.journal import events
 from app.core.realtime.realtime_service import RealtimeService
 from app.core.realtime.watcher import OVERFLOW_LOGGERS
+from tests.conftest import KILL
 from tests.engine.helpers import EICAR
 from tests.realtime.conftest import gone, wait_for
 
@@ -80,13 +80,13 @@ def test_the_engine_killed_while_protection_runs_recovers_and_scans_the_file(
         start_service: Callable[..., RealtimeService], watched: Path) -> None:
     service = start_service()
     assert service.engine is not None and service.engine.supervisor.proc is not None
-    os.kill(service.engine.supervisor.proc.pid, signal.SIGKILL)
+    os.kill(service.engine.supervisor.proc.pid, KILL)
     target = watched / "after-kill.exe"
     target.write_bytes(EICAR)
     assert wait_for(gone(target), 10.0), service.status()
     # and once more, killed in the middle of a burst: every file still gets its verdict
     bad, good = _write_mix(watched / "burst" if (watched / "burst").mkdir() is None else watched, 200, every=20)
-    os.kill(service.engine.supervisor.proc.pid, signal.SIGKILL)
+    os.kill(service.engine.supervisor.proc.pid, KILL)
     assert service.wait_idle(60), service.status()
     assert all(not p.exists() for p in bad)
     assert all(p.exists() for p in good)

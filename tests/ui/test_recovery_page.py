@@ -3,6 +3,7 @@ card until dismissed, the crash history with its evidence, the WinRE and Quick M
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -72,10 +73,10 @@ def test_history_evidence_and_recovery_state(qtbot: QtBot, console: Console, tmp
         assert r.WIFI_PASSWORD not in widget_text
 
 
-def test_this_linux_system_reads_without_failing(qtbot: QtBot, console: Console) -> None:
+def test_this_system_reads_without_failing(qtbot: QtBot, console: Console) -> None:
     page = open_page(qtbot, RecoveryPage, console, None)
     assert page.summary.text()
-    assert page.state_box.title() == "Recovery features"
+    assert page.state_box.title() == ("Windows recovery features" if sys.platform == "win32" else "Recovery features")
 
 
 def test_the_crash_fix_opens_the_recovery_page_in_the_window(qtbot: QtBot, console_app: ConsoleApp) -> None:

@@ -49,6 +49,8 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS schema_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)"
             )
         except sqlite3.DatabaseError as exc:
+            if hasattr(self, "conn"):
+                self.conn.close()  # on Windows an open database cannot be set aside or replaced
             if disk_is_full(path.parent):
                 raise RingfenceError(translate(
                     "Store", "There is no free disk space for Ringfence's state in %1; free some space and try again.")

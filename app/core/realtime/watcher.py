@@ -35,7 +35,11 @@ from watchdog.events import (
     FileSystemEvent,
     FileSystemEventHandler,
 )
-from watchdog.observers import Observer
+
+if sys.platform == "win32":  # watchdog's, handing events over as they come (see windows_observer.py)
+    from app.core.realtime.windows_observer import PromptObserver as Observer
+else:
+    from watchdog.observers import Observer
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +51,16 @@ warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWa
 #: The logger and message of watchdog 7.1.x's overflow warning (pinned in pyproject; a test checks it).
 OVERFLOW_LOGGERS = ("watchdog.observers.inotify_c", "watchdog.observers.inotify")
 OVERFLOW_TEXT = "queue overflowed"
+#: How often watchdog's threads wake to check for stop. inotify (Linux) delivers events at once. watchdog's
+#: own Windows reader held every event until the tree had been quiet for this long (5 s late, and nothing
+#: at all while files kept changing); on Windows the wake is short, and the reader of windows_observer.py
+#: hands over what has arrived without waiting for quiet.
 WAKE_S = 5.0
+WAKE_WINDOWS_S = 0.2
+
+
+def wake_seconds(platform: str = sys.platform) -> float:
+    return WAKE_WINDOWS_S if platform == "win32" else WAKE_S
 
 
 class Sink(Protocol):
@@ -141,8 +154,7 @@ class Watcher:
         self.failed = []
         self._identity = {root: _identity(root) for root in self.roots}
         try:
-            # watchdog's threads wake every ``timeout`` seconds to check for stop; events never wait for it.
-            observer = Observer(timeout=WAKE_S)
+            observer = Observer(timeout=wake_seconds(self.platform))
         except OSError as exc:
             log.error("no folder watcher is available (%s); the protected folders are covered by sweeps only", exc)
             self.failed = [(root, exc.errno or 0) for root in self.roots]
@@ -153,6 +165,12 @@ class Watcher:
         observer.start()
         self._observer = observer
         for root in self.roots:
+            if not os.path.isdir(root):
+                # Windows' watch is set up in the emitter's thread, where a missing folder is an
+                # exception nobody sees: checked here, as inotify does by itself.
+                log.error("cannot watch %s: it is not a folder (any more); it is covered by sweeps only", root)
+                self.failed.append((root, errno.ENOENT))
+                continue
             try:
                 observer.schedule(handler, root, recursive=True, event_filter=event_filter(self.platform))
             except OSError as exc:

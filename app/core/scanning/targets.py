@@ -62,8 +62,11 @@ def process_executables() -> list[str]:
     import psutil
 
     found = set()
-    for proc in psutil.process_iter(["exe"]):
-        exe = proc.info.get("exe")
+    for proc in psutil.process_iter():
+        try:
+            exe = proc.exe()
+        except (psutil.Error, OSError):
+            continue  # gone, access denied, or refused by the system (Wine): skipped, never fatal
         if exe and os.path.isfile(exe):
             found.add(exe)
     return sorted(found)

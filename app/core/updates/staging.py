@@ -29,10 +29,14 @@ from app.core.updates.sandbox import SandboxResult
 log = logging.getLogger(__name__)
 
 
+# os.fsync is FlushFileBuffers on Windows, which refuses a handle that may not write ("Permission denied").
+_FSYNC_OPEN = os.O_RDWR | getattr(os, "O_BINARY", 0) if os.name == "nt" else os.O_RDONLY
+
+
 def _fsync_tree(root: Path) -> None:
     for directory, _dirs, files in os.walk(root):
         for name in files:
-            fd = os.open(os.path.join(directory, name), os.O_RDONLY)
+            fd = os.open(os.path.join(directory, name), _FSYNC_OPEN)
             try:
                 os.fsync(fd)
             finally:
