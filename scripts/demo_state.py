@@ -35,34 +35,34 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def _baseline(work: Path) -> tuple[Path, Path]:
-    """Our own baseline rules and their golden samples (rules folder, samples folder): small definitions
-    the demo channel can build quickly (the shipped bundle holds them sealed, beside the public rule sets)."""
-    rules, golden = work / "rules", work / "golden"
-    shutil.copytree(ROOT / "definitions" / "baseline" / "rules", rules)
+def _golden(work: Path) -> Path:
+    """The golden samples of our own baseline rules, decoded: the files the demo scans find."""
+    golden = work / "golden"
     for sample in sorted((ROOT / "definitions" / "baseline" / "golden").glob("*/*.b64")):
         target = golden / sample.name.removesuffix(".b64")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(base64.b64decode(sample.read_bytes()))
-    return rules, golden
+    return golden
 
 
-def _updates(work: Path, rules: Path) -> None:
+def _updates(work: Path) -> None:
     from app.channel import publisher
-    from app.channel.build import build
+    from app.channel.build import build_core
     from app.channel.repository import ChannelRepo
     from app.core.context import Context
     from app.core.updates import health
     from app.core.updates.channelconfig import set_channel
     from app.core.updates.service import UpdateService
 
-    (rules / "autorun_inf.yar").write_text(
+    # The channel's versions are the built-in content ("Ringfence Core", version 3) plus one new rule of our own each.
+    v4_defs, v5_defs = work / "definitions-4", work / "definitions-5"
+    shutil.copytree(ROOT / "definitions", v4_defs)
+    (v4_defs / "baseline" / "rules" / "autorun_inf.yar").write_text(
         'rule Ringfence_Autorun_Inf_Executable {\n  meta:\n    description = "autorun.inf that starts a program"\n'
         '  strings:\n    $s = "[autorun]" nocase\n    $o = /open\\s*=\\s*\\S+\\.(exe|scr|bat|cmd)/ nocase\n'
         "  condition:\n    $s at 0 and $o\n}\n", encoding="utf-8")
-    v3_rules = work / "rules-3"
-    shutil.copytree(rules, v3_rules)
-    (v3_rules / "archive_droppers.yar").write_text(
+    shutil.copytree(v4_defs, v5_defs)
+    (v5_defs / "baseline" / "rules" / "archive_droppers.yar").write_text(
         'rule Ringfence_Archive_Dropper_Lnk {\n  meta:\n    description = "Shortcut that starts a hidden PowerShell"\n'
         '  strings:\n    $a = "powershell" nocase\n    $b = "-w hidden" nocase\n    $l = { 4C 00 00 00 01 14 02 00 }\n'
         "  condition:\n    $l at 0 and $a and $b\n}\n", encoding="utf-8")
@@ -71,10 +71,10 @@ def _updates(work: Path, rules: Path) -> None:
     def built(hours_ago: float) -> str:  # the publisher built each version a while before clients took it
         return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - hours_ago * HOUR))
 
-    v2 = build(rules, work / "defs-2.tar.gz", 2, notes="New: autorun.inf files that start a program.\n", clean=clean,
-               changelog=["added Ringfence_Autorun_Inf_Executable"], created=built(62)).archive
-    v3 = build(v3_rules, work / "defs-3.tar.gz", 3, notes="New: shortcuts that start a hidden PowerShell.\n",
-               clean=clean, changelog=["added Ringfence_Archive_Dropper_Lnk"], created=built(8)).archive
+    v4 = build_core(v4_defs, work / "defs-4.tar.gz", 4, notes="New: autorun.inf files that start a program.\n",
+                    clean=clean, changelog=["added Ringfence_Autorun_Inf_Executable"], created=built(62))[0].archive
+    v5 = build_core(v5_defs, work / "defs-5.tar.gz", 5, notes="New: shortcuts that start a hidden PowerShell.\n",
+                    clean=clean, changelog=["added Ringfence_Archive_Dropper_Lnk"], created=built(8))[0].archive
     repo = ChannelRepo.init(work / "channel")
     publisher.create(repo, "stable", "demo")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(repo.dir)))
@@ -85,19 +85,19 @@ def _updates(work: Path, rules: Path) -> None:
             set_channel(ctx.paths.config_dir, f"http://127.0.0.1:{server.server_address[1]}",
                         repo.metadata_dir / "1.root.json")
             service = UpdateService(ctx, clock=lambda: clock[0])
-            publisher.release(repo, v2, 10_000)
+            publisher.release(repo, v4, 10_000)
             service.check(manual=True)
             when = clock[0] + HOUR
             for kind in ("start", "exit", "start", "exit"):
-                health.record_engine_event(ctx.store, kind, 2, when=when)
-            health.record_scan_stats(ctx.store, 2, files=1840, errors=0, detections=1, seconds=21.0, when=when)
+                health.record_engine_event(ctx.store, kind, 4, when=when)
+            health.record_scan_stats(ctx.store, 4, files=1840, errors=0, detections=1, seconds=21.0, when=when)
             clock[0] = time.time() - 6 * HOUR
-            service.startup()  # version 2 passes probation
-            publisher.release(repo, v3, 10_000)
+            service.startup()  # version 4 passes probation
+            publisher.release(repo, v5, 10_000)
             service.check(manual=True)
-            health.record_scan_stats(ctx.store, 3, files=300, errors=0, detections=40, seconds=3.0, when=clock[0] + 60)
+            health.record_scan_stats(ctx.store, 5, files=300, errors=0, detections=40, seconds=3.0, when=clock[0] + 60)
             clock[0] = time.time() - 5 * HOUR
-            service.startup()  # probation sees 40 sudden threats and goes back to version 2
+            service.startup()  # probation sees 40 sudden threats and goes back to version 4
     finally:
         server.shutdown()
         server.server_close()
@@ -177,7 +177,7 @@ def usb_stick(folder: Path, work: Path) -> Path:
 
 def make(work: Path) -> Path:
     work.mkdir(parents=True, exist_ok=True)
-    rules, golden = _baseline(work)
-    _updates(work, rules)
+    golden = _golden(work)
+    _updates(work)
     _scan(work, golden)
     return _crash(work)
