@@ -1,7 +1,7 @@
 """A full disk: one clear message, the app keeps running, no user file is lost.
 
-Ringfence's state lives on a real, tiny tmpfs (mounted for the test; skipped where mounting is not
-allowed), which is then filled to the last byte.
+Ringfence's state (with the unpacked built-in definitions, about 2 MB) lives on a real, small tmpfs
+(mounted for the test; skipped where mounting is not allowed), which is then filled to the last byte.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     mount.mkdir()
     if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("mounting a test filesystem needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
                             capture_output=True, check=False)
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
@@ -46,7 +46,7 @@ def fill(disk: Path) -> None:
 
 def test_quarantine_on_a_full_disk_keeps_the_file(tmp_path: Path, small_disk: Path) -> None:
     env = {"RINGFENCE_HOME": str(small_disk / "home")}
-    victim = write(tmp_path / "files" / "big-eicar.com", EICAR + b" " * 3_000_000)  # larger than the disk
+    victim = write(tmp_path / "files" / "big-eicar.com", EICAR + b" " * 12_000_000)  # larger than the disk
     before = victim.read_bytes()
     code, report, stderr = scan_json(str(victim.parent), "--action", "quarantine", env=env)
     assert code == 1, stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.core.foundation.paths import get_paths
 from app.core.foundation.settings import SCHEMA, Settings
-from app.core.settings_migrations import VERSION, VERSION_KEY
+from app.core.foundation.settings_migrations import VERSION, VERSION_KEY
 
 OLD_LIMITS = {"scan.archive_max_depth": 3, "scan.archive_max_members": 2000, "scan.archive_max_expanded_mb": 512,
               "scan.archive_max_seconds": 120, "scan.archive_limit_is_finding": True}

@@ -20,7 +20,7 @@ from typing import Any
 
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.fileio import atomic_write_json, fsync_dir
-from app.core.settings_migrations import VERSION, VERSION_KEY, migrate
+from app.core.foundation.settings_migrations import VERSION, VERSION_KEY, migrate
 from app.core.text.messages import QT_TRANSLATE_NOOP, Message, translate
 
 log = logging.getLogger(__name__)
