@@ -73,6 +73,30 @@ def lstat_long(path: str) -> os.stat_result:
     return at_parent(path, lambda name, fd: os.stat(name, dir_fd=fd, follow_symlinks=False))
 
 
+def lexists_long(path: str) -> bool:
+    """``os.path.lexists(path)`` for a path of any length."""
+    if not too_long(path):
+        return os.path.lexists(path)
+    try:
+        lstat_long(path)
+    except OSError:
+        return False
+    return True
+
+
+def unlink_long(path: str) -> None:
+    """``os.unlink(path)`` for a path of any length."""
+    if not too_long(path):
+        os.unlink(path)
+        return
+    at_parent(path, lambda name, fd: os.unlink(name, dir_fd=fd))
+
+
+def fsync_parent_long(path: str) -> None:
+    """Make the removal of ``path`` (of any length) from its folder durable (POSIX)."""
+    at_parent(path, lambda _name, fd: os.fsync(fd))
+
+
 def matchable_path(fd: int, path: str) -> str | None:
     """A path libyara can open for the file behind ``fd``: ``path`` itself when it is short enough,
     else ``/proc/self/fd/N`` where the system has it; ``None`` when neither works (read it instead)."""

@@ -7,6 +7,7 @@ a time, relative to the folder above (``os.mkdir(name, dir_fd=…)``).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ import yara
 from app.engine import longpath
 from app.engine.matcher import SMALL_FILE, Matcher
 from app.engine.walker import SKIP_SYMLINK, SKIP_SYMLINK_OUTSIDE, Walker, WalkOptions
+from tests.conftest import run_cli
 from tests.engine.helpers import EICAR, scan_json, write
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32" or os.open not in os.supports_dir_fd,
@@ -144,4 +146,34 @@ def test_a_large_deep_file_is_matched_through_its_handle(tmp_path: Path, monkeyp
     assert result.errors == []
     assert [(hit.path, hit.rule) for hit in result.hits] == [(big, "Deep")]
     assert result.bytes_scanned == SMALL_FILE + 4096 + len(marker)
+
+
+def exists_in(folder: str, name: str) -> bool:
+    fd = open_folder(folder)
+    try:
+        os.stat(name, dir_fd=fd, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
+def test_a_deep_threat_is_quarantined_and_restored_elsewhere(tmp_path: Path) -> None:
+    deep = nest(tmp_path / "tree", "g" * 90, 4600)
+    hidden = put(deep + "/eicar.com", EICAR)
+    code, report, stderr = scan_json(str(tmp_path / "tree"), "--no-cache", "--action", "quarantine")
+    assert code == 1, stderr
+    assert [(d["path"], d["action"]) for d in report["detections"]] == [(hidden, "quarantined")]
+    assert not exists_in(deep, "eicar.com")
+    [item] = json.loads(run_cli("quarantine", "list", "--json").stdout)
+    assert item["original_path"] == hidden
+    # Back to where it was cannot be done by name: one clear sentence, and the item stays in the vault.
+    back = run_cli("quarantine", "restore", item["id"])
+    assert back.returncode != 0
+    assert "nested too deep" in back.stderr and "Traceback" not in back.stderr and "Errno" not in back.stderr
+    assert [i["id"] for i in json.loads(run_cli("quarantine", "list", "--json").stdout)] == [item["id"]]
+    elsewhere = tmp_path / "restored"
+    assert run_cli("quarantine", "restore", item["id"], "--to", str(elsewhere)).returncode == 0
+    assert (elsewhere / "eicar.com").read_bytes() == EICAR
 
