@@ -177,3 +177,16 @@ def test_a_deep_threat_is_quarantined_and_restored_elsewhere(tmp_path: Path) -> 
     assert run_cli("quarantine", "restore", item["id"], "--to", str(elsewhere)).returncode == 0
     assert (elsewhere / "eicar.com").read_bytes() == EICAR
 
+
+def test_a_real_time_sweep_hands_deep_files_to_the_engine(tmp_path: Path) -> None:
+    from app.core.realtime.filters import Exclusions
+    from app.core.realtime.stability import _signature
+    from app.core.realtime.sweep import CacheView, sweep
+
+    deep = nest(tmp_path / "watched", "h" * 70, 4800)
+    hidden = put(deep + "/dropped.exe", b"MZ new program")
+    write(tmp_path / "watched" / "top.txt", "top\n")
+    found = list(sweep([str(tmp_path / "watched")], CacheView(tmp_path / "no-cache.db", "p"),
+                       Exclusions([], [], [], 1024 * 1024)))
+    assert sorted(found) == sorted([str(tmp_path / "watched" / "top.txt"), hidden])
+    assert _signature(hidden) is not None  # the quiet-period check sees it too (it is not dropped as gone)
