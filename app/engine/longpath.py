@@ -11,13 +11,22 @@ form instead (:mod:`app.engine.shared_open`), so nothing here is used there.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from typing import TypeVar
 
-# Paths whose encoded length reaches this are reached through folder handles (PATH_MAX is 4,096 with
-# the terminating NUL; a margin keeps clear of systems whose limit counts differently).
-LONG = 4000
+
+def _limit() -> int:
+    """Encoded length from which a path is reached through folder handles: PATH_MAX (4,096 on Linux,
+    1,024 on macOS, counting the terminating NUL) with a margin for systems that count differently."""
+    try:
+        return min(4000, os.pathconf("/", "PC_PATH_MAX") - 96)
+    except (OSError, ValueError, AttributeError):  # no pathconf (Windows) or no answer: Linux's limit
+        return 4000
+
+
+LONG = _limit()
 SUPPORTED = os.open in os.supports_dir_fd and os.scandir in os.supports_fd
 DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 PROC_FD = "/proc/self/fd"
@@ -47,7 +56,7 @@ def at_parent(path: str, action: Callable[[str, int], T]) -> T:
     """``action(name, folder_fd)`` with the folder holding ``path`` opened through handles."""
     base, names = split_short(path)
     if not names:
-        raise OSError(22, "Not a file inside a folder", path)
+        raise OSError(errno.EINVAL, "Not a file inside a folder", path)
     fd = os.open(base, DIR_FLAGS & ~getattr(os, "O_NOFOLLOW", 0))  # the leading part may be a link the user chose
     try:
         for name in names[:-1]:
@@ -60,7 +69,7 @@ def at_parent(path: str, action: Callable[[str, int], T]) -> T:
 
 
 def open_long(path: str, flags: int) -> int:
-    """``os.open(path, flags)`` for a path of any length (folders on the way are never followed links)."""
+    """``os.open(path, flags)`` for a path of any length (no folder past the limit is a followed link)."""
     if not too_long(path):
         return os.open(path, flags)
     return at_parent(path, lambda name, fd: os.open(name, flags, dir_fd=fd))
