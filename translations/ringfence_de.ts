@@ -1806,53 +1806,53 @@
         <translation>Der Quarantäneschlüssel konnte nicht sicher gespeichert werden; prüfen Sie den Systemschlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="89"/>
+        <location filename="../app/core/quarantine/operations.py" line="90"/>
         <source>%1 could not be quarantined (%2); it was left in place.</source>
         <extracomment>``progress(done_bytes, total_bytes)`` while a file is sealed into the vault.</extracomment>
         <translation>%1 konnte nicht in die Quarantäne verschoben werden (%2); die Datei blieb, wo sie war.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="95"/>
+        <location filename="../app/core/quarantine/operations.py" line="96"/>
         <source>The file changed after it was scanned, so it was left in place; scan it again.</source>
         <translation>Die Datei hat sich nach der Prüfung geändert und wurde deshalb an ihrem Ort gelassen; prüfen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="114"/>
+        <location filename="../app/core/quarantine/operations.py" line="115"/>
         <source>The file no longer exists, so there was nothing to quarantine.</source>
         <translation>Die Datei existiert nicht mehr, es gab also nichts in Quarantäne zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="117"/>
+        <location filename="../app/core/quarantine/operations.py" line="118"/>
         <source>Only regular files can be quarantined (this is a link, a folder or a device).</source>
         <translation>Nur normale Dateien können in Quarantäne verschoben werden (dies ist eine Verknüpfung, ein Ordner oder ein Gerät).</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="134"/>
+        <location filename="../app/core/quarantine/operations.py" line="135"/>
         <source>There is not enough free disk space for the quarantine copy, so the file was left in place.</source>
         <translation>Es gibt nicht genug freien Speicherplatz für die Quarantänekopie, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="148"/>
+        <location filename="../app/core/quarantine/operations.py" line="149"/>
         <source>The quarantine copy could not be read back correctly, so the file was left in place.</source>
         <translation>Die Quarantänekopie ließ sich nicht korrekt zurücklesen, deshalb wurde die Datei an ihrem Ort gelassen.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="262"/>
+        <location filename="../app/core/quarantine/operations.py" line="266"/>
         <source>Item %1 is no longer in the quarantine: it was restored.</source>
         <translation>Das Element %1 ist nicht mehr in der Quarantäne: Es wurde wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="264"/>
+        <location filename="../app/core/quarantine/operations.py" line="268"/>
         <source>Item %1 is no longer in the quarantine: it was deleted.</source>
         <translation>Das Element %1 ist nicht mehr in der Quarantäne: Es wurde gelöscht.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="268"/>
+        <location filename="../app/core/quarantine/operations.py" line="272"/>
         <source>Item %1 is being worked on by another Ringfence process; try again shortly.</source>
         <translation>Ein anderer Ringfence-Prozess bearbeitet gerade das Element %1; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/operations.py" line="299"/>
+        <location filename="../app/core/quarantine/operations.py" line="303"/>
         <source>The number of days must be zero or more.</source>
         <translation>Die Anzahl der Tage muss null oder größer sein.</translation>
     </message>
@@ -1867,32 +1867,37 @@
         <translation>eine von Ringfences eigenen Dateien</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="70"/>
+        <location filename="../app/core/quarantine/restoring.py" line="71"/>
         <source>The encrypted copy of %1 is missing from the quarantine folder, so it cannot be restored.</source>
         <translation>Die verschlüsselte Kopie von %1 fehlt im Quarantäne-Ordner, daher kann sie nicht wiederhergestellt werden.</translation>
     </message>
     <message>
         <location filename="../app/core/quarantine/restoring.py" line="78"/>
+        <source>The place of %1 is nested too deep for the system to create a file there by its name, so it was not restored; restore it to a folder you choose instead.</source>
+        <translation>Der Ort von %1 liegt zu tief verschachtelt, als dass das System dort eine Datei über ihren Namen anlegen könnte; sie wurde daher nicht wiederhergestellt. Stellen Sie sie stattdessen in einem Ordner Ihrer Wahl wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/quarantine/restoring.py" line="83"/>
         <source>%1 is now a link to another place, and Ringfence never restores through a link; restore the item to a folder you choose instead.</source>
         <translation>%1 ist jetzt eine Verknüpfung zu einem anderen Ort, und Ringfence stellt nie über eine Verknüpfung wieder her; stellen Sie das Element in einem Ordner Ihrer Wahl wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="82"/>
+        <location filename="../app/core/quarantine/restoring.py" line="87"/>
         <source>%1 is not a folder, so the item cannot be restored into it.</source>
         <translation>%1 ist kein Ordner, daher kann das Element nicht dorthin wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="92"/>
+        <location filename="../app/core/quarantine/restoring.py" line="97"/>
         <source>The folder %1 cannot be created (%2); choose another folder.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden (%2); wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="154"/>
+        <location filename="../app/core/quarantine/restoring.py" line="159"/>
         <source>The quarantined item does not match its recorded fingerprint, so it was not restored.</source>
         <translation>Das Quarantäne-Objekt stimmt nicht mit seinem gespeicherten Fingerabdruck überein und wurde deshalb nicht wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../app/core/quarantine/restoring.py" line="185"/>
+        <location filename="../app/core/quarantine/restoring.py" line="190"/>
         <source>%1 is a folder, so the item cannot replace it; restore it to another folder.</source>
         <translation>%1 ist ein Ordner, daher kann das Element ihn nicht ersetzen; stellen Sie es in einem anderen Ordner wieder her.</translation>
     </message>
@@ -1942,7 +1947,7 @@
     </message>
     <message>
         <location filename="../app/core/quarantine/inventory.py" line="30"/>
-        <location filename="../app/core/quarantine/operations.py" line="260"/>
+        <location filename="../app/core/quarantine/operations.py" line="264"/>
         <source>There is no quarantined item %1.</source>
         <translation>Es gibt kein Quarantäne-Element %1.</translation>
     </message>

@@ -40,6 +40,7 @@ from app.engine.archives import (
 from app.engine.filetypes import HEAD, file_type, owner_of
 from app.engine.hashing import md5_fd, sha256_fd
 from app.engine.hashset import hash_record
+from app.engine.longpath import matchable_path
 from app.engine.problems import Problem, os_problem
 from app.engine.provenance_meta import provenance_of
 from app.engine.shared_open import open_for_scan
@@ -215,14 +216,15 @@ class Matcher:
     def _match_large(self, path: str, name: str, fd: int, disk_path: str, result: FileResult, *, target: _Target,
                      depth: int) -> None:
         """Match by path what is too large to hold in memory: a file on disk or a spooled member."""
-        if _text(disk_path) != disk_path:
+        yara_path = matchable_path(fd, disk_path)  # a path too long to open is matched through our handle
+        if yara_path is None or _text(yara_path) != yara_path:
             # libyara takes UTF-8 paths only: read a file with an undecodable name through our handle.
             with os.fdopen(os.dup(fd), "rb") as handle:
                 self._match_data(path, name, handle.read(), result, target=target, depth=depth)
             return
         head = os.pread(fd, HEAD, 0) if hasattr(os, "pread") else _read_head(fd)
         with _mapped(fd):
-            fired = self._yara(path, name, head, target, result, md5=lambda: md5_fd(fd), filepath=disk_path)
+            fired = self._yara(path, name, head, target, result, md5=lambda: md5_fd(fd), filepath=yara_path)
         sha = sha256_fd(fd) if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         if depth == 0:

@@ -5,7 +5,8 @@ engine reads a file another program cannot rename or delete it — the classic "
 another process" that users blame on anti-virus software. :func:`open_for_scan` opens it with
 ``CreateFileW`` and all three share flags instead (the wide-character API, so any name works), then
 turns the handle into a C file descriptor. Elsewhere it is ``os.open`` (POSIX never locks a file
-against rename or delete).
+against rename or delete), reaching a path longer than the system's limit through the folders above
+it (:mod:`app.engine.longpath`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import ntpath
 import os
 import sys
+
+from app.engine.longpath import open_long
 
 POSIX_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
@@ -27,7 +30,7 @@ INVALID_HANDLE_VALUE = -1
 def open_for_scan(path: str) -> int:
     """A read-only file descriptor for ``path`` that lets others rename and delete the file meanwhile."""
     if sys.platform != "win32":
-        return os.open(path, POSIX_FLAGS)
+        return open_long(path, POSIX_FLAGS)
     return _open_windows(path)
 
 

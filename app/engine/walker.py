@@ -7,7 +7,8 @@ before it in the meantime. Directory symlinks are never followed, and a file sym
 is never followed out of the scanned roots, so there are no loops; FIFOs, sockets and devices are
 skipped without being opened; pseudo filesystems (``/proc``, ``/sys``, ...) are never entered; a
 directory reached twice (bind mounts) is walked once. Unreadable or vanishing entries become error
-items, never exceptions.
+items, never exceptions. Folders nested deeper than the system's path limit are walked relative to
+the folders above them (:mod:`app.engine.longpath`), so nothing can hide by depth.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.engine.longpath import SUPPORTED, FolderCursor, lstat_long, too_long
 from app.engine.problems import Problem, os_problem
 
 PSEUDO_FS_TYPES = frozenset({
@@ -161,7 +163,7 @@ class Walker:
 
     def _walk_root(self, root: str, at: Place) -> Iterator[WalkItem]:
         try:
-            st = os.lstat(root)
+            st = lstat_long(root)
         except FileNotFoundError:
             yield WalkItem("error", root, reason=Problem("missing"), at=at)
             return
@@ -193,6 +195,15 @@ class Walker:
                         stat=(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns), at=at)
 
     def _walk_dir(self, top: str, top_stat: os.stat_result, top_at: Place) -> Iterator[WalkItem]:
+        cursor = FolderCursor() if SUPPORTED else None
+        try:
+            yield from self._walk_tree(top, top_stat, top_at, cursor)
+        finally:
+            if cursor is not None:
+                cursor.close()
+
+    def _walk_tree(self, top: str, top_stat: os.stat_result, top_at: Place,
+                   cursor: FolderCursor | None) -> Iterator[WalkItem]:
         stack: list[tuple[str, os.stat_result, Place]] = [(top, top_stat, top_at)]
         while stack:
             directory, dir_stat, at = stack.pop()
@@ -211,24 +222,28 @@ class Walker:
             if directory != top and self.is_excluded(directory, os.path.basename(directory), inside_walk=True):
                 yield WalkItem("skip", directory, reason=SKIP_EXCLUDED, at=at)
                 continue
+            # A folder too deep for its path is listed through its handle (valid until the next open).
+            folder_fd = None
             try:
-                with os.scandir(directory) as it:
+                if cursor is not None and too_long(directory):
+                    folder_fd = cursor.open(directory)
+                with os.scandir(directory if folder_fd is None else folder_fd) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
                 yield WalkItem("error", directory, reason=os_problem(exc), at=at)
                 continue
             subdirs: list[tuple[str, os.stat_result, Place]] = []
             for entry in entries:
-                item, subdir = self._entry(entry, at)
+                item, subdir = self._entry(entry, at, directory, folder_fd)
                 if item is not None:
                     yield item
                 if subdir is not None:
                     subdirs.append(subdir)
             stack.extend(reversed(subdirs))  # depth-first, in name order
 
-    def _entry(self, entry: os.DirEntry[str], parent: Place
+    def _entry(self, entry: os.DirEntry[str], parent: Place, directory: str, folder_fd: int | None
                ) -> tuple[WalkItem | None, tuple[str, os.stat_result, Place] | None]:
-        path = entry.path
+        path = entry.path if folder_fd is None else os.path.join(directory, entry.name)
         at = (*parent, (0, entry.name))
         try:
             st = entry.stat(follow_symlinks=False)
@@ -237,10 +252,19 @@ class Walker:
         except OSError as exc:
             return WalkItem("error", path, reason=os_problem(exc), at=at), None
         if stat.S_ISLNK(st.st_mode):
-            real = os.path.realpath(path)
+            real = os.path.realpath(path) if folder_fd is None else self._deep_link(entry.name, directory, folder_fd)
             if self.inside_roots(real):
                 return WalkItem("skip", path, reason=SKIP_SYMLINK, at=at), None
             return WalkItem("skip", path, reason=SKIP_SYMLINK_OUTSIDE, at=at), None
         if stat.S_ISDIR(st.st_mode):
             return None, (path, st, (*parent, (1, entry.name)))
         return self._file_item(path, entry.name, st, at, inside_walk=True), None
+
+    @staticmethod
+    def _deep_link(name: str, directory: str, folder_fd: int) -> str:
+        """Where a link in a folder too deep for its path points (its target read through the folder)."""
+        try:
+            target = os.readlink(name, dir_fd=folder_fd)
+        except OSError:
+            return os.path.join(directory, name)
+        return os.path.realpath(os.path.join(directory, target))

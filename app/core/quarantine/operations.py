@@ -43,6 +43,7 @@ from app.core.quarantine.protected import protection_reason
 from app.core.quarantine.vault import DELETED, IN_VAULT, QUARANTINED, Item, Vault, new_item_id
 from app.core.text.messages import Message, marked, translate
 from app.engine.hashing import sha256_chunks
+from app.engine.longpath import fsync_parent_long, lstat_long, open_long, too_long, unlink_long
 
 log = logging.getLogger(__name__)
 
@@ -102,14 +103,14 @@ def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
 
 def _open_original(path: str) -> BinaryIO:
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    return os.fdopen(os.open(path, flags), "rb")
+    return os.fdopen(open_long(path, flags), "rb")  # a file nested deeper than the path limit too
 
 
 def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_version: str | None,
                 sha256: str, scanned_stat: tuple[int, int, int], scan_id: str | None,
                 progress: SealProgress | None = None, provenance: Mapping[str, str] | None = None) -> str:
     try:
-        st = os.lstat(path)
+        st = lstat_long(path)
     except FileNotFoundError:
         raise RingfenceError(translate("Quarantine", "The file no longer exists, so there was nothing to quarantine."),
                              detail=path) from None
@@ -152,7 +153,10 @@ def _quarantine(ctx: Context, path: str, *, rule: str, engine: str, definitions_
             raise _changed(path)
         _unlink(path)
         removed = True
-        fsync_dir(Path(path).parent)
+        if too_long(path):
+            fsync_parent_long(path)
+        else:
+            fsync_dir(Path(path).parent)
         crashpoints.point("q.removed")
     except BaseException:
         settle_quarantine(ctx, vault, intents.get(ctx.store.conn, intent_id), original_removed=removed)
@@ -204,7 +208,7 @@ def verify_blob(vault: Vault, key: bytes, item_id: str) -> str:
 
 def _unlink(path: str) -> None:
     try:
-        os.unlink(path)
+        unlink_long(path)
     except PermissionError:
         if os.name != "nt":
             raise
@@ -215,7 +219,7 @@ def _unlink(path: str) -> None:
 def original_in_place(path: str, scanned_stat: tuple[int, int, int] | list[int]) -> bool:
     """True when the very file that was scanned is still at ``path``."""
     try:
-        return _stat_key(os.lstat(path)) == tuple(scanned_stat)
+        return _stat_key(lstat_long(path)) == tuple(scanned_stat)
     except OSError:
         return False
 

@@ -34,6 +34,7 @@ from app.core.quarantine.keystore import load_key
 from app.core.quarantine.operations import claim
 from app.core.quarantine.vault import RESTORED, Item, Vault
 from app.core.text.messages import translate
+from app.engine.longpath import too_long
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,10 @@ def restore(ctx: Context, item_id: str, *, to: str | os.PathLike[str] | None = N
     # folder, not a link that replaced it or a folder above it since (it could point anywhere, even into a
     # folder only an administrator may write).
     folder = Path(os.path.realpath(to)) if to is not None else original.parent
+    if too_long(str(folder / original.name)):
+        raise RingfenceError(translate("Quarantine", "The place of %1 is nested too deep for the system to create a "
+                                       "file there by its name, so it was not restored; restore it to a folder you "
+                                       "choose instead.").arg(original.name), detail=item.id)
     link = next((d for d in (folder, *folder.parents) if d.is_symlink()), None) if to is None else None
     if link is not None:
         raise RingfenceError(translate("Quarantine", "%1 is now a link to another place, and Ringfence never restores "

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.engine.longpath import lstat_long, too_long
+
 QUIET_S = 0.25
 CAP_S = 2.0
 BIG_FILE = 64 * 1024 * 1024
@@ -27,7 +29,7 @@ Signature = tuple[int, int]  # (size, mtime_ns)
 
 def _signature(path: str) -> Signature | None:
     try:
-        st = os.stat(path)
+        st = lstat_long(path) if too_long(path) else os.stat(path)
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns)

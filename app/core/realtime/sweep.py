@@ -5,7 +5,8 @@ after the PC woke from sleep, every 15 minutes and for each folder that appears.
 contents: it walks the folders with ``os.scandir`` and compares each file's (device, inode, size,
 mtime, ctime) with the verdict the engine cached under the current policy (definitions, allow-list,
 disabled rules). Files that differ, or that the cache has never seen, go to the engine. The research
-measured about 450,000 files/s for a warm walk, so a sweep is cheap enough to run often.
+measured about 450,000 files/s for a warm walk, so a sweep is cheap enough to run often. Folders nested
+deeper than the system's path limit are listed through the folders above them, like the scan's walk.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.realtime.filters import Exclusions
+from app.engine.longpath import SUPPORTED, FolderCursor, too_long
 
 
 class CacheView:
@@ -56,6 +58,16 @@ class CacheView:
 def sweep(roots: list[str], cache: CacheView, exclusions: Exclusions, *,
           stop: threading.Event | None = None) -> Iterator[str]:
     """Yield each file below ``roots`` that needs a scan (changed, new, or under an older policy)."""
+    cursor = FolderCursor() if SUPPORTED else None
+    try:
+        yield from _sweep(roots, cache, exclusions, stop, cursor)
+    finally:
+        if cursor is not None:
+            cursor.close()
+
+
+def _sweep(roots: list[str], cache: CacheView, exclusions: Exclusions, stop: threading.Event | None,
+           cursor: FolderCursor | None) -> Iterator[str]:
     now = time.time()
     for root in roots:
         known = cache.below(root)
@@ -64,12 +76,13 @@ def sweep(roots: list[str], cache: CacheView, exclusions: Exclusions, *,
             if stop is not None and stop.is_set():
                 return
             top = pending.pop()
+            deep = cursor is not None and too_long(top)  # listed through its handle (valid until the next open)
             try:
-                entries = list(os.scandir(top))
+                entries = list(os.scandir(cursor.open(top) if cursor is not None and deep else top))
             except OSError:
                 continue  # gone or unreadable: nothing to scan there
             for entry in entries:
-                path = entry.path
+                path = os.path.join(top, entry.name) if deep else entry.path
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         if not exclusions.excluded(path):

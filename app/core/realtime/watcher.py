@@ -36,6 +36,8 @@ from watchdog.events import (
     FileSystemEventHandler,
 )
 
+from app.engine.longpath import lstat_long
+
 if sys.platform == "win32":  # watchdog's, handing events over as they come (see windows_observer.py)
     from app.core.realtime.windows_observer import PromptObserver as Observer
 else:
@@ -129,7 +131,7 @@ class OverflowSignal(logging.Handler):
 
 def _identity(path: str) -> tuple[int, int, bool] | None:
     try:
-        st = os.lstat(path)
+        st = lstat_long(path)
     except OSError:
         return None
     return (st.st_dev, st.st_ino, stat.S_ISLNK(st.st_mode))

@@ -10,7 +10,6 @@ calls :func:`quarantine_detection` for the ones they choose.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from app.core.journal import events
 from app.core.journal.provenance import provenance
 from app.core.scanning.runs import SCANS_SCHEMA, db_text
 from app.core.text.messages import Message
+from app.engine.longpath import lexists_long
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def quarantine_detection(ctx: Context, detection: dict[str, Any], scan_id: int =
                               provenance=provenance(detection))
     error = Message("Quarantine", outcome.error) if isinstance(outcome.error, str) and outcome.error else \
         outcome.error or None
-    if outcome.action == "failed" and not os.path.lexists(path):  # deleted first: not a failure to move it
+    if outcome.action == "failed" and not lexists_long(path):  # deleted first: not a failure to move it
         log.info("%s was deleted before it could be quarantined", path)
         detection["action"], detection["item_id"] = GONE, None
         set_recorded_action(ctx, scan_id, detection, GONE)
