@@ -3409,17 +3409,17 @@
     <message>
         <location filename="../app/core/foundation/settings.py" line="116"/>
         <source>Look inside archives and disk images (zip, 7z, RAR, ISO, CAB, tar, OneNote)</source>
-        <translation>In Archive und Datenträgerabbilder hineinschauen (zip, 7z, RAR, ISO, CAB, tar, OneNote)</translation>
+        <translation>In Archive und Abbilder hineinschauen (zip, 7z, RAR, ISO, CAB, tar, OneNote)</translation>
     </message>
     <message>
         <location filename="../app/core/foundation/settings.py" line="126"/>
         <source>Report an archive that could not be fully checked (a limit was reached) as a threat, and act on it like one</source>
-        <translation>Ein Archiv, das nicht vollständig geprüft werden konnte (eine Grenze wurde erreicht), als Bedrohung melden und wie eine behandeln</translation>
+        <translation>Nicht vollständig geprüfte Archive (eine Grenze erreicht) als Bedrohung behandeln</translation>
     </message>
     <message>
         <location filename="../app/core/foundation/settings.py" line="129"/>
         <source>Report a password-protected archive (which cannot be checked) as a threat, and act on it like one</source>
-        <translation>Ein kennwortgeschütztes Archiv (das nicht geprüft werden kann) als Bedrohung melden und wie eine behandeln</translation>
+        <translation>Kennwortgeschützte Archive (nicht prüfbar) als Bedrohung behandeln</translation>
     </message>
     <message>
         <location filename="../app/core/foundation/settings.py" line="131"/>
