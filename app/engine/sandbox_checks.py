@@ -39,7 +39,7 @@ from typing import Any
 import yara
 
 from app.engine import cost_probe
-from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions
+from app.engine.bundle import BundleError, Definitions, extract_bundle, load_definitions, read_rule_source
 from app.engine.eicar import eicar_bytes
 from app.engine.hashing import sha256_file
 from app.engine.matcher import Matcher
@@ -146,7 +146,7 @@ def _cost(defs: Definitions, rules: yara.Rules, req: ValidationRequest, timings:
     if report.refusal is None:
         return
     code, size, figure = report.refusal
-    sources = {ns: path.read_bytes() for ns, path in defs.rule_files.items()}
+    sources = {ns: read_rule_source(path) for ns, path in defs.rule_files.items()}
     took = report.seconds[size]
     culprit = cost_probe.find_costly(sources, size, max(1, math.ceil(took)), took / 2)
     values: list[object] = [_size(size), culprit, f"{figure:.2f}" if code != "cost-slow" else f"{figure:g}"]
