@@ -222,7 +222,7 @@ class Matcher:
             with os.fdopen(os.dup(fd), "rb") as handle:
                 self._match_data(path, name, handle.read(), result, target=target, depth=depth)
             return
-        head = os.pread(fd, HEAD, 0) if hasattr(os, "pread") else _read_head(fd)
+        head = _read_at(fd, HEAD)
         with _mapped(fd):
             fired = self._yara(path, name, head, target, result, md5=lambda: md5_fd(fd), filepath=yara_path)
         sha = sha256_fd(fd) if (fired or self.always_hash) else ""
@@ -333,11 +333,6 @@ def _read_at(fd: int, size: int) -> bytes:
         return os.pread(fd, size, 0)
     os.lseek(fd, 0, os.SEEK_SET)  # pragma: no cover - Windows has no pread
     return os.read(fd, size)
-
-
-def _read_head(fd: int) -> bytes:  # pragma: no cover - Windows has no pread
-    os.lseek(fd, 0, os.SEEK_SET)
-    return os.read(fd, HEAD)
 
 
 def _text(path: str) -> str:
