@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from app.channel import publisher
 from app.channel.collector.storage import Limits
 from app.core.beacon.build import day_of
 from app.core.foundation.errors import EngineError
-from app.core.quarantine import get_item, quarantine_file
+from app.core.quarantine import get_item, protected, quarantine_file
 from app.core.quarantine.restoring import restore_version
 from app.core.scanning.definitions import active
 from app.core.scanning.engine_selftest import selftest_request
@@ -83,12 +86,18 @@ def os_fp_bundle(base: Path) -> Path:
     return build_bundle(rules, base / "defs-5.tar.gz", 5, rule_count=3)
 
 
-def test_content_flagging_system_files_is_reverted_and_halted(fleet: Fleet, drill_report: dict) -> None:
+def test_content_flagging_system_files_is_reverted_and_halted(fleet: Fleet, drill_report: dict, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     clients = on_v1(fleet, canaries=2, others=1)
     fleet.material.bundles["os-fp"] = os_fp_bundle(fleet.base)
     fleet.release("os-fp", 10)
     assert [c.check() for c in clients] == ["updated", "updated", "rolling_out"]
-    system_files = ["/usr/bin/ls", "/usr/bin/cat", "/usr/bin/cp"]
+    # Copies of real system tools in a temporary system folder: if the protection ever broke, the scan
+    # would move these copies, never the machine's own programs.
+    system = tmp_path / "system" / "bin"
+    system.mkdir(parents=True)
+    monkeypatch.setattr(protected, "POSIX_SYSTEM_DIRS", (str(tmp_path / "system"),))
+    system_files = [str(shutil.copy2(shutil.which(tool) or f"/usr/bin/{tool}", system / tool)) for tool in ("ls", "cat", "cp")]
     for n, canary in enumerate(clients[:2], start=1):
         report = run_scan(canary.ctx, "custom", system_files, active(canary.ctx), jobs=1)
         assert {d["rule"] for d in report.outcome.detections} == {"Drill_Flags_System_Tools"}
@@ -101,12 +110,12 @@ def test_content_flagging_system_files_is_reverted_and_halted(fleet: Fleet, dril
         if n == 1:  # one install's report: paused, the vendor alerted; corroboration is needed to halt
             assert decision.action == "pause" and decision.alerts and not publisher.current(fleet.repo).halt_active
     raw = fleet.collector.raw()
-    assert b"/usr/bin" not in raw and b"coreutils" not in raw and b"Drill_Flags" not in raw
+    assert str(system).encode() not in raw and b"coreutils" not in raw and b"Drill_Flags" not in raw
     doc = publisher.current(fleet.repo)
     assert decision.action == "halt" and doc.halt_active and doc.release(5).exposure == 10
     assert "protected files flagged, on 2 installs" in doc.halt_message
     drill_report.update(scenario="Content that flags operating-system files (McAfee DAT 5958 shape)",
-                        injected="a rule matching /usr/bin/ls, cat and cp, released at 10 buckets; two canaries scan them",
+                        injected="a rule matching the system tools ls, cat and cp, released at 10 buckets; two canaries scan them",
                         clients=len(clients), outcome="the files stayed in place (report-only), each canary reverted to "
                                                       "version 1 (trigger protected_files); after the first report the "
                                                       "gate paused and alerted the vendor, after the second (corroborated) "
