@@ -1191,29 +1191,34 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../app/ui/formatting.py" line="55"/>
+        <location filename="../app/ui/formatting.py" line="46"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="61"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="57"/>
+        <location filename="../app/ui/formatting.py" line="63"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="58"/>
+        <location filename="../app/ui/formatting.py" line="64"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../app/core/status/protection.py" line="38"/>
-        <location filename="../app/ui/formatting.py" line="64"/>
+        <location filename="../app/ui/formatting.py" line="70"/>
         <source>age unknown</source>
         <translation>Alter unbekannt</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/core/status/protection.py" line="40"/>
-        <location filename="../app/ui/formatting.py" line="66"/>
+        <location filename="../app/ui/formatting.py" line="72"/>
         <source>%n day(s) old</source>
         <translation>
             <numerusform>%n Tag alt</numerusform>
@@ -1221,13 +1226,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="68"/>
+        <location filename="../app/ui/formatting.py" line="74"/>
         <source>less than an hour old</source>
         <translation>weniger als eine Stunde alt</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/core/status/protection.py" line="41"/>
-        <location filename="../app/ui/formatting.py" line="69"/>
+        <location filename="../app/ui/formatting.py" line="75"/>
         <source>%n hour(s) old</source>
         <translation>
             <numerusform>%n Stunde alt</numerusform>
@@ -3226,9 +3231,24 @@
         <translation>%1 (wird noch gezählt)</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="68"/>
-        <source>%1 files per second</source>
-        <translation>%1 Dateien pro Sekunde</translation>
+        <location filename="../app/ui/widgets/scan_progress.py" line="83"/>
+        <source>%1 files/s</source>
+        <translation>%1 Dateien/s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="84"/>
+        <source>%1 files/s · %2</source>
+        <translation>%1 Dateien/s · %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="92"/>
+        <source>known once the files are counted</source>
+        <translation>bekannt, sobald die Dateien gezählt sind</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="94"/>
+        <source>estimating…</source>
+        <translation>wird geschätzt …</translation>
     </message>
 </context>
 <context>
