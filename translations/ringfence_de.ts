@@ -85,6 +85,47 @@
     </message>
 </context>
 <context>
+    <name>ActivityChart</name>
+    <message>
+        <location filename="../app/ui/widgets/activity_chart.py" line="34"/>
+        <source>Activity chart</source>
+        <translation>Aktivitätsdiagramm</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/activity_chart.py" line="60"/>
+        <source>Files checked</source>
+        <translation>Geprüfte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/activity_chart.py" line="61"/>
+        <source>Threats found</source>
+        <translation>Gefundene Bedrohungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/activity_chart.py" line="62"/>
+        <source>Updates installed</source>
+        <translation>Installierte Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/activity_chart.py" line="142"/>
+        <source>Week of %1 — files checked: %2; scans: %3; threats found: %4; definitions updates installed: %5</source>
+        <translation>Woche ab %1 — geprüfte Dateien: %2; Prüfungen: %3; gefundene Bedrohungen: %4; installierte Definitions-Updates: %5</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/activity_chart.py" line="144"/>
+        <source>%1 — files checked: %2; scans: %3; threats found: %4; definitions updates installed: %5</source>
+        <translation>%1 — geprüfte Dateien: %2; Prüfungen: %3; gefundene Bedrohungen: %4; installierte Definitions-Updates: %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/widgets/activity_chart.py" line="151"/>
+        <source>Last %n day(s) — files checked: %1; scans: %2; threats found: %3; definitions updates installed: %4.</source>
+        <translation>
+            <numerusform>Letzter %n Tag — geprüfte Dateien: %1; Prüfungen: %2; gefundene Bedrohungen: %3; installierte Definitions-Updates: %4.</numerusform>
+            <numerusform>Letzte %n Tage — geprüfte Dateien: %1; Prüfungen: %2; gefundene Bedrohungen: %3; installierte Definitions-Updates: %4.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AllowListView</name>
     <message>
         <location filename="../app/ui/pages/quarantine_allowed.py" line="23"/>
@@ -1191,29 +1232,34 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../app/ui/formatting.py" line="55"/>
+        <location filename="../app/ui/formatting.py" line="46"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/formatting.py" line="61"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="57"/>
+        <location filename="../app/ui/formatting.py" line="63"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="58"/>
+        <location filename="../app/ui/formatting.py" line="64"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../app/core/status/protection.py" line="38"/>
-        <location filename="../app/ui/formatting.py" line="64"/>
+        <location filename="../app/ui/formatting.py" line="70"/>
         <source>age unknown</source>
         <translation>Alter unbekannt</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/core/status/protection.py" line="40"/>
-        <location filename="../app/ui/formatting.py" line="66"/>
+        <location filename="../app/ui/formatting.py" line="72"/>
         <source>%n day(s) old</source>
         <translation>
             <numerusform>%n Tag alt</numerusform>
@@ -1221,13 +1267,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/formatting.py" line="68"/>
+        <location filename="../app/ui/formatting.py" line="74"/>
         <source>less than an hour old</source>
         <translation>weniger als eine Stunde alt</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/core/status/protection.py" line="41"/>
-        <location filename="../app/ui/formatting.py" line="69"/>
+        <location filename="../app/ui/formatting.py" line="75"/>
         <source>%n hour(s) old</source>
         <translation>
             <numerusform>%n Stunde alt</numerusform>
@@ -1236,132 +1282,198 @@
     </message>
 </context>
 <context>
+    <name>HistoryExport</name>
+    <message>
+        <location filename="../app/core/journal/export.py" line="70"/>
+        <source>Choose CSV or JSON for the export (a name ending in .csv or .json).</source>
+        <translation>Wählen Sie CSV oder JSON für den Export (ein Name, der auf .csv oder .json endet).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/export.py" line="120"/>
+        <source>The folder %1 does not exist. Choose another place for the export.</source>
+        <translation>Den Ordner %1 gibt es nicht. Wählen Sie einen anderen Ort für den Export.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/export.py" line="123"/>
+        <source>%1 is a folder. Choose a file name for the export.</source>
+        <translation>%1 ist ein Ordner. Wählen Sie einen Dateinamen für den Export.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/export.py" line="162"/>
+        <source>%1 exists already. Choose another name, or allow replacing it.</source>
+        <translation>%1 gibt es schon. Wählen Sie einen anderen Namen, oder erlauben Sie, die Datei zu ersetzen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/export.py" line="168"/>
+        <source>The export could not be written to %1 (%2). Choose a folder you can write to.</source>
+        <translation>Der Export konnte nicht nach %1 geschrieben werden (%2). Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../app/ui/pages/history.py" line="57"/>
+        <location filename="../app/ui/pages/history.py" line="88"/>
         <source>Scans</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="57"/>
+        <location filename="../app/ui/pages/history.py" line="88"/>
         <source>Threats</source>
         <translation>Bedrohungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="57"/>
+        <location filename="../app/ui/pages/history.py" line="88"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="58"/>
+        <location filename="../app/ui/pages/history.py" line="89"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="58"/>
+        <location filename="../app/ui/pages/history.py" line="89"/>
         <source>Engine</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="58"/>
+        <location filename="../app/ui/pages/history.py" line="89"/>
         <source>Crashes</source>
         <translation>Abstürze</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="59"/>
+        <location filename="../app/ui/pages/history.py" line="90"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="59"/>
+        <location filename="../app/ui/pages/history.py" line="90"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="61"/>
+        <location filename="../app/ui/pages/history.py" line="92"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="61"/>
+        <location filename="../app/ui/pages/history.py" line="92"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="62"/>
+        <location filename="../app/ui/pages/history.py" line="93"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="65"/>
+        <location filename="../app/ui/pages/history.py" line="96"/>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="78"/>
-        <location filename="../app/ui/pages/history.py" line="79"/>
+        <location filename="../app/ui/pages/history.py" line="114"/>
+        <location filename="../app/ui/pages/history.py" line="115"/>
         <source>Search the history</source>
         <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="83"/>
+        <location filename="../app/ui/pages/history.py" line="119"/>
         <source>Only the newest %1 events were searched.</source>
         <translation>Durchsucht wurden nur die neuesten %1 Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="89"/>
+        <location filename="../app/ui/pages/history.py" line="125"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="90"/>
+        <location filename="../app/ui/pages/history.py" line="126"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="91"/>
+        <location filename="../app/ui/pages/history.py" line="127"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="94"/>
+        <location filename="../app/ui/pages/history.py" line="130"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="97"/>
+        <location filename="../app/ui/pages/history.py" line="133"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="102"/>
+        <location filename="../app/ui/pages/history.py" line="138"/>
         <source>Report &amp;false positive…</source>
         <translation>&amp;Fehlalarm melden…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="106"/>
+        <location filename="../app/ui/pages/history.py" line="141"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="143"/>
+        <source>The events shown (filters and search)…</source>
+        <translation>Die angezeigten Ereignisse (Filter und Suche) …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="144"/>
+        <source>All events…</source>
+        <translation>Alle Ereignisse …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="149"/>
         <source>Newer</source>
         <translation>Neuere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="107"/>
+        <location filename="../app/ui/pages/history.py" line="150"/>
         <source>Older</source>
         <translation>Ältere</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="119"/>
+        <location filename="../app/ui/pages/history.py" line="163"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="144"/>
+        <location filename="../app/ui/pages/history.py" line="193"/>
         <source>Events %1–%2 of %3</source>
         <translation>Ereignisse %1–%2 von %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/history.py" line="147"/>
+        <location filename="../app/ui/pages/history.py" line="196"/>
         <source>No events match these filters.</source>
         <translation>Keine Ereignisse passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="234"/>
+        <source>Export the history</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="236"/>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV für Tabellenkalkulationen (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/history.py" line="236"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/history.py" line="257"/>
+        <source>%n event(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3226,9 +3338,24 @@
         <translation>%1 (wird noch gezählt)</translation>
     </message>
     <message>
-        <location filename="../app/ui/widgets/scan_progress.py" line="68"/>
-        <source>%1 files per second</source>
-        <translation>%1 Dateien pro Sekunde</translation>
+        <location filename="../app/ui/widgets/scan_progress.py" line="83"/>
+        <source>%1 files/s</source>
+        <translation>%1 Dateien/s</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="84"/>
+        <source>%1 files/s · %2</source>
+        <translation>%1 Dateien/s · %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="92"/>
+        <source>known once the files are counted</source>
+        <translation>bekannt, sobald die Dateien gezählt sind</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/widgets/scan_progress.py" line="94"/>
+        <source>estimating…</source>
+        <translation>wird geschätzt …</translation>
     </message>
 </context>
 <context>

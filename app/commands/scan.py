@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 class TerminalProgress:
-    """A live line on stderr: percentage, files per second, time left and the current file (only on a terminal)."""
+    """A live line on stderr: percentage, files and megabytes per second, time left and the current file (only on a terminal)."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
@@ -56,7 +56,10 @@ class TerminalProgress:
             width = 40
             if len(current) > width:
                 current = "…" + current[-width + 1:]
-            sys.stderr.write(f"\r\x1b[K{done}{event.files_done} files, {event.files_per_s:.0f} files/s{left}  {current}")
+            speed = f"{event.files_per_s:.0f} files/s"
+            if event.bytes_per_s > 0:
+                speed += f", {event.bytes_per_s / 1e6:.1f} MB/s"
+            sys.stderr.write(f"\r\x1b[K{done}{event.files_done} files, {speed}{left}  {current}")
             sys.stderr.flush()
 
     def clear(self) -> None:

@@ -40,6 +40,12 @@ def size(count: int | None) -> str:
     return NONE if count is None else QLocale().formattedDataSize(count)
 
 
+def data_rate(bytes_per_s: float) -> str:
+    """A speed of reading, the way download speeds are written: "12.5 MB/s" (powers of 1000)."""
+    amount = QLocale().formattedDataSize(round(bytes_per_s), 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+    return text(translate("Formatting", "%1/s").arg(amount))
+
+
 def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals) if decimals else QLocale().toString(round(value))
 

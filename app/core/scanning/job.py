@@ -144,13 +144,14 @@ class ScanJob:
     def pause(self) -> None:
         with self._lock:
             if self._state in ("starting", "running"):
+                self._meter.pause()
                 self.control.pause()
                 self._state = "paused"
 
     def resume(self) -> None:
         with self._lock:
             if self._state == "paused":
-                self._meter.restart_rate()
+                self._meter.resume()
                 self.control.resume()
                 self._state = "running"
 

@@ -1,24 +1,29 @@
-"""How far a scan is: files done against a running count of what is to scan, speed and time left.
+"""How far a scan is: files and bytes done against a running count of what is to scan, speed and time left.
 
 The total comes from :class:`FileCounter`, a second walk of the same roots with the same exclusions
 on a thread of its own. It only lists folders (no file is opened), so it normally finishes long before
 the scan, and it never holds the scan up: until it is done, :attr:`JobProgress.total_final` is false
-and :attr:`JobProgress.percent` is ``None`` (the console shows a busy bar and the count so far).
+and :attr:`JobProgress.percent` and :attr:`JobProgress.remaining_s` are ``None`` (the console shows a
+busy bar and the count so far). The walk is deterministic and the engine reports files in walk order,
+so the counter also knows how many bytes the first *n* files hold: the scan's place in bytes, whether
+its files were read or answered from the scan cache. :class:`~app.core.scanning.estimate.ScanEstimator`
+turns the places into a percentage, a speed and a smoothed time left.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import deque
+from array import array
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from app.core.scanning.estimate import ScanEstimator
 from app.engine.walker import Walker, WalkOptions
 
 #: States of a scan job, in the order they normally come.
 STATES = ("starting", "running", "paused", "cancelling", "finished", "cancelled", "failed")
-RATE_WINDOW_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class JobProgress:
     bytes_total: int = 0
     percent: float | None = None  # 0..100, None while the total is still being counted
     files_per_s: float = 0.0
+    bytes_per_s: float = 0.0  # bytes read and matched (files answered by the scan cache are not read)
     remaining_s: float | None = None
     current: str = ""
     detections: int = 0
@@ -60,6 +66,7 @@ class FileCounter:
         self._stop = threading.Event()
         self.files = 0
         self.bytes = 0
+        self._ends = array("q")  # bytes of the first n + 1 files (the walk's order is the scan's)
         self.done = threading.Event()
         self._thread = threading.Thread(target=self._count, name="scan-count", daemon=True)
 
@@ -76,69 +83,78 @@ class FileCounter:
                 if self._stop.is_set():
                     return
                 if item.kind == "file":
-                    self.files += 1  # one writer; readers may see a slightly old value, which is fine
                     self.bytes += item.size
+                    self._ends.append(self.bytes)  # before the count, so files_before(files) is known
+                    self.files += 1  # one writer; readers may see a slightly old value, which is fine
         finally:
             if not self._stop.is_set():
                 self.done.set()
 
+    def bytes_before(self, files: int) -> int:
+        """The bytes of the first ``files`` files of the walk (as far as it is counted yet)."""
+        counted = min(files, self.files)
+        return self._ends[counted - 1] if counted > 0 else 0
+
 
 class ProgressMeter:
-    """Turns the engine's running counts into :class:`JobProgress` snapshots (speed over the last seconds)."""
+    """Turns the engine's running counts into :class:`JobProgress` snapshots (``clock``: for tests)."""
 
-    def __init__(self, kind: str, pid: int) -> None:
+    def __init__(self, kind: str, pid: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.kind, self.pid = kind, pid
+        self.clock = clock
         self.started_at = time.time()
-        self._start = time.monotonic()
-        self._samples: deque[tuple[float, int]] = deque()
+        self._start = clock()
         self._lock = threading.Lock()
+        self._estimator = ScanEstimator()
         self.counter: FileCounter | None = None
         self.scan_id = 0
         self.files_done = self.bytes_done = self.detections = self.errors = 0
         self.current = ""
 
+    def _walked(self) -> int:
+        """The scan's place in bytes: the sizes of the files done (the engine's count until the counter
+        has got that far, which it nearly always has)."""
+        counter = self.counter
+        if counter is None or counter.files < self.files_done:
+            return self.bytes_done
+        return counter.bytes_before(self.files_done)
+
     def update(self, files: int, bytes_: int, current: str, detections: int, errors: int) -> None:
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             self.files_done, self.bytes_done, self.current = files, bytes_, current or self.current
             self.detections, self.errors = detections, errors
-            self._samples.append((now, files))
-            while len(self._samples) > 2 and now - self._samples[0][0] > RATE_WINDOW_S:
-                self._samples.popleft()
+            self._estimator.observe(now, files, self._walked(), bytes_)
 
-    def restart_rate(self) -> None:
-        """Forget the speed measured so far (after a pause, the time paused is not the scan's speed)."""
+    def pause(self) -> None:
+        """The time until :meth:`resume` is not scanning time (for the speed and the time left)."""
         with self._lock:
-            self._samples.clear()
+            self._estimator.pause(self.clock())
 
-    def _rate(self, now: float) -> float:
-        if len(self._samples) >= 2 and self._samples[-1][0] - self._samples[0][0] >= 0.5:
-            (t0, f0), (t1, f1) = self._samples[0], self._samples[-1]
-            return (f1 - f0) / (t1 - t0)
-        elapsed = now - self._start
-        return self.files_done / elapsed if elapsed > 0.5 else 0.0
+    def resume(self) -> None:
+        with self._lock:
+            self._estimator.resume(self.clock())
 
     def snapshot(self, state: str) -> JobProgress:
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             counter = self.counter
             final = counter is not None and counter.done.is_set()
             total = max(counter.files if counter else 0, self.files_done if final else 0)
             total_bytes = counter.bytes if counter else 0
-            rate = self._rate(now)
-            percent: float | None = None
-            remaining: float | None = None
+            walked = self._walked()
+            estimate = self._estimator.estimate(now, self.files_done, walked, files_total=total,
+                                                bytes_total=max(total_bytes, walked), final=final)
+            percent, remaining = estimate.percent, estimate.remaining_s
             if state == "finished":
                 percent, remaining = 100.0, 0.0
-            elif final:
-                percent = 100.0 * min(self.files_done, total) / total if total else 100.0
-                left = max(0, total - self.files_done)
-                remaining = left / rate if rate > 0 and state == "running" else None
+            elif state not in ("running", "paused"):
+                remaining = None
             return JobProgress(
                 state=state, kind=self.kind, scan_id=self.scan_id, started_at=self.started_at,
                 elapsed_s=round(now - self._start, 3), files_done=self.files_done, files_total=total,
                 total_final=final, bytes_done=self.bytes_done, bytes_total=total_bytes,
-                percent=None if percent is None else round(percent, 1), files_per_s=round(rate, 1),
-                remaining_s=None if remaining is None else round(remaining, 1), current=self.current,
-                detections=self.detections, errors=self.errors, pid=self.pid,
+                percent=None if percent is None else round(percent, 1), files_per_s=round(estimate.files_per_s, 1),
+                bytes_per_s=round(estimate.bytes_per_s), remaining_s=None if remaining is None else round(remaining, 1),
+                current=self.current, detections=self.detections, errors=self.errors, pid=self.pid,
             )

@@ -1,21 +1,24 @@
-"""History: the event journal, filtered by kind and searched for what the reader sees (the message in the
-console's language, the raw arguments), a page of events at a time."""
+"""History: an activity chart of the kept history, then the event journal, filtered by kind and searched
+for what the reader sees (the message in the console's language, the raw arguments), a page of events at a
+time; the events shown, or all of them, exported to CSV or JSON."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout
 
 from app.core.context import Context
 from app.core.detections import fp_report
 from app.core.foundation.errors import RingfenceError
-from app.core.journal import events
+from app.core.journal import events, export
 from app.core.journal import search as event_search
+from app.core.journal.activity import Activity, activity
 from app.core.journal.events import Event
 from app.core.journal.search import SEARCH_LIMIT
 from app.core.text.messages import translate
@@ -25,6 +28,7 @@ from app.ui.i18n import text
 from app.ui.icons import state_icon
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.pages.base import ConsoleLike, Page
+from app.ui.widgets.activity_chart import ActivityChart, summary
 from app.ui.widgets.detection_details import DetectionDetails
 from app.ui.widgets.table import table_view
 
@@ -38,6 +42,33 @@ class EventsShown:
     total: int
     offset: int
     limited: bool = False  # a search read only the newest events in the filter
+    activity: Activity | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    path: str
+    fmt: str | None
+    kinds: list[str] | None  # None: every event
+    search: str
+    overwrite: bool
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: str
+    count: int
+
+
+def export_events(ctx: Context, request: ExportRequest) -> Exported:
+    """Write the events of a view to a file, their messages in the console's language."""
+    def render(event: Event) -> str:
+        return text(event.message)
+
+    kinds = request.kinds
+    chosen = export.select(ctx.store, render, kinds=kinds, search=request.search) if kinds is None or kinds else []
+    written = export.write_export(request.path, chosen, render, fmt=request.fmt, overwrite=request.overwrite)
+    return Exported(str(written), len(chosen))
 
 
 class HistoryPage(Page):
@@ -64,6 +95,11 @@ class HistoryPage(Page):
         layout = QVBoxLayout(self.body)
         heading = QLabel(self.tr("<h2>History</h2>"), self.body)
         layout.addWidget(heading)
+        self.chart = ActivityChart(self.body)
+        layout.addWidget(self.chart)
+        self.chart_summary = QLabel(self.body)
+        self.chart_summary.setWordWrap(True)
+        layout.addWidget(self.chart_summary)
         filters = QHBoxLayout()
         self.kind_boxes: dict[str, QCheckBox] = {}
         for kind in events.KINDS:
@@ -102,6 +138,13 @@ class HistoryPage(Page):
         self.report = QPushButton(self.tr("Report &false positive…"), self.body)
         self.report.clicked.connect(self.report_false_positive)
         self.report.setEnabled(False)
+        self.export_button = QPushButton(self.tr("E&xport…"), self.body)
+        menu = QMenu(self.export_button)
+        self.export_shown = menu.addAction(self.tr("The events shown (filters and search)…"))
+        self.export_all = menu.addAction(self.tr("All events…"))
+        self.export_shown.triggered.connect(lambda: self.choose_export(every=False))
+        self.export_all.triggered.connect(lambda: self.choose_export(every=True))
+        self.export_button.setMenu(menu)
         paging = QHBoxLayout()
         self.newer = QPushButton(self.tr("Newer"), self.body)
         self.older = QPushButton(self.tr("Older"), self.body)
@@ -109,6 +152,7 @@ class HistoryPage(Page):
         self.older.clicked.connect(lambda: self._page(PAGE_SIZE))
         self.position = QLabel(self.body)
         paging.addWidget(self.report)
+        paging.addWidget(self.export_button)
         paging.addWidget(self.newer)
         paging.addWidget(self.position, 1)
         paging.addWidget(self.older)
@@ -127,18 +171,23 @@ class HistoryPage(Page):
     @staticmethod
     def load(ctx: Context, *args: Any) -> EventsShown:
         kinds, search, offset = args
+        chart = activity(ctx.store, int(ctx.settings["history.keep_days"]))
         if not kinds:
-            return EventsShown([], 0, 0)
+            return EventsShown([], 0, 0, activity=chart)
         if search:  # what the reader sees: the message in the console's language, and the raw arguments
             hits = event_search.search(ctx.store, search, lambda event: text(event.message), kinds=kinds,
                                        offset=offset, limit=PAGE_SIZE)
-            return EventsShown(hits.events, hits.total, hits.offset, hits.limited)
+            return EventsShown(hits.events, hits.total, hits.offset, hits.limited, activity=chart)
         total = events.count(ctx.store, kinds=kinds)
         offset = max(0, min(offset, (max(total, 1) - 1) // PAGE_SIZE * PAGE_SIZE))
-        return EventsShown(events.query(ctx.store, kinds=kinds, offset=offset, limit=PAGE_SIZE), total, offset)
+        return EventsShown(events.query(ctx.store, kinds=kinds, offset=offset, limit=PAGE_SIZE), total, offset,
+                           activity=chart)
 
     def show_data(self, data: EventsShown) -> None:
         self.offset = data.offset
+        if data.activity is not None:
+            self.chart.set_activity(data.activity)
+            self.chart_summary.setText(summary(data.activity))
         self.model.set_rows(data.events)
         if data.total:
             self.position.setText(text(translate("HistoryPage", "Events %1–%2 of %3").arg(
@@ -177,6 +226,36 @@ class HistoryPage(Page):
         dialog = FalsePositiveDialog(report, self.app.workers, self, allow_name=name)
         dialog.open()
         return dialog
+
+    # -- export -------------------------------------------------------------------------------------
+
+    def choose_export(self, *, every: bool) -> QFileDialog:
+        """Ask where to save (without blocking the console); the file dialog confirms replacing a file."""
+        dialog = QFileDialog(self, self.tr("Export the history"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        csv_filter, json_filter = self.tr("CSV for spreadsheets (*.csv)"), self.tr("JSON (*.json)")
+        dialog.setNameFilters([csv_filter, json_filter])
+        dialog.setDefaultSuffix("csv")
+        dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix("json" if chosen == json_filter else "csv"))
+        dialog.selectFile(f"ringfence-history-{date.today().isoformat()}.csv")
+        dialog.fileSelected.connect(lambda path: self.export_to(
+            path, every=every, fmt="json" if dialog.selectedNameFilter() == json_filter else "csv", overwrite=True))
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: str, *, every: bool, fmt: str | None = None, overwrite: bool = False) -> None:
+        """Export to ``path`` (the file dialog's choice): all events, or those the filters and search show.
+        A name ending in .csv or .json decides the format; ``fmt`` is for a name without either."""
+        suffix = os.path.splitext(path)[1].lower().lstrip(".")
+        chosen_fmt = suffix if suffix in export.FORMATS else fmt
+        kinds = None if every else self.selected_kinds()
+        search = "" if every else self.search.text().strip()
+        self.call("history.export", export_events, ExportRequest(path, chosen_fmt, kinds, search, overwrite),
+                  done=self._exported)
+
+    def _exported(self, done: Exported) -> None:
+        self.say(text(translate("HistoryPage", "%n event(s) exported to %1.", None, 0).plural(done.count)
+                      .arg(done.path)))
 
     def _filters_changed(self) -> None:
         self.offset = 0

@@ -1,5 +1,5 @@
-"""A running scan: its state, a progress bar with the percentage, files checked, files per second,
-remaining time and the file being checked, with pause / resume and cancel."""
+"""A running scan: its state, a progress bar with the percentage, files checked, the speed in files and
+megabytes per second, remaining time and the file being checked, with pause / resume and cancel."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProg
 
 from app.core.scanning.progress import JobProgress
 from app.core.text.messages import translate
-from app.ui.formatting import NONE, duration, number
+from app.ui.formatting import NONE, data_rate, duration, number
 from app.ui.i18n import text
 from app.ui.labels import scan_kind
 from app.ui.widgets.elided_label import ElidedLabel
@@ -65,8 +65,8 @@ class ScanProgressView(QGroupBox):
         total = p.files_total if p.total_final else None
         self.files.setText(text(translate("ScanPage", "%1 of %2").arg(number(p.files_done), number(total)))
                            if total else text(translate("ScanPage", "%1 (still counting)").arg(number(p.files_done))))
-        self.speed.setText(text(translate("ScanPage", "%1 files per second").arg(number(p.files_per_s, 0))))
-        self.remaining.setText(duration(p.remaining_s) if p.remaining_s is not None else NONE)
+        self.speed.setText(speed_text(p))
+        self.remaining.setText(remaining_text(p))
         self.current.set_full_text(p.current or NONE)
         active = p.state in ("starting", "running", "paused")
         for value in (self.speed, self.remaining, self.current):  # a finished scan: no speed, no time left
@@ -74,3 +74,22 @@ class ScanProgressView(QGroupBox):
         self.pause.setVisible(controllable and p.state in ("starting", "running"))
         self.resume.setVisible(controllable and p.state == "paused")
         self.cancel.setVisible(controllable and active)
+
+
+def speed_text(p: JobProgress) -> str:
+    """"350 files/s · 42.0 MB/s"; files from the scan cache are not read, so a rescan may show files only."""
+    files = number(p.files_per_s, 1 if 0 < p.files_per_s < 10 else 0)
+    if p.bytes_per_s <= 0:
+        return text(translate("ScanPage", "%1 files/s").arg(files))
+    return text(translate("ScanPage", "%1 files/s · %2").arg(files, data_rate(p.bytes_per_s)))
+
+
+def remaining_text(p: JobProgress) -> str:
+    """The time left, or why there is none yet (an honest blank beats a wild guess)."""
+    if p.remaining_s is not None:
+        return duration(p.remaining_s)
+    if p.state in ("starting", "running", "paused") and not p.total_final:
+        return text(translate("ScanPage", "known once the files are counted"))
+    if p.state == "running":
+        return text(translate("ScanPage", "estimating…"))
+    return NONE
