@@ -39,6 +39,9 @@ GROUPS: tuple[Group, ...] = (
     Group("update", ("updates.activated", "updates.rolled_back", "updates.withdrawn", "updates.reverted_at_start",
                      "updates.vendor_rollback", "updates.halted")),
     Group("scan", ("scan.finished",)),
+    # a drive scan that starts on its own, or a drive removed while it was scanned (the question "Scan now?"
+    # is app.ui.drives's own notification)
+    Group("drive", ("drives.quick_scan", "drives.full_scan", "drives.removed_during_scan", "drives.scan_failed")),
 )
 _BY_CODE = {code: group for group in GROUPS for code in group.codes}
 
@@ -69,6 +72,8 @@ class Notifier(QObject):
             return self.tr("Threat moved to the quarantine") if code == "quarantine.added" else self.tr("Threat found")
         if group == "crash":
             return self.tr("Your PC recovered from a crash")
+        if group == "drive":
+            return self.tr("USB drive removed") if code == "drives.removed_during_scan" else self.tr("USB drive")
         if group == "update":
             return self.tr("Definitions updated") if code == "updates.activated" else self.tr("Definitions update undone")
         return self.tr("Scan finished")
@@ -86,6 +91,9 @@ class Notifier(QObject):
             return self._title(group, ""), plural(self.tr("%n unexpected restart(s) of your PC were found.", "", n), n)
         if group == "update":
             return self._title(group, events[-1].code), text(events[-1].message)
+        if group == "drive":  # a removed drive says most, else the newest
+            event = next((e for e in events if e.code == "drives.removed_during_scan"), events[-1])
+            return self._title(group, event.code), text(event.message)
         return self._title(group, ""), plural(self.tr("%n scan(s) finished.", "", n), n)
 
     def flush(self) -> None:

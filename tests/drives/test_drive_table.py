@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+
+import pytest
 
 from app.core.drives.drive_files import QUICK_MAX_FILE_MB, quick_selection
 from app.core.drives.linux_mounts import LinuxDrives, parse_mountinfo
@@ -98,3 +101,18 @@ def test_windows_drive_letters_removable_and_external_usb_disks_count() -> None:
     found = removable_drives(mask, types.__getitem__, volumes.get, buses.get)
     assert [(d.place, d.root, d.label, d.identity, d.fs_type) for d in found] == [
         ("E:", "E:\\", "KINGSTON", "serial:A1B2C3D4", "FAT32"), ("F:", "F:\\", "", "serial:00000BAD", "exFAT")]
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="kernel32's drive calls exist only on Windows")
+def test_the_windows_drive_calls_really_answer() -> None:
+    from app.core.drives.windows_drives import WindowsDrives
+
+    table = WindowsDrives()
+    system = os.environ.get("SYSTEMDRIVE", "C:").upper()
+    volume = table.volume(system + "\\")
+    assert volume is not None and isinstance(volume[0], str) and volume[1] > 0
+    drives = table.current()
+    assert system not in [d.place for d in drives]  # the system disk is never a USB drive
+    assert all(os.path.isdir(d.root) and d.identity.startswith("serial:") for d in drives)
+    bus = table.bus(system[0])
+    assert bus is None or bus not in (7, 12, 13)  # the system disk is not on USB, SD or MMC

@@ -150,8 +150,8 @@ SCHEMA: tuple[Setting, ...] = (
     _s("drives.on_connect", str, "ask", QT_TRANSLATE_NOOP("Settings", "When a USB drive is connected"),
        choices=("nothing", "ask", "scan")),
     _s("drives.full_scan", bool, False,
-       QT_TRANSLATE_NOOP("Settings", "Scan every file on a USB drive (slower), not only the programs, scripts and "
-                                     "shortcuts at its top levels")),
+       QT_TRANSLATE_NOOP("Settings", "Scan everything on a USB drive (slower), not only programs, scripts and "
+                                     "shortcuts")),
     _s("history.keep_days", int, 365, QT_TRANSLATE_NOOP("Settings", "Keep the event history for (days)"),
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
