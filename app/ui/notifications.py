@@ -103,6 +103,8 @@ class Notifier(QObject):
         shown = 0
         for group in GROUPS:
             events = pending.get(group.name)
+            if events and group.name == "threat":
+                events = _distinct_threats(events)
             if not events or (dnd and not group.critical) or shown >= MAX_PER_BATCH:
                 continue
             if len(events) == 1:
@@ -114,3 +116,10 @@ class Notifier(QObject):
             shown += 1
         if shown:
             self._last_shown = time.monotonic()
+
+
+def _distinct_threats(events: list[Event]) -> list[Event]:
+    """A file a scan found and then moved to the quarantine is one threat, told once (as moved), not two."""
+    moved = {str(e.args.get("path")) for e in events if e.code == "quarantine.added"}
+    return [e for e in events
+            if not (e.code == "threat.found" and str(e.args.get("file") or e.args.get("path")) in moved)]
