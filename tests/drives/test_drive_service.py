@@ -98,7 +98,7 @@ def test_a_label_with_odd_characters_is_kept_as_it_is(
     assert "MY STICK\\n<U+202E>gpj.exe" in shown and "\n" not in shown
 
 
-def test_scan_checks_the_drive_and_a_removed_drive_stops_its_scan_with_one_message(
+def test_a_drive_removed_during_its_scan_stops_the_scan_with_one_message(
         ctx: Context, drives: LinuxDrives, table: MountTable, media: Path, services: list[DriveService]) -> None:
     set_policy(ctx, "scan")
     ctx.settings.set("scan.action", "report")
