@@ -277,27 +277,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="191"/>
+        <location filename="../app/ui/application.py" line="200"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="192"/>
+        <location filename="../app/ui/application.py" line="201"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="220"/>
+        <location filename="../app/ui/application.py" line="229"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="307"/>
+        <location filename="../app/ui/application.py" line="316"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="310"/>
+        <location filename="../app/ui/application.py" line="319"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -822,6 +822,51 @@
     </message>
 </context>
 <context>
+    <name>Drives</name>
+    <message>
+        <location filename="../app/core/drives/drive_service.py" line="57"/>
+        <source>without a name</source>
+        <translation>ohne Namen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/drives.py" line="86"/>
+        <source>USB drive %1 (%2) connected — Scan now?</source>
+        <extracomment>%1: the drive&apos;s name (KINGSTON), %2: where it is (E: or its folder)</extracomment>
+        <translation>USB-Laufwerk %1 (%2) angeschlossen – jetzt prüfen?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/drives.py" line="90"/>
+        <location filename="../app/ui/drives.py" line="101"/>
+        <source>USB drive connected</source>
+        <translation>USB-Laufwerk angeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/drives.py" line="90"/>
+        <source>Click here to scan it.</source>
+        <translation>Zum Prüfen hier klicken.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/drives.py" line="103"/>
+        <source>Scan now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/drives.py" line="104"/>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/drives.py" line="127"/>
+        <source>That USB drive is no longer connected.</source>
+        <translation>Dieses USB-Laufwerk ist nicht mehr angeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/drives.py" line="129"/>
+        <source>Scanning the USB drive; History shows what it finds.</source>
+        <translation>Das USB-Laufwerk wird geprüft; der Verlauf zeigt, was dabei gefunden wird.</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <location filename="../app/core/scanning/engine_process.py" line="59"/>
@@ -1102,17 +1147,58 @@
         <translation>Eine geplante Prüfung wurde ausgelassen: Der Akku steht bei %1 Prozent.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="149"/>
+        <location filename="../app/core/journal/events.py" line="148"/>
+        <source>USB drive %1 (%2) connected.</source>
+        <translation>USB-Laufwerk %1 (%2) angeschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/journal/events.py" line="150"/>
+        <source>Checking USB drive %1 (%2): %n program(s), script(s) and shortcut(s) at its top levels.</source>
+        <translation>
+            <numerusform>USB-Laufwerk %1 (%2) wird geprüft: %n Programm, Skript oder Verknüpfung in seinen obersten Ebenen.</numerusform>
+            <numerusform>USB-Laufwerk %1 (%2) wird geprüft: %n Programme, Skripte und Verknüpfungen in seinen obersten Ebenen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="152"/>
+        <source>Checking all files on USB drive %1 (%2).</source>
+        <translation>Alle Dateien auf dem USB-Laufwerk %1 (%2) werden geprüft.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/journal/events.py" line="155"/>
+        <source>USB drive %1 (%2): %n file(s) larger than %3 MB or beyond the first %4 were left out of the quick check; a full drive scan checks them.</source>
+        <translation>
+            <numerusform>USB-Laufwerk %1 (%2): %n Datei, größer als %3 MB oder nach den ersten %4, wurde bei der schnellen Prüfung ausgelassen; eine vollständige Prüfung des Laufwerks prüft sie.</numerusform>
+            <numerusform>USB-Laufwerk %1 (%2): %n Dateien, größer als %3 MB oder nach den ersten %4, wurden bei der schnellen Prüfung ausgelassen; eine vollständige Prüfung des Laufwerks prüft sie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="159"/>
+        <source>USB drive %1 (%2) has no programs, scripts or shortcuts at its top levels; there was nothing to check.</source>
+        <translation>USB-Laufwerk %1 (%2) hat in seinen obersten Ebenen keine Programme, Skripte oder Verknüpfungen; es gab nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="162"/>
+        <source>USB drive %1 (%2) was removed before its scan ended, so the scan stopped. Connect it again to scan it.</source>
+        <translation>USB-Laufwerk %1 (%2) wurde vor dem Ende seiner Prüfung entfernt, deshalb wurde die Prüfung beendet. Schließen Sie es wieder an, um es zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="165"/>
+        <source>USB drive %1 (%2) could not be scanned: %3</source>
+        <translation>USB-Laufwerk %1 (%2) konnte nicht geprüft werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="168"/>
         <source>Ringfence&apos;s state database was damaged; it was kept as %1 and a new one was started.</source>
         <translation>Die Zustandsdatenbank von Ringfence war beschädigt; sie wurde als %1 aufbewahrt und eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="153"/>
+        <location filename="../app/core/journal/events.py" line="172"/>
         <source>The settings file could not be read; it was kept as %1 and the defaults are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="171"/>
+        <location filename="../app/core/journal/events.py" line="190"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1695,42 +1781,52 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../app/ui/notifications.py" line="69"/>
+        <location filename="../app/ui/notifications.py" line="72"/>
         <source>Threat moved to the quarantine</source>
         <translation>Bedrohung in die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/notifications.py" line="69"/>
+        <location filename="../app/ui/notifications.py" line="72"/>
         <source>Threat found</source>
         <translation>Bedrohung gefunden</translation>
     </message>
     <message>
-        <location filename="../app/ui/notifications.py" line="71"/>
+        <location filename="../app/ui/notifications.py" line="74"/>
         <source>Your PC recovered from a crash</source>
         <translation>Ihr PC hat sich von einem Absturz erholt</translation>
     </message>
     <message>
-        <location filename="../app/ui/notifications.py" line="73"/>
+        <location filename="../app/ui/notifications.py" line="76"/>
+        <source>USB drive removed</source>
+        <translation>USB-Laufwerk entfernt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="76"/>
+        <source>USB drive</source>
+        <translation>USB-Laufwerk</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/notifications.py" line="78"/>
         <source>Definitions updated</source>
         <translation>Definitionen aktualisiert</translation>
     </message>
     <message>
-        <location filename="../app/ui/notifications.py" line="73"/>
+        <location filename="../app/ui/notifications.py" line="78"/>
         <source>Definitions update undone</source>
         <translation>Definitionsupdate rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../app/ui/notifications.py" line="74"/>
+        <location filename="../app/ui/notifications.py" line="79"/>
         <source>Scan finished</source>
         <translation>Prüfung beendet</translation>
     </message>
     <message>
-        <location filename="../app/ui/notifications.py" line="82"/>
+        <location filename="../app/ui/notifications.py" line="87"/>
         <source>Threats moved to the quarantine</source>
         <translation>Bedrohungen in die Quarantäne verschoben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/notifications.py" line="83"/>
+        <location filename="../app/ui/notifications.py" line="88"/>
         <source>%n threat(s) were moved to the quarantine.</source>
         <translation>
             <numerusform>%n Bedrohung wurde in die Quarantäne verschoben.</numerusform>
@@ -1738,12 +1834,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/notifications.py" line="84"/>
+        <location filename="../app/ui/notifications.py" line="89"/>
         <source>Threats found</source>
         <translation>Bedrohungen gefunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/notifications.py" line="84"/>
+        <location filename="../app/ui/notifications.py" line="89"/>
         <source>%n threat(s) were found.</source>
         <translation>
             <numerusform>%n Bedrohung wurde gefunden.</numerusform>
@@ -1751,7 +1847,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/notifications.py" line="86"/>
+        <location filename="../app/ui/notifications.py" line="91"/>
         <source>%n unexpected restart(s) of your PC were found.</source>
         <translation>
             <numerusform>%n unerwarteter Neustart Ihres PCs wurde gefunden.</numerusform>
@@ -1759,7 +1855,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/notifications.py" line="89"/>
+        <location filename="../app/ui/notifications.py" line="97"/>
         <source>%n scan(s) finished.</source>
         <translation>
             <numerusform>%n Prüfung wurde beendet.</numerusform>
@@ -3599,57 +3695,67 @@
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="149"/>
+        <location filename="../app/core/foundation/settings.py" line="150"/>
+        <source>When a USB drive is connected</source>
+        <translation>Wenn ein USB-Laufwerk angeschlossen wird</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="153"/>
+        <source>Scan everything on a USB drive (slower), not only programs, scripts and shortcuts</source>
+        <translation>Ganzes USB-Laufwerk prüfen (langsamer), nicht nur Programme, Skripte, Verknüpfungen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="155"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="151"/>
+        <location filename="../app/core/foundation/settings.py" line="157"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="152"/>
+        <location filename="../app/core/foundation/settings.py" line="158"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="154"/>
+        <location filename="../app/core/foundation/settings.py" line="160"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="193"/>
+        <location filename="../app/core/foundation/settings.py" line="199"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="216"/>
+        <location filename="../app/core/foundation/settings.py" line="222"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="224"/>
+        <location filename="../app/core/foundation/settings.py" line="230"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="231"/>
+        <location filename="../app/core/foundation/settings.py" line="237"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="258"/>
+        <location filename="../app/core/foundation/settings.py" line="264"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="262"/>
+        <location filename="../app/core/foundation/settings.py" line="268"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="280"/>
+        <location filename="../app/core/foundation/settings.py" line="286"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -3697,92 +3803,107 @@
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="49"/>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <source>USB drives</source>
+        <translation>USB-Laufwerke</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="50"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../app/ui/dialogs/settings.py" line="56"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="58"/>
+        <location filename="../app/ui/dialogs/settings.py" line="59"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <location filename="../app/ui/dialogs/settings.py" line="63"/>
         <source>Ignore it</source>
         <translation>Ignorieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../app/ui/dialogs/settings.py" line="64"/>
+        <source>Do nothing</source>
+        <translation>Nichts tun</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="65"/>
+        <source>Scan it</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="73"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="75"/>
+        <location filename="../app/ui/dialogs/settings.py" line="78"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="77"/>
+        <location filename="../app/ui/dialogs/settings.py" line="80"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="157"/>
+        <location filename="../app/ui/dialogs/settings.py" line="160"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="158"/>
+        <location filename="../app/ui/dialogs/settings.py" line="161"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="159"/>
+        <location filename="../app/ui/dialogs/settings.py" line="162"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="165"/>
+        <location filename="../app/ui/dialogs/settings.py" line="168"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="286"/>
+        <location filename="../app/ui/dialogs/settings.py" line="289"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -4185,27 +4306,27 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../app/ui/tray.py" line="74"/>
+        <location filename="../app/ui/tray.py" line="79"/>
         <source>Ringfence</source>
         <translation>Ringfence</translation>
     </message>
     <message>
-        <location filename="../app/ui/tray.py" line="80"/>
+        <location filename="../app/ui/tray.py" line="85"/>
         <source>Open Ringfence</source>
         <translation>Ringfence öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/tray.py" line="81"/>
+        <location filename="../app/ui/tray.py" line="86"/>
         <source>Quick scan</source>
         <translation>Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/tray.py" line="82"/>
+        <location filename="../app/ui/tray.py" line="87"/>
         <source>Check for updates</source>
         <translation>Nach Updates suchen</translation>
     </message>
     <message>
-        <location filename="../app/ui/tray.py" line="83"/>
+        <location filename="../app/ui/tray.py" line="88"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>

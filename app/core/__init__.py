@@ -10,7 +10,7 @@ One package per domain, from the bottom up (``docs/architecture.md`` draws it):
   above and the engine's category vocabulary (:mod:`app.engine.provenance_meta`, a leaf module).
 - :mod:`.desktop` — autostart, the desktop entry, engine worker priority; imports text and foundation.
 - :mod:`.scanning`, :mod:`.quarantine`, :mod:`.updates`, :mod:`.realtime`, :mod:`.recovery`,
-  :mod:`.schedule`, :mod:`.beacon` — the services; each imports the layers above and what it needs of
+  :mod:`.schedule`, :mod:`.beacon`, :mod:`.drives` — the services; each imports the layers above and what it needs of
   the others (:mod:`app.engine` only from scanning, quarantine, realtime and updates).
 - :mod:`.status` — the verdict and the protection status, read from every service; nothing imports it
   back.

@@ -24,6 +24,7 @@ from app.core.journal.events import Event
 from app.ui import startup
 from app.ui.background_ask import BackgroundAsk
 from app.ui.beacon_consent import BeaconConsent
+from app.ui.drives import Drives
 from app.ui.housekeeping import Housekeeping
 from app.ui.i18n import text
 from app.ui.journal_watcher import JournalWatcher
@@ -101,6 +102,8 @@ class ConsoleApp(QObject):
         self.window = MainWindow(self)
         self.window.close_requested.connect(self._window_closed)
         self.background_ask = BackgroundAsk(self)  # "ask" for real-time protection and scheduled scans
+        # USB drives: noticed, asked about or scanned (app.core.drives), with the other background services
+        self.drives = Drives(self) if self.protection is not None else None
 
     def _make_tray(self) -> None:
         self.tray = TrayIcon(self)
@@ -117,6 +120,8 @@ class ConsoleApp(QObject):
             log.info("a system tray appeared: Ringfence now lives in it")
             self._make_tray()
             assert self.tray is not None
+            if self.drives is not None:
+                self.drives.connect_tray(self.tray)
             self._update_tray()
             self.tray.show()
         if self.tray is not None or self._tray_wait_left <= 0:
@@ -142,6 +147,8 @@ class ConsoleApp(QObject):
             self.beacon.start()
         if self.protection is not None:
             self.protection.start()
+        if self.drives is not None:
+            self.drives.start()
         if self.poll_updates:
             job = self.workers.submit("update poller", startup.start_poller, self._poll_result, self._first_poll_delay)
             job.finished.connect(self._poller_started)
@@ -176,6 +183,8 @@ class ConsoleApp(QObject):
             self.beacon.stop()  # a daemon thread: it ends after at most one request, never holding up the quit
         if self.protection is not None:
             self.protection.stop()
+        if self.drives is not None:
+            self.drives.stop()
         self.workers.shutdown()
         self.qapp.quit()
 

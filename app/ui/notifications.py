@@ -39,6 +39,9 @@ GROUPS: tuple[Group, ...] = (
     Group("update", ("updates.activated", "updates.rolled_back", "updates.withdrawn", "updates.reverted_at_start",
                      "updates.vendor_rollback", "updates.halted")),
     Group("scan", ("scan.finished",)),
+    # a drive scan that starts on its own, or a drive removed while it was scanned (the question "Scan now?"
+    # is app.ui.drives's own notification)
+    Group("drive", ("drives.quick_scan", "drives.full_scan", "drives.removed_during_scan", "drives.scan_failed")),
 )
 _BY_CODE = {code: group for group in GROUPS for code in group.codes}
 
@@ -69,6 +72,8 @@ class Notifier(QObject):
             return self.tr("Threat moved to the quarantine") if code == "quarantine.added" else self.tr("Threat found")
         if group == "crash":
             return self.tr("Your PC recovered from a crash")
+        if group == "drive":
+            return self.tr("USB drive removed") if code == "drives.removed_during_scan" else self.tr("USB drive")
         if group == "update":
             return self.tr("Definitions updated") if code == "updates.activated" else self.tr("Definitions update undone")
         return self.tr("Scan finished")
@@ -86,6 +91,9 @@ class Notifier(QObject):
             return self._title(group, ""), plural(self.tr("%n unexpected restart(s) of your PC were found.", "", n), n)
         if group == "update":
             return self._title(group, events[-1].code), text(events[-1].message)
+        if group == "drive":  # a removed drive says most, else the newest
+            event = next((e for e in events if e.code == "drives.removed_during_scan"), events[-1])
+            return self._title(group, event.code), text(event.message)
         return self._title(group, ""), plural(self.tr("%n scan(s) finished.", "", n), n)
 
     def flush(self) -> None:
@@ -95,6 +103,8 @@ class Notifier(QObject):
         shown = 0
         for group in GROUPS:
             events = pending.get(group.name)
+            if events and group.name == "threat":
+                events = _distinct_threats(events)
             if not events or (dnd and not group.critical) or shown >= MAX_PER_BATCH:
                 continue
             if len(events) == 1:
@@ -106,3 +116,10 @@ class Notifier(QObject):
             shown += 1
         if shown:
             self._last_shown = time.monotonic()
+
+
+def _distinct_threats(events: list[Event]) -> list[Event]:
+    """A file a scan found and then moved to the quarantine is one threat, told once (as moved), not two."""
+    moved = {str(e.args.get("path")) for e in events if e.code == "quarantine.added"}
+    return [e for e in events
+            if not (e.code == "threat.found" and str(e.args.get("file") or e.args.get("path")) in moved)]

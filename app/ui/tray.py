@@ -20,6 +20,7 @@ class TrayIcon(QObject):
     quick_scan_requested = Signal()
     check_updates_requested = Signal()
     quit_requested = Signal()
+    message_clicked = Signal(str)  # the tag of the notification the user clicked ("" for an untagged one)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +35,8 @@ class TrayIcon(QObject):
         self.quit_action = self.menu.addAction("", self.quit_requested.emit)
         self.tray.setContextMenu(self.menu)
         self.tray.activated.connect(self._activated)
+        self._message_tag = ""
+        self.tray.messageClicked.connect(lambda: self.message_clicked.emit(self._message_tag))
         self._summary = ""
         self.retranslate()
         self.menu.installEventFilter(self)
@@ -62,7 +65,9 @@ class TrayIcon(QObject):
     def icon(self) -> QIcon:
         return self.tray.icon()
 
-    def notify(self, title: str, text: str, critical: bool = False) -> None:
+    def notify(self, title: str, text: str, critical: bool = False, tag: str = "") -> None:
+        """Show a notification; a click on it emits :attr:`message_clicked` with ``tag`` (the newest one shown)."""
+        self._message_tag = tag
         kind = QSystemTrayIcon.MessageIcon.Critical if critical else QSystemTrayIcon.MessageIcon.Information
         self.tray.showMessage(title, text, kind, 10_000)
 

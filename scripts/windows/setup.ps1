@@ -69,6 +69,7 @@ if (-not $NoTests) {
         @("tests\engine"),
         @("tests\quarantine"),
         @("tests\realtime", "tests\test_filelock.py", "tests\test_desktop.py", "tests\test_settings_kept.py", "tests\test_foundation.py"),
+        @("tests\drives"),
         @("tests\ui", "-m", "not x11 and not slow")
     )
     foreach ($subset in $subsets) {

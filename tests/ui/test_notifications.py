@@ -37,6 +37,22 @@ def test_one_event_reads_as_its_journal_message(qtbot: QtBot, ctx: Context) -> N
     assert shown == [("Scan finished", "Scan finished: 120 files checked; threats found: 1; not checked: 0.", False)]
 
 
+def test_a_threat_found_and_moved_to_the_quarantine_is_one_threat(ctx: Context) -> None:
+    notifier, shown = _notifier()
+    notifier.feed(_events(ctx, ("threat.found", {"path": "/media/stick/eicar.com", "file": "/media/stick/eicar.com",
+                                                 "threat": "EICAR"}),
+                          ("quarantine.added", {"path": "/media/stick/eicar.com", "threat": "EICAR"}),
+                          ("threat.found", {"path": "/media/stick/a.zip!x.exe", "file": "/media/stick/a.zip",
+                                            "threat": "EICAR"}),
+                          ("quarantine.added", {"path": "/media/stick/a.zip", "threat": "EICAR"})))
+    notifier.flush()
+    assert shown == [("Threats moved to the quarantine", "2 threats were moved to the quarantine.", True)]
+    notifier.feed(_events(ctx, ("threat.found", {"path": "/tmp/a", "file": "/tmp/a", "threat": "EICAR"}),
+                          ("quarantine.added", {"path": "/tmp/a", "threat": "EICAR"})))
+    notifier.flush()
+    assert shown[-1] == ("Threat moved to the quarantine", "/tmp/a was moved to the quarantine (EICAR).", True)
+
+
 def test_do_not_disturb_keeps_only_threats_and_crashes(ctx: Context) -> None:
     notifier, shown = _notifier(dnd=True)
     notifier.feed(_events(ctx, ("scan.finished", {"files": 3, "threats": 0, "errors": 0}),

@@ -146,6 +146,12 @@ SCHEMA: tuple[Setting, ...] = (
     _s("schedule.min_battery_percent", int, 50,
        QT_TRANSLATE_NOOP("Settings", "Scheduled scans: skip on battery below (percent; 0 = never skip)"),
        minimum=0, maximum=100),
+    # USB sticks and external disks (app.core.drives): asking is the default, as Windows' own AutoPlay does
+    _s("drives.on_connect", str, "ask", QT_TRANSLATE_NOOP("Settings", "When a USB drive is connected"),
+       choices=("nothing", "ask", "scan")),
+    _s("drives.full_scan", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Scan everything on a USB drive (slower), not only programs, scripts and "
+                                     "shortcuts")),
     _s("history.keep_days", int, 365, QT_TRANSLATE_NOOP("Settings", "Keep the event history for (days)"),
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),

@@ -144,6 +144,25 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
        translate("Events", "%1 cannot be watched (%2); it is checked every 15 minutes instead."), ["folder", "reason"]),
     _t("schedule.skipped_battery", "scan", "info",
        translate("Events", "A scheduled scan was skipped: the battery is at %1 percent."), ["percent"]),
+    # USB drives (args: label, place — the mount point or the drive letter; app.core.drives)
+    _t("drives.connected", "scan", "info", translate("Events", "USB drive %1 (%2) connected."), ["label", "place"]),
+    _t("drives.quick_scan", "scan", "info",
+       translate("Events", "Checking USB drive %1 (%2): %n program(s), script(s) and shortcut(s) at its top levels.",
+                 None, 0), ["label", "place"], count="files"),
+    _t("drives.full_scan", "scan", "info", translate("Events", "Checking all files on USB drive %1 (%2)."),
+       ["label", "place"]),
+    _t("drives.quick_skipped", "scan", "warning",
+       translate("Events", "USB drive %1 (%2): %n file(s) larger than %3 MB or beyond the first %4 were left out of "
+                 "the quick check; a full drive scan checks them.", None, 0),
+       ["label", "place", "limit_mb", "max_files"], count="count"),
+    _t("drives.nothing_to_scan", "scan", "info",
+       translate("Events", "USB drive %1 (%2) has no programs, scripts or shortcuts at its top levels; there was "
+                 "nothing to check."), ["label", "place"]),
+    _t("drives.removed_during_scan", "scan", "warning",
+       translate("Events", "USB drive %1 (%2) was removed before its scan ended, so the scan stopped. Connect it "
+                 "again to scan it."), ["label", "place"]),
+    _t("drives.scan_failed", "scan", "warning",
+       translate("Events", "USB drive %1 (%2) could not be scanned: %3"), ["label", "place", "reason"]),
     # Ringfence's own state
     _t("state.set_aside", "protection", "critical",
        translate("Events", "Ringfence's state database was damaged; it was kept as %1 and a new one was started."),

@@ -45,6 +45,7 @@ TABS: dict[str, str] = {
     "history": QT_TRANSLATE_NOOP("SettingsDialog", "History"),
     "ui": QT_TRANSLATE_NOOP("SettingsDialog", "Console"),
     "beacon": QT_TRANSLATE_NOOP("SettingsDialog", "Health reports"),
+    "drives": QT_TRANSLATE_NOOP("SettingsDialog", "USB drives"),
 }
 OTHER_TAB = QT_TRANSLATE_NOOP("SettingsDialog", "More")  # settings whose prefix has no tab of its own yet
 TAB_ALIASES = {"general": "ui"}  # settings.open:general (a verdict fix) opens the console's own tab
@@ -60,6 +61,8 @@ CHOICES: dict[str, str] = {
     "quarantine": QT_TRANSLATE_NOOP("SettingsDialog", "Move it to the quarantine"),
     "ask": QT_TRANSLATE_NOOP("SettingsDialog", "Ask me"),
     "off": QT_TRANSLATE_NOOP("SettingsDialog", "Ignore it"),
+    "nothing": QT_TRANSLATE_NOOP("SettingsDialog", "Do nothing"),
+    "scan": QT_TRANSLATE_NOOP("SettingsDialog", "Scan it"),
 }
 
 
