@@ -21,10 +21,12 @@ from pathlib import Path
 
 from app.core.foundation.store import Store
 from app.core.updates import update_history
+from tests.conftest import ROOT
 from tests.recovery import eventxml as x
 from tests.recovery import recorded as r
 from tests.recovery.dumps import AMDPPM, CSAGENT, STANDARD_DRIVERS, Triage, build_dump
 
+KSECDD = ROOT / "tests" / "fixtures" / "pe" / "ksecdd.sys"  # a real driver with a version resource (SOURCE.md)
 WIFI_PASSWORD = r.WIFI_PASSWORD
 SSID = "ContosoWiFi"
 USER = "alice.kowalski"

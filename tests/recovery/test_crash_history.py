@@ -19,11 +19,11 @@ from app.core.recovery.privacy import Personal, scrub
 from app.core.recovery.providers import scan
 from app.core.text.messages import render
 from app.core.updates.update_history import HistoryEntry, entries
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli
 from tests.recovery import crash_set as cs
 from tests.recovery.dumps import CSAGENT, KERNEL, Driver, Triage, build_dump
 
-KSECDD = ROOT / "tests" / "fixtures" / "pe" / "ksecdd.sys"
+KSECDD = cs.KSECDD
 PLANTED = (cs.WIFI_PASSWORD, cs.SSID, cs.USER, cs.COMPUTER, cs.EMAIL, cs.SERIAL, cs.MAC)
 
 
