@@ -33,7 +33,7 @@ USER = "alice.kowalski"
 COMPUTER = "ALICE-GAMING-PC"
 EMAIL = "alice.kowalski@example.com"
 SERIAL = "PF3XK9QZ"
-MAC = "3C:52:82:1A:7F:09"
+MAC = "3C-52-82-1A-7F-09"  # as Windows writes it (a colon cannot stand in a file name there)
 HOME_WINDOWS = rf"C:\Users\{USER}"
 
 # (crash time, stop code, parameters, driver the instruction pointer is in, minidump name)

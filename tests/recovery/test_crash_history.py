@@ -187,11 +187,11 @@ def test_html_export_shows_names_as_text(tmp_path: Path) -> None:
 
 def test_scrub_removes_what_identifies_a_person() -> None:
     who = Personal(("jdoe",), ("DESKTOP-7QK2",), (r"D:\Profiles\jdoe",))
-    text = (r"C:\Users\Jane Smith\Desktop\x.dmp, D:\Profiles\jdoe\dumps, /home/jane/crash, \\DESKTOP-7QK2\share\m.dmp "
+    text = (r"C:\Users\Jane Smith\Desktop\x.dmp, D:\Profiles\jdoe\dumps, /home/jane/crash, E:\home\ann\c, \\DESKTOP-7QK2\share\m.dmp "
             "jane@example.org serial number: 5CG1234XYZ, MAC 00-1A-2B-3C-4D-5E, <Wifi ssid=\"Home\" password=\"pw1\"/> "
             "network key: hunter2 jdoe on desktop-7qk2, SystemRoot stays, 10.0.26100.8235 stays")
     clean = scrub(text, who)
-    for gone in ("Jane Smith", "jane@", r"Profiles\jdoe", "/home/jane", "5CG1234XYZ", "00-1A-2B", "pw1", "Home\"",
+    for gone in ("Jane Smith", "jane@", r"Profiles\jdoe", "/home/jane", r"home\ann", "5CG1234XYZ", "00-1A-2B", "pw1", "Home\"",
                  "hunter2", "jdoe", "DESKTOP-7QK2", "desktop-7qk2"):
         assert gone not in clean, gone
     assert r"C:\Users\[user]\Desktop\x.dmp" in clean and r"[home]\dumps" in clean and "/home/[user]/crash" in clean

@@ -32,7 +32,8 @@ _MAC = re.compile(r"\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b")
 # a profile folder name may hold spaces ("Jane Smith") when a path goes on after it
 _WINDOWS_HOME = re.compile(r"(?i)(\b[A-Z]:[\\/]+(?:Users|Documents and Settings)[\\/]+)"
                            r"(?:[^\\/\"'<>\r\n,;()]+(?=[\\/])|[^\\/\s\"'<>,;()]+)")
-_POSIX_HOME = re.compile(r"(/(?:home|Users)/)[^/\s\"'<>]+")
+# /home/NAME, /Users/NAME, and the same copied onto a Windows drive (D:\home\NAME)
+_POSIX_HOME = re.compile(r"([\\/](?:home|Users)[\\/])[^\\/\s\"'<>\[]+")
 _UNC_HOST = re.compile(r"(\\\\)[^\\/\s\"'<>?.]+(?=\\)")
 
 USER, COMPUTER, HOME, REMOVED = "[user]", "[computer]", "[home]", "[removed]"
