@@ -214,6 +214,9 @@ def test_cli_export_and_report(crashes: cs.CrashSet, ctx: Context, tmp_path: Pat
     for output in (page, text.stdout):
         for item in (*PLANTED, str(crashes.home)):
             assert item.lower() not in output.lower(), item
+    failed = run_cli("recovery", "export", "--source", str(crashes.folder), "--output", str(out / "inside-a-file.txt"))
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr
+    assert failed.stderr.splitlines()[-1].startswith("ringfence: The crash history could not be saved to ")
     report = run_cli("recovery", "--source", str(crashes.folder))
     assert report.returncode == 0, report.stderr
     assert report.stdout.splitlines()[2] == "csagent.sys was named in 4 of the last 5 crashes: update or remove this driver first."

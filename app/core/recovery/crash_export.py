@@ -61,10 +61,8 @@ def blocks(history: CrashHistory, say: Say = render, *, source: Path | None = No
         for driver in history.drivers:
             drivers.rows += _driver_rows(driver, say, looked_up=source is None)
         result.append(drivers)
-    crashes = Block(say(translate("CrashExport", "Unexpected restarts, newest first")))
-    if not history.entries:
-        crashes.rows.append(("", say(translate("Recovery", "No unexpected restarts were found."))))
-    result.append(crashes)
+    if history.entries:  # none: the conclusion says so
+        result.append(Block(say(translate("CrashExport", "Unexpected restarts, newest first"))))
     for number, entry in enumerate(history.entries, 1):
         report = entry.report
         block = Block(f"{number}. {utc(report.time)}: {say(kind_title(report.kind))}", level=3)
