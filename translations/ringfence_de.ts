@@ -312,97 +312,97 @@
         <translation>Vermutliche Treiber</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="64"/>
+        <location filename="../app/core/recovery/crash_export.py" line="65"/>
         <source>Unexpected restarts, newest first</source>
         <translation>Unerwartete Neustarts, neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="72"/>
+        <location filename="../app/core/recovery/crash_export.py" line="70"/>
         <source>Stop code</source>
         <translation>Stoppcode</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="75"/>
+        <location filename="../app/core/recovery/crash_export.py" line="73"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="78"/>
+        <location filename="../app/core/recovery/crash_export.py" line="76"/>
         <source>Probable driver</source>
         <translation>Vermutlicher Treiber</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="80"/>
+        <location filename="../app/core/recovery/crash_export.py" line="78"/>
         <source>Dump file</source>
         <translation>Abbilddatei</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="81"/>
+        <location filename="../app/core/recovery/crash_export.py" line="79"/>
         <source>Ringfence definitions</source>
         <translation>Ringfence-Definitionen</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="83"/>
+        <location filename="../app/core/recovery/crash_export.py" line="81"/>
         <source>Evidence</source>
         <translation>Belege</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="87"/>
+        <location filename="../app/core/recovery/crash_export.py" line="85"/>
         <source>What could not be read</source>
         <translation>Was nicht gelesen werden konnte</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="88"/>
+        <location filename="../app/core/recovery/crash_export.py" line="86"/>
         <source>Privacy</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="88"/>
+        <location filename="../app/core/recovery/crash_export.py" line="86"/>
         <source>User and computer names, home folders, e-mail addresses, network names, serial numbers and Wi-Fi passwords were removed from this report.</source>
         <translation>Benutzer- und Computernamen, Benutzerordner, E-Mail-Adressen, Netzwerknamen, Seriennummern und WLAN-Passwörter wurden aus diesem Bericht entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="98"/>
+        <location filename="../app/core/recovery/crash_export.py" line="96"/>
         <source>On this PC</source>
         <translation>Auf diesem PC</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="99"/>
+        <location filename="../app/core/recovery/crash_export.py" line="97"/>
         <source>not found, or without version information</source>
         <translation>nicht gefunden oder ohne Versionsangaben</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="101"/>
+        <location filename="../app/core/recovery/crash_export.py" line="99"/>
         <source>File on this PC</source>
         <translation>Datei auf diesem PC</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="102"/>
+        <location filename="../app/core/recovery/crash_export.py" line="100"/>
         <source>Company</source>
         <translation>Hersteller</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="103"/>
+        <location filename="../app/core/recovery/crash_export.py" line="101"/>
         <source>File version</source>
         <translation>Dateiversion</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="104"/>
+        <location filename="../app/core/recovery/crash_export.py" line="102"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="105"/>
+        <location filename="../app/core/recovery/crash_export.py" line="103"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="109"/>
+        <location filename="../app/core/recovery/crash_export.py" line="107"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="181"/>
+        <location filename="../app/core/recovery/crash_export.py" line="179"/>
         <source>The crash history could not be saved to %1 (%2); choose another folder.</source>
         <translation>Der Absturzverlauf konnte nicht unter %1 gespeichert werden (%2); wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -2845,7 +2845,6 @@
         <translation>Der Ordner %1 enthält mehr als %2 Dateien; kopieren Sie nur die Protokolle und Abbilder in einen eigenen Ordner.</translation>
     </message>
     <message>
-        <location filename="../app/core/recovery/crash_export.py" line="66"/>
         <location filename="../app/core/recovery/crash_history.py" line="128"/>
         <source>No unexpected restarts were found.</source>
         <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
