@@ -321,6 +321,134 @@
     </message>
 </context>
 <context>
+    <name>CrashExport</name>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="27"/>
+        <source>Ringfence crash history</source>
+        <translation>Ringfence-Absturzverlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="52"/>
+        <source>a folder of copied logs and dumps (%1)</source>
+        <translation>einem Ordner mit kopierten Protokollen und Abbildern (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="53"/>
+        <source>this PC</source>
+        <translation>diesem PC</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="55"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="56"/>
+        <source>Read from</source>
+        <translation>Gelesen von</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="60"/>
+        <source>Probable drivers</source>
+        <translation>Vermutliche Treiber</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="65"/>
+        <source>Unexpected restarts, newest first</source>
+        <translation>Unerwartete Neustarts, neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="70"/>
+        <source>Stop code</source>
+        <translation>Stoppcode</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="73"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="76"/>
+        <source>Probable driver</source>
+        <translation>Vermutlicher Treiber</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="78"/>
+        <source>Dump file</source>
+        <translation>Abbilddatei</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="79"/>
+        <source>Ringfence definitions</source>
+        <translation>Ringfence-Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="81"/>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="85"/>
+        <source>What could not be read</source>
+        <translation>Was nicht gelesen werden konnte</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="86"/>
+        <source>Privacy</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="86"/>
+        <source>User and computer names, home folders, e-mail addresses, network names, serial numbers and Wi-Fi passwords were removed from this report.</source>
+        <translation>Benutzer- und Computernamen, Benutzerordner, E-Mail-Adressen, Netzwerknamen, Seriennummern und WLAN-Passwörter wurden aus diesem Bericht entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="96"/>
+        <source>On this PC</source>
+        <translation>Auf diesem PC</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="97"/>
+        <source>not found, or without version information</source>
+        <translation>nicht gefunden oder ohne Versionsangaben</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="99"/>
+        <source>File on this PC</source>
+        <translation>Datei auf diesem PC</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="100"/>
+        <source>Company</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="101"/>
+        <source>File version</source>
+        <translation>Dateiversion</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="102"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="103"/>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="107"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_export.py" line="179"/>
+        <source>The crash history could not be saved to %1 (%2); choose another folder.</source>
+        <translation>Der Absturzverlauf konnte nicht unter %1 gespeichert werden (%2); wählen Sie einen anderen Ordner.</translation>
+    </message>
+</context>
+<context>
     <name>CrashKinds</name>
     <message>
         <location filename="../app/core/recovery/explain.py" line="76"/>
@@ -2924,58 +3052,155 @@
         <source>The folder %1 holds more than %2 files; copy only the logs and dumps into a folder of their own.</source>
         <translation>Der Ordner %1 enthält mehr als %2 Dateien; kopieren Sie nur die Protokolle und Abbilder in einen eigenen Ordner.</translation>
     </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="128"/>
+        <source>No unexpected restarts were found.</source>
+        <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="43"/>
+        <source>%1 was named in %2 of the last %3 crashes.</source>
+        <translation>%1 wurde bei %2 der letzten %3 Abstürze genannt.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="87"/>
+        <source>The time of this crash is unknown, so it cannot be set against Ringfence&apos;s definitions changes.</source>
+        <translation>Der Zeitpunkt dieses Absturzes ist unbekannt, daher lässt er sich nicht mit den Definitionsänderungen von Ringfence vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="89"/>
+        <source>Ringfence recorded no definitions change before this crash.</source>
+        <translation>Ringfence hat vor diesem Absturz keine Änderung der Definitionen verzeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/recovery/crash_history.py" line="93"/>
+        <source>Ringfence changed its definitions %n minute(s) before this crash.</source>
+        <translation>
+            <numerusform>Ringfence hat seine Definitionen %n Minute vor diesem Absturz geändert.</numerusform>
+            <numerusform>Ringfence hat seine Definitionen %n Minuten vor diesem Absturz geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/recovery/crash_history.py" line="95"/>
+        <source>Ringfence changed its definitions %n hour(s) before this crash.</source>
+        <translation>
+            <numerusform>Ringfence hat seine Definitionen %n Stunde vor diesem Absturz geändert.</numerusform>
+            <numerusform>Ringfence hat seine Definitionen %n Stunden vor diesem Absturz geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/recovery/crash_history.py" line="96"/>
+        <source>No Ringfence change in the 24 hours before this crash; Ringfence last changed its definitions %n day(s) before it.</source>
+        <translation>
+            <numerusform>Keine Änderung durch Ringfence in den 24 Stunden vor diesem Absturz; Ringfence hat seine Definitionen zuletzt %n Tag davor geändert.</numerusform>
+            <numerusform>Keine Änderung durch Ringfence in den 24 Stunden vor diesem Absturz; Ringfence hat seine Definitionen zuletzt %n Tage davor geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/recovery/crash_history.py" line="131"/>
+        <source>None of the %n unexpected restart(s) names a probable driver (only small crash dumps name one), so no single cause stands out.</source>
+        <translation>
+            <numerusform>Der %n unerwartete Neustart nennt keinen vermutlichen Treiber (nur kleine Speicherabbilder nennen einen), daher sticht keine einzelne Ursache hervor.</numerusform>
+            <numerusform>Keiner der %n unerwarteten Neustarts nennt einen vermutlichen Treiber (nur kleine Speicherabbilder nennen einen), daher sticht keine einzelne Ursache hervor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="136"/>
+        <source>%1 (from %2) was named in %3 of the last %4 crashes: update or remove this driver first.</source>
+        <translation>%1 (von %2) wurde bei %3 der letzten %4 Abstürze genannt: Aktualisieren oder entfernen Sie zuerst diesen Treiber.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="137"/>
+        <source>%1 was named in %2 of the last %3 crashes: update or remove this driver first.</source>
+        <translation>%1 wurde bei %2 der letzten %3 Abstürze genannt: Aktualisieren oder entfernen Sie zuerst diesen Treiber.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="140"/>
+        <source>The one crash found names %1 as the probable driver; if it happens again, update this driver.</source>
+        <translation>Der einzige gefundene Absturz nennt %1 als vermutlichen Treiber; wenn es wieder passiert, aktualisieren Sie diesen Treiber.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="141"/>
+        <source>%1 was named in %2 of the last %3 crashes; the others name no driver, so it may not be the only cause.</source>
+        <translation>%1 wurde bei %2 der letzten %3 Abstürze genannt; die übrigen nennen keinen Treiber, daher ist er vielleicht nicht die einzige Ursache.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/recovery/crash_history.py" line="142"/>
+        <source>The last %1 crashes name %2 different drivers; crashes spread over many drivers often come from failing memory, overheating or power problems rather than one driver.</source>
+        <translation>Die letzten %1 Abstürze nennen %2 verschiedene Treiber; Abstürze, die sich auf viele Treiber verteilen, kommen oft von defektem Arbeitsspeicher, Überhitzung oder Stromversorgungsproblemen statt von einem einzelnen Treiber.</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="42"/>
+        <location filename="../app/ui/pages/recovery.py" line="44"/>
         <source>&lt;h2&gt;Crashes and recovery&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Abstürze und Wiederherstellung&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="50"/>
-        <location filename="../app/ui/pages/recovery.py" line="60"/>
+        <location filename="../app/ui/pages/recovery.py" line="52"/>
+        <source>Conclusion</source>
+        <translation>Fazit</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="54"/>
+        <source>Export crash history…</source>
+        <translation>Absturzverlauf exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="55"/>
+        <source>Save the crash history as a text or HTML file to send to support; personal details and Wi-Fi passwords are left out.</source>
+        <translation>Den Absturzverlauf als Text- oder HTML-Datei für den Support speichern; persönliche Angaben und WLAN-Passwörter werden weggelassen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="68"/>
+        <location filename="../app/ui/pages/recovery.py" line="78"/>
         <source>Unexpected restarts</source>
         <translation>Unerwartete Neustarts</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="53"/>
+        <location filename="../app/ui/pages/recovery.py" line="71"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="55"/>
+        <location filename="../app/ui/pages/recovery.py" line="73"/>
         <source>What happened</source>
         <translation>Was geschah</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="56"/>
+        <location filename="../app/ui/pages/recovery.py" line="74"/>
         <source>Stop code</source>
         <translation>Stoppcode</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="58"/>
+        <location filename="../app/ui/pages/recovery.py" line="76"/>
         <source>Probable cause</source>
         <translation>Wahrscheinliche Ursache</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="65"/>
+        <location filename="../app/ui/pages/recovery.py" line="83"/>
         <source>Evidence for the selected restart</source>
         <translation>Belege für den ausgewählten Neustart</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="68"/>
-        <location filename="../app/ui/pages/recovery.py" line="129"/>
+        <location filename="../app/ui/pages/recovery.py" line="86"/>
+        <source>Probable drivers</source>
+        <translation>Vermutliche Treiber</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="90"/>
+        <location filename="../app/ui/pages/recovery.py" line="200"/>
         <source>Windows recovery features</source>
         <translation>Wiederherstellungsfunktionen von Windows</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="78"/>
+        <location filename="../app/ui/pages/recovery.py" line="100"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/pages/recovery.py" line="107"/>
+        <location filename="../app/ui/pages/recovery.py" line="129"/>
         <source>%n unexpected restart(s) found.</source>
         <translation>
             <numerusform>%n unerwarteter Neustart gefunden.</numerusform>
@@ -2983,52 +3208,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="108"/>
+        <location filename="../app/ui/pages/recovery.py" line="130"/>
         <source>No unexpected restarts were found.</source>
         <translation>Es wurden keine unerwarteten Neustarts gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="122"/>
+        <location filename="../app/ui/pages/recovery.py" line="163"/>
+        <source>On this PC: %1 from %2, file version %3, dated %4 (%5).</source>
+        <translation>Auf diesem PC: %1 von %2, Dateiversion %3, vom %4 (%5).</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="164"/>
+        <source>an unknown company</source>
+        <translation>einem unbekannten Hersteller</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="171"/>
+        <source>Export crash history</source>
+        <translation>Absturzverlauf exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="173"/>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="173"/>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="183"/>
+        <source>en</source>
+        <comment>the language code of an exported HTML page</comment>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="186"/>
+        <source>The crash history was saved to %1. Personal details and Wi-Fi passwords were left out.</source>
+        <translation>Der Absturzverlauf wurde unter %1 gespeichert. Persönliche Angaben und WLAN-Passwörter wurden weggelassen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/recovery.py" line="193"/>
         <source>Recovery features</source>
         <translation>Wiederherstellungsfunktionen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="123"/>
+        <location filename="../app/ui/pages/recovery.py" line="194"/>
         <source>Windows Recovery Environment and Quick Machine Recovery are Windows features; on this system the evidence above comes from the kernel&apos;s logs.</source>
         <translation>Windows-Wiederherstellungsumgebung und Schnelle Computerwiederherstellung sind Funktionen von Windows; auf diesem System stammen die Belege oben aus den Protokollen des Kernels.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="131"/>
+        <location filename="../app/ui/pages/recovery.py" line="202"/>
         <source>Windows Recovery Environment</source>
         <translation>Windows-Wiederherstellungsumgebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="132"/>
+        <location filename="../app/ui/pages/recovery.py" line="203"/>
         <source>WinRE version</source>
         <translation>WinRE-Version</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="133"/>
+        <location filename="../app/ui/pages/recovery.py" line="204"/>
         <source>Quick Machine Recovery (cloud remediation)</source>
         <translation>Schnelle Computerwiederherstellung (Behebung über die Cloud)</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="134"/>
+        <location filename="../app/ui/pages/recovery.py" line="205"/>
         <source>Automatic remediation</source>
         <translation>Automatische Behebung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="135"/>
+        <location filename="../app/ui/pages/recovery.py" line="206"/>
         <source>Keeps trying for</source>
         <translation>Versucht es insgesamt</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="136"/>
+        <location filename="../app/ui/pages/recovery.py" line="207"/>
         <source>Tries again every</source>
         <translation>Neuer Versuch alle</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/recovery.py" line="156"/>
+        <location filename="../app/ui/pages/recovery.py" line="230"/>
         <source>Crash dump: %1</source>
         <translation>Absturzabbild: %1</translation>
     </message>

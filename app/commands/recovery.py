@@ -2,8 +2,11 @@
 
 ``ringfence recovery [--source DIR] [--json]`` reports the unexpected restarts found on this system (or
 in a folder of copied logs and dumps) and the WinRE / Quick Machine Recovery state;
-``ringfence recovery dump FILE [--json]`` reads one Windows crash dump. Notes about what could not be
-read go to stderr, so the JSON on stdout stays exactly the documented document.
+``ringfence recovery dump FILE [--json]`` reads one Windows crash dump;
+``ringfence recovery export [--source DIR] [--format text|html] [--output FILE]`` writes the crash history
+(aggregated by probable driver, set against Ringfence's definitions changes, personal details removed)
+for support. Notes about what could not be read go to stderr, so the JSON on stdout stays exactly the
+documented document.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from typing import Any
 from app.commands.output import print_json, printable
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.recovery.crash_export import export_html, export_text, write_export
+from app.core.recovery.crash_history import CrashHistory, DriverCount, read_history
 from app.core.recovery.dumpfile import read_dump_file
 from app.core.recovery.explain import USER_MODE_STATEMENT, explain_code, kind_text, kind_title
 from app.core.recovery.model import CrashReport, RecoveryScan, RecoveryState, hex_code, hex_parameter, iso_utc
@@ -37,13 +42,21 @@ def register(subparsers: Any) -> None:
     dump = sub.add_parser("dump", help="read one Windows kernel crash dump (.dmp)")
     dump.add_argument("file", type=Path, metavar="FILE")
     dump.add_argument("--json", action="store_true", dest="dump_json", help="print one JSON document")
+    export = sub.add_parser("export", help="the crash history for support, without personal details (text or HTML)")
+    export.add_argument("--source", type=Path, metavar="DIR", dest="export_source",
+                        help="read a folder of copied event logs and crash dumps instead of this system")
+    export.add_argument("--format", choices=("text", "html"), default=None,
+                        help="text or html (default: from the --output name, else text)")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
 
 
 def run(args: argparse.Namespace) -> int:
-    with Context.open():
+    with Context.open() as ctx:
         if args.recovery_command == "dump":
             return _run_dump(args.file, args.json or args.dump_json)
-        return _run_scan(args.source, args.json)
+        if args.recovery_command == "export":
+            return _run_export(ctx, args.export_source or args.source, args.format, args.output)
+        return _run_scan(ctx, args.source, args.json)
 
 
 def _run_dump(path: Path, as_json: bool) -> int:
@@ -80,7 +93,7 @@ def _name(code: int | None) -> str | None:
     return None if code is None else bugcheck_name(code)
 
 
-def _run_scan(source: Path | None, as_json: bool) -> int:
+def _read(source: Path | None) -> RecoveryScan:
     try:
         result = scan(source)
     except UnsupportedSystemError as exc:
@@ -88,27 +101,63 @@ def _run_scan(source: Path | None, as_json: bool) -> int:
     for note in result.notes:
         log.info("recovery note: %s", note)
         print(printable(f"ringfence: note: {note}"), file=sys.stderr)
+    return result
+
+
+def _run_scan(ctx: Context, source: Path | None, as_json: bool) -> int:
+    result = _read(source)
     if as_json:
         print_json(result.to_json())
         return 0
-    _print(_scan_lines(result, source))
+    _print(_scan_lines(result, source, read_history(ctx.store, source, result)))
     return 0
 
 
-def _scan_lines(result: RecoveryScan, source: Path | None) -> list[str]:
+def _run_export(ctx: Context, source: Path | None, fmt: str | None, output: Path | None) -> int:
+    history = read_history(ctx.store, source, _read(source))
+    html = fmt == "html" or (fmt is None and output is not None and output.suffix.lower() in (".html", ".htm"))
+    if output is None:
+        content = export_html(history, source=source) if html else export_text(history, source=source)
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return 0
+    if html and output.suffix.lower() not in (".html", ".htm"):
+        output = output.with_name(output.name + ".html")
+    elif not html and output.suffix.lower() in (".html", ".htm"):
+        output = output.with_suffix(".txt")
+    write_export(output, history, source=source)
+    log.info("crash history exported to %s", output)
+    print(printable(f"Crash history written to {output} ({len(history.entries)} unexpected restarts)."))
+    return 0
+
+
+def _scan_lines(result: RecoveryScan, source: Path | None, history: CrashHistory) -> list[str]:
     where = f"the folder {source}" if source else "this system"
     count = len(result.crashes)
-    lines = [f"Crash & recovery report for {where}", ""]
+    lines = [f"Crash & recovery report for {where}", "", str(history.conclusion), ""]
+    for driver in history.drivers:
+        lines.append(f"  {driver.summary}" + _driver_details(driver))
+    if history.drivers:
+        lines.append("")
     if not count:
         lines.append("No unexpected restarts or crashes were found.")
     else:
         lines.append(f"{count} unexpected restart{'s' if count != 1 else ''} found, newest first:")
-    for crash in result.crashes:
-        lines += ["", *_crash_lines(crash)]
+    for entry in history.entries:
+        lines += ["", *_crash_lines(entry.report), f"  Ringfence:        {entry.definitions}"]
     lines += ["", *_recovery_lines(result.recovery)]
     if result.crashes:
         lines += ["", USER_MODE_STATEMENT]
     return lines
+
+
+def _driver_details(driver: DriverCount) -> str:
+    info = driver.version
+    if info is None:
+        return ""
+    facts = [f"version {info.file_version}" if info.file_version else "", info.company or "",
+             f"dated {info.date:%Y-%m-%d}" if info.date else ""]
+    return " (" + ", ".join(filter(None, facts)) + ")" if any(facts) else ""
 
 
 def _crash_lines(crash: CrashReport) -> list[str]:

@@ -186,7 +186,9 @@ def _apply_dumps(report: CrashReport, dumps: list[DumpFinding], evidence: list[E
             report.parameter_width = info.parameter_width
         if info.system_time is not None:
             report.time = info.system_time
-        report.probable_module = report.probable_module or info.probable_module
+        if report.probable_module is None and info.probable_module is not None:
+            report.probable_module = info.probable_module
+            report.probable_module_path = next((d.name for d in info.drivers if d.file_name == info.probable_module), None)
     if dumps:
         report.dump_path = min(dumps, key=lambda d: d.info.dump_type != "triage").path
 

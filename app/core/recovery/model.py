@@ -72,6 +72,8 @@ class CrashReport:
     probable_module: str | None = None
     dump_path: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    # where the dump's driver list says the probable driver was loaded from (not part of the JSON contract)
+    probable_module_path: str | None = None
 
     @property
     def bugcheck_name(self) -> str | None:

@@ -7,12 +7,14 @@ from html import escape
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.core.context import Context
+from app.core.recovery.crash_history import CrashHistory, DriverCount
 from app.core.recovery.explain import kind_title
 from app.core.recovery.model import CrashReport, RecoveryState, hex_code
-from app.core.text.messages import translate
+from app.core.text.messages import Moment, translate
 from app.ui.formatting import NONE, reason, when
 from app.ui.i18n import text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
@@ -40,6 +42,22 @@ class RecoveryPage(Page):
     def build(self) -> None:
         layout = QVBoxLayout(self.body)
         layout.addWidget(QLabel(self.tr("<h2>Crashes and recovery</h2>"), self.body))
+        top = QHBoxLayout()
+        self.conclusion = plain_label(QLabel(self.body))
+        self.conclusion.setWordWrap(True)
+        font = self.conclusion.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.conclusion.setFont(font)
+        self.conclusion.setAccessibleName(self.tr("Conclusion"))
+        top.addWidget(self.conclusion, 1)
+        self.export_button = QPushButton(self.tr("Export crash history…"), self.body)
+        self.export_button.setToolTip(self.tr("Save the crash history as a text or HTML file to send to support; "
+                                              "personal details and Wi-Fi passwords are left out."))
+        self.export_button.clicked.connect(self.choose_export)
+        self.export_button.setEnabled(False)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
         self.card = CrashCard(self.body)
         self.card.hide()
         self.card.dismissed.connect(self._dismiss)
@@ -65,6 +83,10 @@ class RecoveryPage(Page):
         self.evidence.setAccessibleName(self.tr("Evidence for the selected restart"))
         history_layout.addWidget(self.evidence)
         layout.addWidget(history)
+        self.drivers_box = QGroupBox(self.tr("Probable drivers"), self.body)
+        self.drivers_layout = QVBoxLayout(self.drivers_box)
+        self.drivers_box.hide()
+        layout.addWidget(self.drivers_box)
         self.state_box = QGroupBox(self.tr("Windows recovery features"), self.body)
         self.state_form = QFormLayout(self.state_box)
         layout.addWidget(self.state_box)
@@ -111,9 +133,58 @@ class RecoveryPage(Page):
         else:
             self.evidence.clear()
         self._show_state(found.recovery if found else None)
+        self._show_history(data.history)
         notes = [reason(p) for p in data.problems] + [recovery_message(n) for n in (found.notes if found else [])]
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+
+    def _show_history(self, history: CrashHistory | None) -> None:
+        self.conclusion.setText(text(history.conclusion) if history else "")
+        self.conclusion.setVisible(history is not None)
+        self.export_button.setEnabled(history is not None)
+        while self.drivers_layout.count():
+            item = self.drivers_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        drivers = history.drivers if history else []
+        for driver in drivers:
+            label = plain_label(QLabel(self._driver_text(driver), self.drivers_box))
+            label.setWordWrap(True)
+            self.drivers_layout.addWidget(label)
+        self.drivers_box.setVisible(bool(drivers))
+
+    def _driver_text(self, driver: DriverCount) -> str:
+        """"csagent.sys was named in 4 of the last 5 crashes." and, when the file is on this PC, whose it is."""
+        summary = text(driver.summary)
+        info = driver.version
+        if info is None:
+            return summary
+        details = text(translate("RecoveryPage", "On this PC: %1 from %2, file version %3, dated %4 (%5).").arg(
+            info.description or info.product or driver.module, info.company or self.tr("an unknown company"),
+            info.file_version or NONE, Moment(info.date.timestamp(), "date") if info.date else NONE, info.path))
+        return f"{summary}\n{details}"
+
+    def choose_export(self) -> None:
+        """Ask where to save the crash history (HTML or text; the documents folder is proposed)."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self, self.tr("Export crash history"), str(Path(folder) / "ringfence-crash-history.html"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Web page (*.html)"), self.tr("Text (*.txt)")])
+        dialog.setDefaultSuffix("html")
+        dialog.fileSelected.connect(self.export_to)
+        dialog.open()
+
+    def export_to(self, target: str) -> None:
+        """Write the crash history to ``target`` on a worker; the page says where it went."""
+        if self.view is None or self.view.history is None:
+            return
+        self.call("recovery.export", calls.export, self.view.history, target, text, self.source,
+                  self.tr("en", "the language code of an exported HTML page"), done=self._exported)
+
+    def _exported(self, path: str) -> None:
+        self.say(self.tr("The crash history was saved to %1. Personal details and Wi-Fi passwords were left out.")
+                 .replace("%1", path))
 
     def _show_state(self, state: RecoveryState | None) -> None:
         while self.state_form.rowCount():
@@ -150,8 +221,11 @@ class RecoveryPage(Page):
             return
         proxy = self.table.model()
         crash = self.crashes.rows[proxy.mapToSource(rows[0]).row()]  # type: ignore[attr-defined]
-        lines = [f"<b>{escape(text(item.source))}</b> ({when(item.time.timestamp()) if item.time else NONE}): "
-                 f"{escape(recovery_message(item.message))}" for item in crash.evidence]
+        history = self.view.history if self.view else None
+        entry = next((e for e in history.entries if e.report is crash), None) if history else None
+        lines = [f"<b>{escape(text(entry.definitions))}</b>"] if entry is not None else []
+        lines += [f"<b>{escape(text(item.source))}</b> ({when(item.time.timestamp()) if item.time else NONE}): "
+                  f"{escape(recovery_message(item.message))}" for item in crash.evidence]
         if crash.dump_path:
             lines.append(escape(text(translate("RecoveryPage", "Crash dump: %1").arg(crash.dump_path))))
         self.evidence.setHtml("<br>".join(lines))
