@@ -142,6 +142,9 @@ def test_frozen_bundle_scans_with_its_own_engine_worker(tmp_path: Path) -> None:
     assert {p.name for p in (qt / "plugins").iterdir()} <= build_info.QT_PLUGINS
     assert {p.name for p in (qt / "translations").iterdir()} <= {"qtbase_de.qm"}
     assert not (qt / "opengl32sw.dll").exists()
+    assert not {p.name for p in (qt / "plugins").rglob("*")} & {f"{prefix}{name}{suffix}" for name in
+                                                                build_info.QT_UNUSED_PLUGINS
+                                                                for prefix, suffix in (("", ".dll"), ("lib", ".so"))}
     version_file = (tmp_path / "build" / "build" / "version_info.txt").read_text()
     assert f"'ProductVersion', '{build_info.project_version()}'" in version_file
 
