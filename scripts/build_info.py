@@ -134,3 +134,43 @@ def wanted_file(dest: str) -> bool:
 PYTHON_EXCLUDES = ["tkinter", "app.channel", "setuptools", "distutils", "_distutils_hack", "pkg_resources", "pydoc",
                    "asyncio", "_pydecimal"]
 
+
+Module = tuple[str, str, str]  # PyInstaller's entry for a pure-Python module: name, source path, typecode
+
+
+def shared_modules(pure: list[Module], collected: list[str]) -> list[Module]:
+    """The pure-Python modules that can sit once in ``base_library.zip``, which both executables import
+    from, instead of twice in the archive each executable carries.
+
+    ``collected`` are the paths inside the bundle of the other files (extension modules, DLLs, data). A
+    package with files of its own there stays in the archives (PyInstaller's importer finds a package's
+    modules and its files in one folder; a zip import cannot), and so do namespace packages (which zip
+    imports do not support)."""
+    on_disk = {parts[0] for parts in (dest.replace("\\", "/").split("/") for dest in collected) if len(parts) > 1}
+    namespaces = {name.split(".")[0] for name, source, _ in pure if source in ("-", None)}
+    staying = on_disk | namespaces
+    return [entry for entry in pure if entry[0].split(".")[0] not in staying]
+
+
+def write_base_library(original: Path, shared: list[Module], out: Path, code_cache: dict | None = None) -> Path:
+    """``original`` (PyInstaller's ``base_library.zip``: the modules Python needs to start) with the
+    ``shared`` modules added, compiled as PyInstaller compiles them, into ``out``. The added modules are
+    compressed; PyInstaller's own are too when zlib is built into the Python being frozen (Windows' is:
+    its embeddable Python starts from a compressed zip of the standard library), otherwise they stay
+    stored, as Python decompresses with zlib, which it must import first."""
+    import sys
+    import zipfile
+
+    from PyInstaller.building.utils import create_base_library_zip
+
+    added = out.with_name(out.stem + "-added.zip")
+    create_base_library_zip(str(added), shared, code_cache)
+    compress_all = "zlib" in sys.builtin_module_names
+    with zipfile.ZipFile(out, "w") as merged:
+        for source, compress in ((original, compress_all), (added, True)):
+            with zipfile.ZipFile(source) as part:
+                for info in part.infolist():
+                    kind = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+                    merged.writestr(zipfile.ZipInfo(info.filename, info.date_time), part.read(info), kind)
+    added.unlink()
+    return out

@@ -118,3 +118,13 @@ print(" ".join(sorted(name for name in sys.modules if name.startswith("Cryptodom
         package = folder.rstrip("/").replace("/", ".")
         assert not [name for name in loaded if name == package or name.startswith(package + ".")], loaded
 
+
+def test_modules_are_shared_unless_their_package_has_files_of_its_own_or_is_a_namespace() -> None:
+    pure = [("app", "app/__init__.py", "PYMODULE"), ("app.cli", "app/cli.py", "PYMODULE"),
+            ("json", "json/__init__.py", "PYMODULE"), ("tuf.api", "tuf/api/__init__.py", "PYMODULE"),
+            ("PySide6", "PySide6/__init__.py", "PYMODULE"), ("cryptography.fernet", "cryptography/fernet.py", "PYMODULE"),
+            ("certifi.core", "certifi/core.py", "PYMODULE"), ("jaraco", "-", "PYMODULE"),
+            ("jaraco.functools", "jaraco/functools/__init__.py", "PYMODULE")]
+    collected = ["PySide6\\Qt6Core.dll", "cryptography/hazmat/bindings/_rust.abi3.so", "certifi\\cacert.pem",
+                 "yara.cp311-win_amd64.pyd", "base_library.zip", "resources/README.md"]
+    assert [name for name, _, _ in build_info.shared_modules(pure, collected)] == ["app", "app.cli", "json", "tuf.api"]
