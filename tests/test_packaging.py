@@ -10,6 +10,7 @@ import subprocess
 import sys
 import sysconfig
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,22 @@ def test_frozen_bundle_scans_with_its_own_engine_worker(tmp_path: Path) -> None:
     assert {p.name for p in (qt / "plugins").iterdir()} <= build_info.QT_PLUGINS
     assert {p.name for p in (qt / "translations").iterdir()} <= {"qtbase_de.qm"}
     assert not (qt / "opengl32sw.dll").exists()
+    assert not {p.name for p in (qt / "plugins").rglob("*")} & {f"{prefix}{name}{suffix}" for name in
+                                                                build_info.QT_UNUSED_PLUGINS
+                                                                for prefix, suffix in (("", ".dll"), ("lib", ".so"))}
+    # The Python code both executables run sits once, in base_library.zip; each executable's own archive holds
+    # only the packages with files of their own. The channel's vendor tools and setuptools are nowhere.
+    from PyInstaller.archive.readers import pkg_archive_contents
+
+    internal = exe.parent / "_internal"
+    with zipfile.ZipFile(internal / "base_library.zip") as shared:
+        zipped = set(shared.namelist())
+    assert {"app/cli.pyc", "app/core/quarantine/__init__.pyc", "tuf/ngclient/updater.pyc", "encodings/__init__.pyc"} <= zipped
+    for program in (exe, cli):
+        archived = pkg_archive_contents(str(program))
+        assert "PySide6" in archived and not [name for name in archived if name == "app" or name.startswith("app.")]
+    everywhere = zipped | set(pkg_archive_contents(str(exe)))
+    assert not [name for name in everywhere if name.startswith(("app/channel", "app.channel", "setuptools"))]
     version_file = (tmp_path / "build" / "build" / "version_info.txt").read_text()
     assert f"'ProductVersion', '{build_info.project_version()}'" in version_file
 
