@@ -34,6 +34,9 @@ UNSUPPORTED = "unsupported"  # stored in a way no reader here unpacks (RAR compr
 
 IN_MEMORY = 8 * 1024 * 1024
 CHUNK = 1024 * 1024
+# The largest dictionary of a compressed stream unpacked (7z's LZMA, RAR): the decoder holds it in
+# memory. 7-Zip's "Ultra" and WinRAR's defaults stay within it; a larger one is named, not unpacked.
+MAX_DICTIONARY = 64 * 1024 * 1024
 MAX_CENTRAL_DIRECTORY = 32 * 1024 * 1024  # about 300,000 entries: listing more would cost memory itself
 _EOCD = struct.Struct("<4s4H2LH")
 

@@ -29,7 +29,6 @@ def _limit() -> int:
 LONG = _limit()
 SUPPORTED = os.open in os.supports_dir_fd and os.scandir in os.supports_fd
 DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-PROC_FD = "/proc/self/fd"
 
 T = TypeVar("T")
 
@@ -104,16 +103,6 @@ def unlink_long(path: str) -> None:
 def fsync_parent_long(path: str) -> None:
     """Make the removal of ``path`` (of any length) from its folder durable (POSIX)."""
     at_parent(path, lambda _name, fd: os.fsync(fd))
-
-
-def matchable_path(fd: int, path: str) -> str | None:
-    """A path libyara can open for the file behind ``fd``: ``path`` itself when it is short enough,
-    else ``/proc/self/fd/N`` where the system has it; ``None`` when neither works (read it instead)."""
-    if not too_long(path):
-        return path
-    if os.path.isdir(PROC_FD):
-        return f"{PROC_FD}/{fd}"
-    return None
 
 
 class FolderCursor:

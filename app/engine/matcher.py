@@ -1,7 +1,8 @@
 """Matching one file: YARA rules, SHA-256 signatures, the allow-list, and the containers inside.
 
 Small files are read once and matched from memory (one read serves hashing and YARA); large files are
-matched by path (libyara maps them) and hashed in a stream. A file is opened with ``O_NOFOLLOW`` and
+matched through a mapping whose resident pages stay bounded (:mod:`app.engine.bounded_map`) and hashed
+in a stream. A file is opened with ``O_NOFOLLOW`` and
 ``O_NONBLOCK`` and checked with ``fstat`` first, so a file swapped for a FIFO or a link between the
 walk and the match is refused instead of hanging the scan. Archives are opened within one budget for
 the file's whole archive tree (:mod:`app.engine.archives`), each format recognised by its content
@@ -16,8 +17,7 @@ import hashlib
 import io
 import os
 import stat
-import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -37,10 +37,10 @@ from app.engine.archives import (
     member_path,
     unpack,
 )
+from app.engine.bounded_map import bounded_mapping
 from app.engine.filetypes import HEAD, file_type, owner_of
 from app.engine.hashing import md5_fd, sha256_fd
 from app.engine.hashset import hash_record
-from app.engine.longpath import matchable_path
 from app.engine.problems import Problem, os_problem
 from app.engine.provenance_meta import provenance_of
 from app.engine.shared_open import open_for_scan
@@ -141,7 +141,7 @@ class Matcher:
                 self._match_data(path, name, data, result, target=target, depth=0)
             else:
                 result.bytes_scanned = st.st_size
-                self._match_large(path, name, fd, path, result, target=target, depth=0)
+                self._match_large(path, name, fd, result, target=target, depth=0)
             if result.incomplete:
                 self._limit_hit(path, result, target, lambda: sha256_fd(fd))
         except OSError as exc:
@@ -213,18 +213,17 @@ class Matcher:
         if kind is not None:
             self._open_container(kind, path, name, io.BytesIO(data), result, target=target, depth=depth)
 
-    def _match_large(self, path: str, name: str, fd: int, disk_path: str, result: FileResult, *, target: _Target,
+    def _match_large(self, path: str, name: str, fd: int, result: FileResult, *, target: _Target,
                      depth: int) -> None:
-        """Match by path what is too large to hold in memory: a file on disk or a spooled member."""
-        yara_path = matchable_path(fd, disk_path)  # a path too long to open is matched through our handle
-        if yara_path is None or _text(yara_path) != yara_path:
-            # libyara takes UTF-8 paths only: read a file with an undecodable name through our handle.
-            with os.fdopen(os.dup(fd), "rb") as handle:
-                self._match_data(path, name, handle.read(), result, target=target, depth=depth)
-            return
+        """Match what is too large to read into memory (a file on disk or a spooled member) through a
+        mapping whose resident pages stay bounded (:mod:`app.engine.bounded_map`)."""
         head = _read_at(fd, HEAD)
-        with _mapped(fd):
-            fired = self._yara(path, name, head, target, result, md5=lambda: md5_fd(fd), filepath=yara_path)
+        try:
+            with bounded_mapping(fd) as content:
+                fired = self._yara(path, name, head, target, result, md5=lambda: md5_fd(fd), data=content)
+        except (OSError, ValueError) as exc:  # cannot be mapped (a file system without mappings, a race)
+            result.errors.append((path, Problem("engine-error", exc)))
+            return
         sha = sha256_fd(fd) if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         if depth == 0:
@@ -304,27 +303,11 @@ class Matcher:
             elif content.spool is not None:
                 spool_fd = os.open(content.spool, os.O_RDONLY | getattr(os, "O_BINARY", 0))
                 try:
-                    self._match_large(inner, member.name, spool_fd, content.spool, result, target=target,
-                                      depth=depth + 1)
+                    self._match_large(inner, member.name, spool_fd, result, target=target, depth=depth + 1)
                 finally:
                     os.close(spool_fd)
         finally:
             content.close()
-
-
-MAPPED_ALONE = 64 * 1024 * 1024
-_MAPPING = threading.Lock()
-
-
-@contextlib.contextmanager
-def _mapped(fd: int) -> Iterator[None]:
-    """libyara maps a file it matches by path, and the mapped pages count in the worker's memory: files
-    above :data:`MAPPED_ALONE` are matched one at a time, so two threads never map two of them at once."""
-    if os.fstat(fd).st_size <= MAPPED_ALONE:
-        yield
-        return
-    with _MAPPING:
-        yield
 
 
 def _read_at(fd: int, size: int) -> bytes:
@@ -341,7 +324,11 @@ def _text(path: str) -> str:
         path.encode("utf-8")
         return path
     except UnicodeEncodeError:
+        pass
+    try:
         return os.fsencode(path).decode("utf-8", errors="replace")
+    except UnicodeEncodeError:  # a surrogate no file name holds (a member's name): replaced too
+        return path.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
 
 
 __all__ = ["ArchiveLimits", "FileResult", "Hit", "Matcher", "limit_rule"]

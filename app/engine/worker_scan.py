@@ -9,7 +9,8 @@ the *watermark*: every item up to it is accounted for, and the batch holds exact
 errors and counts. The batch also carries the watermark item's place in the walk (``position``), which
 the supervisor hands to the next worker if this one dies: it resumes right after that place, skips the
 files that were in flight by path, and so nothing is reported twice or lost, even on a tree that
-changes in between.
+changes in between. The ``done`` message also carries the worker's peak resident memory so far
+(``peak_memory``, bytes; 0 where the system does not say).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.engine.archives import ENCRYPTED, LIMIT_TIME, ArchiveLimits
+from app.engine.bounded_map import peak_resident
 from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
@@ -221,7 +223,7 @@ class Scan:
                 journal.close()
         self._flush(force=True)
         return {"type": "done", "cancelled": self.controls.cancel.is_set(), "watermark": self.watermark,
-                "definitions_version": self.version, **self.counts}
+                "definitions_version": self.version, "peak_memory": peak_resident(), **self.counts}
 
     def _alive(self, finished: threading.Event) -> None:
         while not finished.wait(ALIVE_SECONDS):

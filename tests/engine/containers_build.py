@@ -78,6 +78,24 @@ def seven_zip(members: dict[str, bytes], filters: str = "lzma2", password: str |
     return buffer.getvalue()
 
 
+def seven_zip_declaring(members: dict[str, bytes], dictionary_property: int) -> bytes:
+    """A 7z archive (LZMA2, plain header) whose coder declares the dictionary ``dictionary_property``
+    stands for (LZMA2's one-byte property), without the memory an encoder would need for it."""
+    buffer = io.BytesIO()
+    with py7zr.SevenZipFile(buffer, "w", filters=SEVEN_ZIP_FILTERS["lzma2"]) as archive:
+        archive.encoded_header_mode = False
+        for name, data in members.items():
+            archive.writestr(data, name)
+    out = bytearray(buffer.getvalue())
+    offset, size, _ = struct.unpack_from("<QQI", out, 12)
+    header = 32 + offset
+    at = out.index(b"\x21\x01", header)  # the LZMA2 coder: its id, one byte of properties
+    out[at + 2] = dictionary_property
+    struct.pack_into("<I", out, 28, zlib.crc32(out[header:header + size]))
+    struct.pack_into("<I", out, 8, zlib.crc32(out[12:32]))
+    return bytes(out)
+
+
 def iso_image(members: dict[str, bytes], udf: bool = True) -> bytes:
     """An ISO 9660 image (with Joliet and UDF 2.60 when ``udf``); folders are made as needed."""
     image = pycdlib.PyCdlib()
@@ -148,13 +166,14 @@ def _rar5_block(kind: int, flags: int, fields: bytes, extra: bytes = b"", data: 
     return struct.pack("<I", zlib.crc32(sized)) + sized + data
 
 
-def rar5(members: dict[str, bytes], encrypted: bool = False, method: int = 0) -> bytes:
+def rar5(members: dict[str, bytes], encrypted: bool = False, method: int = 0, dictionary: int = 0) -> bytes:
+    """``dictionary``: the dictionary size the members declare, as 128 KB shifted left by it."""
     out = bytearray(b"Rar!\x1a\x07\x01\x00")
     out += _rar5_block(1, 0, _vint(0))  # the main archive header
     for name, data in members.items():
         raw = name.encode()
         fields = (_vint(0x4) + _vint(len(data)) + _vint(0x20) + struct.pack("<I", zlib.crc32(data))
-                  + _vint(method << 7) + _vint(0) + _vint(len(raw)) + raw)
+                  + _vint(method << 7 | dictionary << 10) + _vint(0) + _vint(len(raw)) + raw)
         extra = b""
         if encrypted:  # an encryption record: AES-256, no password check value
             record = _vint(0x01) + _vint(0) + _vint(0) + bytes([15]) + bytes(16) + bytes(16)

@@ -175,7 +175,7 @@ def test_zip_bomb_finishes_in_seconds_with_bounded_memory_and_no_restart(tmp_pat
     assert outcome.progress.incomplete == 1
     assert {Path(item["path"].split("!")[0]).name for item in outcome.skipped_items if item.get("limit")} == {"bomb.zip"}
     if peak_kb is not None:
-        assert peak_kb < 400 * 1024, f"worker peak memory {peak_kb // 1024} MB"
+        assert peak_kb < 300 * 1024, f"worker peak memory {peak_kb // 1024} MB"  # the target of issue 19
 
 
 def nested_wide(leaf: bytes, copies: int, levels: int) -> bytes:

@@ -97,12 +97,16 @@ def test_a_password_protected_archive_is_reported_as_such_and_is_no_threat_by_de
     assert ("x", "Heuristics.Encrypted.Archive") in {(hit.path, hit.rule) for hit in flagged.hits}
 
 
-def test_a_compressed_rar_member_is_named_as_not_fully_checked_never_faked() -> None:
-    for make in (build.rar4, build.rar5):
-        data = make({"setup.exe": b"compressed bytes"}, method=0x33 if make is build.rar4 else 3)
-        result = match("x.rar", data)
-        assert result.incomplete == [("x.rar!setup.exe", "unsupported")]
-        assert not result.hits
+def test_a_7z_dictionary_larger_than_the_limit_is_named_not_unpacked() -> None:
+    from app.engine.archives import MAX_DICTIONARY
+
+    fits = build.seven_zip_declaring({"dir/eicar.com": EICAR}, 0x1C)  # 2 << 25: 64 MB, the limit
+    assert "x!dir/eicar.com" in found(match("x", fits))  # (LZMA2 stores so small a member as it is: "x" too)
+    too_large = build.seven_zip_declaring({"dir/eicar.com": EICAR}, 0x1D)  # 3 << 25: 96 MB
+    result = match("x", too_large)
+    assert result.incomplete == [("x!dir/eicar.com", "unsupported")]
+    assert found(result) <= {"x"}
+    assert MAX_DICTIONARY == 64 * MB
 
 
 def test_containers_are_recognised_by_content_never_by_extension() -> None:
@@ -166,8 +170,8 @@ def test_a_rar_never_starts_an_unpacker_found_on_the_path(tmp_path: Path, monkey
     for tool in ("unrar", "unar", "7z", "7zz", "bsdtar"):
         write(tools / tool, f"#!/bin/sh\ntouch {marker}\nexit 0\n").chmod(0o755)
     monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
-    # A RAR 4 archive whose main header holds an old-style comment, compressed: rarfile hands such a
-    # comment to an external unpacker.
+    # A RAR 4 archive whose main header holds an old-style comment, compressed: rarfile (the reader
+    # before UnRAR's library) handed such a comment to an external unpacker.
     comment = b"\x01\x02\x03\x04\x05"
     block = struct.pack("<HBHH", 0, 0x75, 0, 7 + 6 + len(comment)) + struct.pack("<HBBH", 5, 29, 0x33, 0) + comment
     head = struct.pack("<BHH", 0x73, 0x0002, 7 + 6 + len(block)) + bytes(6) + block

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 import yara
 
-from app.engine import longpath
 from app.engine.matcher import SMALL_FILE, Matcher
 from app.engine.walker import SKIP_SYMLINK, SKIP_SYMLINK_OUTSIDE, Walker, WalkOptions
 from tests.conftest import run_cli
@@ -129,13 +128,7 @@ def test_deep_links_are_not_followed_and_deep_names_are_excluded(tmp_path: Path)
                        "skip.log": "excluded"}
 
 
-@pytest.mark.parametrize("proc", [True, False], ids=["proc-fd", "without-proc"])
-def test_a_large_deep_file_is_matched_through_its_handle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         proc: bool) -> None:
-    if not proc:  # a system without /proc/self/fd: the file is read through the handle instead
-        monkeypatch.setattr(longpath, "PROC_FD", str(tmp_path / "no-proc"))
-    elif not os.path.isdir(longpath.PROC_FD):
-        pytest.skip("no /proc/self/fd here")
+def test_a_large_deep_file_is_matched_through_its_handle(tmp_path: Path) -> None:
     deep = nest(tmp_path, "f" * 60, 4300)
     marker = b"LONGPATH-MARKER-7f3a"
     big = put(deep + "/big.bin", b"\0" * (SMALL_FILE + 4096) + marker)

@@ -8,100 +8,28 @@ removed as they go.
 
 from __future__ import annotations
 
-import io
-import os
-import tempfile
 from collections.abc import Iterator
 from typing import IO
 
-from app.engine.archives import LIMIT_MEMBER_SIZE, Budget, LimitReached, member_path
+from app.engine.archives import CHUNK, LIMIT_MEMBER_SIZE, MAX_DICTIONARY, Budget, LimitReached
 from app.engine.containers import Member, NotReadable
+from app.engine.containers.sinks import Sinks
 
-IN_MEMORY_TOTAL = 16 * 1024 * 1024  # all the members of one archive held in memory at once
-
-
-class _Sink:
-    """One member as it is unpacked: metered, in memory or spooled (a ``py7zr`` writer)."""
-
-    def __init__(self, owner: _Sinks, name: str) -> None:
-        self.owner = owner
-        self.name = name
-        self.path = member_path(owner.path, name)
-        self.parts: list[bytes] = []
-        self.spool: IO[bytes] | None = None
-        self.length = 0
-        self.too_large = False
-
-    def write(self, data: bytes | bytearray) -> int:
-        budget = self.owner.budget
-        budget.consume(len(data), self.path)
-        budget.check_time(self.path)
-        self.length += len(data)
-        if self.length > budget.limits.max_member:
-            self.too_large = True
-            raise LimitReached(LIMIT_MEMBER_SIZE, self.path)
-        if self.spool is None and self.owner.in_memory + len(data) > IN_MEMORY_TOTAL:
-            self.spool = tempfile.NamedTemporaryFile(prefix="member-", dir=budget.spool_dir, delete=False)  # noqa: SIM115
-            self.spool.writelines(self.parts)
-            self.owner.in_memory -= sum(len(part) for part in self.parts)
-            self.parts = []
-        if self.spool is not None:
-            self.spool.write(data)
-        else:
-            self.parts.append(bytes(data))
-            self.owner.in_memory += len(data)
-        return len(data)
-
-    def read(self, size: int | None = None) -> bytes:
-        return b""
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
-
-    def size(self) -> int:
-        return self.length
-
-    def close(self) -> None:
-        if self.spool is not None:
-            self.spool.close()
-
-    def open(self) -> IO[bytes]:
-        if self.spool is not None:
-            return open(self.spool.name, "rb")  # the matcher closes it
-        return io.BytesIO(b"".join(self.parts))
-
-    def discard(self) -> None:
-        self.parts = []
-        if self.spool is not None:
-            self.spool.close()
-            try:
-                os.unlink(self.spool.name)
-            except OSError:
-                pass
+_LZMA2, _LZMA = b"\x21", b"\x03\x01\x01"
 
 
-class _Sinks:
-    """The ``py7zr`` writer factory: one :class:`_Sink` per member, in the archive's order."""
-
-    def __init__(self, budget: Budget, path: str) -> None:
-        self.budget = budget
-        self.path = path
-        self.in_memory = 0
-        self.made: list[_Sink] = []
-
-    def create(self, filename: str) -> _Sink:
-        self.budget.member(member_path(self.path, filename))
-        sink = _Sink(self, filename)
-        self.made.append(sink)
-        return sink
+def _chunk() -> int:
+    return CHUNK
 
 
 def members(source: IO[bytes], name: str, budget: Budget, path: str) -> Iterator[Member]:
     import py7zr
+    import py7zr.py7zr
     from py7zr.exceptions import PasswordRequired, UnsupportedCompressionMethodError
+
+    # py7zr asks its decompressor for up to 128 MB at once (its "memory limit"): 1 MB of zeros would
+    # come out as one 128 MB piece before the sink could meter it. One chunk at a time instead.
+    py7zr.py7zr.get_memory_limit = _chunk
 
     try:
         archive = py7zr.SevenZipFile(source, mode="r")
@@ -117,7 +45,11 @@ def members(source: IO[bytes], name: str, budget: Budget, path: str) -> Iterator
             for info in files:
                 yield Member(info.filename, info.uncompressed, encrypted=True)
             return
-        sinks = _Sinks(budget, path)
+        if (dictionary := _largest_dictionary(archive)) > MAX_DICTIONARY:
+            for info in files:
+                yield Member(info.filename, info.uncompressed, unsupported=f"7z dictionary of {dictionary >> 20} MB")
+            return
+        sinks = Sinks(budget, path)
         try:
             try:
                 archive.extractall(factory=sinks)  # type: ignore[arg-type]
@@ -141,7 +73,25 @@ def members(source: IO[bytes], name: str, budget: Budget, path: str) -> Iterator
                 sink.discard()
 
 
-def _unpacked(sinks: _Sinks, done: int) -> Iterator[Member]:
+def _largest_dictionary(archive: object) -> int:
+    """The largest LZMA / LZMA2 dictionary the archive's folders declare (the decoder allocates it)."""
+    largest = 0
+    try:
+        folders = archive.header.main_streams.unpackinfo.folders  # type: ignore[attr-defined]
+    except AttributeError:  # no packed streams (only empty files)
+        return 0
+    for folder in folders:
+        for coder in folder.coders:
+            method, properties = coder.get("method", b""), coder.get("properties") or b""
+            if method == _LZMA2 and len(properties) >= 1:
+                bits = min(properties[0], 40)
+                largest = max(largest, 0xFFFFFFFF if bits == 40 else (2 | (bits & 1)) << (bits // 2 + 11))
+            elif method == _LZMA and len(properties) >= 5:
+                largest = max(largest, int.from_bytes(properties[1:5], "little"))
+    return largest
+
+
+def _unpacked(sinks: Sinks, done: int) -> Iterator[Member]:
     for sink in sinks.made[:max(0, done)]:
         sink.close()
         yield Member(sink.name, sink.length, sink.open, metered=True)
