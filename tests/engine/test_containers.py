@@ -109,6 +109,19 @@ def test_a_7z_dictionary_larger_than_the_limit_is_named_not_unpacked() -> None:
     assert MAX_DICTIONARY == 64 * MB
 
 
+def test_a_cabinet_compressed_with_lzx_or_quantum_is_named_not_fully_checked() -> None:
+    # No reader here decodes LZX or Quantum: such a folder's members are listed, named as not fully
+    # checked ("unsupported"), and never called clean or a threat. The folder's compression type is the
+    # 16-bit field at offset 6 of the first CFFOLDER, right after the 36-byte CFHEADER.
+    cabinet = bytearray(build.cabinet({"dir\\eicar.com": EICAR}))
+    assert cabinet[42:44] == b"\x01\x00"  # MSZIP
+    for name, method in (("LZX", b"\x03\x15"), ("Quantum", b"\x02\x00")):
+        cabinet[42:44] = method
+        result = match("x", bytes(cabinet))
+        assert result.incomplete == [("x!dir\\eicar.com", "unsupported")], name
+        assert not [hit for hit in result.hits if "!" in hit.path], name
+
+
 def test_containers_are_recognised_by_content_never_by_extension() -> None:
     assert detect(FORMATS["7z-lzma2"][0]) == "sevenzip"
     assert detect(FORMATS["iso-udf"][0][:0x8806]) == "iso"
