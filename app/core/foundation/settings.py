@@ -132,6 +132,11 @@ SCHEMA: tuple[Setting, ...] = (
     _s("scan.exclude_globs", list, [], QT_TRANSLATE_NOOP("Settings", "Name patterns never scanned (for example *.iso)"),
        item_type=str),
     _s("scan.exclude_extensions", list, [], QT_TRANSLATE_NOOP("Settings", "File extensions never scanned"), item_type=str),
+    _s("scan.exclude_developer_folders", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Never scan developer folders (node_modules, .git, .venv, __pycache__, build, dist, "
+                                     "target)")),
+    _s("scan.exclude_vm_disks", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Never scan virtual machine disks (.vdi, .vmdk, .vhd, .vhdx, .qcow2 and others)")),
     _s("quarantine.purge_days", int, 90, QT_TRANSLATE_NOOP("Settings", "Delete quarantined items after (days)"),
        minimum=1, maximum=3650),
     _s("updates.poll_hours", int, 4, QT_TRANSLATE_NOOP("Settings", "Check for definitions every (hours)"),
@@ -150,6 +155,8 @@ SCHEMA: tuple[Setting, ...] = (
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
     _s("ui.autostart", bool, False, QT_TRANSLATE_NOOP("Settings", "Start Ringfence when I log in")),
+    _s("ui.scan_menu", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Show \"Scan with Ringfence\" in the file manager's menu for files and folders")),
     _s("ui.do_not_disturb", bool, False,
        QT_TRANSLATE_NOOP("Settings", "Do not disturb: show only threat and crash notifications")),
 )

@@ -17,6 +17,7 @@ from app.core.foundation.errors import RingfenceError
 from app.core.foundation.resources import resources_dir
 from app.core.foundation.store import Schema
 from app.core.journal.provenance import PROVENANCE_KEYS, provenance
+from app.core.scanning import exclusions
 from app.core.scanning.definitions import ActiveDefinitions
 from app.core.scanning.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 from app.core.text.messages import Message, translate
@@ -85,13 +86,13 @@ def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use
 def scan_options(ctx: Context, defs: ActiveDefinitions, jobs: int | None) -> dict[str, Any]:
     """The engine options of a scan, from the settings (the walk and the file count both use them)."""
     s = ctx.settings
+    excluded = exclusions.effective(s)
     return {
         "jobs": jobs if jobs else s["scan.jobs"],
         "timeout": s["scan.rule_timeout_s"],
         "max_file_size": s["scan.max_file_size_mb"] * 1024 * 1024,
-        "exclude_paths": [*s["scan.exclude_paths"], *own_paths(ctx)],
-        "exclude_globs": s["scan.exclude_globs"],
-        "exclude_extensions": s["scan.exclude_extensions"],
+        **excluded,
+        "exclude_paths": [*excluded["exclude_paths"], *own_paths(ctx)],
         # A plain folder of rules is the yara-compatible mode (comparisons with the yara CLI):
         # like yara, it matches files as they are and does not look inside archives.
         "scan_archives": s["scan.scan_archives"] and defs.definitions.kind == "bundle",
