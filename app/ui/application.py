@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.beacon.sender import BeaconThread
-from app.core.desktop import autostart
+from app.core.desktop import autostart, scan_menu
 from app.core.foundation.paths import Paths
 from app.core.foundation.settings import Settings
 from app.core.journal.events import Event
@@ -57,6 +57,7 @@ class ConsoleApp(QObject):
         self.paths = paths.ensure()
         self.settings = Settings.load(paths.settings_file)  # a small JSON file; everything else runs on workers
         autostart.reflect(self.settings)  # a file or a registry value: the installer may have set it
+        scan_menu.reflect(self.settings)  # the same for "Scan with Ringfence" in the file manager
         self.workers = Workers(paths, parent=self)
         self.language = Language(qapp)
         self.language.apply(self.settings["ui.language"])
