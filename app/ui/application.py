@@ -204,6 +204,15 @@ class ConsoleApp(QObject):
     def page(self, name: str) -> QWidget | None:
         return self.window.pages.get(name)
 
+    def scan_from_outside(self, paths: list[str]) -> None:
+        """Scan what was chosen in the file manager, at once, on the Scan page (brought forward when the
+        window is open; from the tray, the scan's notification tells when it is done)."""
+        if self.window.isVisible():
+            self.show_page("scan")
+        page = self.page("scan")
+        if page is not None:
+            page.scan_paths(paths)  # type: ignore[attr-defined]
+
     def register_action(self, action_id: str, handler: Callable[[str], None]) -> None:
         """A feature's own fix action (for example ``realtime.resume``)."""
         self._actions[action_id] = handler

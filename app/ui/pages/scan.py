@@ -22,6 +22,7 @@ from app.core.journal.provenance import provenance
 from app.core.scanning.job import Found, JobProgress, ScanJob, ScanRequest, ScanSummary
 from app.ui.dialogs.false_positive import FalsePositiveDialog
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
+from app.ui.i18n import plural
 from app.ui.pages import scan_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.scan_results import ResultsView, summary_text
@@ -48,6 +49,7 @@ class ScanPage(Page):
         self.done: dict[tuple[str, str], str] = {}  # what the user did after the scan, by (path, rule)
         self.items: dict[tuple[str, str], str] = {}  # the vault items of what the user quarantined then
         self.asking: ThreatChoiceDialog | None = None  # the question for the action "ask", once needed
+        self.queued: list[str] = []  # chosen in the file manager while a scan ran: scanned next
         self.setAcceptDrops(True)
         self.watch = QTimer(self, interval=1000)  # follows a scan another process runs
         self.watch.timeout.connect(self.refresh)
@@ -161,6 +163,15 @@ class ScanPage(Page):
             self.start_scan(kind)
         return True
 
+    def scan_paths(self, paths: list[str]) -> None:
+        """A custom scan of ``paths`` now, or right after the scan that runs."""
+        if not self.running:
+            self.start_scan("custom", paths)
+            return
+        self.queued += [p for p in paths if p not in self.queued]
+        self.say(plural(self.tr("%n item(s) will be scanned when this scan is done.", "", len(self.queued)),
+                        len(self.queued)))
+
     def start_scan(self, kind: str, paths: list[str] | None = None) -> None:
         if self.running:
             return
@@ -205,6 +216,9 @@ class ScanPage(Page):
             self.progress_view.hide()
             self.refresh()
         self.paint_state()
+        if self.queued:
+            queued, self.queued = self.queued, []
+            self.start_scan("custom", queued)
 
     def pause(self) -> None:
         if self.job is not None:

@@ -1,0 +1,118 @@
+""""Scan with Ringfence": the items of one selection, each started as its own process by the file manager,
+become one scan on the running console (the real single-instance channel, real sockets, real processes),
+which starts without a question and, from the tray, says when it is done."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.core.context import Context
+from app.core.foundation.paths import get_paths
+from app.core.scanning.runs import SCANS_SCHEMA
+from app.engine.eicar import eicar_bytes
+from app.ui import single_instance
+from app.ui.application import ConsoleApp
+from app.ui.gui import scan_targets
+from app.ui.pages.scan import ScanPage
+from app.ui.single_instance import SingleInstance
+from tests.conftest import ROOT
+from tests.quarantine.conftest import make_file
+
+SCAN_TIMEOUT = 120_000
+
+
+def _three(root: Path) -> list[str]:
+    make_file(root / "report.pdf", b"%PDF-1.4 an ordinary document\n" * 10)
+    make_file(root / "photos" / "beach.jpg", b"\xff\xd8\xff\xe0 not really a photo\n" * 10)
+    make_file(root / "download.com", eicar_bytes())
+    return [str(root / "report.pdf"), str(root / "photos"), str(root / "download.com")]
+
+
+def test_three_launches_in_a_moment_are_gathered_into_one_request(qtbot: QtBot, rf_home: Path) -> None:
+    paths = get_paths().ensure()
+    first = SingleInstance(paths)
+    assert first.claim(["/data/a.txt"])  # nobody listens yet: this one is the console
+    try:
+        with qtbot.waitSignal(first.scan_requested, timeout=10_000) as gathered:
+            first.request_scan(["/data/a.txt"])
+            for name in ("b.txt", "c.txt"):
+                assert not SingleInstance(paths).claim([f"/data/{name}"])  # handed over
+        assert gathered.args == [["/data/a.txt", "/data/b.txt", "/data/c.txt"]]
+        with qtbot.waitSignal(first.activated, timeout=5_000):
+            assert not SingleInstance(paths).claim()  # no paths: come forward, as before
+        with qtbot.waitSignal(first.scan_requested, timeout=10_000) as later:
+            assert SingleInstance(paths).forward(["/data/d.txt"])
+        assert later.args == [["/data/d.txt"]]  # a later selection is a scan of its own
+    finally:
+        first.close()
+
+
+def test_gathering_ends_after_the_longest_wait_however_many_arrive(qtbot: QtBot, rf_home: Path,
+                                                                   monkeypatch) -> None:
+    monkeypatch.setattr(single_instance, "GATHER_MAX_MS", 300)
+    instance = SingleInstance(get_paths().ensure())
+    with qtbot.waitSignal(instance.scan_requested, timeout=5_000) as gathered:
+        instance.request_scan(["/one"])
+        qtbot.wait(200)
+        instance.request_scan(["/two", "/one"])  # the same item twice is scanned once
+    assert gathered.args == [["/one", "/two"]]
+
+
+def test_three_real_processes_make_one_scan_of_three_items_shown_on_the_scan_page(
+        qtbot: QtBot, console_app: ConsoleApp, tmp_path: Path) -> None:
+    chosen = _three(tmp_path / "selection")
+    instance = SingleInstance(console_app.paths)
+    assert instance.listen()
+    instance.scan_requested.connect(console_app.scan_from_outside)
+    console_app.start()
+    scan_page = console_app.window.pages["scan"]
+    assert isinstance(scan_page, ScanPage)
+    console_app.show_page("dashboard")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    try:
+        launches = [subprocess.Popen([sys.executable, "-m", "app.ui.gui", path], cwd=ROOT, env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for path in chosen]
+        for launch in launches:
+            while launch.poll() is None:  # the console's event loop reads their messages meanwhile
+                qtbot.wait(50)
+            assert launch.returncode == 0, launch.stderr.read() if launch.stderr else ""
+        qtbot.waitUntil(lambda: scan_page.summary is not None and not scan_page.running, timeout=SCAN_TIMEOUT)
+    finally:
+        instance.close()
+    assert sorted(scan_page.summary.roots) == sorted(chosen)  # type: ignore[union-attr]
+    assert console_app.window.current_page() == "scan"  # the open window shows the scan
+    assert [f.path for f in scan_page.found] == [chosen[2]]
+    with Context.open(console_app.paths) as ctx:
+        ctx.store.ensure(SCANS_SCHEMA)
+        assert ctx.store.conn.execute("SELECT COUNT(*) FROM scans").fetchone()[0] == 1
+
+
+def test_from_the_tray_the_scan_runs_unseen_and_its_end_is_notified(
+        qtbot: QtBot, console_app: ConsoleApp, tmp_path: Path) -> None:
+    chosen = _three(tmp_path / "selection")[:2]
+    console_app.start()
+    console_app.window.hide()  # the console lives in the tray
+    scan_page = console_app.window.pages["scan"]
+    assert isinstance(scan_page, ScanPage)
+    console_app.scan_from_outside(chosen)
+    assert scan_page.running  # no question first
+    console_app.scan_from_outside([str(tmp_path / "selection" / "download.com")])  # chosen while it runs
+    qtbot.waitUntil(lambda: scan_page.summary is not None and not scan_page.running
+                    and scan_page.summary.roots == [str(tmp_path / "selection" / "download.com")],
+                    timeout=SCAN_TIMEOUT)  # the second selection is scanned right after the first
+    assert not console_app.window.isVisible()
+    qtbot.waitUntil(lambda: any(title == "Scan finished" or "scan(s) finished" in body
+                                for title, body, _critical in console_app.notifier.shown), timeout=30_000)
+
+
+def test_paths_from_the_file_manager_are_made_absolute(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert scan_targets(["notes.txt", str(tmp_path / "x")], platform="linux") == [
+        str(tmp_path / "notes.txt"), str(tmp_path / "x")]
+    if sys.platform == "win32":  # pragma: no cover - Windows' own path rules
+        assert scan_targets(['D:"'], platform="win32") == ["D:\\"]
