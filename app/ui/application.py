@@ -232,6 +232,7 @@ class ConsoleApp(QObject):
     def _register_actions(self) -> None:
         self.register_action("update.check", lambda _arg: self.check_updates())
         self.register_action("settings.open", lambda tab: self.open_settings(tab or None))
+        self.register_action("settings.reload", lambda _arg: self.reload_settings())
         self.register_action("app.open", lambda _arg: self.open_window())
         self.register_action("app.quit", lambda _arg: self.quit())
 
@@ -255,6 +256,10 @@ class ConsoleApp(QObject):
         job = self.workers.submit("save settings", startup.save_settings, values)
         job.finished.connect(self.adopt_settings)
         return job
+
+    def reload_settings(self) -> None:
+        """Settings a page saved itself ("Never scan this folder") become the console's."""
+        self.workers.submit("load settings", startup.load_settings).finished.connect(self.adopt_settings)
 
     def adopt_settings(self, settings: Settings) -> None:
         """Settings just saved on a worker become the console's (language, protection, pages follow)."""

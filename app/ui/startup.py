@@ -73,6 +73,10 @@ def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
     return settings
 
 
+def load_settings(ctx: Context) -> Settings:
+    return Settings.load(ctx.paths.settings_file)
+
+
 def first_time_hidden(ctx: Context) -> bool:
     """True the first time the window closes to the tray (the user is told once)."""
     marker = ctx.paths.data_dir / TRAY_HINT_FILE

@@ -85,7 +85,8 @@ def test_never_scan_from_a_detection_is_listed_with_the_threat_it_came_from(ctx:
     assert Settings.load(ctx.paths.settings_file)["scan.exclude_paths"] == [str(folder)]
     ctx.settings.set("scan.exclude_developer_folders", True)
     ctx.settings.set("scan.exclude_extensions", [".iso"])
-    shown = {(e.place, e.kind): e.reason.english() for e in exclusions.listing(ctx)}
+    shown = {(e.place, e.kind): e.reason.english()
+             for e in exclusions.listing(ctx.settings.values, exclusions.known(ctx))}
     assert shown[(str(folder), "place")] == (f"Added from the threat EICAR-Test-File found in {folder / 'eicar.com'}; "
                                              "that file is not scanned any more either")
     assert shown[("node_modules", "folder-name")] == "Preset: developer folders (any folder of this name)"

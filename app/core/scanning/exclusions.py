@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from app.core.context import Context
+from app.core.foundation.errors import RingfenceError
+from app.core.foundation.resources import resources_dir
 from app.core.foundation.settings import Settings
 from app.core.foundation.store import Schema
 from app.core.journal import events
@@ -55,6 +58,7 @@ class Excluded:
     kind: str  # "place", "folder-name", "pattern" or "extension"
     reason: Message
     added_at: float | None = None
+    threat: str = ""  # the threat found there when the place was added from a detection
 
 
 def effective(settings: Settings) -> dict[str, list[str]]:
@@ -98,38 +102,73 @@ def never_scan(ctx: Context, folder: str, reason: str = FROM_SCAN_PAGE, *, threa
     return settings
 
 
-def _notes(ctx: Context) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Note:
+    """Why a place was added (a row of ``exclusion_notes``)."""
+
+    reason: str
+    threat: str = ""
+    file: str = ""
+    added_at: float | None = None
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the list needs beyond the settings: the notes, by place, and Ringfence's own folders."""
+
+    notes: dict[str, Note]
+    own: tuple[str, ...]
+
+
+def _key(place: str) -> str:
+    return os.path.normcase(os.path.normpath(place))
+
+
+def own_paths(ctx: Context) -> list[str]:
+    """Ringfence's own folders: never scanned (they hold rule sources and test samples by design)."""
+    paths = [ctx.paths.config_dir, ctx.paths.data_dir, ctx.paths.cache_dir, ctx.paths.log_dir]
+    try:
+        paths.append(resources_dir())
+    except RingfenceError:
+        pass
+    return [str(p) for p in paths]
+
+
+def known(ctx: Context) -> Known:
+    """Read the notes and our own folders (on a worker: it reads the state database)."""
     ctx.store.ensure(SCHEMA)
     rows = ctx.store.conn.execute("SELECT place, reason, threat, file, added_at FROM exclusion_notes").fetchall()
-    return {os.path.normcase(os.path.normpath(r["place"])): r for r in rows}
+    return Known({_key(r["place"]): Note(r["reason"], r["threat"], r["file"], r["added_at"]) for r in rows},
+                 tuple(own_paths(ctx)))
 
 
-def _place_reason(note: Any) -> Message:
-    if note is None or note["reason"] == IN_SETTINGS:
+def _place_reason(note: Note | None) -> Message:
+    if note is None or note.reason == IN_SETTINGS:
         return translate("Exclusions", "Added in the settings")
-    if note["reason"] == FROM_DETECTION:
+    if note.reason == FROM_DETECTION:
         return translate("Exclusions", "Added from the threat %1 found in %2; that file is not scanned any more "
-                         "either").arg(note["threat"], note["file"])
+                         "either").arg(note.threat, note.file)
     return translate("Exclusions", "Added from the Scan page")
 
 
-def listing(ctx: Context) -> list[Excluded]:
-    """Everything scans and real-time protection leave alone, each with the reason it is there."""
-    s = ctx.settings
-    notes = _notes(ctx)
-    found: list[Excluded] = []
-    for place in s["scan.exclude_paths"]:
-        note = notes.get(os.path.normcase(os.path.normpath(place)))
-        found.append(Excluded(place, "place", _place_reason(note), note["added_at"] if note is not None else None))
-    if s["scan.exclude_developer_folders"]:
+def listing(values: Mapping[str, Any], found: Known) -> list[Excluded]:
+    """Everything scans and real-time protection leave alone, each with the reason it is there, for the
+    settings ``values`` (saved, or as the settings dialog holds them)."""
+    entries: list[Excluded] = []
+    for place in values["scan.exclude_paths"]:
+        note = found.notes.get(_key(place))
+        entries.append(Excluded(place, "place", _place_reason(note), note.added_at if note is not None else None,
+                                note.threat if note is not None and note.reason == FROM_DETECTION else ""))
+    if values["scan.exclude_developer_folders"]:
         preset = translate("Exclusions", "Preset: developer folders (any folder of this name)")
-        found += [Excluded(name, "folder-name", preset) for name in DEVELOPER_FOLDERS]
-    for pattern in s["scan.exclude_globs"]:
-        found.append(Excluded(pattern, "pattern", translate("Exclusions", "Added in the settings")))
-    for extension in s["scan.exclude_extensions"]:
-        found.append(Excluded(extension, "extension", translate("Exclusions", "Added in the settings")))
-    if s["scan.exclude_vm_disks"]:
+        entries += [Excluded(name, "folder-name", preset) for name in DEVELOPER_FOLDERS]
+    in_settings = translate("Exclusions", "Added in the settings")
+    entries += [Excluded(pattern, "pattern", in_settings) for pattern in values["scan.exclude_globs"]]
+    entries += [Excluded(extension, "extension", in_settings) for extension in values["scan.exclude_extensions"]]
+    if values["scan.exclude_vm_disks"]:
         preset = translate("Exclusions", "Preset: virtual machine disks")
-        found += [Excluded(e, "extension", preset) for e in VM_DISK_EXTENSIONS
-                  if e not in s["scan.exclude_extensions"]]
-    return found
+        entries += [Excluded(e, "extension", preset) for e in VM_DISK_EXTENSIONS
+                    if e not in values["scan.exclude_extensions"]]
+    own = translate("Exclusions", "Ringfence's own folders (its definitions and test samples): always")
+    entries += [Excluded(place, "place", own) for place in found.own]
+    return entries
