@@ -128,15 +128,16 @@ SCHEMA: tuple[Setting, ...] = (
     _s("scan.encrypted_is_finding", bool, False,
        QT_TRANSLATE_NOOP("Settings", "Report a password-protected archive (which cannot be checked) as a threat, "
                                      "and act on it like one")),
-    _s("scan.exclude_paths", list, [], QT_TRANSLATE_NOOP("Settings", "Folders and files never scanned"), item_type=str),
-    _s("scan.exclude_globs", list, [], QT_TRANSLATE_NOOP("Settings", "Name patterns never scanned (for example *.iso)"),
-       item_type=str),
-    _s("scan.exclude_extensions", list, [], QT_TRANSLATE_NOOP("Settings", "File extensions never scanned"), item_type=str),
+    # The exclusions (their own settings tab): the one-click presets first, then the user's own lists.
     _s("scan.exclude_developer_folders", bool, False,
        QT_TRANSLATE_NOOP("Settings", "Never scan developer folders (node_modules, .git, .venv, __pycache__, build, dist, "
                                      "target)")),
     _s("scan.exclude_vm_disks", bool, False,
        QT_TRANSLATE_NOOP("Settings", "Never scan virtual machine disks (.vdi, .vmdk, .vhd, .vhdx, .qcow2 and others)")),
+    _s("scan.exclude_paths", list, [], QT_TRANSLATE_NOOP("Settings", "Folders and files never scanned"), item_type=str),
+    _s("scan.exclude_globs", list, [], QT_TRANSLATE_NOOP("Settings", "Name patterns never scanned (for example *.iso)"),
+       item_type=str),
+    _s("scan.exclude_extensions", list, [], QT_TRANSLATE_NOOP("Settings", "File extensions never scanned"), item_type=str),
     _s("quarantine.purge_days", int, 90, QT_TRANSLATE_NOOP("Settings", "Delete quarantined items after (days)"),
        minimum=1, maximum=3650),
     _s("updates.poll_hours", int, 4, QT_TRANSLATE_NOOP("Settings", "Check for definitions every (hours)"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from app.core.scanning.exclusions import Excluded, Known, listing
@@ -34,6 +35,8 @@ class ExclusionsList(QGroupBox):
         ], stands_out=lambda e: bool(e.threat), parent=self)  # it hides a threat found
         self.table = table_view(sorted_filtered(self.model, self), self.tr("Everything that is never scanned"), self,
                                 sort_column=0, descending=False, stretch=2, paths=(0,))
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # first as listed: the
+        self.table.model().sort(-1)  # places (those added from a threat among them), presets, patterns, our own
         fit_rows(self.table, minimum=4, maximum=10)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
