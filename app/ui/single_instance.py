@@ -1,10 +1,12 @@
 """One console per user (and per ``RINGFENCE_HOME``): a later launch hands over to the first and exits.
 
 The first instance listens on a local socket (a named pipe on Windows) whose name derives from the data
-folder; a later launch connects, sends one line and exits: ``activate`` (come forward) or ``scan`` with
-the paths to scan as JSON. The file manager starts one process per selected item (Explorer does), so
-scan requests are gathered: each one waits :data:`GATHER_MS` for more, at most :data:`GATHER_MAX_MS` in
-all, and the items selected together become one scan (:attr:`SingleInstance.scan_requested`).
+folder; a later launch connects, sends one line, waits until the console answers that it has read it
+(on Windows a line still in the pipe when the launch hangs up may be lost while the console is busy)
+and exits: ``activate`` (come forward) or ``scan`` with the paths to scan as JSON. The file manager
+starts one process per selected item (Explorer does), so scan requests are gathered: each one waits
+:data:`GATHER_MS` for more, at most :data:`GATHER_MAX_MS` in all, and the items selected together
+become one scan (:attr:`SingleInstance.scan_requested`).
 
 Launches that start at the same moment decide who is first one after the other, under a lock file
 (:meth:`SingleInstance.claim`): otherwise two could both find no one listening, and the second would
@@ -30,8 +32,10 @@ from app.core.text.messages import translate
 log = logging.getLogger(__name__)
 MESSAGE = b"activate\n"
 SCAN = b"scan "
-GATHER_MS = 800  # a selection's launches arrive within this of each other
-GATHER_MAX_MS = 4000  # however many there are, the scan starts after this
+READ = b"ok\n"  # the console's answer: the line arrived
+ANSWER_WAIT_MS = 10_000  # a console busy starting up answers late; a launch gives up waiting after this
+GATHER_MS = 1500  # a selection's launches arrive within this of each other (a frozen start varies by a second)
+GATHER_MAX_MS = 5000  # however many there are, the scan starts after this
 CLAIM_WAIT_S = 20.0
 MAX_LINE = 1 << 20
 
@@ -83,6 +87,8 @@ class SingleInstance(QObject):
             return False
         socket.write(SCAN + json.dumps(list(paths)).encode() + b"\n" if paths else MESSAGE)
         socket.waitForBytesWritten(timeout_ms)
+        if not socket.waitForReadyRead(ANSWER_WAIT_MS):
+            log.warning("the running console did not answer; it may not have taken this launch's request")
         socket.disconnectFromServer()
         if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
             socket.waitForDisconnected(timeout_ms)
@@ -114,12 +120,16 @@ class SingleInstance(QObject):
         while b"\n" in data:
             line, data = data.split(b"\n", 1)
             self._message(line)
+            if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+                socket.write(READ)
         if len(data) > MAX_LINE:
             log.warning("a launch sent more than %d bytes without a line end; ignored", MAX_LINE)
             data = b""
         self._buffers[socket] = data
 
     def _closed(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return  # told twice (a hang-up while the answer was written)
         if socket.bytesAvailable():
             self._read(socket)
         rest = self._buffers.pop(socket, b"")
@@ -145,6 +155,7 @@ class SingleInstance(QObject):
 
     def request_scan(self, paths: Sequence[str]) -> None:
         """Gather ``paths`` with the other launches of the same moment into one scan."""
+        log.info("a launch asks for a scan of %d item(s)", len(paths))
         if not self._gathered:
             self._gather_started = time.monotonic()
         self._gathered += [p for p in paths if p not in self._gathered]

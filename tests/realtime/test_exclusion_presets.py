@@ -55,9 +55,11 @@ def test_real_time_protection_takes_up_the_preset_and_a_new_folder_without_a_res
     module.parent.mkdir(parents=True)
     module.write_bytes(EICAR)
     assert wait_for(gone(module), 3.0)  # no preset yet: caught
+    assert service.wait_idle(30)
 
     settings = Settings.load(ctx.paths.settings_file)
     settings.set("scan.exclude_developer_folders", True)
+    settings.save()
     service.apply_settings(settings)  # what the console does after saving: no restart
     kept = watched / "node_modules" / "pkg" / "again.exe"
     kept.write_bytes(EICAR)

@@ -24,6 +24,12 @@ from tests.conftest import ROOT
 from tests.quarantine.conftest import make_file
 
 SCAN_TIMEOUT = 120_000
+# ringfence-gui PATH, from this checkout (Windows' embeddable Python does not look in the working folder)
+LAUNCH = "import sys; sys.path.insert(0, sys.argv[1]); from app.ui.gui import main; sys.exit(main(sys.argv[2:]))"
+CLAIM = ("import sys; sys.path.insert(0, sys.argv[1]); from PySide6.QtCore import QCoreApplication; "
+         "app = QCoreApplication([]); from app.core.foundation.paths import get_paths; "
+         "from app.ui.single_instance import SingleInstance; "
+         "sys.exit(3 if SingleInstance(get_paths().ensure()).claim(sys.argv[2:]) else 0)")
 
 
 def _three(root: Path) -> list[str]:
@@ -33,20 +39,32 @@ def _three(root: Path) -> list[str]:
     return [str(root / "report.pdf"), str(root / "photos"), str(root / "download.com")]
 
 
+def _launch(*items: str) -> subprocess.Popen[str]:
+    """A later launch: a process of its own that hands ``items`` to the console and exits (0: handed over)."""
+    return subprocess.Popen([sys.executable, "-c", CLAIM, str(ROOT), *items], cwd=ROOT,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _ended(qtbot: QtBot, launches: list[subprocess.Popen[str]]) -> list[int]:
+    """Wait for the launches with the console's event loop running (it answers them)."""
+    for launch in launches:
+        while launch.poll() is None:
+            qtbot.wait(50)
+    return [launch.returncode for launch in launches]
+
+
 def test_three_launches_in_a_moment_are_gathered_into_one_request(qtbot: QtBot, rf_home: Path) -> None:
-    paths = get_paths().ensure()
-    first = SingleInstance(paths)
-    assert first.claim(["/data/a.txt"])  # nobody listens yet: this one is the console
+    first = SingleInstance(get_paths().ensure())
+    assert first.claim()  # nobody listens yet: this one is the console
     try:
-        with qtbot.waitSignal(first.scan_requested, timeout=10_000) as gathered:
-            first.request_scan(["/data/a.txt"])
-            for name in ("b.txt", "c.txt"):
-                assert not SingleInstance(paths).claim([f"/data/{name}"])  # handed over
-        assert gathered.args == [["/data/a.txt", "/data/b.txt", "/data/c.txt"]]
-        with qtbot.waitSignal(first.activated, timeout=5_000):
-            assert not SingleInstance(paths).claim()  # no paths: come forward, as before
-        with qtbot.waitSignal(first.scan_requested, timeout=10_000) as later:
-            assert SingleInstance(paths).forward(["/data/d.txt"])
+        with qtbot.waitSignal(first.scan_requested, timeout=60_000) as gathered:
+            assert _ended(qtbot, [_launch(f"/data/{name}") for name in ("a.txt", "b.txt", "c.txt")]) == [0, 0, 0]
+        assert sorted(gathered.args[0]) == ["/data/a.txt", "/data/b.txt", "/data/c.txt"]
+        with qtbot.waitSignal(first.activated, timeout=60_000):
+            assert _ended(qtbot, [_launch()]) == [0]  # no paths: come forward, as before
+        with qtbot.waitSignal(first.scan_requested, timeout=60_000) as later:
+            assert _ended(qtbot, [_launch("/data/d.txt")]) == [0]
         assert later.args == [["/data/d.txt"]]  # a later selection is a scan of its own
     finally:
         first.close()
@@ -75,7 +93,7 @@ def test_three_real_processes_make_one_scan_of_three_items_shown_on_the_scan_pag
     console_app.show_page("dashboard")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
-        launches = [subprocess.Popen([sys.executable, "-m", "app.ui.gui", path], cwd=ROOT, env=env,
+        launches = [subprocess.Popen([sys.executable, "-c", LAUNCH, str(ROOT), path], cwd=ROOT, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for path in chosen]
         for launch in launches:
             while launch.poll() is None:  # the console's event loop reads their messages meanwhile

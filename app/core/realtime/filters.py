@@ -43,6 +43,10 @@ class Exclusions:
         return cls([*chosen["exclude_paths"], *own_folders(ctx)], chosen["exclude_extensions"], chosen["exclude_globs"],
                    int(ctx.settings["scan.max_file_size_mb"]) * 1024 * 1024, chosen["exclude_dir_names"])
 
+    def take(self, other: Exclusions) -> None:
+        """Decide as ``other`` does from now on: new settings reach a sweep already under way too."""
+        self._walker, self.max_file_size = other._walker, other.max_file_size
+
     def excluded(self, path: str) -> bool:
         """Excluded by the user (folder, file, extension, pattern) or one of our own folders."""
         return self._walker.is_excluded(path, os.path.basename(path))

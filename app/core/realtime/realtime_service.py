@@ -113,7 +113,8 @@ class RealtimeService:
             exclusions = Exclusions.from_settings(ctx)
         finally:
             ctx.close()
-        self.settings, self.exclusions = settings, exclusions  # each a single assignment: safe for the threads
+        self.settings = settings
+        self.exclusions.take(exclusions)  # the object a running sweep holds decides anew as well
 
     def stop(self, timeout: float = 10.0) -> None:
         with self._lock:
