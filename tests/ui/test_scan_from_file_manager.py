@@ -4,9 +4,11 @@ which starts without a question and, from the tray, says when it is done."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -134,3 +136,32 @@ def test_paths_from_the_file_manager_are_made_absolute(tmp_path: Path, monkeypat
         str(tmp_path / "notes.txt"), str(tmp_path / "x")]
     if sys.platform == "win32":  # pragma: no cover - Windows' own path rules
         assert scan_targets(['D:"'], platform="win32") == ["D:\\"]
+
+
+def test_with_no_console_running_three_launches_start_one_console_and_one_scan(rf_home: Path, tmp_path: Path) -> None:
+    chosen = _three(tmp_path / "selection")
+    (tmp_path / "selection" / "download.com").write_bytes(b"an ordinary program, this time\n")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), USERPROFILE=str(home),
+               XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local" / "share"))
+    launches = [subprocess.Popen([sys.executable, "-c", LAUNCH, str(ROOT), path], cwd=ROOT, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for path in chosen]
+    try:
+        deadline = time.monotonic() + SCAN_TIMEOUT / 1000
+        finished: list[tuple[str, object]] = []
+        while time.monotonic() < deadline and not finished:
+            time.sleep(0.5)
+            with Context.open(get_paths()) as ctx:
+                ctx.store.ensure(SCANS_SCHEMA)
+                finished = [(r["roots"], r["files_scanned"]) for r in
+                            ctx.store.conn.execute("SELECT roots, files_scanned FROM scans WHERE finished IS NOT NULL")]
+        running = [launch for launch in launches if launch.poll() is None]
+        assert len(running) == 1  # the first became the console (in the tray, or its window where there is none)
+        assert sorted(launch.returncode for launch in launches if launch not in running) == [0, 0]  # handed over
+        assert len(finished) == 1 and sorted(json.loads(finished[0][0])) == sorted(chosen) and finished[0][1] == 3
+    finally:
+        for launch in launches:
+            if launch.poll() is None:
+                launch.terminate()
+                launch.wait(30)
