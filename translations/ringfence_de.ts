@@ -1099,33 +1099,33 @@
 <context>
     <name>Exclusions</name>
     <message>
-        <location filename="../app/core/scanning/exclusions.py" line="147"/>
-        <location filename="../app/core/scanning/exclusions.py" line="165"/>
+        <location filename="../app/core/scanning/exclusions.py" line="169"/>
+        <location filename="../app/core/scanning/exclusions.py" line="187"/>
         <source>Added in the settings</source>
         <translation>In den Einstellungen hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/exclusions.py" line="149"/>
+        <location filename="../app/core/scanning/exclusions.py" line="171"/>
         <source>Added from the threat %1 found in %2; that file is not scanned any more either</source>
         <translation>Von der Bedrohung %1 aus hinzugefügt, die in %2 gefunden wurde; auch diese Datei wird nicht mehr geprüft</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/exclusions.py" line="151"/>
+        <location filename="../app/core/scanning/exclusions.py" line="173"/>
         <source>Added from the Scan page</source>
         <translation>Auf der Seite „Prüfen“ hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/exclusions.py" line="163"/>
+        <location filename="../app/core/scanning/exclusions.py" line="185"/>
         <source>Preset: developer folders (any folder of this name)</source>
         <translation>Vorgabe: Entwicklerordner (jeder Ordner dieses Namens)</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/exclusions.py" line="169"/>
+        <location filename="../app/core/scanning/exclusions.py" line="191"/>
         <source>Preset: virtual machine disks</source>
         <translation>Vorgabe: Festplatten virtueller Maschinen</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/exclusions.py" line="172"/>
+        <location filename="../app/core/scanning/exclusions.py" line="194"/>
         <source>Ringfence&apos;s own folders (its definitions and test samples): always</source>
         <translation>Ringfences eigene Ordner (Definitionen und Testmuster): immer</translation>
     </message>
@@ -1164,16 +1164,29 @@
     </message>
     <message>
         <location filename="../app/ui/dialogs/exclusions_list.py" line="34"/>
+        <source>Threats found</source>
+        <translation>Funde</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="36"/>
+        <source>%n threat(s) found earlier are in what this leaves alone.</source>
+        <translation>
+            <numerusform>%n früher gefundene Bedrohung liegt in dem, was hier ausgelassen wird.</numerusform>
+            <numerusform>%n früher gefundene Bedrohungen liegen in dem, was hier ausgelassen wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="38"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/exclusions_list.py" line="36"/>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="40"/>
         <source>Everything that is never scanned</source>
         <translation>Alles, was nie geprüft wird</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/exclusions_list.py" line="43"/>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="47"/>
         <source>Everything that is never scanned, and why</source>
         <translation>Alles, was nie geprüft wird, und warum</translation>
     </message>
@@ -3836,7 +3849,7 @@
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../app/ui/single_instance.py" line="64"/>
+        <location filename="../app/ui/single_instance.py" line="68"/>
         <source>Another start of Ringfence did not finish in time.</source>
         <translation>Ein anderer Start von Ringfence wurde nicht rechtzeitig fertig.</translation>
     </message>

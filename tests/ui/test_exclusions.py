@@ -17,10 +17,17 @@ from tests.ui.test_scan_page import SCAN_TIMEOUT, finished, sample_tree
 
 
 def _rows(dialog: SettingsDialog) -> dict[str, tuple[str, str]]:
+    """What is never scanned -> (what it is, why)."""
     assert dialog.exclusions is not None
     model = dialog.exclusions.model
-    return {model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
+    return {model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 3).data())
             for r in range(model.rowCount())}
+
+
+def _found_there(dialog: SettingsDialog, place: str) -> str:
+    assert dialog.exclusions is not None
+    model = dialog.exclusions.model
+    return next(model.index(r, 2).data() for r in range(model.rowCount()) if model.index(r, 0).data() == place)
 
 
 def test_never_scan_a_detections_folder_is_asked_saved_honoured_and_listed_with_the_threat(
@@ -60,11 +67,14 @@ def test_never_scan_a_detections_folder_is_asked_saved_honoured_and_listed_with_
     qtbot.waitUntil(lambda: str(get_paths().data_dir) in _rows(dialog), timeout=10_000)  # the notes, from a worker
     kind, why = _rows(dialog)[str(eicar.parent)]
     assert kind == "Folder or file" and found.rule in why and str(eicar) in why
+    assert _found_there(dialog, str(eicar.parent)) == "1"  # the threat found there is not forgotten
     assert "node_modules" not in _rows(dialog)
     dialog.fields["scan.exclude_developer_folders"].widget.click()  # the list follows the tab before saving
     assert _rows(dialog)["node_modules"] == ("Folder name", "Preset: developer folders (any folder of this name)")
     dialog.fields["scan.exclude_extensions"].set([".iso"])
     assert _rows(dialog)[".iso"] == ("File extension", "Added in the settings")
+    dialog.fields["scan.exclude_extensions"].set([".com"])  # would leave the file found before alone: told
+    assert _found_there(dialog, ".com") == "1"
 
 
 def test_never_scan_a_folder_from_the_scan_page(qtbot: QtBot, console_app: ConsoleApp, tmp_path: Path) -> None:

@@ -11,10 +11,11 @@ so excluding a folder never hides a threat from the user's view of what is exclu
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core.context import Context
@@ -44,6 +45,8 @@ SCHEMA = Schema("exclusions", (
     """,
 ))
 
+MAX_DETECTIONS = 20_000  # the detections looked at for "threats found there" (newest first)
+
 # Why a place was added (stored codes)
 FROM_DETECTION = "detection"
 FROM_SCAN_PAGE = "scan-page"
@@ -59,6 +62,7 @@ class Excluded:
     reason: Message
     added_at: float | None = None
     threat: str = ""  # the threat found there when the place was added from a detection
+    threats_found: int = 0  # detections recorded (in the kept history) that this exclusion would now leave alone
 
 
 def effective(settings: Settings) -> dict[str, list[str]]:
@@ -118,6 +122,7 @@ class Known:
 
     notes: dict[str, Note]
     own: tuple[str, ...]
+    detected: tuple[str, ...] = ()  # the files of the detections recorded, newest first
 
 
 def _key(place: str) -> str:
@@ -138,8 +143,25 @@ def known(ctx: Context) -> Known:
     """Read the notes and our own folders (on a worker: it reads the state database)."""
     ctx.store.ensure(SCHEMA)
     rows = ctx.store.conn.execute("SELECT place, reason, threat, file, added_at FROM exclusion_notes").fetchall()
+    scanned = ctx.store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'detections'")
+    detected = ctx.store.conn.execute("SELECT path FROM detections GROUP BY path ORDER BY MAX(id) DESC LIMIT ?",
+                                      (MAX_DETECTIONS,)).fetchall() if scanned.fetchone() else []
     return Known({_key(r["place"]): Note(r["reason"], r["threat"], r["file"], r["added_at"]) for r in rows},
-                 tuple(own_paths(ctx)))
+                 tuple(own_paths(ctx)), tuple(r["path"] for r in detected))
+
+
+def _hides(entry: Excluded, files: tuple[str, ...]) -> int:
+    """How many of the detected ``files`` the exclusion ``entry`` leaves alone now."""
+    if entry.kind == "place":
+        place = _key(entry.place)
+        return sum(1 for f in files if _key(f) == place or _key(f).startswith(place.rstrip(os.sep) + os.sep))
+    if entry.kind == "folder-name":
+        name = os.path.normcase(entry.place)
+        return sum(1 for f in files if name in os.path.dirname(_key(f)).split(os.sep))
+    if entry.kind == "extension":
+        ext = "." + entry.place.lower().lstrip(".")
+        return sum(1 for f in files if f.lower().endswith(ext))
+    return sum(1 for f in files if fnmatch.fnmatch(os.path.basename(f), entry.place))
 
 
 def _place_reason(note: Note | None) -> Message:
@@ -171,4 +193,4 @@ def listing(values: Mapping[str, Any], found: Known) -> list[Excluded]:
                     if e not in values["scan.exclude_extensions"]]
     own = translate("Exclusions", "Ringfence's own folders (its definitions and test samples): always")
     entries += [Excluded(place, "place", own) for place in found.own]
-    return entries
+    return [replace(e, threats_found=_hides(e, found.detected)) for e in entries]

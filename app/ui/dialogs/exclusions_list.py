@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from app.core.scanning.exclusions import Excluded, Known, listing
 from app.core.text.names import shown
-from app.ui.i18n import text
+from app.ui.i18n import plural, text
 from app.ui.models.rows import Column, RowsModel, sorted_filtered
 from app.ui.widgets.table import fit_rows, table_view
 
@@ -31,10 +31,14 @@ class ExclusionsList(QGroupBox):
         self.model: RowsModel[Excluded] = RowsModel([
             Column(self.tr("Never scanned"), lambda e: shown(e.place)),
             Column(self.tr("What it is"), lambda e: kinds.get(e.kind, e.kind)),
+            Column(self.tr("Threats found"), lambda e: str(e.threats_found) if e.threats_found else "",
+                   sort=lambda e: e.threats_found,
+                   tip=lambda e: plural(self.tr("%n threat(s) found earlier are in what this leaves alone.", "",
+                                                e.threats_found), e.threats_found) if e.threats_found else ""),
             Column(self.tr("Why"), lambda e: text(e.reason)),
-        ], stands_out=lambda e: bool(e.threat), parent=self)  # it hides a threat found
+        ], stands_out=lambda e: bool(e.threat or e.threats_found), parent=self)  # it hides a threat found
         self.table = table_view(sorted_filtered(self.model, self), self.tr("Everything that is never scanned"), self,
-                                sort_column=0, descending=False, stretch=2, paths=(0,))
+                                sort_column=0, descending=False, stretch=3, paths=(0,))
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # first as listed: the
         self.table.model().sort(-1)  # places (those added from a threat among them), presets, patterns, our own
         fit_rows(self.table, minimum=4, maximum=10)
