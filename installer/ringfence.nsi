@@ -156,19 +156,19 @@ Section "$(SecScanMenuName)" SecScanMenu
   WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}" "" "Scan with Ringfence"
   WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}" "Icon" "$INSTDIR\Ringfence.exe,0"
   WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}" "MultiSelectModel" "Player"
-  WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" "%1"'
+  WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" --scan "%1"'
   WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}" "" "Scan with Ringfence"
   WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}" "Icon" "$INSTDIR\Ringfence.exe,0"
   WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}" "MultiSelectModel" "Player"
-  WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" "%1"'
+  WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" --scan "%1"'
   WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}" "" "Scan with Ringfence"
   WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}" "Icon" "$INSTDIR\Ringfence.exe,0"
   WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}" "MultiSelectModel" "Player"
-  WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" "%V"'
+  WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" --scan "%V"'
   WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}" "" "Scan with Ringfence"
   WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}" "Icon" "$INSTDIR\Ringfence.exe,0"
   WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}" "MultiSelectModel" "Player"
-  WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" %1'
+  WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" --scan %1'
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'  ; SHCNE_ASSOCCHANGED
 SectionEnd
 

@@ -64,12 +64,12 @@ def test_the_entries_are_installed_and_removed_without_a_trace(home: Path) -> No
     thunar = home / ".config" / "Thunar" / "uca.xml"
     assert set(written) == {str(script), str(dolphin), str(thunar)}
     assert os.access(script, os.X_OK) and os.access(dolphin, os.X_OK)  # Nautilus and KDE 6 run only these
-    assert "exec '/opt/ring fence/ringfence-gui' \"$@\"" in script.read_text()
-    assert "Exec='/opt/ring fence/ringfence-gui' %F" in dolphin.read_text()
+    assert "exec '/opt/ring fence/ringfence-gui' '--scan' \"$@\"" in script.read_text()
+    assert "Exec='/opt/ring fence/ringfence-gui' --scan %F" in dolphin.read_text()
     assert "Name[de]=Mit Ringfence prüfen" in dolphin.read_text()
     assert _thunar_ids(thunar) == ["ringfence-scan"]
     command = ET.parse(thunar).getroot().find("action/command")
-    assert command is not None and command.text == "'/opt/ring fence/ringfence-gui' %F"
+    assert command is not None and command.text == "'/opt/ring fence/ringfence-gui' '--scan' %F"
     menu.install(ARGV)  # again: still one action
     assert _thunar_ids(thunar) == ["ringfence-scan"]
     menu.remove()
@@ -121,7 +121,7 @@ def test_install_desktop_adds_the_menus_and_remove_takes_everything_away(home: P
                             check=False, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     entry = home / ".local" / "share" / "applications" / "ringfence.desktop"
-    assert " %F" in next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
+    assert next(line for line in entry.read_text().splitlines() if line.startswith("Exec=")).endswith(" --scan %F")
     if tool := shutil.which("desktop-file-validate"):
         dolphin = home / ".local" / "share" / "kio" / "servicemenus" / "ringfence-scan.desktop"
         checked = subprocess.run([tool, str(entry)], capture_output=True, text=True, check=False)
@@ -158,16 +158,16 @@ EXE = r"C:\Users\Anna Berg\AppData\Local\Programs\Ringfence\Ringfence.exe"
 RECORDED = {  # as regedit exports it, lower-cased key names
     r"software\classes\*\shell\ringfence.scan": {"": "Scan with Ringfence", "Icon": EXE + ",0",
                                                  "MultiSelectModel": "Player"},
-    r"software\classes\*\shell\ringfence.scan\command": {"": f'"{EXE}" "%1"'},
+    r"software\classes\*\shell\ringfence.scan\command": {"": f'"{EXE}" --scan "%1"'},
     r"software\classes\directory\shell\ringfence.scan": {"": "Scan with Ringfence", "Icon": EXE + ",0",
                                                          "MultiSelectModel": "Player"},
-    r"software\classes\directory\shell\ringfence.scan\command": {"": f'"{EXE}" "%1"'},
+    r"software\classes\directory\shell\ringfence.scan\command": {"": f'"{EXE}" --scan "%1"'},
     r"software\classes\directory\background\shell\ringfence.scan": {"": "Scan with Ringfence", "Icon": EXE + ",0",
                                                                     "MultiSelectModel": "Player"},
-    r"software\classes\directory\background\shell\ringfence.scan\command": {"": f'"{EXE}" "%V"'},
+    r"software\classes\directory\background\shell\ringfence.scan\command": {"": f'"{EXE}" --scan "%V"'},
     r"software\classes\drive\shell\ringfence.scan": {"": "Scan with Ringfence", "Icon": EXE + ",0",
                                                      "MultiSelectModel": "Player"},
-    r"software\classes\drive\shell\ringfence.scan\command": {"": f'"{EXE}" %1'},
+    r"software\classes\drive\shell\ringfence.scan\command": {"": f'"{EXE}" --scan %1'},
 }
 
 
@@ -185,8 +185,11 @@ def test_explorer_entries_match_the_recorded_layout_and_leave_nothing_behind() -
 
 def test_the_installer_writes_the_same_keys() -> None:
     script = (ROOT / "installer" / "ringfence.nsi").read_text(encoding="utf-8")
+    layout = scan_menu.windows_layout([EXE])  # a folder with a space: the program comes quoted, as NSIS writes it
     for cls in scan_menu.WINDOWS_TARGETS:
-        assert f'"Software\\Classes\\{cls}\\shell\\${{SCAN_VERB}}\\command"' in script
+        command = layout[f"Software\\Classes\\{cls}\\shell\\{scan_menu.VERB}\\command"][""]
+        command = command.replace(f'"{EXE}"', '"$INSTDIR\\Ringfence.exe"')
+        assert f'"Software\\Classes\\{cls}\\shell\\${{SCAN_VERB}}\\command" "" \'{command}\'' in script
         assert f'DeleteRegKey HKCU "Software\\Classes\\{cls}\\shell\\${{SCAN_VERB}}"' in script
     assert f'!define SCAN_VERB "{scan_menu.VERB}"' in script
 

@@ -1,7 +1,8 @@
 """``ringfence-gui`` (and ``ringfence`` with no command on a desktop): start the console.
 
-``--minimized`` starts in the tray (the autostart entry uses it). Paths given (``ringfence-gui PATH…``:
-"Scan with Ringfence" and "Open with" in the file manager) are scanned at once, without a question;
+``--minimized`` starts in the tray (the autostart entry uses it). Paths given (``ringfence-gui --scan
+PATH…``, also ``ringfence --scan PATH…`` and the bundle's executable: "Scan with Ringfence" and "Open with"
+in the file manager) are scanned at once, without a question;
 a console that was not running starts in the tray for it and notifies when the scan is done. A second
 launch hands over to the running console (with its paths, if any) and exits.
 """
@@ -52,6 +53,8 @@ def make_qapp(argv: Sequence[str] = ()) -> QApplication:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ringfence-gui", description="Ringfence desktop console")
     parser.add_argument("--minimized", action="store_true", help="start in the tray (for starting at log-in)")
+    parser.add_argument("--scan", action="store_true",
+                        help="scan the PATHs at once (what \"Scan with Ringfence\" in the file manager runs)")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or drives to scan at once")
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     targets = scan_targets(args.paths)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from app.cli import wants_console
 from app.core.context import Context
 from app.core.foundation.paths import get_paths
 from app.core.scanning.runs import SCANS_SCHEMA
@@ -95,7 +96,7 @@ def test_three_real_processes_make_one_scan_of_three_items_shown_on_the_scan_pag
     console_app.show_page("dashboard")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
-        launches = [subprocess.Popen([sys.executable, "-c", LAUNCH, str(ROOT), path], cwd=ROOT, env=env,
+        launches = [subprocess.Popen([sys.executable, "-c", LAUNCH, str(ROOT), "--scan", path], cwd=ROOT, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for path in chosen]
         for launch in launches:
             while launch.poll() is None:  # the console's event loop reads their messages meanwhile
@@ -130,6 +131,12 @@ def test_from_the_tray_the_scan_runs_unseen_and_its_end_is_notified(
                                 for title, body, _critical in console_app.notifier.shown), timeout=30_000)
 
 
+def test_ringfence_scan_paths_starts_the_console_and_a_command_stays_a_command() -> None:
+    assert wants_console(["--scan", "C:\\Users\\anna\\Downloads\\setup.exe"])  # the bundle's Ringfence.exe
+    assert wants_console([]) and wants_console(["--minimized"])
+    assert not wants_console(["scan", "--quick"]) and not wants_console(["C:\\scan-me"])
+
+
 def test_paths_from_the_file_manager_are_made_absolute(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert scan_targets(["notes.txt", str(tmp_path / "x")], platform="linux") == [
@@ -145,7 +152,7 @@ def test_with_no_console_running_three_launches_start_one_console_and_one_scan(r
     home.mkdir()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), USERPROFILE=str(home),
                XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local" / "share"))
-    launches = [subprocess.Popen([sys.executable, "-c", LAUNCH, str(ROOT), path], cwd=ROOT, env=env,
+    launches = [subprocess.Popen([sys.executable, "-c", LAUNCH, str(ROOT), "--scan", path], cwd=ROOT, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for path in chosen]
     try:
         deadline = time.monotonic() + SCAN_TIMEOUT / 1000

@@ -1,7 +1,8 @@
 """"Scan with Ringfence" in the file manager's menu (the ``ui.scan_menu`` setting), one backend per platform.
 
-Every entry starts the console with the chosen paths (``ringfence-gui PATH…``); a console already running
-gathers the launches of one selection into one scan (:mod:`app.ui.single_instance`).
+Every entry starts the console with the chosen paths (``ringfence-gui --scan PATH…``, the bundle's
+``Ringfence.exe --scan PATH…``); a console already running gathers the launches of one selection into
+one scan (:mod:`app.ui.single_instance`).
 
 - Windows: per-user verbs under ``HKCU\\Software\\Classes`` (no administrator) for files (``*``), folders
   (``Directory``), the background of a folder window (``Directory\\Background``) and drives (``Drive``),
@@ -41,6 +42,7 @@ NAUTILUS_NAME = LABEL
 DOLPHIN_NAME = f"{APP_ID}-scan.desktop"
 THUNAR_ID = f"{APP_ID}-scan"
 MARK = "X-Ringfence-Scan-Menu"
+SCAN = "--scan"  # the console's option: scan the paths that follow
 
 
 def _failed(exc: OSError) -> RingfenceError:
@@ -105,7 +107,7 @@ class WinregRegistry:  # pragma: no cover - runs on Windows only (and under Wine
 
 def windows_layout(argv: list[str]) -> dict[str, dict[str, str]]:
     """The keys and values (``""`` = the key's default value) the Explorer entry is made of."""
-    program = subprocess.list2cmdline(argv)
+    program = subprocess.list2cmdline([*argv, SCAN])
     layout: dict[str, dict[str, str]] = {}
     for cls, target in WINDOWS_TARGETS.items():
         verb = f"{CLASSES}\\{cls}\\shell\\{VERB}"
@@ -151,7 +153,7 @@ def _config_dirs() -> list[Path]:
 
 def nautilus_script(argv: list[str]) -> str:
     # Nautilus runs the script in the folder shown, with the selected names as arguments.
-    program = " ".join(_sh_quote(a) for a in argv)
+    program = " ".join(_sh_quote(a) for a in [*argv, SCAN])
     return f'#!/bin/sh\n# {MARK}: made by Ringfence, removed with its menu entry\nexec {program} "$@"\n'
 
 
@@ -172,14 +174,14 @@ def dolphin_menu(argv: list[str]) -> str:
         f"Name={LABEL}",
         f"Name[de]={LABEL_DE}",
         f"Icon={APP_ID}",
-        f"Exec={exec_line(argv)} %F",
+        f"Exec={exec_line([*argv, SCAN])} %F",
     ]) + "\n"
 
 
 def thunar_action(argv: list[str]) -> ET.Element:
     action = ET.Element("action")
     for tag, value in (("icon", APP_ID), ("name", LABEL), ("unique-id", THUNAR_ID),
-                       ("command", " ".join(_sh_quote(a) for a in argv) + " %F"),
+                       ("command", " ".join(_sh_quote(a) for a in [*argv, SCAN]) + " %F"),
                        ("description", "Check the selected files and folders for threats"), ("patterns", "*")):
         ET.SubElement(action, tag).text = value
     ET.SubElement(action, "name", {"xml:lang": "de"}).text = LABEL_DE
