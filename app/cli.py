@@ -55,6 +55,13 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
 
 #: Options the desktop console understands when ``ringfence`` starts it (no command given).
 GUI_OPTIONS: tuple[str, ...] = ("--minimized",)
+#: ``ringfence --scan PATH…``: the console scans the paths at once ("Scan with Ringfence" in the file manager)
+GUI_SCAN = "--scan"
+
+
+def wants_console(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for the desktop console rather than a command."""
+    return all(word in GUI_OPTIONS for word in argv) or argv[:1] == [GUI_SCAN]
 
 
 def has_display(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
@@ -67,7 +74,7 @@ def has_display(environ: dict[str, str] | None = None, platform: str = sys.platf
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if all(word in GUI_OPTIONS for word in argv) and has_display():
+    if wants_console(argv) and has_display():
         from app.ui.gui import main as gui_main
 
         return gui_main(argv)

@@ -4,7 +4,7 @@
 ;   ICON         the app icon (.ico)                   OUTFILE    the installer to write
 ;   FILES_NSH    File commands for every bundle file   UNFILES_NSH  Delete/RMDir for exactly those files
 ;   SIGN_COMMAND (optional) a command that signs the file named by its last argument in place
-; Silent use: `Ringfence-Setup-<version>.exe /S [/NOAUTOSTART] [/D=folder]`,
+; Silent use: `Ringfence-Setup-<version>.exe /S [/NOAUTOSTART] [/NOSCANMENU] [/D=folder]`,
 ;             `uninstall.exe /S [/REMOVEDATA]` (a silent uninstall keeps the quarantine and settings).
 ; The uninstaller removes the files it installed one by one (never the whole folder: a user may have
 ; chosen a folder that holds other things), its shortcut and its registry values.
@@ -26,6 +26,9 @@ SetCompressor /SOLID lzma
 ; "Start Ringfence when I log in" setting shows and changes what the installer set.
 !define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
 !define RUN_VALUE "Ringfence"
+; "Scan with Ringfence" in Explorer's menu: the same verb and layout as app/core/desktop/scan_menu.py
+; (VERB, windows_layout), which the app's "Scan with Ringfence" setting shows and changes.
+!define SCAN_VERB "Ringfence.Scan"
 ; Where the app keeps its state on Windows: platformdirs' user data, config, cache and log folders for
 ; the app name "Ringfence" (app/core/paths.py) are all %LOCALAPPDATA%\Ringfence[\Cache|\Logs].
 !define DATA_DIR "$LOCALAPPDATA\${APP}"
@@ -73,6 +76,8 @@ LangString SecProgram ${LANG_ENGLISH} "Ringfence"
 LangString SecProgram ${LANG_GERMAN} "Ringfence"
 LangString SecAutostartName ${LANG_ENGLISH} "Start Ringfence when I log in"
 LangString SecAutostartName ${LANG_GERMAN} "Ringfence bei der Anmeldung starten"
+LangString SecScanMenuName ${LANG_ENGLISH} "Scan with Ringfence in Explorer's menu"
+LangString SecScanMenuName ${LANG_GERMAN} "Mit Ringfence prüfen im Explorer-Menü"
 LangString Running ${LANG_ENGLISH} "Ringfence is running. Quit it (tray icon, Quit), then choose Retry."
 LangString Running ${LANG_GERMAN} "Ringfence läuft noch. Beenden Sie es (Symbol im Infobereich, Beenden) und wählen Sie dann Wiederholen."
 LangString KeepData ${LANG_ENGLISH} "Keep your quarantine and settings?$\r$\n$\r$\nChoose Yes to keep them for a later installation of Ringfence (recommended). Choose No to delete the quarantined files, the quarantine key, the settings, the history and the definitions in ${DATA_DIR}."
@@ -146,6 +151,27 @@ Section "$(SecAutostartName)" SecAutostart
   WriteRegStr HKCU "${RUN_KEY}" "${RUN_VALUE}" '"$INSTDIR\Ringfence.exe" --minimized'
 SectionEnd
 
+Section "$(SecScanMenuName)" SecScanMenu
+  ; files, folders, a folder window's background and drives; one process per item, gathered into one scan
+  WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}" "" "Scan with Ringfence"
+  WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}" "Icon" "$INSTDIR\Ringfence.exe,0"
+  WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}" "MultiSelectModel" "Player"
+  WriteRegStr HKCU "Software\Classes\*\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" --scan "%1"'
+  WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}" "" "Scan with Ringfence"
+  WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}" "Icon" "$INSTDIR\Ringfence.exe,0"
+  WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}" "MultiSelectModel" "Player"
+  WriteRegStr HKCU "Software\Classes\Directory\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" --scan "%1"'
+  WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}" "" "Scan with Ringfence"
+  WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}" "Icon" "$INSTDIR\Ringfence.exe,0"
+  WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}" "MultiSelectModel" "Player"
+  WriteRegStr HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" --scan "%V"'
+  WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}" "" "Scan with Ringfence"
+  WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}" "Icon" "$INSTDIR\Ringfence.exe,0"
+  WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}" "MultiSelectModel" "Player"
+  WriteRegStr HKCU "Software\Classes\Drive\shell\${SCAN_VERB}\command" "" '"$INSTDIR\Ringfence.exe" --scan %1'
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'  ; SHCNE_ASSOCCHANGED
+SectionEnd
+
 Function .onInit
   !insertmacro MUI_LANGDLL_DISPLAY
   ${GetParameters} $0
@@ -154,12 +180,22 @@ Function .onInit
   ${IfNot} ${Errors}
     !insertmacro UnselectSection ${SecAutostart}
   ${EndIf}
-  ; installing over an earlier version keeps the user's choice (made here or in Ringfence's settings)
+  ClearErrors
+  ${GetOptions} $0 "/NOSCANMENU" $1
+  ${IfNot} ${Errors}
+    !insertmacro UnselectSection ${SecScanMenu}
+  ${EndIf}
+  ; installing over an earlier version keeps the user's choices (made here or in Ringfence's settings)
   ReadRegStr $0 HKCU "${UNINST_KEY}" "InstallLocation"
   ReadRegStr $1 HKCU "${RUN_KEY}" "${RUN_VALUE}"
   ${If} $0 != ""
   ${AndIf} $1 == ""
     !insertmacro UnselectSection ${SecAutostart}
+  ${EndIf}
+  ReadRegStr $1 HKCU "Software\Classes\*\shell\${SCAN_VERB}\command" ""
+  ${If} $0 != ""
+  ${AndIf} $1 == ""
+    !insertmacro UnselectSection ${SecScanMenu}
   ${EndIf}
 FunctionEnd
 
@@ -210,6 +246,10 @@ Section "Uninstall"
   ${EndIf}
 
   DeleteRegValue HKCU "${RUN_KEY}" "${RUN_VALUE}"
+  DeleteRegKey HKCU "Software\Classes\*\shell\${SCAN_VERB}"
+  DeleteRegKey HKCU "Software\Classes\Directory\shell\${SCAN_VERB}"
+  DeleteRegKey HKCU "Software\Classes\Directory\Background\shell\${SCAN_VERB}"
+  DeleteRegKey HKCU "Software\Classes\Drive\shell\${SCAN_VERB}"
   Delete "$SMPROGRAMS\${APP}.lnk"
   !include /CHARSET=UTF8 "${UNFILES_NSH}"
   Delete "$INSTDIR\uninstall.exe"

@@ -269,7 +269,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../app/ui/workers.py" line="60"/>
+        <location filename="../app/ui/workers.py" line="62"/>
         <source>Something went wrong (%1). The details are in the log.</source>
         <translation>Etwas ist schiefgegangen (%1). Die Einzelheiten stehen im Protokoll.</translation>
     </message>
@@ -277,27 +277,27 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../app/ui/application.py" line="200"/>
+        <location filename="../app/ui/application.py" line="201"/>
         <source>Ringfence keeps running</source>
         <translation>Ringfence läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="201"/>
+        <location filename="../app/ui/application.py" line="202"/>
         <source>Ringfence keeps protecting your PC from the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ringfence schützt Ihren PC weiter aus dem Infobereich. Zum Beenden wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="229"/>
+        <location filename="../app/ui/application.py" line="239"/>
         <source>This action is not available in this version.</source>
         <translation>Diese Aktion gibt es in dieser Version nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="316"/>
+        <location filename="../app/ui/application.py" line="331"/>
         <source>Scanning…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="319"/>
+        <location filename="../app/ui/application.py" line="334"/>
         <source>Your PC is protected.</source>
         <translation>Ihr PC ist geschützt.</translation>
     </message>
@@ -1033,7 +1033,7 @@
     </message>
     <message>
         <location filename="../app/ui/error_dialog.py" line="37"/>
-        <location filename="../app/ui/gui.py" line="86"/>
+        <location filename="../app/ui/gui.py" line="107"/>
         <source>Ringfence</source>
         <translation>Ringfence</translation>
     </message>
@@ -1326,7 +1326,17 @@
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen sind aktiv.</translation>
     </message>
     <message>
-        <location filename="../app/core/journal/events.py" line="190"/>
+        <location filename="../app/core/journal/events.py" line="173"/>
+        <source>%1 will never be scanned.</source>
+        <translation>%1 wird nie mehr geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="175"/>
+        <source>%1 will never be scanned; it was excluded from the threat %2 found in %3.</source>
+        <translation>%1 wird nie mehr geprüft; der Ordner wurde von der Bedrohung %2 aus ausgenommen, die in %3 gefunden wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/journal/events.py" line="194"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1339,6 +1349,101 @@
         <location filename="../app/core/updates/service.py" line="202"/>
         <source>from the update server</source>
         <translation>vom Update-Server</translation>
+    </message>
+</context>
+<context>
+    <name>Exclusions</name>
+    <message>
+        <location filename="../app/core/scanning/exclusions.py" line="169"/>
+        <location filename="../app/core/scanning/exclusions.py" line="187"/>
+        <source>Added in the settings</source>
+        <translation>In den Einstellungen hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning/exclusions.py" line="171"/>
+        <source>Added from the threat %1 found in %2; that file is not scanned any more either</source>
+        <translation>Von der Bedrohung %1 aus hinzugefügt, die in %2 gefunden wurde; auch diese Datei wird nicht mehr geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning/exclusions.py" line="173"/>
+        <source>Added from the Scan page</source>
+        <translation>Auf der Seite „Prüfen“ hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning/exclusions.py" line="185"/>
+        <source>Preset: developer folders (any folder of this name)</source>
+        <translation>Vorgabe: Entwicklerordner (jeder Ordner dieses Namens)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning/exclusions.py" line="191"/>
+        <source>Preset: virtual machine disks</source>
+        <translation>Vorgabe: Festplatten virtueller Maschinen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/scanning/exclusions.py" line="194"/>
+        <source>Ringfence&apos;s own folders (its definitions and test samples): always</source>
+        <translation>Ringfences eigene Ordner (Definitionen und Testmuster): immer</translation>
+    </message>
+</context>
+<context>
+    <name>ExclusionsList</name>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="29"/>
+        <source>Folder or file</source>
+        <translation>Ordner oder Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="29"/>
+        <source>Folder name</source>
+        <translation>Ordnername</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="30"/>
+        <source>Name pattern</source>
+        <translation>Namensmuster</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="30"/>
+        <source>File extension</source>
+        <translation>Dateiendung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="32"/>
+        <source>Never scanned</source>
+        <translation>Nie geprüft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="33"/>
+        <source>What it is</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="34"/>
+        <source>Threats found</source>
+        <translation>Funde</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="36"/>
+        <source>%n threat(s) found earlier are in what this leaves alone.</source>
+        <translation>
+            <numerusform>%n früher gefundene Bedrohung liegt in dem, was hier ausgelassen wird.</numerusform>
+            <numerusform>%n früher gefundene Bedrohungen liegen in dem, was hier ausgelassen wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="38"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="40"/>
+        <source>Everything that is never scanned</source>
+        <translation>Alles, was nie geprüft wird</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/exclusions_list.py" line="47"/>
+        <source>Everything that is never scanned, and why</source>
+        <translation>Alles, was nie geprüft wird, und warum</translation>
     </message>
 </context>
 <context>
@@ -3410,43 +3515,53 @@
         <translation>Fehlalarm &amp;melden…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="83"/>
+        <location filename="../app/ui/pages/scan_results.py" line="74"/>
+        <source>&amp;Never scan this folder…</source>
+        <translation>Diesen Ordner n&amp;ie prüfen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan_results.py" line="75"/>
+        <source>Leave the folder of this file alone in every scan and in real-time protection</source>
+        <translation>Den Ordner dieser Datei bei jeder Prüfung und im Echtzeitschutz auslassen</translation>
+    </message>
+    <message>
         <location filename="../app/ui/pages/scan_results.py" line="86"/>
+        <location filename="../app/ui/pages/scan_results.py" line="89"/>
         <source>Files that could not be checked</source>
         <translation>Dateien, die nicht geprüft werden konnten</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="97"/>
+        <location filename="../app/ui/pages/scan_results.py" line="100"/>
         <source>Moved to the quarantine</source>
         <translation>In die Quarantäne verschoben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="97"/>
+        <location filename="../app/ui/pages/scan_results.py" line="100"/>
         <source>Reported only</source>
         <translation>Nur gemeldet</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="98"/>
+        <location filename="../app/ui/pages/scan_results.py" line="101"/>
         <source>Waiting for your choice</source>
         <translation>Wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="99"/>
+        <location filename="../app/ui/pages/scan_results.py" line="102"/>
         <source>Left in place: a system or Ringfence file</source>
         <translation>An Ort und Stelle belassen: eine System- oder Ringfence-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="100"/>
+        <location filename="../app/ui/pages/scan_results.py" line="103"/>
         <source>Allowed</source>
         <translation>Zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="100"/>
+        <location filename="../app/ui/pages/scan_results.py" line="103"/>
         <source>Put back and allowed</source>
         <translation>Zurückgelegt und zugelassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="101"/>
+        <location filename="../app/ui/pages/scan_results.py" line="104"/>
         <source>Deleted before it could be quarantined</source>
         <translation>Gelöscht, bevor sie in die Quarantäne kam</translation>
     </message>
@@ -3541,17 +3656,17 @@
         <translation>nicht vollständig geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="171"/>
+        <location filename="../app/core/scanning/runs.py" line="161"/>
         <source>Your allow-list could not be read (%1); files on it may be reported.</source>
         <translation>Ihre Zulassungsliste konnte nicht gelesen werden (%1); Dateien darauf werden möglicherweise gemeldet.</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="185"/>
+        <location filename="../app/core/scanning/runs.py" line="175"/>
         <source>The scan could not be saved in the history (%1).</source>
         <translation>Der Scan konnte nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location filename="../app/core/scanning/runs.py" line="220"/>
+        <location filename="../app/core/scanning/runs.py" line="210"/>
         <source>The scan&apos;s results could not be saved in the history (%1).</source>
         <translation>Die Ergebnisse des Scans konnten nicht im Verlauf gespeichert werden (%1).</translation>
     </message>
@@ -3562,84 +3677,135 @@
     </message>
 </context>
 <context>
+    <name>ScanMenu</name>
+    <message>
+        <location filename="../app/core/desktop/scan_menu.py" line="49"/>
+        <source>&quot;Scan with Ringfence&quot; could not be changed in the file manager&apos;s menu: %1</source>
+        <translation>„Mit Ringfence prüfen“ ließ sich im Menü des Dateimanagers nicht ändern: %1</translation>
+    </message>
+</context>
+<context>
     <name>ScanPage</name>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="58"/>
+        <location filename="../app/ui/pages/scan.py" line="69"/>
         <source>Scan</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="62"/>
+        <location filename="../app/ui/pages/scan.py" line="73"/>
         <source>&lt;h2&gt;Scan&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Prüfen&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="64"/>
+        <location filename="../app/ui/pages/scan.py" line="75"/>
         <source>&amp;Quick scan</source>
         <translation>&amp;Schnellprüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="65"/>
+        <location filename="../app/ui/pages/scan.py" line="76"/>
         <source>&amp;Full scan</source>
         <translation>&amp;Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="66"/>
+        <location filename="../app/ui/pages/scan.py" line="77"/>
         <source>Scan a f&amp;older…</source>
         <translation>&amp;Ordner prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="67"/>
+        <location filename="../app/ui/pages/scan.py" line="78"/>
         <source>Scan f&amp;iles…</source>
         <translation>&amp;Dateien prüfen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="68"/>
+        <location filename="../app/ui/pages/scan.py" line="79"/>
+        <source>Never scan a fol&amp;der…</source>
+        <translation>Ordner &amp;nie prüfen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="80"/>
+        <source>Scans and real-time protection leave it alone. Settings, Exclusions lists everything that is never scanned, and why.</source>
+        <translation>Prüfungen und Echtzeitschutz lassen ihn aus. Unter Einstellungen, Ausnahmen steht alles, was nie geprüft wird, und warum.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="82"/>
         <source>The places where threats usually arrive: downloads, the desktop, temporary and start-up folders, running programs.</source>
         <translation>Die Orte, an denen Bedrohungen meist ankommen: Downloads, Desktop, temporäre und Autostart-Ordner, laufende Programme.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="70"/>
+        <location filename="../app/ui/pages/scan.py" line="84"/>
         <source>Every file on every drive. This can take a long time.</source>
         <translation>Jede Datei auf jedem Laufwerk. Das kann lange dauern.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="90"/>
+        <location filename="../app/ui/pages/scan.py" line="105"/>
         <source>When a &amp;threat is found:</source>
         <translation>Wenn eine &amp;Bedrohung gefunden wird:</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="93"/>
+        <location filename="../app/ui/pages/scan.py" line="108"/>
         <source>When a threat is found</source>
         <translation>Wenn eine Bedrohung gefunden wird</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="94"/>
+        <location filename="../app/ui/pages/scan.py" line="109"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="94"/>
+        <location filename="../app/ui/pages/scan.py" line="109"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="95"/>
+        <location filename="../app/ui/pages/scan.py" line="110"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="77"/>
+        <location filename="../app/ui/pages/scan.py" line="267"/>
+        <source>Choose a folder never to scan</source>
+        <translation>Ordner wählen, der nie geprüft werden soll</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="280"/>
+        <source>%1 will never be scanned. Settings, Exclusions lists everything that is never scanned, and why.</source>
+        <translation>%1 wird nie mehr geprüft. Unter Einstellungen, Ausnahmen steht alles, was nie geprüft wird, und warum.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="286"/>
+        <source>Never scan this folder?</source>
+        <translation>Diesen Ordner nie mehr prüfen?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="287"/>
+        <source>Ringfence will no longer check any file in %1, in scans and in real-time protection, including %2, where it found %3. What was done about that file stays as it is. You can take the folder off the list in Settings, Exclusions.</source>
+        <translation>Ringfence prüft dann keine Datei in %1 mehr, weder bei Prüfungen noch im Echtzeitschutz, auch nicht %2, wo es %3 gefunden hat. Was mit dieser Datei geschehen ist, bleibt, wie es ist. Sie können den Ordner unter Einstellungen, Ausnahmen wieder von der Liste nehmen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="293"/>
+        <source>Never scan it</source>
+        <translation>Nie mehr prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/scan.py" line="92"/>
         <source>You can also drop files and folders here to scan them.</source>
         <translation>Sie können auch Dateien und Ordner hierher ziehen, um sie zu prüfen.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/pages/scan.py" line="185"/>
+        <source>%n item(s) will be scanned when this scan is done.</source>
+        <translation>
+            <numerusform>%n Objekt wird geprüft, wenn diese Prüfung fertig ist.</numerusform>
+            <numerusform>%n Objekte werden geprüft, wenn diese Prüfung fertig ist.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="227"/>
+        <location filename="../app/ui/pages/scan.py" line="254"/>
         <source>Choose a folder to scan</source>
         <translation>Ordner zum Prüfen wählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan.py" line="234"/>
+        <location filename="../app/ui/pages/scan.py" line="261"/>
         <source>Choose files to scan</source>
         <translation>Dateien zum Prüfen wählen</translation>
     </message>
@@ -3670,12 +3836,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="104"/>
+        <location filename="../app/ui/pages/scan_results.py" line="107"/>
         <source>Could not be quarantined: %1</source>
         <translation>Konnte nicht in Quarantäne verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/scan_results.py" line="112"/>
+        <location filename="../app/ui/pages/scan_results.py" line="115"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3906,117 +4072,132 @@
         <translation>Kennwortgeschützte Archive (nicht prüfbar) als Bedrohung behandeln</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="131"/>
+        <location filename="../app/core/foundation/settings.py" line="133"/>
+        <source>Never scan developer folders (node_modules, .git, .venv, __pycache__, build, dist, target)</source>
+        <translation>Entwicklerordner nie prüfen (node_modules, .git, .venv, __pycache__, build, dist, target)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="136"/>
+        <source>Never scan virtual machine disks (.vdi, .vmdk, .vhd, .vhdx, .qcow2 and others)</source>
+        <translation>Festplatten virtueller Maschinen nie prüfen (.vdi, .vmdk, .vhd, .vhdx, .qcow2 und andere)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="137"/>
         <source>Folders and files never scanned</source>
         <translation>Ordner und Dateien, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="132"/>
+        <location filename="../app/core/foundation/settings.py" line="138"/>
         <source>Name patterns never scanned (for example *.iso)</source>
         <translation>Namensmuster, die nie geprüft werden (zum Beispiel *.iso)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="134"/>
+        <location filename="../app/core/foundation/settings.py" line="140"/>
         <source>File extensions never scanned</source>
         <translation>Dateiendungen, die nie geprüft werden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="135"/>
+        <location filename="../app/core/foundation/settings.py" line="141"/>
         <source>Delete quarantined items after (days)</source>
         <translation>Quarantäne-Objekte löschen nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="137"/>
+        <location filename="../app/core/foundation/settings.py" line="143"/>
         <source>Check for definitions every (hours)</source>
         <translation>Nach Definitionen suchen alle (Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="139"/>
+        <location filename="../app/core/foundation/settings.py" line="145"/>
         <source>Update ring (early, default, delayed 48 hours, pinned)</source>
         <translation>Update-Ring (früh, Standard, 48 Stunden verzögert, festgehalten)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="142"/>
+        <location filename="../app/core/foundation/settings.py" line="148"/>
         <source>Send anonymous health reports about definitions updates to the vendor</source>
         <translation>Anonyme Zustandsberichte über Definitions-Updates an den Hersteller senden</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="143"/>
+        <location filename="../app/core/foundation/settings.py" line="149"/>
         <source>Real-time protection: check new and changed files</source>
         <translation>Echtzeitschutz: neue und geänderte Dateien prüfen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="144"/>
+        <location filename="../app/core/foundation/settings.py" line="150"/>
         <source>Real-time protection: folders to watch (empty = the usual ones)</source>
         <translation>Echtzeitschutz: zu überwachende Ordner (leer = die üblichen)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="147"/>
+        <location filename="../app/core/foundation/settings.py" line="153"/>
         <source>Scheduled scans: skip on battery below (percent; 0 = never skip)</source>
         <translation>Geplante Prüfungen: im Akkubetrieb unter (Prozent) auslassen; 0 = nie auslassen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="150"/>
+        <location filename="../app/core/foundation/settings.py" line="156"/>
         <source>When a USB drive is connected</source>
         <translation>Wenn ein USB-Laufwerk angeschlossen wird</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="153"/>
+        <location filename="../app/core/foundation/settings.py" line="159"/>
         <source>Scan everything on a USB drive (slower), not only programs, scripts and shortcuts</source>
         <translation>Ganzes USB-Laufwerk prüfen (langsamer), nicht nur Programme, Skripte, Verknüpfungen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="155"/>
+        <location filename="../app/core/foundation/settings.py" line="161"/>
         <source>Keep the event history for (days)</source>
         <translation>Ereignisverlauf aufbewahren (Tage)</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="157"/>
+        <location filename="../app/core/foundation/settings.py" line="163"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="158"/>
+        <location filename="../app/core/foundation/settings.py" line="164"/>
         <source>Start Ringfence when I log in</source>
         <translation>Ringfence bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="160"/>
+        <location filename="../app/core/foundation/settings.py" line="166"/>
+        <source>Show &quot;Scan with Ringfence&quot; in the file manager&apos;s menu for files and folders</source>
+        <translation>„Mit Ringfence prüfen“ im Menü des Dateimanagers für Dateien und Ordner zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/core/foundation/settings.py" line="168"/>
         <source>Do not disturb: show only threat and crash notifications</source>
         <translation>Nicht stören: nur Meldungen zu Bedrohungen und Abstürzen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="199"/>
+        <location filename="../app/core/foundation/settings.py" line="207"/>
         <source>The settings file %1 cannot be read (%2), so Ringfence uses the default settings and leaves the file as it is; check its permissions.</source>
         <translation>Die Einstellungsdatei %1 kann nicht gelesen werden (%2). Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; prüfen Sie ihre Berechtigungen.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="222"/>
+        <location filename="../app/core/foundation/settings.py" line="230"/>
         <source>The settings file has a setting %1 that this version does not know; it is kept in the file.</source>
         <translation>Die Einstellungsdatei enthält eine Einstellung %1, die diese Version nicht kennt; sie bleibt in der Datei erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="230"/>
+        <location filename="../app/core/foundation/settings.py" line="238"/>
         <source>The setting %1 in the settings file cannot be used (%2); %3 is used instead, and the file keeps its value until the setting is changed.</source>
         <translation>Die Einstellung %1 in der Einstellungsdatei kann nicht verwendet werden (%2); stattdessen wird %3 verwendet, und die Datei behält ihren Wert, bis die Einstellung geändert wird.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="237"/>
+        <location filename="../app/core/foundation/settings.py" line="245"/>
         <source>The settings file %1 is damaged and could not be copied aside, so Ringfence uses the default settings and leaves the file as it is; repair or remove it.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt und konnte nicht beiseitegelegt werden. Ringfence verwendet daher die Standardeinstellungen und lässt die Datei unverändert; reparieren oder entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="264"/>
+        <location filename="../app/core/foundation/settings.py" line="272"/>
         <source>There is no setting called %1.</source>
         <translation>Es gibt keine Einstellung namens %1.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="268"/>
+        <location filename="../app/core/foundation/settings.py" line="276"/>
         <source>The setting %1 cannot take that value: %2.</source>
         <translation>Die Einstellung %1 kann diesen Wert nicht annehmen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/core/foundation/settings.py" line="286"/>
+        <location filename="../app/core/foundation/settings.py" line="294"/>
         <source>The settings file could not be read; it was kept as %1 and the default settings are in use.</source>
         <translation>Die Einstellungsdatei konnte nicht gelesen werden; sie wurde als %1 aufbewahrt, und die Standardeinstellungen werden verwendet.</translation>
     </message>
@@ -4024,149 +4205,162 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="40"/>
+        <location filename="../app/ui/dialogs/settings.py" line="43"/>
         <source>Scanning</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="41"/>
+        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <source>Exclusions</source>
+        <translation>Ausnahmen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
         <source>Real-time protection</source>
         <translation>Echtzeitschutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="42"/>
+        <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="43"/>
+        <location filename="../app/ui/dialogs/settings.py" line="47"/>
         <source>Quarantine</source>
         <translation>Quarantäne</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="44"/>
+        <location filename="../app/ui/dialogs/settings.py" line="48"/>
         <source>Updates</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <location filename="../app/ui/dialogs/settings.py" line="49"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="46"/>
+        <location filename="../app/ui/dialogs/settings.py" line="50"/>
         <source>Console</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="47"/>
+        <location filename="../app/ui/dialogs/settings.py" line="51"/>
         <source>Health reports</source>
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="48"/>
+        <location filename="../app/ui/dialogs/settings.py" line="52"/>
         <source>USB drives</source>
         <translation>USB-Laufwerke</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="50"/>
+        <location filename="../app/ui/dialogs/settings.py" line="54"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="53"/>
+        <location filename="../app/ui/dialogs/settings.py" line="57"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../app/ui/dialogs/settings.py" line="60"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="58"/>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="59"/>
+        <location filename="../app/ui/dialogs/settings.py" line="63"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="64"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <location filename="../app/ui/dialogs/settings.py" line="65"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <location filename="../app/ui/dialogs/settings.py" line="66"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="63"/>
+        <location filename="../app/ui/dialogs/settings.py" line="67"/>
         <source>Ignore it</source>
         <translation>Ignorieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="64"/>
+        <location filename="../app/ui/dialogs/settings.py" line="68"/>
         <source>Do nothing</source>
         <translation>Nichts tun</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="65"/>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
         <source>Scan it</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="73"/>
+        <location filename="../app/ui/dialogs/settings.py" line="77"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="78"/>
+        <location filename="../app/ui/dialogs/settings.py" line="82"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="80"/>
+        <location filename="../app/ui/dialogs/settings.py" line="84"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="160"/>
+        <location filename="../app/ui/dialogs/settings.py" line="164"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="161"/>
+        <location filename="../app/ui/dialogs/settings.py" line="165"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="162"/>
+        <location filename="../app/ui/dialogs/settings.py" line="166"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="168"/>
+        <location filename="../app/ui/dialogs/settings.py" line="172"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="289"/>
+        <location filename="../app/ui/dialogs/settings.py" line="312"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../app/ui/single_instance.py" line="68"/>
+        <source>Another start of Ringfence did not finish in time.</source>
+        <translation>Ein anderer Start von Ringfence wurde nicht rechtzeitig fertig.</translation>
     </message>
 </context>
 <context>

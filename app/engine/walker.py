@@ -46,6 +46,7 @@ class WalkOptions:
     exclude_paths: tuple[str, ...] = ()
     exclude_globs: tuple[str, ...] = ()
     exclude_extensions: tuple[str, ...] = ()
+    exclude_dir_names: tuple[str, ...] = ()  # folders never entered, by name (below the scanned folder)
     pseudo_mounts: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -81,6 +82,7 @@ def walk_options(options: dict[str, Any]) -> WalkOptions:
         exclude_paths=tuple(options.get("exclude_paths", ())),
         exclude_globs=tuple(options.get("exclude_globs", ())),
         exclude_extensions=tuple(options.get("exclude_extensions", ())),
+        exclude_dir_names=tuple(options.get("exclude_dir_names", ())),
         pseudo_mounts=pseudo_mounts(),
     )
 
@@ -130,6 +132,7 @@ class Walker:
         self._excluded = [_norm(os.path.abspath(p)) for p in options.exclude_paths]
         self._excluded_set = frozenset(self._excluded)
         self._extensions = tuple("." + e.lower().lstrip(".") for e in options.exclude_extensions if e.strip("."))
+        self._dir_names = frozenset(os.path.normcase(n) for n in options.exclude_dir_names)
         self._pseudo = {_norm(p) for p in options.pseudo_mounts}
         self._seen_dirs: set[tuple[int, int]] = set()
 
@@ -147,6 +150,8 @@ class Walker:
             normal = _norm(path)
             if any(normal == ex or normal.startswith(ex.rstrip(os.sep) + os.sep) for ex in self._excluded):
                 return True
+            if self._dir_names and not self._dir_names.isdisjoint(os.path.dirname(normal).split(os.sep)):
+                return True  # inside a folder excluded by its name (real-time protection asks this way)
         if self._extensions and name.lower().endswith(self._extensions):
             return True
         return any(fnmatch.fnmatch(name, g) or (os.sep in g and fnmatch.fnmatch(path, g)) for g in self.options.exclude_globs)
@@ -219,7 +224,8 @@ class Walker:
                 yield WalkItem("skip", directory, reason=SKIP_ALREADY_WALKED, at=at)
                 continue
             self._seen_dirs.add(key)
-            if directory != top and self.is_excluded(directory, os.path.basename(directory), inside_walk=True):
+            if directory != top and (os.path.normcase(os.path.basename(directory)) in self._dir_names
+                                     or self.is_excluded(directory, os.path.basename(directory), inside_walk=True)):
                 yield WalkItem("skip", directory, reason=SKIP_EXCLUDED, at=at)
                 continue
             # A folder too deep for its path is listed through its handle (valid until the next open).

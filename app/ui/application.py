@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.beacon.sender import BeaconThread
-from app.core.desktop import autostart
+from app.core.desktop import autostart, scan_menu
 from app.core.foundation.paths import Paths
 from app.core.foundation.settings import Settings
 from app.core.journal.events import Event
@@ -58,6 +58,7 @@ class ConsoleApp(QObject):
         self.paths = paths.ensure()
         self.settings = Settings.load(paths.settings_file)  # a small JSON file; everything else runs on workers
         autostart.reflect(self.settings)  # a file or a registry value: the installer may have set it
+        scan_menu.reflect(self.settings)  # the same for "Scan with Ringfence" in the file manager
         self.workers = Workers(paths, parent=self)
         self.language = Language(qapp)
         self.language.apply(self.settings["ui.language"])
@@ -212,6 +213,15 @@ class ConsoleApp(QObject):
     def page(self, name: str) -> QWidget | None:
         return self.window.pages.get(name)
 
+    def scan_from_outside(self, paths: list[str]) -> None:
+        """Scan what was chosen in the file manager, at once, on the Scan page (brought forward when the
+        window is open; from the tray, the scan's notification tells when it is done)."""
+        if self.window.isVisible():
+            self.show_page("scan")
+        page = self.page("scan")
+        if page is not None:
+            page.scan_paths(paths)  # type: ignore[attr-defined]
+
     def register_action(self, action_id: str, handler: Callable[[str], None]) -> None:
         """A feature's own fix action (for example ``realtime.resume``)."""
         self._actions[action_id] = handler
@@ -231,6 +241,7 @@ class ConsoleApp(QObject):
     def _register_actions(self) -> None:
         self.register_action("update.check", lambda _arg: self.check_updates())
         self.register_action("settings.open", lambda tab: self.open_settings(tab or None))
+        self.register_action("settings.reload", lambda _arg: self.reload_settings())
         self.register_action("app.open", lambda _arg: self.open_window())
         self.register_action("app.quit", lambda _arg: self.quit())
 
@@ -254,6 +265,10 @@ class ConsoleApp(QObject):
         job = self.workers.submit("save settings", startup.save_settings, values)
         job.finished.connect(self.adopt_settings)
         return job
+
+    def reload_settings(self) -> None:
+        """Settings a page saved itself ("Never scan this folder") become the console's."""
+        self.workers.submit("load settings", startup.load_settings).finished.connect(self.adopt_settings)
 
     def adopt_settings(self, settings: Settings) -> None:
         """Settings just saved on a worker become the console's (language, protection, pages follow)."""

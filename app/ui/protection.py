@@ -113,6 +113,8 @@ class Protection(QObject):
     def apply_settings(self) -> None:
         """Start or stop real-time protection to match the ``realtime.enabled`` setting."""
         enabled = bool(self.app.settings["realtime.enabled"])
+        if self.realtime is not None:  # new exclusions count from the next file, without a restart
+            self.realtime.apply_settings(self.app.settings)
         if enabled and self.realtime is None and not self._starting:
             self._starting = True
             self.app.workers.submit("real-time protection", start_realtime).finished.connect(self._realtime_started)

@@ -54,7 +54,7 @@ def compute_verdict(ctx: Context) -> Any:
 
 def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
     """Apply ``values`` to the settings on disk; all or nothing (a bad value raises with its reason)."""
-    from app.core.desktop import autostart
+    from app.core.desktop import autostart, scan_menu
 
     settings = Settings.load(ctx.paths.settings_file)
     reports_before = settings["beacon.enabled"]
@@ -62,6 +62,8 @@ def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
         settings.set(key, value)
     if "ui.autostart" in values:
         autostart.apply(bool(settings["ui.autostart"]))  # first: if it cannot be done, nothing is saved
+    if "ui.scan_menu" in values:
+        scan_menu.apply(bool(settings["ui.scan_menu"]))
     settings.save()
     ctx.settings = settings
     if settings["beacon.enabled"] != reports_before:  # an answer to the health-report question, given here
@@ -69,6 +71,10 @@ def save_settings(ctx: Context, values: dict[str, Any]) -> Settings:
 
         reporter.set_enabled(ctx, bool(settings["beacon.enabled"]))
     return settings
+
+
+def load_settings(ctx: Context) -> Settings:
+    return Settings.load(ctx.paths.settings_file)
 
 
 def first_time_hidden(ctx: Context) -> bool:

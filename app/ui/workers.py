@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.paths import Paths
+from app.core.foundation.settings import Settings
 from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
@@ -76,18 +78,24 @@ class Workers(QObject):
         # threading.local would not do: Python forgets it between two runs on a thread Qt started.)
         self.pool.setExpiryTimeout(-1)
         self._contexts: dict[int, Context] = {}
+        self._settings_seen: dict[int, tuple[int, int, int] | None] = {}  # the settings file each context read
         self._jobs: set[Job] = set()
         self._lock = threading.Lock()
 
     def context(self) -> Context:
-        """This thread's context (opened on first use; never shared between threads)."""
+        """This thread's context (opened on first use; never shared between threads), with the settings as
+        saved now: another thread (the settings dialog, "Never scan this folder") may have changed them."""
         thread = threading.get_ident()
         with self._lock:
             ctx = self._contexts.get(thread)
+        seen = _file_state(self.paths.settings_file)
         if ctx is None:
             ctx = Context.open(self.paths)
             with self._lock:
                 self._contexts[thread] = ctx
+        elif self._settings_seen.get(thread) != seen:
+            ctx.settings = Settings.load(self.paths.settings_file)
+        self._settings_seen[thread] = seen
         return ctx
 
     def submit(self, name: str, fn: Callable[..., Any], *args: Any, progress: bool = False, **kwargs: Any) -> Job:
@@ -120,3 +128,10 @@ class Workers(QObject):
             self._contexts.clear()
         return finished
 
+
+def _file_state(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino  # saving writes a new file: a new inode, even in the same tick

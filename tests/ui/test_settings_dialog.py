@@ -46,6 +46,7 @@ def test_every_setting_round_trips(qtbot: QtBot, console_app: ConsoleApp, deskto
     assert dict(on_disk.values) == wanted
     assert dict(console_app.settings.values) == wanted
     assert (desktop_dirs / "xdg-config" / "autostart" / "ringfence.desktop").is_file()  # ui.autostart took effect
+    assert (desktop_dirs / "xdg-data" / "nautilus" / "scripts" / "Scan with Ringfence").is_file()  # ui.scan_menu too
     again = SettingsDialog(console_app)
     assert again.values() == wanted
 
@@ -57,7 +58,7 @@ def test_a_bad_value_is_explained_beside_its_field_and_nothing_is_saved(qtbot: Q
     assert not dialog.save()
     message = dialog.fields["scan.exclude_paths"].message
     assert message.isVisible() and "relative/folder" in message.text()
-    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Scanning"
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Exclusions"
     assert not get_paths().settings_file.exists()
 
 

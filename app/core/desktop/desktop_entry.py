@@ -2,8 +2,9 @@
 
 :func:`launch_command` is the command that starts the console from this installation (the frozen
 bundle's executable, an installed ``ringfence-gui`` script, or this checkout's Python);
-:func:`entry_text` the ``.desktop`` file for it; :func:`install` puts the entry and the icons where
-the menus look (``$XDG_DATA_HOME``, normally ``~/.local/share``). ``scripts/install-desktop`` runs it.
+:func:`entry_text` the ``.desktop`` file for it (it takes files: "Open with Ringfence" scans them);
+:func:`install` puts the entry and the icons where the menus look (``$XDG_DATA_HOME``, normally
+``~/.local/share``), :func:`uninstall` takes them away. ``scripts/install-desktop`` runs them.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def launch_command(minimized: bool = False) -> list[str]:
     return [sys.executable, "-m", "app.ui.gui", *extra]
 
 
-def _exec_line(argv: list[str]) -> str:
+def exec_line(argv: list[str]) -> str:
     # The Exec key's quoting: arguments with reserved characters in double quotes (shlex's quoting fits
     # for paths; '%' must be doubled because field codes start with it).
     return " ".join(shlex.quote(a).replace("%", "%%") for a in argv)
@@ -48,7 +49,7 @@ def entry_text(argv: list[str], *, autostart: bool = False) -> str:
         "GenericName[de]=Sicherheitszentrale",
         "Comment=Scan for threats, keep the quarantine and definitions, see why the PC crashed",
         "Comment[de]=Nach Bedrohungen suchen, Quarantäne und Definitionen verwalten, Abstürze verstehen",
-        f"Exec={_exec_line(argv)}",
+        f"Exec={exec_line(argv)}" + ("" if autostart else " --scan %F"),  # "Open with Ringfence" scans the files
         f"Icon={APP_ID}",
         "Terminal=false",
         "Categories=System;Security;",
@@ -83,3 +84,19 @@ def install(target: Path | None = None) -> list[Path]:
         shutil.copyfile(resource_path("icons", "png", f"{APP_ID}-{size}.png"), png)
         written.append(png)
     return written
+
+
+def uninstall(target: Path | None = None) -> list[Path]:
+    """Remove what :func:`install` put under ``target``; returns the files removed."""
+    root = target or data_home()
+    icons = root / "icons" / "hicolor"
+    candidates = [root / "applications" / f"{APP_ID}.desktop", icons / "scalable" / "apps" / f"{APP_ID}.svg",
+                  *(icons / f"{size}x{size}" / "apps" / f"{APP_ID}.png" for size in PNG_SIZES)]
+    removed = []
+    for path in candidates:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(path)
+    return removed

@@ -128,6 +128,12 @@ SCHEMA: tuple[Setting, ...] = (
     _s("scan.encrypted_is_finding", bool, False,
        QT_TRANSLATE_NOOP("Settings", "Report a password-protected archive (which cannot be checked) as a threat, "
                                      "and act on it like one")),
+    # The exclusions (their own settings tab): the one-click presets first, then the user's own lists.
+    _s("scan.exclude_developer_folders", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Never scan developer folders (node_modules, .git, .venv, __pycache__, build, dist, "
+                                     "target)")),
+    _s("scan.exclude_vm_disks", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Never scan virtual machine disks (.vdi, .vmdk, .vhd, .vhdx, .qcow2 and others)")),
     _s("scan.exclude_paths", list, [], QT_TRANSLATE_NOOP("Settings", "Folders and files never scanned"), item_type=str),
     _s("scan.exclude_globs", list, [], QT_TRANSLATE_NOOP("Settings", "Name patterns never scanned (for example *.iso)"),
        item_type=str),
@@ -156,6 +162,8 @@ SCHEMA: tuple[Setting, ...] = (
        minimum=7, maximum=3650),
     _s("ui.language", str, "system", QT_TRANSLATE_NOOP("Settings", "Language"), choices=("system", "en", "de")),
     _s("ui.autostart", bool, False, QT_TRANSLATE_NOOP("Settings", "Start Ringfence when I log in")),
+    _s("ui.scan_menu", bool, False,
+       QT_TRANSLATE_NOOP("Settings", "Show \"Scan with Ringfence\" in the file manager's menu for files and folders")),
     _s("ui.do_not_disturb", bool, False,
        QT_TRANSLATE_NOOP("Settings", "Do not disturb: show only threat and crash notifications")),
 )

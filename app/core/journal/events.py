@@ -170,6 +170,10 @@ CATALOG: dict[str, EventType] = {t.code: t for t in (
     # Settings
     _t("settings.corrupt", "settings", "warning",
        translate("Events", "The settings file could not be read; it was kept as %1 and the defaults are in use."), ["backup"]),
+    _t("exclusion.added", "settings", "info", translate("Events", "%1 will never be scanned."), ["place"]),
+    _t("exclusion.added_from_threat", "settings", "warning",
+       translate("Events", "%1 will never be scanned; it was excluded from the threat %2 found in %3."),
+       ["place", "threat", "file"]),
 )}
 
 

@@ -12,6 +12,7 @@ import time
 
 from app.core.context import Context
 from app.core.realtime.roots import own_folders
+from app.core.scanning.exclusions import effective
 from app.engine.walker import Walker, WalkOptions
 
 #: Browsers write downloads under these names and rename them when complete: scanned after the rename.
@@ -28,17 +29,23 @@ class Exclusions:
     """Decides for one path whether real-time protection looks at it (thread-safe: read-only)."""
 
     def __init__(self, exclude_paths: list[str], exclude_extensions: list[str], exclude_globs: list[str],
-                 max_file_size: int) -> None:
+                 max_file_size: int, exclude_dir_names: list[str] | None = None) -> None:
         self._walker = Walker([], WalkOptions(max_file_size=max_file_size, exclude_paths=tuple(exclude_paths),
                                               exclude_extensions=tuple(exclude_extensions),
-                                              exclude_globs=tuple(exclude_globs), pseudo_mounts=frozenset()))
+                                              exclude_globs=tuple(exclude_globs),
+                                              exclude_dir_names=tuple(exclude_dir_names or ()),
+                                              pseudo_mounts=frozenset()))
         self.max_file_size = max_file_size
 
     @classmethod
     def from_settings(cls, ctx: Context) -> Exclusions:
-        s = ctx.settings
-        return cls([*s["scan.exclude_paths"], *own_folders(ctx)], list(s["scan.exclude_extensions"]),
-                   list(s["scan.exclude_globs"]), int(s["scan.max_file_size_mb"]) * 1024 * 1024)
+        chosen = effective(ctx.settings)
+        return cls([*chosen["exclude_paths"], *own_folders(ctx)], chosen["exclude_extensions"], chosen["exclude_globs"],
+                   int(ctx.settings["scan.max_file_size_mb"]) * 1024 * 1024, chosen["exclude_dir_names"])
+
+    def take(self, other: Exclusions) -> None:
+        """Decide as ``other`` does from now on: new settings reach a sweep already under way too."""
+        self._walker, self.max_file_size = other._walker, other.max_file_size
 
     def excluded(self, path: str) -> bool:
         """Excluded by the user (folder, file, extension, pattern) or one of our own folders."""

@@ -28,6 +28,7 @@ from typing import Any
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
 from app.core.foundation.paths import Paths
+from app.core.foundation.settings import Settings
 from app.core.journal import events
 from app.core.realtime.backoff import Backoff
 from app.core.realtime.engine_link import EngineLink
@@ -104,6 +105,16 @@ class RealtimeService:
                                               daemon=True)]
         for thread in self._threads:
             thread.start()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings just saved: the exclusions apply to the next file seen, without a restart."""
+        ctx = Context(self.paths, settings, self.log_file)
+        try:
+            exclusions = Exclusions.from_settings(ctx)
+        finally:
+            ctx.close()
+        self.settings = settings
+        self.exclusions.take(exclusions)  # the object a running sweep holds decides anew as well
 
     def stop(self, timeout: float = 10.0) -> None:
         with self._lock:

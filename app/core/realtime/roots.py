@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from app.core.context import Context
-from app.core.scanning.runs import own_paths
+from app.core.scanning.exclusions import own_paths
 
 
 def default_roots(home: Path | None = None, environ: dict[str, str] | None = None,

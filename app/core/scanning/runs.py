@@ -14,9 +14,9 @@ from typing import Any
 from app.core.context import Context
 from app.core.detections.policy import ignored_categories
 from app.core.foundation.errors import RingfenceError
-from app.core.foundation.resources import resources_dir
 from app.core.foundation.store import Schema
 from app.core.journal.provenance import PROVENANCE_KEYS, provenance
+from app.core.scanning import exclusions
 from app.core.scanning.definitions import ActiveDefinitions
 from app.core.scanning.supervisor import ScanControl, ScanOutcome, ScanProgress, Supervisor
 from app.core.text.messages import Message, translate
@@ -56,16 +56,6 @@ def db_text(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def own_paths(ctx: Context) -> list[str]:
-    """Ringfence's own folders: never scanned (they hold rule sources and test samples by design)."""
-    paths = [ctx.paths.config_dir, ctx.paths.data_dir, ctx.paths.cache_dir, ctx.paths.log_dir]
-    try:
-        paths.append(resources_dir())
-    except RingfenceError:
-        pass
-    return [str(p) for p in paths]
-
-
 def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use_cache: bool,
                  jobs: int | None, allow: set[str] | None = None,
                  disabled_rules: list[str] | None = None) -> dict[str, Any]:
@@ -85,13 +75,13 @@ def scan_request(ctx: Context, roots: list[str], defs: ActiveDefinitions, *, use
 def scan_options(ctx: Context, defs: ActiveDefinitions, jobs: int | None) -> dict[str, Any]:
     """The engine options of a scan, from the settings (the walk and the file count both use them)."""
     s = ctx.settings
+    excluded = exclusions.effective(s)
     return {
         "jobs": jobs if jobs else s["scan.jobs"],
         "timeout": s["scan.rule_timeout_s"],
         "max_file_size": s["scan.max_file_size_mb"] * 1024 * 1024,
-        "exclude_paths": [*s["scan.exclude_paths"], *own_paths(ctx)],
-        "exclude_globs": s["scan.exclude_globs"],
-        "exclude_extensions": s["scan.exclude_extensions"],
+        **excluded,
+        "exclude_paths": [*excluded["exclude_paths"], *exclusions.own_paths(ctx)],
         # A plain folder of rules is the yara-compatible mode (comparisons with the yara CLI):
         # like yara, it matches files as they are and does not look inside archives.
         "scan_archives": s["scan.scan_archives"] and defs.definitions.kind == "bundle",

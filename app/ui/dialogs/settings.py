@@ -1,6 +1,7 @@
 """The settings dialog, generated from :data:`app.core.foundation.settings.SCHEMA`.
 
-One tab per key prefix (``scan.``, ``quarantine.``, ``updates.``, ``history.``, ``ui.``), one field per
+One tab per key prefix (``scan.``, ``quarantine.``, ``updates.``, ``history.``, ``ui.``; the exclusions,
+``scan.exclude_*``, have a tab of their own with the list of everything never scanned), one field per
 setting chosen by its type (check box, number, choice, list of lines), a reset-to-default button beside
 each and a message under a field whose value cannot be used. Saving runs on a worker; the dialog
 closes only when the settings are on disk.
@@ -31,13 +32,16 @@ from PySide6.QtWidgets import (
 
 from app.core.beacon.reporter import consent_text
 from app.core.foundation.settings import SCHEMA, Setting
+from app.core.scanning.exclusions import known
 from app.core.text.messages import QT_TRANSLATE_NOOP
 from app.ui.console import Console
+from app.ui.dialogs.exclusions_list import ExclusionsList
 from app.ui.i18n import text
 from app.ui.plain_text import plain_label
 
 TABS: dict[str, str] = {
     "scan": QT_TRANSLATE_NOOP("SettingsDialog", "Scanning"),
+    "exclusions": QT_TRANSLATE_NOOP("SettingsDialog", "Exclusions"),
     "realtime": QT_TRANSLATE_NOOP("SettingsDialog", "Real-time protection"),
     "schedule": QT_TRANSLATE_NOOP("SettingsDialog", "Schedules"),
     "quarantine": QT_TRANSLATE_NOOP("SettingsDialog", "Quarantine"),
@@ -178,6 +182,7 @@ class SettingsDialog(QDialog):
         self.fields: dict[str, Field] = {}
         self._tab_index: dict[str, int] = {}
         self.beacon_text: QLabel | None = None
+        self.exclusions: ExclusionsList | None = None
         for prefix in self._prefixes():
             page = QWidget()
             scroll = QScrollArea()
@@ -216,6 +221,9 @@ class SettingsDialog(QDialog):
                 self.beacon_text.setObjectName("beaconExplained")
                 self.beacon_text.setWordWrap(True)
                 form.addRow(self.beacon_text)
+            if prefix == "exclusions":  # every excluded place with why, as the fields above say now
+                self.exclusions = ExclusionsList(page)
+                form.addRow(self.exclusions)
             self._tab_index[prefix] = self.tabs.addTab(scroll, "")
         self.error = plain_label(QLabel())
         self.error.setObjectName("settingsError")
@@ -237,9 +245,24 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(self._tab_index[tab])
         self.resize(900, 600)
         self._retranslate()
+        if self.exclusions is not None:
+            self._follow_exclusions(self.exclusions)
+
+    def _follow_exclusions(self, shown: ExclusionsList) -> None:
+        fields = [f for key, f in self.fields.items() if self._tab_of(key) == "exclusions"]
+        for field in fields:
+            widget = field.widget
+            if isinstance(widget, QCheckBox):
+                widget.toggled.connect(lambda _on: shown.show_values(self.values()))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(lambda: shown.show_values(self.values()))
+        shown.show_values(self.values())
+        self.app.workers.submit("exclusions", known).finished.connect(shown.set_known)
 
     @staticmethod
     def _tab_of(key: str) -> str:
+        if key.startswith("scan.exclude"):
+            return "exclusions"
         prefix = key.split(".", maxsplit=1)[0]
         return prefix if prefix in TABS else ""
 

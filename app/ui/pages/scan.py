@@ -11,9 +11,18 @@ import os
 from dataclasses import asdict, replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from app.core.context import Context
 from app.core.detections import fp_report
@@ -22,6 +31,7 @@ from app.core.journal.provenance import provenance
 from app.core.scanning.job import Found, JobProgress, ScanJob, ScanRequest, ScanSummary
 from app.ui.dialogs.false_positive import FalsePositiveDialog
 from app.ui.dialogs.threat_choice import Pending, ThreatChoiceDialog
+from app.ui.i18n import plural
 from app.ui.pages import scan_calls as calls
 from app.ui.pages.base import ConsoleLike, Page
 from app.ui.pages.scan_results import ResultsView, summary_text
@@ -48,6 +58,7 @@ class ScanPage(Page):
         self.done: dict[tuple[str, str], str] = {}  # what the user did after the scan, by (path, rule)
         self.items: dict[tuple[str, str], str] = {}  # the vault items of what the user quarantined then
         self.asking: ThreatChoiceDialog | None = None  # the question for the action "ask", once needed
+        self.queued: list[str] = []  # chosen in the file manager while a scan ran: scanned next
         self.setAcceptDrops(True)
         self.watch = QTimer(self, interval=1000)  # follows a scan another process runs
         self.watch.timeout.connect(self.refresh)
@@ -65,6 +76,9 @@ class ScanPage(Page):
         self.full = QPushButton(self.tr("&Full scan"), self.body)
         self.folder = QPushButton(self.tr("Scan a f&older…"), self.body)
         self.files = QPushButton(self.tr("Scan f&iles…"), self.body)
+        self.never = QPushButton(self.tr("Never scan a fol&der…"), self.body)
+        never_text = self.tr("Scans and real-time protection leave it alone. Settings, Exclusions lists "
+                             "everything that is never scanned, and why.")
         quick_text = self.tr("The places where threats usually arrive: downloads, the desktop, "
                              "temporary and start-up folders, running programs.")
         full_text = self.tr("Every file on every drive. This can take a long time.")
@@ -74,9 +88,10 @@ class ScanPage(Page):
         self.full.clicked.connect(lambda: self.start_scan("full"))
         self.folder.clicked.connect(self._pick_folder)
         self.files.clicked.connect(self._pick_files)
+        self.never.clicked.connect(self._pick_never)
         hint = QLabel(self.tr("You can also drop files and folders here to scan them."), self.body)
         for row, (button, about) in enumerate(((self.quick, quick_text), (self.full, full_text),
-                                               (self.folder, None), (self.files, None))):
+                                               (self.folder, None), (self.files, None), (self.never, never_text))):
             choices.addWidget(button, row, 0)
             if about is not None:
                 described = QLabel(about, self.body)
@@ -122,7 +137,7 @@ class ScanPage(Page):
     def paint_state(self) -> None:
         """Everything from the page's state (also after a rebuild in another language)."""
         busy = self.running
-        for button in (self.quick, self.full, self.folder, self.files, self.action):
+        for button in (self.quick, self.full, self.folder, self.files, self.never, self.action):
             button.setEnabled(not busy)
         if self.progress is not None:
             self.progress_view.show_progress(self.progress, controllable=busy)
@@ -160,6 +175,15 @@ class ScanPage(Page):
         if not self.running:
             self.start_scan(kind)
         return True
+
+    def scan_paths(self, paths: list[str]) -> None:
+        """A custom scan of ``paths`` now, or right after the scan that runs."""
+        if not self.running:
+            self.start_scan("custom", paths)
+            return
+        self.queued += [p for p in paths if p not in self.queued]
+        self.say(plural(self.tr("%n item(s) will be scanned when this scan is done.", "", len(self.queued)),
+                        len(self.queued)))
 
     def start_scan(self, kind: str, paths: list[str] | None = None) -> None:
         if self.running:
@@ -205,6 +229,9 @@ class ScanPage(Page):
             self.progress_view.hide()
             self.refresh()
         self.paint_state()
+        if self.queued:
+            queued, self.queued = self.queued, []
+            self.start_scan("custom", queued)
 
     def pause(self) -> None:
         if self.job is not None:
@@ -236,6 +263,40 @@ class ScanPage(Page):
         dialog.filesSelected.connect(lambda files: self.start_scan("custom", list(files)))
         dialog.open()
 
+    def _pick_never(self) -> None:
+        dialog = QFileDialog(self, self.tr("Choose a folder never to scan"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.fileSelected.connect(self.never_scan)
+        dialog.open()
+
+    def never_scan(self, folder: str, found: Found | None = None) -> None:
+        """Add ``folder`` to what is never scanned (from the detection ``found``, if given); saved at once,
+        and real-time protection follows."""
+        self.call("scan.never", calls.never_scan, folder, found, done=self._excluded)
+
+    def _excluded(self, folder: str) -> None:
+        self.app.run_action("settings.reload")  # the console takes the saved settings: protection follows
+        self.say(self.tr("%1 will never be scanned. Settings, Exclusions lists everything that is never scanned, "
+                         "and why.").replace("%1", folder))
+
+    def ask_never_scan(self, found: Found) -> QMessageBox:
+        """From a detection: say what excluding its folder means (the threat stays where it is), then do it."""
+        folder = os.path.dirname(found.file)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Never scan this folder?"),
+                          self.tr("Ringfence will no longer check any file in %1, in scans and in real-time "
+                                  "protection, including %2, where it found %3. What was done about that file "
+                                  "stays as it is. You can take the folder off the list in Settings, Exclusions.")
+                          .replace("%1", folder).replace("%2", found.path).replace("%3", found.rule),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("neverScanQuestion")
+        yes = box.addButton(self.tr("Never scan it"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: self.never_scan(folder, found) if button is yes else None)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not self.running and any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -260,6 +321,8 @@ class ScanPage(Page):
             self.call("scan.allow", calls.allow, found, done=self._handled)
         elif what == "report":
             self.report_false_positive(found)
+        elif what == "exclude":
+            self.ask_never_scan(found)
 
     def report_false_positive(self, found: Found) -> FalsePositiveDialog | None:
         """The report about ``found`` (shown before anything is saved) and the offer to allow the file."""

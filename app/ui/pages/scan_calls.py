@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from app.core import quarantine as q
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.scanning import exclusions
 from app.core.scanning.actions import REPORTED, quarantine_detection, set_recorded_action
 from app.core.scanning.job import Found, JobProgress, ScanJob, ScanRequest, ScanSummary, running_scan
 from app.core.text.messages import Message
@@ -75,6 +76,15 @@ def allow_file(ctx: Context, file: str, digest: str | None = None) -> str | None
             return str(exc)
     q.allow(ctx, digest, note=file, name=os.path.basename(file))
     return None
+
+
+def never_scan(ctx: Context, folder: str, found: Found | None = None) -> str:
+    """Add ``folder`` to what is never scanned: from a detection (``found``) or the Scan page itself."""
+    if found is None:
+        exclusions.never_scan(ctx, folder, exclusions.FROM_SCAN_PAGE)
+    else:
+        exclusions.never_scan(ctx, folder, exclusions.FROM_DETECTION, threat=found.rule, file=found.path)
+    return folder
 
 
 def decide(ctx: Context, choice: str, found: list[Found], scan_id: int) -> list[Handled]:

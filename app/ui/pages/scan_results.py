@@ -71,11 +71,14 @@ class ResultsView(QWidget):
         self.allow = QPushButton(self.tr("&Allow this file"), box)
         self.folder = QPushButton(self.tr("Show in f&older"), box)
         self.report = QPushButton(self.tr("&Report false positive…"), box)
+        self.exclude = QPushButton(self.tr("&Never scan this folder…"), box)
+        self.exclude.setToolTip(self.tr("Leave the folder of this file alone in every scan and in real-time protection"))
         self.quarantine.clicked.connect(lambda: self._act("quarantine"))
         self.allow.clicked.connect(lambda: self._act("allow"))
         self.folder.clicked.connect(lambda: self._act("folder"))
         self.report.clicked.connect(lambda: self._act("report"))
-        for button in (self.quarantine, self.allow, self.folder, self.report):
+        self.exclude.clicked.connect(lambda: self._act("exclude"))
+        for button in (self.quarantine, self.allow, self.folder, self.report, self.exclude):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box_layout.addLayout(buttons)
@@ -130,6 +133,7 @@ class ResultsView(QWidget):
         self.quarantine.setEnabled(found is not None and action in QUARANTINABLE)
         self.allow.setEnabled(found is not None and action not in ("allowed", "restored"))
         self.folder.setEnabled(found is not None)
+        self.exclude.setEnabled(found is not None)
         self.report.setEnabled(found is not None and bool(found.sha256))
         self.details.show_detection(found.rule if found else None, found)
 
