@@ -17,6 +17,8 @@ import hashlib
 import io
 import os
 import tempfile
+import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import yara
@@ -43,16 +45,44 @@ def count_rules(rules: yara.Rules) -> int:
 
 
 class Partitioned:
-    """Compiled rules split by file type: ``select(head)`` gives the set for a file starting with ``head``."""
+    """Compiled rules split by file type: ``select(head)`` gives the set for a file starting with ``head``.
 
-    def __init__(self, sets: dict[str, yara.Rules], rule_count: int) -> None:
-        self.sets = sets
+    A set from the cache stays sealed until the first file of its type needs it, so a scan that meets
+    no PE file never loads the PE set (the largest). ``recompile`` replaces a cached set that turns out
+    damaged when it is opened."""
+
+    def __init__(self, sets: Mapping[str, yara.Rules | bytes], rule_count: int,
+                 recompile: Callable[[], Partitioned] | None = None) -> None:
+        self._sets = dict(sets)
         self.keys = frozenset(sets)
         self.rule_count = rule_count  # distinct rules over all the sets
-        self._other = sets[partition.OTHER]
+        self._recompile = recompile
+        self._lock = threading.Lock()
+
+    def rules_for(self, key: str) -> yara.Rules:
+        found = self._sets[key]
+        if isinstance(found, yara.Rules):
+            return found
+        with self._lock:
+            found = self._sets[key]
+            if not isinstance(found, yara.Rules):
+                try:
+                    found = yara.load(file=io.BytesIO(unseal(found)))
+                except (yara.Error, SealError):
+                    if self._recompile is None:
+                        raise
+                    self._sets = dict(self._recompile().sets)  # the whole cache entry is written again
+                    found = self._sets[key]
+                self._sets[key] = found
+        return found
 
     def select(self, head: bytes) -> yara.Rules:
-        return self.sets.get(head[:partition.HEAD_BYTES].hex(), self._other)
+        key = head[:partition.HEAD_BYTES].hex()
+        return self.rules_for(key if key in self.keys else partition.OTHER)
+
+    @property
+    def sets(self) -> dict[str, yara.Rules]:
+        return {key: self.rules_for(key) for key in sorted(self.keys)}
 
 
 def _sources(defs: Definitions) -> dict[str, str]:
@@ -141,19 +171,24 @@ def load_or_compile_partitions(defs: Definitions, compiled_dir: Path | None) -> 
     if compiled_dir is None:
         return compile_partitions(defs)
     path = compiled_dir / f"{compiled_key(defs)}{PARTITIONS_SUFFIX}"
+
+    def recompile() -> Partitioned:
+        path.unlink(missing_ok=True)
+        parted = compile_partitions(defs)
+        sealed = {key: seal(_saved(rules), level=1) for key, rules in parted.sets.items()}
+        _store(path, pack({**sealed, _COUNT: str(parted.rule_count).encode()}, level=0))  # each set is sealed
+        return parted
+
     if path.is_file():
         try:
             blobs = unpack(path.read_bytes())
             count = int(blobs.pop(_COUNT))
-            parted = Partitioned({key: yara.load(file=io.BytesIO(blob)) for key, blob in blobs.items()}, count)
             _check_count(defs, count)
-            return parted
-        except (yara.Error, BundleError, SealError, OSError, KeyError, ValueError):
-            path.unlink(missing_ok=True)  # damaged cache entry: compile again from the sources
-    parted = compile_partitions(defs)
-    blobs = {key: _saved(rules) for key, rules in parted.sets.items()}
-    _store(path, pack({**blobs, _COUNT: str(parted.rule_count).encode()}, level=1))
-    return parted
+            if partition.OTHER in blobs:
+                return Partitioned(blobs, count, recompile)
+        except (BundleError, SealError, OSError, KeyError, ValueError):
+            pass  # damaged cache entry: compile again from the sources
+    return recompile()
 
 
 def _saved(rules: yara.Rules) -> bytes:

@@ -20,6 +20,7 @@ from app.engine import partition
 from app.engine.bundle import Definitions, extract_bundle, load_definitions, load_rules_folder, read_rule_source
 from app.engine.matcher import Matcher
 from app.engine.rules import Partitioned, compile_definitions, compile_partitions, load_or_compile_partitions
+from app.engine.sealed import pack, unpack
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -156,6 +157,12 @@ def test_split_rules_are_cached_and_a_damaged_entry_is_compiled_again(tmp_path: 
     assert [h.rule for h in Matcher(cached, {}, set()).match_bytes("a", b"MZ RF_X7").hits] == ["P7"]
     entry.write_bytes(entry.read_bytes()[:100])  # a damaged entry is compiled again
     assert load_or_compile_partitions(defs, tmp_path / "cache").rule_count == 50
+    blobs = unpack(entry.read_bytes())
+    blobs["4d5a"] = blobs["4d5a"][:-10]  # one set damaged: found only when a PE file needs it
+    entry.write_bytes(pack(blobs, level=0))
+    lazy = load_or_compile_partitions(defs, tmp_path / "cache")
+    assert [h.rule for h in Matcher(lazy, {}, set()).match_bytes("a", b"MZ RF_X9").hits] == ["P9"]
+    assert len(unpack(entry.read_bytes())["4d5a"]) > len(blobs["4d5a"]), "the entry is written again"
 
 
 HIDDEN = r"""
