@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+SCHEME = 2  # changes whenever the analysis or the rewriting changes: compiled splits of another scheme are stale
 OTHER = "other"  # the partition of files whose head no partition of its own claims
 HEAD_BYTES = 2  # partitions are keyed by a file's first two bytes
 MIN_RULES = 40  # a head needs this many rules for a set of its own; rarer heads go with OTHER
@@ -33,7 +34,7 @@ _TOKEN = re.compile(
   | (?P<string>"(?:\\.|[^"\\\n])*")
   | (?P<regex>(?:=|\bmatches)\s*/(?:\\.|[^/\\\n])*/[is]*)
   | (?P<hex>\{[0-9A-Fa-f?\s\[\]\-|()~]*\})
-  | (?P<word>[A-Za-z_$#@!][\w.*]*|\d[\w.]*)
+  | (?P<word>[A-Za-z_$#@!][\w.*]*|\d+(?:\.\d+)?\w*)
   | (?P<op>==|!=|<=|>=|<<|>>|\.\.|[^\s\w])
   | (?P<end>$))
     """,
@@ -62,6 +63,7 @@ class Rule:
     condition: list[str]  # its condition's tokens
     is_global: bool = False
     modules: set[str] = field(default_factory=set)  # the imported modules its condition uses
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where each condition token is in ``text``
     heads: frozenset[bytes] | None = None  # None: can match any file
     partitions: set[str] = field(default_factory=set)
 
@@ -112,7 +114,7 @@ def split_source(text: str) -> Source:
         name = toks[i + 1][0]
         while i < len(toks) and toks[i][0] != "{":
             i += 1
-        depth, condition, in_condition = 0, [], False
+        depth, condition, spans, in_condition = 0, [], [], False
         while i < len(toks):
             tok = toks[i][0]
             if tok == "{":
@@ -127,11 +129,12 @@ def split_source(text: str) -> Source:
                 continue
             if in_condition:
                 condition.append(tok)
+                spans.append((toks[i][1] - start, toks[i][2] - start))
             i += 1
         if i >= len(toks):
             raise SplitError(f"rule {name} does not end")
         used = {module for module in imports for tok in condition if tok == module or tok.startswith(f"{module}.")}
-        rules.append(Rule(name, text[start:toks[i][2]], condition, is_global, used))
+        rules.append(Rule(name, text[start:toks[i][2]], condition, is_global, used, spans))
         i += 1
     return Source(imports, rules)
 
@@ -258,16 +261,148 @@ def assign(sources: dict[str, Source], min_rules: int = MIN_RULES) -> list[str]:
     return [*own, OTHER]
 
 
-def partition_sources(sources: dict[str, Source], key: str) -> dict[str, str]:
-    """The namespace sources of partition ``key``: the rules in it, and the modules they use (a module
-    costs time on every file even when no rule reads it: ``pe`` about 2 ms)."""
+def partition_sources(sources: dict[str, Source], key: str, keys: Iterable[str] = ()) -> dict[str, str]:
+    """The namespace sources of partition ``key`` (one of ``keys``): the rules in it, and the modules they use.
+
+    A module costs time on every file even when no rule reads it (``pe`` about 2 ms a file), so where
+    the files of ``key`` cannot have a module's magic, a rule's use of that module is rewritten to the
+    undefined value it has on those files (:func:`rewrite_without`) and the module is not imported."""
+    absent = _absent_modules(key, set(keys))
     texts = {}
     for namespace, source in sources.items():
         rules = [rule for rule in source.rules if key in rule.partitions]
-        used = set().union(*(rule.modules for rule in rules))
+        written, used = [], set()
+        for rule in rules:
+            text, modules = rule.text, rule.modules
+            if modules & absent and (rewritten := rewrite_without(rule, absent)) is not None:
+                text, modules = rewritten, modules - absent
+            written.append(text)
+            used |= modules
         imports = [f'import "{module}"' for module in source.imports if module in used]
-        texts[namespace] = "\n\n".join([*imports, *(rule.text for rule in rules)])
+        texts[namespace] = "\n\n".join([*imports, *written])
     return texts
+
+
+def _absent_modules(key: str, keys: set[str]) -> set[str]:
+    """Modules that parse no file of partition ``key``: their magic leads to another partition."""
+    absent = set()
+    for module, (magic, _) in _MODULES.items():
+        home = _key(magic)
+        if home != key and (key != OTHER or home in keys):
+            absent.add(module)
+    return absent
+
+
+# ---------------------------------------------------------------------------------------------
+# Conditions rewritten for files a module does not parse
+
+_UNDEFINED = "uint8(filesize)"  # reads one byte past the end: undefined on every file
+Span = tuple[str, int, int]
+
+
+def _module_data(tok: str, absent: set[str]) -> tuple[bool, bool]:
+    """(``tok`` names a module member, that member is a value of a module in ``absent``)."""
+    module, _, member = tok.partition(".")
+    if module not in _MODULES or not member:
+        return False, False
+    first = member.split(".")[0]
+    return True, module in absent and not first[:1].isupper() and first not in _MODULES[module][1]
+
+
+def _undefined_without(toks: list[str], absent: set[str]) -> bool:
+    """``toks`` is undefined on every file none of ``absent`` parses: it reads one of their values
+    through nothing but operators that keep an undefined value undefined (any index of such a value)."""
+    found, previous, index = False, "", 0
+    while index < len(toks):
+        tok = toks[index]
+        if tok == "[" and index and (_module_data(previous, set())[0] or previous in ("]", ")") or toks[index - 2:index - 1] == ["."]):
+            depth = 0
+            while index < len(toks):  # the index of a module's array: whatever it is, the value is undefined
+                depth += (toks[index] == "[") - (toks[index] == "]")
+                if depth == 0:
+                    break
+                index += 1
+            previous = "]"
+            index += 1
+            continue
+        if not (tok in _STRICT or tok.startswith('"') or _number(tok) is not None or previous == "."):
+            member, data = _module_data(tok, absent)
+            if not member:
+                return False
+            found = found or data
+        previous = tok
+        index += 1
+    return found
+
+
+def _uses(toks: list[str], absent: set[str]) -> bool:
+    return any(tok.partition(".")[0] in absent and "." in tok for tok in toks)
+
+
+def _split_spans(toks: list[Span], word: str) -> list[list[Span]]:
+    parts: list[list[Span]] = [[]]
+    depth = 0
+    for tok in toks:
+        depth += tok[0] in ("(", "[")
+        depth -= tok[0] in (")", "]")
+        if depth == 0 and tok[0] == word:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
+
+
+def _rewrite(toks: list[Span], absent: set[str]) -> list[tuple[int, int, str]] | None:
+    """Replacements (start, end, text) that give the boolean expression ``toks`` the same value on every
+    file none of ``absent`` parses, without naming those modules; None when this cannot be done."""
+    out: list[tuple[int, int, str]] = []
+    for branch in _split_spans(toks, "or"):
+        for conjunct in _split_spans(branch, "and"):
+            done = _rewrite_term(conjunct, absent)
+            if done is None:
+                return None
+            out += done
+    return out
+
+
+def _rewrite_term(toks: list[Span], absent: set[str]) -> list[tuple[int, int, str]] | None:
+    words = [tok for tok, _, _ in toks]
+    if not _uses(words, absent):
+        return []
+    if words[0] in ("not", "defined"):
+        return _rewrite_term(toks[1:], absent)
+    if _wrapped(words):
+        return _rewrite(toks[1:-1], absent)
+    if _undefined_without(words, absent):
+        return [(toks[0][1], toks[-1][2], f"({_UNDEFINED} == 0)")]
+    if words[0] == "for" and "in" in words and "of" not in words[:words.index("in")]:
+        start = words.index("in")
+        if start + 1 < len(words) and words[start + 1] == "(" and not _uses(words[:start], absent):
+            depth, close = 0, start + 1
+            for close in range(start + 1, len(words)):
+                depth += (words[close] == "(") - (words[close] == ")")
+                if depth == 0:
+                    break
+            bounds = _split(words[start + 2:close], "..")
+            if (len(bounds) == 2 and any(_undefined_without(b, absent) for b in bounds)
+                    and words[close + 1:close + 2] == [":"] and _wrapped(words[close + 2:])):
+                # an undefined range: the body is never evaluated, so the loop is the same with any body
+                return [(toks[0][1], toks[-1][2], f"{' '.join(words[:start])} in (0..{_UNDEFINED}) : (true)")]
+    if len(words) > 2 and words[0].startswith("$") and words[1] == "at" and _undefined_without(words[2:], absent):
+        return [(toks[2][1], toks[-1][2], _UNDEFINED)]
+    return None
+
+
+def rewrite_without(rule: Rule, absent: set[str]) -> str | None:
+    """``rule`` as it behaves on files none of the modules ``absent`` parses, without naming them."""
+    toks = [(word, start, end) for word, (start, end) in zip(rule.condition, rule.spans, strict=True)]
+    done = _rewrite(toks, absent) if toks else None
+    if done is None:
+        return None
+    text = rule.text
+    for start, end, replacement in sorted(done, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
 
 
 def key_of(head: bytes, keys: Iterable[str]) -> str:

@@ -122,7 +122,7 @@ def compile_partitions(defs: Definitions) -> Partitioned:
     if split is not None:
         keys = partition.assign(split)
         try:
-            sets = {key: _compile(partition.partition_sources(split, key)) for key in keys}
+            sets = {key: _compile(partition.partition_sources(split, key, keys)) for key in keys}
         except BundleError:
             return _unsplit(defs)  # the whole set says what is wrong, or compiles where a part does not
         every = [rule for source in split.values() for rule in source.rules]
@@ -170,10 +170,11 @@ def load_or_compile_partitions(defs: Definitions, compiled_dir: Path | None) -> 
     """The compiled rules for ``defs`` split by file type, from the cache when possible."""
     if compiled_dir is None:
         return compile_partitions(defs)
-    path = compiled_dir / f"{compiled_key(defs)}{PARTITIONS_SUFFIX}"
+    path = compiled_dir / f"{compiled_key(defs)}-{partition.SCHEME}{PARTITIONS_SUFFIX}"
 
     def recompile() -> Partitioned:
-        path.unlink(missing_ok=True)
+        for stale in compiled_dir.glob(f"{compiled_key(defs)}*{PARTITIONS_SUFFIX}"):  # this one, or another scheme's
+            stale.unlink(missing_ok=True)
         parted = compile_partitions(defs)
         sealed = {key: seal(_saved(rules), level=1) for key, rules in parted.sets.items()}
         _store(path, pack({**sealed, _COUNT: str(parted.rule_count).encode()}, level=0))  # each set is sealed
