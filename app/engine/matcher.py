@@ -43,6 +43,7 @@ from app.engine.hashing import md5_fd, sha256_fd
 from app.engine.hashset import hash_record
 from app.engine.problems import Problem, os_problem
 from app.engine.provenance_meta import provenance_of
+from app.engine.rules import Partitioned
 from app.engine.shared_open import open_for_scan
 
 SMALL_FILE = 4 * 1024 * 1024
@@ -97,7 +98,7 @@ class _Target:
 class Matcher:
     def __init__(
         self,
-        rules: yara.Rules,
+        rules: yara.Rules | Partitioned,
         hashes: Mapping[str, str],
         allow: set[str],
         *,
@@ -110,6 +111,7 @@ class Matcher:
         self.uses_md5 = uses_md5  # a rule reads the ``md5`` external variable: compute it for every file
         self.spool_dir = spool_dir  # where large archive members are unpacked (None: the system's)
         self.rules = rules
+        self._select = rules.select if isinstance(rules, Partitioned) else lambda head: rules
         self.hashes = hashes
         self.allow = allow
         self.timeout = timeout
@@ -168,7 +170,7 @@ class Matcher:
                      "filetype": file_type(head), "owner": target.owner,
                      "md5": md5() if self.uses_md5 else ""}
         try:
-            matches = self.rules.match(timeout=self.timeout, externals=externals, **source)
+            matches = self._select(head).match(timeout=self.timeout, externals=externals, **source)
         except yara.TimeoutError:
             result.errors.append((path, Problem("timeout", self.timeout)))
             return []

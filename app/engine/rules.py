@@ -6,6 +6,9 @@ yara version, and ``yara.load``-ed afterwards (compiling a large rule set takes 
 ~20 ms). Compiled rules hold the strings they look for, so the cache entry is sealed like the sources
 (:mod:`app.engine.sealed`) and opened in memory. Compiled rules from anywhere else are never loaded.
 ``include`` directives are refused so a rule file can never read other files.
+
+Scans use the rules split by file type (:mod:`app.engine.partition`): one compiled set per common
+file head, cached together in one sealed entry beside the whole set's.
 """
 
 from __future__ import annotations
@@ -14,17 +17,22 @@ import hashlib
 import io
 import os
 import tempfile
+import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import yara
 
+from app.engine import partition
 from app.engine.bundle import BundleError, Definitions, read_rule_source
-from app.engine.sealed import SealError, seal, unseal
+from app.engine.sealed import SealError, pack, seal, unpack, unseal
 
 # External variables every rule may use (LOKI/THOR-style rules look at the file name); the matcher
 # passes the real values for each file (``md5`` only when a rule reads it).
 EXTERNALS = {"filename": "", "filepath": "", "extension": "", "filetype": "", "owner": "", "md5": ""}
 CACHE_SUFFIX = ".rfc"
+PARTITIONS_SUFFIX = ".rfp"
+_COUNT = "rule-count"  # the pack entry beside the compiled sets that holds their distinct rule count
 
 
 def compiled_key(defs: Definitions) -> str:
@@ -36,27 +44,105 @@ def count_rules(rules: yara.Rules) -> int:
     return sum(1 for _ in rules)
 
 
-def compile_definitions(defs: Definitions) -> yara.Rules:
-    """Compile the sources of ``defs``; refuse invalid YARA and a rule count that differs."""
+class Partitioned:
+    """Compiled rules split by file type: ``select(head)`` gives the set for a file starting with ``head``.
+
+    A set from the cache stays sealed until the first file of its type needs it, so a scan that meets
+    no PE file never loads the PE set (the largest). ``recompile`` replaces a cached set that turns out
+    damaged when it is opened."""
+
+    def __init__(self, sets: Mapping[str, yara.Rules | bytes], rule_count: int,
+                 recompile: Callable[[], Partitioned] | None = None) -> None:
+        self._sets = dict(sets)
+        self.keys = frozenset(sets)
+        self.rule_count = rule_count  # distinct rules over all the sets
+        self._recompile = recompile
+        self._lock = threading.Lock()
+
+    def rules_for(self, key: str) -> yara.Rules:
+        found = self._sets[key]
+        if isinstance(found, yara.Rules):
+            return found
+        with self._lock:
+            found = self._sets[key]
+            if not isinstance(found, yara.Rules):
+                try:
+                    found = yara.load(file=io.BytesIO(unseal(found)))
+                except (yara.Error, SealError):
+                    if self._recompile is None:
+                        raise
+                    self._sets = dict(self._recompile().sets)  # the whole cache entry is written again
+                    found = self._sets[key]
+                self._sets[key] = found
+        return found
+
+    def select(self, head: bytes) -> yara.Rules:
+        key = head[:partition.HEAD_BYTES].hex()
+        return self.rules_for(key if key in self.keys else partition.OTHER)
+
+    @property
+    def sets(self) -> dict[str, yara.Rules]:
+        return {key: self.rules_for(key) for key in sorted(self.keys)}
+
+
+def _sources(defs: Definitions) -> dict[str, str]:
     try:
-        sources = {namespace: read_rule_source(path).decode("utf-8", "replace")
-                   for namespace, path in defs.rule_files.items()}
+        return {namespace: read_rule_source(path).decode("utf-8", "replace")
+                for namespace, path in defs.rule_files.items()}
     except OSError as exc:
         raise BundleError("compile-failed", exc) from exc
+
+
+def _compile(sources: dict[str, str]) -> yara.Rules:
     try:
-        rules = yara.compile(sources=sources, includes=False, externals=EXTERNALS)
+        return yara.compile(sources=sources, includes=False, externals=EXTERNALS)
     except yara.SyntaxError as exc:
         raise BundleError("rule-syntax", exc) from exc
     except yara.Error as exc:
         raise BundleError("compile-failed", exc) from exc
+
+
+def compile_definitions(defs: Definitions) -> yara.Rules:
+    """Compile the sources of ``defs``; refuse invalid YARA and a rule count that differs."""
+    rules = _compile(_sources(defs))
     _check_count(defs, rules)
     return rules
 
 
-def _check_count(defs: Definitions, rules: yara.Rules) -> None:
+def compile_partitions(defs: Definitions) -> Partitioned:
+    """The rules of ``defs`` compiled once per file type (see :mod:`app.engine.partition`).
+
+    Sources the splitter cannot read, a part that does not compile, or a split that loses a rule give
+    one set with every rule."""
+    sources = _sources(defs)
+    try:
+        split = {namespace: partition.split_source(text) for namespace, text in sources.items()}
+    except partition.SplitError:
+        split = None
+    if split is not None:
+        keys = partition.assign(split)
+        try:
+            sets = {key: _compile(partition.partition_sources(split, key, keys)) for key in keys}
+        except BundleError:
+            return _unsplit(defs)  # the whole set says what is wrong, or compiles where a part does not
+        every = [rule for source in split.values() for rule in source.rules]
+        # every rule went somewhere, and libyara compiled exactly the rules each set was given
+        if all(rule.partitions for rule in every) and all(
+                count_rules(rules) == sum(key in rule.partitions for rule in every) for key, rules in sets.items()):
+            _check_count(defs, len(every))
+            return Partitioned(sets, len(every))
+    return _unsplit(defs)
+
+
+def _unsplit(defs: Definitions) -> Partitioned:
+    whole = compile_definitions(defs)
+    return Partitioned({partition.OTHER: whole}, count_rules(whole))
+
+
+def _check_count(defs: Definitions, rules: yara.Rules | int) -> None:
     declared = defs.declared_rule_count
     if defs.kind == "bundle" and declared is not None:
-        parsed = count_rules(rules)
+        parsed = rules if isinstance(rules, int) else count_rules(rules)
         if parsed != declared:
             raise BundleError("rule-count", declared, parsed)
 
@@ -76,14 +162,49 @@ def load_or_compile(defs: Definitions, compiled_dir: Path | None) -> yara.Rules:
         except (yara.Error, BundleError, SealError, OSError):
             path.unlink(missing_ok=True)  # damaged cache entry: compile again from the sources
     rules = compile_definitions(defs)
-    compiled_dir.mkdir(parents=True, exist_ok=True)
+    _store(path, seal(_saved(rules), level=1))
+    return rules
+
+
+def load_or_compile_partitions(defs: Definitions, compiled_dir: Path | None) -> Partitioned:
+    """The compiled rules for ``defs`` split by file type, from the cache when possible."""
+    if compiled_dir is None:
+        return compile_partitions(defs)
+    path = compiled_dir / f"{compiled_key(defs)}-{partition.SCHEME}{PARTITIONS_SUFFIX}"
+
+    def recompile() -> Partitioned:
+        for stale in compiled_dir.glob(f"{compiled_key(defs)}*{PARTITIONS_SUFFIX}"):  # this one, or another scheme's
+            stale.unlink(missing_ok=True)
+        parted = compile_partitions(defs)
+        sealed = {key: seal(_saved(rules), level=1) for key, rules in parted.sets.items()}
+        _store(path, pack({**sealed, _COUNT: str(parted.rule_count).encode()}, level=0))  # each set is sealed
+        return parted
+
+    if path.is_file():
+        try:
+            blobs = unpack(path.read_bytes())
+            count = int(blobs.pop(_COUNT))
+            _check_count(defs, count)
+            if partition.OTHER in blobs:
+                return Partitioned(blobs, count, recompile)
+        except (BundleError, SealError, OSError, KeyError, ValueError):
+            pass  # damaged cache entry: compile again from the sources
+    return recompile()
+
+
+def _saved(rules: yara.Rules) -> bytes:
     buffer = io.BytesIO()
     rules.save(file=buffer)
-    fd, tmp = tempfile.mkstemp(dir=compiled_dir, prefix=".compiling.", suffix=".tmp")
+    return buffer.getvalue()
+
+
+def _store(path: Path, blob: bytes) -> None:
+    """Write a cache entry atomically; a full disk only costs the cache, never the scan."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".compiling.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(seal(buffer.getvalue(), level=1))
+            handle.write(blob)
         os.replace(tmp, path)
     except OSError:
-        Path(tmp).unlink(missing_ok=True)  # a full disk only costs the cache, never the scan
-    return rules
+        Path(tmp).unlink(missing_ok=True)

@@ -50,13 +50,13 @@ def unseal(blob: bytes, limit: int = MAX_UNSEALED) -> bytes:
     return data
 
 
-def pack(files: dict[str, bytes]) -> bytes:
+def pack(files: dict[str, bytes], level: int = 9) -> bytes:
     """Several named files in one sealed blob (sorted by name, so the result is reproducible)."""
     out = bytearray(PACK_MAGIC)
     for name in sorted(files):
         raw = name.encode("utf-8")
         out += struct.pack("<IQ", len(raw), len(files[name])) + raw + files[name]
-    return seal(bytes(out))
+    return seal(bytes(out), level)
 
 
 def unpack(blob: bytes) -> dict[str, bytes]:

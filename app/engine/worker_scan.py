@@ -32,7 +32,7 @@ from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
 from app.engine.problems import Problem, error_record
-from app.engine.rules import load_or_compile
+from app.engine.rules import load_or_compile_partitions
 from app.engine.scancache import ScanCache, policy_key
 from app.engine.walker import Walker, WalkItem, identity, place_from_json, walk_options
 
@@ -59,7 +59,7 @@ class Controls:
 def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
     defs = load_definitions(Path(request["definitions"]["path"]))
     compiled = request.get("compiled_dir")
-    rules = load_or_compile(defs, Path(compiled) if compiled else None)
+    rules = load_or_compile_partitions(defs, Path(compiled) if compiled else None)
     options = request.get("options", {})
     matcher = Matcher(
         rules,

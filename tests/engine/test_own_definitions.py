@@ -36,7 +36,7 @@ def test_own_definitions_in_every_form_are_never_reported(tmp_path: Path, rf_hom
     # scans skip Ringfence's own folders, so the engine's matcher looks at them directly
     state = [p for folder in (rf_home, Path(os.environ["RINGFENCE_COMPILED_CACHE"]))
              for p in sorted(folder.rglob("*")) if p.is_file()]
-    assert any(p.suffix == ".rfz" for p in state) and any(p.suffix == ".rfc" for p in state)
+    assert any(p.suffix == ".rfz" for p in state) and any(p.suffix == ".rfp" for p in state)  # the split rules
     assert own_findings(state) == []
 
 

@@ -1,0 +1,420 @@
+"""Which files a rule can match, decided from its condition, and the rule sources split by file type.
+
+Most public rules demand a file's magic (``uint16(0) == 0x5A4D`` for PE, ``uint32(0) == 0x464C457F``
+for ELF, ...). A rule that demands one can never match a file that starts otherwise, so it need not be
+in the automaton libyara runs over that file. This module reads each rule's condition and finds the
+first two bytes the rule *requires*; the engine then compiles one rule set per common two-byte head
+(plus one for every other file) and picks the set by a file's first bytes.
+
+The analysis errs on the safe side. A head is taken only from a comparison that must hold for the
+rule to match: a conjunct at the top of the condition (``and`` binds tighter than ``or``, so
+``a or b and c`` needs ``a`` or both ``b`` and ``c``), through parentheses, each ``or`` branch needing
+a head of its own. Everything else — ``not``, ``of``/``for``, ``filesize``, external variables,
+modules, another rule's name, a comparison in any other form — tells nothing, and a rule with nothing
+that tells runs on every file. Global rules run on every file, and a rule another rule refers to goes
+wherever that rule goes.
+
+Each set imports only the modules its rules need: where a set's files cannot have a module's magic,
+a rule that reads that module in a branch that need not hold is rewritten to the undefined value the
+module gives on such files (:func:`rewrite_without`), so ``pe`` (about 2 ms a file) is not loaded for
+files without a PE head. The parity tests (``tests/engine/test_partition.py``) compare the (file,
+rule) pairs of the split sets with those of the whole set. Decision record: ``docs/adr/0015``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+SCHEME = 2  # changes whenever the analysis or the rewriting changes: compiled splits of another scheme are stale
+OTHER = "other"  # the partition of files whose head no partition of its own claims
+HEAD_BYTES = 2  # partitions are keyed by a file's first two bytes
+MIN_RULES = 40  # a head needs this many rules for a set of its own; rarer heads go with OTHER
+
+_TOKEN = re.compile(
+    r"""
+    \s*(?:
+    (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<string>"(?:\\.|[^"\\\n])*")
+  | (?P<regex>(?:=|\bmatches)\s*/(?:\\.|[^/\\\n])*/[is]*)
+  | (?P<hex>\{[0-9A-Fa-f?\s\[\]\-|()~]*\})
+  | (?P<word>[A-Za-z_$#@!][\w.*]*|\d+(?:\.\d+)?\w*)
+  | (?P<op>==|!=|<=|>=|<<|>>|\.\.|[^\s\w])
+  | (?P<end>$))
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_UINT = {"uint8": (1, "little"), "uint16": (2, "little"), "uint32": (4, "little"),
+         "uint16be": (2, "big"), "uint32be": (4, "big")}
+_MODULE_HEADS = {"pe.is_pe": b"MZ"}  # a module value that only files with this head can have
+# Modules that parse a file only when it starts with their magic: until then every value of theirs is
+# undefined, except their constants (upper case) and the members named here, which say "not mine" (0).
+_MODULES = {"pe": (b"MZ", {"is_pe"}), "dotnet": (b"MZ", set()), "elf": (b"\x7fELF", set())}
+# Operators through which an undefined operand makes the whole expression undefined, hence false.
+_STRICT = {"==", "!=", "<", "<=", ">", ">=", "&", "|", "^", "~", "+", "-", "*", "\\", "%", "<<", ">>", "(", ")",
+           "[", "]", ",", ".", "contains", "icontains", "startswith", "istartswith", "endswith", "iendswith",
+           "iequals"}
+
+
+class SplitError(ValueError):
+    """The source is not laid out as the splitter expects; the caller keeps the whole set."""
+
+
+@dataclass
+class Rule:
+    name: str
+    text: str  # the rule exactly as written, modifiers and tags included
+    condition: list[str]  # its condition's tokens
+    is_global: bool = False
+    modules: set[str] = field(default_factory=set)  # the imported modules its condition uses
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where each condition token is in ``text``
+    heads: frozenset[bytes] | None = None  # None: can match any file
+    partitions: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Source:
+    """One namespace's source split into its rules (in their order) and what comes before them."""
+
+    imports: list[str]  # module names, in their order
+    rules: list[Rule]
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """YARA tokens of ``text`` as (token, start, end), comments and white space left out; a regular
+    expression, a hex string and a text string are one token each."""
+    pos = 0
+    for found in _TOKEN.finditer(text):
+        if found.start() != pos:
+            raise SplitError(f"unexpected character at offset {pos}")
+        pos = found.end()
+        kind = found.lastgroup or "end"
+        if kind not in {"comment", "end"}:
+            yield found.group(kind), found.start(kind), pos
+    if pos != len(text):
+        raise SplitError(f"unexpected character at offset {pos}")
+
+
+def split_source(text: str) -> Source:
+    """The rules of one YARA source, each with its exact text and its condition's tokens."""
+    toks = list(tokens(text))
+    imports: list[str] = []
+    rules: list[Rule] = []
+    i = 0
+    while i < len(toks):
+        tok, start, _ = toks[i]
+        if tok == "import" and i + 1 < len(toks):
+            imports.append(toks[i + 1][0].strip('"'))
+            i += 2
+            continue
+        if tok not in ("rule", "private", "global"):
+            raise SplitError(f"unexpected {tok!r} at offset {start}")
+        is_global = False
+        while toks[i][0] in ("private", "global"):
+            is_global = is_global or toks[i][0] == "global"
+            i += 1
+        if toks[i][0] != "rule" or i + 1 >= len(toks):
+            raise SplitError(f"a rule was expected at offset {toks[i][1]}")
+        name = toks[i + 1][0]
+        while i < len(toks) and toks[i][0] != "{":
+            i += 1
+        depth, condition, spans, in_condition = 0, [], [], False
+        while i < len(toks):
+            tok = toks[i][0]
+            if tok == "{":
+                depth += 1
+            elif tok == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif depth == 1 and tok == "condition" and i + 1 < len(toks) and toks[i + 1][0] == ":":
+                in_condition = True
+                i += 2
+                continue
+            if in_condition:
+                condition.append(tok)
+                spans.append((toks[i][1] - start, toks[i][2] - start))
+            i += 1
+        if i >= len(toks):
+            raise SplitError(f"rule {name} does not end")
+        used = {module for module in imports for tok in condition if tok == module or tok.startswith(f"{module}.")}
+        rules.append(Rule(name, text[start:toks[i][2]], condition, is_global, used, spans))
+        i += 1
+    return Source(imports, rules)
+
+
+def _split(toks: list[str], word: str) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for tok in toks:
+        if tok in ("(", "[", "{"):
+            depth += 1
+        elif tok in (")", "]", "}"):
+            depth -= 1
+        if depth == 0 and tok == word:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
+
+
+def _wrapped(toks: list[str]) -> bool:
+    """``toks`` is one parenthesised expression: ``( ... )`` with the first parenthesis closing last."""
+    if len(toks) < 2 or toks[0] != "(" or toks[-1] != ")":
+        return False
+    depth = 0
+    for index, tok in enumerate(toks):
+        depth += tok == "("
+        depth -= tok == ")"
+        if depth == 0 and index < len(toks) - 1:
+            return False
+    return True
+
+
+def _number(tok: str) -> int | None:
+    try:
+        return int(tok, 16) if tok.lower().startswith("0x") else int(tok, 10)
+    except ValueError:
+        return None
+
+
+def _magic(toks: list[str]) -> bytes | None:
+    """The head ``uintN(0) == V`` (either way round) requires, or None."""
+    if len(toks) == 1 and toks[0] in _MODULE_HEADS:
+        return _MODULE_HEADS[toks[0]]
+    if len(toks) != 6:
+        return None
+    if toks[1] == "==" and toks[2] in _UINT:  # V == uintN(0)
+        toks = [*toks[2:], "==", toks[0]]
+    func, open_, offset, close, op, value = toks
+    if func not in _UINT or open_ != "(" or close != ")" or op != "==" or _number(offset) != 0:
+        return None
+    number = _number(value)
+    width, order = _UINT[func]
+    if number is None or not 0 <= number < 1 << (8 * width):
+        return None
+    return number.to_bytes(width, order)  # type: ignore[arg-type]
+
+
+def _module_head(toks: list[str]) -> bytes | None:
+    """The head a comparison of module values requires: one that reads a value of a module that parses
+    only files of one head, through nothing but operators that keep an undefined value undefined."""
+    need, previous = None, ""
+    for tok in toks:
+        if tok in _STRICT or tok.startswith('"') or _number(tok) is not None or previous == ".":
+            pass  # an operator, a literal, or a member of a module's structure
+        else:
+            module, _, member = tok.partition(".")
+            if module not in _MODULES or not member:
+                return None  # a string, a keyword, a variable, another module: it may be defined anyway
+            magic, defined = _MODULES[module]
+            first = member.split(".")[0]
+            if not first[:1].isupper() and first not in defined:
+                need = need or magic
+        previous = tok
+    return need
+
+
+def heads(toks: list[str]) -> frozenset[bytes] | None:
+    """The heads one of which a file must start with for ``toks`` (a condition) to hold; None: any."""
+    found: set[bytes] = set()
+    for branch in _split(toks, "or"):
+        need = None
+        for conjunct in _split(branch, "and"):
+            if _wrapped(conjunct):
+                need = heads(conjunct[1:-1])
+            else:
+                magic = _magic(conjunct) or _module_head(conjunct)
+                need = frozenset([magic]) if magic is not None else None
+            if need is not None:
+                break
+        if need is None:
+            return None
+        found |= need
+    return frozenset(found) if found else None
+
+
+def _key(head: bytes) -> str | None:
+    return head[:HEAD_BYTES].hex() if len(head) >= HEAD_BYTES else None
+
+
+def assign(sources: dict[str, Source], min_rules: int = MIN_RULES) -> list[str]:
+    """Give every rule its partitions; returns the partition keys (hex of a head, and OTHER)."""
+    counts: dict[str, int] = {}
+    for source in sources.values():
+        for rule in source.rules:
+            rule.heads = None if rule.is_global else heads(rule.condition)
+            for key in {_key(h) for h in rule.heads or ()}:
+                if key is not None:
+                    counts[key] = counts.get(key, 0) + 1
+    own = sorted(key for key, count in counts.items() if count >= min_rules)
+    everywhere = {*own, OTHER}
+    for source in sources.values():
+        for rule in source.rules:
+            keys = {_key(h) for h in rule.heads} if rule.heads is not None else {None}
+            if None in keys:
+                rule.partitions = set(everywhere)
+            else:
+                rule.partitions = {key if key in own else OTHER for key in keys if key is not None}
+        by_name = {rule.name: rule for rule in source.rules}
+        for rule in reversed(source.rules):  # a rule named in a condition goes wherever that rule goes
+            for tok in rule.condition:
+                used = by_name.get(tok)
+                if used is not None and used is not rule:
+                    used.partitions |= rule.partitions
+    return [*own, OTHER]
+
+
+def partition_sources(sources: dict[str, Source], key: str, keys: Iterable[str] = ()) -> dict[str, str]:
+    """The namespace sources of partition ``key`` (one of ``keys``): the rules in it, and the modules they use.
+
+    A module costs time on every file even when no rule reads it (``pe`` about 2 ms a file), so where
+    the files of ``key`` cannot have a module's magic, a rule's use of that module is rewritten to the
+    undefined value it has on those files (:func:`rewrite_without`) and the module is not imported."""
+    absent = _absent_modules(key, set(keys))
+    texts = {}
+    for namespace, source in sources.items():
+        rules = [rule for rule in source.rules if key in rule.partitions]
+        written, used = [], set()
+        for rule in rules:
+            text, modules = rule.text, rule.modules
+            if modules & absent and (rewritten := rewrite_without(rule, absent)) is not None:
+                text, modules = rewritten, modules - absent
+            written.append(text)
+            used |= modules
+        imports = [f'import "{module}"' for module in source.imports if module in used]
+        texts[namespace] = "\n\n".join([*imports, *written])
+    return texts
+
+
+def _absent_modules(key: str, keys: set[str]) -> set[str]:
+    """Modules that parse no file of partition ``key``: their magic leads to another partition."""
+    absent = set()
+    for module, (magic, _) in _MODULES.items():
+        home = _key(magic)
+        if home != key and (key != OTHER or home in keys):
+            absent.add(module)
+    return absent
+
+
+# ---------------------------------------------------------------------------------------------
+# Conditions rewritten for files a module does not parse
+
+_UNDEFINED = "uint8(filesize)"  # reads one byte past the end: undefined on every file
+Span = tuple[str, int, int]
+
+
+def _module_data(tok: str, absent: set[str]) -> tuple[bool, bool]:
+    """(``tok`` names a module member, that member is a value of a module in ``absent``)."""
+    module, _, member = tok.partition(".")
+    if module not in _MODULES or not member:
+        return False, False
+    first = member.split(".")[0]
+    return True, module in absent and not first[:1].isupper() and first not in _MODULES[module][1]
+
+
+def _undefined_without(toks: list[str], absent: set[str]) -> bool:
+    """``toks`` is undefined on every file none of ``absent`` parses: it reads one of their values
+    through nothing but operators that keep an undefined value undefined (any index of such a value)."""
+    found, previous, index = False, "", 0
+    while index < len(toks):
+        tok = toks[index]
+        if tok == "[" and index and (_module_data(previous, set())[0] or previous in ("]", ")") or toks[index - 2:index - 1] == ["."]):
+            depth = 0
+            while index < len(toks):  # the index of a module's array: whatever it is, the value is undefined
+                depth += (toks[index] == "[") - (toks[index] == "]")
+                if depth == 0:
+                    break
+                index += 1
+            previous = "]"
+            index += 1
+            continue
+        if not (tok in _STRICT or tok.startswith('"') or _number(tok) is not None or previous == "."):
+            member, data = _module_data(tok, absent)
+            if not member:
+                return False
+            found = found or data
+        previous = tok
+        index += 1
+    return found
+
+
+def _uses(toks: list[str], absent: set[str]) -> bool:
+    return any(tok.partition(".")[0] in absent and "." in tok for tok in toks)
+
+
+def _split_spans(toks: list[Span], word: str) -> list[list[Span]]:
+    parts: list[list[Span]] = [[]]
+    depth = 0
+    for tok in toks:
+        depth += tok[0] in ("(", "[")
+        depth -= tok[0] in (")", "]")
+        if depth == 0 and tok[0] == word:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
+
+
+def _rewrite(toks: list[Span], absent: set[str]) -> list[tuple[int, int, str]] | None:
+    """Replacements (start, end, text) that give the boolean expression ``toks`` the same value on every
+    file none of ``absent`` parses, without naming those modules; None when this cannot be done."""
+    out: list[tuple[int, int, str]] = []
+    for branch in _split_spans(toks, "or"):
+        for conjunct in _split_spans(branch, "and"):
+            done = _rewrite_term(conjunct, absent)
+            if done is None:
+                return None
+            out += done
+    return out
+
+
+def _rewrite_term(toks: list[Span], absent: set[str]) -> list[tuple[int, int, str]] | None:
+    words = [tok for tok, _, _ in toks]
+    if not _uses(words, absent):
+        return []
+    if words[0] in ("not", "defined"):
+        return _rewrite_term(toks[1:], absent)
+    if _wrapped(words):
+        return _rewrite(toks[1:-1], absent)
+    if _undefined_without(words, absent):
+        return [(toks[0][1], toks[-1][2], f"({_UNDEFINED} == 0)")]
+    if words[0] == "for" and "in" in words and "of" not in words[:words.index("in")]:
+        start = words.index("in")
+        if start + 1 < len(words) and words[start + 1] == "(" and not _uses(words[:start], absent):
+            depth, close = 0, start + 1
+            for close in range(start + 1, len(words)):
+                depth += (words[close] == "(") - (words[close] == ")")
+                if depth == 0:
+                    break
+            bounds = _split(words[start + 2:close], "..")
+            if (len(bounds) == 2 and any(_undefined_without(b, absent) for b in bounds)
+                    and words[close + 1:close + 2] == [":"] and _wrapped(words[close + 2:])):
+                # an undefined range: the body is never evaluated, so the loop is the same with any body
+                return [(toks[0][1], toks[-1][2], f"{' '.join(words[:start])} in (0..{_UNDEFINED}) : (true)")]
+    if len(words) > 2 and words[0].startswith("$") and words[1] == "at" and _undefined_without(words[2:], absent):
+        return [(toks[2][1], toks[-1][2], _UNDEFINED)]
+    return None
+
+
+def rewrite_without(rule: Rule, absent: set[str]) -> str | None:
+    """``rule`` as it behaves on files none of the modules ``absent`` parses, without naming them."""
+    toks = [(word, start, end) for word, (start, end) in zip(rule.condition, rule.spans, strict=True)]
+    done = _rewrite(toks, absent) if toks else None
+    if done is None:
+        return None
+    text = rule.text
+    for start, end, replacement in sorted(done, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def key_of(head: bytes, keys: Iterable[str]) -> str:
+    """The partition of a file that starts with ``head``."""
+    key = _key(head)
+    return key if key is not None and key in keys else OTHER
+
+
+__all__ = ["OTHER", "Rule", "Source", "SplitError", "assign", "heads", "key_of", "partition_sources",
+           "split_source", "tokens"]
