@@ -4215,11 +4215,6 @@
         <translation>Ausnahmen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="45"/>
-        <source>Real-time protection</source>
-        <translation>Echtzeitschutz</translation>
-    </message>
-    <message>
         <location filename="../app/ui/dialogs/settings.py" line="46"/>
         <source>Schedules</source>
         <translation>Zeitpläne</translation>
@@ -4250,107 +4245,107 @@
         <translation>Zustandsberichte</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="52"/>
-        <source>USB drives</source>
-        <translation>USB-Laufwerke</translation>
+        <location filename="../app/ui/dialogs/settings.py" line="45"/>
+        <source>Protection</source>
+        <translation>Schutz</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="54"/>
+        <location filename="../app/ui/dialogs/settings.py" line="53"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../app/ui/dialogs/settings.py" line="58"/>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="60"/>
+        <location filename="../app/ui/dialogs/settings.py" line="61"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="61"/>
+        <location filename="../app/ui/dialogs/settings.py" line="62"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="62"/>
+        <location filename="../app/ui/dialogs/settings.py" line="63"/>
         <source>Delayed (48 hours)</source>
         <translation>Verzögert (48 Stunden)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="63"/>
+        <location filename="../app/ui/dialogs/settings.py" line="64"/>
         <source>Pinned (no updates)</source>
         <translation>Festgehalten (keine Updates)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="64"/>
+        <location filename="../app/ui/dialogs/settings.py" line="65"/>
         <source>Only report it</source>
         <translation>Nur melden</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="65"/>
+        <location filename="../app/ui/dialogs/settings.py" line="66"/>
         <source>Move it to the quarantine</source>
         <translation>In die Quarantäne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="66"/>
+        <location filename="../app/ui/dialogs/settings.py" line="67"/>
         <source>Ask me</source>
         <translation>Mich fragen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="67"/>
+        <location filename="../app/ui/dialogs/settings.py" line="68"/>
         <source>Ignore it</source>
         <translation>Ignorieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="68"/>
+        <location filename="../app/ui/dialogs/settings.py" line="69"/>
         <source>Do nothing</source>
         <translation>Nichts tun</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="69"/>
+        <location filename="../app/ui/dialogs/settings.py" line="70"/>
         <source>Scan it</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="77"/>
+        <location filename="../app/ui/dialogs/settings.py" line="78"/>
         <source>Choose a number from %1 to %2.</source>
         <translation>Wählen Sie eine Zahl von %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="82"/>
+        <location filename="../app/ui/dialogs/settings.py" line="83"/>
         <source>Write the full path of the folder or file: %1</source>
         <translation>Geben Sie den vollständigen Pfad des Ordners oder der Datei an: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="84"/>
+        <location filename="../app/ui/dialogs/settings.py" line="85"/>
         <source>Not a file extension: %1 (write it like .iso)</source>
         <translation>Keine Dateiendung: %1 (schreiben Sie sie wie .iso)</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="164"/>
+        <location filename="../app/ui/dialogs/settings.py" line="165"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="165"/>
+        <location filename="../app/ui/dialogs/settings.py" line="166"/>
         <source>Back to the default value</source>
         <translation>Zurück zum Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="166"/>
+        <location filename="../app/ui/dialogs/settings.py" line="167"/>
         <source>Reset %1 to its default</source>
         <translation>%1 auf den Standard zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="172"/>
+        <location filename="../app/ui/dialogs/settings.py" line="173"/>
         <source>One entry per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
-        <location filename="../app/ui/dialogs/settings.py" line="312"/>
+        <location filename="../app/ui/dialogs/settings.py" line="314"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>

@@ -42,17 +42,18 @@ from app.ui.plain_text import plain_label
 TABS: dict[str, str] = {
     "scan": QT_TRANSLATE_NOOP("SettingsDialog", "Scanning"),
     "exclusions": QT_TRANSLATE_NOOP("SettingsDialog", "Exclusions"),
-    "realtime": QT_TRANSLATE_NOOP("SettingsDialog", "Real-time protection"),
+    "realtime": QT_TRANSLATE_NOOP("SettingsDialog", "Protection"),  # real-time protection and USB drives
     "schedule": QT_TRANSLATE_NOOP("SettingsDialog", "Schedules"),
     "quarantine": QT_TRANSLATE_NOOP("SettingsDialog", "Quarantine"),
     "updates": QT_TRANSLATE_NOOP("SettingsDialog", "Updates"),
     "history": QT_TRANSLATE_NOOP("SettingsDialog", "History"),
     "ui": QT_TRANSLATE_NOOP("SettingsDialog", "Console"),
     "beacon": QT_TRANSLATE_NOOP("SettingsDialog", "Health reports"),
-    "drives": QT_TRANSLATE_NOOP("SettingsDialog", "USB drives"),
 }
 OTHER_TAB = QT_TRANSLATE_NOOP("SettingsDialog", "More")  # settings whose prefix has no tab of its own yet
-TAB_ALIASES = {"general": "ui"}  # settings.open:general (a verdict fix) opens the console's own tab
+TAB_ALIASES = {"general": "ui", "drives": "realtime"}  # settings.open:general (a verdict fix): the console's own tab
+# Settings shown on another prefix's tab: what is watched while the PC runs (files, USB drives) is one place.
+TAB_OF_PREFIX = {"drives": "realtime"}
 CHOICES: dict[str, str] = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"),
     "en": "English",  # each language is named in itself
@@ -264,6 +265,7 @@ class SettingsDialog(QDialog):
         if key.startswith("scan.exclude"):
             return "exclusions"
         prefix = key.split(".", maxsplit=1)[0]
+        prefix = TAB_OF_PREFIX.get(prefix, prefix)
         return prefix if prefix in TABS else ""
 
     def _prefixes(self) -> list[str]:
