@@ -1,0 +1,148 @@
+"""A full scan of this machine's disks, as a user starts it, beside the yara CLI on the same tree.
+
+    python bench/bench_full_disk.py [--no-yara] [--write docs/PERFORMANCE.md]
+
+Runs ``ringfence scan --full --no-cache --json`` (report only: nothing is moved) with a fresh home and
+the definitions Ringfence ships, samples the memory of the CLI process and its engine worker while it
+runs (resident memory, PSS/USS and the kernel's peak VmHWM; bench_archives.py's sampler), and records
+files, bytes, time, throughput, engine restarts and what was found. Then, unless ``--no-yara``, runs
+``yara -r -N -p 2`` with the same shipped rules compiled by ``yarac`` (bench_scan.py's build) over the
+same tree: every top-level folder of the scanned mount points except pseudo filesystems, one after the
+other, and records its time and throughput on the tree's bytes. The targets (issue 21): the full scan
+finishes with no restart in at most 6 minutes; the engine worker stays under 300 MB and the CLI under
+250 MB (issue 19). A benchmark, not a test: it reads the whole disk for many minutes. Run it on a
+quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench_archives import measured
+from bench_scan import definitions
+from report import write_section
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from app.core.scanning.targets import full_targets  # noqa: E402
+from app.engine.walker import pseudo_mounts  # noqa: E402
+
+MB = 1024 * 1024
+
+
+def tree(roots: list[str]) -> tuple[list[str], int, int]:
+    """The yara CLI's targets for the same tree (each root's entries, never a pseudo filesystem) and the
+    tree's regular files and bytes, symbolic links not followed."""
+    skip = pseudo_mounts()
+    targets: list[str] = []
+    files = size = 0
+    for root in roots:
+        for entry in sorted(os.scandir(root), key=lambda e: e.name):
+            if entry.path in skip or entry.path in roots or entry.is_symlink():
+                continue
+            targets.append(entry.path)
+    for target in targets:
+        if os.path.isfile(target):
+            files, size = files + 1, size + os.path.getsize(target)
+            continue
+        for folder, dirs, names in os.walk(target):
+            dirs[:] = [d for d in dirs if os.path.join(folder, d) not in skip]
+            for name in names:
+                path = os.path.join(folder, name)
+                try:
+                    st = os.lstat(path)
+                except OSError:
+                    continue
+                if os.path.isfile(path) and not os.path.islink(path):
+                    files, size = files + 1, size + st.st_size
+    return targets, files, size
+
+
+def yara_run(compiled: Path, targets: list[str]) -> float:
+    started = time.monotonic()
+    for target in targets:
+        subprocess.run(["yara", "-C", "-r", "-N", "-p", "2", str(compiled), target], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+    return time.monotonic() - started
+
+
+def markdown(result: dict) -> str:
+    report, peaks = result["report"], result["peaks"]
+    seconds = result["scan_s"]
+    mb = report["bytes_scanned"] / MB
+    lines = [
+        "## Full scan of this machine's disk (bench/bench_full_disk.py)",
+        "",
+        f"Measured {result['when']} with `python bench/bench_full_disk.py` on {os.cpu_count()} cores "
+        f"(load average {result['load'][0]:.1f} before, {result['load'][1]:.1f} after); the definitions "
+        "Ringfence ships; `ringfence scan --full --no-cache --json` (report only) with a fresh home, as one "
+        f"whole process. Scanned: {', '.join(result['roots'])}.",
+        "",
+        "| | Ringfence | target |",
+        "|---|---|---|",
+        f"| files checked | {report['files_scanned']:,} | |",
+        f"| data checked | {mb / 1024:.1f} GB | |",
+        f"| time | {seconds / 60:.1f} min ({seconds:.0f} s) | at most 6 min |",
+        f"| throughput | {mb / seconds:.1f} MB/s, {report['files_scanned'] / seconds:.0f} files/s | |",
+        f"| engine restarts | {report['engine_restarts']} | none |",
+        f"| not fully checked / skipped / errors | {report['not_fully_checked']:,} / {report['skipped']:,} / "
+        f"{len(report['errors']):,} | |",
+        f"| engine worker peak (VmHWM / RSS / PSS) | {peaks['worker']['hwm'] / MB:.0f} / "
+        f"{peaks['worker']['rss'] / MB:.0f} / {peaks['worker']['pss'] / MB:.0f} MB | under 300 MB |",
+        f"| CLI process peak (VmHWM / RSS / PSS) | {peaks['cli']['hwm'] / MB:.0f} / {peaks['cli']['rss'] / MB:.0f}"
+        f" / {peaks['cli']['pss'] / MB:.0f} MB | under 250 MB |",
+        "",
+    ]
+    if "yara_s" in result:
+        tree_mb = result["tree_bytes"] / MB
+        lines += [
+            f"The yara CLI (`yara -C -r -N -p 2`, the same rules compiled by `yarac`) over the same tree "
+            f"({result['tree_files']:,} files, {tree_mb / 1024:.1f} GB — it also reads the files above "
+            f"Ringfence's largest-file setting, which Ringfence skips and names): {result['yara_s'] / 60:.1f} min, "
+            f"{tree_mb / result['yara_s']:.1f} MB/s on the tree's bytes; Ringfence "
+            f"{tree_mb / seconds:.1f} MB/s on the same measure, a ratio of {result['yara_s'] / seconds:.2f}× "
+            "(yara time ÷ Ringfence time).",
+            "",
+        ]
+    found = sorted({(d["rule"], d["path"]) for d in report["detections"]})
+    lines.append(f"Found ({len(found)}; report only): " + ("; ".join(f"`{path}` ({rule})" for rule, path in found[:20])
+                                                         or "nothing") + (" …" if len(found) > 20 else "") + ".")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--no-yara", action="store_true", help="only Ringfence's full scan")
+    parser.add_argument("--write", type=Path, help="write the results into this Markdown file")
+    args = parser.parse_args()
+    roots = full_targets()
+    with tempfile.TemporaryDirectory(prefix="rf-bench-disk-") as temp:
+        env = dict(os.environ, RINGFENCE_HOME=str(Path(temp) / "home"), QT_QPA_PLATFORM="offscreen")
+        load_before = os.getloadavg()[0]
+        when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        peaks, seconds, out = measured([sys.executable, "-m", "app", "scan", "--full", "--no-cache", "--json"], env)
+        result: dict = {"when": when, "roots": roots, "scan_s": seconds, "peaks": peaks, "report": json.loads(out)}
+        print(f"ringfence: {seconds:.0f} s, {result['report']['files_scanned']} files", flush=True)
+        if not args.no_yara:
+            _, compiled, _ = definitions("shipped")
+            targets, result["tree_files"], result["tree_bytes"] = tree(roots)
+            result["yara_s"] = yara_run(compiled, targets)
+            print(f"yara: {result['yara_s']:.0f} s", flush=True)
+        result["load"] = (load_before, os.getloadavg()[0])
+    section = markdown(result)
+    print(section)
+    if args.write:
+        write_section(args.write, section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
