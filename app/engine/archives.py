@@ -53,6 +53,21 @@ class ArchiveLimits:
     encrypted_is_finding: bool = False  # a password-protected archive likewise (ClamAV's AlertEncrypted)
 
 
+def archive_limits(options: dict[str, Any]) -> ArchiveLimits:
+    """The request's archive limits; what it leaves out keeps the engine's defaults."""
+    default = ArchiveLimits()
+    return ArchiveLimits(
+        enabled=bool(options.get("scan_archives", default.enabled)),
+        max_depth=int(options.get("archive_max_depth", default.max_depth)),
+        max_members=int(options.get("archive_max_members", default.max_members)),
+        max_expanded=int(options.get("archive_max_expanded", default.max_expanded)),
+        max_member=int(options.get("max_file_size", default.max_member)),
+        max_seconds=float(options.get("archive_max_seconds", default.max_seconds)),
+        limit_is_finding=bool(options.get("archive_limit_is_finding", default.limit_is_finding)),
+        encrypted_is_finding=bool(options.get("encrypted_is_finding", default.encrypted_is_finding)),
+    )
+
+
 class LimitReached(Exception):
     def __init__(self, limit: str, path: str = "") -> None:
         super().__init__(limit)

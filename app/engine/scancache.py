@@ -2,10 +2,12 @@
 
 A file's verdict — clean, or the hits it had — is reused when its (device, inode, size, mtime_ns,
 ctime_ns) are what they were when it was scanned, under the same *policy*: the same definitions
-version, allow-list and disabled rules (anything that could change a verdict). Files with errors are
-never cached. The cache is a SQLite file of its own in the cache folder (the engine never touches the
-state database); paths are stored as bytes so that names which are not valid UTF-8 work. Used from
-one thread only: the scan's coordinating thread.
+version, allow-list, disabled rules and archive limits (anything that could change a verdict). Files
+with errors are never cached. A file not fully checked is cached with what was not checked (a member
+count or depth reached, a password): the next scan says so again without opening it — unless the
+reason was the time budget, which a quieter machine may not reach. The cache is a SQLite file of its
+own in the cache folder (the engine never touches the state database); paths are stored as bytes so
+that names which are not valid UTF-8 work. Used from one thread only: the scan's coordinating thread.
 """
 
 from __future__ import annotations
@@ -15,16 +17,20 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2
+from app.engine.archives import ArchiveLimits
+
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS verdicts (
     path BLOB PRIMARY KEY,
     dev INTEGER, ino INTEGER, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
     policy TEXT,
-    hits TEXT  -- NULL when clean, else a JSON list of hits
+    hits TEXT,  -- NULL when clean, else a JSON list of hits
+    incomplete TEXT  -- NULL when fully checked, else a JSON list of [path, why not checked]
 ) WITHOUT ROWID
 """
 
@@ -36,9 +42,11 @@ Key = tuple[int, int, int, int, int]
 HIT_FORMAT = 2
 
 
-def policy_key(definitions_version: str, allow: Iterable[str], disabled_rules: Iterable[str]) -> str:
+def policy_key(definitions_version: str, allow: Iterable[str], disabled_rules: Iterable[str],
+               limits: ArchiveLimits | None = None) -> str:
     """Everything besides the file itself that decides a verdict."""
-    material = json.dumps([definitions_version, sorted(allow), sorted(disabled_rules)])
+    material = json.dumps([definitions_version, sorted(allow), sorted(disabled_rules),
+                           asdict(limits or ArchiveLimits())])
     material += f"\0hits:{HIT_FORMAT}"
     return f"{definitions_version}:{hashlib.sha256(material.encode()).hexdigest()[:16]}"
 
@@ -89,7 +97,8 @@ class ScanCache:
             low = os.fsencode(root.rstrip(os.sep) + os.sep) if is_dir else os.fsencode(root)
             high = low[:-1] + bytes([low[-1] + 1]) if is_dir else low + b"\0"
             for row in self.conn.execute(
-                "SELECT path, dev, ino, size, mtime_ns, ctime_ns, policy, hits FROM verdicts WHERE path >= ? AND path < ?",
+                "SELECT path, dev, ino, size, mtime_ns, ctime_ns, policy, hits, incomplete FROM verdicts"
+                " WHERE path >= ? AND path < ?",
                 (low, high),
             ):
                 known[row[0]] = row[1:]
@@ -99,6 +108,11 @@ class ScanCache:
 
     def lookup(self, path: str, key: Key) -> list[dict[str, Any]] | None:
         """The cached hits (``[]`` = clean), or ``None`` when the file must be scanned."""
+        known = self.verdict(path, key)
+        return None if known is None else known[0]
+
+    def verdict(self, path: str, key: Key) -> tuple[list[dict[str, Any]], list[tuple[str, str]]] | None:
+        """The cached hits and what was not fully checked, or ``None`` when the file must be scanned."""
         raw = os.fsencode(path)
         if self._known is not None:
             row = self._known.get(raw)
@@ -106,17 +120,22 @@ class ScanCache:
             return None
         else:
             row = self.conn.execute(
-                "SELECT dev, ino, size, mtime_ns, ctime_ns, policy, hits FROM verdicts WHERE path = ?", (raw,)
+                "SELECT dev, ino, size, mtime_ns, ctime_ns, policy, hits, incomplete FROM verdicts WHERE path = ?",
+                (raw,),
             ).fetchone()
         if row is None or tuple(row[:5]) != key or row[5] != self.policy:
             return None
         try:
-            return json.loads(row[6]) if row[6] else []
-        except ValueError:
+            hits = json.loads(row[6]) if row[6] else []
+            incomplete = [(str(where), str(why)) for where, why in json.loads(row[7])] if row[7] else []
+        except (ValueError, TypeError):
             return None
+        return hits, incomplete
 
-    def remember(self, path: str, key: Key, hits: list[dict[str, Any]]) -> None:
-        self._pending.append((os.fsencode(path), *key, self.policy, json.dumps(hits) if hits else None))
+    def remember(self, path: str, key: Key, hits: list[dict[str, Any]],
+                 incomplete: list[tuple[str, str]] | None = None) -> None:
+        self._pending.append((os.fsencode(path), *key, self.policy, json.dumps(hits) if hits else None,
+                              json.dumps(incomplete) if incomplete else None))
         if len(self._pending) >= 2000:
             self.flush()
 
@@ -126,7 +145,7 @@ class ScanCache:
             return
         try:
             self.conn.execute("BEGIN")
-            self.conn.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._pending)
+            self.conn.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._pending)
             self.conn.execute("COMMIT")
         except sqlite3.Error:
             if self.conn.in_transaction:

@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.engine.archives import ENCRYPTED, LIMIT_TIME, ArchiveLimits
+from app.engine.archives import ENCRYPTED, LIMIT_TIME, archive_limits
 from app.engine.bounded_map import peak_resident
 from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
@@ -77,21 +77,6 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
 def hit_record(hit: Hit) -> dict[str, Any]:
     """A hit as it crosses the IPC boundary: what fired, on what, and where the rule comes from."""
     return asdict(hit)
-
-
-def archive_limits(options: dict[str, Any]) -> ArchiveLimits:
-    """The request's archive limits; what it leaves out keeps the engine's defaults."""
-    default = ArchiveLimits()
-    return ArchiveLimits(
-        enabled=bool(options.get("scan_archives", default.enabled)),
-        max_depth=int(options.get("archive_max_depth", default.max_depth)),
-        max_members=int(options.get("archive_max_members", default.max_members)),
-        max_expanded=int(options.get("archive_max_expanded", default.max_expanded)),
-        max_member=int(options.get("max_file_size", default.max_member)),
-        max_seconds=float(options.get("archive_max_seconds", default.max_seconds)),
-        limit_is_finding=bool(options.get("archive_limit_is_finding", default.limit_is_finding)),
-        encrypted_is_finding=bool(options.get("encrypted_is_finding", default.encrypted_is_finding)),
-    )
 
 
 def scanned_stat(item: WalkItem) -> list[int]:
@@ -150,7 +135,8 @@ class Scan:
     def run(self) -> dict[str, Any]:
         cache = None
         if self.request.get("use_cache") and self.request.get("cache_db"):
-            policy = policy_key(self.version, self.request.get("allow", []), self.request.get("disabled_rules", []))
+            policy = policy_key(self.version, self.request.get("allow", []), self.request.get("disabled_rules", []),
+                                archive_limits(self.request.get("options", {})))
             cache = ScanCache(Path(self.request["cache_db"]), policy)
             roots = self.request["roots"]
             cache.prefetch(sorted({*roots, *(os.path.realpath(r) for r in roots)}))
@@ -194,8 +180,9 @@ class Scan:
                 elif item.kind != "file":
                     self._complete(seq, item, None, item.kind)
                 elif cache is not None and item.stat is not None and (
-                        known := cache.lookup(item.path, item.stat)) is not None:
-                    self._complete(seq, item, FileResult(hits=[Hit(**hit) for hit in known]), "cached")
+                        known := cache.verdict(item.path, item.stat)) is not None:
+                    self._complete(seq, item, FileResult(hits=[Hit(**hit) for hit in known[0]], incomplete=known[1]),
+                                   "cached")
                 else:
                     if self.matcher is None:
                         self.matcher, self.version = build_matcher(self.request)
@@ -261,8 +248,9 @@ class Scan:
             for seq, item, outcome in batch:
                 drained += 1
                 cancelled = self.controls.cancel.is_set() and not outcome.hits and not outcome.errors and not outcome.bytes_scanned
-                if cache is not None and not cancelled and not outcome.errors and not outcome.incomplete and item.stat:
-                    cache.remember(item.path, item.stat, [asdict(hit) for hit in outcome.hits])
+                if cache is not None and not cancelled and not outcome.errors and item.stat and all(
+                        limit != LIMIT_TIME for _, limit in outcome.incomplete):  # a time budget may hold next time
+                    cache.remember(item.path, item.stat, [asdict(hit) for hit in outcome.hits], outcome.incomplete)
                 self._complete(seq, item, outcome, "cancelled" if cancelled else "scanned")
         self._flush()
         return drained
@@ -292,6 +280,7 @@ class Scan:
             self.counts["cached"] += 1
             self.current = item.path
             if outcome is not None:
+                self._report_incomplete(outcome.incomplete)
                 self._report_hits(item, outcome)
         elif how == "scanned" and outcome is not None:
             self.current = item.path
@@ -303,11 +292,15 @@ class Scan:
             self.new_errors.extend(error_record(p, e) for p, e in outcome.errors)
             # a file the per-file time limit stopped was checked by no rule: never silent, never "clean"
             stopped = [(p, LIMIT_TIME) for p, e in outcome.errors if isinstance(e, Problem) and e.code == "timeout"]
-            if outcome.incomplete or stopped:
-                self.counts["incomplete"] += 1
-                self.new_skips.extend({"path": p, "reason": PASSWORD_PROTECTED if limit == ENCRYPTED else NOT_FULLY_CHECKED,
-                                       "limit": limit} for p, limit in [*outcome.incomplete, *stopped])
+            self._report_incomplete([*outcome.incomplete, *stopped])
             self._report_hits(item, outcome)
+
+    def _report_incomplete(self, incomplete: list[tuple[str, str]]) -> None:
+        """A file not fully checked, with what was not checked: counted once, each part named."""
+        if incomplete:
+            self.counts["incomplete"] += 1
+            self.new_skips.extend({"path": p, "reason": PASSWORD_PROTECTED if limit == ENCRYPTED else NOT_FULLY_CHECKED,
+                                   "limit": limit} for p, limit in incomplete)
 
     def _report_hits(self, item: WalkItem, outcome: FileResult) -> None:
         if outcome.hits:

@@ -91,3 +91,27 @@ def test_an_archive_over_a_limit_is_not_fully_checked_and_stays_unless_the_setti
     assert code == 1, stderr
     assert [(d["path"], d["rule"], d["engine"]) for d in report["detections"]] == [
         (str(archive), "Heuristics.Limits.Exceeded.Members", "limit")]
+
+
+def test_a_file_not_fully_checked_is_said_so_again_from_the_cache_until_a_limit_changes(
+        tmp_path: Path, rf_home: Path) -> None:
+    files = tmp_path / "disk"
+    archive = write(files / "album.zip", many_member_zip(120))
+    settings = rf_home / "config" / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('{"settings_version": 2, "scan.archive_max_members": 100}')
+    first = scan_json(str(files))[1]
+    again = scan_json(str(files))[1]
+    stopped = [(str(archive) + "!holiday/photo-00100.jpg", "not-fully-checked", "members")]
+    for report in (first, again):
+        assert report["not_fully_checked"] == 1 and report["detections"] == []
+        assert [(i["path"], i["reason"], i["limit"]) for i in report["skipped_items"] if i.get("limit")] == stopped
+    assert (first["cached"], again["cached"]) == (0, 1)  # the second scan did not open the archive again
+    # Another limit is another verdict: the cached one is not used.
+    settings.write_text('{"settings_version": 2, "scan.archive_max_members": 100, "scan.archive_limit_is_finding": true}')
+    code, report, stderr = scan_json(str(files))
+    assert code == 1, stderr
+    assert report["cached"] == 0 and [d["rule"] for d in report["detections"]] == ["Heuristics.Limits.Exceeded.Members"]
+    settings.write_text('{"settings_version": 2}')  # the default limits: checked fully, nothing left unsaid
+    report = scan_json(str(files))[1]
+    assert report["cached"] == 0 and report["not_fully_checked"] == 0 and report["detections"] == []

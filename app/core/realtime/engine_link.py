@@ -28,6 +28,7 @@ from app.core.realtime.realtime_messages import ACTIONS
 from app.core.scanning import definitions
 from app.core.scanning.runs import db_text, scan_request
 from app.core.scanning.supervisor import CRASHED_FILE, HUNG_FILE, ScanControl, ScanOutcome, Supervisor
+from app.engine.archives import archive_limits
 from app.engine.scancache import policy_key
 from app.engine.walker import SKIP_TOO_LARGE
 
@@ -70,7 +71,8 @@ class EngineLink:
 
     @property
     def policy(self) -> str:
-        return policy_key(self.version, self.request.get("allow", []), self.request.get("disabled_rules", []))
+        return policy_key(self.version, self.request.get("allow", []), self.request.get("disabled_rules", []),
+                          archive_limits(self.request.get("options", {})))
 
     def refresh(self, force: bool = False) -> bool:
         """Rebuild the request if the active definitions changed; True when they did."""
