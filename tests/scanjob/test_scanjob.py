@@ -243,7 +243,7 @@ def test_pause_holds_the_scan_and_resume_finishes_it(ctx: Context, tmp_path: Pat
 
 
 def test_progress_counts_reach_100_percent_with_a_sane_estimate(ctx: Context, tmp_path: Path) -> None:
-    for index in range(200):
+    for index in range(400):  # long enough that the second half is past the first second of scanning
         write(tmp_path / "c" / f"f{index:04d}.txt", f"ordinary file {index}\n" * 25)
     write(tmp_path / "c" / "skip.iso", "excluded by name")
     ctx.settings.set("scan.exclude_globs", ["*.iso"])
@@ -255,16 +255,18 @@ def test_progress_counts_reach_100_percent_with_a_sane_estimate(ctx: Context, tm
     snapshots = [e for e in runner.events if isinstance(e, JobProgress)]
     assert snapshots[0].state == "starting" and snapshots[-1].state == "finished"
     assert snapshots[-1].percent == 100.0 and snapshots[-1].remaining_s == 0.0
-    assert snapshots[-1].files_total == 200 and snapshots[-1].total_final  # the excluded file is not counted
+    assert snapshots[-1].files_total == 400 and snapshots[-1].total_final  # the excluded file is not counted
     assert snapshots[-1].bytes_total == sum(p.stat().st_size for p in (tmp_path / "c").glob("*.txt"))
     percents = [s.percent for s in snapshots if s.percent is not None]
     assert percents == sorted(percents) and all(0 <= p <= 100 for p in percents)
-    # half-way, the time left is about the time the first half took (the files are alike)
-    middle = next(s for s in snapshots if s.percent is not None and s.percent >= 50 and s.state == "running")
-    assert middle.remaining_s is not None and middle.files_per_s > 0
+    # in the second half, the time left is about the time the first half took (the files are alike); no
+    # time left is shown before a second of scanning has been seen (estimate.MIN_OBSERVED_S)
+    middle = next(s for s in snapshots if s.percent is not None and s.percent >= 50 and s.state == "running"
+                  and s.remaining_s is not None)
+    assert middle.percent < 90 and middle.files_per_s > 0
     assert 0.3 * middle.elapsed_s <= middle.remaining_s <= 3 * middle.elapsed_s
     assert all(s.remaining_s is None or s.remaining_s >= 0 for s in snapshots)
-    assert summary.outcome.progress.files_scanned == 200
+    assert summary.outcome.progress.files_scanned == 400
 
 
 def test_a_job_is_refused_while_the_cli_scans(ctx: Context, tmp_path: Path) -> None:
