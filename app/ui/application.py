@@ -262,7 +262,7 @@ class ConsoleApp(QObject):
 
     def save_settings(self, values: dict[str, Any]) -> Any:
         """Validate and save ``values`` on a worker; returns the job (``failed`` carries the message)."""
-        job = self.workers.submit("save settings", startup.save_settings, values)
+        job = self.workers.submit("save settings", startup.save_settings, values, urgent=True)
         job.finished.connect(self.adopt_settings)
         return job
 

@@ -98,12 +98,14 @@ class Workers(QObject):
         self._settings_seen[thread] = seen
         return ctx
 
-    def submit(self, name: str, fn: Callable[..., Any], *args: Any, progress: bool = False, **kwargs: Any) -> Job:
+    def submit(self, name: str, fn: Callable[..., Any], *args: Any, progress: bool = False, urgent: bool = False,
+               **kwargs: Any) -> Job:
         """Run ``fn(ctx, *args, **kwargs)`` on a worker thread.
 
         With ``progress=True`` the call also gets ``job=`` (report progress with ``job.report(value)``,
-        poll ``job.cancel``). The call starts when control returns to the event loop, so signals connected
-        right after ``submit`` never miss a result that comes back quickly.
+        poll ``job.cancel``). ``urgent``: what the user just asked for (saving the settings) goes before
+        background calls still waiting for a thread. The call starts when control returns to the event
+        loop, so signals connected right after ``submit`` never miss a result that comes back quickly.
         """
         job = Job(name)
         self._jobs.add(job)
@@ -111,7 +113,7 @@ class Workers(QObject):
         if progress:
             kwargs["job"] = job
         runnable = _Runnable(self, job, lambda ctx: fn(ctx, *args, **kwargs))
-        QTimer.singleShot(0, self, lambda: self.pool.start(runnable))
+        QTimer.singleShot(0, self, lambda: self.pool.start(runnable, 1 if urgent else 0))
         return job
 
     def busy(self) -> int:

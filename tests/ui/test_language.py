@@ -30,7 +30,7 @@ def _menu(app: ConsoleApp) -> set[str]:
 
 
 def _switch(qtbot: QtBot, app: ConsoleApp, language: str) -> None:
-    with qtbot.waitSignal(app.settings_changed, timeout=5000):
+    with qtbot.waitSignal(app.settings_changed, timeout=20_000):  # the console's background calls may hold every thread
         app.save_settings({"ui.language": language})
 
 
