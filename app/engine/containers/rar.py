@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from typing import IO, Any
@@ -160,8 +161,10 @@ def _members(archive_path: str, budget: Budget, path: str) -> Iterator[Member]:
 
 def _text(name: str) -> str:
     """A member's name as text: UTF-16 surrogate pairs joined, stray surrogates replaced (UnRAR hands
-    out wide characters as the archive holds them)."""
-    return name.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    out wide characters as the archive holds them), folders separated by ``/`` as in every other
+    format's member paths (UnRAR gives Windows' ``\\``; no Windows file name can hold one)."""
+    text = name.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text.replace("\\", "/") if sys.platform == "win32" else text
 
 
 READERS = {"rar": members}
