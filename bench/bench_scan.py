@@ -88,6 +88,7 @@ def definitions(which: str) -> tuple[Path, Path, set[str]]:
         folder = SHARED_RULES
     else:
         folder = OUT / "definitions-shipped"
+        OUT.mkdir(parents=True, exist_ok=True)
         if not folder.is_dir():
             extract_bundle(SHIPPED, folder)
         defs = load_definitions(folder)
