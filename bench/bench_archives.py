@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-from report import write_section
+from report import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -236,10 +236,7 @@ def main() -> int:
     parser.add_argument("--write", type=Path)
     args = parser.parse_args()
     result = run(args.scale)
-    text = section(result)
-    print(text)
-    if args.write:
-        write_section(args.write, text)
+    publish(section(result), args.write)
     return 0
 
 

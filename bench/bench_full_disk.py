@@ -28,7 +28,7 @@ from pathlib import Path
 
 from bench_archives import measured
 from bench_scan import definitions
-from report import write_section
+from report import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -137,10 +137,7 @@ def main() -> int:
             result["yara_s"] = yara_run(compiled, targets)
             print(f"yara: {result['yara_s']:.0f} s", flush=True)
         result["load"] = (load_before, os.getloadavg()[0])
-    section = markdown(result)
-    print(section)
-    if args.write:
-        write_section(args.write, section)
+    publish(markdown(result), args.write)
     return 0
 
 

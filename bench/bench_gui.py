@@ -164,11 +164,9 @@ def main() -> int:
                f"{cpu} CPUs, load average {os.getloadavg()[0]:.1f} when measured; offscreen Qt platform. Targets: "
                "first paint under 1 s, worst GUI stall under 50 ms.\n\n| measure | result |\n| --- | --- |\n"
                + "".join(f"| {name} | {value} |\n" for name, value in rows))
-    print(section)
-    if args.write:
-        from bench.report import write_section
+    from bench.report import publish
 
-        write_section(args.write, section)
+    publish(section, args.write)
     return 0
 
 

@@ -16,3 +16,10 @@ def write_section(path: Path, section: str) -> None:
     else:
         old = old.rstrip("\n") + "\n\n" + section
     path.write_text(old, encoding="utf-8")
+
+
+def publish(section: str, path: Path | None) -> None:
+    """Print a benchmark's section and, when ``path`` is given, write it there too."""
+    print(section)
+    if path is not None:
+        write_section(path, section)
