@@ -16,16 +16,6 @@ from app.core.foundation.errors import RingfenceError
 from tests.conftest import ROOT
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
-    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
-    return home
-
-
 def _validate(path: Path) -> None:
     tool = shutil.which("desktop-file-validate")
     if tool is None:
