@@ -83,7 +83,7 @@ def attack_section(fleet: dict) -> list[str]:
     return [
         "### Under attack (the same run)",
         "",
-        "An attacker with made-up install ids sends well-formed beacons, each id within the rate limit (ADR 0010).",
+        "An attacker with made-up install ids sends well-formed beacons, each id within the rate limit (ADR 0011).",
         "",
         "| attack | injected | collector answered | outcome |",
         "| --- | --- | --- | --- |",

@@ -3,7 +3,7 @@ whether a release moves to its next exposure step, waits, pauses or is halted.
 
 * Only established installs are weighed (first seen before the release started, or with counters on
   several days: :func:`app.channel.collector.storage.established_sql`); newer ids are shown, never
-  weighed. Beacons come from unauthenticated clients (ADR 0010), so no single report decides.
+  weighed. Beacons come from unauthenticated clients (ADR 0011), so no single report decides.
 * A failing metric halts at once, even during the bake (background analysis): revert rate or
   validation-rejection rate above 0.5 %, protected-file hits, or a crash rate significantly above
   the control group (installs on the previous version over the same window; one-sided two-proportion

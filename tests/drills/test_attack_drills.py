@@ -1,6 +1,6 @@
 """The gates under attack, end to end: real clients validate, activate, reject and report through the
 real beacon, while made-up installs send well-formed beacons over HTTP to the same real collector.
-Each attack must end safe (ADR 0010)."""
+Each attack must end safe (ADR 0011)."""
 
 from __future__ import annotations
 
