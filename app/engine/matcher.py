@@ -111,7 +111,7 @@ class Matcher:
         self.uses_md5 = uses_md5  # a rule reads the ``md5`` external variable: compute it for every file
         self.spool_dir = spool_dir  # where large archive members are unpacked (None: the system's)
         self.rules = rules
-        self._select = rules.select if isinstance(rules, Partitioned) else lambda head: rules
+        self._select = rules.select if isinstance(rules, Partitioned) else lambda head, size: rules
         self.hashes = hashes
         self.allow = allow
         self.timeout = timeout
@@ -163,14 +163,14 @@ class Matcher:
     # -- internals -----------------------------------------------------------------------------
 
     def _yara(self, path: str, name: str, head: bytes, target: _Target, result: FileResult,
-              *, md5: Callable[[], str], **source: object) -> list[yara.Match]:
+              *, size: int, md5: Callable[[], str], **source: object) -> list[yara.Match]:
         shown = _text(path)
         name = _text(name).replace("\\", "/").rsplit("/", 1)[-1]
         externals = {"filename": name, "filepath": shown, "extension": os.path.splitext(name)[1].lower(),
                      "filetype": file_type(head), "owner": target.owner,
                      "md5": md5() if self.uses_md5 else ""}
         try:
-            matches = self._select(head).match(timeout=self.timeout, externals=externals, **source)
+            matches = self._select(head, size).match(timeout=self.timeout, externals=externals, **source)
         except yara.TimeoutError:
             result.errors.append((path, Problem("timeout", self.timeout)))
             return []
@@ -205,8 +205,8 @@ class Matcher:
             result.hits.append(Hit(path, rule, LIMIT_NAMESPACE, "limit", sha))
 
     def _match_data(self, path: str, name: str, data: bytes, result: FileResult, *, target: _Target, depth: int) -> None:
-        fired = self._yara(path, name, data[:HEAD], target, result, md5=lambda: hashlib.md5(data).hexdigest(),
-                           data=data)
+        fired = self._yara(path, name, data[:HEAD], target, result, size=len(data),
+                           md5=lambda: hashlib.md5(data).hexdigest(), data=data)
         sha = hashlib.sha256(data).hexdigest() if (fired or self.always_hash) else ""
         self._verdict(path, sha, fired, result)
         if depth == 0:
@@ -222,7 +222,8 @@ class Matcher:
         head = _read_at(fd, HEAD)
         try:
             with bounded_mapping(fd) as content:
-                fired = self._yara(path, name, head, target, result, md5=lambda: md5_fd(fd), data=content)
+                fired = self._yara(path, name, head, target, result, size=len(content), md5=lambda: md5_fd(fd),
+                                   data=content)
         except (OSError, ValueError) as exc:  # cannot be mapped (a file system without mappings, a race)
             result.errors.append((path, Problem("engine-error", exc)))
             return

@@ -1,4 +1,4 @@
-"""Which files a rule can match, decided from its condition, and the rule sources split by file type.
+"""Which files a rule can match, decided from its condition, and the rule sources split by file type and size.
 
 Most public rules demand a file's magic (``uint16(0) == 0x5A4D`` for PE, ``uint32(0) == 0x464C457F``
 for ELF, ...). A rule that demands one can never match a file that starts otherwise, so it need not be
@@ -6,31 +6,43 @@ in the automaton libyara runs over that file. This module reads each rule's cond
 first two bytes the rule *requires*; the engine then compiles one rule set per common two-byte head
 (plus one for every other file) and picks the set by a file's first bytes.
 
+Many rules also cap the size of the files they match (``filesize < 500KB``: a sample's family, not a
+big installer). Each head's rules are split again by size class (:data:`SIZE_BOUNDS`): a rule goes
+into every class whose smallest file it could still match, so a large file is matched by the rules
+that allow its size only. Libyara looks for every string of every rule before it reads a condition,
+so on large files, where most of the bytes are, this is time saved on every byte.
+
 The analysis errs on the safe side. A head is taken only from a comparison that must hold for the
 rule to match: a conjunct at the top of the condition (``and`` binds tighter than ``or``, so
 ``a or b and c`` needs ``a`` or both ``b`` and ``c``), through parentheses, each ``or`` branch needing
-a head of its own. Everything else — ``not``, ``of``/``for``, ``filesize``, external variables,
+a head of its own; a size cap is read the same way (``filesize < N``, ``filesize <= N`` and their mirror
+images, with ``KB``/``MB``). Everything else — ``not``, ``of``/``for``, ``filesize``, external variables,
 modules, another rule's name, a comparison in any other form — tells nothing, and a rule with nothing
-that tells runs on every file. Global rules run on every file, and a rule another rule refers to goes
-wherever that rule goes.
+that tells runs on every file. Global rules run on every file of every size, and a rule another rule
+refers to goes wherever that rule goes.
 
 Each set imports only the modules its rules need: where a set's files cannot have a module's magic,
 a rule that reads that module in a branch that need not hold is rewritten to the undefined value the
 module gives on such files (:func:`rewrite_without`), so ``pe`` (about 2 ms a file) is not loaded for
 files without a PE head. The parity tests (``tests/engine/test_partition.py``) compare the (file,
-rule) pairs of the split sets with those of the whole set. Decision record: ``docs/adr/0015``.
+rule) pairs of the split sets with those of the whole set, files of every size class included.
+Decision record: ``docs/adr/0019-rules-split-by-file-type.md``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
-SCHEME = 2  # changes whenever the analysis or the rewriting changes: compiled splits of another scheme are stale
+SCHEME = 3  # changes whenever the analysis or the rewriting changes: compiled splits of another scheme are stale
 OTHER = "other"  # the partition of files whose head no partition of its own claims
 HEAD_BYTES = 2  # partitions are keyed by a file's first two bytes
 MIN_RULES = 40  # a head needs this many rules for a set of its own; rarer heads go with OTHER
+SIZE_BOUNDS = (256 * 1024, 1024 * 1024)  # size classes: below 256 KiB, below 1 MiB, the rest
+SEPARATOR = "/"  # a partition key is HEAD/CLASS, e.g. "4d5a/2" (PE files of 1 MiB or more)
+_SIZE_NUMBER = re.compile(r"(0x[0-9A-Fa-f]+|\d+)(KB|MB)?")
 
 _TOKEN = re.compile(
     r"""
@@ -70,6 +82,7 @@ class Rule:
     modules: set[str] = field(default_factory=set)  # the imported modules its condition uses
     spans: list[tuple[int, int]] = field(default_factory=list)  # where each condition token is in ``text``
     heads: frozenset[bytes] | None = None  # None: can match any file
+    size_cap: int | None = None  # it can match only files smaller than this; None: of any size
     partitions: set[str] = field(default_factory=set)
 
 
@@ -235,16 +248,66 @@ def heads(toks: list[str]) -> frozenset[bytes] | None:
     return frozenset(found) if found else None
 
 
+def _size_number(tok: str) -> int | None:
+    found = _SIZE_NUMBER.fullmatch(tok)
+    if found is None:
+        return None
+    number = int(found.group(1), 0)
+    return number * {"KB": 1024, "MB": 1024 * 1024, None: 1}[found.group(2)]
+
+
+def _cap(toks: list[str]) -> int | None:
+    """The size ``filesize < N`` (``<=``, and either way round) requires files to stay below, or None."""
+    if len(toks) != 3:
+        return None
+    if toks[2] == "filesize":  # N > filesize
+        toks = [toks[2], {">": "<", ">=": "<="}.get(toks[1], ""), toks[0]]
+    subject, op, value = toks
+    number = _size_number(value)
+    if subject != "filesize" or number is None or op not in ("<", "<="):
+        return None
+    return number + (op == "<=")
+
+
+def size_cap(toks: list[str]) -> int | None:
+    """The size below which a file must be for ``toks`` (a condition) to hold; None: any size."""
+    found = 0
+    for branch in _split(toks, "or"):
+        cap = None
+        for conjunct in _split(branch, "and"):
+            need = size_cap(conjunct[1:-1]) if _wrapped(conjunct) else _cap(conjunct)
+            if need is not None:
+                cap = need if cap is None else min(cap, need)
+        if cap is None:
+            return None
+        found = max(found, cap)
+    return found
+
+
+def size_class(size: int) -> int:
+    """The size class of a file of ``size`` bytes (an index into the ranges :data:`SIZE_BOUNDS` makes)."""
+    return bisect.bisect_right(SIZE_BOUNDS, size)
+
+
+def _classes(cap: int | None) -> list[int]:
+    """The size classes holding a file smaller than ``cap``: each whose smallest size is below it (at
+    least the first, so a rule no file can match still has a set)."""
+    lows = (0, *SIZE_BOUNDS)
+    return [index for index, low in enumerate(lows) if cap is None or low < cap or index == 0]
+
+
 def _key(head: bytes) -> str | None:
     return head[:HEAD_BYTES].hex() if len(head) >= HEAD_BYTES else None
 
 
 def assign(sources: dict[str, Source], min_rules: int = MIN_RULES) -> list[str]:
-    """Give every rule its partitions; returns the partition keys (hex of a head, and OTHER)."""
+    """Give every rule its partitions; returns the partition keys (``HEAD/CLASS``, HEAD the hex of a
+    file head or OTHER, CLASS a size class)."""
     counts: dict[str, int] = {}
     for source in sources.values():
         for rule in source.rules:
             rule.heads = None if rule.is_global else heads(rule.condition)
+            rule.size_cap = None if rule.is_global else size_cap(rule.condition)
             for key in {_key(h) for h in rule.heads or ()}:
                 if key is not None:
                     counts[key] = counts.get(key, 0) + 1
@@ -253,17 +316,15 @@ def assign(sources: dict[str, Source], min_rules: int = MIN_RULES) -> list[str]:
     for source in sources.values():
         for rule in source.rules:
             keys = {_key(h) for h in rule.heads} if rule.heads is not None else {None}
-            if None in keys:
-                rule.partitions = set(everywhere)
-            else:
-                rule.partitions = {key if key in own else OTHER for key in keys if key is not None}
+            places = set(everywhere) if None in keys else {key if key in own else OTHER for key in keys if key is not None}
+            rule.partitions = {f"{head}{SEPARATOR}{size}" for head in places for size in _classes(rule.size_cap)}
         by_name = {rule.name: rule for rule in source.rules}
         for rule in reversed(source.rules):  # a rule named in a condition goes wherever that rule goes
             for tok in rule.condition:
                 used = by_name.get(tok)
                 if used is not None and used is not rule:
                     used.partitions |= rule.partitions
-    return [*own, OTHER]
+    return [f"{head}{SEPARATOR}{size}" for head in [*own, OTHER] for size in range(len(SIZE_BOUNDS) + 1)]
 
 
 def partition_sources(sources: dict[str, Source], key: str, keys: Iterable[str] = ()) -> dict[str, str]:
@@ -288,12 +349,17 @@ def partition_sources(sources: dict[str, Source], key: str, keys: Iterable[str] 
     return texts
 
 
+def _head_of(key: str) -> str:
+    return key.split(SEPARATOR, 1)[0]
+
+
 def _absent_modules(key: str, keys: set[str]) -> set[str]:
     """Modules that parse no file of partition ``key``: their magic leads to another partition."""
     absent = set()
+    head, heads_with_sets = _head_of(key), {_head_of(k) for k in keys}
     for module, (magic, _) in _MODULES.items():
         home = _key(magic)
-        if home != key and (key != OTHER or home in keys):
+        if home != head and (head != OTHER or home in heads_with_sets):
             absent.add(module)
     return absent
 
@@ -410,11 +476,15 @@ def rewrite_without(rule: Rule, absent: set[str]) -> str | None:
     return text
 
 
-def key_of(head: bytes, keys: Iterable[str]) -> str:
-    """The partition of a file that starts with ``head``."""
+def key_of(head: bytes, size: int, keys: Collection[str]) -> str:
+    """The partition of a file of ``size`` bytes that starts with ``head`` (OTHER where ``keys`` are one
+    unsplit set)."""
+    size_part = f"{SEPARATOR}{size_class(size)}"
     key = _key(head)
-    return key if key is not None and key in keys else OTHER
+    if key is not None and key + size_part in keys:
+        return key + size_part
+    return OTHER + size_part if OTHER + size_part in keys else OTHER
 
 
-__all__ = ["OTHER", "Rule", "Source", "SplitError", "assign", "heads", "key_of", "partition_sources",
-           "split_source", "tokens"]
+__all__ = ["OTHER", "SIZE_BOUNDS", "Rule", "Source", "SplitError", "assign", "heads", "key_of", "partition_sources",
+           "size_cap", "size_class", "split_source", "tokens"]

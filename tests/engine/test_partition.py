@@ -46,6 +46,7 @@ HEADS = {
     "php": b"<?php\n",
     "text": b"",
 }
+SIZED_UP_TO = 1024 * 1024 + 4096  # sized files cross every class boundary, none larger than this
 _ESCAPE = re.compile(rb"\\(x[0-9A-Fa-f]{2}|.)")
 
 
@@ -104,6 +105,16 @@ def _corpus(sources: dict[str, partition.Source]) -> dict[str, bytes]:
             files[name] = head + body
             if number % 10 == 0:
                 members[name] = head + body
+    # rules that cap the file size, at their cap and just below it, and in each larger size class
+    capped = [rule for rule in rules if rule.size_cap is not None and rule.size_cap <= SIZED_UP_TO]
+    for number, rule in enumerate(capped[::max(1, len(capped) // 60)]):
+        body = b"\n".join(_text_strings(rule)) + b"\n"
+        kind = "pe" if b"MZ" in (rule.heads or ()) else "elf" if b"\x7fELF" in (rule.heads or ()) else "text"
+        assert rule.size_cap is not None
+        for size in {rule.size_cap - 1, rule.size_cap, partition.SIZE_BOUNDS[0] + 1, partition.SIZE_BOUNDS[1] + 1}:
+            data = HEADS[kind] + body
+            if len(data) <= size <= SIZED_UP_TO:
+                files[f"sized{number:03d}-{size}.{kind}"] = data + bytes(size - len(data))
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for name, data in members.items():
@@ -126,6 +137,8 @@ def test_the_split_rules_find_exactly_what_the_whole_set_finds(shipped) -> None:
     kinds = {path.rsplit(".", 1)[-1] for path, _, _ in theirs}
     assert {"pe", "elf", "script", "text", "pdf", "ole"} <= kinds
     assert any("!" in path for path, _, _ in theirs), "members inside the zip should match too"
+    sizes = {partition.size_class(len(corpus[path])) for path, _, _ in theirs if path.startswith("sized")}
+    assert sizes == {0, 1, 2}, "files of every size class should match"
     on_pe = {rule for path, _, rule in theirs if path.endswith(".pe")}
     on_text = {rule for path, _, rule in theirs if path.endswith(".text")}
     assert on_pe - on_text, "rules that need a PE head should fire on the PE files only"
@@ -137,8 +150,11 @@ def test_the_split_keeps_every_rule(shipped) -> None:
     every = [rule for source in sources.values() for rule in source.rules]
     assert parted.rules.rule_count == len(every) > 6000
     assert all(rule.partitions for rule in every)
-    pe = partition.key_of(b"MZ", parted.rules.keys)
-    assert pe != partition.OTHER and len(list(parted.rules.sets[pe])) > len(list(parted.rules.sets[partition.OTHER]))
+    sets = parted.rules.sets
+    pe, other = partition.key_of(b"MZ", 1000, sets), partition.key_of(b"ab", 1000, sets)
+    assert pe != other and len(list(sets[pe])) > len(list(sets[other]))
+    big_pe = partition.key_of(b"MZ", 50 * 1024 * 1024, sets)
+    assert big_pe != pe and len(list(sets[big_pe])) < len(list(sets[pe])), "large files need fewer rules"
 
 
 
@@ -154,16 +170,17 @@ def test_split_rules_are_cached_and_a_damaged_entry_is_compiled_again(tmp_path: 
     stamp = entry.stat().st_mtime_ns
     cached = load_or_compile_partitions(defs, tmp_path / "cache")
     assert entry.stat().st_mtime_ns == stamp, "the second load reads the cache"
-    assert cached.keys == first.keys == {"4d5a", partition.OTHER} and cached.rule_count == 50
+    assert cached.keys == first.keys == {f"{head}/{size}" for head in ("4d5a", partition.OTHER) for size in range(3)}
+    assert cached.rule_count == 50
     assert [h.rule for h in Matcher(cached, {}, set()).match_bytes("a", b"MZ RF_X7").hits] == ["P7"]
     entry.write_bytes(entry.read_bytes()[:100])  # a damaged entry is compiled again
     assert load_or_compile_partitions(defs, tmp_path / "cache").rule_count == 50
     blobs = unpack(entry.read_bytes())
-    blobs["4d5a"] = blobs["4d5a"][:-10]  # one set damaged: found only when a PE file needs it
+    blobs["4d5a/0"] = blobs["4d5a/0"][:-10]  # one set damaged: found only when a PE file needs it
     entry.write_bytes(pack(blobs, level=0))
     lazy = load_or_compile_partitions(defs, tmp_path / "cache")
     assert [h.rule for h in Matcher(lazy, {}, set()).match_bytes("a", b"MZ RF_X9").hits] == ["P9"]
-    assert len(unpack(entry.read_bytes())["4d5a"]) > len(blobs["4d5a"]), "the entry is written again"
+    assert len(unpack(entry.read_bytes())["4d5a/0"]) > len(blobs["4d5a/0"]), "the entry is written again"
 
 
 HIDDEN = r"""
@@ -203,7 +220,7 @@ def test_a_rule_whose_file_type_cannot_be_told_runs_on_every_file(tmp_path: Path
     (folder / "hidden.yar").write_text(HIDDEN + extra, encoding="utf-8")
     defs = load_rules_folder(folder)
     parted = compile_partitions(defs)
-    assert (len(parted.sets) > 1) == bool(padding)
+    assert (len({key.split("/")[0] for key in parted.sets}) > 1) == bool(padding)
     hidden = set(re.findall(r"rule (Hidden_\w+)", HIDDEN))
     for rules in parted.sets.values():  # every set holds every rule analysis cannot place
         assert hidden <= {rule.identifier for rule in rules}
@@ -213,9 +230,9 @@ def test_a_rule_whose_file_type_cannot_be_told_runs_on_every_file(tmp_path: Path
                 rewritten = partition.rewrite_without(rule, {"pe"})
                 free = rewritten is not None and not any(t.startswith("pe.") for t, _, _ in partition.tokens(rewritten))
                 assert free == rule.name.startswith(("Loop_", "Typed_Module", "Hidden_Module_Or")), rule.name
-        mz = parted.sets[partition.key_of(b"MZ", parted.keys)]
+        mz = parted.sets[partition.key_of(b"MZ", 100, parted.keys)]
         assert "Typed_Module" in {rule.identifier for rule in mz}
-        assert "Typed_Module" not in {rule.identifier for rule in parted.sets[partition.OTHER]}
+        assert "Typed_Module" not in {rule.identifier for rule in parted.sets[partition.key_of(b"ab", 100, parted.keys)]}
     whole = Matcher(compile_definitions(defs), {}, set())
     split = Matcher(parted, {}, set())
     expected = {
@@ -271,6 +288,64 @@ def test_heads_only_from_what_a_condition_requires(condition: str, heads: set[by
     assert partition.heads(toks) == (frozenset(heads) if heads is not None else None)
 
 
+@pytest.mark.parametrize(("condition", "cap"), [
+    ("filesize < 500KB and $a", 500 * 1024),
+    ("$a and filesize <= 1000", 1001),
+    ("2MB > filesize and $a", 2 * 1024 * 1024),
+    ("0x100 >= filesize", 0x101),
+    ("uint16(0) == 0x5A4D and (filesize < 100KB and $a or filesize < 300KB and $b)", 300 * 1024),
+    ("filesize < 100KB and filesize < 50KB", 50 * 1024),
+    ("(filesize < 1MB and $a) or $b", None),
+    ("filesize < 1MB or $b", None),
+    ("not filesize < 1MB and $a", None),
+    ("filesize > 1MB and $a", None),
+    ("filesize < 1MB + 1 and $a", None),
+    ("filesize < pe.size_of_image and $a", None),
+    ("filesize - 10 < 1MB and $a", None),
+    ("for any i in (0..1) : (filesize < 100)", None),
+    ("all of them", None),
+])
+def test_size_caps_only_from_what_a_condition_requires(condition: str, cap: int | None) -> None:
+    toks = [tok for tok, _, _ in partition.tokens(condition)]
+    assert partition.size_cap(toks) == cap
+
+
+SIZED = r"""
+rule Below_256K { strings: $s = "RF_SIZE_MARK" condition: filesize < 256KB and $s }
+rule Upto_256K { strings: $s = "RF_SIZE_MARK" condition: filesize <= 262144 and $s }
+rule Below_1M_Mirror { strings: $s = "RF_SIZE_MARK" condition: 1MB > filesize and $s }
+rule Below_1M_Or { strings: $s = "RF_SIZE_MARK" condition: (filesize < 1MB and $s) or filesize < 10 }
+rule Below_300K_Or_Other { strings: $s = "RF_SIZE_MARK" $o = "RF_OTHER_MARK" condition: filesize < 300KB and $s or $o }
+rule Not_Below_1M { strings: $s = "RF_SIZE_MARK" condition: not filesize < 1MB and $s }
+rule Above_1M { strings: $s = "RF_SIZE_MARK" condition: filesize > 1MB and $s }
+private rule Small { condition: filesize < 200KB }
+rule Uses_Small { strings: $s = "RF_SIZE_MARK" condition: $s and not Small }
+rule Any_Size { strings: $s = "RF_SIZE_MARK" condition: $s }
+"""
+
+
+def test_rules_split_by_size_find_what_the_whole_set_finds_at_every_boundary(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "sized.yar").write_text(SIZED, encoding="utf-8")
+    defs = load_rules_folder(folder)
+    parted = compile_partitions(defs)
+    assert parted.keys == {f"{partition.OTHER}/{size}" for size in range(3)}
+    largest = {rule.identifier for rule in parted.sets[partition.key_of(b"", 2 * 1024 * 1024, parted.keys)]}
+    assert not largest & {"Below_256K", "Upto_256K", "Below_1M_Mirror", "Below_1M_Or"}, "capped rules stay out"
+    assert {"Not_Below_1M", "Above_1M", "Uses_Small", "Small", "Any_Size"} <= largest
+    whole, split = Matcher(compile_definitions(defs), {}, set()), Matcher(parted, {}, set())
+    for size in (100, 200 * 1024, 256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 300 * 1024, 1024 * 1024 - 1,
+                 1024 * 1024, 1024 * 1024 + 1, 3 * 1024 * 1024):
+        for marks in (b"RF_SIZE_MARK", b"RF_SIZE_MARK RF_OTHER_MARK"):
+            data = (marks + bytes(size))[:size]
+            expected = {hit.rule for hit in whole.match_bytes("f", data).hits}
+            assert {hit.rule for hit in split.match_bytes("f", data).hits} == expected, size
+            assert "Any_Size" in expected
+            assert ("Below_256K" in expected) == (size < 256 * 1024)
+            assert ("Upto_256K" in expected) == (size <= 256 * 1024)
+
+
 def test_sources_the_splitter_cannot_read_keep_the_whole_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "rules"
     folder.mkdir()
@@ -284,4 +359,5 @@ def test_sources_the_splitter_cannot_read_keep_the_whole_set(tmp_path: Path, mon
     monkeypatch.setattr(partition, "split_source", unreadable)
     parted = compile_partitions(load_rules_folder(folder))
     assert list(parted.sets) == [partition.OTHER] and parted.rule_count == 1
+    assert partition.key_of(b"MZ", 10 * 1024 * 1024, parted.keys) == partition.OTHER
     assert [hit.rule for hit in Matcher(parted, {}, set()).match_bytes("a", b"MZ RF_X").hits] == ["A"]
