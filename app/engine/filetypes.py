@@ -44,12 +44,14 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"GIF8", "GIF"),
 )
 _BY_LENGTH = sorted(_SIGNATURES, key=lambda item: -len(item[0]))
+_BY_FIRST_BYTE: dict[int, tuple[tuple[bytes, str], ...]] = {
+    first: tuple(item for item in _BY_LENGTH if item[0][0] == first) for first in {sig[0] for sig, _ in _SIGNATURES}}
 HEAD = max(len(sig) for sig, _ in _SIGNATURES)
 
 
 def file_type(head: bytes) -> str:
     """The type of a file that starts with ``head`` (at least :data:`HEAD` bytes when the file has them)."""
-    for signature, name in _BY_LENGTH:
+    for signature, name in _BY_FIRST_BYTE.get(head[0], ()) if head else ():  # once per file: only the likely ones
         if head.startswith(signature):
             return name
     return UNKNOWN

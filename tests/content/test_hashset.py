@@ -25,7 +25,10 @@ def write_table(folder: Path, entries: dict[str, HashRecord]) -> tuple[Path, Pat
     return folder / "sha256.rfh", folder / "records.rfz"
 
 
-def test_lookups_find_every_entry_with_its_record_and_nothing_else(tmp_path: Path) -> None:
+@pytest.mark.parametrize("index_up_to", [hashset.INDEX_UP_TO, 10])  # indexed in memory, and searched
+def test_lookups_find_every_entry_with_its_record_and_nothing_else(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    index_up_to: int) -> None:
+    monkeypatch.setattr(hashset, "INDEX_UP_TO", index_up_to)
     shas = digests(5000)
     kinds = [HashRecord("Mal.A", "threat", "demo", "Ann", "MIT", "https://example.invalid/a"),
              HashRecord("Tool.B", "pua", "demo", "Bob", "DRL-1.1")]
@@ -39,6 +42,7 @@ def test_lookups_find_every_entry_with_its_record_and_nothing_else(tmp_path: Pat
     assert table.record("xyz") is None and table.record("ab" * 16) is None
     assert hash_record({shas[0]: "Old.Name"}, shas[0]) == HashRecord("Old.Name")  # a schema-1 list
     assert hash_record(table, shas[1]) == kinds[1]
+    assert (table._indexed is not None) == (index_up_to >= 5000)
 
 
 def test_the_same_entries_give_the_same_bytes_and_records_are_shared() -> None:
