@@ -123,3 +123,22 @@ def test_selftest_and_scan_bytes_through_the_worker(ctx: Context) -> None:
         scan_bytes = engine_scan_bytes(supervisor, scan_request(ctx, [], defs, use_cache=False, jobs=1), defs.version)
         assert scan_bytes("sample.com", EICAR) == ["EICAR_Test_File"]
         assert scan_bytes("letter.txt", b"hello") == []
+
+
+def test_an_activation_self_test_leaves_the_split_rules_compiling_in_the_background(ctx: Context) -> None:
+    import time
+
+    from app.core.scanning.engine_selftest import run_selftest
+
+    defs = definitions.active(ctx)
+    compiled = ctx.paths.compiled_dir
+    for old in compiled.glob("*.rfp"):
+        old.unlink()
+    result = run_selftest(ctx, defs)  # the self-test itself proves the whole set only
+    assert result["ok"] and not list(compiled.glob("*.rfp"))
+    result = run_selftest(ctx, defs, warm=True)
+    assert result["ok"]
+    deadline = time.monotonic() + 60
+    while not list(compiled.glob("*.rfp")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(compiled.glob("*.rfp")), "the worker left behind compiles the split rules for the first scan"

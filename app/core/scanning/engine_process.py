@@ -128,6 +128,26 @@ class EngineProcess:
                 self.proc.wait()
         self._close_streams()
 
+    def finish_in_background(self, message: dict[str, Any]) -> None:
+        """Hand the worker one last request and let it go: it answers nobody, ends when the request is
+        done (even after this process has ended), and a daemon thread reaps it meanwhile."""
+        if self.proc.poll() is not None:
+            self._close_streams()
+            return
+        self.send(message)
+        self.send({"cmd": "shutdown"})
+        try:
+            if self.proc.stdin:
+                self.proc.stdin.close()
+        except OSError:
+            pass
+
+        def reap() -> None:
+            self.proc.wait()
+            self._close_streams()
+
+        threading.Thread(target=reap, daemon=True, name="engine-reaper").start()
+
     def _close_streams(self) -> None:
         for stream in (self.proc.stdin, self.proc.stdout):
             try:

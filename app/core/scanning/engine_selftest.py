@@ -49,17 +49,27 @@ def selftest_request(ctx: Context, defs: ActiveDefinitions) -> dict[str, Any]:
     }
 
 
-def run_selftest(ctx: Context, defs: ActiveDefinitions, supervisor: Supervisor | None = None) -> dict[str, Any]:
-    """Self-test ``defs`` in an engine worker and record the result. Slow: starts a worker (seconds)."""
+def run_selftest(ctx: Context, defs: ActiveDefinitions, supervisor: Supervisor | None = None, *,
+                 warm: bool = False) -> dict[str, Any]:
+    """Self-test ``defs`` in an engine worker and record the result. Slow: starts a worker (seconds).
+
+    With ``warm`` (an update's activation), a worker of its own is left to compile the rules split for
+    scans once the self-test has passed (seconds, in the background: the caller does not wait, and the
+    first scan of the new version finds them ready)."""
     own = supervisor is None
     supervisor = supervisor or Supervisor(ctx)
+    passed = False
     try:
         result = supervisor.request(selftest_request(ctx, defs), "selftest", defs.version)
+        passed = bool(result.get("ok"))
     except RingfenceError:
         record_result(ctx.store, defs.version, False, ("engine",))
         raise
     finally:
-        if own:
+        if own and passed and warm:
+            supervisor.close_after({"cmd": "warm", "definitions": defs.definitions.to_request(),
+                                    "compiled_dir": str(ctx.paths.compiled_dir)})
+        elif own:
             supervisor.close()
     result.pop("type", None)  # a protocol field, not part of the report
     result["definitions_source"] = defs.source

@@ -170,6 +170,16 @@ class Supervisor:
                 record_event(self.ctx, "exit", self._version)
             self.proc = None
 
+    def close_after(self, message: dict[str, Any]) -> None:
+        """Close, leaving the worker one last request to finish on its own (see
+        :meth:`EngineProcess.finish_in_background`)."""
+        if self.proc is None:
+            return
+        if self.proc.alive():
+            record_event(self.ctx, "exit", self._version)
+        self.proc.finish_in_background(message)
+        self.proc = None
+
     def __enter__(self) -> Supervisor:
         return self
 

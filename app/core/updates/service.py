@@ -118,7 +118,7 @@ class UpdateService:
         self-tests it: EICAR and golden positives must match, the clean corpus must not."""
         try:
             defs = ActiveDefinitions(load_definitions(folder), "channel")
-            reply = run_selftest(self.ctx, defs)
+            reply = run_selftest(self.ctx, defs, warm=True)
         except (RingfenceError, BundleError) as exc:
             return refused("selftest", "selftest-load", version, exc)
         failed = [f"{c['check']}: {c.get('detail') or 'failed'}" for c in reply.get("checks", []) if not c.get("ok")]
