@@ -1,6 +1,6 @@
 """A full scan of this machine's disks, as a user starts it, beside the yara CLI on the same tree.
 
-    python bench/bench_full_disk.py [--no-yara] [--write docs/PERFORMANCE.md]
+    python bench/bench_full_disk.py [--part both|ringfence|yara] [--write docs/PERFORMANCE.md]
 
 Runs ``ringfence scan --full --no-cache --json`` (report only: nothing is moved) with a fresh home and
 the definitions Ringfence ships, samples the memory of the CLI process and its engine worker while it
@@ -11,7 +11,8 @@ same tree: every top-level folder of the scanned mount points except pseudo file
 other, and records its time and throughput on the tree's bytes. The targets (issue 21): the full scan
 finishes with no restart in at most 6 minutes; the engine worker stays under 300 MB and the CLI under
 250 MB (issue 19). A benchmark, not a test: it reads the whole disk for many minutes. Run it on a
-quiet machine.
+quiet machine. Each part saves its result in ``bench/out/full-disk-PART.json``; ``--part`` runs one part
+and reports it with the other part's last saved result (the report says when each was measured).
 """
 
 from __future__ import annotations
@@ -104,8 +105,9 @@ def markdown(result: dict) -> str:
     if "yara_s" in result:
         tree_mb = result["tree_bytes"] / MB
         lines += [
-            f"The yara CLI (`yara -C -r -N -p 2`, the same rules compiled by `yarac`) over the same tree "
-            f"({result['tree_files']:,} files, {tree_mb / 1024:.1f} GB — it also reads the files above "
+            f"The yara CLI (`yara -C -r -N -p 2`, the same rules compiled by `yarac`), measured "
+            f"{result['yara_when']} (load average {result['yara_load'][0]:.1f} before, {result['yara_load'][1]:.1f} "
+            f"after), over the same tree ({result['tree_files']:,} files, {tree_mb / 1024:.1f} GB — it also reads the files above "
             f"Ringfence's largest-file setting, which Ringfence skips and names): {result['yara_s'] / 60:.1f} min, "
             f"{tree_mb / result['yara_s']:.1f} MB/s on the tree's bytes; Ringfence "
             f"{tree_mb / seconds:.1f} MB/s on the same measure, a ratio of {result['yara_s'] / seconds:.2f}× "
@@ -118,25 +120,52 @@ def markdown(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--no-yara", action="store_true", help="only Ringfence's full scan")
-    parser.add_argument("--write", type=Path, help="write the results into this Markdown file")
-    args = parser.parse_args()
-    roots = full_targets()
+OUT = ROOT / "bench" / "out"
+
+
+def run_ringfence(roots: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="rf-bench-disk-") as temp:
         env = dict(os.environ, RINGFENCE_HOME=str(Path(temp) / "home"), QT_QPA_PLATFORM="offscreen")
         load_before = os.getloadavg()[0]
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         peaks, seconds, out = measured([sys.executable, "-m", "app", "scan", "--full", "--no-cache", "--json"], env)
-        result: dict = {"when": when, "roots": roots, "scan_s": seconds, "peaks": peaks, "report": json.loads(out)}
-        print(f"ringfence: {seconds:.0f} s, {result['report']['files_scanned']} files", flush=True)
-        if not args.no_yara:
-            _, compiled, _ = definitions("shipped")
-            targets, result["tree_files"], result["tree_bytes"] = tree(roots)
-            result["yara_s"] = yara_run(compiled, targets)
-            print(f"yara: {result['yara_s']:.0f} s", flush=True)
-        result["load"] = (load_before, os.getloadavg()[0])
+    result = {"when": when, "roots": roots, "scan_s": seconds, "peaks": peaks, "report": json.loads(out),
+              "load": (load_before, os.getloadavg()[0])}
+    print(f"ringfence: {seconds:.0f} s, {result['report']['files_scanned']} files", flush=True)
+    return result
+
+
+def run_yara(roots: list[str]) -> dict:
+    _, compiled, _ = definitions("shipped")
+    load_before = os.getloadavg()[0]
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    targets, files, size = tree(roots)
+    seconds = yara_run(compiled, targets)
+    print(f"yara: {seconds:.0f} s", flush=True)
+    return {"yara_when": when, "yara_s": seconds, "tree_files": files, "tree_bytes": size,
+            "yara_load": (load_before, os.getloadavg()[0])}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--part", choices=("both", "ringfence", "yara"), default="both",
+                        help="run one part; the other part's last saved result is reported beside it")
+    parser.add_argument("--no-yara", action="store_true", help="only Ringfence's full scan, nothing of the yara CLI")
+    parser.add_argument("--write", type=Path, help="write the results into this Markdown file")
+    args = parser.parse_args()
+    roots = full_targets()
+    OUT.mkdir(parents=True, exist_ok=True)
+    parts = {"ringfence": run_ringfence, "yara": run_yara}
+    for name, run in parts.items():
+        if args.part in ("both", name) and not (name == "yara" and args.no_yara):
+            (OUT / f"full-disk-{name}.json").write_text(json.dumps(run(roots)), encoding="utf-8")
+    saved = OUT / "full-disk-ringfence.json"
+    if not saved.exists():
+        print("no result of Ringfence's full scan yet: run with --part ringfence", file=sys.stderr)
+        return 1
+    result = json.loads(saved.read_text(encoding="utf-8"))
+    if not args.no_yara and (OUT / "full-disk-yara.json").exists():
+        result.update(json.loads((OUT / "full-disk-yara.json").read_text(encoding="utf-8")))
     publish(markdown(result), args.write)
     return 0
 
