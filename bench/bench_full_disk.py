@@ -29,7 +29,7 @@ from pathlib import Path
 
 from bench_archives import measured
 from bench_scan import definitions
-from report import publish
+from report import compile_bytecode, publish
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -153,6 +153,7 @@ def main() -> int:
     parser.add_argument("--no-yara", action="store_true", help="only Ringfence's full scan, nothing of the yara CLI")
     parser.add_argument("--write", type=Path, help="write the results into this Markdown file")
     args = parser.parse_args()
+    compile_bytecode()
     roots = full_targets()
     OUT.mkdir(parents=True, exist_ok=True)
     parts = {"ringfence": run_ringfence, "yara": run_yara}

@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 import psutil
-from report import write_section
+from report import compile_bytecode, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -274,6 +274,7 @@ def main() -> int:
     parser.add_argument("--rules", choices=("shipped", "shared"), default="shipped")
     parser.add_argument("--write", type=Path, help="replace the scan section of this Markdown file")
     args = parser.parse_args()
+    compile_bytecode()
     if not shutil.which("yara") or not shutil.which("yarac"):
         print("bench: the yara command line tools are needed (apt-get install yara)", file=sys.stderr)
         return 2

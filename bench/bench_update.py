@@ -35,6 +35,9 @@ def main() -> int:
     parser.add_argument("--content", choices=("core", "shared"), default="core",
                         help="the definitions Ringfence ships (default) or the shared public rule set")
     args = parser.parse_args()
+    from report import compile_bytecode
+
+    compile_bytecode()
     if args.content == "shared" and not RULES.is_dir():
         print(f"rule set not found: {RULES}", file=sys.stderr)
         return 2

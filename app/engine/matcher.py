@@ -111,7 +111,7 @@ class Matcher:
         self.uses_md5 = uses_md5  # a rule reads the ``md5`` external variable: compute it for every file
         self.spool_dir = spool_dir  # where large archive members are unpacked (None: the system's)
         self.rules = rules
-        self._select = rules.select if isinstance(rules, Partitioned) else lambda head, size: rules
+        self._match = rules.match if isinstance(rules, Partitioned) else lambda head, size, **options: rules.match(**options)
         self.hashes = hashes
         self.allow = allow
         self.timeout = timeout
@@ -170,7 +170,7 @@ class Matcher:
                      "filetype": file_type(head), "owner": target.owner,
                      "md5": md5() if self.uses_md5 else ""}
         try:
-            matches = self._select(head, size).match(timeout=self.timeout, externals=externals, **source)
+            matches = self._match(head, size, timeout=self.timeout, externals=externals, **source)
         except yara.TimeoutError:
             result.errors.append((path, Problem("timeout", self.timeout)))
             return []

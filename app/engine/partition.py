@@ -21,6 +21,14 @@ modules, another rule's name, a comparison in any other form — tells nothing, 
 that tells runs on every file. Global rules run on every file of every size, and a rule another rule
 refers to goes wherever that rule goes.
 
+Some modules cost far more than the rules that read them are worth: ``elf`` parses every symbol of every
+ELF file (281 MB and half a second for one 190 MB library), for one shipped rule. Where every rule of a
+set that reads such a module (:data:`RELAXABLE`) can be *relaxed* — its condition a chain of ``and``
+whose module-reading conjuncts are dropped (``$a at elf.entry_point`` kept as ``$a``), still asking for
+a string — the set holds the relaxed rules instead and does not import the module. A relaxed rule
+matches whenever the rule does (each dropped conjunct only narrowed it); when it fires, the matcher
+runs the original rules on the file (:func:`confirm_sources`) and keeps their verdict.
+
 Each set imports only the modules its rules need: where a set's files cannot have a module's magic,
 a rule that reads that module in a branch that need not hold is rewritten to the undefined value the
 module gives on such files (:func:`rewrite_without`), so ``pe`` (about 2 ms a file) is not loaded for
@@ -36,11 +44,12 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
-SCHEME = 3  # changes whenever the analysis or the rewriting changes: compiled splits of another scheme are stale
+SCHEME = 4  # changes whenever the analysis or the rewriting changes: compiled splits of another scheme are stale
 OTHER = "other"  # the partition of files whose head no partition of its own claims
 HEAD_BYTES = 2  # partitions are keyed by a file's first two bytes
 MIN_RULES = 40  # a head needs this many rules for a set of its own; rarer heads go with OTHER
 SIZE_BOUNDS = (256 * 1024, 1024 * 1024)  # size classes: below 256 KiB, below 1 MiB, the rest
+RELAXABLE = ("elf", "dotnet")  # modules a set does without when each of its rules reading them can be relaxed
 SEPARATOR = "/"  # a partition key is HEAD/CLASS, e.g. "4d5a/2" (PE files of 1 MiB or more)
 _SIZE_NUMBER = re.compile(r"(0x[0-9A-Fa-f]+|\d+)(KB|MB)?")
 
@@ -334,13 +343,16 @@ def partition_sources(sources: dict[str, Source], key: str, keys: Iterable[str] 
     the files of ``key`` cannot have a module's magic, a rule's use of that module is rewritten to the
     undefined value it has on those files (:func:`rewrite_without`) and the module is not imported."""
     absent = _absent_modules(key, set(keys))
+    relaxed = relaxed_rules(sources, key)
     texts = {}
     for namespace, source in sources.items():
         rules = [rule for rule in source.rules if key in rule.partitions]
         written, used = [], set()
         for rule in rules:
             text, modules = rule.text, rule.modules
-            if modules & absent and (rewritten := rewrite_without(rule, absent)) is not None:
+            if (namespace, rule.name) in relaxed:  # a relaxed rule reads no module (see relaxed_rules)
+                text, modules = relaxed[(namespace, rule.name)], set()
+            elif modules & absent and (rewritten := rewrite_without(rule, absent)) is not None:
                 text, modules = rewritten, modules - absent
             written.append(text)
             used |= modules
@@ -474,6 +486,76 @@ def rewrite_without(rule: Rule, absent: set[str]) -> str | None:
     for start, end, replacement in sorted(done, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules relaxed so that a set need not load a costly module, and confirmed when they fire
+
+
+def relax(rule: Rule, module: str) -> str | None:
+    """``rule`` without the conjuncts of its top-level ``and`` chain that read ``module`` (``$a at X``
+    kept as ``$a``); None when it has none, reads ``module`` anywhere else, is an ``or`` at the top,
+    or would no longer ask for any string."""
+    toks = [(word, start, end) for word, (start, end) in zip(rule.condition, rule.spans, strict=True)]
+    if not toks or len(_split_spans(toks, "or")) > 1:
+        return None
+    done, kept_strings = [], False
+    for conjunct in _split_spans(toks, "and"):
+        words = [word for word, _, _ in conjunct]
+        if not _uses(words, {module}):
+            kept_strings = kept_strings or any(w.startswith(("$", "#", "@", "!")) or w == "them" for w in words)
+            continue
+        if len(words) > 2 and words[0].startswith("$") and words[1] == "at" and not _uses(words[:1], {module}):
+            done.append((conjunct[0][1], conjunct[-1][2], words[0]))
+            kept_strings = True
+        else:
+            done.append((conjunct[0][1], conjunct[-1][2], "true"))
+    if not done or not kept_strings:
+        return None
+    text = rule.text
+    for start, end, replacement in sorted(done, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def relaxed_rules(sources: dict[str, Source], key: str) -> dict[tuple[str, str], str]:
+    """The rules of partition ``key`` that it holds relaxed, ``(namespace, name) -> relaxed text``: for
+    each module of :data:`RELAXABLE` that some rule of the set reads, every such rule must relax (read
+    no other module, and be neither global, private, nor named by another rule), or none is."""
+    chosen: dict[tuple[str, str], str] = {}
+    for module in RELAXABLE:
+        found: dict[tuple[str, str], str] | None = {}
+        for namespace, source in sources.items():
+            named = {tok for rule in source.rules for tok in rule.condition}
+            for rule in source.rules:
+                if found is None or key not in rule.partitions or module not in rule.modules:
+                    continue
+                text = None
+                if rule.modules == {module} and not rule.is_global and rule.name not in named and \
+                        not rule.text.lstrip().startswith("private"):
+                    text = relax(rule, module)
+                found = None if text is None else {**found, (namespace, rule.name): text}
+        chosen.update(found or {})
+    return chosen
+
+
+def confirm_sources(sources: dict[str, Source], names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The original rules ``names`` (and every rule they name), as written, with their imports: what a
+    relaxed rule's hit is checked against."""
+    wanted = set(names)
+    texts = {}
+    for namespace, source in sources.items():
+        by_name = {rule.name: rule for rule in source.rules}
+        need = {name for ns, name in wanted if ns == namespace}
+        for rule in reversed(source.rules):
+            if rule.name in need:
+                need |= {tok for tok in rule.condition if tok in by_name}
+        rules = [rule for rule in source.rules if rule.name in need]
+        if rules:
+            used = set().union(*(rule.modules for rule in rules))
+            imports = [f'import "{module}"' for module in source.imports if module in used]
+            texts[namespace] = "\n\n".join([*imports, *(rule.text for rule in rules)])
+    return texts
 
 
 def key_of(head: bytes, size: int, keys: Collection[str]) -> str:

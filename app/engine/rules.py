@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import tempfile
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import yara
 
@@ -34,6 +36,8 @@ EXTERNALS = {"filename": "", "filepath": "", "extension": "", "filetype": "", "o
 CACHE_SUFFIX = ".rfc"
 PARTITIONS_SUFFIX = ".rfp"
 _COUNT = "rule-count"  # the pack entry beside the compiled sets that holds their distinct rule count
+_RELAXED = "relaxed"  # the pack entry that names each set's relaxed rules (JSON: key -> ["namespace:rule"])
+CONFIRM = "confirm"  # the set of original rules a relaxed rule's hit is checked against
 
 
 def compiled_key(defs: Definitions) -> str:
@@ -54,10 +58,12 @@ class Partitioned:
     damaged when it is opened."""
 
     def __init__(self, sets: Mapping[str, yara.Rules | bytes], rule_count: int,
-                 recompile: Callable[[], Partitioned] | None = None) -> None:
+                 recompile: Callable[[], Partitioned] | None = None,
+                 relaxed: Mapping[str, frozenset[tuple[str, str]]] | None = None) -> None:
         self._sets = dict(sets)
-        self.keys = frozenset(sets)
+        self.keys = frozenset(key for key in sets if key != CONFIRM)
         self.rule_count = rule_count  # distinct rules over all the sets
+        self.relaxed = dict(relaxed or {})  # key -> (namespace, rule) held relaxed in that set
         self._recompile = recompile
         self._lock = threading.Lock()
 
@@ -73,7 +79,8 @@ class Partitioned:
                 except (yara.Error, SealError):
                     if self._recompile is None:
                         raise
-                    self._sets = dict(self._recompile().sets)  # the whole cache entry is written again
+                    fresh = self._recompile()  # the whole cache entry is written again
+                    self._sets, self.relaxed = {key: fresh.rules_for(key) for key in fresh._sets}, fresh.relaxed
                     found = self._sets[key]
                 self._sets[key] = found
         return found
@@ -82,9 +89,27 @@ class Partitioned:
         """The set for a file of ``size`` bytes that starts with ``head``."""
         return self.rules_for(partition.key_of(head, size, self.keys))
 
+    def match(self, head: bytes, size: int, **options: Any) -> list[yara.Match]:
+        """Match a file of ``size`` bytes that starts with ``head`` (``options`` go to ``yara.Rules.match``):
+        its set, and where a relaxed rule fired, the original rules, whose verdict on it counts."""
+        key = partition.key_of(head, size, self.keys)
+        found = self.rules_for(key).match(**options)
+        relaxed = self.relaxed.get(key)
+        if relaxed and any((m.namespace, m.rule) in relaxed for m in found):
+            confirmed = {(m.namespace, m.rule): m for m in self.rules_for(CONFIRM).match(**options)}
+            found = [confirmed[(m.namespace, m.rule)] if (m.namespace, m.rule) in relaxed else m for m in found
+                     if (m.namespace, m.rule) not in relaxed or (m.namespace, m.rule) in confirmed]
+        return found
+
     @property
     def sets(self) -> dict[str, yara.Rules]:
         return {key: self.rules_for(key) for key in sorted(self.keys)}
+
+    def saved(self) -> dict[str, bytes]:
+        """The pack entries of this split: each set (and the confirming set) sealed, and the relaxed rules."""
+        blobs = {key: seal(_saved(self.rules_for(key)), level=1) for key in sorted({*self.keys, *self._sets})}
+        relaxed = {key: sorted(f"{ns}:{name}" for ns, name in rules) for key, rules in self.relaxed.items()}
+        return {**blobs, _COUNT: str(self.rule_count).encode(), _RELAXED: json.dumps(relaxed).encode()}
 
 
 def load_compiled(raw: bytes) -> yara.Rules:
@@ -148,22 +173,27 @@ def compile_partitions(defs: Definitions) -> Partitioned:
         split = None
     if split is not None:
         keys = partition.assign(split)
+        relaxed = {key: frozenset(found) for key in keys if (found := partition.relaxed_rules(split, key))}
         try:
             sets = {key: _compile(partition.partition_sources(split, key, keys)) for key in keys}
+            confirm = set().union(*relaxed.values())
+            if confirm:
+                sets[CONFIRM] = _compile(partition.confirm_sources(split, confirm))
         except BundleError:
             return _unsplit(defs)  # the whole set says what is wrong, or compiles where a part does not
         every = [rule for source in split.values() for rule in source.rules]
+        parted = Partitioned(sets, len(every), relaxed=relaxed)
         # every rule went somewhere, libyara compiled exactly the rules each set was given, and each
         # golden sample is found by the set its head and size choose
         if all(rule.partitions for rule in every) and all(
-                count_rules(rules) == sum(key in rule.partitions for rule in every) for key, rules in sets.items()
-        ) and _golden_found(defs, sets):
+                count_rules(parted.rules_for(key)) == sum(key in rule.partitions for rule in every) for key in keys
+        ) and _golden_found(defs, parted):
             _check_count(defs, len(every))
-            return Partitioned(sets, len(every))
+            return parted
     return _unsplit(defs)
 
 
-def _golden_found(defs: Definitions, sets: dict[str, yara.Rules]) -> bool:
+def _golden_found(defs: Definitions, parted: Partitioned) -> bool:
     """Every golden sample of ``defs`` fires its rule in the set the split gives it (the self-test at
     activation proves the whole set; this proves the split, once, when it is compiled)."""
     for rule, (filename, sample) in defs.golden.items():
@@ -172,7 +202,7 @@ def _golden_found(defs: Definitions, sets: dict[str, yara.Rules]) -> bool:
                      "filetype": file_type(sample[:HEAD]),
                      "md5": hashlib.md5(sample).hexdigest() if defs.uses_md5 else ""}
         try:
-            found = sets[partition.key_of(sample, len(sample), sets)].match(data=sample, externals=externals)
+            found = parted.match(sample, len(sample), data=sample, externals=externals)
         except yara.Error:
             return False
         if rule not in {match.rule for match in found}:
@@ -222,8 +252,7 @@ def load_or_compile_partitions(defs: Definitions, compiled_dir: Path | None) -> 
         for stale in compiled_dir.glob(f"{compiled_key(defs)}*{PARTITIONS_SUFFIX}"):  # this one, or another scheme's
             stale.unlink(missing_ok=True)
         parted = compile_partitions(defs)
-        sealed = {key: seal(_saved(rules), level=1) for key, rules in parted.sets.items()}
-        _store(path, pack({**sealed, _COUNT: str(parted.rule_count).encode()}, level=0))  # each set is sealed
+        _store(path, pack(parted.saved(), level=0))  # each set is sealed
         return parted
 
     if path.is_file():
@@ -231,9 +260,11 @@ def load_or_compile_partitions(defs: Definitions, compiled_dir: Path | None) -> 
             blobs = unpack(path.read_bytes())
             count = int(blobs.pop(_COUNT))
             _check_count(defs, count)
-            if partition.key_of(b"", 0, blobs) in blobs:  # the set every file can fall back to
-                return Partitioned(blobs, count, recompile)
-        except (BundleError, SealError, OSError, KeyError, ValueError):
+            relaxed = {key: frozenset(tuple(name.split(":", 1)) for name in names)
+                       for key, names in json.loads(blobs.pop(_RELAXED)).items()}
+            if partition.key_of(b"", 0, blobs) in blobs and (CONFIRM in blobs or not relaxed):
+                return Partitioned(blobs, count, recompile, relaxed)
+        except (BundleError, SealError, OSError, KeyError, ValueError, TypeError, AttributeError):
             pass  # damaged cache entry: compile again from the sources
     return recompile()
 

@@ -346,6 +346,73 @@ def test_rules_split_by_size_find_what_the_whole_set_finds_at_every_boundary(tmp
             assert ("Upto_256K" in expected) == (size <= 256 * 1024)
 
 
+def _elf(entry_mark: int, other_mark: int, size: int = 0x400) -> bytes:
+    """A minimal 64-bit ELF executable whose entry point is at file offset 0x100, with RF_ENTRY and
+    RF_OTHER at the offsets given."""
+    data = bytearray(size)
+    data[0:16] = b"\x7fELF\x02\x01\x01" + bytes(9)
+    struct.pack_into("<HHIQQQIHHHHHH", data, 16, 2, 0x3E, 1, 0x400100, 64, 0, 0, 64, 56, 1, 64, 0, 0)
+    struct.pack_into("<IIQQQQQQ", data, 64, 1, 5, 0, 0x400000, 0x400000, size, size, 0x1000)
+    data[entry_mark:entry_mark + 8], data[other_mark:other_mark + 8] = b"RF_ENTRY", b"RF_OTHER"
+    return bytes(data)
+
+
+RELAXED = r"""
+import "elf"
+import "pe"
+rule Entry_Mark { strings: $a = "RF_ENTRY" $b = "RF_OTHER" condition: uint32(0) == 0x464C457F and $a at elf.entry_point and $b }
+rule Elf_Type { strings: $b = "RF_OTHER" condition: $b and elf.type == elf.ET_EXEC }
+rule Elf_Or { strings: $b = "RF_OTHER" condition: $b or elf.type == 1 }
+rule Elf_Only { condition: elf.number_of_sections == 0 }
+rule Two_Modules { strings: $b = "RF_OTHER" condition: $b and elf.type == 2 and pe.number_of_sections == 0 }
+"""
+
+
+@pytest.mark.parametrize(("condition", "relaxed"), [
+    ("uint32(0) == 0x464C457F and $a at elf.entry_point and $b", "uint32(0) == 0x464C457F and $a and $b"),
+    ("$b and elf.type == elf.ET_EXEC", "$b and true"),
+    ("(elf.type == 2 and $a) and #b > 2", "true and #b > 2"),
+    ("$b or elf.type == 1", None),
+    ("elf.number_of_sections == 0", None),
+    ("uint32(0) == 0x464C457F and elf.type == 2", None),
+    ("all of them", None),
+])
+def test_a_rule_is_relaxed_only_to_a_condition_it_implies(condition: str, relaxed: str | None) -> None:
+    (rule,) = partition.split_source(f'rule R {{ strings: $a = "x" $b = "y" condition: {condition} }}').rules
+    rule.modules = {"elf"}
+    text = partition.relax(rule, "elf")
+    assert (text.split("condition:")[1].strip(" }") if text else None) == relaxed
+
+
+def test_a_set_does_without_a_module_whose_rules_it_holds_relaxed_and_confirms_their_hits(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "relaxed.yar").write_text(RELAXED, encoding="utf-8")
+    defs = load_rules_folder(folder)
+    sources = {"relaxed": partition.split_source(RELAXED)}
+    keys = partition.assign(sources)
+    chosen = {key: set(partition.relaxed_rules(sources, key)) for key in keys}
+    assert all(found == set() for found in chosen.values()), "Elf_Or, Elf_Only and Two_Modules cannot be relaxed"
+    without_hard = RELAXED.replace("rule Elf_Or", "rule Elf_Or_Gone").split("rule Elf_Or_Gone")[0]
+    (folder / "relaxed.yar").write_text(without_hard, encoding="utf-8")
+    defs = load_rules_folder(folder)
+    parted = compile_partitions(defs)
+    assert set().union(*parted.relaxed.values()) == {("relaxed", "Entry_Mark"), ("relaxed", "Elf_Type")}
+    split = {"relaxed": partition.split_source(without_hard)}
+    partition.assign(split)
+    assert all('import "elf"' not in text for key in parted.keys
+               for text in partition.partition_sources(split, key, parted.keys).values())
+    whole, matcher = Matcher(compile_definitions(defs), {}, set()), Matcher(parted, {}, set())
+    for name, data, expected in [
+        ("at-entry", _elf(0x100, 0x200), {"Entry_Mark", "Elf_Type"}),
+        ("elsewhere", _elf(0x180, 0x200), {"Elf_Type"}),  # the relaxed Entry_Mark fires; the original does not
+        ("not-elf", b"RF_ENTRY RF_OTHER" + bytes(100), set()),  # relaxed Elf_Type fires, elf.type is undefined
+        ("large", _elf(0x100, 0x200, 2 * 1024 * 1024), {"Entry_Mark", "Elf_Type"}),
+    ]:
+        found = {hit.rule for hit in matcher.match_bytes(name, data).hits}
+        assert found == {hit.rule for hit in whole.match_bytes(name, data).hits} == expected, name
+
+
 def test_sources_the_splitter_cannot_read_keep_the_whole_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "rules"
     folder.mkdir()
