@@ -73,7 +73,7 @@ def _duration(seconds: float | None) -> str:
     return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
 
 
-def _request(args: argparse.Namespace, progress: bool) -> ScanRequest:
+def _request(args: argparse.Namespace) -> ScanRequest:
     from app.core.scanning.job import ScanRequest
 
     if args.quick or args.full:
@@ -83,7 +83,7 @@ def _request(args: argparse.Namespace, progress: bool) -> ScanRequest:
     else:
         kind = "custom"
     return ScanRequest(kind, [str(Path(p).absolute()) for p in args.paths], action=args.action,
-                       definitions=args.definitions, use_cache=not args.no_cache, jobs=args.jobs, progress=progress)
+                       definitions=args.definitions, use_cache=not args.no_cache, jobs=args.jobs)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,10 +91,10 @@ def run(args: argparse.Namespace) -> int:
         raise RingfenceError("--jobs must be between 1 and 64.")
     from app.core.scanning.job import ScanBusy, ScanJob
 
-    progress = TerminalProgress(enabled=not args.json and sys.stderr.isatty())
     with Context.open() as ctx:
-        job = ScanJob(ctx, _request(args, progress.enabled))
+        job = ScanJob(ctx, _request(args))
         previous = signal.signal(signal.SIGINT, lambda *_: job.cancel())
+        progress = TerminalProgress(enabled=not args.json and sys.stderr.isatty())
         try:
             summary = job.run(progress)
         except ScanBusy as busy:

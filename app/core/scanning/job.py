@@ -56,9 +56,6 @@ class ScanRequest:
     definitions: Path | None = None  # a bundle or rules folder instead of the active definitions
     use_cache: bool = True
     jobs: int | None = None
-    # count the files ahead of the scan for a percentage and the time left (a second walk of the whole
-    # tree): off where nobody sees them (``ringfence scan --json``, output to a file)
-    progress: bool = True
 
 
 @dataclass(frozen=True)
@@ -236,10 +233,9 @@ class _Run:
             self.roots = resolve_targets(request)
             defs = definitions.choose(ctx, request.definitions)
             options = scan_options(ctx, defs, request.jobs)
-            if request.progress:
-                job._meter.counter = FileCounter(self.roots, walk_options(options)).start()
-                if job.control.cancelled.is_set():
-                    job._meter.counter.stop()
+            job._meter.counter = FileCounter(self.roots, walk_options(options)).start()
+            if job.control.cancelled.is_set():
+                job._meter.counter.stop()
             job._set_state("running" if not job.control.paused.is_set() else "paused")
 
             def started(scan_id: int) -> None:
