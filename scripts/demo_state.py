@@ -54,7 +54,7 @@ def _updates(work: Path) -> None:
     from app.core.updates.channelconfig import set_channel
     from app.core.updates.service import UpdateService
 
-    # The channel's versions are the built-in content ("Ringfence Core", version 3) plus one new rule of our own each.
+    # The channel's versions are the built-in content ("Ringfence Core") plus one new rule of our own each.
     v4_defs, v5_defs = work / "definitions-4", work / "definitions-5"
     shutil.copytree(ROOT / "definitions", v4_defs)
     (v4_defs / "baseline" / "rules" / "autorun_inf.yar").write_text(

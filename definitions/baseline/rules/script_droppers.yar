@@ -25,6 +25,9 @@ rule Ringfence_Script_Downloader_Executor
     meta:
         description = "A script that downloads a program from the internet, saves it and runs it"
         severity = "high"
+        // Suspicious, not a threat: unsigned vendor installer scripts do exactly this (Playwright's
+        // reinstall_chrome_stable_win.ps1 in its 1.63 wheel), so the user decides, nothing is moved.
+        rf_category = "suspicious"
     strings:
         $dl1 = "MSXML2.XMLHTTP" nocase
         $dl2 = "MSXML2.ServerXMLHTTP" nocase
