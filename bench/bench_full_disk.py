@@ -1,6 +1,6 @@
 """A full scan of this machine's disks, as a user starts it, beside the yara CLI on the same tree.
 
-    python bench/bench_full_disk.py [--part both|ringfence|yara] [--write docs/PERFORMANCE.md]
+    python bench/bench_full_disk.py [--part both|ringfence|yara|none] [--write docs/PERFORMANCE.md]
 
 Runs ``ringfence scan --full --no-cache --json`` (report only: nothing is moved) with a fresh home and
 the definitions Ringfence ships, samples the memory of the CLI process and its engine worker while it
@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -114,9 +115,14 @@ def markdown(result: dict) -> str:
             "(yara time ÷ Ringfence time).",
             "",
         ]
-    found = sorted({(d["rule"], d["path"]) for d in report["detections"]})
-    lines.append(f"Found ({len(found)}; report only): " + ("; ".join(f"`{path}` ({rule})" for rule, path in found[:20])
-                                                         or "nothing") + (" …" if len(found) > 20 else "") + ".")
+    found = report["detections"]
+    files = {d["path"].split("!", 1)[0] for d in found}
+    categories = Counter(d.get("category", "threat") for d in found)
+    folders = Counter("/".join(d["path"].split("!", 1)[0].split(os.sep)[:3]) for d in found)
+    lines.append(f"Found (report only): {len(found):,} (file, rule) pairs in {len(files):,} files — "
+                 + ", ".join(f"{n:,} {c}" for c, n in sorted(categories.items())) + "; by folder: "
+                 + "; ".join(f"`{folder}` {n:,}" for folder, n in folders.most_common(8))
+                 + ("; …" if len(folders) > 8 else "") + ".")
     return "\n".join(lines) + "\n"
 
 
@@ -148,8 +154,9 @@ def run_yara(roots: list[str]) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=("both", "ringfence", "yara"), default="both",
-                        help="run one part; the other part's last saved result is reported beside it")
+    parser.add_argument("--part", choices=("both", "ringfence", "yara", "none"), default="both",
+                        help="run one part (the other part's last saved result is reported beside it), or none: "
+                             "report the saved results")
     parser.add_argument("--no-yara", action="store_true", help="only Ringfence's full scan, nothing of the yara CLI")
     parser.add_argument("--write", type=Path, help="write the results into this Markdown file")
     args = parser.parse_args()
