@@ -118,11 +118,8 @@ def markdown(result: dict) -> str:
     found = report["detections"]
     files = {d["path"].split("!", 1)[0] for d in found}
     categories = Counter(d.get("category", "threat") for d in found)
-    folders = Counter("/".join(d["path"].split("!", 1)[0].split(os.sep)[:3]) for d in found)
     lines.append(f"Found (report only): {len(found):,} (file, rule) pairs in {len(files):,} files — "
-                 + ", ".join(f"{n:,} {c}" for c, n in sorted(categories.items())) + "; by folder: "
-                 + "; ".join(f"`{folder}` {n:,}" for folder, n in folders.most_common(8))
-                 + ("; …" if len(folders) > 8 else "") + ".")
+                 + ", ".join(f"{n:,} {c}" for c, n in sorted(categories.items())) + ".")
     return "\n".join(lines) + "\n"
 
 
