@@ -15,10 +15,13 @@ import pytest
 
 from app.core.context import Context
 from app.core.foundation.errors import RingfenceError
+from app.core.foundation.filelock import file_lock
 from app.core.journal import events
 from app.core.quarantine import list_items
 from app.core.scanning.actions import quarantine_detection
 from app.core.scanning.job import Found, JobProgress, ScanBusy, ScanJob, ScanRequest, ScanSummary, Started, running_scan
+from app.core.scanning.lock import LOCK_NAME
+from app.core.text.messages import Message
 from tests.conftest import ROOT, run_cli
 from tests.engine.helpers import EICAR, slow_rules, write
 
@@ -222,6 +225,28 @@ def test_a_second_scan_is_refused_while_one_runs_also_from_the_cli(ctx: Context,
     assert runner.join().outcome.progress.files_scanned == 50
     assert running_scan(ctx) is None
     assert ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")])).run().outcome.progress.files_scanned == 50
+
+
+def test_a_scan_starting_while_the_console_asks_what_runs_is_not_refused(ctx: Context, tmp_path: Path) -> None:
+    """The Scan page and the scheduler ask :func:`running_scan`, which takes the lock for an instant: a
+    scan starting in that instant (here a long one: the asking thread was not scheduled for 0.3 s) waits
+    for it instead of being refused as "already running"."""
+    corpus(tmp_path / "c", 5)
+    holding, asked = threading.Event(), []
+
+    def ask() -> None:
+        with file_lock(ctx.paths.data_dir / LOCK_NAME, wait=0, busy=Message("Test", "probe")):
+            holding.set()
+            threading.Event().wait(0.3)
+        asked.append(running_scan(ctx))
+
+    prober = threading.Thread(target=ask, daemon=True)
+    prober.start()
+    assert holding.wait(10)
+    summary = ScanJob(ctx, ScanRequest("custom", [str(tmp_path / "c")], use_cache=False)).run()
+    assert summary.outcome.progress.files_scanned == 5
+    prober.join(10)
+    assert asked == [None]
 
 
 def test_pause_holds_the_scan_and_resume_finishes_it(ctx: Context, tmp_path: Path) -> None:

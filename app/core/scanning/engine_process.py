@@ -21,6 +21,7 @@ from app.core.text.messages import translate
 
 log = logging.getLogger(__name__)
 _EOF = object()
+READER_END_S = 5.0  # how long closing waits for the reader to see a dead worker's stdout end
 
 
 def engine_argv(mode: str = "--engine", *args: str) -> list[str]:
@@ -68,7 +69,8 @@ class EngineProcess:
             raise EngineError(translate("Engine", "The scanner engine could not be started (%1).")
                               .arg(exc.strerror or str(exc))) from exc
         self._messages: queue.Queue[Any] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True, name="engine-reader").start()
+        self._reader = threading.Thread(target=self._read, daemon=True, name="engine-reader")
+        self._reader.start()
         self.start_timeout = start_timeout
         self.pid: int = self.proc.pid
         self.info: dict[str, Any] | None = None
@@ -88,13 +90,19 @@ class EngineProcess:
         self.info = ready
 
     def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for raw in self.proc.stdout:
-            try:
-                self._messages.put(json.loads(raw))
-            except ValueError:
-                log.warning("engine wrote a line that is not a message: %r", raw[:200])
-        self._messages.put(_EOF)
+        """The worker's messages to the queue, then its end; this thread alone reads and closes stdout
+        (closing a pipe while another thread reads it breaks that read)."""
+        stdout = self.proc.stdout
+        assert stdout is not None
+        try:
+            for raw in stdout:
+                try:
+                    self._messages.put(json.loads(raw))
+                except ValueError:
+                    log.warning("engine wrote a line that is not a message: %r", raw[:200])
+        finally:
+            self._messages.put(_EOF)
+            stdout.close()
 
     def send(self, message: dict[str, Any]) -> None:
         assert self.proc.stdin is not None
@@ -158,12 +166,13 @@ class EngineProcess:
         threading.Thread(target=reap, daemon=True, name="engine-reaper").start()
 
     def _close_streams(self) -> None:
-        for stream in (self.proc.stdin, self.proc.stdout):
-            try:
-                if stream:
-                    stream.close()
-            except OSError:
-                pass
+        try:
+            if self.proc.stdin:
+                self.proc.stdin.close()
+        except OSError:
+            pass
+        if self._reader is not threading.current_thread():
+            self._reader.join(READER_END_S)  # the worker is gone: its stdout ends, and the reader closes it
         self._stderr.close()
 
 

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 LOCK_NAME, PROGRESS_NAME = "scan.lock", "scan-progress.json"
 PUBLISH_INTERVAL_S = 0.5
+# :func:`running_scan` asks by taking the lock for an instant (the Scan page and the scheduler ask
+# often): a scan starting in that instant waits this long for it instead of being refused.
+ACQUIRE_WAIT_S = 1.0
 
 _BUSY = {
     "quick": translate("Scan", "A quick scan is already running. Wait for it to finish, or cancel it where it was started."),
@@ -71,7 +74,8 @@ class ScanLock:
 
     def acquire(self) -> None:
         try:
-            self._held.enter_context(file_lock(self.paths.data_dir / LOCK_NAME, wait=0, busy=_BUSY_ANY))
+            self._held.enter_context(file_lock(self.paths.data_dir / LOCK_NAME, wait=ACQUIRE_WAIT_S,
+                                                 busy=_BUSY_ANY))
         except LockBusy:
             raise ScanBusy(_read_progress(self.paths)) from None
         except OSError as exc:  # a full disk must not stop a scan: it runs, unguarded
