@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import tempfile
 import threading
@@ -29,6 +30,8 @@ from app.engine import partition
 from app.engine.bundle import BundleError, Definitions, read_rule_source
 from app.engine.filetypes import HEAD, file_type
 from app.engine.sealed import SealError, pack, seal, unpack, unseal
+
+log = logging.getLogger(__name__)
 
 # External variables every rule may use (LOKI/THOR-style rules look at the file name); the matcher
 # passes the real values for each file (``md5`` only when a rule reads it).
@@ -242,31 +245,87 @@ def load_or_compile(defs: Definitions, compiled_dir: Path | None) -> yara.Rules:
     return rules
 
 
+def _partitions_path(defs: Definitions, compiled_dir: Path) -> Path:
+    return compiled_dir / f"{compiled_key(defs)}-{partition.SCHEME}{PARTITIONS_SUFFIX}"
+
+
+def _compile_partitions_into(defs: Definitions, compiled_dir: Path) -> Partitioned:
+    """Compile the split and store it as the cache entry (this scheme's; any other entry of ``defs`` goes)."""
+    for stale in compiled_dir.glob(f"{compiled_key(defs)}*{PARTITIONS_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+    parted = compile_partitions(defs)
+    _store(_partitions_path(defs, compiled_dir), pack(parted.saved(), level=0))  # each set is sealed
+    return parted
+
+
+def _cached_partitions(defs: Definitions, compiled_dir: Path) -> Partitioned | None:
+    """The split from the cache, or ``None`` when it is not there or damaged."""
+    path = _partitions_path(defs, compiled_dir)
+    if not path.is_file():
+        return None
+    try:
+        blobs = unpack(path.read_bytes())
+        count = int(blobs.pop(_COUNT))
+        _check_count(defs, count)
+        relaxed = {key: frozenset(tuple(name.split(":", 1)) for name in names)
+                   for key, names in json.loads(blobs.pop(_RELAXED)).items()}
+        if partition.key_of(b"", 0, blobs) in blobs and (CONFIRM in blobs or not relaxed):
+            return Partitioned(blobs, count, lambda: _compile_partitions_into(defs, compiled_dir), relaxed)
+    except (BundleError, SealError, OSError, KeyError, ValueError, TypeError, AttributeError):
+        pass  # damaged cache entry: compile again from the sources
+    return None
+
+
 def load_or_compile_partitions(defs: Definitions, compiled_dir: Path | None) -> Partitioned:
     """The compiled rules for ``defs`` split by file type, from the cache when possible."""
     if compiled_dir is None:
         return compile_partitions(defs)
-    path = compiled_dir / f"{compiled_key(defs)}-{partition.SCHEME}{PARTITIONS_SUFFIX}"
+    return _cached_partitions(defs, compiled_dir) or _compile_partitions_into(defs, compiled_dir)
 
-    def recompile() -> Partitioned:
-        for stale in compiled_dir.glob(f"{compiled_key(defs)}*{PARTITIONS_SUFFIX}"):  # this one, or another scheme's
-            stale.unlink(missing_ok=True)
-        parted = compile_partitions(defs)
-        _store(path, pack(parted.saved(), level=0))  # each set is sealed
-        return parted
 
-    if path.is_file():
-        try:
-            blobs = unpack(path.read_bytes())
-            count = int(blobs.pop(_COUNT))
-            _check_count(defs, count)
-            relaxed = {key: frozenset(tuple(name.split(":", 1)) for name in names)
-                       for key, names in json.loads(blobs.pop(_RELAXED)).items()}
-            if partition.key_of(b"", 0, blobs) in blobs and (CONFIRM in blobs or not relaxed):
-                return Partitioned(blobs, count, recompile, relaxed)
-        except (BundleError, SealError, OSError, KeyError, ValueError, TypeError, AttributeError):
-            pass  # damaged cache entry: compile again from the sources
-    return recompile()
+_warming: dict[Path, threading.Thread] = {}  # cache entry -> the thread compiling it (one try per process)
+_warming_lock = threading.Lock()
+
+
+def load_for_scan(defs: Definitions, compiled_dir: Path | None) -> Partitioned:
+    """The rules a scan matches with: the split from the cache when it is there. Otherwise every rule
+    in one set at once (from the cache, or compiled in a third of the split's time) while a thread
+    compiles the split into the cache for the requests that follow: the first file is checked
+    seconds sooner, and libyara gives up the GIL while it compiles, so the scan goes on meanwhile."""
+    if compiled_dir is None:
+        return compile_partitions(defs)
+    cached = _cached_partitions(defs, compiled_dir)
+    if cached is not None:
+        return cached
+    path = _partitions_path(defs, compiled_dir)
+    with _warming_lock:
+        if path not in _warming:  # a split that could not be stored (a full disk) is not tried again
+            thread = threading.Thread(target=_warm, args=(defs, compiled_dir), daemon=True, name="split-rules")
+            _warming[path] = thread
+            thread.start()
+    whole = load_or_compile(defs, compiled_dir)
+    return Partitioned({partition.OTHER: whole}, count_rules(whole))
+
+
+def _warm(defs: Definitions, compiled_dir: Path) -> None:
+    try:
+        _compile_partitions_into(defs, compiled_dir)
+    except Exception:  # scans go on with the whole set; the engine log says why
+        log.exception("the rules split by file type could not be compiled")
+
+
+def warming() -> bool:
+    """Whether a split is being compiled in this process (see :func:`load_for_scan`)."""
+    with _warming_lock:
+        return any(thread.is_alive() for thread in _warming.values())
+
+
+def wait_warming(timeout: float | None = None) -> None:
+    """Let the splits being compiled reach the cache (the worker waits for them before it exits)."""
+    with _warming_lock:
+        threads = list(_warming.values())
+    for thread in threads:
+        thread.join(timeout)
 
 
 def _saved(rules: yara.Rules) -> bytes:

@@ -32,7 +32,7 @@ from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
 from app.engine.problems import Problem, error_record
-from app.engine.rules import load_or_compile_partitions
+from app.engine.rules import load_for_scan, warming
 from app.engine.scancache import ScanCache, policy_key
 from app.engine.walker import Walker, WalkItem, identity, place_from_json, walk_options
 
@@ -59,7 +59,7 @@ class Controls:
 def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
     defs = load_definitions(Path(request["definitions"]["path"]))
     compiled = request.get("compiled_dir")
-    rules = load_or_compile_partitions(defs, Path(compiled) if compiled else None)
+    rules = load_for_scan(defs, Path(compiled) if compiled else None)
     options = request.get("options", {})
     matcher = Matcher(
         rules,
@@ -210,7 +210,8 @@ class Scan:
                 journal.close()
         self._flush(force=True)
         return {"type": "done", "cancelled": self.controls.cancel.is_set(), "watermark": self.watermark,
-                "definitions_version": self.version, "peak_memory": peak_resident(), **self.counts}
+                "definitions_version": self.version, "peak_memory": peak_resident(), "warming": warming(),
+                **self.counts}
 
     def _alive(self, finished: threading.Event) -> None:
         while not finished.wait(ALIVE_SECONDS):

@@ -142,3 +142,39 @@ def test_an_activation_self_test_leaves_the_split_rules_compiling_in_the_backgro
     while not list(compiled.glob("*.rfp")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert list(compiled.glob("*.rfp")), "the worker left behind compiles the split rules for the first scan"
+
+
+def test_the_first_scan_of_new_definitions_starts_with_every_rule_and_leaves_the_split_for_the_next(
+        ctx: Context, tmp_path: Path) -> None:
+    """With no split in the cache, a scan matches with the whole set at once (the first file is checked
+    seconds sooner, what real-time protection needs after an update), the worker compiles the split
+    meanwhile, and closing the console's side lets it finish: the next scan starts with the split."""
+    import time
+
+    from app.engine.partition import OTHER
+    from app.engine.rules import load_for_scan, wait_warming
+
+    defs = definitions.active(ctx)
+    compiled = ctx.paths.compiled_dir
+    for old in compiled.glob("*.rf[cp]"):
+        old.unlink()
+    infected = corpus(tmp_path / "c", 30, 7)
+    with Supervisor(ctx) as supervisor:
+        report = run_scan(ctx, "custom", [str(tmp_path / "c")], defs, use_cache=False, supervisor=supervisor)
+        assert {d["path"] for d in report.outcome.detections} == infected
+        assert supervisor.proc is not None and supervisor.proc.warming  # the worker said so in its answer
+    assert list(compiled.glob("*.rfc")), "the whole set is cached at once"
+    deadline = time.monotonic() + 120
+    while not list(compiled.glob("*.rfp")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(compiled.glob("*.rfp")), "the worker let go compiles the split into the cache"
+
+    loaded = defs.definitions  # in this process now: the split the worker left is loaded from the cache
+    split = load_for_scan(loaded, compiled)
+    assert len(split.keys) > 1
+    for old in compiled.glob("*.rfp"):
+        old.unlink()
+    whole = load_for_scan(loaded, compiled)
+    assert whole.keys == {OTHER} and whole.rule_count == split.rule_count
+    wait_warming(120)
+    assert len(load_for_scan(loaded, compiled).keys) > 1
