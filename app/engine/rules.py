@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import logging
 import os
 import tempfile
 import threading
@@ -30,8 +29,6 @@ from app.engine import partition
 from app.engine.bundle import BundleError, Definitions, read_rule_source
 from app.engine.filetypes import HEAD, file_type
 from app.engine.sealed import SealError, pack, seal, unpack, unseal
-
-log = logging.getLogger(__name__)
 
 # External variables every rule may use (LOKI/THOR-style rules look at the file name); the matcher
 # passes the real values for each file (``md5`` only when a rule reads it).
@@ -64,6 +61,7 @@ class Partitioned:
                  recompile: Callable[[], Partitioned] | None = None,
                  relaxed: Mapping[str, frozenset[tuple[str, str]]] | None = None) -> None:
         self._sets = dict(sets)
+        self._sealed = {key: blob for key, blob in sets.items() if isinstance(blob, bytes)}
         self.keys = frozenset(key for key in sets if key != CONFIRM)
         self.rule_count = rule_count  # distinct rules over all the sets
         self.relaxed = dict(relaxed or {})  # key -> (namespace, rule) held relaxed in that set
@@ -83,8 +81,10 @@ class Partitioned:
                     if self._recompile is None:
                         raise
                     fresh = self._recompile()  # the whole cache entry is written again
-                    self._sets, self.relaxed = {key: fresh.rules_for(key) for key in fresh._sets}, fresh.relaxed
+                    self._sets, self._sealed, self.relaxed = dict(fresh._sets), dict(fresh._sealed), fresh.relaxed
                     found = self._sets[key]
+                    if not isinstance(found, yara.Rules):
+                        found = load_compiled(unseal(found))
                 self._sets[key] = found
         return found
 
@@ -110,7 +110,8 @@ class Partitioned:
 
     def saved(self) -> dict[str, bytes]:
         """The pack entries of this split: each set (and the confirming set) sealed, and the relaxed rules."""
-        blobs = {key: seal(_saved(self.rules_for(key)), level=1) for key in sorted({*self.keys, *self._sets})}
+        blobs = {key: self._sealed.get(key) or seal(_saved(self.rules_for(key)), level=1)
+                 for key in sorted({*self.keys, *self._sets})}
         relaxed = {key: sorted(f"{ns}:{name}" for ns, name in rules) for key, rules in self.relaxed.items()}
         return {**blobs, _COUNT: str(self.rule_count).encode(), _RELAXED: json.dumps(relaxed).encode()}
 
@@ -177,11 +178,17 @@ def compile_partitions(defs: Definitions) -> Partitioned:
     if split is not None:
         keys = partition.assign(split)
         relaxed = {key: frozenset(found) for key in keys if (found := partition.relaxed_rules(split, key))}
+        # One set at a time, sealed as soon as it is compiled: the compiler's peak is one set's, not
+        # nine (344 MB at once), and a scan compiling the split beside its matching stays small.
+        sets: dict[str, bytes] = {}
+        counts: dict[str, int] = {}
+        confirm = set().union(*relaxed.values())
         try:
-            sets = {key: _compile(partition.partition_sources(split, key, keys)) for key in keys}
-            confirm = set().union(*relaxed.values())
-            if confirm:
-                sets[CONFIRM] = _compile(partition.confirm_sources(split, confirm))
+            for key in [*keys, *([CONFIRM] if confirm else [])]:
+                rules = _compile(partition.confirm_sources(split, confirm) if key == CONFIRM
+                                 else partition.partition_sources(split, key, keys))
+                counts[key], sets[key] = count_rules(rules), seal(_saved(rules), level=1)
+                del rules
         except BundleError:
             return _unsplit(defs)  # the whole set says what is wrong, or compiles where a part does not
         every = [rule for source in split.values() for rule in source.rules]
@@ -189,7 +196,7 @@ def compile_partitions(defs: Definitions) -> Partitioned:
         # every rule went somewhere, libyara compiled exactly the rules each set was given, and each
         # golden sample is found by the set its head and size choose
         if all(rule.partitions for rule in every) and all(
-                count_rules(parted.rules_for(key)) == sum(key in rule.partitions for rule in every) for key in keys
+                counts[key] == sum(key in rule.partitions for rule in every) for key in keys
         ) and _golden_found(defs, parted):
             _check_count(defs, len(every))
             return parted
@@ -283,49 +290,18 @@ def load_or_compile_partitions(defs: Definitions, compiled_dir: Path | None) -> 
     return _cached_partitions(defs, compiled_dir) or _compile_partitions_into(defs, compiled_dir)
 
 
-_warming: dict[Path, threading.Thread] = {}  # cache entry -> the thread compiling it (one try per process)
-_warming_lock = threading.Lock()
-
-
-def load_for_scan(defs: Definitions, compiled_dir: Path | None) -> Partitioned:
-    """The rules a scan matches with: the split from the cache when it is there. Otherwise every rule
-    in one set at once (from the cache, or compiled in a third of the split's time) while a thread
-    compiles the split into the cache for the requests that follow: the first file is checked
-    seconds sooner, and libyara gives up the GIL while it compiles, so the scan goes on meanwhile."""
+def load_for_scan(defs: Definitions, compiled_dir: Path | None) -> tuple[Partitioned, bool]:
+    """The rules a scan matches with, and whether the split was missing: the split from the cache when
+    it is there; otherwise every rule in one set (from the cache, or compiled in a third of the split's
+    time and with a third of its memory), so the first file is checked at once. The console then has
+    the split compiled by a worker of its own (a ``warm`` request) for the requests that follow."""
     if compiled_dir is None:
-        return compile_partitions(defs)
+        return compile_partitions(defs), False
     cached = _cached_partitions(defs, compiled_dir)
     if cached is not None:
-        return cached
-    path = _partitions_path(defs, compiled_dir)
-    with _warming_lock:
-        if path not in _warming:  # a split that could not be stored (a full disk) is not tried again
-            thread = threading.Thread(target=_warm, args=(defs, compiled_dir), daemon=True, name="split-rules")
-            _warming[path] = thread
-            thread.start()
+        return cached, False
     whole = load_or_compile(defs, compiled_dir)
-    return Partitioned({partition.OTHER: whole}, count_rules(whole))
-
-
-def _warm(defs: Definitions, compiled_dir: Path) -> None:
-    try:
-        _compile_partitions_into(defs, compiled_dir)
-    except Exception:  # scans go on with the whole set; the engine log says why
-        log.exception("the rules split by file type could not be compiled")
-
-
-def warming() -> bool:
-    """Whether a split is being compiled in this process (see :func:`load_for_scan`)."""
-    with _warming_lock:
-        return any(thread.is_alive() for thread in _warming.values())
-
-
-def wait_warming(timeout: float | None = None) -> None:
-    """Let the splits being compiled reach the cache (the worker waits for them before it exits)."""
-    with _warming_lock:
-        threads = list(_warming.values())
-    for thread in threads:
-        thread.join(timeout)
+    return Partitioned({partition.OTHER: whole}, count_rules(whole)), True
 
 
 def _saved(rules: yara.Rules) -> bytes:

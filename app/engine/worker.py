@@ -6,8 +6,8 @@ thread's command loop; ``pause``, ``resume`` and ``cancel`` act on the running s
 
 Requests: ``scan``, ``selftest``, ``warm``, ``scan_bytes``, ``shutdown``. Messages: ``ready``, ``batch``,
 ``done``, ``selftest``, ``warmed``, ``matches``, ``failed`` (a request that could not run, with one
-sentence). ``done`` and ``matches`` say ``warming`` while the worker compiles the rules split for the
-cache (:func:`app.engine.rules.load_for_scan`); it finishes that before it exits.
+sentence). ``done`` and ``matches`` say ``split_missing`` when the rules split by file type were not in
+the cache and the whole set was used (:func:`app.engine.rules.load_for_scan`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from app.engine.bundle import BundleError, load_definitions
 from app.engine.eicar import eicar_bytes
 from app.engine.matcher import Matcher
 from app.engine.problems import error_record
-from app.engine.rules import count_rules, load_or_compile, load_or_compile_partitions, wait_warming, warming
+from app.engine.rules import count_rules, load_or_compile, load_or_compile_partitions
 from app.engine.worker_scan import Controls, Scan, build_matcher, hit_record
 
 
@@ -83,7 +83,7 @@ def selftest(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def scan_bytes(request: dict[str, Any]) -> dict[str, Any]:
-    matcher, version = build_matcher(request)
+    matcher, version, split_missing = build_matcher(request)
     results = []
     for item in request.get("items", []):
         outcome = matcher.match_bytes(item["name"], base64.b64decode(item["data"]))
@@ -92,7 +92,8 @@ def scan_bytes(request: dict[str, Any]) -> dict[str, Any]:
             "hits": [hit_record(h) for h in outcome.hits],
             "errors": [error_record(p, e) for p, e in outcome.errors],
         })
-    return {"type": "matches", "definitions_version": version, "results": results, "warming": warming()}
+    return {"type": "matches", "definitions_version": version, "results": results,
+            "split_missing": split_missing}
 
 
 def _reader(commands: queue.Queue[dict[str, Any] | None], controls_ref: list[Controls]) -> None:
@@ -184,6 +185,5 @@ def main(argv: list[str]) -> int:
         except (OSError, yara.Error, KeyError, ValueError) as exc:
             channel.send({"type": "failed", "message": f"The engine could not complete the request ({exc})."})
     protocol.flush()
-    wait_warming()  # the rules split for the next worker reach the cache (the console does not wait)
     sys.stderr.flush()
     os._exit(0)  # nothing left to clean up; skipping interpreter teardown makes the exit immediate

@@ -32,7 +32,7 @@ from app.engine.bundle import load_definitions
 from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
 from app.engine.problems import Problem, error_record
-from app.engine.rules import load_for_scan, warming
+from app.engine.rules import load_for_scan
 from app.engine.scancache import ScanCache, policy_key
 from app.engine.walker import Walker, WalkItem, identity, place_from_json, walk_options
 
@@ -56,10 +56,12 @@ class Controls:
         self.running.set()
 
 
-def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
+def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str, bool]:
+    """The matcher for ``request``, its definitions version, and whether the split rules were missing
+    from the cache (the answer says ``split_missing``: the console has them compiled)."""
     defs = load_definitions(Path(request["definitions"]["path"]))
     compiled = request.get("compiled_dir")
-    rules = load_for_scan(defs, Path(compiled) if compiled else None)
+    rules, split_missing = load_for_scan(defs, Path(compiled) if compiled else None)
     options = request.get("options", {})
     matcher = Matcher(
         rules,
@@ -71,7 +73,7 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str]:
         spool_dir=spool_dir(request),
         uses_md5=defs.uses_md5,
     )
-    return matcher, defs.version
+    return matcher, defs.version, split_missing
 
 
 def hit_record(hit: Hit) -> dict[str, Any]:
@@ -117,6 +119,7 @@ class Scan:
         self.skip_paths = set(request.get("skip_paths", ()))
         self.ignored = frozenset(options.get("ignore_categories", ()))
         self.matcher: Matcher | None = None
+        self.split_missing = False
         self.version = str(request.get("definitions_version", ""))
         # ordered accounting
         self.done: dict[int, tuple[WalkItem, FileResult | None, str]] = {}
@@ -185,7 +188,7 @@ class Scan:
                                    "cached")
                 else:
                     if self.matcher is None:
-                        self.matcher, self.version = build_matcher(self.request)
+                        self.matcher, self.version, self.split_missing = build_matcher(self.request)
                         threads = [threading.Thread(target=self._match_loop, args=(slot, work, results, journal),
                                                     name=f"match-{slot}", daemon=True) for slot in range(self.jobs)]
                         for thread in threads:
@@ -210,8 +213,8 @@ class Scan:
                 journal.close()
         self._flush(force=True)
         return {"type": "done", "cancelled": self.controls.cancel.is_set(), "watermark": self.watermark,
-                "definitions_version": self.version, "peak_memory": peak_resident(), "warming": warming(),
-                **self.counts}
+                "definitions_version": self.version, "peak_memory": peak_resident(),
+                "split_missing": self.split_missing, **self.counts}
 
     def _alive(self, finished: threading.Event) -> None:
         while not finished.wait(ALIVE_SECONDS):

@@ -74,7 +74,6 @@ class EngineProcess:
         self.start_timeout = start_timeout
         self.pid: int = self.proc.pid
         self.info: dict[str, Any] | None = None
-        self.warming = False  # it compiles the rules split for the cache: closing lets it finish
 
     def wait_ready(self) -> None:
         """Wait for the worker's hello (the process starts while the console prepares the request)."""
@@ -122,7 +121,6 @@ class EngineProcess:
         if message is _EOF:
             self._messages.put(_EOF)
             raise EngineDied(self.proc.wait())
-        self.warming = self.warming or bool(message.get("warming"))
         return message
 
     def alive(self) -> bool:
@@ -135,11 +133,7 @@ class EngineProcess:
         self._close_streams()
 
     def close(self, timeout: float = 5.0) -> None:
-        """Ask the worker to stop; kill it if it does not (one compiling the rules split for the cache
-        is let go instead: it ends when the split is stored)."""
-        if self.warming:
-            self.finish_in_background(None)
-            return
+        """Ask the worker to stop; kill it if it does not."""
         if self.proc.poll() is None:
             self.send({"cmd": "shutdown"})
             try:
@@ -151,14 +145,13 @@ class EngineProcess:
                 self.proc.wait()
         self._close_streams()
 
-    def finish_in_background(self, message: dict[str, Any] | None) -> None:
-        """Hand the worker one last request (if any) and let it go: it answers nobody, ends when the
-        request is done (even after this process has ended), and a daemon thread reaps it meanwhile."""
+    def finish_in_background(self, message: dict[str, Any]) -> None:
+        """Hand the worker one last request and let it go: it answers nobody, ends when the request is
+        done (even after this process has ended), and a daemon thread reaps it meanwhile."""
         if self.proc.poll() is not None:
             self._close_streams()
             return
-        if message is not None:
-            self.send(message)
+        self.send(message)
         self.send({"cmd": "shutdown"})
         try:
             if self.proc.stdin:

@@ -142,6 +142,7 @@ class Supervisor:
         self.proc: EngineProcess | None = None
         self._version = ""
         self.on_worker_started: Callable[[int], None] | None = None
+        self._splitting: set[str] = set()  # definitions whose split this supervisor had compiled
 
     # -- process lifecycle -------------------------------------------------------------------------
 
@@ -180,6 +181,27 @@ class Supervisor:
         self.proc.finish_in_background(message)
         self.proc = None
 
+    def _compile_split(self, reply: dict[str, Any], request: dict[str, Any]) -> None:
+        """The worker matched with the whole set, the split by file type not being in the cache yet:
+        a worker of its own, below normal priority, compiles the split into the cache (once per
+        version) and ends on its own, so the requests that follow start with it."""
+        definitions, compiled_dir = request.get("definitions"), request.get("compiled_dir")
+        if not reply.get("split_missing") or not definitions or not compiled_dir:
+            return
+        key = str(definitions.get("path"))
+        if key in self._splitting:
+            return
+        self._splitting.add(key)
+        try:
+            warmer = EngineProcess(self.ctx.paths.log_dir)
+        except EngineError as exc:
+            log.warning("the split rules could not be compiled: %s", exc.message)
+            return
+        from app.core.desktop.priority import lower_priority
+
+        lower_priority(warmer.pid, "below_normal")
+        warmer.finish_in_background({"cmd": "warm", "definitions": definitions, "compiled_dir": compiled_dir})
+
     def __enter__(self) -> Supervisor:
         return self
 
@@ -215,6 +237,7 @@ class Supervisor:
                     if reply.get("type") == "failed":
                         _raise_failed(reply)
                     if reply.get("type") == expect:
+                        self._compile_split(reply, message)
                         return reply
             except EngineDied as died:
                 self._lost("crash", f"exit {died.returncode} during {message.get('cmd')}")
@@ -275,6 +298,7 @@ class Supervisor:
                             if on_batch:
                                 on_batch(outcome.progress, message)
                         elif kind == "done":
+                            self._compile_split(message, request)
                             outcome.cancelled = bool(message.get("cancelled"))
                             outcome.definitions_version = str(message.get("definitions_version") or version)
                             if alone is None or outcome.cancelled:
