@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-from report import publish
+from report import publish, with_split_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -164,6 +164,7 @@ def run(scale: int) -> dict[str, Any]:
         sizes = build(corpus, scale)
         built = time.monotonic() - started
         env = dict(os.environ, RINGFENCE_HOME=str(Path(temp) / "home"), QT_QPA_PLATFORM="offscreen")
+        with_split_rules(env)  # as an update leaves the definitions: compiled, split by file type
         load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
         peaks, seconds, out = measured([sys.executable, "-m", "app", "scan", str(corpus), "--json", "--no-cache"], env)
         report = json.loads(out)

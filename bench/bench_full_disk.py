@@ -30,7 +30,7 @@ from pathlib import Path
 
 from bench_archives import measured
 from bench_scan import definitions
-from report import compile_bytecode, publish
+from report import compile_bytecode, publish, with_split_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -129,6 +129,7 @@ OUT = ROOT / "bench" / "out"
 def run_ringfence(roots: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="rf-bench-disk-") as temp:
         env = dict(os.environ, RINGFENCE_HOME=str(Path(temp) / "home"), QT_QPA_PLATFORM="offscreen")
+        with_split_rules(env)  # as an update leaves the definitions: compiled, split by file type
         load_before = os.getloadavg()[0]
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         peaks, seconds, out = measured([sys.executable, "-m", "app", "scan", "--full", "--no-cache", "--json"], env)

@@ -317,6 +317,9 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ringfence-bench-realtime-"))
     os.environ["RINGFENCE_HOME"] = str(work / "home")
+    from report import with_split_rules
+
+    with_split_rules(dict(os.environ))  # as an update leaves the definitions: compiled, split by file type
     bench = Bench(work, 0.1 if args.quick else 1.0)
     parts = args.only or ["latency", "burst", "overflow", "idle", "copy", "pause", "scheduled"]
     try:

@@ -86,6 +86,7 @@ class Partitioned:
                     if not isinstance(found, yara.Rules):
                         found = load_compiled(unseal(found))
                 self._sets[key] = found
+                self._sealed.pop(key, None)  # loaded: the sealed copy would only hold memory
         return found
 
     def select(self, head: bytes, size: int) -> yara.Rules:
