@@ -35,17 +35,32 @@ from app.engine.worker_scan import Controls, Scan, build_matcher, hit_record
 
 
 class Channel:
-    """Writes whole JSON lines to the protocol stream, one writer at a time."""
+    """Writes whole JSON lines to the protocol stream, one writer at a time. A console that has gone
+    (it let the worker finish a request on its own, or it ended) leaves the messages unread: they are
+    dropped and the request runs to its end."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.lock = threading.Lock()
+        self.gone = False
 
     def send(self, message: dict[str, Any]) -> None:
         line = json.dumps(message, separators=(",", ":")) + "\n"
         with self.lock:
-            self.stream.write(line)
-            self.stream.flush()
+            if self.gone:
+                return
+            try:
+                self.stream.write(line)
+                self.stream.flush()
+            except (OSError, ValueError):  # a broken pipe: nobody reads any more
+                self.gone = True
+
+    def close(self) -> None:
+        with self.lock:
+            try:
+                self.stream.flush()
+            except (OSError, ValueError):
+                self.gone = True
 
 
 def selftest(request: dict[str, Any]) -> dict[str, Any]:
@@ -184,6 +199,6 @@ def main(argv: list[str]) -> int:
                           "args": list(exc.values)})
         except (OSError, yara.Error, KeyError, ValueError) as exc:
             channel.send({"type": "failed", "message": f"The engine could not complete the request ({exc})."})
-    protocol.flush()
+    channel.close()
     sys.stderr.flush()
     os._exit(0)  # nothing left to clean up; skipping interpreter teardown makes the exit immediate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from pathlib import Path
@@ -12,7 +13,7 @@ from app.core.context import Context
 from app.core.scanning import definitions
 from app.core.scanning.runs import run_scan
 from app.core.scanning.supervisor import ScanControl, Supervisor
-from tests.conftest import KILL
+from tests.conftest import KILL, run_cli
 from tests.engine.helpers import BASELINE_VERSION, EICAR, slow_rules, write
 
 
@@ -144,30 +145,33 @@ def test_an_activation_self_test_leaves_the_split_rules_compiling_in_the_backgro
     assert list(compiled.glob("*.rfp")), "the worker left behind compiles the split rules for the first scan"
 
 
-def test_the_first_scan_of_new_definitions_starts_with_every_rule_and_leaves_the_split_for_the_next(
-        ctx: Context, tmp_path: Path) -> None:
-    """With no split in the cache, a scan matches with the whole set at once (the first file is checked
-    seconds sooner, what real-time protection needs after an update) and a worker of its own compiles
-    the split behind it: the next scan starts with the split."""
+def _split_appears(compiled: Path) -> bool:
     import time
 
+    deadline = time.monotonic() + 120
+    while not list(compiled.glob("*.rfp")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return bool(list(compiled.glob("*.rfp")))
+
+
+def test_the_first_scan_of_new_definitions_starts_with_every_rule_and_leaves_the_split_for_the_next(
+        ctx: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no split in the cache, a scan matches with the whole set at once (the first file is checked
+    seconds sooner, what real-time protection needs after an update) and a worker of its own compiles
+    the split behind it, even when the process that started it has ended: the next scan starts with
+    the split."""
     from app.core.scanning.runs import engine_scan_bytes, scan_request
     from app.engine.partition import OTHER
     from app.engine.rules import load_for_scan
 
+    compiled = tmp_path / "compiled"  # not the suite's shared cache
+    monkeypatch.setenv("RINGFENCE_COMPILED_CACHE", str(compiled))
     defs = definitions.active(ctx)
-    compiled = ctx.paths.compiled_dir
-    for old in compiled.glob("*.rf[cp]"):
-        old.unlink()
     infected = corpus(tmp_path / "c", 30, 7)
-    with Supervisor(ctx) as supervisor:
-        report = run_scan(ctx, "custom", [str(tmp_path / "c")], defs, use_cache=False, supervisor=supervisor)
-        assert {d["path"] for d in report.outcome.detections} == infected
+    cli = run_cli("scan", str(tmp_path / "c"), "--no-cache", "--json")  # the CLI ends right after the scan
+    assert cli.returncode == 1 and {d["path"] for d in json.loads(cli.stdout)["detections"]} == infected
     assert list(compiled.glob("*.rfc")), "the whole set is cached at once"
-    deadline = time.monotonic() + 120
-    while not list(compiled.glob("*.rfp")) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert list(compiled.glob("*.rfp")), "a worker of its own compiles the split into the cache"
+    assert _split_appears(compiled), "a worker of its own compiles the split into the cache"
 
     split, missing = load_for_scan(defs.definitions, compiled)  # what the next worker loads
     assert len(split.keys) > 1 and not missing
@@ -175,10 +179,9 @@ def test_the_first_scan_of_new_definitions_starts_with_every_rule_and_leaves_the
         old.unlink()
     whole, missing = load_for_scan(defs.definitions, compiled)
     assert whole.keys == {OTHER} and whole.rule_count == split.rule_count and missing
-    with Supervisor(ctx) as supervisor:  # the same again, now through a request for a few bytes
+    with Supervisor(ctx) as supervisor:  # the same through the console's requests: a scan, a few bytes
+        report = run_scan(ctx, "custom", [str(tmp_path / "c")], defs, use_cache=False, supervisor=supervisor)
+        assert {d["path"] for d in report.outcome.detections} == infected
         scan_bytes = engine_scan_bytes(supervisor, scan_request(ctx, [], defs, use_cache=False, jobs=1), defs.version)
         assert scan_bytes("sample.com", EICAR) == ["EICAR_Test_File"]
-    deadline = time.monotonic() + 120
-    while not list(compiled.glob("*.rfp")) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert list(compiled.glob("*.rfp"))
+    assert _split_appears(compiled)
