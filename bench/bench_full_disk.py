@@ -85,8 +85,9 @@ def markdown(result: dict) -> str:
         "",
         f"Measured {result['when']} with `python bench/bench_full_disk.py` on {os.cpu_count()} cores "
         f"(load average {result['load'][0]:.1f} before, {result['load'][1]:.1f} after); the definitions "
-        "Ringfence ships; `ringfence scan --full --no-cache --json` (report only) with a fresh home, as one "
-        f"whole process. Scanned: {', '.join(result['roots'])}.",
+        "Ringfence ships; `ringfence scan --full --no-cache --json` (report only) with a fresh home whose "
+        "rules split by file type were compiled first, as an update leaves them, as one whole process. "
+        f"Scanned: {', '.join(result['roots'])}.",
         "",
         "| | Ringfence | target |",
         "|---|---|---|",
