@@ -110,8 +110,7 @@ class Matcher:
     ) -> None:
         self.uses_md5 = uses_md5  # a rule reads the ``md5`` external variable: compute it for every file
         self.spool_dir = spool_dir  # where large archive members are unpacked (None: the system's)
-        self.rules = rules
-        self._match = rules.match if isinstance(rules, Partitioned) else lambda head, size, **options: rules.match(**options)
+        self.use(rules)
         self.hashes = hashes
         self.allow = allow
         self.timeout = timeout
@@ -120,6 +119,11 @@ class Matcher:
         self.always_hash = bool(hashes or allow)
 
     # -- public --------------------------------------------------------------------------------
+
+    def use(self, rules: yara.Rules | Partitioned) -> None:
+        """Match with ``rules`` from now on (a file being matched finishes with the rules it started with)."""
+        self.rules = rules
+        self._match = rules.match if isinstance(rules, Partitioned) else lambda head, size, **options: rules.match(**options)
 
     def match_file(self, path: str, beat: Callable[[], None] | None = None) -> FileResult:
         """Match one file on disk; ``beat`` is called before each archive member (a watchdog's pulse)."""

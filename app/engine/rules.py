@@ -266,7 +266,7 @@ def _compile_partitions_into(defs: Definitions, compiled_dir: Path) -> Partition
     return parted
 
 
-def _cached_partitions(defs: Definitions, compiled_dir: Path) -> Partitioned | None:
+def cached_partitions(defs: Definitions, compiled_dir: Path) -> Partitioned | None:
     """The split from the cache, or ``None`` when it is not there or damaged."""
     path = _partitions_path(defs, compiled_dir)
     if not path.is_file():
@@ -288,17 +288,18 @@ def load_or_compile_partitions(defs: Definitions, compiled_dir: Path | None) -> 
     """The compiled rules for ``defs`` split by file type, from the cache when possible."""
     if compiled_dir is None:
         return compile_partitions(defs)
-    return _cached_partitions(defs, compiled_dir) or _compile_partitions_into(defs, compiled_dir)
+    return cached_partitions(defs, compiled_dir) or _compile_partitions_into(defs, compiled_dir)
 
 
 def load_for_scan(defs: Definitions, compiled_dir: Path | None) -> tuple[Partitioned, bool]:
     """The rules a scan matches with, and whether the split was missing: the split from the cache when
     it is there; otherwise every rule in one set (from the cache, or compiled in a third of the split's
     time and with a third of its memory), so the first file is checked at once. The console then has
-    the split compiled by a worker of its own (a ``warm`` request) for the requests that follow."""
+    the split compiled by a worker of its own (a ``warm`` request); a running scan takes it from the
+    cache when it is there (:func:`cached_partitions`), and the requests that follow start with it."""
     if compiled_dir is None:
         return compile_partitions(defs), False
-    cached = _cached_partitions(defs, compiled_dir)
+    cached = cached_partitions(defs, compiled_dir)
     if cached is not None:
         return cached, False
     whole = load_or_compile(defs, compiled_dir)

@@ -98,7 +98,7 @@ def selftest(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def scan_bytes(request: dict[str, Any]) -> dict[str, Any]:
-    matcher, version, split_missing = build_matcher(request)
+    matcher, defs, split_missing = build_matcher(request)
     results = []
     for item in request.get("items", []):
         outcome = matcher.match_bytes(item["name"], base64.b64decode(item["data"]))
@@ -107,7 +107,7 @@ def scan_bytes(request: dict[str, Any]) -> dict[str, Any]:
             "hits": [hit_record(h) for h in outcome.hits],
             "errors": [error_record(p, e) for p, e in outcome.errors],
         })
-    return {"type": "matches", "definitions_version": version, "results": results,
+    return {"type": "matches", "definitions_version": defs.version, "results": results,
             "split_missing": split_missing}
 
 

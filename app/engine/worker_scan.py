@@ -28,11 +28,11 @@ from typing import Any
 
 from app.engine.archives import ENCRYPTED, LIMIT_TIME, archive_limits
 from app.engine.bounded_map import peak_resident
-from app.engine.bundle import load_definitions
+from app.engine.bundle import Definitions, load_definitions
 from app.engine.inflight import Journal
 from app.engine.matcher import FileResult, Hit, Matcher
 from app.engine.problems import Problem, error_record
-from app.engine.rules import load_for_scan
+from app.engine.rules import cached_partitions, load_for_scan
 from app.engine.scancache import ScanCache, policy_key
 from app.engine.walker import Walker, WalkItem, identity, place_from_json, walk_options
 
@@ -40,6 +40,7 @@ Emit = Callable[[dict[str, Any]], None]
 FLUSH_SECONDS = 0.2
 ALIVE_SECONDS = 1.0  # a scan says it is alive this often, even while every thread is busy with one file
 BATCH = 8
+SPLIT_LOOK_SECONDS = 1.0  # how often a scan matching with the whole set looks for the split in the cache
 MAX_SKIPS_REPORTED = 1000
 NOT_FULLY_CHECKED = "not-fully-checked"  # a skip reason: an archive limit was reached (the item names it)
 PASSWORD_PROTECTED = "password-protected"  # a skip reason: an archive or member behind a password
@@ -56,9 +57,9 @@ class Controls:
         self.running.set()
 
 
-def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str, bool]:
-    """The matcher for ``request``, its definitions version, and whether the split rules were missing
-    from the cache (the answer says ``split_missing``: the console has them compiled)."""
+def build_matcher(request: dict[str, Any]) -> tuple[Matcher, Definitions, bool]:
+    """The matcher for ``request``, its definitions, and whether the split rules were missing from the
+    cache (the answer says ``split_missing``: the console has them compiled)."""
     defs = load_definitions(Path(request["definitions"]["path"]))
     compiled = request.get("compiled_dir")
     rules, split_missing = load_for_scan(defs, Path(compiled) if compiled else None)
@@ -73,7 +74,7 @@ def build_matcher(request: dict[str, Any]) -> tuple[Matcher, str, bool]:
         spool_dir=spool_dir(request),
         uses_md5=defs.uses_md5,
     )
-    return matcher, defs.version, split_missing
+    return matcher, defs, split_missing
 
 
 def hit_record(hit: Hit) -> dict[str, Any]:
@@ -119,7 +120,9 @@ class Scan:
         self.skip_paths = set(request.get("skip_paths", ()))
         self.ignored = frozenset(options.get("ignore_categories", ()))
         self.matcher: Matcher | None = None
-        self.split_missing = False
+        self.defs: Definitions | None = None
+        self.split_missing = False  # matching with the whole set until the split reaches the cache
+        self.split_looked = 0.0
         self.version = str(request.get("definitions_version", ""))
         # ordered accounting
         self.done: dict[int, tuple[WalkItem, FileResult | None, str]] = {}
@@ -188,7 +191,8 @@ class Scan:
                                    "cached")
                 else:
                     if self.matcher is None:
-                        self.matcher, self.version, self.split_missing = build_matcher(self.request)
+                        self.matcher, self.defs, self.split_missing = build_matcher(self.request)
+                        self.version = self.defs.version
                         threads = [threading.Thread(target=self._match_loop, args=(slot, work, results, journal),
                                                     name=f"match-{slot}", daemon=True) for slot in range(self.jobs)]
                         for thread in threads:
@@ -317,14 +321,28 @@ class Scan:
                 "file": item.path, "stat": scanned,
             })
 
+    def _take_split(self) -> None:
+        """Once the split rules reach the cache (compiled by a worker of their own: the first batch said
+        ``split_missing``), the rest of the scan matches with them."""
+        compiled = self.request.get("compiled_dir")
+        if self.matcher is None or self.defs is None or not compiled:
+            return
+        split = cached_partitions(self.defs, Path(compiled))
+        if split is not None:
+            self.matcher.use(split)
+            self.split_missing = False
+
     def _flush(self, force: bool = False) -> None:
         now = time.monotonic()
         if not force and now - self.last_flush < FLUSH_SECONDS:
             return
         self.last_flush = now
+        if self.split_missing and now - self.split_looked >= SPLIT_LOOK_SECONDS:
+            self.split_looked = now
+            self._take_split()
         self.emit({
             "type": "batch", "watermark": self.watermark, "position": self.position, **self.counts,
-            "current": self.current,
+            "current": self.current, "split_missing": self.split_missing,
             "detections": self.new_detections, "errors": self.new_errors, "skipped_items": self.new_skips,
         })
         self.new_detections, self.new_errors, self.new_skips = [], [], []

@@ -185,3 +185,36 @@ def test_the_first_scan_of_new_definitions_starts_with_every_rule_and_leaves_the
         scan_bytes = engine_scan_bytes(supervisor, scan_request(ctx, [], defs, use_cache=False, jobs=1), defs.version)
         assert scan_bytes("sample.com", EICAR) == ["EICAR_Test_File"]
     assert _split_appears(compiled)
+
+
+def test_a_scan_that_started_with_every_rule_goes_on_with_the_split_once_it_is_compiled(
+        ctx: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first full scan after an install is long: its worker takes the split as soon as the worker
+    compiling it has put it in the cache, and finds the same."""
+    compiled = tmp_path / "compiled"
+    monkeypatch.setenv("RINGFENCE_COMPILED_CACHE", str(compiled))
+    defs = definitions.active(ctx)
+    infected = corpus(tmp_path / "c", 1500, 101)
+    control = ScanControl()
+    said: list[bool] = []
+
+    def on_batch(_progress: object, batch: dict) -> None:
+        said.append(bool(batch.get("split_missing")))
+        if said.count(True) == 1 and said[-1]:
+            control.pause()  # the scan waits here until the split is in the cache
+
+    result: list[object] = []
+
+    def scan() -> None:
+        with Context.open() as own:
+            result.append(run_scan(own, "custom", [str(tmp_path / "c")], defs, use_cache=False, jobs=1,
+                                   control=control, on_batch=on_batch))
+
+    thread = threading.Thread(target=scan)
+    thread.start()
+    assert _split_appears(compiled), "the batch that said split_missing had the split compiled"
+    control.resume()
+    thread.join(300)
+    report = result[0]
+    assert True in said and said[-1] is False, said  # whole set first, then the split
+    assert {d["path"] for d in report.outcome.detections} == infected  # type: ignore[attr-defined]

@@ -290,6 +290,7 @@ class Supervisor:
                     for message in self._messages(proc, control, journal, hang_limit):
                         kind = message.get("type")
                         if kind == "batch":
+                            self._compile_split(message, request)
                             progressed = progressed or message["watermark"] >= 0
                             if alone is None:
                                 run_state.position = message.get("position") or run_state.position
