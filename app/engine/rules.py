@@ -60,8 +60,7 @@ class Partitioned:
     def __init__(self, sets: Mapping[str, yara.Rules | bytes], rule_count: int,
                  recompile: Callable[[], Partitioned] | None = None,
                  relaxed: Mapping[str, frozenset[tuple[str, str]]] | None = None) -> None:
-        self._sets = dict(sets)
-        self._sealed = {key: blob for key, blob in sets.items() if isinstance(blob, bytes)}
+        self._sets = dict(sets)  # a set still sealed (bytes) until a file needs it
         self.keys = frozenset(key for key in sets if key != CONFIRM)
         self.rule_count = rule_count  # distinct rules over all the sets
         self.relaxed = dict(relaxed or {})  # key -> (namespace, rule) held relaxed in that set
@@ -81,12 +80,11 @@ class Partitioned:
                     if self._recompile is None:
                         raise
                     fresh = self._recompile()  # the whole cache entry is written again
-                    self._sets, self._sealed, self.relaxed = dict(fresh._sets), dict(fresh._sealed), fresh.relaxed
+                    self._sets, self.relaxed = dict(fresh._sets), fresh.relaxed
                     found = self._sets[key]
                     if not isinstance(found, yara.Rules):
                         found = load_compiled(unseal(found))
-                self._sets[key] = found
-                self._sealed.pop(key, None)  # loaded: the sealed copy would only hold memory
+                self._sets[key] = found  # loaded: the sealed copy goes
         return found
 
     def select(self, head: bytes, size: int) -> yara.Rules:
@@ -111,8 +109,8 @@ class Partitioned:
 
     def saved(self) -> dict[str, bytes]:
         """The pack entries of this split: each set (and the confirming set) sealed, and the relaxed rules."""
-        blobs = {key: self._sealed.get(key) or seal(_saved(self.rules_for(key)), level=1)
-                 for key in sorted({*self.keys, *self._sets})}
+        blobs = {key: found if isinstance(found := self._sets[key], bytes) else seal(_saved(found), level=1)
+                 for key in sorted(self._sets)}
         relaxed = {key: sorted(f"{ns}:{name}" for ns, name in rules) for key, rules in self.relaxed.items()}
         return {**blobs, _COUNT: str(self.rule_count).encode(), _RELAXED: json.dumps(relaxed).encode()}
 

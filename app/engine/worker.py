@@ -6,8 +6,8 @@ thread's command loop; ``pause``, ``resume`` and ``cancel`` act on the running s
 
 Requests: ``scan``, ``selftest``, ``warm``, ``scan_bytes``, ``shutdown``. Messages: ``ready``, ``batch``,
 ``done``, ``selftest``, ``warmed``, ``matches``, ``failed`` (a request that could not run, with one
-sentence). ``done`` and ``matches`` say ``split_missing`` when the rules split by file type were not in
-the cache and the whole set was used (:func:`app.engine.rules.load_for_scan`).
+sentence). ``batch``, ``done`` and ``matches`` say ``split_missing`` while the rules split by file type
+are not in the cache and the whole set is used (:func:`app.engine.rules.load_for_scan`).
 """
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ def selftest(request: dict[str, Any]) -> dict[str, Any]:
     started = time.monotonic()
     defs = load_definitions(Path(request["definitions"]["path"]))
     compiled = request.get("compiled_dir")
-    # The whole rule set proves the definitions; the split that scans use is compiled by the first scan
-    # that needs it (seconds, once per version), which proves it on the golden samples itself.
+    # The whole rule set proves the definitions; the split that scans use is compiled behind it by a
+    # ``warm`` request (seconds, once per version), which proves it on the golden samples itself.
     rules = load_or_compile(defs, Path(compiled) if compiled else None)
     matcher = Matcher(rules, defs.hashes, set(defs.allow), timeout=int(request.get("timeout", 10)),
                       uses_md5=defs.uses_md5)
