@@ -337,7 +337,7 @@ class Scan:
         if not force and now - self.last_flush < FLUSH_SECONDS:
             return
         self.last_flush = now
-        if self.split_missing and now - self.split_looked >= SPLIT_LOOK_SECONDS:
+        if self.split_missing and (force or now - self.split_looked >= SPLIT_LOOK_SECONDS):
             self.split_looked = now
             self._take_split()
         self.emit({
